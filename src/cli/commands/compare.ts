@@ -1,0 +1,121 @@
+import type { Command } from 'commander';
+import { compareAlgorithms, type CompareReport } from '../../ring/analysis/compare.js';
+import { syntheticKeys } from '../../ring/analysis/keys.js';
+import { RingSimError } from '../../ring/errors.js';
+import { ALGORITHM_NAMES, type AlgorithmOptions } from '../../ring/registry.js';
+import { bytes, percent, ratio, table } from '../format.js';
+import type { Io } from '../io.js';
+import { choiceOption, integerOption, listOption, positiveNumberOption } from '../options.js';
+import { parseWorkers, readTextFile, syntheticWorkers } from '../workers-file.js';
+
+interface CompareFlags {
+  workers?: string;
+  count?: number;
+  weights?: number[];
+  algorithms: string[];
+  keys: number;
+  keysFile?: string;
+  vnodes?: number;
+  addWeight?: number;
+  remove?: string;
+  json?: boolean;
+  time: boolean;
+  weighting?: 'libketama' | 'hashring';
+}
+
+export function registerCompare(program: Command, io: Io): void {
+  program
+    .command('compare')
+    .description('compare placement algorithms on the same workers: balance, and movement when one worker is added or removed')
+    .option('-w, --workers <file>', 'workers: one a line "id [weight] [zone]", or a JSON array')
+    .option('-n, --count <n>', 'or: this many synthetic workers (worker-host-001, ...)', integerOption('--count', 1, 1_000_000))
+    .option('--weights <list>', 'with --count: weights to cycle through, e.g. 1,2,4', listOption('--weights', positiveNumberOption('--weights')))
+    .option('-a, --algorithms <list>', 'algorithms to compare (comma-separated)', listOption('--algorithms', choiceOption('--algorithms', ALGORITHM_NAMES)), [...ALGORITHM_NAMES])
+    .option('-k, --keys <n>', 'synthetic keys for sampled measurements', integerOption('--keys', 1, 100_000_000), 100_000)
+    .option('--keys-file <file>', 'measure on these keys instead (one a line)')
+    .option('--vnodes <n>', 'virtual nodes for alluxio-consistent (per worker) and ring (per unit of weight)', integerOption('--vnodes', 1, 16_777_216))
+    .option('--add-weight <w>', 'weight of the worker added in the +1 case (default: the mean weight)', positiveNumberOption('--add-weight'))
+    .option('--remove <id>', 'the worker removed in the -1 case (default: the last one)')
+    .option('--weighting <mode>', 'ketama: libketama (float32) or hashring (float64) point counts', choiceOption('--weighting', ['libketama', 'hashring'] as const))
+    .option('--no-time', 'leave out lookup timing (for reproducible output)')
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', `
+Example:
+  ring-sim compare --count 100
+  ring-sim compare --workers examples/workers-weighted.txt --algorithms ketama,ring --json`)
+    .action((flags: CompareFlags) => {
+      if (flags.workers && flags.count) {
+        throw new RingSimError('--count', flags.count, '--workers and --count both given', 'use one of them');
+      }
+      let workers;
+      if (flags.workers) workers = parseWorkers(readTextFile(flags.workers, '--workers'), flags.workers);
+      else if (flags.count) workers = syntheticWorkers(flags.count, flags.weights);
+      else throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE or --count N');
+      if (flags.weights && !flags.count) {
+        throw new RingSimError('--weights', flags.weights.join(','), '--weights goes with --count', 'put weights in the workers file instead');
+      }
+      if (flags.remove !== undefined && !workers.some((w) => w.id === flags.remove)) {
+        throw new RingSimError('--remove', flags.remove, 'no such worker', 'name a worker from the list');
+      }
+      const keys = flags.keysFile
+        ? readTextFile(flags.keysFile, '--keys-file').split(/\r?\n/).filter((k) => k !== '')
+        : syntheticKeys(flags.keys);
+      const options: Record<string, AlgorithmOptions> = {};
+      for (const a of ALGORITHM_NAMES) options[a] = { vnodes: flags.vnodes, weighting: flags.weighting };
+      const totalWeight = workers.reduce((s, w) => s + (w.weight ?? 1), 0);
+      const report = compareAlgorithms({
+        algorithms: flags.algorithms,
+        workers,
+        keys,
+        options,
+        added: flags.addWeight !== undefined ? { id: 'added-worker-1', weight: flags.addWeight } : undefined,
+        removed: flags.remove,
+        time: flags.time,
+      });
+      void totalWeight;
+      io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderCompare(report));
+    });
+}
+
+export function renderCompare(r: CompareReport): string {
+  const lines: string[] = [];
+  lines.push(`${r.workers} workers (total weight ${r.totalWeight}); ${r.keys} sampled keys where no exact ownership exists`);
+  lines.push(`+1: add ${r.added.id} (weight ${r.added.weight ?? 1}); -1: remove ${r.removed}`);
+  lines.push('balance and movement are exact fractions of the hash space where marked "exact", else measured on the keys');
+  lines.push('');
+  const headers = ['algorithm', 'params', 'balance', 'max/mean', 'min/mean', 'stddev/mean', 'expected', '+1 moved', '+1 optimal', '+1 collateral', '-1 moved', '-1 optimal', '-1 collateral', 'memory', 'lookup'];
+  const rows: string[][] = [];
+  const skipped: string[] = [];
+  for (const row of r.rows) {
+    if (row.note) skipped.push(`${row.algorithm}: note: ${row.note}`);
+    if (row.skipped || !row.balance || !row.add || !row.remove) {
+      skipped.push(`${row.algorithm}: skipped: ${row.skipped}`);
+      continue;
+    }
+    const params = Object.entries(row.params ?? {})
+      .filter(([k]) => k === 'vnodes' || k === 'weighting')
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    rows.push([
+      row.algorithm,
+      params || '-',
+      row.balance.method,
+      ratio(row.balance.maxOverMean),
+      ratio(row.balance.minOverMean),
+      percent(row.balance.relativeStddev),
+      percent(row.balance.expectedStddev / row.balance.mean),
+      percent(row.add.moved),
+      percent(row.add.optimal),
+      percent(row.add.collateral),
+      percent(row.remove.moved),
+      percent(row.remove.optimal),
+      percent(row.remove.collateral),
+      bytes(row.memoryBytes ?? 0),
+      row.lookupNs !== undefined ? `${row.lookupNs.toFixed(0)} ns` : '-',
+    ]);
+  }
+  lines.push(table(headers, rows, headers.map((_, i) => i >= 3)));
+  if (skipped.length) lines.push('', ...skipped);
+  lines.push('', `expected: the stddev/mean a perfectly random placement of ${r.keys} keys would show (binomial, as Ceph's osdmaptool prints it).`);
+  return lines.join('\n') + '\n';
+}

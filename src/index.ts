@@ -1,0 +1,47 @@
+/**
+ * ring-sim: placement, capacity and cache simulation for consistent-hash caches (Alluxio first).
+ * The public API; everything a library user needs is re-exported here.
+ */
+export type { Worker } from './ring/worker.js';
+export { MAX_RING_POINTS, normaliseWorkers } from './ring/worker.js';
+export { RingSimError } from './ring/errors.js';
+export type { Placement, PlacementJSON, PlacementParams, Ownership, RingView } from './ring/placement.js';
+export { SortedRing, HASH_SPACE } from './ring/sorted-ring.js';
+
+export { murmur3x86_32, fmix32 } from './ring/hash/murmur3.js';
+export { xxh32, xxh32Bytes, xxh64, xxh64Bytes } from './ring/hash/xxhash.js';
+export { md5, ketamaHash } from './ring/hash/md5.js';
+export { KeyBuffer, utf8Bytes, writeInt32LE, type LoneSurrogateRule } from './ring/hash/utf8.js';
+
+export {
+  type WorkerIdentity,
+  type IdentityMode,
+  parseIdentityString,
+  parseJavaUuid,
+  identityFromHostname,
+  identityFromJSON,
+  identityToString,
+  identityHex,
+  identityHashBytes,
+  identityJavaHashCode,
+  resolveIdentity,
+} from './ring/alluxio/identity.js';
+
+export { AlluxioConsistentPlacement, ALLUXIO_MAX_ATTEMPTS, type AlluxioConsistentOptions } from './ring/alluxio-consistent.js';
+export { KetamaPlacement, ketamaDigests, type KetamaOptions, type KetamaWeighting } from './ring/ketama.js';
+export { RingPlacement, RING_DEFAULT_VNODES, ringPoint, ringPointCount, type RingOptions } from './ring/ring.js';
+export { JumpPlacement, jumpConsistentHash, jumpConsistentHash32 } from './ring/jump.js';
+export {
+  ALGORITHMS,
+  ALGORITHM_NAMES,
+  algorithmEntry,
+  createPlacement,
+  loadPlacement,
+  type AlgorithmEntry,
+  type AlgorithmOptions,
+} from './ring/registry.js';
+
+export { balance, shares, type BalanceReport, type BalanceOptions, type WorkerBalance } from './ring/analysis/balance.js';
+export { movement, type MovementReport, type MovementOptions, type Flow } from './ring/analysis/movement.js';
+export { syntheticKeys, seededRandom } from './ring/analysis/keys.js';
+export { compareAlgorithms, type CompareOptions, type CompareReport, type CompareRow } from './ring/analysis/compare.js';

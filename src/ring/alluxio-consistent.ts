@@ -1,0 +1,151 @@
+/**
+ * `alluxio-consistent`: Alluxio 3.x `ConsistentHashPolicy` (the default worker selection policy), bit for bit.
+ *
+ * Reference: shared/reference/alluxio-placement.md §4; Alluxio `ConsistentHashProvider.java`.
+ * - ring point of vnode i of worker w: murmur3_32(identifier ‖ int32LE(version) ‖ int32LE(i)), signed int32,
+ *   in a sorted map; an equal point put later (in worker order) replaces an earlier one;
+ * - candidate for (key, attempt): the first point >= murmur3_32(UTF-8(key) ‖ int32LE(attempt)), wrapping;
+ * - N workers: attempts 1, 2, … 100, duplicates skipped in first-seen order.
+ * Worker order is the cluster view's order (Alluxio: the membership listing; here: the order given, or
+ * sorted by identity string with `workerOrder: 'sorted'`). It matters only when two points collide.
+ */
+import { BasePlacement } from './base-placement.js';
+import { RingSimError } from './errors.js';
+import { murmur3x86_32 } from './hash/murmur3.js';
+import { KeyBuffer, writeInt32LE } from './hash/utf8.js';
+import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode } from './alluxio/identity.js';
+import type { Ownership, Placement, RingView } from './placement.js';
+import { SortedRing } from './sorted-ring.js';
+import { MAX_RING_POINTS, checkInteger, type Worker } from './worker.js';
+
+export interface AlluxioConsistentOptions {
+  /** Virtual nodes per worker: 5 in open source since 2024 (`alluxio.user.consistent.hash.virtual.node.count.per.worker`), 2000 in Enterprise. */
+  vnodes?: number;
+  /** How worker ids are read: identity strings, hostnames (static membership), or either (`auto`). */
+  identity?: IdentityMode;
+  /** Ring build order, which decides equal points: the order given, or ascending identity string. */
+  workerOrder?: 'given' | 'sorted';
+  /** Most hash attempts when looking for N distinct workers (Alluxio hard-codes 100). */
+  maxAttempts?: number;
+}
+
+export const ALLUXIO_MAX_ATTEMPTS = 100;
+const SIGN = 0x80000000;
+const keyBuffer = new KeyBuffer();
+
+export class AlluxioConsistentPlacement extends BasePlacement {
+  readonly algorithm = 'alluxio-consistent';
+  readonly vnodes: number;
+  readonly maxAttempts: number;
+  /** Alluxio identity string (`worker-<uuid>`) of each worker. */
+  readonly identities: readonly string[];
+  private readonly ring: SortedRing;
+  private readonly options: Required<AlluxioConsistentOptions>;
+
+  constructor(workers: readonly Worker[], options: AlluxioConsistentOptions = {}) {
+    const o: Required<AlluxioConsistentOptions> = {
+      vnodes: options.vnodes ?? 5,
+      identity: options.identity ?? 'auto',
+      workerOrder: options.workerOrder ?? 'given',
+      maxAttempts: options.maxAttempts ?? ALLUXIO_MAX_ATTEMPTS,
+    };
+    super(workers, { vnodes: o.vnodes, identity: o.identity, workerOrder: o.workerOrder, maxAttempts: o.maxAttempts });
+    this.options = o;
+    const n = this.workers.length;
+    this.vnodes = checkInteger('vnodes', o.vnodes, 1, Math.floor(MAX_RING_POINTS / n),
+      `use 1 to ${Math.floor(MAX_RING_POINTS / n)} virtual nodes per worker for ${n} workers (at most ${MAX_RING_POINTS} ring points in all)`);
+    this.maxAttempts = checkInteger('maxAttempts', o.maxAttempts, 1, 1_000_000, 'Alluxio uses 100');
+    if (!['auto', 'identity', 'hostname'].includes(o.identity)) {
+      throw new RingSimError('identity', o.identity, 'unknown identity mode', 'use auto, identity or hostname');
+    }
+    if (!['given', 'sorted'].includes(o.workerOrder)) {
+      throw new RingSimError('workerOrder', o.workerOrder, 'unknown worker order', 'use given or sorted');
+    }
+    const identities = this.workers.map((w, i) => resolveIdentity(w.id, o.identity, `workers[${i}].id`));
+    this.identities = identities.map(identityToString);
+    const seen = new Map<string, number>();
+    this.identities.forEach((s, i) => {
+      const prior = seen.get(s);
+      if (prior !== undefined) {
+        throw new RingSimError(`workers[${i}].id`, this.workers[i].id,
+          `it is the same Alluxio identity as ${JSON.stringify(this.workers[prior].id)} (${s})`, 'give every worker a distinct identity');
+      }
+      seen.set(s, i);
+    });
+    const order = [...Array(n).keys()];
+    if (o.workerOrder === 'sorted') order.sort((a, b) => (this.identities[a] < this.identities[b] ? -1 : 1));
+    const V = this.vnodes;
+    const points = new Uint32Array(n * V);
+    const owners = new Uint32Array(n * V);
+    let p = 0;
+    for (const w of order) {
+      const base = identityHashBytes(identities[w]);
+      const input = new Uint8Array(base.length + 4);
+      input.set(base, 0);
+      for (let i = 0; i < V; i++) {
+        writeInt32LE(input, base.length, i);
+        points[p] = (murmur3x86_32(input, 0, input.length, 0) ^ SIGN) >>> 0;
+        owners[p++] = w;
+      }
+    }
+    this.ring = new SortedRing(points, owners, n, 'last');
+  }
+
+  /** murmur3_32(UTF-8(key) ‖ int32LE(attempt)) as Alluxio computes it (signed int32). */
+  static keyHash(key: string, attempt: number): number {
+    const len = keyBuffer.encode(key, 'java', 4);
+    writeInt32LE(keyBuffer.bytes, len, attempt);
+    return murmur3x86_32(keyBuffer.bytes, 0, len + 4, 0);
+  }
+
+  /** Signed int32 ring points, ascending, with the identity string owning each. */
+  ringPoints(): Array<{ point: number; worker: string }> {
+    return Array.from(this.ring.points, (p, i) => ({ point: (p ^ SIGN) | 0, worker: this.workers[this.ring.owners[i]].id }));
+  }
+
+  locateIndex(key: string): number {
+    const len = keyBuffer.encode(key, 'java', 4);
+    const bytes = keyBuffer.bytes;
+    writeInt32LE(bytes, len, 1);
+    return this.ring.ownerOf((murmur3x86_32(bytes, 0, len + 4, 0) ^ SIGN) >>> 0);
+  }
+
+  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+    const ring = this.ring;
+    const len = keyBuffer.encode(key, 'java', 4);
+    const bytes = keyBuffer.bytes;
+    const stamp = ring.nextStamp();
+    let found = 0;
+    for (let attempt = 1; attempt <= this.maxAttempts && found < replicas; attempt++) {
+      writeInt32LE(bytes, len, attempt);
+      const owner = ring.ownerOf((murmur3x86_32(bytes, 0, len + 4, 0) ^ SIGN) >>> 0);
+      if (ring.mark(owner, stamp)) out[found++] = owner;
+    }
+    return found;
+  }
+
+  override locate(key: string, replicas = 1): string[] {
+    if (Number.isInteger(replicas) && replicas > this.workers.length) {
+      throw new RingSimError('replicas', replicas,
+        `Not enough workers in the cluster ${this.workers.length} workers in the cluster but ${replicas} required`,
+        `ask for at most ${this.workers.length} replicas or add workers`);
+    }
+    return super.locate(key, replicas);
+  }
+
+  override ownership(): Ownership {
+    return { unit: 'hash-space', total: 2 ** 32, byWorker: this.ring.ownedHashes() };
+  }
+
+  override ringView(): RingView {
+    return { space: 'murmur3_32(key ‖ int32LE(1))', ring: this.ring };
+  }
+
+  withWorkers(workers: readonly Worker[]): Placement {
+    return new AlluxioConsistentPlacement(workers, this.options);
+  }
+
+  byteSize(): number {
+    return this.ring.byteSize();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Deterministic synthetic keys that look like the file paths a cache sees (40 to 100 bytes), for balance and
+ * movement measurements when no real key list is given.
+ */
+
+/** SplitMix32-style generator: a small seeded PRNG for workloads and samples (not for hashing). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    z ^= z >>> 16;
+    return (z >>> 0) / 4294967296;
+  };
+}
+
+const SCHEMES = ['s3://', 'gs://', 'hdfs://namenode:8020/', 'wasbs://c@a.blob.core.windows.net/'];
+const WORDS = ['datasets', 'training', 'imagenet', 'laion', 'parquet', 'shards', 'checkpoints', 'features', 'logs', 'events'];
+
+/** `count` distinct keys such as `s3://bucket-07/training/imagenet/part-00042/file-0001234.parquet`. */
+export function syntheticKeys(count: number, seed = 1): string[] {
+  const rand = seededRandom(seed);
+  const keys: string[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const scheme = SCHEMES[Math.floor(rand() * SCHEMES.length)];
+    const a = WORDS[Math.floor(rand() * WORDS.length)];
+    const b = WORDS[Math.floor(rand() * WORDS.length)];
+    const bucket = `bucket-${String(Math.floor(rand() * 100)).padStart(2, '0')}`;
+    const part = String(Math.floor(rand() * 100000)).padStart(5, '0');
+    // The running index keeps every key distinct.
+    keys[i] = `${scheme}${bucket}/${a}/${b}/part-${part}/file-${String(i).padStart(7, '0')}.parquet`;
+  }
+  return keys;
+}

@@ -1,0 +1,47 @@
+/**
+ * MurmurHash3 x86_32 (Austin Appleby, SMHasher), byte-exact with Guava's `Hashing.murmur3_32_fixed(seed)`
+ * over the same bytes. The result is a signed int32, as Guava's `HashCode.asInt()` reads it.
+ *
+ * Allocation-free: it hashes a range of a caller's buffer.
+ */
+
+const C1 = 0xcc9e2d51;
+const C2 = 0x1b873593;
+
+/** Hashes `bytes[offset, offset + length)` with `seed`; returns a signed int32. */
+export function murmur3x86_32(bytes: Uint8Array, offset: number, length: number, seed = 0): number {
+  let h1 = seed | 0;
+  const blocksEnd = offset + (length & ~3);
+  let i = offset;
+  for (; i < blocksEnd; i += 4) {
+    let k1 = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+    k1 = Math.imul(k1, C1);
+    k1 = (k1 << 15) | (k1 >>> 17);
+    k1 = Math.imul(k1, C2);
+    h1 ^= k1;
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+  }
+  const tail = length & 3;
+  if (tail !== 0) {
+    let k1 = 0;
+    if (tail === 3) k1 ^= bytes[i + 2] << 16;
+    if (tail >= 2) k1 ^= bytes[i + 1] << 8;
+    k1 ^= bytes[i];
+    k1 = Math.imul(k1, C1);
+    k1 = (k1 << 15) | (k1 >>> 17);
+    k1 = Math.imul(k1, C2);
+    h1 ^= k1;
+  }
+  return fmix32(h1 ^ length);
+}
+
+/** MurmurHash3's 32-bit finaliser: a bijection on int32 with full avalanche. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}

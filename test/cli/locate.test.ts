@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { identityFromJSON, identityToString } from '../../src/ring/alluxio/identity.js';
+import { sharedJSON, type IdentityJSON } from '../shared.js';
+import { cli, tempFile } from './helpers.js';
+
+const workerList = sharedJSON<IdentityJSON[]>('alluxio-vectors/workerList.json');
+const fileUrlWorkers = sharedJSON<Record<string, IdentityJSON[]>>('alluxio-vectors/fileUrlWorkers.json');
+const asId = (j: IdentityJSON): string => identityToString(identityFromJSON(j));
+
+describe('ring-sim locate', () => {
+  it('reproduces the 21 Alluxio vectors in exact order (workers file of worker-<uuid> lines)', async () => {
+    const W = tempFile('workers.txt', workerList.map(asId).join('\n') + '\n');
+    const urls = Object.keys(fileUrlWorkers);
+    const r = await cli('locate', '--algorithm', 'alluxio-consistent', '--vnodes', '5', '--replicas', '5', '--workers', W, '--json', ...urls);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { key: string; workers: string[] });
+    expect(lines.length).toBe(21);
+    for (const line of lines) expect(line.workers).toEqual(fileUrlWorkers[line.key].map(asId));
+  });
+
+  it('reads a JSON array of Alluxio identities, and keys from a file', async () => {
+    const W = tempFile('workers.json', JSON.stringify(workerList));
+    const urls = Object.keys(fileUrlWorkers);
+    const K = tempFile('keys.txt', urls.join('\n'));
+    const r = await cli('locate', '--workers', W, '--replicas', '5', '--keys', K);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    lines.forEach((line, i) => {
+      const [key, workers] = line.split('\t');
+      expect(key).toBe(urls[i]);
+      expect(workers.split(' ')).toEqual(fileUrlWorkers[urls[i]].map(asId));
+    });
+  });
+
+  it('reads "id weight zone" lines with comments for weighted algorithms', async () => {
+    const W = tempFile('w.txt', '# ketama servers\n10.0.0.1:11211 600 zone-a\n10.0.0.2:11211 300 zone-b # half\n\n');
+    const r = await cli('locate', '-a', 'ketama', '-w', W, '-r', '2', 'user:42');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\t')[1].split(' ').sort()).toEqual(['10.0.0.1:11211', '10.0.0.2:11211']);
+  });
+
+  it.each([
+    [['locate', 'k'], /--workers.*pass --workers FILE/],
+    [['locate', '-w', '/nonexistent/w.txt', 'k'], /cannot read the file \(ENOENT\)/],
+    [['locate', '-a', 'nope', '-w', 'x', 'k'], /--algorithm must be one of/],
+    [['locate', '-w', '@W', '-r', '3', 'k'], /Not enough workers in the cluster 2 workers in the cluster but 3 required/],
+    [['locate', '-w', '@W', '--vnodes', '0', 'k'], /--vnodes must be a whole number/],
+    [['locate', '-w', '@W'], /no keys given/],
+    [['locate', '-w', '@BAD', 'k'], /bad\.txt:2 weight: a weight must be a positive finite number \(got "-3"\)/],
+    [['locate', '-w', '@DUP', 'k'], /duplicate worker id/],
+    [['locate', '--bogus'], /unknown option/],
+  ])('bad input %j: one line on stderr, exit 2', async (argv, message) => {
+    const W = tempFile('w.txt', 'worker-1\nworker-2\n');
+    const BAD = tempFile('bad.txt', 'a 1\nb -3\n');
+    const DUP = tempFile('dup.txt', 'a\na\n');
+    const args = argv.map((a) => (a === '@W' ? W : a === '@BAD' ? BAD : a === '@DUP' ? DUP : a));
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n').length).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('runs as the installed bin with exit code 2 on bad input', () => {
+    const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+    const ok = execFileSync(process.execPath, [bin, 'locate', '-a', 'jump', '-w', tempFile('w.txt', 'a\nb\nc\n'), 'key-1'], { encoding: 'utf8' });
+    expect(ok).toMatch(/^key-1\t[abc]\n$/);
+    let code = 0;
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, [bin, 'locate', 'k'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      code = (e as { status: number }).status;
+      stderr = String((e as { stderr: string }).stderr);
+    }
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^ring-sim: error: --workers/);
+  });
+});

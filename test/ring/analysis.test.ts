@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { balance } from '../../src/ring/analysis/balance.js';
+import { compareAlgorithms } from '../../src/ring/analysis/compare.js';
+import { syntheticKeys } from '../../src/ring/analysis/keys.js';
+import { movement } from '../../src/ring/analysis/movement.js';
+import { JumpPlacement } from '../../src/ring/jump.js';
+import { RingPlacement } from '../../src/ring/ring.js';
+import { KetamaPlacement } from '../../src/ring/ketama.js';
+
+const workers = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(3, '0')}` }));
+
+describe('balance', () => {
+  it('computes the osdmaptool statistics by hand on a sample', () => {
+    // jump has no ownership: 3 workers, counts from the sample, checked against a direct computation.
+    const p = new JumpPlacement(workers(3));
+    const keys = syntheticKeys(3000, 9);
+    const counts = [0, 0, 0];
+    for (const k of keys) counts[p.locateIndex(k)]++;
+    const b = balance(p, { keys });
+    expect(b.method).toBe('sample');
+    expect(b.mean).toBe(1000);
+    const sd = Math.sqrt(counts.reduce((s, c) => s + (c - 1000) ** 2, 0) / 3);
+    expect(b.stddev).toBeCloseTo(sd, 9);
+    // Ceph's example: 3 equal OSDs, T placements: expected sqrt(T * 1/3 * 2/3).
+    expect(b.expectedStddev).toBeCloseTo(Math.sqrt(3000 * (1 / 3) * (2 / 3)), 9);
+    expect(b.maxOverMean).toBeCloseTo(Math.max(...counts) / 1000, 12);
+    expect(b.minOverMean).toBeCloseTo(Math.min(...counts) / 1000, 12);
+  });
+
+  it('is exact from ownership for rings, and the shares sum to 1', () => {
+    const p = new RingPlacement(workers(10), { vnodes: 100 });
+    const b = balance(p);
+    expect(b.method).toBe('exact');
+    expect(b.workers.reduce((s, w) => s + w.share, 0)).toBeCloseTo(1, 12);
+    expect(b.relativeStddev).toBeGreaterThan(0.02);
+    expect(b.relativeStddev).toBeLessThan(0.25);
+  });
+});
+
+describe('movement', () => {
+  it('exact hash-space movement agrees with a large key sample', () => {
+    const before = new RingPlacement(workers(20), { vnodes: 50 });
+    const after = before.removeWorker('host-004').addWorker({ id: 'host-new', weight: 2 });
+    const exact = movement(before, after);
+    const sampled = movement(before, after, { keys: syntheticKeys(200000, 3), forceSample: true });
+    expect(exact.method).toBe('exact');
+    expect(sampled.method).toBe('sample');
+    // 200,000 keys: binomial sd of a ~10 % fraction is ~0.07 %.
+    expect(Math.abs(exact.moved - sampled.moved)).toBeLessThan(0.004);
+    expect(exact.collateral).toBe(0);
+  });
+
+  it('reports bytes moved with sizes, a from→to matrix, and optimal = sum of positive share changes', () => {
+    const before = new KetamaPlacement(workers(5).map((w, i) => ({ ...w, weight: i + 1 })));
+    const after = before.removeWorker('host-000');
+    const keys = syntheticKeys(5000, 4);
+    const sizes = keys.map((_, i) => 1000 + (i % 7));
+    const m = movement(before, after, { keys, sizes });
+    expect(m.method).toBe('sample');
+    let moved = 0;
+    let movedBytes = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (before.locate(keys[i])[0] !== after.locate(keys[i])[0]) {
+        moved++;
+        movedBytes += sizes[i];
+      }
+    }
+    expect(m.moved).toBeCloseTo(moved / keys.length, 12);
+    expect(m.movedBytes).toBe(movedBytes);
+    expect(m.totalBytes).toBe(sizes.reduce((a, b) => a + b, 0));
+    expect(m.flows.reduce((s, f) => s + f.fraction, 0)).toBeCloseTo(m.moved, 12);
+    const ob = before.ownership();
+    const oa = after.ownership();
+    let optimal = 0;
+    after.workers.forEach((w, i) => {
+      const d = oa.byWorker[i] / oa.total - ob.byWorker[before.workers.findIndex((x) => x.id === w.id)] / ob.total;
+      if (d > 0) optimal += d;
+    });
+    expect(m.optimal).toBeCloseTo(optimal, 12);
+  });
+});
+
+describe('compareAlgorithms', () => {
+  it('on 100 equal workers: ring moves within 10 % of the optimal 1/101 on +1, with no collateral', () => {
+    const r = compareAlgorithms({ algorithms: ['ring', 'ketama', 'jump'], workers: workers(100), keys: syntheticKeys(20000) });
+    const ring = r.rows.find((x) => x.algorithm === 'ring')!;
+    expect(Math.abs(ring.add!.moved / (1 / 101) - 1)).toBeLessThan(0.1);
+    expect(ring.add!.collateral).toBe(0);
+    expect(ring.remove!.collateral).toBe(0);
+  });
+
+  it('skips an algorithm that cannot take the workers, saying why', () => {
+    const r = compareAlgorithms({
+      algorithms: ['jump', 'ring'],
+      workers: workers(4).map((w, i) => ({ ...w, weight: i + 1 })),
+      keys: syntheticKeys(100),
+    });
+    expect(r.rows[0].skipped).toMatch(/no weights/);
+    expect(r.rows[1].skipped).toBeUndefined();
+  });
+});

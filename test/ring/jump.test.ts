@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { JumpPlacement, jumpConsistentHash, jumpConsistentHash32 } from '../../src/ring/jump.js';
+
+/** The paper's C++ loop in BigInt: j = floor((b + 1) * (2^31 / ((key >> 33) + 1))). */
+function paperJump(key: bigint, buckets: number): number {
+  let k = BigInt.asUintN(64, key);
+  let b = -1;
+  let j = 0;
+  while (j < buckets) {
+    b = j;
+    k = BigInt.asUintN(64, k * 2862933555777941757n + 1n);
+    j = Math.floor((b + 1) * (2147483648 / (Number(k >> 33n) + 1)));
+  }
+  return b;
+}
+
+describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
+  it("reproduces Guava's golden values (HashingTest)", () => {
+    const golden100 = [0, 55, 62, 8, 45, 59, 86, 97, 82, 59, 73, 37, 17, 56, 86, 21, 90, 37, 38, 83];
+    golden100.forEach((v, i) => expect(jumpConsistentHash(BigInt(i), 100)).toBe(v));
+    expect(jumpConsistentHash(10863919174838991n, 11)).toBe(6);
+    expect(jumpConsistentHash(2016238256797177309n, 11)).toBe(3);
+    expect(jumpConsistentHash(1673758223894951030n, 11)).toBe(5);
+    expect(jumpConsistentHash(2n, 100001)).toBe(80343);
+    expect(jumpConsistentHash(2201n, 100001)).toBe(22152);
+    expect(jumpConsistentHash(2202n, 100001)).toBe(15018);
+  });
+
+  it('reads keys as unsigned 64-bit: a negative Java long and its unsigned value agree', () => {
+    expect(jumpConsistentHash(-1n, 1000)).toBe(jumpConsistentHash(2n ** 64n - 1n, 1000));
+    expect(jumpConsistentHash(0x9999999999999999n, 5555)).toBe(jumpConsistentHash(BigInt.asIntN(64, 0x9999999999999999n), 5555));
+  });
+
+  it('the BigInt-free fast path equals the reference for every 64-bit key', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.integer({ min: 1, max: 2147483647 }), (key, n) => {
+        const hi = Number(key >> 32n);
+        const lo = Number(key & 0xffffffffn);
+        expect(jumpConsistentHash32(hi, lo, n)).toBe(jumpConsistentHash(key, n));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees with the paper's loop (they differ only in double rounding, not seen here)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.integer({ min: 1, max: 100000 }), (key, n) => {
+        expect(jumpConsistentHash(key, n)).toBe(paperJump(key, n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('moves keys only to the new bucket when one is appended', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.integer({ min: 1, max: 5000 }), (key, n) => {
+        const a = jumpConsistentHash(key, n);
+        const b = jumpConsistentHash(key, n + 1);
+        expect(b === a || b === n).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rejects a bucket count outside 1..2^31-1', () => {
+    expect(() => jumpConsistentHash(1n, 0)).toThrow(/buckets/);
+    expect(() => jumpConsistentHash(1n, 1.5)).toThrow(/buckets/);
+  });
+});
+
+describe('jump placement', () => {
+  it('rejects unequal weights with a clear error', () => {
+    expect(() => new JumpPlacement([{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }])).toThrow(/jump consistent hash has no weights/);
+  });
+
+  it('returns distinct replicas, even all of the workers', () => {
+    const p = new JumpPlacement(Array.from({ length: 7 }, (_, i) => ({ id: `w${i}` })));
+    for (const key of ['a', 'b', 'c', 'd']) {
+      const all = p.locate(key, 7);
+      expect(new Set(all).size).toBe(7);
+      expect(all[0]).toBe(p.locate(key)[0]);
+    }
+  });
+});
