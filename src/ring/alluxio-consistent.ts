@@ -11,7 +11,7 @@
  */
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from './errors.js';
-import { murmur3x86_32 } from './hash/murmur3.js';
+import { murmur3x86_32, murmur3x86_32Words } from './hash/murmur3.js';
 import { KeyBuffer, writeInt32LE } from './hash/utf8.js';
 import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode } from './alluxio/identity.js';
 import type { Ownership, Placement, RingView } from './placement.js';
@@ -100,14 +100,14 @@ export class AlluxioConsistentPlacement extends BasePlacement {
 
   /** Signed int32 ring points, ascending, with the identity string owning each. */
   ringPoints(): Array<{ point: number; worker: string }> {
-    return Array.from(this.ring.points, (p, i) => ({ point: (p ^ SIGN) | 0, worker: this.workers[this.ring.owners[i]].id }));
+    return Array.from({ length: this.ring.length }, (_, i) => ({ point: (this.ring.pointAt(i) ^ SIGN) | 0, worker: this.workers[this.ring.ownerAt(i)].id }));
   }
 
   locateIndex(key: string): number {
     const len = keyBuffer.encode(key, 'java', 4);
     const bytes = keyBuffer.bytes;
     writeInt32LE(bytes, len, 1);
-    return this.ring.ownerOf((murmur3x86_32(bytes, 0, len + 4, 0) ^ SIGN) >>> 0);
+    return this.ring.ownerOf((murmur3x86_32Words(keyBuffer.words, bytes, len + 4, 0) ^ SIGN) >>> 0);
   }
 
   protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
@@ -118,7 +118,7 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     let found = 0;
     for (let attempt = 1; attempt <= this.maxAttempts && found < replicas; attempt++) {
       writeInt32LE(bytes, len, attempt);
-      const owner = ring.ownerOf((murmur3x86_32(bytes, 0, len + 4, 0) ^ SIGN) >>> 0);
+      const owner = ring.ownerOf((murmur3x86_32Words(keyBuffer.words, bytes, len + 4, 0) ^ SIGN) >>> 0);
       if (ring.mark(owner, stamp)) out[found++] = owner;
     }
     return found;

@@ -5,7 +5,8 @@
  * Points are unsigned 32-bit values compared as unsigned. Rings whose reference orders points as signed int32
  * (Alluxio's `TreeMap<Integer, …>`) store `point ^ 0x80000000`, which keeps the order and the arc lengths.
  *
- * Memory: 4 bytes a point + 4 bytes an owner + at most 4 bytes a point of bucket index (usually far less).
+ * Memory: 8 bytes a point (the point and its owner side by side, so a lookup reads one cache line for both)
+ * + a bucket index of at most 1 byte a point.
  */
 
 /** What happens to points with equal values: the first one in build order keeps it, or the last one. */
@@ -14,10 +15,8 @@ export type TieRule = 'first' | 'last';
 export const HASH_SPACE = 4_294_967_296;
 
 export class SortedRing {
-  /** Sorted distinct points. */
-  readonly points: Uint32Array;
-  /** `owners[i]` is the index of the worker that owns `points[i]`. */
-  readonly owners: Uint32Array;
+  /** Sorted distinct points interleaved with their owners: [point0, owner0, point1, owner1, …]. */
+  private readonly entries: Uint32Array;
   readonly length: number;
   /** Number of workers the owner indices refer to. */
   readonly workerCount: number;
@@ -27,40 +26,42 @@ export class SortedRing {
   private stamp = 0;
 
   /**
-   * Builds a ring from unsorted points; `owners[i]` owns `points[i]`. The arrays are taken over (sorted in
-   * place). Equal points are resolved by `tie` in the order given.
+   * Builds a ring from unsorted points; `owners[i]` owns `points[i]`. The arrays are used as scratch space
+   * (sorted in place). Equal points are resolved by `tie` in the order given.
    */
   constructor(points: Uint32Array, owners: Uint32Array, workerCount: number, tie: TieRule) {
     if (points.length !== owners.length) throw new Error('points and owners differ in length');
     sortByPointStable(points, owners);
-    let n = points.length;
-    if (n > 1) {
-      // Collapse runs of equal points to one entry, keeping the first or the last in build order.
-      let w = 0;
-      for (let r = 0; r < n; r++) {
-        if (w > 0 && points[w - 1] === points[r]) {
-          if (tie === 'last') owners[w - 1] = owners[r];
-          continue;
-        }
-        points[w] = points[r];
-        owners[w] = owners[r];
-        w++;
+    const total = points.length;
+    // Collapse runs of equal points to one entry, keeping the first or the last in build order.
+    let n = 0;
+    for (let r = 0; r < total; r++) {
+      if (n > 0 && points[n - 1] === points[r]) {
+        if (tie === 'last') owners[n - 1] = owners[r];
+        continue;
       }
-      n = w;
+      points[n] = points[r];
+      owners[n] = owners[r];
+      n++;
     }
-    this.points = n === points.length ? points : points.slice(0, n);
-    this.owners = n === owners.length ? owners : owners.slice(0, n);
+    const entries = new Uint32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      entries[2 * i] = points[i];
+      entries[2 * i + 1] = owners[i];
+    }
+    this.entries = entries;
     this.length = n;
     this.workerCount = workerCount;
+    // About four points a bucket: the search after the bucket lookup touches one or two cache lines.
     let bits = 0;
-    while (bits < 16 && 2 ** (bits + 1) <= n) bits++;
+    while (bits < 20 && 2 ** (bits + 3) <= n) bits++;
     this.shift = 32 - bits;
     const bucketCount = 2 ** bits;
     const buckets = new Uint32Array(bucketCount + 1);
     let p = 0;
     for (let b = 0; b < bucketCount; b++) {
       const start = bits === 0 ? 0 : b * 2 ** this.shift;
-      while (p < n && this.points[p] < start) p++;
+      while (p < n && entries[2 * p] < start) p++;
       buckets[b] = p;
     }
     buckets[bucketCount] = n;
@@ -68,15 +69,25 @@ export class SortedRing {
     this.stamps = new Uint32Array(workerCount);
   }
 
+  /** The i-th point in ascending order. */
+  pointAt(i: number): number {
+    return this.entries[2 * i];
+  }
+
+  /** The worker index owning the i-th point. */
+  ownerAt(i: number): number {
+    return this.entries[2 * i + 1];
+  }
+
   /** Index of the first point >= `hash` (unsigned), wrapping to 0 past the last point. */
   indexOf(hash: number): number {
-    const points = this.points;
+    const entries = this.entries;
     const b = this.shift === 32 ? 0 : hash >>> this.shift;
     let lo = this.buckets[b];
     let hi = this.buckets[b + 1];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (points[mid] < hash) lo = mid + 1;
+      if (entries[2 * mid] < hash) lo = mid + 1;
       else hi = mid;
     }
     return lo === this.length ? 0 : lo;
@@ -84,7 +95,7 @@ export class SortedRing {
 
   /** The worker index owning `hash`. */
   ownerOf(hash: number): number {
-    return this.owners[this.indexOf(hash)];
+    return this.entries[2 * this.indexOf(hash) + 1];
   }
 
   /**
@@ -94,10 +105,11 @@ export class SortedRing {
   distinctFrom(hash: number, count: number, out: Uint32Array): number {
     const stamp = this.nextStamp();
     const stamps = this.stamps;
+    const entries = this.entries;
     let i = this.indexOf(hash);
     let found = 0;
     for (let step = 0; step < this.length && found < count; step++) {
-      const owner = this.owners[i];
+      const owner = entries[2 * i + 1];
       if (stamps[owner] !== stamp) {
         stamps[owner] = stamp;
         out[found++] = owner;
@@ -129,14 +141,15 @@ export class SortedRing {
     const owned = new Float64Array(this.workerCount);
     const n = this.length;
     if (n === 0) return owned;
-    owned[this.owners[0]] += this.points[0] + (HASH_SPACE - this.points[n - 1]);
-    for (let i = 1; i < n; i++) owned[this.owners[i]] += this.points[i] - this.points[i - 1];
+    const e = this.entries;
+    owned[e[1]] += e[0] + (HASH_SPACE - e[2 * (n - 1)]);
+    for (let i = 1; i < n; i++) owned[e[2 * i + 1]] += e[2 * i] - e[2 * i - 2];
     return owned;
   }
 
-  /** Bytes held by the typed arrays of this ring. */
+  /** Bytes held by the lookup arrays of this ring (entries and bucket index). */
   byteSize(): number {
-    return this.points.byteLength + this.owners.byteLength + this.buckets.byteLength;
+    return this.entries.byteLength + this.buckets.byteLength;
   }
 }
 

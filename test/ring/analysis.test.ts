@@ -70,7 +70,7 @@ describe('movement', () => {
     expect(m.totalBytes).toBe(sizes.reduce((a, b) => a + b, 0));
     expect(m.flows.reduce((s, f) => s + f.fraction, 0)).toBeCloseTo(m.moved, 12);
     const ob = before.ownership();
-    const oa = after.ownership();
+    const oa = after.ownership()!;
     let optimal = 0;
     after.workers.forEach((w, i) => {
       const d = oa.byWorker[i] / oa.total - ob.byWorker[before.workers.findIndex((x) => x.id === w.id)] / ob.total;

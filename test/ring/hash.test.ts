@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { murmur3x86_32 } from '../../src/ring/hash/murmur3.js';
+import { murmur3x86_32, murmur3x86_32Words } from '../../src/ring/hash/murmur3.js';
 import { KeyBuffer, utf8Bytes } from '../../src/ring/hash/utf8.js';
 import { xxh32, xxh32Bytes, xxh64, xxh64Bytes } from '../../src/ring/hash/xxhash.js';
 import { AlluxioConsistentPlacement } from '../../src/ring/alluxio-consistent.js';
@@ -86,6 +86,18 @@ describe('xxhash', () => {
         const b = new Uint8Array(Buffer.from(s, 'utf8'));
         expect(xxh32(s)).toBe(xxh32Bytes(b));
         expect(xxh64(s)).toBe(xxh64Bytes(b));
+      }),
+    );
+  });
+});
+
+describe('murmur3x86_32Words', () => {
+  it('equals the byte-wise hash for every length', () => {
+    const kb = new KeyBuffer(8);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.integer(), (s, seed) => {
+        const n = kb.encode(s, 'java');
+        expect(murmur3x86_32Words(kb.words, kb.bytes, n, seed)).toBe(murmur3x86_32(kb.bytes, 0, n, seed));
       }),
     );
   });

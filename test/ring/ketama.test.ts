@@ -9,6 +9,8 @@ const require = createRequire(import.meta.url);
 type HashRingCtor = new (servers: Record<string, number> | string[], algorithm?: string, options?: Record<string, unknown>) => {
   get(key: string): string;
   range(key: string, size: number): string[];
+  find(hash: number): number;
+  hashValue(key: string): number;
   ring: Array<{ server: string }>;
 };
 const HashRing = require('hashring') as HashRingCtor;
@@ -41,7 +43,9 @@ describe('ketama', () => {
           const ours = new KetamaPlacement(servers.map((id, i) => ({ id, weight: weights[i] })), { weighting: 'hashring' });
           const reachable = new Set(theirs.ring.map((n) => n.server)).size;
           for (const key of keys) {
-            expect(ours.locate(key)[0]).toBe(theirs.get(key));
+            // hashring's own lookup without its result cache, which mixes up keys such as "toString"
+            // across instances (a bug of its LRU cache, not of the ring).
+            expect(ours.locate(key)[0]).toBe(theirs.ring[theirs.find(theirs.hashValue(key))].server);
             const r = Math.min(reachable, 3);
             expect(ours.locate(key, r)).toEqual(theirs.range(key, r));
           }

@@ -74,15 +74,15 @@ export function movement(before: Placement, after: Placement, options: MovementO
     // owner of that ring's first point >= u.
     let i = 0;
     let j = 0;
-    const last = Math.max(A.points[A.length - 1], B.points[B.length - 1]);
+    const last = Math.max(A.pointAt(A.length - 1), B.pointAt(B.length - 1));
     let prev = last - HASH_SPACE;
     const movedBy = new Map<string, number>();
     while (i < A.length || j < B.length) {
-      const pa = i < A.length ? A.points[i] : Infinity;
-      const pb = j < B.length ? B.points[j] : Infinity;
+      const pa = i < A.length ? A.pointAt(i) : Infinity;
+      const pb = j < B.length ? B.pointAt(j) : Infinity;
       const u = Math.min(pa, pb);
-      const oa = A.owners[i < A.length ? i : 0];
-      const ob = B.owners[j < B.length ? j : 0];
+      const oa = A.ownerAt(i < A.length ? i : 0);
+      const ob = B.ownerAt(j < B.length ? j : 0);
       const arc = u - prev;
       const from = before.workers[oa].id;
       const to = after.workers[ob].id;

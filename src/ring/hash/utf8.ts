@@ -16,17 +16,21 @@ const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).
 /** A growable byte buffer that keys are encoded into; `bytes` is valid up to the length returned. */
 export class KeyBuffer {
   bytes: Uint8Array;
+  /** The same memory as 32-bit words (for hashing four bytes at a time). */
+  words: Uint32Array;
 
   constructor(initialCapacity = 256) {
-    this.bytes = new Uint8Array(initialCapacity);
+    this.bytes = new Uint8Array((initialCapacity + 3) & ~3);
+    this.words = new Uint32Array(this.bytes.buffer);
   }
 
   /** Makes room for at least `capacity` bytes, keeping nothing. */
   ensure(capacity: number): Uint8Array {
     if (this.bytes.length < capacity) {
-      let size = this.bytes.length * 2;
+      let size = Math.max(4, this.bytes.length * 2);
       while (size < capacity) size *= 2;
       this.bytes = new Uint8Array(size);
+      this.words = new Uint32Array(this.bytes.buffer);
     }
     return this.bytes;
   }
