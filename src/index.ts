@@ -45,3 +45,21 @@ export { balance, shares, type BalanceReport, type BalanceOptions, type WorkerBa
 export { movement, type MovementReport, type MovementOptions, type Flow } from './ring/analysis/movement.js';
 export { syntheticKeys, seededRandom } from './ring/analysis/keys.js';
 export { compareAlgorithms, type CompareOptions, type CompareReport, type CompareRow } from './ring/analysis/compare.js';
+
+// Capacity: Kubernetes quantities, Alluxio sizes, disks, file systems, the page-store plan.
+export { parseQuantity, Quantity, type QuantityFormat } from './capacity/quantity.js';
+export { parseAlluxioSize } from './capacity/alluxio-size.js';
+export { formatBytes, formatBinary, formatDecimal, formatIn, type ByteUnit } from './capacity/units.js';
+export {
+  provisionedDisk,
+  fileSystemSpace,
+  DISK_PROVIDERS,
+  FILE_SYSTEMS,
+  type DiskProvider,
+  type FileSystem,
+  type ProvisionedDisk,
+  type FileSystemSpace,
+} from './capacity/disk.js';
+export { planPageStore, type PageStorePlan, type PageStorePlanInput, type Edition } from './capacity/pagestore-plan.js';
+export { byteQuantityChecks } from './capacity/quantity-checks.js';
+export { type Check, hasErrors } from './capacity/check.js';

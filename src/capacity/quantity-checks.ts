@@ -1,0 +1,53 @@
+/**
+ * Checks on a byte quantity as an operator wrote it: milli suffixes, decimal suffixes that look like binary
+ * ones were meant, and values that are not positive.
+ */
+import type { Check } from './check.js';
+import { parseQuantity, type Quantity } from './quantity.js';
+import { formatBinary, formatIn } from './units.js';
+
+const DECIMAL_TO_BINARY: Record<string, string> = { k: 'Ki', M: 'Mi', G: 'Gi', T: 'Ti', P: 'Pi', E: 'Ei' };
+
+/** Checks on a byte quantity `text` in `field`; parse errors become error checks rather than exceptions. */
+export function byteQuantityChecks(text: string, field: string): { quantity?: Quantity; checks: Check[] } {
+  const checks: Check[] = [];
+  let q: Quantity;
+  try {
+    q = parseQuantity(text);
+  } catch (e) {
+    const alluxioStyle = /^\s*\d+(\.\d+)?\s*[KMGTP]B\s*$/i.test(text);
+    checks.push({
+      severity: 'error',
+      field,
+      message: alluxioStyle
+        ? `${JSON.stringify(text)} is not a Kubernetes quantity: Kubernetes rejects "${text.replace(/[0-9.\s]/g, '')}" as a suffix`
+        : `${JSON.stringify(text)} is not a Kubernetes quantity`,
+      fix: alluxioStyle
+        ? `write ${text.replace(/\s*([KMGTP])B\s*$/i, (_m, p: string) => `${p.toUpperCase()}i`)} (binary) or ${text.replace(/\s*([KMGTP])B\s*$/i, (_m, p: string) => (p.toUpperCase() === 'K' ? 'k' : p.toUpperCase()))} (decimal)`
+        : 'write a number with a suffix such as 100Gi',
+    });
+    return { checks };
+  }
+  if (q.sign <= 0) {
+    checks.push({ severity: 'error', field, message: `${text} is not a positive size`, fix: 'give a positive size such as 100Gi' });
+  }
+  if (q.format !== 'BinarySI' && ['m', 'u', 'n'].includes(q.suffix)) {
+    const word = { m: 'milli (1/1000)', u: 'micro (1/1,000,000)', n: 'nano (1/1,000,000,000)' }[q.suffix as 'm' | 'u' | 'n'];
+    checks.push({
+      severity: 'error',
+      field,
+      message: `${text} means ${q.toString()} = ${q.bytes} B: Kubernetes reads "${q.suffix}" as ${word}, not mega`,
+      fix: `write ${text.replace(/[mun]$/, 'Mi')} for ${text.replace(/[mun]$/, '')} MiB`,
+    });
+  } else if (q.format === 'DecimalSI' && DECIMAL_TO_BINARY[q.suffix] && q.sign > 0) {
+    const binaryText = text.replace(/[kMGTPE]$/, DECIMAL_TO_BINARY[q.suffix]);
+    const binary = parseQuantity(binaryText);
+    checks.push({
+      severity: 'warning',
+      field,
+      message: `${text} is decimal: ${q.bytes.toLocaleString('en-US')} B = ${formatBinary(q.bytes)}, not ${formatIn(binary.bytes, 'GiB')}; Alluxio itself would read ${text} as ${formatBinary(binary.bytes)}`,
+      fix: `write ${binaryText} if you meant ${formatBinary(binary.bytes)}`,
+    });
+  }
+  return { quantity: q, checks };
+}

@@ -1,0 +1,51 @@
+/**
+ * Printing byte counts: always with a unit, binary (GiB) or decimal (GB) as asked, never a bare "G".
+ */
+
+const BINARY = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
+const DECIMAL = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'] as const;
+
+export type ByteUnit = (typeof BINARY)[number] | (typeof DECIMAL)[number];
+
+const FACTORS: Record<string, bigint> = {};
+BINARY.forEach((u, i) => (FACTORS[u] = 1024n ** BigInt(i)));
+DECIMAL.forEach((u, i) => (FACTORS[u] = 1000n ** BigInt(i)));
+
+/** `bytes` in `unit` with `digits` decimals, exactly rounded (half up): `formatIn(96636764160n, 'GiB')` → "90.00 GiB". */
+export function formatIn(bytes: bigint | number, unit: ByteUnit, digits = 2): string {
+  const b = BigInt(bytes);
+  const scale = 10n ** BigInt(digits);
+  const f = FACTORS[unit];
+  const negative = b < 0n;
+  const mag = negative ? -b : b;
+  const scaled = (mag * scale * 2n + f) / (2n * f); // round half up
+  const whole = scaled / scale;
+  const frac = (scaled % scale).toString().padStart(digits, '0');
+  const text = `${whole.toLocaleString('en-US')}${digits > 0 ? `.${frac}` : ''}`;
+  return `${negative ? '-' : ''}${text} ${unit}`;
+}
+
+/** The largest binary unit that keeps the number at least 1: "1.50 GiB", "512.00 MiB". */
+export function formatBinary(bytes: bigint | number, digits = 2): string {
+  return formatIn(bytes, pickUnit(BigInt(bytes), BINARY, 1024n), digits);
+}
+
+/** The largest decimal unit that keeps the number at least 1: "1.61 GB". */
+export function formatDecimal(bytes: bigint | number, digits = 2): string {
+  return formatIn(bytes, pickUnit(BigInt(bytes), DECIMAL, 1000n), digits);
+}
+
+/** "96,636,764,160 B (90.00 GiB, 96.64 GB)": exact bytes with both readings. */
+export function formatBytes(bytes: bigint | number): string {
+  const b = BigInt(bytes);
+  const abs = b < 0n ? -b : b;
+  if (abs < 1000n) return `${b} B`;
+  return `${b.toLocaleString('en-US')} B (${formatBinary(b)}, ${formatDecimal(b)})`;
+}
+
+function pickUnit<T extends string>(bytes: bigint, units: readonly T[], base: bigint): T {
+  const abs = bytes < 0n ? -bytes : bytes;
+  let i = 0;
+  while (i + 1 < units.length && abs >= base ** BigInt(i + 1)) i++;
+  return units[i];
+}
