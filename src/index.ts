@@ -63,3 +63,22 @@ export {
 export { planPageStore, type PageStorePlan, type PageStorePlanInput, type Edition } from './capacity/pagestore-plan.js';
 export { byteQuantityChecks } from './capacity/quantity-checks.js';
 export { type Check, hasErrors } from './capacity/check.js';
+
+// Page store: one worker's page cache, eviction policies.
+export { ObjectCache, type CacheStats, type ObjectCacheOptions } from './pagestore/object-cache.js';
+export { PageStore, type PageStoreOptions, type PageAccess } from './pagestore/page-store.js';
+export { createEvictionPolicy, EVICTION_POLICIES, type EvictionPolicy, type EvictionPolicyName } from './pagestore/eviction/index.js';
+export { KeyIndex } from './pagestore/key-index.js';
+
+// Traces and the single-cache simulator.
+export {
+  traceBatches,
+  traceRequests,
+  parseTraceFormat,
+  TRACE_FORMATS,
+  RequestBatch,
+  type Request,
+  type TraceFormat,
+  type TraceOptions,
+} from './sim/trace/index.js';
+export { cacheSim, type CacheSimOptions, type CacheSimReport, type CacheSimResult } from './sim/cachesim.js';

@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs';
 import { RingSimError } from '../ring/errors.js';
 import { registerCompare } from './commands/compare.js';
 import { registerLocate } from './commands/locate.js';
+import { registerCachesim } from './commands/cachesim.js';
+import { registerCapacity } from './commands/capacity.js';
 import type { Io } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(io: Io, setExitCode: (code: number) => void = () => {}): Command {
   const program = new Command();
   program
     .name('ring-sim')
@@ -22,16 +24,19 @@ export function buildProgram(io: Io): Command {
     .showHelpAfterError(false);
   registerLocate(program, io);
   registerCompare(program, io);
+  registerCachesim(program, io);
+  registerCapacity(program, io, setExitCode);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Commander has already printed its one-line message; help and version exit 0.

@@ -8,7 +8,7 @@ export class RingSimError extends Error {
   readonly fix: string;
 
   constructor(field: string, value: unknown, problem: string, fix: string) {
-    super(`${field}: ${problem} (got ${describe(value)}); ${fix}`);
+    super(value === undefined ? `${field}: ${problem}; ${fix}` : `${field}: ${problem} (got ${describe(value)}); ${fix}`);
     this.name = 'RingSimError';
     this.field = field;
     this.value = value;

@@ -1,0 +1,136 @@
+import type { Command } from 'commander';
+import { formatIn } from '../../capacity/units.js';
+import { EVICTION_POLICIES } from '../../pagestore/eviction/index.js';
+import { cacheSim, type CacheSimReport } from '../../sim/cachesim.js';
+import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
+import { table } from '../format.js';
+import type { Io } from '../io.js';
+import { choiceOption, integerOption, listOption } from '../options.js';
+import { parseCacheSizes } from '../sizes.js';
+import { RingSimError } from '../../ring/errors.js';
+
+interface CachesimFlags {
+  trace?: string;
+  format?: TraceFormat;
+  policy: string[];
+  sizes?: number[];
+  ignoreObjSize?: boolean;
+  json?: boolean;
+  timeCol?: number;
+  idCol?: number;
+  sizeCol?: number;
+  delimiter?: string;
+  header?: boolean;
+  idIsNum?: boolean;
+  traceOptions?: string;
+  objectSize?: number;
+  keepZeroSize?: boolean;
+  metadataBytes?: number;
+}
+
+/** libCacheSim's `-t "time-col=2, obj-id-col=5, obj-size-col=4, delimiter=,, has-header=true"`. */
+export function parseLibCacheSimTraceOptions(text: string): Partial<CachesimFlags> {
+  const out: Partial<CachesimFlags> = {};
+  const parts = text.split(/,\s*(?=[a-z-]+=)/);
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    if (eq < 0) throw new RingSimError('--trace-options', part, 'expected key=value', 'write e.g. "time-col=2, obj-id-col=5, obj-size-col=4"');
+    const key = part.slice(0, eq).trim();
+    const value = part.slice(eq + 1).trim();
+    const col = (): number => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new RingSimError(`--trace-options ${key}`, value, 'a column number counts from 1', 'write e.g. obj-id-col=2');
+      return n;
+    };
+    const bool = (): boolean => /^(true|1|yes)$/i.test(value);
+    switch (key) {
+      case 'time-col': case 'time-field': out.timeCol = col(); break;
+      case 'obj-id-col': case 'obj-id-field': out.idCol = col(); break;
+      case 'obj-size-col': case 'obj-size-field': case 'size-col': case 'size-field': out.sizeCol = col(); break;
+      case 'delimiter': out.delimiter = value === '\\t' ? '\t' : value; break;
+      case 'has-header': case 'header': out.header = bool(); break;
+      case 'obj-id-is-num': out.idIsNum = bool(); break;
+      default:
+        throw new RingSimError('--trace-options', key, 'unknown trace option', 'use time-col, obj-id-col, obj-size-col, delimiter, has-header, obj-id-is-num');
+    }
+  }
+  return out;
+}
+
+export function registerCachesim(program: Command, io: Io): void {
+  program
+    .command('cachesim')
+    .description('miss-ratio curve of one cache over a trace (libCacheSim-compatible)')
+    .option('--trace <file>', 'trace file (plain, gzip or xz)')
+    .option('--format <format>', `trace format: ${TRACE_FORMATS.join(', ')}`, (v: string) => parseTraceFormat(v))
+    .option('--policy <list>', `eviction policies: ${EVICTION_POLICIES.join(', ')}`, listOption('--policy', choiceOption('--policy', EVICTION_POLICIES)), ['lru'])
+    .option('--sizes <list>', 'cache sizes, e.g. 128MiB,256MiB,1GiB (binary, as libCacheSim reads them; a value <= 1 is a fraction of the working set)', parseCacheSizes)
+    .option('--ignore-obj-size', 'count every object as size 1: sizes are numbers of objects')
+    .option('--time-col <n>', 'csv: 1-based time column', integerOption('--time-col', 1, 1000))
+    .option('--id-col <n>', 'csv: 1-based object id column', integerOption('--id-col', 1, 1000))
+    .option('--size-col <n>', 'csv: 1-based object size column', integerOption('--size-col', 1, 1000))
+    .option('--delimiter <c>', 'csv: field delimiter (detected when absent)')
+    .option('--header', 'csv: the first line is a header (detected when absent)')
+    .option('--no-header', 'csv: the first line is data')
+    .option('--id-is-num', 'csv/txt: object ids are numbers (strtoull), not strings')
+    .option('--trace-options <text>', 'libCacheSim -t syntax, e.g. "time-col=2, obj-id-col=5, obj-size-col=4, has-header=true"')
+    .option('--object-size <bytes>', 'cache2k: bytes of every request', integerOption('--object-size', 1, Number.MAX_SAFE_INTEGER))
+    .option('--keep-zero-size', 'keep zero-size requests (libCacheSim skips them)')
+    .option('--metadata-bytes <n>', 'metadata bytes counted per cached object (libCacheSim obj_md_size)', integerOption('--metadata-bytes', 0, 1 << 20), 0)
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', `
+Example:
+  ring-sim cachesim --trace ../shared/traces/cloudPhysicsIO.oracleGeneral.bin --format oracleGeneral \\
+    --policy lru,fifo --sizes 128MiB,256MiB,384MiB,512MiB`)
+    .action(async (flags: CachesimFlags) => {
+      if (!flags.trace) throw new RingSimError('--trace', undefined, 'no trace given', 'pass --trace FILE');
+      if (!flags.format) throw new RingSimError('--format', undefined, 'no trace format given', `pass --format, one of ${TRACE_FORMATS.join(', ')}`);
+      if (!flags.sizes) throw new RingSimError('--sizes', undefined, 'no cache sizes given', 'pass e.g. --sizes 128MiB,256MiB');
+      const extra = flags.traceOptions ? parseLibCacheSimTraceOptions(flags.traceOptions) : {};
+      const f = { ...flags, ...extra };
+      const progress = io.progress?.('requests');
+      const report = await cacheSim({
+        trace: flags.trace,
+        format: flags.format,
+        traceOptions: {
+          timeCol: f.timeCol,
+          idCol: f.idCol,
+          sizeCol: f.sizeCol,
+          delimiter: f.delimiter,
+          hasHeader: f.header,
+          idIsNum: f.idIsNum,
+          objectSize: f.objectSize,
+          keepZeroSize: f.keepZeroSize,
+        },
+        policies: flags.policy,
+        sizes: flags.sizes,
+        ignoreObjectSize: flags.ignoreObjSize,
+        objectMetadataBytes: flags.metadataBytes,
+        onProgress: progress?.update,
+      });
+      progress?.done();
+      io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderCacheSim(report));
+    });
+}
+
+export function renderCacheSim(r: CacheSimReport): string {
+  const objects = r.unit === 'objects';
+  const size = (n: number): string => (objects ? `${n.toLocaleString('en-US')} objects` : n >= 2 ** 30 ? formatIn(n, 'GiB') : formatIn(n, 'MiB'));
+  const lines = [
+    `${r.trace} (${r.format}): ${r.requests.toLocaleString('en-US')} requests, ${objects ? `${r.requestBytes.toLocaleString('en-US')} objects` : `${r.requestBytes.toLocaleString('en-US')} B requested`}`,
+  ];
+  if (r.workingSet) lines.push(`working set: ${r.workingSet.objects.toLocaleString('en-US')} objects, ${objects ? '' : `${r.workingSet.bytes.toLocaleString('en-US')} B`}`);
+  lines.push('');
+  const headers = ['policy', 'cache size', 'requests', 'misses', 'miss ratio', 'miss bytes', 'byte miss ratio'];
+  const rows = r.results.map((x) => [
+    x.policy,
+    size(x.cacheSize),
+    x.requests.toLocaleString('en-US'),
+    x.misses.toLocaleString('en-US'),
+    x.missRatio.toFixed(4),
+    objects ? `${x.missBytes.toLocaleString('en-US')} objects` : `${x.missBytes.toLocaleString('en-US')} B`,
+    x.byteMissRatio.toFixed(4),
+  ]);
+  lines.push(table(headers, rows, headers.map((_, i) => i > 0)));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { DISK_PROVIDERS, FILE_SYSTEMS, type DiskProvider, type FileSystem } from '../../capacity/disk.js';
+import { planPageStore, type Edition, type PageStorePlan } from '../../capacity/pagestore-plan.js';
+import { formatBytes, formatIn } from '../../capacity/units.js';
+import { hasErrors } from '../../capacity/check.js';
+import { RingSimError } from '../../ring/errors.js';
+import { table } from '../format.js';
+import type { Io } from '../io.js';
+import { choiceOption } from '../options.js';
+
+interface CapacityFlags {
+  size?: string;
+  reserved?: string;
+  disk?: string;
+  provider: DiskProvider;
+  fs: FileSystem;
+  pageSize: string;
+  edition: Edition;
+  json?: boolean;
+}
+
+export function registerCapacity(program: Command, io: Io, setExitCode: (code: number) => void): void {
+  program
+    .command('capacity')
+    .description('plan one worker\'s page store: usable bytes, pages, and the checks that decide whether it deploys')
+    .option('--size <quantity>', 'page store size, a Kubernetes quantity (spec.worker.pagestore.size), e.g. 90Gi')
+    .option('--reserved <quantity>', 'reservedSize, a Kubernetes quantity, e.g. 9Gi')
+    .option('--disk <size>', 'the disk as sold: 100GB, 1TB, 100GiB, or a Kubernetes quantity (a PVC request)')
+    .option('--provider <name>', `how the disk size is read: ${DISK_PROVIDERS.join(', ')}`, choiceOption('--provider', DISK_PROVIDERS), 'plain')
+    .option('--fs <name>', `file system on the disk: ${FILE_SYSTEMS.join(', ')}`, choiceOption('--fs', FILE_SYSTEMS), 'ext4')
+    .option('--page-size <size>', 'Alluxio page size (alluxio.worker.page.store.page.size; binary units)', '1MB')
+    .option('--edition <edition>', 'enterprise (size + reservedSize) or oss (size / 1.1 of page data)', choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise')
+    .option('--json', 'print the plan as JSON')
+    .addHelpText('after', `
+Exit codes: 0 the page store fits; 1 a check found an error that would stop the worker; 2 bad input.
+Example:
+  ring-sim capacity --size 90Gi --reserved 9Gi --disk 100GB --provider aws --fs ext4`)
+    .action((flags: CapacityFlags) => {
+      if (!flags.size) throw new RingSimError('--size', undefined, 'no page store size given', 'pass e.g. --size 90Gi');
+      const plan = planPageStore({
+        size: flags.size,
+        reservedSize: flags.reserved,
+        disk: flags.disk,
+        provider: flags.provider,
+        fs: flags.fs,
+        pageSize: flags.pageSize,
+        edition: flags.edition,
+      });
+      io.out(flags.json ? JSON.stringify(planToJSON(plan), null, 2) + '\n' : renderPlan(plan));
+      if (hasErrors(plan.checks)) setExitCode(1);
+    });
+}
+
+/** The plan as plain JSON (byte counts as numbers when safe, else strings). */
+export function planToJSON(p: PageStorePlan): unknown {
+  const num = (b: bigint): number | string => (b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b.toString());
+  return JSON.parse(JSON.stringify(p, (_k, v: unknown) => (typeof v === 'bigint' ? num(v) : v)));
+}
+
+export function renderPlan(p: PageStorePlan): string {
+  const lines: string[] = [];
+  const verdict = hasErrors(p.checks) ? 'WILL NOT DEPLOY: see the errors below' : 'fits';
+  lines.push(`page store (${p.edition}): ${verdict}`, '');
+  const rows: string[][] = [
+    ['size', formatBytes(p.sizeBytes)],
+    ['reservedSize', formatBytes(p.reservedBytes)],
+    ['page size', formatBytes(p.pageSizeBytes)],
+    ['page data', formatBytes(p.cacheBytes)],
+    ['pages', p.pages.toLocaleString('en-US')],
+  ];
+  if (p.disk && p.fileSystem) {
+    rows.push(['disk (raw)', formatBytes(p.disk.rawBytes)]);
+    rows.push([`${p.fileSystem.fs}: df size`, formatBytes(p.fileSystem.dfSizeBytes)]);
+    rows.push([`${p.fileSystem.fs}: usable`, formatBytes(p.fileSystem.usableBytes)]);
+    rows.push(['headroom', formatBytes(p.headroomBytes!)]);
+  }
+  lines.push(table(['', ''], rows).split('\n').slice(2).join('\n'));
+  if (p.fileSystem && p.fileSystem.parts.length) {
+    lines.push('', 'file system overhead:');
+    const w = Math.max(...p.fileSystem.parts.map((x) => formatIn(x.bytes, 'MiB').length));
+    for (const part of p.fileSystem.parts) lines.push(`  ${formatIn(part.bytes, 'MiB').padStart(w)}  ${part.what}`);
+  }
+  lines.push('', 'checks:');
+  if (p.checks.length === 0) lines.push('  none');
+  for (const c of p.checks) lines.push(`  ${c.severity.toUpperCase()} ${c.field}: ${c.message}`, `    fix: ${c.fix}`);
+  lines.push('', 'assumptions (model):');
+  for (const a of p.assumptions) lines.push(`  - ${a}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,70 @@
+/**
+ * One worker's page store: files are cached in pages of a fixed size (Alluxio's
+ * `alluxio.worker.page.store.page.size`, 1 MiB by default), each page an object of the underlying cache keyed by
+ * (file number, page index). The last page of a file holds only the file's remaining bytes.
+ */
+import { RingSimError } from '../ring/errors.js';
+import { ObjectCache, type CacheStats } from './object-cache.js';
+
+export interface PageStoreOptions {
+  capacityBytes: number;
+  pageSizeBytes?: number;
+  policy?: string;
+}
+
+export type PageAccess = 'hit' | 'miss';
+
+export class PageStore {
+  readonly pageSizeBytes: number;
+  readonly cache: ObjectCache;
+
+  constructor(options: PageStoreOptions) {
+    const pageSize = options.pageSizeBytes ?? 1024 * 1024;
+    if (!Number.isSafeInteger(pageSize) || pageSize <= 0) {
+      throw new RingSimError('pageSize', pageSize, 'a page size must be a positive whole number of bytes', 'Alluxio defaults to 1 MiB (1048576)');
+    }
+    this.pageSizeBytes = pageSize;
+    const maxPages = Math.floor(options.capacityBytes / pageSize) + 1;
+    this.cache = new ObjectCache(options.capacityBytes, options.policy ?? 'lru', { expectedObjects: Math.min(maxPages, 1 << 22) });
+  }
+
+  /** Reads page `pageIndex` of file `fileId` (`bytes` of it, a full page by default). */
+  access(fileId: number, pageIndex: number, bytes: number = this.pageSizeBytes): PageAccess {
+    return this.cache.request(fileId >>> 0, pageIndex >>> 0, bytes) ? 'hit' : 'miss';
+  }
+
+  /**
+   * Reads `length` bytes from `offset` of a file of `fileSize` bytes, page by page; returns the bytes that hit.
+   * A missed page is cached whole (its full length: a page, or what is left of the file).
+   */
+  read(fileId: number, offset: number, length: number, fileSize: number): number {
+    const ps = this.pageSizeBytes;
+    let hitBytes = 0;
+    const end = Math.min(offset + length, fileSize);
+    for (let page = Math.floor(offset / ps); page * ps < end; page++) {
+      const start = page * ps;
+      const from = Math.max(offset, start);
+      const to = Math.min(end, start + ps);
+      const pageLength = Math.min(ps, fileSize - start);
+      if (this.cache.request(fileId >>> 0, page, to - from, pageLength)) hitBytes += to - from;
+    }
+    return hitBytes;
+  }
+
+  get capacityBytes(): number {
+    return this.cache.capacityBytes;
+  }
+
+  resize(capacityBytes: number): void {
+    this.cache.resize(capacityBytes);
+  }
+
+  /** Loses every cached page (a restart whose page store does not survive). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  stats(): CacheStats {
+    return this.cache.stats();
+  }
+}

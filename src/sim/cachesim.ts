@@ -1,0 +1,128 @@
+/**
+ * `cacheSim`: the miss-ratio curve of one cache over a trace, libCacheSim-compatible by default (reference
+ * traces.md §10): each size is a fresh cache fed the whole trace; sizes in bytes (or in objects with
+ * `ignoreObjectSize`); a size <= 1 is a fraction of the working set. The trace is read once for all sizes and
+ * policies.
+ */
+import { RingSimError } from '../ring/errors.js';
+import { KeyIndex } from '../pagestore/key-index.js';
+import { ObjectCache } from '../pagestore/object-cache.js';
+import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
+import { traceBatches, type TraceFormat, type TraceOptions } from './trace/index.js';
+
+export interface CacheSimOptions {
+  trace: string;
+  format: TraceFormat;
+  traceOptions?: TraceOptions;
+  policies: readonly string[];
+  /** Cache sizes: bytes (or objects with `ignoreObjectSize`); a value <= 1 is a fraction of the working set. */
+  sizes: readonly number[];
+  /** Count every object as size 1 (libCacheSim `--ignore-obj-size`). */
+  ignoreObjectSize?: boolean;
+  /** Metadata bytes counted per cached object (libCacheSim `obj_md_size`); default 0. */
+  objectMetadataBytes?: number;
+  /** Called after each batch with the requests read so far. */
+  onProgress?: (requests: number) => void;
+}
+
+export interface CacheSimResult {
+  policy: string;
+  /** Capacity in bytes, or objects with ignoreObjectSize. */
+  cacheSize: number;
+  requests: number;
+  hits: number;
+  misses: number;
+  missRatio: number;
+  requestBytes: number;
+  missBytes: number;
+  byteMissRatio: number;
+  evictions: number;
+}
+
+export interface CacheSimReport {
+  trace: string;
+  format: TraceFormat;
+  unit: 'bytes' | 'objects';
+  requests: number;
+  requestBytes: number;
+  /** Unique objects and their bytes (first-seen sizes), when a fractional size asked for them. */
+  workingSet?: { objects: number; bytes: number };
+  results: CacheSimResult[];
+}
+
+async function workingSet(o: CacheSimOptions): Promise<{ objects: number; bytes: number }> {
+  let hi = new Uint32Array(1 << 16);
+  let lo = new Uint32Array(1 << 16);
+  let index = new KeyIndex(hi, lo, 1 << 16);
+  let n = 0;
+  let bytes = 0;
+  for await (const b of traceBatches(o.trace, o.format, o.traceOptions)) {
+    for (let i = 0; i < b.length; i++) {
+      if (index.find(b.idHi[i], b.idLo[i]) !== -1) continue;
+      if (n === hi.length) {
+        const nh = new Uint32Array(n * 2);
+        nh.set(hi);
+        const nl = new Uint32Array(n * 2);
+        nl.set(lo);
+        hi = nh;
+        lo = nl;
+        index.rebind(hi, lo);
+      }
+      hi[n] = b.idHi[i];
+      lo[n] = b.idLo[i];
+      index.insert(n++);
+      bytes += o.ignoreObjectSize ? 1 : b.size[i];
+    }
+  }
+  void index;
+  index = undefined as unknown as KeyIndex;
+  return { objects: n, bytes };
+}
+
+export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
+  if (o.policies.length === 0) throw new RingSimError('--policy', '', 'no eviction policy given', `use one of ${EVICTION_POLICIES.join(', ')}`);
+  if (o.sizes.length === 0) throw new RingSimError('--sizes', '', 'no cache sizes given', 'pass e.g. --sizes 128MiB,256MiB');
+  for (const s of o.sizes) {
+    if (!(s > 0) || !Number.isFinite(s) || (s > 1 && !Number.isSafeInteger(s))) {
+      throw new RingSimError('--sizes', s, 'a cache size is a whole number of bytes (or objects), or a fraction <= 1 of the working set', 'write e.g. 128MiB or 0.1');
+    }
+  }
+  const ws = o.sizes.some((s) => s <= 1) ? await workingSet(o) : undefined;
+  const sizes = o.sizes.map((s) => (s <= 1 ? Math.floor(s * ws!.bytes) : s));
+  const caches: Array<{ policy: string; size: number; cache: ObjectCache }> = [];
+  for (const policy of o.policies) {
+    for (const size of sizes) caches.push({ policy, size, cache: new ObjectCache(size, policy, { objectMetadataBytes: o.objectMetadataBytes }) });
+  }
+  const unit = o.ignoreObjectSize ? 1 : 0;
+  let requests = 0;
+  let requestBytes = 0;
+  for await (const b of traceBatches(o.trace, o.format, o.traceOptions)) {
+    const n = b.length;
+    const hi = b.idHi;
+    const lo = b.idLo;
+    const size = b.size;
+    for (const { cache } of caches) {
+      if (unit) for (let i = 0; i < n; i++) cache.request(hi[i], lo[i], 1);
+      else for (let i = 0; i < n; i++) cache.request(hi[i], lo[i], size[i]);
+    }
+    requests += n;
+    if (unit) requestBytes += n;
+    else for (let i = 0; i < n; i++) requestBytes += size[i];
+    o.onProgress?.(requests);
+  }
+  const results = caches.map(({ policy, size, cache }): CacheSimResult => ({
+    policy,
+    cacheSize: size,
+    requests: cache.requests,
+    hits: cache.hits,
+    misses: cache.misses,
+    missRatio: cache.requests ? cache.misses / cache.requests : 0,
+    requestBytes: cache.requestBytes,
+    missBytes: cache.missBytes,
+    byteMissRatio: cache.requestBytes ? cache.missBytes / cache.requestBytes : 0,
+    evictions: cache.evictions,
+  }));
+  const report: CacheSimReport = { trace: o.trace, format: o.format, unit: o.ignoreObjectSize ? 'objects' : 'bytes', requests, requestBytes, results };
+  if (ws) report.workingSet = ws;
+  return report;
+}

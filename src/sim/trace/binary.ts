@@ -1,0 +1,56 @@
+/**
+ * Fixed-size binary records across chunk boundaries: hands each record's offset in a DataView to `decode`,
+ * and reports a truncated last record with its byte offset.
+ */
+import { RingSimError } from '../../ring/errors.js';
+
+export async function* fixedRecords(
+  path: string,
+  chunks: AsyncIterable<Uint8Array>,
+  recordSize: number,
+  what: string,
+): AsyncGenerator<{ view: DataView; offsets: Int32Array; count: number; firstByte: number }> {
+  const carry = new Uint8Array(recordSize);
+  let carried = 0;
+  let consumed = 0; // bytes of the stream before the current chunk
+  const offsets = new Int32Array((1 << 20) / recordSize + 2);
+  for await (const chunk of chunks) {
+    let pos = 0;
+    if (carried > 0) {
+      const take = Math.min(recordSize - carried, chunk.length);
+      carry.set(chunk.subarray(0, take), carried);
+      carried += take;
+      pos = take;
+      if (carried < recordSize) {
+        consumed += chunk.length;
+        continue;
+      }
+      offsets[0] = 0;
+      yield { view: new DataView(carry.buffer), offsets, count: 1, firstByte: consumed - (recordSize - take) };
+      carried = 0;
+    }
+    const whole = Math.floor((chunk.length - pos) / recordSize);
+    const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let done = 0;
+    while (done < whole) {
+      const n = Math.min(whole - done, offsets.length);
+      for (let i = 0; i < n; i++) offsets[i] = pos + (done + i) * recordSize;
+      yield { view, offsets, count: n, firstByte: consumed + pos + done * recordSize };
+      done += n;
+    }
+    pos += whole * recordSize;
+    if (pos < chunk.length) {
+      carry.set(chunk.subarray(pos), 0);
+      carried = chunk.length - pos;
+    }
+    consumed += chunk.length;
+  }
+  if (carried > 0) {
+    throw new RingSimError(
+      path,
+      undefined,
+      `truncated ${what} record at byte offset ${consumed - carried}: ${carried} of ${recordSize} bytes`,
+      `a ${what} file is a whole number of ${recordSize}-byte records; check the --format and that the file is complete`,
+    );
+  }
+}
