@@ -8,7 +8,11 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Bench } from 'tinybench';
-import { createPlacement, syntheticKeys } from '../dist/index.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheSim, createPlacement, syntheticKeys } from '../dist/index.js';
+import { generateOracleTrace } from './gen-trace.js';
 
 const require = createRequire(import.meta.url);
 const HashRing = require('hashring');
@@ -127,6 +131,48 @@ const results = { date: new Date().toISOString(), command, node: process.version
   results.sections.agreement = { workers: 100, weights: '1,2,3,4 cycling', keys: keys.length, disagree };
 }
 
+// 4. cachesim: LRU throughput on cloudPhysicsIO, one process.
+{
+  const trace = new URL('../../shared/traces/cloudPhysicsIO.oracleGeneral.bin', import.meta.url).pathname;
+  const runs = [];
+  const sizes = [1, 2, 3, 4, 5, 6, 7, 8].map((k) => k * 128 * 2 ** 20);
+  await cacheSim({ trace, format: 'oracleGeneral', policies: ['lru'], sizes: [sizes[1]] }); // warm-up
+  for (const [label, policies, ss] of [['LRU, one size (256 MiB)', ['lru'], [sizes[1]]], ['LRU, 8 sizes (128 MiB … 1 GiB) in one pass', ['lru'], sizes], ['LRU+FIFO+LFU+SIEVE, 8 sizes each', ['lru', 'fifo', 'lfu', 'sieve'], sizes]]) {
+    const times = [];
+    let requests = 0;
+    for (let i = 0; i < (quick ? 7 : 15); i++) {
+      const t0 = performance.now();
+      const r = await cacheSim({ trace, format: 'oracleGeneral', policies, sizes: ss });
+      times.push(performance.now() - t0);
+      requests = r.requests * r.results.length;
+    }
+    times.sort((a, b) => a - b);
+    const ms = times[Math.floor(times.length / 2)];
+    runs.push({ name: label, cacheRequests: requests, ms, perSecond: (requests / ms) * 1000 });
+  }
+  results.sections.cachesim = runs;
+}
+
+// 5. cachesim peak memory against trace length (child processes, generated oracleGeneral traces).
+{
+  const dir = mkdtempSync(join(os.tmpdir(), 'ring-sim-bench-'));
+  const lengths = quick ? [1_000_000, 3_000_000] : [1_000_000, 10_000_000];
+  const rows = [];
+  try {
+    for (const n of lengths) {
+      const path = join(dir, `synthetic-${n}.oracleGeneral.bin`);
+      await generateOracleTrace(path, n);
+      const out = execFileSync(process.execPath, [new URL('./cachesim-child.js', import.meta.url).pathname, path, 'oracleGeneral', 'lru', String(2 ** 30)], { encoding: 'utf8' });
+      const r = JSON.parse(out);
+      rows.push({ requests: r.requests, traceBytes: n * 24, maxRssBytes: r.maxRssBytes, ms: r.ms });
+      rmSync(path);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.sections.cachesimMemory = rows;
+}
+
 writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(new URL('./RESULTS.md', import.meta.url), render(results));
 console.log(render(results));
@@ -153,5 +199,14 @@ function render(r) {
   lines.push('## Agreement with peers', '');
   const a = r.sections.agreement;
   lines.push(`ring-sim \`ketama\` (weighting=hashring) against npm \`hashring\` on ${a.workers} workers (weights ${a.weights}), ${f(a.keys)} keys: **${a.disagree} keys disagree**.`, '');
+  lines.push('## cachesim (issue 4)', '');
+  lines.push('`cacheSim` on `../shared/traces/cloudPhysicsIO.oracleGeneral.bin` (113,872 requests), read from disk and replayed in one process; the median of several runs. "cache requests" counts each request once per simulated cache.', '');
+  lines.push('| run | cache requests | ms | cache requests / s |', '|---|---:|---:|---:|');
+  for (const x of r.sections.cachesim) lines.push(`| ${x.name} | ${f(x.cacheRequests)} | ${f(x.ms, 1)} | ${f(x.perSecond)} |`);
+  lines.push('', 'Target (issue 4): at least 5,000,000 requests per second in one process.', '');
+  lines.push('Peak memory of `cachesim` (LRU, 1 GiB) in a fresh process on generated oracleGeneral traces (Zipf 0.9 over 1,000,000 objects of 4–64 KiB): the trace streams, so memory depends on the cache, not on the trace length.', '');
+  lines.push('| requests | trace file | peak RSS | time |', '|---:|---:|---:|---:|');
+  for (const x of r.sections.cachesimMemory) lines.push(`| ${f(x.requests)} | ${f(x.traceBytes / 2 ** 20, 0)} MiB | ${f(x.maxRssBytes / 2 ** 20, 0)} MiB | ${f(x.ms / 1000, 1)} s |`);
+  lines.push('');
   return lines.join('\n');
 }

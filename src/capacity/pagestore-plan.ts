@@ -126,6 +126,7 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
     }
   }
   const plan: PageStorePlan = { edition, sizeBytes, reservedBytes, pageSizeBytes, cacheBytes, pages, tailBytes, checks, assumptions };
+  const rank = { error: 0, warning: 1, info: 2 } as const;
   if (input.disk !== undefined) {
     const disk = provisionedDisk(input.disk, input.provider ?? 'plain');
     const fsSpace = fileSystemSpace(disk.rawBytes, input.fs ?? 'ext4');
@@ -154,6 +155,7 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
       });
     }
   }
+  checks.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return plan;
 }
 
