@@ -95,7 +95,7 @@ describe('Value() and bytes', () => {
 });
 
 describe('properties', () => {
-  it('formatting then parsing gives the same value and format class', () => {
+  it('formatting then parsing gives the same value', () => {
     const suffixes = ['', 'k', 'M', 'G', 'T', 'm', 'Ki', 'Mi', 'Gi', 'Ti', 'e3', 'e-2'];
     fc.assert(
       fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.nat(3), fc.constantFrom(...suffixes), (n, frac, suffix) => {
@@ -104,7 +104,8 @@ describe('properties', () => {
         const q = parseQuantity(text);
         const again = parseQuantity(q.toString());
         expect(again.cmp(q)).toBe(0);
-        expect(again.toString()).toBe(q.toString());
+        // Not always the same text: Kubernetes prints BinarySI 27200000 as "27200000", which parses as
+        // DecimalSI and prints "27200k". The value is what survives.
       }),
       { numRuns: 2000 },
     );
