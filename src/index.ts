@@ -82,3 +82,18 @@ export {
   type TraceOptions,
 } from './sim/trace/index.js';
 export { cacheSim, type CacheSimOptions, type CacheSimReport, type CacheSimResult } from './sim/cachesim.js';
+
+// The cluster simulator.
+export { parseScenario, readScenario, type Scenario, type ScenarioEvent, type WorkerGroup, type WorkloadSpec, type FileSizeSpec } from './sim/scenario.js';
+export {
+  simulate,
+  simulation,
+  type SimulationResult,
+  type SimulationStep,
+  type SimulateOptions,
+  type WindowMetrics,
+  type EventReport,
+  type WorkerReport,
+} from './sim/simulate.js';
+export { Random, hashUniform } from './sim/random.js';
+export { ZipfSampler } from './sim/workload/zipf.js';

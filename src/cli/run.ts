@@ -9,6 +9,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerLocate } from './commands/locate.js';
 import { registerCachesim } from './commands/cachesim.js';
 import { registerCapacity } from './commands/capacity.js';
+import { registerSimulate } from './commands/simulate.js';
 import type { Io } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -26,6 +27,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void = () =>
   registerCompare(program, io);
   registerCachesim(program, io);
   registerCapacity(program, io, setExitCode);
+  registerSimulate(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }

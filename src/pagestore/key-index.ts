@@ -90,6 +90,12 @@ export class KeyIndex {
     this.count--;
   }
 
+  /** Calls `fn(slot)` for every slot in the index. */
+  forEachSlot(fn: (slot: number) => void): void {
+    const t = this.table;
+    for (let i = 0; i < t.length; i++) if (t[i] !== 0) fn(t[i] - 1);
+  }
+
   clear(): void {
     this.table.fill(0);
     this.count = 0;

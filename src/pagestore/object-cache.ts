@@ -138,6 +138,11 @@ export class ObjectCache {
     this.occupiedBytes = 0;
   }
 
+  /** Calls `fn(hi, lo, size)` for every cached object (order unspecified). */
+  forEach(fn: (hi: number, lo: number, size: number) => void): void {
+    this.index.forEachSlot((slot) => fn(this.keyHi[slot], this.keyLo[slot], this.sizes[slot]));
+  }
+
   get objects(): number {
     return this.index.size;
   }

@@ -1,0 +1,331 @@
+/**
+ * Scenarios: a cluster, its placement, a workload and a timeline of events, as YAML or JSON. Validation gives
+ * one clear error per bad field (its path, the value, and the fix); unknown fields are errors too, since a
+ * misspelt field silently ignored would change the result.
+ */
+import { parse as parseYaml } from 'yaml';
+import { parseQuantity } from '../capacity/quantity.js';
+import { parseAlluxioSize } from '../capacity/alluxio-size.js';
+import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
+import { RingSimError } from '../ring/errors.js';
+import { ALGORITHM_NAMES } from '../ring/registry.js';
+import { TRACE_FORMATS, type TraceFormat } from './trace/index.js';
+
+export interface WorkerGroup {
+  name: string;
+  count: number;
+  /** Page store size in bytes (from a Kubernetes quantity). */
+  sizeBytes: number;
+  reservedBytes: number;
+  pageSizeBytes: number;
+  policy: string;
+  /** The worker identity file is on a persistent volume (or set explicitly): restarts keep the identity. */
+  persistentIdentity: boolean;
+  /** The page store is on hostPath or a PVC (survives a restart), not an emptyDir. */
+  persistentPageStore: boolean;
+}
+
+export type FileSizeSpec =
+  | { kind: 'fixed'; bytes: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'lognormal'; mean: number; sd: number; min: number; max: number };
+
+export type WorkloadSpec =
+  | { type: 'uniform'; files: number; fileSize: FileSizeSpec; requests: number }
+  | { type: 'zipf'; files: number; alpha: number; fileSize: FileSizeSpec; requests: number }
+  | { type: 'training'; files: number; fileSize: FileSizeSpec; epochs: number; jobs: number; shuffle: boolean }
+  | { type: 'hotset'; files: number; fileSize: FileSizeSpec; requests: number; hotFraction: number; hotProbability: number; shiftEvery: number }
+  | { type: 'trace'; path: string; format: TraceFormat; objectSize?: number; csv?: { timeCol?: number; idCol?: number; sizeCol?: number; delimiter?: string; hasHeader?: boolean; idIsNum?: boolean }; requests?: number };
+
+export type EventAction =
+  | { action: 'add-workers'; count: number; group: string }
+  | { action: 'scale-in'; worker: string }
+  | { action: 'stop-worker'; worker: string }
+  | { action: 'start-worker'; worker: string }
+  | { action: 'restart-worker'; worker: string; keepIdentity?: boolean; keepPageStore?: boolean }
+  | { action: 'remove-worker'; worker: string }
+  | { action: 'set-capacity'; worker: string; sizeBytes: number };
+
+export type ScenarioEvent = EventAction & { at?: number; atTime?: number; label?: string };
+
+export interface Scenario {
+  name: string;
+  seed: number;
+  cluster: { groups: WorkerGroup[] };
+  placement: {
+    algorithm: string;
+    vnodes?: number;
+    /** dynamic: live workers only; static: every registered worker, lost ones included. */
+    ring: 'dynamic' | 'static';
+    replicas: number;
+    /** Requests between a membership change and the client's ring seeing it. */
+    refreshDelay: number;
+    /** Weight workers by page-store capacity (weighted algorithms only). */
+    weightByCapacity: boolean;
+  };
+  workload: WorkloadSpec;
+  /** Template of a file's UFS path; `{index}` is the file number, `{key}` a trace key. */
+  pathTemplate: string;
+  /** Requests (file reads) a second, to give synthetic workloads a clock for `atTime` events. */
+  requestsPerSecond?: number;
+  metrics: { window: number };
+  events: ScenarioEvent[];
+}
+
+type Obj = Record<string, unknown>;
+
+class Reader {
+  constructor(readonly source: string) {}
+
+  fail(path: string, value: unknown, problem: string, fix: string): never {
+    throw new RingSimError(`${this.source}: ${path}`, value, problem, fix);
+  }
+
+  object(v: unknown, path: string, allowed: readonly string[]): Obj {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(path, v, 'must be a mapping', `write ${path} as key: value lines`);
+    for (const k of Object.keys(v as Obj)) {
+      if (!allowed.includes(k)) {
+        const near = allowed.find((a) => a.toLowerCase() === k.toLowerCase());
+        this.fail(`${path}.${k}`, k, 'unknown field', near ? `did you mean ${near}?` : `use one of ${allowed.join(', ')}`);
+      }
+    }
+    return v as Obj;
+  }
+
+  int(v: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER, fallback?: number): number {
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v === 'string' && /^\d+(\.\d+)?e\d+$/i.test(v)) v = Number(v);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      this.fail(path, v, `must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}`, `write e.g. ${path.split('.').pop()}: ${Math.max(min, 1)}`);
+    }
+    return v;
+  }
+
+  num(v: unknown, path: string, min: number, max: number, fallback?: number): number {
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) this.fail(path, v, `must be a number from ${min} to ${max}`, `write e.g. ${path.split('.').pop()}: ${min}`);
+    return v;
+  }
+
+  str(v: unknown, path: string, fallback?: string): string {
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v !== 'string' || v === '') this.fail(path, v, 'must be a non-empty string', `write ${path.split('.').pop()}: some-text`);
+    return v;
+  }
+
+  bool(v: unknown, path: string, fallback: boolean): boolean {
+    if (v === undefined) return fallback;
+    if (typeof v !== 'boolean') this.fail(path, v, 'must be true or false', `write ${path.split('.').pop()}: true`);
+    return v;
+  }
+
+  choice<T extends string>(v: unknown, path: string, choices: readonly T[], fallback?: T): T {
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v !== 'string' || !choices.includes(v as T)) this.fail(path, v, 'unknown value', `use one of ${choices.join(', ')}`);
+    return v as T;
+  }
+
+  /** A byte count from a Kubernetes quantity (`100Gi`) or a plain number of bytes. */
+  quantity(v: unknown, path: string, fallback?: number): number {
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v === 'number') {
+      if (!Number.isSafeInteger(v) || v < 0) this.fail(path, v, 'must be a whole number of bytes', 'write e.g. 100Gi');
+      return v;
+    }
+    if (typeof v !== 'string') this.fail(path, v, 'must be a size', 'write a Kubernetes quantity such as 100Gi');
+    let q;
+    try {
+      q = parseQuantity(v);
+    } catch {
+      this.fail(path, v, 'not a Kubernetes quantity', /B$/i.test(v) ? `Kubernetes has no "${v.replace(/[\d.\s]/g, '')}": write ${v.replace(/([KMGTP])i?B$/i, (_m, p: string) => `${p.toUpperCase()}i`)}` : 'write e.g. 100Gi (binary) or 100G (decimal)');
+    }
+    if (q.sign < 0) this.fail(path, v, 'must not be negative', 'write a positive size');
+    if (['m', 'u', 'n'].includes(q.suffix)) this.fail(path, v, `"${q.suffix}" is a fraction (milli/micro/nano), not mega`, `write ${v.replace(/[mun]$/, 'Mi')}`);
+    const b = q.bytes;
+    if (b > BigInt(Number.MAX_SAFE_INTEGER)) this.fail(path, v, 'is too large', 'use a size below 8 PiB');
+    return Number(b);
+  }
+
+  /** A byte count from an Alluxio size string (binary: `1MB` = 1 MiB) or a number. */
+  alluxioSize(v: unknown, path: string, fallback: number): number {
+    if (v === undefined) return fallback;
+    if (typeof v === 'number') return this.int(v, path, 1);
+    if (typeof v !== 'string') this.fail(path, v, 'must be a size', 'write e.g. 1MB (Alluxio sizes are binary)');
+    let b: bigint;
+    try {
+      b = parseAlluxioSize(v);
+    } catch {
+      this.fail(path, v, 'not an Alluxio size', 'write e.g. 1MB or 4MiB');
+    }
+    if (b <= 0n || b > BigInt(Number.MAX_SAFE_INTEGER)) this.fail(path, v, 'must be a positive size', 'write e.g. 1MB');
+    return Number(b);
+  }
+}
+
+function fileSize(r: Reader, v: unknown, path: string): FileSizeSpec {
+  if (v === undefined) return { kind: 'fixed', bytes: 64 * 2 ** 20 };
+  if (typeof v === 'string' || typeof v === 'number') return { kind: 'fixed', bytes: Math.max(1, r.quantity(v, path)) };
+  const o = r.object(v, path, ['distribution', 'min', 'max', 'mean', 'sd']);
+  const kind = r.choice(o.distribution, `${path}.distribution`, ['fixed', 'uniform', 'lognormal'] as const);
+  if (kind === 'uniform') {
+    const min = r.quantity(o.min, `${path}.min`);
+    const max = r.quantity(o.max, `${path}.max`);
+    if (min < 1 || max < min) r.fail(`${path}.max`, o.max, 'must be at least min (and min at least 1 byte)', 'write min <= max');
+    return { kind, min, max };
+  }
+  if (kind === 'lognormal') {
+    const mean = r.quantity(o.mean, `${path}.mean`);
+    const sd = r.quantity(o.sd, `${path}.sd`, 0);
+    const min = r.quantity(o.min, `${path}.min`, 1);
+    const max = r.quantity(o.max, `${path}.max`, mean * 100);
+    if (mean < 1) r.fail(`${path}.mean`, o.mean, 'must be at least 1 byte', 'write e.g. mean: 2.8Mi');
+    return { kind, mean, sd, min: Math.max(1, min), max };
+  }
+  return { kind: 'fixed', bytes: Math.max(1, r.quantity(o.mean ?? o.min, `${path}.mean`)) };
+}
+
+/** Validates a scenario object (parsed YAML/JSON). `source` names it in errors. */
+export function readScenario(data: unknown, source = 'scenario'): Scenario {
+  const r = new Reader(source);
+  const top = r.object(data, 'scenario', ['name', 'seed', 'cluster', 'placement', 'workload', 'events', 'metrics', 'pathTemplate', 'requestsPerSecond']);
+  const seed = r.int(top.seed, 'seed', 0, 2 ** 32 - 1, 1);
+  const cluster = r.object(top.cluster, 'cluster', ['workerGroups', 'workers']);
+  const rawGroupsValue: unknown = cluster.workerGroups ?? (cluster.workers !== undefined ? [{ name: 'worker', ...(cluster.workers as Obj) }] : undefined);
+  if (!Array.isArray(rawGroupsValue) || rawGroupsValue.length === 0) r.fail('cluster.workerGroups', rawGroupsValue, 'must list at least one worker group', 'write workerGroups: [{ name: worker, count: 10, pagestore: { size: 100Gi } }]');
+  const names = new Set<string>();
+  const rawGroups = rawGroupsValue as unknown[];
+  const groups = rawGroups.map((g: unknown, i: number): WorkerGroup => {
+    const p = `cluster.workerGroups[${i}]`;
+    const o = r.object(g, p, ['name', 'count', 'pagestore', 'persistentIdentity', 'identity']);
+    const name = r.str(o.name, `${p}.name`, `group-${i}`);
+    if (names.has(name)) r.fail(`${p}.name`, name, 'duplicate group name', 'give every group a distinct name');
+    names.add(name);
+    const ps = r.object(o.pagestore ?? {}, `${p}.pagestore`, ['size', 'reservedSize', 'pageSize', 'policy', 'persistent', 'type']);
+    const sizeBytes = r.quantity(ps.size, `${p}.pagestore.size`);
+    if (sizeBytes <= 0) r.fail(`${p}.pagestore.size`, ps.size, 'must be positive', 'write e.g. size: 100Gi');
+    const reservedBytes = r.quantity(ps.reservedSize, `${p}.pagestore.reservedSize`, 0);
+    if (reservedBytes > sizeBytes) r.fail(`${p}.pagestore.reservedSize`, ps.reservedSize, 'is larger than size', 'set reservedSize to about 10 % of size');
+    const type = ps.type === undefined ? undefined : r.choice(ps.type, `${p}.pagestore.type`, ['hostPath', 'persistentVolumeClaim', 'emptyDir'] as const);
+    const persistentPageStore = ps.persistent !== undefined ? r.bool(ps.persistent, `${p}.pagestore.persistent`, true) : type !== 'emptyDir';
+    let persistentIdentity = true;
+    if (o.identity !== undefined) persistentIdentity = r.choice(o.identity, `${p}.identity`, ['persisted', 'ephemeral'] as const) === 'persisted';
+    if (o.persistentIdentity !== undefined) persistentIdentity = r.bool(o.persistentIdentity, `${p}.persistentIdentity`, true);
+    return {
+      name,
+      count: r.int(o.count, `${p}.count`, 1, 100_000),
+      sizeBytes,
+      reservedBytes,
+      pageSizeBytes: r.alluxioSize(ps.pageSize, `${p}.pagestore.pageSize`, 2 ** 20),
+      policy: r.choice(ps.policy, `${p}.pagestore.policy`, EVICTION_POLICIES, 'lru'),
+      persistentIdentity,
+      persistentPageStore,
+    };
+  });
+  const pl = r.object(top.placement ?? {}, 'placement', ['algorithm', 'vnodes', 'ring', 'replicas', 'refreshDelay', 'weightByCapacity']);
+  const placement: Scenario['placement'] = {
+    algorithm: r.choice(pl.algorithm, 'placement.algorithm', ALGORITHM_NAMES, 'alluxio-consistent'),
+    ring: r.choice(pl.ring, 'placement.ring', ['dynamic', 'static'] as const, 'dynamic'),
+    replicas: r.int(pl.replicas, 'placement.replicas', 1, 16, 1),
+    refreshDelay: r.int(pl.refreshDelay, 'placement.refreshDelay', 0, Number.MAX_SAFE_INTEGER, 0),
+    weightByCapacity: r.bool(pl.weightByCapacity, 'placement.weightByCapacity', false),
+  };
+  if (pl.vnodes !== undefined) placement.vnodes = r.int(pl.vnodes, 'placement.vnodes', 1, 16_777_216);
+  const total = groups.reduce((s, g) => s + g.count, 0);
+  if (placement.replicas > total) r.fail('placement.replicas', placement.replicas, `is more than the ${total} workers`, `use at most ${total}`);
+  const w = r.object(top.workload, 'workload', ['type', 'files', 'fileSize', 'requests', 'alpha', 'epochs', 'jobs', 'shuffle', 'hotFraction', 'hotProbability', 'shiftEvery', 'path', 'format', 'objectSize', 'csv']);
+  const type = r.choice(w.type, 'workload.type', ['uniform', 'zipf', 'training', 'hotset', 'trace'] as const);
+  let workload: WorkloadSpec;
+  const files = (): number => r.int(w.files, 'workload.files', 1, 100_000_000);
+  const requests = (): number => r.int(w.requests, 'workload.requests', 1);
+  switch (type) {
+    case 'uniform':
+      workload = { type, files: files(), fileSize: fileSize(r, w.fileSize, 'workload.fileSize'), requests: requests() };
+      break;
+    case 'zipf':
+      workload = { type, files: files(), alpha: r.num(w.alpha, 'workload.alpha', 0, 5, 0.99), fileSize: fileSize(r, w.fileSize, 'workload.fileSize'), requests: requests() };
+      break;
+    case 'training':
+      workload = { type, files: files(), fileSize: fileSize(r, w.fileSize, 'workload.fileSize'), epochs: r.int(w.epochs, 'workload.epochs', 1, 100_000, 1), jobs: r.int(w.jobs, 'workload.jobs', 1, 1000, 1), shuffle: r.bool(w.shuffle, 'workload.shuffle', true) };
+      break;
+    case 'hotset':
+      workload = {
+        type,
+        files: files(),
+        fileSize: fileSize(r, w.fileSize, 'workload.fileSize'),
+        requests: requests(),
+        hotFraction: r.num(w.hotFraction, 'workload.hotFraction', 1e-9, 1, 0.1),
+        hotProbability: r.num(w.hotProbability, 'workload.hotProbability', 0, 1, 0.9),
+        shiftEvery: r.int(w.shiftEvery, 'workload.shiftEvery', 1, Number.MAX_SAFE_INTEGER, 100_000),
+      };
+      break;
+    case 'trace': {
+      const csv = w.csv === undefined ? undefined : r.object(w.csv, 'workload.csv', ['timeCol', 'idCol', 'sizeCol', 'delimiter', 'hasHeader', 'idIsNum']);
+      workload = {
+        type,
+        path: r.str(w.path, 'workload.path'),
+        format: r.choice(w.format, 'workload.format', TRACE_FORMATS),
+        objectSize: w.objectSize === undefined ? undefined : r.quantity(w.objectSize, 'workload.objectSize'),
+        csv: csv as never,
+        requests: w.requests === undefined ? undefined : requests(),
+      };
+      break;
+    }
+  }
+  const metrics = r.object(top.metrics ?? {}, 'metrics', ['window']);
+  const eventsValue: unknown = top.events === undefined ? [] : top.events;
+  if (!Array.isArray(eventsValue)) r.fail('events', eventsValue, 'must be a list', 'write events: [{ at: 100000, action: add-workers, count: 1 }]');
+  const scenario: Scenario = {
+    name: r.str(top.name, 'name', 'scenario'),
+    seed,
+    cluster: { groups },
+    placement,
+    workload,
+    pathTemplate: r.str(top.pathTemplate, 'pathTemplate', type === 'trace' ? 's3://ring-sim/trace/{key}' : 's3://ring-sim/dataset/file-{index}'),
+    metrics: { window: r.int(metrics.window, 'metrics.window', 1, Number.MAX_SAFE_INTEGER, 10_000) },
+    events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names)),
+  };
+  if (top.requestsPerSecond !== undefined) scenario.requestsPerSecond = r.num(top.requestsPerSecond, 'requestsPerSecond', 1e-9, 1e12);
+  if (scenario.events.some((e) => e.atTime !== undefined) && scenario.requestsPerSecond === undefined && type !== 'trace') {
+    r.fail('requestsPerSecond', undefined, 'events at a time (atTime) need a clock for a synthetic workload', 'set requestsPerSecond, or give events by request count (at)');
+  }
+  return scenario;
+}
+
+function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>): ScenarioEvent {
+  const o = r.object(e, p, ['at', 'atTime', 'action', 'count', 'group', 'worker', 'keepIdentity', 'keepPageStore', 'size', 'label']);
+  const action = r.choice(o.action, `${p}.action`, ['add-workers', 'scale-in', 'stop-worker', 'start-worker', 'restart-worker', 'remove-worker', 'set-capacity'] as const);
+  if ((o.at === undefined) === (o.atTime === undefined)) r.fail(`${p}.at`, o.at, 'give exactly one of at (a request count) and atTime (seconds)', 'write e.g. at: 100000');
+  const when: { at?: number; atTime?: number; label?: string } = {};
+  if (o.at !== undefined) when.at = r.int(o.at, `${p}.at`, 0);
+  if (o.atTime !== undefined) when.atTime = r.num(o.atTime, `${p}.atTime`, 0, 1e12);
+  if (o.label !== undefined) when.label = r.str(o.label, `${p}.label`);
+  const worker = (): string => {
+    if (typeof o.worker === 'number' && Number.isInteger(o.worker)) return String(o.worker);
+    return r.str(o.worker, `${p}.worker`);
+  };
+  switch (action) {
+    case 'add-workers': {
+      const group = r.str(o.group, `${p}.group`, [...groups][0]);
+      if (!groups.has(group)) r.fail(`${p}.group`, group, 'no such worker group', `use one of ${[...groups].join(', ')}`);
+      return { ...when, action, count: r.int(o.count, `${p}.count`, 1, 100_000, 1), group };
+    }
+    case 'restart-worker':
+      return { ...when, action, worker: worker(), keepIdentity: o.keepIdentity === undefined ? undefined : r.bool(o.keepIdentity, `${p}.keepIdentity`, true), keepPageStore: o.keepPageStore === undefined ? undefined : r.bool(o.keepPageStore, `${p}.keepPageStore`, true) };
+    case 'set-capacity':
+      return { ...when, action, worker: worker(), sizeBytes: r.quantity(o.size, `${p}.size`) };
+    default:
+      return { ...when, action, worker: worker() };
+  }
+}
+
+/** Parses YAML or JSON text, then validates it. */
+export function parseScenario(text: string, source = 'scenario'): Scenario {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true });
+  } catch (e) {
+    const msg = (e as Error).message.split('\n')[0];
+    throw new RingSimError(source, undefined, `not valid YAML or JSON (${msg})`, 'check the indentation and quoting at the line named');
+  }
+  return readScenario(data, source);
+}
