@@ -97,3 +97,8 @@ export {
 } from './sim/simulate.js';
 export { Random, hashUniform } from './sim/random.js';
 export { ZipfSampler } from './sim/workload/zipf.js';
+
+// Planning an AlluxioCluster, and the HTML report.
+export { parseManifest, ALLUXIO_API_VERSION, type AlluxioClusterManifest, type ManifestWorkerGroup } from './plan/manifest.js';
+export { buildPlan, type PlanOptions, type PlanReport, type PlanWhatIf, type PlanShare, type PlanWorker } from './plan/plan.js';
+export { renderHtml } from './plan/html.js';

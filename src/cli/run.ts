@@ -10,6 +10,7 @@ import { registerLocate } from './commands/locate.js';
 import { registerCachesim } from './commands/cachesim.js';
 import { registerCapacity } from './commands/capacity.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerPlan } from './commands/plan.js';
 import type { Io } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -23,6 +24,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void = () =>
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError(false);
+  registerPlan(program, io, setExitCode);
   registerLocate(program, io);
   registerCompare(program, io);
   registerCachesim(program, io);

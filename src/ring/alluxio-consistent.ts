@@ -33,6 +33,44 @@ export const ALLUXIO_MAX_ATTEMPTS = 100;
 const SIGN = 0x80000000;
 const keyBuffer = new KeyBuffer();
 
+/**
+ * Ring points of recently seen identities (biased to unsigned order), so that deriving a placement after a
+ * change, or trying another virtual node count, hashes only the workers it has not seen. Vnode i of an identity
+ * is the same whatever V is, so a longer array serves any smaller V.
+ */
+const pointCache = new Map<string, Uint32Array>();
+const POINT_CACHE_LIMIT = 16_777_216; // points held at most
+let pointCacheSize = 0;
+
+function identityPoints(key: string, base: Uint8Array, V: number): Uint32Array {
+  const cached = pointCache.get(key);
+  if (cached && cached.length >= V) return cached;
+  const out = new Uint32Array(V);
+  let from = 0;
+  if (cached) {
+    out.set(cached);
+    from = cached.length;
+    pointCacheSize -= cached.length;
+  }
+  const input = new Uint8Array(base.length + 4);
+  input.set(base, 0);
+  for (let i = from; i < V; i++) {
+    writeInt32LE(input, base.length, i);
+    out[i] = (murmur3x86_32(input, 0, input.length, 0) ^ SIGN) >>> 0;
+  }
+  if (V <= POINT_CACHE_LIMIT / 4) {
+    pointCache.delete(key);
+    pointCache.set(key, out);
+    pointCacheSize += V;
+    while (pointCacheSize > POINT_CACHE_LIMIT) {
+      const [oldest, arr] = pointCache.entries().next().value as [string, Uint32Array];
+      pointCache.delete(oldest);
+      pointCacheSize -= arr.length;
+    }
+  }
+  return out;
+}
+
 export class AlluxioConsistentPlacement extends BasePlacement {
   readonly algorithm = 'alluxio-consistent';
   readonly vnodes: number;
@@ -79,14 +117,10 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     const owners = new Uint32Array(n * V);
     let p = 0;
     for (const w of order) {
-      const base = identityHashBytes(identities[w]);
-      const input = new Uint8Array(base.length + 4);
-      input.set(base, 0);
-      for (let i = 0; i < V; i++) {
-        writeInt32LE(input, base.length, i);
-        points[p] = (murmur3x86_32(input, 0, input.length, 0) ^ SIGN) >>> 0;
-        owners[p++] = w;
-      }
+      const own = identityPoints(this.identities[w], identityHashBytes(identities[w]), V);
+      points.set(own.length === V ? own : own.subarray(0, V), p);
+      owners.fill(w, p, p + V);
+      p += V;
     }
     this.ring = new SortedRing(points, owners, n, 'last');
   }

@@ -7,9 +7,11 @@ import { simulate, type SimulationResult } from '../../sim/simulate.js';
 import { percent, table } from '../format.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../workers-file.js';
+import { renderHtml } from '../../plan/html.js';
 
 interface SimulateFlags {
   json?: string;
+  html?: string;
 }
 
 export function registerSimulate(program: Command, io: Io): void {
@@ -18,6 +20,7 @@ export function registerSimulate(program: Command, io: Io): void {
     .description('replay a workload against a cluster over time (scale-out, restarts, static or dynamic ring) and measure hit ratio, under-storage reads and movement')
     .argument('<scenario>', 'scenario file (YAML or JSON); see docs/scenarios.md')
     .option('--json <file>', 'write the full result (totals, windows, events, workers) as JSON; "-" for stdout')
+    .option('--html <file>', 'write a self-contained HTML report with the hit-ratio timeline (works offline)')
     .addHelpText('after', `
 Example:
   ring-sim simulate examples/scenarios/scale-out-training.yaml --json result.json`)
@@ -30,6 +33,13 @@ Example:
       if (flags.json === '-') {
         io.out(json);
         return;
+      }
+      if (flags.html) {
+        try {
+          writeFileSync(flags.html, renderHtml({ simulation: result }));
+        } catch (e) {
+          throw new RingSimError('--html', flags.html, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
+        }
       }
       if (flags.json) {
         try {

@@ -2,7 +2,7 @@
  * `movement(before, after)`: what a change of workers moves. Reports the fraction of keys (and bytes, with
  * sizes) whose first worker changes, the optimal lower bound (the sum of the positive changes of each worker's
  * share: no placement with these shares can move less), the collateral moves (keys that moved between two
- * workers that are in both placements with an unchanged weight), and a from→to matrix.
+ * workers that are in both placements with an unchanged weight), and the from→to flows.
  *
  * Exact when both placements are rings over the same key hash (the moved fraction of the 2^32 hash space is
  * computed by merging the two rings); otherwise measured on a key sample.
@@ -35,8 +35,10 @@ export interface MovementReport {
   /** Bytes moved and total bytes, when sizes were given with a key sample. */
   movedBytes?: number;
   totalBytes?: number;
-  /** Flows between workers, largest first. */
+  /** Flows between workers, largest first (at most `maxFlows` of them). */
   flows: Flow[];
+  /** How many distinct (from, to) pairs moved keys; more than `flows.length` when the list was cut. */
+  flowCount: number;
 }
 
 export interface MovementOptions {
@@ -46,27 +48,84 @@ export interface MovementOptions {
   sizes?: readonly number[];
   /** Measure on the keys even where the exact computation is possible. */
   forceSample?: boolean;
+  /** Most flows to list (default 1,000); totals are always over all of them. */
+  maxFlows?: number;
+}
+
+/** Sums per (from, to) pair: a dense matrix when small, a map otherwise. */
+class PairSums {
+  private readonly dense: Float64Array | null;
+  private readonly sparse: Map<number, number> | null;
+  private readonly bytes: Map<number, number> | null;
+
+  constructor(readonly rows: number, readonly cols: number, withBytes: boolean) {
+    const cells = rows * cols;
+    this.dense = cells <= 4_194_304 ? new Float64Array(cells) : null;
+    this.sparse = this.dense ? null : new Map();
+    this.bytes = withBytes ? new Map() : null;
+  }
+
+  add(from: number, to: number, amount: number, bytes?: number): void {
+    const k = from * this.cols + to;
+    if (this.dense) this.dense[k] += amount;
+    else this.sparse!.set(k, (this.sparse!.get(k) ?? 0) + amount);
+    if (this.bytes && bytes !== undefined) this.bytes.set(k, (this.bytes.get(k) ?? 0) + bytes);
+  }
+
+  /** Non-zero pairs, largest first, at most `limit` materialised; returns the count of all. */
+  top(limit: number, scale: number, name: (from: number, to: number) => [string, string]): { flows: Flow[]; count: number } {
+    const keys: number[] = [];
+    const values: number[] = [];
+    if (this.dense) {
+      for (let k = 0; k < this.dense.length; k++) {
+        if (this.dense[k] !== 0) {
+          keys.push(k);
+          values.push(this.dense[k]);
+        }
+      }
+    } else {
+      for (const [k, v] of this.sparse!) {
+        keys.push(k);
+        values.push(v);
+      }
+    }
+    const order = keys.map((_, i) => i).sort((a, b) => values[b] - values[a] || keys[a] - keys[b]);
+    const flows = order.slice(0, limit).map((i) => {
+      const k = keys[i];
+      const [from, to] = name(Math.floor(k / this.cols), k % this.cols);
+      const f: Flow = { from, to, fraction: values[i] / scale };
+      const b = this.bytes?.get(k);
+      if (b !== undefined) f.bytes = b;
+      return f;
+    });
+    return { flows, count: keys.length };
+  }
 }
 
 export function movement(before: Placement, after: Placement, options: MovementOptions = {}): MovementReport {
   const rb = before.ringView();
   const ra = after.ringView();
   const exact = !options.forceSample && !options.sizes && rb !== null && ra !== null && rb.space === ra.space;
-  const flowMap = new Map<string, Flow>();
-  const addFlow = (from: string, to: string, fraction: number, bytes?: number): void => {
-    const k = `${from}\u0000${to}`;
-    const f = flowMap.get(k);
-    if (f) {
-      f.fraction += fraction;
-      if (bytes !== undefined) f.bytes = (f.bytes ?? 0) + bytes;
-    } else {
-      flowMap.set(k, bytes === undefined ? { from, to, fraction } : { from, to, fraction, bytes });
+  // Before-worker index → after-worker index (-1 when gone), and which workers kept their weight.
+  const afterIndex = new Map(after.workers.map((w, i) => [w.id, i]));
+  const sameAs = new Int32Array(before.workers.length);
+  const keptBefore = new Uint8Array(before.workers.length);
+  const keptAfter = new Uint8Array(after.workers.length);
+  before.workers.forEach((w, i) => {
+    const j = afterIndex.get(w.id);
+    sameAs[i] = j ?? -1;
+    if (j !== undefined && (after.workers[j].weight ?? 1) === (w.weight ?? 1)) {
+      keptBefore[i] = 1;
+      keptAfter[j] = 1;
     }
-  };
+  });
+  const pairs = new PairSums(before.workers.length, after.workers.length, !!options.sizes);
   let moved = 0;
+  let collateral = 0;
   let movedBytes: number | undefined;
   let totalBytes: number | undefined;
   let sampleSize = 0;
+  let scale = 1;
   if (exact) {
     const A = rb.ring;
     const B = ra.ring;
@@ -76,37 +135,36 @@ export function movement(before: Placement, after: Placement, options: MovementO
     let j = 0;
     const last = Math.max(A.pointAt(A.length - 1), B.pointAt(B.length - 1));
     let prev = last - HASH_SPACE;
-    const movedBy = new Map<string, number>();
+    let movedHashes = 0;
+    let collateralHashes = 0;
     while (i < A.length || j < B.length) {
       const pa = i < A.length ? A.pointAt(i) : Infinity;
       const pb = j < B.length ? B.pointAt(j) : Infinity;
-      const u = Math.min(pa, pb);
+      const u = pa < pb ? pa : pb;
       const oa = A.ownerAt(i < A.length ? i : 0);
       const ob = B.ownerAt(j < B.length ? j : 0);
-      const arc = u - prev;
-      const from = before.workers[oa].id;
-      const to = after.workers[ob].id;
-      if (from !== to) {
-        const k = `${from}\u0000${to}`;
-        movedBy.set(k, (movedBy.get(k) ?? 0) + arc);
+      if (sameAs[oa] !== ob) {
+        const arc = u - prev;
+        pairs.add(oa, ob, arc);
+        movedHashes += arc;
+        if (keptBefore[oa] && keptAfter[ob]) collateralHashes += arc;
       }
       prev = u;
       if (pa === u) i++;
       if (pb === u) j++;
     }
-    for (const [k, hashes] of movedBy) {
-      const [from, to] = k.split('\u0000');
-      addFlow(from, to, hashes / HASH_SPACE);
-      moved += hashes;
-    }
-    moved /= HASH_SPACE;
+    scale = HASH_SPACE;
+    moved = movedHashes / HASH_SPACE;
+    collateral = collateralHashes / HASH_SPACE;
   } else {
     const keys = options.keys;
     if (!keys || keys.length === 0) throw new Error('movement: pass keys to measure these placements on');
     const sizes = options.sizes;
     if (sizes && sizes.length !== keys.length) throw new Error('movement: sizes must align with keys');
     sampleSize = keys.length;
+    scale = keys.length;
     let movedCount = 0;
+    let collateralCount = 0;
     if (sizes) {
       movedBytes = 0;
       totalBytes = 0;
@@ -116,31 +174,30 @@ export function movement(before: Placement, after: Placement, options: MovementO
       const b = after.locateIndex(keys[k]);
       const size = sizes ? sizes[k] : undefined;
       if (size !== undefined) totalBytes! += size;
-      const from = before.workers[a].id;
-      const to = after.workers[b].id;
-      if (from !== to) {
+      if (sameAs[a] !== b) {
         movedCount++;
+        if (keptBefore[a] && keptAfter[b]) collateralCount++;
         if (size !== undefined) movedBytes! += size;
-        addFlow(from, to, 1 / keys.length, size);
+        pairs.add(a, b, 1, size);
       }
     }
     moved = movedCount / keys.length;
+    collateral = collateralCount / keys.length;
   }
   // Optimal: positive share changes, from exact ownership where both have it, else from the same keys.
   const useExact = exact || (before.ownership() !== null && after.ownership() !== null);
   const sb = shares(before, useExact ? undefined : options.keys);
   const sa = shares(after, useExact ? undefined : options.keys);
-  const shareBefore = new Map(before.workers.map((w, i) => [w.id, sb.shares[i]]));
   let optimal = 0;
-  after.workers.forEach((w, i) => {
-    const d = sa.shares[i] - (shareBefore.get(w.id) ?? 0);
-    if (d > 0) optimal += d;
+  const priorShare = new Float64Array(after.workers.length);
+  sameAs.forEach((j, i) => {
+    if (j >= 0) priorShare[j] = sb.shares[i];
   });
-  const weightBefore = new Map(before.workers.map((w) => [w.id, w.weight ?? 1]));
-  const unchanged = new Set(after.workers.filter((w) => weightBefore.get(w.id) === (w.weight ?? 1)).map((w) => w.id));
-  let collateral = 0;
-  const flows = [...flowMap.values()].sort((x, y) => y.fraction - x.fraction || (x.from < y.from ? -1 : 1));
-  for (const f of flows) if (unchanged.has(f.from) && unchanged.has(f.to)) collateral += f.fraction;
+  for (let j = 0; j < after.workers.length; j++) {
+    const d = sa.shares[j] - priorShare[j];
+    if (d > 0) optimal += d;
+  }
+  const { flows, count } = pairs.top(options.maxFlows ?? 1000, scale, (a, b) => [before.workers[a].id, after.workers[b].id]);
   const report: MovementReport = {
     method: exact ? 'exact' : 'sample',
     keys: sampleSize,
@@ -149,6 +206,7 @@ export function movement(before: Placement, after: Placement, options: MovementO
     ratioToOptimal: optimal > 0 ? moved / optimal : moved === 0 ? 1 : Infinity,
     collateral,
     flows,
+    flowCount: count,
   };
   if (movedBytes !== undefined) {
     report.movedBytes = movedBytes;

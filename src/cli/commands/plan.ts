@@ -1,0 +1,174 @@
+import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { DISK_PROVIDERS, FILE_SYSTEMS, type DiskProvider, type FileSystem } from '../../capacity/disk.js';
+import type { Edition } from '../../capacity/pagestore-plan.js';
+import { parseQuantity } from '../../capacity/quantity.js';
+import { formatBinary } from '../../capacity/units.js';
+import { parseManifest } from '../../plan/manifest.js';
+import { buildPlan, type PlanReport } from '../../plan/plan.js';
+import { renderHtml } from '../../plan/html.js';
+import { RingSimError } from '../../ring/errors.js';
+import { percent, table } from '../format.js';
+import type { Io } from '../io.js';
+import { choiceOption, integerOption } from '../options.js';
+import { readTextFile } from '../workers-file.js';
+
+interface PlanFlags {
+  disk?: string;
+  provider: DiskProvider;
+  fs: FileSystem;
+  nodes?: number;
+  dataset?: string;
+  files?: string;
+  edition: Edition;
+  workers?: string;
+  json?: boolean;
+  html?: string;
+  seed: number;
+  whatIfVnodes?: number;
+  platform?: 'gke' | 'eks' | 'aks' | 'other';
+}
+
+/** A data-set size: a Kubernetes quantity (20Ti, 20T), or IEC/SI units as people write them (20TiB, 20TB). */
+export function parseDatasetSize(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KiB|MiB|GiB|TiB|PiB|kB|KB|MB|GB|TB|PB)\s*$/.exec(text);
+  let bytes: number;
+  if (m) {
+    const units: Record<string, number> = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15 };
+    bytes = Math.round(Number(m[1]) * units[m[2]]);
+  } else {
+    try {
+      bytes = Number(parseQuantity(text.trim()).bytes);
+    } catch {
+      throw new RingSimError('--dataset', text, 'not a size', 'write e.g. 20TiB, 20TB or 20Ti');
+    }
+  }
+  if (!(bytes > 0) || !Number.isSafeInteger(bytes)) throw new RingSimError('--dataset', text, 'must be a positive size below 8 PiB', 'write e.g. 20TiB');
+  return bytes;
+}
+
+function parsePlanWorkers(text: string, source: string): Array<{ name: string; size: string }> {
+  const out: Array<{ name: string; size: string }> = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (!line) return;
+    const [name, size, ...rest] = line.split(/\s+/);
+    if (!size || rest.length > 1) throw new RingSimError(`${source}:${i + 1}`, line, 'a line is "name size [zone]"', 'write e.g. "worker-0 200Gi"');
+    try {
+      if (parseQuantity(size).sign <= 0) throw new Error('not positive');
+    } catch {
+      throw new RingSimError(`${source}:${i + 1} size`, size, 'not a positive Kubernetes quantity', 'write e.g. 200Gi');
+    }
+    out.push({ name, size });
+  });
+  if (out.length === 0) throw new RingSimError(source, '', 'the workers file lists no workers', 'write one worker a line: "name size"');
+  return out;
+}
+
+export function registerPlan(program: Command, io: Io, setExitCode: (code: number) => void): void {
+  program
+    .command('plan')
+    .description('plan an AlluxioCluster before kubectl apply: will it deploy, how full each worker gets, how evenly the ring spreads data, what scaling or restarting costs')
+    .argument('<manifest>', 'alluxio-cluster.yaml (multi-document files are fine)')
+    .option('--disk <size>', 'per-worker disk as sold: 100GB, 1TB, 100GiB, or a Kubernetes quantity')
+    .option('--provider <name>', `how the disk size is read: ${DISK_PROVIDERS.join(', ')}`, choiceOption('--provider', DISK_PROVIDERS), 'plain')
+    .option('--fs <name>', `file system on the disk: ${FILE_SYSTEMS.join(', ')}`, choiceOption('--fs', FILE_SYSTEMS), 'ext4')
+    .option('--nodes <n>', 'Kubernetes nodes available (checks worker and etcd anti-affinity)', integerOption('--nodes', 1, 1_000_000))
+    .option('--dataset <size>', 'data set size, e.g. 20TiB')
+    .option('--files <n>', 'number of files in the data set, e.g. 2e6')
+    .option('--edition <edition>', 'defaults: enterprise (2000 virtual nodes) or oss (5)', choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise')
+    .option('--workers <file>', 'per-worker capacity for heterogeneous clusters: "name size" a line')
+    .option('--platform <name>', 'gke, eks, aks or other (gke is assumed with --provider gcp)', choiceOption('--platform', ['gke', 'eks', 'aks', 'other'] as const))
+    .option('--seed <n>', 'seed for the worker identity draws', integerOption('--seed', 0, 2 ** 31 - 1), 1)
+    .option('--what-if-vnodes <n>', 'virtual node count for the "change virtual nodes" what-if', integerOption('--what-if-vnodes', 1, 16_777_216))
+    .option('--json', 'print the report as JSON')
+    .option('--html <file>', 'write a self-contained HTML report (works offline)')
+    .addHelpText('after', `
+Exit codes: 0 deployable; 1 a check found an error that would make the deployment fail; 2 bad input.
+Example:
+  ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --html plan.html`)
+    .action((file: string, flags: PlanFlags) => {
+      const manifest = parseManifest(readTextFile(file, 'manifest'), file);
+      let files: number | undefined;
+      if (flags.files !== undefined) {
+        files = Number(flags.files);
+        if (!Number.isSafeInteger(files) || files < 1) throw new RingSimError('--files', flags.files, 'must be a whole number of files', 'write e.g. 2e6');
+      }
+      const report = buildPlan(manifest, {
+        disk: flags.disk,
+        provider: flags.provider,
+        fs: flags.fs,
+        nodes: flags.nodes,
+        datasetBytes: flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined,
+        files,
+        edition: flags.edition,
+        workers: flags.workers ? parsePlanWorkers(readTextFile(flags.workers, '--workers'), flags.workers) : undefined,
+        seed: flags.seed,
+        whatIfVnodes: flags.whatIfVnodes,
+        platform: flags.platform,
+      });
+      if (flags.html) {
+        try {
+          writeFileSync(flags.html, renderHtml({ plan: report }));
+        } catch (e) {
+          throw new RingSimError('--html', flags.html, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
+        }
+      }
+      io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderPlanText(report) + (flags.html ? `\nHTML report: ${flags.html}\n` : ''));
+      if (!report.verdict.deployable) setExitCode(1);
+    });
+}
+
+export function renderPlanText(r: PlanReport): string {
+  const L: string[] = [];
+  L.push(`${r.cluster.name}${r.cluster.namespace ? ` (namespace ${r.cluster.namespace})` : ''} from ${r.source}`);
+  L.push(`VERDICT: ${r.verdict.deployable ? 'DEPLOYABLE' : 'WILL NOT DEPLOY'}: ${r.verdict.summary}`, '');
+  L.push('capacity per worker:');
+  const groups = new Map<string, { count: number; w: PlanReport['workers'][number] }>();
+  for (const w of r.workers) {
+    const key = `${w.group}|${w.sizeBytes}|${w.reservedBytes}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { count: 1, w });
+  }
+  L.push(table(
+    ['group', 'workers', 'size', 'reserved', 'page data', 'pages', 'usable disk', 'headroom'],
+    [...groups.values()].map(({ count, w }) => [
+      w.group,
+      String(count),
+      formatBinary(w.sizeBytes),
+      formatBinary(w.reservedBytes),
+      formatBinary(w.cacheBytes),
+      `${w.pages.toLocaleString('en-US')} × ${formatBinary(w.pageSizeBytes)}`,
+      w.usableDiskBytes === null ? '- (no --disk)' : formatBinary(w.usableDiskBytes),
+      w.headroomBytes === null ? '-' : formatBinary(w.headroomBytes),
+    ]),
+    [false, true, true, true, true, true, true, true],
+  ));
+  L.push('', 'checks:');
+  for (const c of r.checks) L.push(`  ${c.severity.toUpperCase().padEnd(7)} ${c.field}: ${c.message}`, `          fix: ${c.fix}`);
+  const ring = r.ring;
+  L.push('', `ring: ${ring.algorithm}, ${ring.vnodes} virtual nodes a worker, ${ring.mode} ring, provider ${ring.provider}; identities: ${ring.identities}`);
+  L.push(table(['', ''], [
+    ['busiest worker / fair share', `${ring.maxOverMean.toFixed(3)}x (${ring.busiest.worker}, ${percent(ring.busiest.share)} of keys)`],
+    ['least loaded / fair share', `${ring.minOverMean.toFixed(3)}x`],
+    ['stddev / mean', `${percent(ring.relativeStddev)} (expected for ${ring.vnodes} virtual nodes: ${percent(ring.expectedRelativeStddev)})`],
+    [`busiest / fair over ${ring.draws} draws`, `median ${ring.maxOverMeanAcrossDraws.median.toFixed(3)}x, worst ${ring.maxOverMeanAcrossDraws.worst.toFixed(3)}x`],
+  ]).split('\n').slice(2).join('\n'));
+  if (r.dataset) {
+    const d = r.dataset;
+    L.push('', `data set: ${formatBinary(d.bytes)}${d.files ? ` in ${d.files.toLocaleString('en-US')} files (mean ${formatBinary(Math.round(d.bytes / d.files))})` : ''}; cache ${formatBinary(d.cacheBytes)} = ${percent(d.coverage)} of it; ${d.fits ? 'every worker holds its share' : `${d.overflowing.length} worker(s) get more than they hold`}`);
+  }
+  L.push('', 'what if:');
+  L.push(table(
+    ['change', 'keys moved', 'optimal', 'unreachable', `bytes moved (of the ${r.whatIf[0]?.bytesBasis ?? 'cache'})`],
+    r.whatIf.map((w) => [w.name, percent(w.moved), percent(w.optimal), percent(w.unreachable), formatBinary(w.bytesMoved)]),
+    [false, true, true, true, true],
+  ));
+  for (const w of r.whatIf) L.push(`  ${w.name}: ${w.description}`);
+  if (r.assumptions.length) {
+    L.push('', 'assumptions (model):');
+    for (const a of r.assumptions) L.push(`  - ${a}`);
+  }
+  return L.join('\n') + '\n';
+}
