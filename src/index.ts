@@ -102,3 +102,17 @@ export { ZipfSampler } from './sim/workload/zipf.js';
 export { parseManifest, ALLUXIO_API_VERSION, type AlluxioClusterManifest, type ManifestWorkerGroup } from './plan/manifest.js';
 export { buildPlan, type PlanOptions, type PlanReport, type PlanWhatIf, type PlanShare, type PlanWorker } from './plan/plan.js';
 export { renderHtml } from './plan/html.js';
+
+// More placement algorithms (issue 3).
+export { MaglevPlacement, MAGLEV_DEFAULT_TABLE, MAGLEV_MAX_TABLE, type MaglevOptions } from './ring/maglev.js';
+export { RendezvousPlacement } from './ring/rendezvous.js';
+export { MultiProbePlacement, type MultiProbeOptions } from './ring/multi-probe.js';
+export { BoundedLoadPlacement, BoundedLoadState, boundedLoadMovement, type BoundedLoadOptions } from './ring/bounded-load.js';
+export { AlluxioKetamaPlacement, type AlluxioKetamaOptions } from './ring/alluxio-ketama.js';
+export { AlluxioJumpPlacement, jumpPaper } from './ring/alluxio-jump.js';
+export { AlluxioMaglevPlacement, javaHashMapOrder, type AlluxioMaglevOptions } from './ring/alluxio-maglev.js';
+export { AlluxioMultiProbePlacement, type AlluxioMultiProbeOptions } from './ring/alluxio-multi-probe.js';
+export { AlluxioCapacityPlacement } from './ring/alluxio-capacity.js';
+export { crc32c } from './ring/hash/crc32c.js';
+export { isPrime, nearestPrimes } from './ring/primes.js';
+export type { LocateOptions, TableView } from './ring/placement.js';

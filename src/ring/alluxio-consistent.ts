@@ -14,7 +14,7 @@ import { RingSimError } from './errors.js';
 import { murmur3x86_32, murmur3x86_32Words } from './hash/murmur3.js';
 import { KeyBuffer, writeInt32LE } from './hash/utf8.js';
 import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode } from './alluxio/identity.js';
-import type { Ownership, Placement, RingView } from './placement.js';
+import type { LocateOptions, Ownership, Placement, RingView } from './placement.js';
 import { SortedRing } from './sorted-ring.js';
 import { MAX_RING_POINTS, checkInteger, type Worker } from './worker.js';
 
@@ -72,7 +72,7 @@ function identityPoints(key: string, base: Uint8Array, V: number): Uint32Array {
 }
 
 export class AlluxioConsistentPlacement extends BasePlacement {
-  readonly algorithm = 'alluxio-consistent';
+  readonly algorithm: string = 'alluxio-consistent';
   readonly vnodes: number;
   readonly maxAttempts: number;
   /** Alluxio identity string (`worker-<uuid>`) of each worker. */
@@ -80,7 +80,8 @@ export class AlluxioConsistentPlacement extends BasePlacement {
   private readonly ring: SortedRing;
   private readonly options: Required<AlluxioConsistentOptions>;
 
-  constructor(workers: readonly Worker[], options: AlluxioConsistentOptions = {}) {
+  /** `perWorkerVnodes` (used by the capacity model) overrides `vnodes` worker by worker. */
+  constructor(workers: readonly Worker[], options: AlluxioConsistentOptions = {}, perWorkerVnodes?: readonly number[]) {
     const o: Required<AlluxioConsistentOptions> = {
       vnodes: options.vnodes ?? 5,
       identity: options.identity ?? 'auto',
@@ -90,8 +91,10 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     super(workers, { vnodes: o.vnodes, identity: o.identity, workerOrder: o.workerOrder, maxAttempts: o.maxAttempts });
     this.options = o;
     const n = this.workers.length;
-    this.vnodes = checkInteger('vnodes', o.vnodes, 1, Math.floor(MAX_RING_POINTS / n),
-      `use 1 to ${Math.floor(MAX_RING_POINTS / n)} virtual nodes per worker for ${n} workers (at most ${MAX_RING_POINTS} ring points in all)`);
+    this.vnodes = perWorkerVnodes
+      ? o.vnodes
+      : checkInteger('vnodes', o.vnodes, 1, Math.floor(MAX_RING_POINTS / n),
+        `use 1 to ${Math.floor(MAX_RING_POINTS / n)} virtual nodes per worker for ${n} workers (at most ${MAX_RING_POINTS} ring points in all)`);
     this.maxAttempts = checkInteger('maxAttempts', o.maxAttempts, 1, 1_000_000, 'Alluxio uses 100');
     if (!['auto', 'identity', 'hostname'].includes(o.identity)) {
       throw new RingSimError('identity', o.identity, 'unknown identity mode', 'use auto, identity or hostname');
@@ -112,11 +115,14 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     });
     const order = [...Array(n).keys()];
     if (o.workerOrder === 'sorted') order.sort((a, b) => (this.identities[a] < this.identities[b] ? -1 : 1));
-    const V = this.vnodes;
-    const points = new Uint32Array(n * V);
-    const owners = new Uint32Array(n * V);
+    const countOf = (w: number): number => (perWorkerVnodes ? perWorkerVnodes[w] : this.vnodes);
+    let totalPoints = 0;
+    for (let w = 0; w < n; w++) totalPoints += countOf(w);
+    const points = new Uint32Array(totalPoints);
+    const owners = new Uint32Array(totalPoints);
     let p = 0;
     for (const w of order) {
+      const V = countOf(w);
       const own = identityPoints(this.identities[w], identityHashBytes(identities[w]), V);
       points.set(own.length === V ? own : own.subarray(0, V), p);
       owners.fill(w, p, p + V);
@@ -158,13 +164,13 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     return found;
   }
 
-  override locate(key: string, replicas = 1): string[] {
+  override locate(key: string, replicas = 1, options?: LocateOptions): string[] {
     if (Number.isInteger(replicas) && replicas > this.workers.length) {
       throw new RingSimError('replicas', replicas,
         `Not enough workers in the cluster ${this.workers.length} workers in the cluster but ${replicas} required`,
         `ask for at most ${this.workers.length} replicas or add workers`);
     }
-    return super.locate(key, replicas);
+    return super.locate(key, replicas, options);
   }
 
   override ownership(): Ownership {

@@ -1,5 +1,5 @@
 import { RingSimError } from './errors.js';
-import type { Ownership, Placement, PlacementJSON, PlacementParams, RingView } from './placement.js';
+import type { LocateOptions, Ownership, Placement, PlacementJSON, PlacementParams, RingView } from './placement.js';
 import { checkReplicas, normaliseWorkers, type Worker } from './worker.js';
 
 /** Shared plumbing: worker list checks, derivation after a change, JSON. */
@@ -28,8 +28,9 @@ export abstract class BasePlacement implements Placement {
 
   private scratch = new Uint32Array(8);
 
-  locate(key: string, replicas = 1): string[] {
+  locate(key: string, replicas = 1, options?: LocateOptions): string[] {
     checkReplicas(replicas, this.reachableWorkers());
+    if (options?.zonesFirst && replicas > 1) return this.locateZonesFirst(key, replicas);
     if (replicas === 1) return [this.workers[this.locateIndex(key)].id];
     if (this.scratch.length < replicas) this.scratch = new Uint32Array(replicas);
     const found = this.locateIndices(key, replicas, this.scratch);
@@ -44,6 +45,41 @@ export abstract class BasePlacement implements Placement {
     const out: string[] = new Array(found);
     for (let i = 0; i < found; i++) out[i] = this.workers[this.scratch[i]].id;
     return out;
+  }
+
+  /** Replicas over distinct zones first: the preference order, taking one worker a zone, then the rest in order. */
+  private locateZonesFirst(key: string, replicas: number): string[] {
+    const zones = new Set(this.workers.map((w) => w.zone ?? ''));
+    const n = this.reachableWorkers();
+    let depth = Math.min(n, Math.max(replicas * 4, zones.size * 4));
+    for (;;) {
+      if (this.scratch.length < depth) this.scratch = new Uint32Array(depth);
+      const found = this.locateIndices(key, depth, this.scratch);
+      const prefs = Array.from(this.scratch.subarray(0, found));
+      const chosen: number[] = [];
+      const used = new Set<string>();
+      for (const w of prefs) {
+        if (chosen.length === replicas) break;
+        const z = this.workers[w].zone ?? '';
+        if (!used.has(z)) {
+          used.add(z);
+          chosen.push(w);
+        }
+      }
+      const zonesSeen = new Set(prefs.map((w) => this.workers[w].zone ?? ''));
+      const complete = chosen.length === replicas || zonesSeen.size === zones.size || found >= n || depth >= n;
+      if (complete) {
+        for (const w of prefs) {
+          if (chosen.length === replicas) break;
+          if (!chosen.includes(w)) chosen.push(w);
+        }
+        if (chosen.length < replicas) {
+          throw new RingSimError('replicas', replicas, `found ${chosen.length} workers for key ${JSON.stringify(key)} but ${replicas} are required`, 'ask for fewer replicas or add workers');
+        }
+        return chosen.map((w) => this.workers[w].id);
+      }
+      depth = Math.min(n, depth * 2);
+    }
   }
 
   ownership(): Ownership | null {

@@ -1,6 +1,11 @@
 import type { Worker } from './worker.js';
 import type { SortedRing } from './sorted-ring.js';
 
+export interface LocateOptions {
+  /** Spread replicas over distinct zones first (workers' `zone`), then fill in preference order. */
+  zonesFirst?: boolean;
+}
+
 /** Exact ownership: how much of the algorithm's key space each worker owns. */
 export interface Ownership {
   /** `hash-space`: 32-bit hash values owned; `slots`: lookup-table slots owned. */
@@ -16,6 +21,12 @@ export interface RingView {
   /** Names the key hash; two views are comparable only when their `space` is equal. */
   space: string;
   ring: SortedRing;
+}
+
+/** A lookup table over a named key hash (Maglev), for exact comparisons between two tables of one size. */
+export interface TableView {
+  space: string;
+  slots: Uint32Array;
 }
 
 /** Parameters of an algorithm as saved in JSON (numbers, strings and booleans only). */
@@ -39,8 +50,11 @@ export interface Placement {
   /** The workers, normalised (weights filled in), in the order they were given. */
   readonly workers: readonly Worker[];
   readonly params: PlacementParams;
-  /** Distinct workers for `key`, in preference order. Throws when fewer than `replicas` can be found. */
-  locate(key: string, replicas?: number): string[];
+  /**
+   * Distinct workers for `key`, in preference order. Throws when fewer than `replicas` can be found. With
+   * `zonesFirst`, the replicas go to distinct zones before any zone gets a second one.
+   */
+  locate(key: string, replicas?: number, options?: LocateOptions): string[];
   /** The index (into `workers`) of the first worker for `key`; the allocation-free hot path. */
   locateIndex(key: string): number;
   /** Exact ownership, when the algorithm has one (rings, tables); `null` otherwise (use a key sample). */

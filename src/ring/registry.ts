@@ -7,6 +7,15 @@ import { JumpPlacement } from './jump.js';
 import { KetamaPlacement, type KetamaWeighting } from './ketama.js';
 import type { Placement, PlacementJSON } from './placement.js';
 import { RING_DEFAULT_VNODES, RingPlacement } from './ring.js';
+import { MaglevPlacement } from './maglev.js';
+import { RendezvousPlacement } from './rendezvous.js';
+import { MultiProbePlacement } from './multi-probe.js';
+import { BoundedLoadPlacement } from './bounded-load.js';
+import { AlluxioKetamaPlacement } from './alluxio-ketama.js';
+import { AlluxioJumpPlacement } from './alluxio-jump.js';
+import { AlluxioMaglevPlacement } from './alluxio-maglev.js';
+import { AlluxioMultiProbePlacement } from './alluxio-multi-probe.js';
+import { AlluxioCapacityPlacement } from './alluxio-capacity.js';
 import type { Worker } from './worker.js';
 
 /** Options any algorithm may read; each takes the ones it knows. */
@@ -16,6 +25,14 @@ export interface AlgorithmOptions {
   identity?: 'auto' | 'identity' | 'hostname';
   workerOrder?: 'given' | 'sorted';
   weighting?: KetamaWeighting;
+  /** Maglev table size (a prime). */
+  tableSize?: number;
+  /** Multi-probe probes. */
+  probes?: number;
+  /** Bounded-load epsilon. */
+  epsilon?: number;
+  /** Points a worker in alluxio-ketama (`alluxio.user.ketama.hash.replicas`). */
+  ketamaPoints?: number;
 }
 
 export interface AlgorithmEntry {
@@ -55,6 +72,62 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = [
     summary: 'jump consistent hash (Lamping-Veach, Guava arithmetic); no weights, only the last worker leaves cleanly',
     weighted: false,
     create: (workers) => new JumpPlacement(workers),
+  },
+  {
+    name: 'maglev',
+    summary: 'Maglev hashing (NSDI 2016), Envoy weighting, prime table (default 65537)',
+    weighted: true,
+    create: (workers, o) => new MaglevPlacement(workers, { tableSize: o.tableSize }),
+  },
+  {
+    name: 'rendezvous',
+    summary: 'weighted highest-random-weight (-w / ln u); O(workers) lookup',
+    weighted: true,
+    create: (workers) => new RendezvousPlacement(workers),
+  },
+  {
+    name: 'multi-probe',
+    summary: 'multi-probe consistent hashing (one point a worker, 21 probes); no weights',
+    weighted: false,
+    create: (workers, o) => new MultiProbePlacement(workers, { probes: o.probes }),
+  },
+  {
+    name: 'bounded-load',
+    summary: 'consistent hashing with bounded loads over ring (capacity ceil((1 + eps) x mean), eps 0.25)',
+    weighted: true,
+    defaultVnodes: RING_DEFAULT_VNODES,
+    create: (workers, o) => new BoundedLoadPlacement(workers, { epsilon: o.epsilon, vnodes: o.vnodes }),
+  },
+  {
+    name: 'alluxio-ketama',
+    summary: 'Alluxio 3.x KETAMA policy, bit-exact (200 consecutive murmur3 points a worker)',
+    weighted: false,
+    create: (workers, o) => new AlluxioKetamaPlacement(workers, { replicas: o.ketamaPoints, identity: o.identity }),
+  },
+  {
+    name: 'alluxio-jump',
+    summary: 'Alluxio 3.x JUMP policy, bit-exact (paper loop over murmur3 keys)',
+    weighted: false,
+    create: (workers, o) => new AlluxioJumpPlacement(workers, { identity: o.identity }),
+  },
+  {
+    name: 'alluxio-maglev',
+    summary: "Alluxio 3.x MAGLEV policy, bit-exact (M rounds, a taken slot loses the turn, HashMap order)",
+    weighted: false,
+    create: (workers, o) => new AlluxioMaglevPlacement(workers, { tableSize: o.tableSize, identity: o.identity }),
+  },
+  {
+    name: 'alluxio-multi-probe',
+    summary: 'Alluxio 3.x MULTI_PROBE policy, bit-exact (21 probes, successor distance)',
+    weighted: false,
+    create: (workers, o) => new AlluxioMultiProbePlacement(workers, { probes: o.probes, identity: o.identity }),
+  },
+  {
+    name: 'alluxio-capacity',
+    summary: "MODEL of Alluxio Enterprise's CAPACITY provider (not public): alluxio-consistent points, vnodes proportional to capacity",
+    weighted: true,
+    defaultVnodes: 2000,
+    create: (workers, o) => new AlluxioCapacityPlacement(workers, { vnodes: o.vnodes, identity: o.identity, workerOrder: o.workerOrder }),
   },
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareReport } from '../../src/ring/analysis/compare.js';
+import { ALGORITHM_NAMES } from '../../src/ring/registry.js';
 import { cli, tempFile } from './helpers.js';
 
 describe('ring-sim compare', () => {
@@ -11,7 +12,7 @@ describe('ring-sim compare', () => {
     const ring = report.rows.find((x) => x.algorithm === 'ring')!;
     expect(Math.abs(ring.add!.moved * 101 - 1)).toBeLessThan(0.1);
     expect(ring.add!.collateral).toBe(0);
-    expect(report.rows.map((x) => x.algorithm)).toEqual(['alluxio-consistent', 'ketama', 'ring', 'jump']);
+    expect(report.rows.map((x) => x.algorithm)).toEqual(ALGORITHM_NAMES);
   });
 
   it('shows ketama collateral moves with unequal weights, and skips jump with a reason (text)', async () => {

@@ -20,9 +20,16 @@ describe.each(ALGORITHM_NAMES)('%s', (name) => {
         const a = createPlacement(name, workers, small);
         const b = createPlacement(name, workers, small);
         const c = loadPlacement(JSON.parse(JSON.stringify(a.toJSON())));
+        const at = (p: typeof a, k: string): string => {
+          try {
+            return p.locate(k)[0];
+          } catch (e) {
+            return String(e);
+          }
+        };
         for (const k of ks) {
-          expect(b.locate(k)).toEqual(a.locate(k));
-          expect(c.locate(k)).toEqual(a.locate(k));
+          expect(at(b, k)).toEqual(at(a, k));
+          expect(at(c, k)).toEqual(at(a, k));
         }
       }),
       { numRuns: 30 },
@@ -35,7 +42,17 @@ describe.each(ALGORITHM_NAMES)('%s', (name) => {
         const p = createPlacement(name, ids.map((id) => ({ id })), small);
         const replicas = Math.min(r, ids.length);
         for (const k of ks) {
-          const got = p.locate(k, replicas);
+          let got: string[];
+          try {
+            got = p.locate(k, replicas);
+          } catch (e) {
+            // Alluxio's own outer loop gives up after 100 attempts (alluxio-ketama's contiguous ranges make one
+            // worker own almost everything with few workers); ring-sim fails the same way, with the same words.
+            if (name.startsWith('alluxio-') && /found \d+ workers/.test(String(e))) continue;
+            // alluxio-maglev leaves table slots empty when a worker's skip is not positive (Alluxio fails there too).
+            if (name === 'alluxio-maglev' && /has no worker for this key/.test(String(e))) continue;
+            throw e;
+          }
           expect(got.length).toBe(replicas);
           expect(new Set(got).size).toBe(replicas);
           expect(got[0]).toBe(p.workers[p.locateIndex(k)].id);
@@ -72,7 +89,7 @@ function moves(ks: readonly string[], before: ReturnType<typeof createPlacement>
 describe('minimal movement', () => {
   const sample = Array.from({ length: 3000 }, (_, i) => `s3://bucket/minimal/file-${i}.bin`);
 
-  it.each(['ring', 'alluxio-consistent', 'ketama', 'jump'])('%s: adding a worker (appended last) moves keys only to it', (name) => {
+  it.each(['ring', 'alluxio-consistent', 'ketama', 'jump', 'rendezvous', 'multi-probe', 'alluxio-capacity', 'alluxio-jump', 'alluxio-multi-probe'])('%s: adding a worker (appended last) moves keys only to it', (name) => {
     fc.assert(
       fc.property(workerIds(2, 12), (ids) => {
         const [added, ...rest] = ids;
@@ -84,7 +101,7 @@ describe('minimal movement', () => {
     );
   });
 
-  it.each(['ring', 'alluxio-consistent', 'ketama'])('%s: removing any worker moves only its keys', (name) => {
+  it.each(['ring', 'alluxio-consistent', 'ketama', 'rendezvous', 'multi-probe', 'alluxio-capacity', 'alluxio-multi-probe'])('%s: removing any worker moves only its keys', (name) => {
     fc.assert(
       fc.property(workerIds(2, 12), fc.nat(), (ids, pick) => {
         const before = createPlacement(name, ids.map((id) => ({ id })), small);

@@ -21,6 +21,9 @@ interface CompareFlags {
   json?: boolean;
   time: boolean;
   weighting?: 'libketama' | 'hashring';
+  tableSize?: number;
+  probes?: number;
+  epsilon?: number;
 }
 
 export function registerCompare(program: Command, io: Io): void {
@@ -37,6 +40,9 @@ export function registerCompare(program: Command, io: Io): void {
     .option('--add-weight <w>', 'weight of the worker added in the +1 case (default: the mean weight)', positiveNumberOption('--add-weight'))
     .option('--remove <id>', 'the worker removed in the -1 case (default: the last one)')
     .option('--weighting <mode>', 'ketama: libketama (float32) or hashring (float64) point counts', choiceOption('--weighting', ['libketama', 'hashring'] as const))
+    .option('--table-size <n>', 'maglev, alluxio-maglev: lookup table size (a prime; default 65537)', integerOption('--table-size', 2, 5_000_011))
+    .option('--probes <n>', 'multi-probe, alluxio-multi-probe: probes a key (default 21)', integerOption('--probes', 1, 10_000))
+    .option('--epsilon <x>', 'bounded-load: load bound 1 + epsilon times the mean (default 0.25)', positiveNumberOption('--epsilon'))
     .option('--no-time', 'leave out lookup timing (for reproducible output)')
     .option('--json', 'print the report as JSON')
     .addHelpText('after', `
@@ -61,7 +67,7 @@ Example:
         ? readTextFile(flags.keysFile, '--keys-file').split(/\r?\n/).filter((k) => k !== '')
         : syntheticKeys(flags.keys);
       const options: Record<string, AlgorithmOptions> = {};
-      for (const a of ALGORITHM_NAMES) options[a] = { vnodes: flags.vnodes, weighting: flags.weighting };
+      for (const a of ALGORITHM_NAMES) options[a] = { vnodes: flags.vnodes, weighting: flags.weighting, tableSize: flags.tableSize, probes: flags.probes, epsilon: flags.epsilon };
       const totalWeight = workers.reduce((s, w) => s + (w.weight ?? 1), 0);
       const report = compareAlgorithms({
         algorithms: flags.algorithms,
@@ -93,7 +99,7 @@ export function renderCompare(r: CompareReport): string {
       continue;
     }
     const params = Object.entries(row.params ?? {})
-      .filter(([k]) => k === 'vnodes' || k === 'weighting')
+      .filter(([k]) => ['vnodes', 'weighting', 'tableSize', 'probes', 'epsilon', 'replicas'].includes(k))
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
     rows.push([
@@ -116,6 +122,7 @@ export function renderCompare(r: CompareReport): string {
   }
   lines.push(table(headers, rows, headers.map((_, i) => i >= 3)));
   if (skipped.length) lines.push('', ...skipped);
+  if (r.rows.some((x) => x.algorithm === 'alluxio-capacity')) lines.push('', "alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.");
   lines.push('', `expected: the stddev/mean a perfectly random placement of ${r.keys} keys would show (binomial, as Ceph's osdmaptool prints it).`);
   return lines.join('\n') + '\n';
 }

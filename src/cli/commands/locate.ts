@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { RingSimError } from '../../ring/errors.js';
 import { ALGORITHM_NAMES, createPlacement } from '../../ring/registry.js';
-import { choiceOption, integerOption } from '../options.js';
+import { choiceOption, integerOption, positiveNumberOption } from '../options.js';
 import { parseWorkers, readTextFile } from '../workers-file.js';
 import type { Io } from '../io.js';
 
@@ -15,6 +15,11 @@ interface LocateFlags {
   identity?: 'auto' | 'identity' | 'hostname';
   workerOrder?: 'given' | 'sorted';
   weighting?: 'libketama' | 'hashring';
+  zonesFirst?: boolean;
+  tableSize?: number;
+  probes?: number;
+  epsilon?: number;
+  ketamaPoints?: number;
 }
 
 export function registerLocate(program: Command, io: Io): void {
@@ -31,7 +36,13 @@ export function registerLocate(program: Command, io: Io): void {
     .option('--identity <mode>', 'alluxio: read worker ids as identities, hostnames, or auto', choiceOption('--identity', ['auto', 'identity', 'hostname'] as const))
     .option('--worker-order <order>', 'alluxio: ring build order (decides equal points): given or sorted', choiceOption('--worker-order', ['given', 'sorted'] as const))
     .option('--weighting <mode>', 'ketama: libketama (float32) or hashring (float64) point counts', choiceOption('--weighting', ['libketama', 'hashring'] as const))
+    .option('--zones-first', 'spread the replicas over distinct zones (the third field of a worker line) before any zone gets a second')
+    .option('--table-size <n>', 'maglev, alluxio-maglev: lookup table size (a prime; default 65537)', integerOption('--table-size', 2, 5_000_011))
+    .option('--probes <n>', 'multi-probe, alluxio-multi-probe: probes a key (default 21)', integerOption('--probes', 1, 10_000))
+    .option('--epsilon <x>', 'bounded-load: load bound 1 + epsilon times the mean (default 0.25)', positiveNumberOption('--epsilon'))
+    .option('--ketama-points <n>', 'alluxio-ketama: points a worker (alluxio.user.ketama.hash.replicas, default 200)', integerOption('--ketama-points', 1, 65_536))
     .addHelpText('after', `
+alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.
 Example:
   ring-sim locate --algorithm alluxio-consistent --workers examples/workers.txt --replicas 2 s3://bucket/a.parquet`)
     .action((keyArgs: string[], flags: LocateFlags) => {
@@ -47,10 +58,14 @@ Example:
         identity: flags.identity,
         workerOrder: flags.workerOrder,
         weighting: flags.weighting,
+        tableSize: flags.tableSize,
+        probes: flags.probes,
+        epsilon: flags.epsilon,
+        ketamaPoints: flags.ketamaPoints,
       });
       const out: string[] = [];
       for (const key of keys) {
-        const located = placement.locate(key, flags.replicas);
+        const located = placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst });
         out.push(flags.json ? JSON.stringify({ key, workers: located }) : `${key}\t${located.join(' ')}`);
       }
       io.out(out.join('\n') + '\n');

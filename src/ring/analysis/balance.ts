@@ -35,6 +35,8 @@ export interface BalanceReport {
   minOverMean: number;
   max: WorkerBalance;
   min: WorkerBalance;
+  /** Per zone, when workers have zones: the zone's share against its weight share. */
+  zones?: Array<{ zone: string; workers: number; weightShare: number; share: number; ratio: number }>;
 }
 
 export interface BalanceOptions {
@@ -87,7 +89,22 @@ export function balance(placement: Placement, options: BalanceOptions = {}): Bal
     if (r.ratio > max.ratio) max = r;
     if (r.ratio < min.ratio) min = r;
   }
+  let zones: BalanceReport['zones'];
+  if (workers.some((w) => w.zone !== undefined)) {
+    const byZone = new Map<string, { zone: string; workers: number; weightShare: number; share: number; ratio: number }>();
+    rows.forEach((r, i) => {
+      const z = workers[i].zone ?? '(none)';
+      const e = byZone.get(z) ?? { zone: z, workers: 0, weightShare: 0, share: 0, ratio: 0 };
+      e.workers++;
+      e.weightShare += r.weightShare;
+      e.share += r.share;
+      byZone.set(z, e);
+    });
+    zones = [...byZone.values()].sort((a, b) => (a.zone < b.zone ? -1 : 1));
+    for (const z of zones) z.ratio = z.share / z.weightShare;
+  }
   return {
+    ...(zones ? { zones } : {}),
     method: measured.method,
     keys: T,
     workers: rows,

@@ -80,13 +80,20 @@ export function compareAlgorithms(o: CompareOptions): CompareReport {
       continue;
     }
     const buildMs = performance.now() - t0;
+    // Load-dependent placements (bounded-load) answer from the keys assigned in order.
+    const prepared = (p: Placement): Placement => {
+      const withState = p as Placement & { prepare?: (keys: readonly string[]) => unknown };
+      if (typeof withState.prepare === 'function') withState.prepare(o.keys);
+      return p;
+    };
+    prepared(placement);
     const { workers: _omit, ...bal } = balance(placement, { keys: o.keys, nominalKeys: o.keys.length });
     const row: CompareRow = {
       algorithm: name,
       params: { ...placement.params },
       balance: bal,
-      add: summarise(movement(placement, placement.addWorker(added), { keys: o.keys })),
-      remove: summarise(movement(placement, placement.removeWorker(removed), { keys: o.keys })),
+      add: summarise(movement(placement, prepared(placement.addWorker(added)), { keys: o.keys })),
+      remove: summarise(movement(placement, prepared(placement.removeWorker(removed)), { keys: o.keys })),
       memoryBytes: placement.byteSize(),
     };
     const unequal = o.workers.some((w) => (w.weight ?? 1) !== (o.workers[0].weight ?? 1));

@@ -7,7 +7,12 @@
  * Exact when both placements are rings over the same key hash (the moved fraction of the 2^32 hash space is
  * computed by merging the two rings); otherwise measured on a key sample.
  */
-import type { Placement } from '../placement.js';
+import type { Placement, TableView } from '../placement.js';
+
+function tableOf(p: Placement): TableView | null {
+  const t = (p as Placement & { tableView?: () => TableView }).tableView;
+  return typeof t === 'function' ? t.call(p) : null;
+}
 import { HASH_SPACE } from '../sorted-ring.js';
 import { shares } from './balance.js';
 
@@ -105,7 +110,10 @@ class PairSums {
 export function movement(before: Placement, after: Placement, options: MovementOptions = {}): MovementReport {
   const rb = before.ringView();
   const ra = after.ringView();
-  const exact = !options.forceSample && !options.sizes && rb !== null && ra !== null && rb.space === ra.space;
+  const tb = tableOf(before);
+  const ta = tableOf(after);
+  const exactTable = !options.forceSample && !options.sizes && tb !== null && ta !== null && tb.space === ta.space && tb.slots.length === ta.slots.length;
+  const exact = exactTable || (!options.forceSample && !options.sizes && rb !== null && ra !== null && rb.space === ra.space);
   // Before-worker index → after-worker index (-1 when gone), and which workers kept their weight.
   const afterIndex = new Map(after.workers.map((w, i) => [w.id, i]));
   const sameAs = new Int32Array(before.workers.length);
@@ -126,9 +134,27 @@ export function movement(before: Placement, after: Placement, options: MovementO
   let totalBytes: number | undefined;
   let sampleSize = 0;
   let scale = 1;
-  if (exact) {
-    const A = rb.ring;
-    const B = ra.ring;
+  if (exactTable) {
+    // Slot by slot: each slot is an equal share of the keys.
+    const A = tb.slots;
+    const B = ta.slots;
+    let movedSlots = 0;
+    let collateralSlots = 0;
+    for (let s = 0; s < A.length; s++) {
+      const oa = A[s];
+      const ob = B[s];
+      if (sameAs[oa] !== ob) {
+        pairs.add(oa, ob, 1);
+        movedSlots++;
+        if (keptBefore[oa] && keptAfter[ob]) collateralSlots++;
+      }
+    }
+    scale = A.length;
+    moved = movedSlots / A.length;
+    collateral = collateralSlots / A.length;
+  } else if (exact) {
+    const A = rb!.ring;
+    const B = ra!.ring;
     // Walk the union of both rings' points; each elementary arc (u_prev, u] is owned in each ring by the
     // owner of that ring's first point >= u.
     let i = 0;
