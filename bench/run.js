@@ -11,7 +11,7 @@ import { Bench } from 'tinybench';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheSim, createPlacement, syntheticKeys } from '../dist/index.js';
+import { ALGORITHM_NAMES, cacheSim, createPlacement, syntheticKeys } from '../dist/index.js';
 import { generateOracleTrace } from './gen-trace.js';
 
 const require = createRequire(import.meta.url);
@@ -131,6 +131,36 @@ const results = { date: new Date().toISOString(), command, node: process.version
   results.sections.agreement = { workers: 100, weights: '1,2,3,4 cycling', keys: keys.length, disagree };
 }
 
+// 3b. Every algorithm at 10, 100, 1,000 and 10,000 workers: build time and ns per lookup.
+{
+  const sizes = quick ? [10, 1000] : [10, 100, 1000, 10000];
+  const rows = [];
+  for (const name of ALGORITHM_NAMES) {
+    for (const n of sizes) {
+      const workers = workersOf(n).map((w) => ({ id: name.startsWith('alluxio-') ? `worker-${w.id}` : w.id }));
+      const options = {};
+      let note = '';
+      if (name === 'alluxio-capacity' && n * 2000 > 16_777_216) {
+        options.vnodes = 1000;
+        note = 'vnodes 1000 (2000 would pass the 16,777,216-point limit)';
+      }
+      const runs = n >= 10000 ? 1 : 3;
+      const times = [];
+      let p;
+      for (let r = 0; r < runs; r++) {
+        gc();
+        const t0 = performance.now();
+        p = createPlacement(name, workers, options);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const [lookup] = await lookupNs([{ name: `${name} @ ${n}`, lookup: (k) => p.locateIndex(k) }]);
+      rows.push({ algorithm: name, workers: n, buildMs: times[Math.floor(times.length / 2)], lookupNs: lookup.meanNs, p50Ns: lookup.p50Ns, memoryBytes: p.byteSize(), note });
+    }
+  }
+  results.sections.scaling = rows;
+}
+
 // 4. cachesim: LRU throughput on cloudPhysicsIO, one process.
 {
   const trace = new URL('../../shared/traces/cloudPhysicsIO.oracleGeneral.bin', import.meta.url).pathname;
@@ -234,6 +264,11 @@ function render(r) {
     lines.push(`| ${x.name} | ${f(x.points)} | ${f(x.buildMs, 1)} | ${f(x.bytesPerPoint, 2)} | ${f(x.measuredArrayBufferBytesPerPoint, 2)} | ${f(x.measuredHeapBytesPerPoint, 2)} |`);
   }
   lines.push('', 'Targets (issue 2): 2,000,000 points built in at most 300 ms; at most 12 bytes per point.', '');
+  lines.push('## Every algorithm at 10 … 10,000 workers', '');
+  lines.push('Build time (median of 3 builds; 1 at 10,000 workers) and mean ns per `locateIndex` (tinybench, batches of 1,000 keys). Default parameters: alluxio-consistent 5 virtual nodes, ring and bounded-load 1,000 a unit of weight, alluxio-capacity 2,000, ketama 160 points, maglev and alluxio-maglev 65,537 slots, multi-probe 21 probes. bounded-load looks up its ring here (its bound needs a load state; see docs/algorithms.md). rendezvous scores every worker, so its lookup grows with the worker count: past about 1,000 workers it costs microseconds a key.', '');
+  lines.push('| algorithm | workers | build ms | ns / lookup | p50 ns | memory | note |', '|---|---:|---:|---:|---:|---:|---|');
+  for (const x of r.sections.scaling) lines.push(`| ${x.algorithm} | ${f(x.workers)} | ${f(x.buildMs, 1)} | ${f(x.lookupNs)} | ${f(x.p50Ns)} | ${f(x.memoryBytes / 1024, 1)} KiB | ${x.note} |`);
+  lines.push('');
   lines.push('## Agreement with peers', '');
   const a = r.sections.agreement;
   lines.push(`ring-sim \`ketama\` (weighting=hashring) against npm \`hashring\` on ${a.workers} workers (weights ${a.weights}), ${f(a.keys)} keys: **${a.disagree} keys disagree**.`, '');
