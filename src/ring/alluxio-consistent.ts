@@ -147,7 +147,7 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     const len = keyBuffer.encode(key, 'java', 4);
     const bytes = keyBuffer.bytes;
     writeInt32LE(bytes, len, 1);
-    return this.ring.ownerOf((murmur3x86_32Words(keyBuffer.words, bytes, len + 4, 0) ^ SIGN) >>> 0);
+    return this.ring.ownerOf((murmur3x86_32Words(keyBuffer.ints, bytes, len + 4, 0) ^ SIGN) >>> 0);
   }
 
   protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
@@ -158,7 +158,7 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     let found = 0;
     for (let attempt = 1; attempt <= this.maxAttempts && found < replicas; attempt++) {
       writeInt32LE(bytes, len, attempt);
-      const owner = ring.ownerOf((murmur3x86_32Words(keyBuffer.words, bytes, len + 4, 0) ^ SIGN) >>> 0);
+      const owner = ring.ownerOf((murmur3x86_32Words(keyBuffer.ints, bytes, len + 4, 0) ^ SIGN) >>> 0);
       if (ring.mark(owner, stamp)) out[found++] = owner;
     }
     return found;

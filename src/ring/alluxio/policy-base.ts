@@ -18,7 +18,7 @@ const buffer = new KeyBuffer();
 /** Guava `murmur3_32_fixed().hashString(text, UTF_8).asInt()`. */
 export function javaStringHash(text: string): number {
   const n = buffer.encode(text, 'java', 0);
-  return murmur3x86_32Words(buffer.words, buffer.bytes, n, 0);
+  return murmur3x86_32Words(buffer.ints, buffer.bytes, n, 0);
 }
 
 /** Java `Math.abs(int)`: `Integer.MIN_VALUE` stays negative. */

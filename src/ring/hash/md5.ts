@@ -9,8 +9,9 @@ export function md5(text: string | Uint8Array): Buffer {
   return createHash('md5').update(text).digest();
 }
 
-/** libketama's `ketama_hashi`: the first four digest bytes as a little-endian uint32. */
-export function ketamaHash(text: string): number {
-  const d = md5(text);
-  return (d[0] | (d[1] << 8) | (d[2] << 16) | (d[3] << 24)) >>> 0;
-}
+/**
+ * libketama's `ketama_hashi`: the first four digest bytes as a little-endian uint32. Computed by the
+ * allocation-free TypeScript MD5 in md5-words.ts (tested equal to node:crypto), about ten times faster than a
+ * node:crypto call for a short key.
+ */
+export { md5FirstWord as ketamaHash } from './md5-words.js';

@@ -43,7 +43,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * memory (as `KeyBuffer` keeps): one load a block instead of four. Falls back to the byte loop on
  * big-endian platforms.
  */
-export function murmur3x86_32Words(words: Uint32Array, bytes: Uint8Array, length: number, seed = 0): number {
+export function murmur3x86_32Words(words: Uint32Array | Int32Array, bytes: Uint8Array, length: number, seed = 0): number {
   if (!LITTLE_ENDIAN) return murmur3x86_32(bytes, 0, length, seed);
   let h1 = seed | 0;
   const blocks = length >>> 2;

@@ -18,10 +18,13 @@ export class KeyBuffer {
   bytes: Uint8Array;
   /** The same memory as 32-bit words (for hashing four bytes at a time). */
   words: Uint32Array;
+  /** The same memory as signed 32-bit words (int32 loads stay small integers in V8). */
+  ints: Int32Array;
 
   constructor(initialCapacity = 256) {
     this.bytes = new Uint8Array((initialCapacity + 3) & ~3);
     this.words = new Uint32Array(this.bytes.buffer);
+    this.ints = new Int32Array(this.bytes.buffer);
   }
 
   /** Makes room for at least `capacity` bytes, keeping nothing. */
@@ -31,6 +34,7 @@ export class KeyBuffer {
       while (size < capacity) size *= 2;
       this.bytes = new Uint8Array(size);
       this.words = new Uint32Array(this.bytes.buffer);
+      this.ints = new Int32Array(this.bytes.buffer);
     }
     return this.bytes;
   }

@@ -32,5 +32,5 @@ const kb = new KeyBuffer();
 /** A 64-bit id for a string key: two independent MurmurHash3 x86_32 of its UTF-8 bytes, as [hi, lo]. */
 export function hashStringId(key: string): [number, number] {
   const n = kb.encode(key, 'whatwg');
-  return [murmur3x86_32Words(kb.words, kb.bytes, n, 0x9747b28c) >>> 0, murmur3x86_32Words(kb.words, kb.bytes, n, 0) >>> 0];
+  return [murmur3x86_32Words(kb.ints, kb.bytes, n, 0x9747b28c) >>> 0, murmur3x86_32Words(kb.ints, kb.bytes, n, 0) >>> 0];
 }
