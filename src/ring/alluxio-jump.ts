@@ -7,27 +7,16 @@
 import { AlluxioPolicyPlacement, javaStringHash, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
 import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';
-
-const M0 = 0xb0fd, M1 = 0x87b0, M2 = 0x2ee6, M3 = 0x27bb;
+import { lcgNext, lcgSeed } from './jump-lcg.js';
 
 /** The paper's jump loop over a 64-bit key given as (hi, lo) uint32 halves. */
 export function jumpPaper(hi: number, lo: number, buckets: number): number {
-  let s0 = lo & 0xffff, s1 = lo >>> 16, s2 = hi & 0xffff, s3 = hi >>> 16;
+  lcgSeed(hi, lo);
   let b = -1;
   let j = 0;
   while (j < buckets) {
     b = j;
-    let c = s0 * M0 + 1;
-    const r0 = c & 0xffff;
-    c = Math.floor(c / 65536) + s0 * M1 + s1 * M0;
-    const r1 = c % 65536;
-    c = Math.floor(c / 65536) + s0 * M2 + s1 * M1 + s2 * M0;
-    const r2 = c % 65536;
-    c = Math.floor(c / 65536) + s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0;
-    const r3 = c % 65536;
-    s0 = r0; s1 = r1; s2 = r2; s3 = r3;
-    const top31 = s3 * 32768 + (s2 >>> 1);
-    j = Math.floor((b + 1) * (2147483648 / (top31 + 1)));
+    j = Math.floor((b + 1) * (2147483648 / (lcgNext() + 1)));
   }
   return b;
 }

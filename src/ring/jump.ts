@@ -9,6 +9,7 @@
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from './errors.js';
 import { xxh64 } from './hash/xxhash.js';
+import { lcgNext, lcgSeed } from './jump-lcg.js';
 import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';
 
@@ -43,29 +44,15 @@ export function jumpConsistentHash(key: bigint, buckets: number): number {
   }
 }
 
-// LCG multiplier as 16-bit limbs (low to high) for the allocation-free path.
-const M0 = 0xb0fd, M1 = 0x87b0, M2 = 0x2ee6, M3 = 0x27bb;
-
 /**
- * The same function over the key's two 32-bit halves, without BigInt: 64-bit multiply in 16-bit limbs.
+ * The same function over the key's two 32-bit halves, without BigInt (64-bit multiply in 16-bit limbs).
  * Tested equal to `jumpConsistentHash`.
  */
 export function jumpConsistentHash32(hi: number, lo: number, buckets: number): number {
-  let s0 = lo & 0xffff, s1 = lo >>> 16, s2 = hi & 0xffff, s3 = hi >>> 16;
+  lcgSeed(hi, lo);
   let candidate = 0;
   for (;;) {
-    // state = state * LCG + 1 (mod 2^64), limb by limb with carries.
-    let c = s0 * M0 + 1;
-    const r0 = c & 0xffff;
-    c = Math.floor(c / 65536) + s0 * M1 + s1 * M0;
-    const r1 = c % 65536;
-    c = Math.floor(c / 65536) + s0 * M2 + s1 * M1 + s2 * M0;
-    const r2 = c % 65536;
-    c = Math.floor(c / 65536) + s0 * M3 + s1 * M2 + s2 * M1 + s3 * M0;
-    const r3 = c % 65536;
-    s0 = r0; s1 = r1; s2 = r2; s3 = r3;
-    const top31 = s3 * 32768 + (s2 >>> 1); // state >>> 33
-    const r = (top31 + 1) | 0;
+    const r = (lcgNext() + 1) | 0; // Java int arithmetic: 2^31 wraps to -2^31
     const next = javaDoubleToInt((candidate + 1) / (r / TWO31));
     if (next >= 0 && next < buckets) candidate = next;
     else return candidate;

@@ -13,27 +13,8 @@ export function murmur3x86_32(bytes: Uint8Array, offset: number, length: number,
   let h1 = seed | 0;
   const blocksEnd = offset + (length & ~3);
   let i = offset;
-  for (; i < blocksEnd; i += 4) {
-    let k1 = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-    k1 = Math.imul(k1, C1);
-    k1 = (k1 << 15) | (k1 >>> 17);
-    k1 = Math.imul(k1, C2);
-    h1 ^= k1;
-    h1 = (h1 << 13) | (h1 >>> 19);
-    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
-  }
-  const tail = length & 3;
-  if (tail !== 0) {
-    let k1 = 0;
-    if (tail === 3) k1 ^= bytes[i + 2] << 16;
-    if (tail >= 2) k1 ^= bytes[i + 1] << 8;
-    k1 ^= bytes[i];
-    k1 = Math.imul(k1, C1);
-    k1 = (k1 << 15) | (k1 >>> 17);
-    k1 = Math.imul(k1, C2);
-    h1 ^= k1;
-  }
-  return fmix32(h1 ^ length);
+  for (; i < blocksEnd; i += 4) h1 = mixBlock(h1, bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+  return finish(h1, bytes, i, length);
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -47,26 +28,32 @@ export function murmur3x86_32Words(words: Uint32Array | Int32Array, bytes: Uint8
   if (!LITTLE_ENDIAN) return murmur3x86_32(bytes, 0, length, seed);
   let h1 = seed | 0;
   const blocks = length >>> 2;
-  for (let b = 0; b < blocks; b++) {
-    let k1 = words[b];
-    k1 = Math.imul(k1, C1);
-    k1 = (k1 << 15) | (k1 >>> 17);
-    k1 = Math.imul(k1, C2);
-    h1 ^= k1;
-    h1 = (h1 << 13) | (h1 >>> 19);
-    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
-  }
+  for (let b = 0; b < blocks; b++) h1 = mixBlock(h1, words[b]);
+  return finish(h1, bytes, blocks << 2, length);
+}
+
+/** One 4-byte block into the running hash. */
+function mixK(k1: number): number {
+  k1 = Math.imul(k1, C1);
+  k1 = (k1 << 15) | (k1 >>> 17);
+  return Math.imul(k1, C2);
+}
+
+function mixBlock(h1: number, block: number): number {
+  h1 ^= mixK(block);
+  h1 = (h1 << 13) | (h1 >>> 19);
+  return (Math.imul(h1, 5) + 0xe6546b64) | 0;
+}
+
+/** The 0–3 tail bytes from `i`, the length, and the finaliser. */
+function finish(h1: number, bytes: Uint8Array, i: number, length: number): number {
   const tail = length & 3;
   if (tail !== 0) {
-    const i = blocks << 2;
     let k1 = 0;
     if (tail === 3) k1 ^= bytes[i + 2] << 16;
     if (tail >= 2) k1 ^= bytes[i + 1] << 8;
     k1 ^= bytes[i];
-    k1 = Math.imul(k1, C1);
-    k1 = (k1 << 15) | (k1 >>> 17);
-    k1 = Math.imul(k1, C2);
-    h1 ^= k1;
+    h1 ^= mixK(k1);
   }
   return fmix32(h1 ^ length);
 }
