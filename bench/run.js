@@ -19,6 +19,9 @@ const HashRing = require('hashring');
 const ConsistentHash = require('consistent-hash');
 
 const quick = process.argv.includes('--quick');
+// --out DIR writes RESULTS.md and results.json there instead of bench/ (the test suite uses it).
+const outArg = process.argv.indexOf('--out');
+const outDir = outArg > 0 ? new URL(`file://${join(process.argv[outArg + 1], '/')}`) : new URL('./', import.meta.url);
 const command = `npm run ${quick ? 'bench:quick' : 'bench'}`;
 const TASK_MS = quick ? 80 : 600;
 const BATCH = 1000;
@@ -308,8 +311,8 @@ const results = { date: new Date().toISOString(), command, node: process.version
   results.sections.plan = { workers: 1000, vnodes: 2000, medianMs: times[Math.floor(times.length / 2)], runs: times.length };
 }
 
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
-writeFileSync(new URL('./RESULTS.md', import.meta.url), render(results));
+writeFileSync(new URL('results.json', outDir), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(new URL('RESULTS.md', outDir), render(results));
 console.log(render(results));
 
 function render(r) {

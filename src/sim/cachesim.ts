@@ -50,6 +50,11 @@ export interface CacheSimReport {
   results: CacheSimResult[];
 }
 
+/** Unique objects of a trace and their bytes (first-seen sizes): the data set a cache would need to hold it all. */
+export async function traceWorkingSet(trace: string, format: TraceFormat, traceOptions?: TraceOptions): Promise<{ objects: number; bytes: number }> {
+  return workingSet({ trace, format, traceOptions, policies: [], sizes: [] });
+}
+
 async function workingSet(o: CacheSimOptions): Promise<{ objects: number; bytes: number }> {
   let hi = new Uint32Array(1 << 16);
   let lo = new Uint32Array(1 << 16);

@@ -137,3 +137,11 @@ describe('ring-sim plan command', () => {
     expect(r.checks.some((c: { field: string }) => c.field === '--workers')).toBe(true);
   });
 });
+
+describe('plan --trace', () => {
+  it('takes the data set from a trace: unique objects and their bytes', async () => {
+    const r = JSON.parse((await cli('plan', `${examples}alluxio-cluster.yaml`, '--trace', `${examples}../../shared/traces/cloudPhysicsIO.oracleGeneral.bin`, '--trace-format', 'oracleGeneral', '--json')).stdout);
+    expect(r.dataset.bytes).toBe(2029769728);
+    expect(r.dataset.files).toBe(48974);
+  });
+});

@@ -7,6 +7,8 @@ import { formatBinary } from '../../capacity/units.js';
 import { parseManifest } from '../../plan/manifest.js';
 import { buildPlan, type PlanReport } from '../../plan/plan.js';
 import { renderHtml } from '../../plan/html.js';
+import { traceWorkingSet } from '../../sim/cachesim.js';
+import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
 import { RingSimError } from '../../ring/errors.js';
 import { percent, table } from '../format.js';
 import type { Io } from '../io.js';
@@ -27,6 +29,8 @@ interface PlanFlags {
   seed: number;
   whatIfVnodes?: number;
   platform?: 'gke' | 'eks' | 'aks' | 'other';
+  trace?: string;
+  traceFormat?: TraceFormat;
 }
 
 /** A data-set size: a Kubernetes quantity (20Ti, 20T), or IEC/SI units as people write them (20TiB, 20TB). */
@@ -76,6 +80,8 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
     .option('--nodes <n>', 'Kubernetes nodes available (checks worker and etcd anti-affinity)', integerOption('--nodes', 1, 1_000_000))
     .option('--dataset <size>', 'data set size, e.g. 20TiB')
     .option('--files <n>', 'number of files in the data set, e.g. 2e6')
+    .option('--trace <file>', 'or: take the data set (unique objects and their bytes) from a trace')
+    .option('--trace-format <format>', `format of --trace: ${TRACE_FORMATS.join(', ')}`, (v: string) => parseTraceFormat(v))
     .option('--edition <edition>', 'defaults: enterprise (2000 virtual nodes) or oss (5)', choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise')
     .option('--workers <file>', 'per-worker capacity for heterogeneous clusters: "name size" a line')
     .option('--platform <name>', 'gke, eks, aks or other (gke is assumed with --provider gcp)', choiceOption('--platform', ['gke', 'eks', 'aks', 'other'] as const))
@@ -87,8 +93,14 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
 Exit codes: 0 deployable; 1 a check found an error that would make the deployment fail; 2 bad input.
 Example:
   ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --html plan.html`)
-    .action((file: string, flags: PlanFlags) => {
+    .action(async (file: string, flags: PlanFlags) => {
       const manifest = parseManifest(readTextFile(file, 'manifest'), file);
+      let traceSet: { objects: number; bytes: number } | undefined;
+      if (flags.trace) {
+        if (flags.dataset) throw new RingSimError('--trace', flags.trace, '--trace and --dataset both given', 'use one of them');
+        if (!flags.traceFormat) throw new RingSimError('--trace-format', undefined, 'no trace format given', `pass --trace-format, one of ${TRACE_FORMATS.join(', ')}`);
+        traceSet = await traceWorkingSet(flags.trace, flags.traceFormat);
+      }
       let files: number | undefined;
       if (flags.files !== undefined) {
         files = Number(flags.files);
@@ -99,8 +111,8 @@ Example:
         provider: flags.provider,
         fs: flags.fs,
         nodes: flags.nodes,
-        datasetBytes: flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined,
-        files,
+        datasetBytes: traceSet ? traceSet.bytes : flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined,
+        files: traceSet ? traceSet.objects : files,
         edition: flags.edition,
         workers: flags.workers ? parsePlanWorkers(readTextFile(flags.workers, '--workers'), flags.workers) : undefined,
         seed: flags.seed,
