@@ -80,3 +80,15 @@ describe('ring-sim locate', () => {
     expect(stderr).toMatch(/^ring-sim: error: --workers/);
   });
 });
+
+describe('ring-sim locate with bare 32-hex identifiers', () => {
+  it('reads the identifier hex of workerList.json as version-1 identities', async () => {
+    const W = tempFile('hex.txt', workerList.map((w) => w.identifier).join('\n'));
+    const urls = Object.keys(fileUrlWorkers);
+    const r = await cli('locate', '--vnodes', '5', '--replicas', '5', '--workers', W, '--json', ...urls);
+    expect(r.code).toBe(0);
+    for (const line of r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { key: string; workers: string[] })) {
+      expect(line.workers).toEqual(fileUrlWorkers[line.key].map((j) => j.identifier));
+    }
+  });
+});

@@ -138,11 +138,16 @@ export function identityHashBytes(id: WorkerIdentity): Uint8Array {
   return out;
 }
 
-/** Reads a worker id the way `mode` says; `auto` takes identity strings as such and anything else as a hostname. */
+/**
+ * Reads a worker id the way `mode` says; `auto` takes identity strings (`worker-<uuid>`, `worker-<number>`, or the
+ * 32 hex digits of a version-1 identifier as etcd and Alluxio's test data write it) as identities and anything else
+ * as a hostname.
+ */
 export function resolveIdentity(id: string, mode: IdentityMode = 'auto', field = 'worker'): WorkerIdentity {
   if (mode === 'hostname') return identityFromHostname(id);
   const parsed = parseIdentityString(id);
   if (parsed) return parsed;
+  if (/^[0-9a-fA-F]{32}$/.test(id)) return identityFromJSON({ version: 1, identifier: id }, field);
   if (mode === 'identity') {
     throw new RingSimError(
       field,
