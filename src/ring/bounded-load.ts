@@ -25,7 +25,10 @@ export interface BoundedLoadOptions {
 /** The loads of one bounded-load placement as keys arrive and leave. */
 export class BoundedLoadState {
   readonly loads: Float64Array;
+  /** Keys moved to keep the bound when others left (the deletions' share of the extra moves). */
+  rebalanceMoves = 0;
   private readonly where = new Map<string, number>();
+  private readonly held: Array<Set<string>>;
   private placed = 0;
   private readonly shares: Float64Array;
   private readonly seen: Uint8Array;
@@ -37,6 +40,7 @@ export class BoundedLoadState {
     const n = placement.workers.length;
     this.loads = new Float64Array(n);
     this.seen = new Uint8Array(n);
+    this.held = Array.from({ length: n }, () => new Set<string>());
     let total = 0;
     for (const w of placement.workers) total += w.weight ?? 1;
     this.shares = Float64Array.from(placement.workers, (w) => (w.weight ?? 1) / total);
@@ -56,32 +60,57 @@ export class BoundedLoadState {
     const prior = this.where.get(key);
     if (prior !== undefined) return prior;
     const m = this.placed + 1;
+    const w = this.walk(key, m, -1);
+    this.placed = m;
+    this.put(key, w);
+    return w;
+  }
+
+  /** The first worker clockwise from `key`'s point with room under `m` keys, skipping `skip`. */
+  private walk(key: string, m: number, skip: number): number {
     const ring = this.ring;
     let i = ring.indexOf(xxh32(key));
     this.seen.fill(0);
     for (let step = 0; step < ring.length; step++) {
       const w = ring.ownerAt(i);
-      if (!this.seen[w]) {
+      if (!this.seen[w] && w !== skip) {
         this.seen[w] = 1;
-        if (this.loads[w] + 1 <= this.capacity(w, m)) {
-          this.loads[w]++;
-          this.placed = m;
-          this.where.set(key, w);
-          return w;
-        }
+        if (this.loads[w] + 1 <= this.capacity(w, m)) return w;
       }
       i = i + 1 === ring.length ? 0 : i + 1;
     }
     throw new RingSimError('epsilon', this.placement.epsilon, 'no worker has room for the key', 'use a larger epsilon');
   }
 
-  /** Removes `key`; returns whether it was placed. */
+  private put(key: string, w: number): void {
+    this.loads[w]++;
+    this.where.set(key, w);
+    this.held[w].add(key);
+  }
+
+  private take(key: string, w: number): void {
+    this.loads[w]--;
+    this.where.delete(key);
+    this.held[w].delete(key);
+  }
+
+  /**
+   * Removes `key`; returns whether it was placed. With one key fewer the bound tightens, so a worker now over it
+   * hands its oldest keys on clockwise (counted in `rebalanceMoves`), as the paper's deletions do.
+   */
   release(key: string): boolean {
     const w = this.where.get(key);
     if (w === undefined) return false;
-    this.loads[w]--;
+    this.take(key, w);
     this.placed--;
-    this.where.delete(key);
+    for (let v = 0; v < this.loads.length; v++) {
+      while (this.loads[v] > this.capacity(v)) {
+        const moving = this.held[v].values().next().value as string;
+        this.take(moving, v);
+        this.put(moving, this.walk(moving, this.placed, v));
+        this.rebalanceMoves++;
+      }
+    }
     return true;
   }
 

@@ -86,9 +86,10 @@ describe('bounded-load', () => {
             else s.release(`key-${k}`);
             for (let w = 0; w < weights.length; w++) expect(s.loads[w]).toBeLessThanOrEqual(s.capacity(w));
           }
+          expect(s.loads.reduce((a, b) => a + b, 0)).toBe(s.size);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 
