@@ -8,7 +8,9 @@ export { RingSimError } from './ring/errors.js';
 export type { Placement, PlacementJSON, PlacementParams, Ownership, RingView } from './ring/placement.js';
 export { SortedRing, HASH_SPACE } from './ring/sorted-ring.js';
 
-export { murmur3x86_32, murmur3x86_32Words, fmix32 } from './ring/hash/murmur3.js';
+export { murmur3x86_32, murmur3x86_32Words, murmur3String, fmix32 } from './ring/hash/murmur3.js';
+export { xxh32Words } from './ring/hash/xxh32-words.js';
+export { md5FirstWord } from './ring/hash/md5-words.js';
 export { xxh32, xxh32Bytes, xxh64, xxh64Bytes } from './ring/hash/xxhash.js';
 export { md5, ketamaHash } from './ring/hash/md5.js';
 export { KeyBuffer, utf8Bytes, writeInt32LE, type LoneSurrogateRule } from './ring/hash/utf8.js';

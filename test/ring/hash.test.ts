@@ -134,3 +134,13 @@ describe('xxh32Words (hot-path xxh32)', () => {
     );
   });
 });
+
+describe('murmur3String', () => {
+  it('hashes text as Guava hashString(UTF_8) does, Java rule for lone surrogates', async () => {
+    const { murmur3String } = await import('../../src/ring/hash/murmur3.js');
+    expect(murmur3String('')).toBe(0);
+    // The Alluxio worked example: the key bytes followed by int32LE(1) equal the string plus "\u0001\0\0\0".
+    expect(murmur3String('hdfs://a/b/c\u0001\u0000\u0000\u0000')).toBe(-703751617);
+    expect(murmur3String('a\ud800')).toBe(murmur3String('a?'));
+  });
+});

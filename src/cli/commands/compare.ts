@@ -46,6 +46,7 @@ export function registerCompare(program: Command, io: Io): void {
     .option('--no-time', 'leave out lookup timing (for reproducible output)')
     .option('--json', 'print the report as JSON')
     .addHelpText('after', `
+alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.
 Example:
   ring-sim compare --count 100
   ring-sim compare --workers examples/workers-weighted.txt --algorithms ketama,ring --json`)

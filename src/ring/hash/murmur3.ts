@@ -5,6 +5,8 @@
  * Allocation-free: it hashes a range of a caller's buffer.
  */
 
+import { utf8Bytes } from './utf8.js';
+
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 
@@ -66,4 +68,11 @@ export function fmix32(h: number): number {
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h | 0;
+}
+
+/** Guava `Hashing.murmur3_32_fixed(seed).hashString(text, UTF_8).asInt()`: MurmurHash3 x86_32 of the UTF-8 bytes
+ * (Java's `?` for lone surrogates), signed. Not for hot paths (it encodes into a fresh array). */
+export function murmur3String(text: string, seed = 0): number {
+  const bytes = utf8Bytes(text, 'java');
+  return murmur3x86_32(bytes, 0, bytes.length, seed);
 }
