@@ -410,8 +410,8 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
       errors,
       warnings,
       summary: deployable
-        ? `deployable: ${totalWorkers} workers, ${formatBinary(totalCache)} of cache${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`
-        : `will not deploy: ${errors} error${errors === 1 ? '' : 's'}`,
+        ? `${totalWorkers} workers, ${formatBinary(totalCache)} of cache${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`
+        : `${errors} error${errors === 1 ? '' : 's'}`,
     },
     workers: planWorkers,
     checks,
