@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { identityFromJSON, identityToString } from '../../src/ring/alluxio/identity.js';
@@ -10,6 +11,12 @@ const fileUrlWorkers = sharedJSON<Record<string, IdentityJSON[]>>('alluxio-vecto
 const asId = (j: IdentityJSON): string => identityToString(identityFromJSON(j));
 
 describe('ring-sim locate', () => {
+  it('runs as the executable the package.json bin names (npx runs it through its #! line)', () => {
+    const bin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    expect(execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it('reproduces the 21 Alluxio vectors in exact order (workers file of worker-<uuid> lines)', async () => {
     const W = tempFile('workers.txt', workerList.map(asId).join('\n') + '\n');
     const urls = Object.keys(fileUrlWorkers);
