@@ -45,6 +45,40 @@ export interface WindowMetrics {
   occupancy: number;
 }
 
+type Counters = { requests: number; pageRequests: number; pageHits: number; bytes: number; hitBytes: number; ufsBytes: number; unavailableBytes: number };
+type MeasuredFields = Omit<WindowMetrics, 'start' | 'end' | 'time'>;
+
+/** Busiest over mean of `values[i]` over the workers `indices` (0 when they have nothing). */
+function maxOverMean(values: Float64Array, indices: readonly number[]): number {
+  let max = 0;
+  let sum = 0;
+  for (const i of indices) {
+    sum += values[i];
+    if (values[i] > max) max = values[i];
+  }
+  return sum > 0 ? max / (sum / indices.length) : 0;
+}
+
+/** The metrics a window and the whole run share, from their counters and the workers' load. */
+function measured(c: Counters, requestLoad: number, byteLoad: number, occupied: number, capacity: number): MeasuredFields {
+  return {
+    requests: c.requests,
+    pageRequests: c.pageRequests,
+    pageHits: c.pageHits,
+    hitRatio: c.pageRequests ? c.pageHits / c.pageRequests : 0,
+    bytesRequested: c.bytes,
+    hitBytes: c.hitBytes,
+    byteHitRatio: c.bytes ? c.hitBytes / c.bytes : 0,
+    ufsBytes: c.ufsBytes,
+    unavailableBytes: c.unavailableBytes,
+    workerRequestsMaxOverMean: requestLoad,
+    workerBytesMaxOverMean: byteLoad,
+    occupiedBytes: occupied,
+    capacityBytes: capacity,
+    occupancy: capacity ? occupied / capacity : 0,
+  };
+}
+
 export interface EventReport {
   index: number;
   label: string;
@@ -150,7 +184,7 @@ class Simulation {
     this.growHosts();
   }
 
-  private zero() {
+  private zero(): Counters {
     return { requests: 0, pageRequests: 0, pageHits: 0, bytes: 0, hitBytes: 0, ufsBytes: 0, unavailableBytes: 0 };
   }
 
@@ -244,43 +278,20 @@ class Simulation {
 
   private closeWindow(): WindowMetrics {
     const w = this.w;
-    let maxR = 0, maxB = 0, sumR = 0, sumB = 0, online = 0;
-    for (const host of this.cluster.hosts) {
-      if (!host.up) continue;
-      online++;
-      const r = this.hostRequests[host.index];
-      const b = this.hostBytes[host.index];
-      sumR += r;
-      sumB += b;
-      if (r > maxR) maxR = r;
-      if (b > maxB) maxB = b;
-    }
+    const online = this.cluster.hosts.filter((host) => host.up).map((host) => host.index);
+    const requestLoad = maxOverMean(this.hostRequests, online);
+    const byteLoad = maxOverMean(this.hostBytes, online);
     for (let i = 0; i < this.cluster.hosts.length; i++) {
       this.totalHostRequests[i] += this.hostRequests[i];
       this.totalHostBytes[i] += this.hostBytes[i];
       this.hostRequests[i] = 0;
       this.hostBytes[i] = 0;
     }
-    const occupied = this.cluster.totalOccupied();
-    const capacity = this.cluster.totalCapacity();
     const window: WindowMetrics = {
       start: this.windowStart,
       end: this.reads,
       time: this.lastTime,
-      requests: w.requests,
-      pageRequests: w.pageRequests,
-      pageHits: w.pageHits,
-      hitRatio: w.pageRequests ? w.pageHits / w.pageRequests : 0,
-      bytesRequested: w.bytes,
-      hitBytes: w.hitBytes,
-      byteHitRatio: w.bytes ? w.hitBytes / w.bytes : 0,
-      ufsBytes: w.ufsBytes,
-      unavailableBytes: w.unavailableBytes,
-      workerRequestsMaxOverMean: sumR > 0 ? maxR / (sumR / online) : 0,
-      workerBytesMaxOverMean: sumB > 0 ? maxB / (sumB / online) : 0,
-      occupiedBytes: occupied,
-      capacityBytes: capacity,
-      occupancy: capacity ? occupied / capacity : 0,
+      ...measured(w, requestLoad, byteLoad, this.cluster.totalOccupied(), this.cluster.totalCapacity()),
     };
     for (const k of Object.keys(w) as Array<keyof typeof w>) {
       this.t[k] += w[k];
@@ -510,20 +521,7 @@ class Simulation {
   }
 
   result(): SimulationResult {
-    const t = this.t;
-    const occupied = this.cluster.totalOccupied();
-    const capacity = this.cluster.totalCapacity();
-    let maxR = 0, maxB = 0, sumR = 0, sumB = 0, n = 0;
-    for (const h of this.cluster.hosts) {
-      if (h.removed) continue;
-      n++;
-      const r = this.totalHostRequests[h.index];
-      const b = this.totalHostBytes[h.index];
-      sumR += r;
-      sumB += b;
-      maxR = Math.max(maxR, r);
-      maxB = Math.max(maxB, b);
-    }
+    const registered = this.cluster.hosts.filter((h) => !h.removed).map((h) => h.index);
     return {
       format: 'ring-sim/simulation',
       version: 1,
@@ -531,20 +529,7 @@ class Simulation {
       totals: {
         reads: this.reads,
         files: this.workload.catalog.count,
-        requests: t.requests,
-        pageRequests: t.pageRequests,
-        pageHits: t.pageHits,
-        hitRatio: t.pageRequests ? t.pageHits / t.pageRequests : 0,
-        bytesRequested: t.bytes,
-        hitBytes: t.hitBytes,
-        byteHitRatio: t.bytes ? t.hitBytes / t.bytes : 0,
-        ufsBytes: t.ufsBytes,
-        unavailableBytes: t.unavailableBytes,
-        workerRequestsMaxOverMean: sumR ? maxR / (sumR / n) : 0,
-        workerBytesMaxOverMean: sumB ? maxB / (sumB / n) : 0,
-        occupiedBytes: occupied,
-        capacityBytes: capacity,
-        occupancy: capacity ? occupied / capacity : 0,
+        ...measured(this.t, maxOverMean(this.totalHostRequests, registered), maxOverMean(this.totalHostBytes, registered), this.cluster.totalOccupied(), this.cluster.totalCapacity()),
       },
       windows: this.windows,
       events: this.events,
