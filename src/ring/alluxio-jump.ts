@@ -4,7 +4,8 @@
  * run through the paper's loop j = floor((b + 1) · (2^31 / ((k >>> 33) + 1))) in doubles (not Guava's
  * variant).
  */
-import { AlluxioPolicyPlacement, javaStringHash, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
+import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
+import { murmur3String } from './hash/murmur3.js';
 import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';
 import { lcgNext, lcgSeed } from './jump-lcg.js';
@@ -31,7 +32,7 @@ export class AlluxioJumpPlacement extends AlluxioPolicyPlacement {
   }
 
   protected pick(key: string, attempt: number): number {
-    const h = javaStringHash(key + attempt);
+    const h = murmur3String(key + attempt);
     return jumpPaper(h < 0 ? 0xffffffff : 0, h >>> 0, this.workers.length);
   }
 

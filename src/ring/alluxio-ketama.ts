@@ -4,7 +4,8 @@
  * sorted map, a later put replacing an equal point (workers in the order given); a key's candidate for attempt
  * a is the first point >= murmur3_32(UTF-8(key + decimal(a))), wrapping.
  */
-import { AlluxioPolicyPlacement, javaStringHash, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
+import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
+import { murmur3String } from './hash/murmur3.js';
 import { RingSimError } from './errors.js';
 import type { Ownership, Placement, RingView } from './placement.js';
 import { SortedRing } from './sorted-ring.js';
@@ -43,7 +44,7 @@ export class AlluxioKetamaPlacement extends AlluxioPolicyPlacement {
   }
 
   protected pick(key: string, attempt: number): number {
-    return this.ring.ownerOf((javaStringHash(key + attempt) ^ SIGN) >>> 0);
+    return this.ring.ownerOf((murmur3String(key + attempt) ^ SIGN) >>> 0);
   }
 
   override ownership(): Ownership {

@@ -7,7 +7,8 @@
  * identity's Java hashCode, insertion order within a bucket. A key whose slot is empty has no worker: Alluxio
  * fails there (a NullPointerException); ring-sim reports an error.
  */
-import { AlluxioPolicyPlacement, javaAbs, javaRem, javaStringHash, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
+import { AlluxioPolicyPlacement, javaAbs, javaRem, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
+import { murmur3String } from './hash/murmur3.js';
 import { identityJavaHashCode } from './alluxio/identity.js';
 import { RingSimError } from './errors.js';
 import { crc32c } from './hash/crc32c.js';
@@ -50,7 +51,7 @@ export class AlluxioMaglevPlacement extends AlluxioPolicyPlacement {
     const skip = new Int32Array(n);
     for (let w = 0; w < n; w++) {
       const h = this.workerHashes[w];
-      offset[w] = javaRem(javaStringHash(`${h}${OFFSET_SEED}`), M);
+      offset[w] = javaRem(murmur3String(`${h}${OFFSET_SEED}`), M);
       skip[w] = javaRem(crc32c(utf8Bytes(`${h}${SKIP_SEED}`)), M - 1) + 1;
     }
     const order = javaHashMapOrder(this.identities.map(identityJavaHashCode));
@@ -67,7 +68,7 @@ export class AlluxioMaglevPlacement extends AlluxioPolicyPlacement {
   }
 
   protected pick(key: string, attempt: number): number {
-    const slot = javaAbs(javaRem(javaStringHash(`${key}${attempt}${INDEX_SEED}`), this.tableSize));
+    const slot = javaAbs(javaRem(murmur3String(`${key}${attempt}${INDEX_SEED}`), this.tableSize));
     const w = this.table[slot];
     return w === EMPTY ? -1 : w;
   }

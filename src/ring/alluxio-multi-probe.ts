@@ -5,7 +5,8 @@
  * decimal(i))), takes the first point strictly greater (wrapping to the first), and keeps the probe with the
  * smallest Java `Math.abs(point - hash)` (int32 wrap-around; the earliest probe wins a tie).
  */
-import { AlluxioPolicyPlacement, javaAbs, javaStringHash, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
+import { AlluxioPolicyPlacement, javaAbs, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
+import { murmur3String } from './hash/murmur3.js';
 import { RingSimError } from './errors.js';
 import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';
@@ -31,7 +32,7 @@ export class AlluxioMultiProbePlacement extends AlluxioPolicyPlacement {
     this.probes = probes;
     this.options = options;
     const n = this.workers.length;
-    const entries = Array.from({ length: n }, (_, w) => ({ w, p: javaStringHash(`${this.workerHashes[w]}${SEED}`) }));
+    const entries = Array.from({ length: n }, (_, w) => ({ w, p: murmur3String(`${this.workerHashes[w]}${SEED}`) }));
     entries.sort((a, b) => a.p - b.p);
     for (let i = 1; i < n; i++) {
       if (entries[i].p === entries[i - 1].p) {
@@ -49,7 +50,7 @@ export class AlluxioMultiProbePlacement extends AlluxioPolicyPlacement {
     let best = 0;
     let minDistance = 2147483647;
     for (let i = 0; i < this.probes; i++) {
-      const hv = javaStringHash(k2 + i);
+      const hv = murmur3String(k2 + i);
       let lo = 0;
       let hi = n;
       while (lo < hi) {

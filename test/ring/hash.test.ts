@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { murmur3x86_32, murmur3x86_32Words } from '../../src/ring/hash/murmur3.js';
+import { murmur3String, murmur3x86_32, murmur3x86_32Words } from '../../src/ring/hash/murmur3.js';
 import { KeyBuffer, utf8Bytes } from '../../src/ring/hash/utf8.js';
 import { xxh32, xxh32Bytes, xxh64, xxh64Bytes } from '../../src/ring/hash/xxhash.js';
 import { AlluxioConsistentPlacement } from '../../src/ring/alluxio-consistent.js';
@@ -136,11 +136,20 @@ describe('xxh32Words (hot-path xxh32)', () => {
 });
 
 describe('murmur3String', () => {
-  it('hashes text as Guava hashString(UTF_8) does, Java rule for lone surrogates', async () => {
-    const { murmur3String } = await import('../../src/ring/hash/murmur3.js');
+  it('hashes text as Guava hashString(UTF_8) does, Java rule for lone surrogates', () => {
     expect(murmur3String('')).toBe(0);
     // The Alluxio worked example: the key bytes followed by int32LE(1) equal the string plus "\u0001\0\0\0".
     expect(murmur3String('hdfs://a/b/c\u0001\u0000\u0000\u0000')).toBe(-703751617);
     expect(murmur3String('a\ud800')).toBe(murmur3String('a?'));
+  });
+
+  it('equals MurmurHash3 over the Java UTF-8 bytes for any text and seed (reused buffer, grown on demand)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.integer(), (text, seed) => {
+        const bytes = utf8Bytes(text, 'java');
+        expect(murmur3String(text, seed)).toBe(murmur3x86_32(bytes, 0, bytes.length, seed));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,25 +1,15 @@
 /**
  * Shared pieces of Alluxio's four test-only policies (KETAMA, JUMP, MAGLEV, MULTI_PROBE; reference
  * alluxio-placement.md §5): worker identities, the worker hash W(w) = murmur3_32(identifier ‖ int32LE(version)),
- * Java string hashing, and the common outer loop (attempts 1 … 100, duplicates skipped in order).
+ * Java integer arithmetic, and the common outer loop (attempts 1 … 100, duplicates skipped in order).
  */
 import { BasePlacement } from '../base-placement.js';
 import { RingSimError } from '../errors.js';
-import { murmur3x86_32Words } from '../hash/murmur3.js';
-import { KeyBuffer } from '../hash/utf8.js';
 import type { Worker } from '../worker.js';
 import type { LocateOptions } from '../placement.js';
 import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode, type WorkerIdentity } from './identity.js';
 import { murmur3x86_32 } from '../hash/murmur3.js';
 import { ALLUXIO_MAX_ATTEMPTS } from '../alluxio-consistent.js';
-
-const buffer = new KeyBuffer();
-
-/** Guava `murmur3_32_fixed().hashString(text, UTF_8).asInt()`. */
-export function javaStringHash(text: string): number {
-  const n = buffer.encode(text, 'java', 0);
-  return murmur3x86_32Words(buffer.ints, buffer.bytes, n, 0);
-}
 
 /** Java `Math.abs(int)`: `Integer.MIN_VALUE` stays negative. */
 export function javaAbs(x: number): number {

@@ -5,7 +5,7 @@
  * Allocation-free: it hashes a range of a caller's buffer.
  */
 
-import { utf8Bytes } from './utf8.js';
+import { KeyBuffer } from './utf8.js';
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
@@ -71,8 +71,10 @@ export function fmix32(h: number): number {
 }
 
 /** Guava `Hashing.murmur3_32_fixed(seed).hashString(text, UTF_8).asInt()`: MurmurHash3 x86_32 of the UTF-8 bytes
- * (Java's `?` for lone surrogates), signed. Not for hot paths (it encodes into a fresh array). */
+ * (Java's `?` for lone surrogates), signed. Allocation-free: the text is encoded into a reused buffer. */
+const stringBuffer = new KeyBuffer();
+
 export function murmur3String(text: string, seed = 0): number {
-  const bytes = utf8Bytes(text, 'java');
-  return murmur3x86_32(bytes, 0, bytes.length, seed);
+  const n = stringBuffer.encode(text, 'java', 0);
+  return murmur3x86_32Words(stringBuffer.ints, stringBuffer.bytes, n, seed);
 }
