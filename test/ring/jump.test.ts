@@ -1,19 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JumpPlacement, jumpConsistentHash, jumpConsistentHash32 } from '../../src/ring/jump.js';
-
-/** The paper's C++ loop in BigInt: j = floor((b + 1) * (2^31 / ((key >> 33) + 1))). */
-function paperJump(key: bigint, buckets: number): number {
-  let k = BigInt.asUintN(64, key);
-  let b = -1;
-  let j = 0;
-  while (j < buckets) {
-    b = j;
-    k = BigInt.asUintN(64, k * 2862933555777941757n + 1n);
-    j = Math.floor((b + 1) * (2147483648 / (Number(k >> 33n) + 1)));
-  }
-  return b;
-}
+import { paperJump } from './paper-jump.js';
 
 describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
   it("reproduces Guava's golden values (HashingTest)", () => {

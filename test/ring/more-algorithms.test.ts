@@ -15,6 +15,7 @@ import { MaglevPlacement } from '../../src/ring/maglev.js';
 import { MultiProbePlacement } from '../../src/ring/multi-probe.js';
 import { createPlacement } from '../../src/ring/registry.js';
 import { RendezvousPlacement } from '../../src/ring/rendezvous.js';
+import { paperJump } from './paper-jump.js';
 
 const hosts = (n: number, weights: number[] = [1]) => Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(4, '0')}`, weight: weights[i % weights.length] }));
 
@@ -144,20 +145,9 @@ describe("Alluxio's other policies", () => {
   });
 
   it('JUMP: the paper loop in doubles equals a BigInt transcription of it', () => {
-    const paper = (key: bigint, n: number): number => {
-      let k = BigInt.asUintN(64, key);
-      let b = -1;
-      let j = 0;
-      while (j < n) {
-        b = j;
-        k = BigInt.asUintN(64, k * 2862933555777941757n + 1n);
-        j = Math.floor((b + 1) * (2147483648 / (Number(k >> 33n) + 1)));
-      }
-      return b;
-    };
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.integer({ min: 1, max: 5000 }), (key, n) => {
-        expect(jumpPaper(Number(key >> 32n), Number(key & 0xffffffffn), n)).toBe(paper(key, n));
+        expect(jumpPaper(Number(key >> 32n), Number(key & 0xffffffffn), n)).toBe(paperJump(key, n));
       }),
       { numRuns: 2000 },
     );
