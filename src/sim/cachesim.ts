@@ -101,6 +101,9 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
   const unit = o.ignoreObjectSize ? 1 : 0;
   let requests = 0;
   let requestBytes = 0;
+  // A trace without sizes (cache2k, txt, csv without a size column) gives every request size 1: its cache sizes
+  // and miss "bytes" are object counts, and are reported so.
+  let everySizeOne = true;
   for await (const b of traceBatches(o.trace, o.format, o.traceOptions)) {
     const n = b.length;
     const hi = b.idHi;
@@ -112,7 +115,12 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
     }
     requests += n;
     if (unit) requestBytes += n;
-    else for (let i = 0; i < n; i++) requestBytes += size[i];
+    else {
+      for (let i = 0; i < n; i++) {
+        requestBytes += size[i];
+        if (size[i] !== 1) everySizeOne = false;
+      }
+    }
     o.onProgress?.(requests);
   }
   const results = caches.map(({ policy, size, cache }): CacheSimResult => ({
@@ -127,7 +135,7 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
     byteMissRatio: cache.requestBytes ? cache.missBytes / cache.requestBytes : 0,
     evictions: cache.evictions,
   }));
-  const report: CacheSimReport = { trace: o.trace, format: o.format, unit: o.ignoreObjectSize ? 'objects' : 'bytes', requests, requestBytes, results };
+  const report: CacheSimReport = { trace: o.trace, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, results };
   if (ws) report.workingSet = ws;
   return report;
 }

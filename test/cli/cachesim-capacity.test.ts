@@ -22,6 +22,21 @@ describe('ring-sim cachesim', () => {
     expect(j.results[0]).toMatchObject({ cacheSize: 2, requests: 5, misses: 4 });
   });
 
+  it('reports a trace without sizes in objects, not bytes (every request is one object)', async () => {
+    const p = tempFile('keys.txt', 'a\nb\na\nc\nb\n');
+    const text = await cli('cachesim', '--trace', p, '--format', 'txt', '--sizes', '2,0.5');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('5 requests, 5 objects requested');
+    expect(text.stdout).toMatch(/working set: 3 objects\n/);
+    expect(text.stdout).toMatch(/lru\s+2 objects\s+5\s+4\s+0\.8000\s+4 objects/);
+    expect(text.stdout).not.toMatch(/MiB| B\b/);
+    const json = JSON.parse((await cli('cachesim', '--trace', p, '--format', 'txt', '--sizes', '2', '--json')).stdout);
+    expect(json.unit).toBe('objects');
+    // Metadata bytes make each object cost more than one unit: the sizes are bytes again.
+    const meta = await cli('cachesim', '--trace', p, '--format', 'txt', '--sizes', '1000', '--metadata-bytes', '10');
+    expect(meta.stdout).toMatch(/lru\s+1,000 B\s+5/);
+  });
+
   it.each([
     [['cachesim', '--format', 'oracleGeneral', '--sizes', '1MiB'], /--trace/],
     [['cachesim', '--trace', 'x', '--format', 'parquet', '--sizes', '1MiB'], /unknown trace format/],

@@ -115,13 +115,14 @@ Example:
 
 export function renderCacheSim(r: CacheSimReport): string {
   const objects = r.unit === 'objects';
-  const size = (n: number): string => (objects ? `${n.toLocaleString('en-US')} objects` : n >= 2 ** 30 ? formatIn(n, 'GiB') : formatIn(n, 'MiB'));
+  const size = (n: number): string =>
+    objects ? `${n.toLocaleString('en-US')} objects` : n >= 2 ** 30 ? formatIn(n, 'GiB') : n >= 2 ** 20 ? formatIn(n, 'MiB') : `${n.toLocaleString('en-US')} B`;
   const lines = [
-    `${r.trace} (${r.format}): ${r.requests.toLocaleString('en-US')} requests, ${objects ? `${r.requestBytes.toLocaleString('en-US')} objects` : `${r.requestBytes.toLocaleString('en-US')} B requested`}`,
+    `${r.trace} (${r.format}): ${r.requests.toLocaleString('en-US')} requests, ${objects ? `${r.requestBytes.toLocaleString('en-US')} objects requested` : `${r.requestBytes.toLocaleString('en-US')} B requested`}`,
   ];
-  if (r.workingSet) lines.push(`working set: ${r.workingSet.objects.toLocaleString('en-US')} objects, ${objects ? '' : `${r.workingSet.bytes.toLocaleString('en-US')} B`}`);
+  if (r.workingSet) lines.push(`working set: ${r.workingSet.objects.toLocaleString('en-US')} objects${objects ? '' : `, ${r.workingSet.bytes.toLocaleString('en-US')} B`}`);
   lines.push('');
-  const headers = ['policy', 'cache size', 'requests', 'misses', 'miss ratio', 'miss bytes', 'byte miss ratio'];
+  const headers = ['policy', 'cache size', 'requests', 'misses', 'miss ratio', objects ? 'miss size' : 'miss bytes', objects ? 'size miss ratio' : 'byte miss ratio'];
   const rows = r.results.map((x) => [
     x.policy,
     size(x.cacheSize),
