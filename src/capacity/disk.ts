@@ -60,7 +60,12 @@ export function provisionedDisk(text: string, provider: DiskProvider = 'plain'):
       }
     }
   } else {
-    const q = parseQuantity(String(text).trim());
+    let q;
+    try {
+      q = parseQuantity(String(text).trim());
+    } catch {
+      throw new RingSimError('disk', text, 'not a disk size', 'write a size as sold (100GB, 1TB, 100GiB) or a Kubernetes quantity (100Gi)');
+    }
     if (q.sign <= 0) throw new RingSimError('disk', text, 'a disk size must be positive', 'write e.g. 100GiB');
     raw = q.bytes;
     if (provider !== 'plain') {

@@ -29,9 +29,10 @@ export abstract class BasePlacement implements Placement {
   private scratch = new Uint32Array(8);
 
   locate(key: string, replicas = 1, options?: LocateOptions): string[] {
+    // The common case first: one replica needs no checks (every placement has a reachable worker).
+    if (replicas === 1) return [this.workers[this.locateIndex(key)].id];
     checkReplicas(replicas, this.reachableWorkers());
     if (options?.zonesFirst && replicas > 1) return this.locateZonesFirst(key, replicas);
-    if (replicas === 1) return [this.workers[this.locateIndex(key)].id];
     if (this.scratch.length < replicas) this.scratch = new Uint32Array(replicas);
     const found = this.locateIndices(key, replicas, this.scratch);
     if (found < replicas) {

@@ -26,7 +26,8 @@ describe('provisionedDisk', () => {
   it('rejects bad sizes with a one-line error', () => {
     expect(() => provisionedDisk('0GiB')).toThrow(/positive/);
     expect(() => provisionedDisk('-5Gi')).toThrow(/positive/);
-    expect(() => provisionedDisk('lots')).toThrow(/Kubernetes quantity/);
+    expect(() => provisionedDisk('lots')).toThrow(/^disk: not a disk size \(got "lots"\); .*Kubernetes quantity/);
+    expect(() => provisionedDisk('10XB')).toThrow(/^disk: not a disk size \(got "10XB"\)/);
     expect(() => provisionedDisk('100GB', 'ibm' as never)).toThrow(/unknown disk provider/);
   });
 });
