@@ -11,7 +11,7 @@ import { Bench } from 'tinybench';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALGORITHM_NAMES, cacheSim, createPlacement, syntheticKeys } from '../dist/index.js';
+import { ALGORITHM_NAMES, cacheSim, createPlacement, murmur3String, syntheticKeys } from '../dist/index.js';
 import { generateOracleTrace } from './gen-trace.js';
 
 const require = createRequire(import.meta.url);
@@ -122,6 +122,33 @@ const results = { date: new Date().toISOString(), command, node: process.version
   for (const w of workers) ch.add(w.id);
   cases.push({ name: 'peer: consistent-hash (160 points)', target: ch, method: 'get' });
   results.sections.lookup1000 = await lookupNs(cases);
+}
+
+// 1b. Where a lookup's time goes: hashing alone, and the machine's latency for one dependent read by array size.
+{
+  const [hashOnly] = await lookupNs([{ name: 'murmur3String (encode + hash, no ring)', target: { murmur3String }, method: 'murmur3String' }]);
+  const latency = [];
+  for (const mib of [1, 4, 8, 16]) {
+    // A random cyclic permutation (Sattolo's algorithm): each read gives the index of the next.
+    const n = (mib * 2 ** 20) / 4;
+    const next = new Uint32Array(n);
+    for (let i = 0; i < n; i++) next[i] = i;
+    let seed = 7;
+    for (let i = n - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const j = seed % i;
+      const t = next[i];
+      next[i] = next[j];
+      next[j] = t;
+    }
+    const steps = quick ? 200_000 : 2_000_000;
+    let at = 0;
+    for (let i = 0; i < steps; i++) at = next[at]; // warm-up
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < steps; i++) at = next[at];
+    latency.push({ mib, ns: Number(process.hrtime.bigint() - t0) / steps, sink: at });
+  }
+  results.sections.whereTimeGoes = { hashOnly, latency: latency.map(({ mib, ns }) => ({ mib, ns })) };
 }
 
 // 2. Build time and bytes per ring point for 2,000,000 points (1,000 workers x 2,000 vnodes).
@@ -345,7 +372,11 @@ function render(r) {
   lines.push('Time per `locateIndex(key)` (first worker: hash the key, search the ring), measured by tinybench over batches of 1,000 keys; p50 and p99 are of the per-batch means. Each algorithm and peer runs its own compiled copy of the batch loop and calls `locateIndex` (or the peer\'s `get`) directly, as a program using one placement does; a loop shared by all of them would mix their JIT feedback and time every one through a slower polymorphic call.', '');
   lines.push('| algorithm | mean ns/lookup | p50 ns | p99 ns |', '|---|---:|---:|---:|');
   for (const x of r.sections.lookup1000) lines.push(`| ${x.name} | ${f(x.meanNs)} | ${f(x.p50Ns)} | ${f(x.p99Ns)} |`);
-  lines.push('', 'Targets (issue 2): `ring` and `alluxio-consistent` at most 150 ns. Where the time goes: hashing a 56–99 byte key costs about 95–115 ns on this machine: the UTF-8 encoding with `TextEncoder.encodeInto` alone takes 60–80 ns (the fastest of the ways Node 20 offers to read a string\'s bytes: `Buffer` `latin1Write`/`utf8Write` take 60–100 ns, and a `charCodeAt` loop fused with the hash about 130 ns), MurmurHash3 or xxh32 over the encoded words about 30 ns. A ring that fits in the 1 MiB L2 cache (alluxio-consistent, 5,000 points) adds 15–30 ns; the 160-point ring (1.3 MiB) a little more. A 2,000,000-point ring (16 MiB) does not fit in cache: the lookup then waits on one or two memory reads, which a single lookup cannot overlap, so it is memory-bound rather than compute-bound. `ketama` hashes each key with MD5 written in TypeScript (two 64-byte blocks for these keys, about 300 ns; node:crypto costs about 1 µs a call); `jump` converts a 64-bit xxh64 BigInt, about 400 ns.', '');
+  {
+    const w = r.sections.whereTimeGoes;
+    const lat = w.latency.map((x) => `${f(x.ns)} ns in ${x.mib} MiB`).join(', ');
+    lines.push('', `Targets (issue 2): \`ring\` and \`alluxio-consistent\` at most 150 ns. Where the time goes, measured in this run: hashing alone (\`murmur3String\` over the same keys: UTF-8 encoding into a reused buffer, then MurmurHash3) takes ${f(w.hashOnly.meanNs)} ns a key, most of it the encoding: \`TextEncoder.encodeInto\` costs 60–80 ns for these keys and is the fastest way Node 20 offers to read a string's bytes (\`Buffer\` \`latin1Write\`/\`utf8Write\` measured 60–100 ns, a \`charCodeAt\` loop fused with the hash about 130 ns). The lookups in the table add the ring search to that: little for alluxio-consistent's 5,000 points (40 KiB) and the 160,000-point ring (1.3 MiB), much more for the 2,000,000-point rings. One dependent memory read on this machine costs ${lat} (random reads in an array of that size, each waiting for the last). A lookup in a ring of 2,000,000 points waits for such reads, in a bucket index and then in the points (kept there as 16-bit low halves beside 16-bit owners, 8 MiB in all, since a ring this large is bucketed on its top 16+ bits), and one lookup cannot overlap them, so these rings are memory-bound. \`ketama\` hashes each key with MD5 written in TypeScript (two 64-byte blocks for these keys, about 300 ns; node:crypto costs about 1 µs a call); \`jump\` converts a 64-bit xxh64 BigInt, about 400 ns.`, '');
+  }
   lines.push('## Build time and memory per ring point', '');
   lines.push('Median of several builds at 1,000 workers. "bytes/point" counts the typed arrays (points, owners, bucket index); "measured" is the growth of `process.memoryUsage()` (array buffers; JS heap) across one build with the placement kept alive, after `gc()`.', '');
   lines.push('| ring | points | build ms | bytes/point | measured array-buffer bytes/point | measured heap bytes/point |', '|---|---:|---:|---:|---:|---:|');

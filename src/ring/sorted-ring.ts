@@ -5,8 +5,15 @@
  * Points are unsigned 32-bit values compared as unsigned. Rings whose reference orders points as signed int32
  * (Alluxio's `TreeMap<Integer, …>`) store `point ^ 0x80000000`, which keeps the order and the arc lengths.
  *
- * Memory: 8 bytes a point (the point and its owner side by side, so a lookup reads one cache line for both)
- * + a bucket index of at most 1 byte a point.
+ * Two layouts, chosen by size; lookups give the same answers in both:
+ * - small rings: each point and its owner side by side in one Uint32Array (8 bytes a point), so a lookup
+ *   reads one cache line for both;
+ * - large rings (at least 2^19 points, at most 65,536 workers): the bucket index takes the top 16 or more bits
+ *   of the hash, so within a bucket the low bits alone order the points. Lookups read (low bits, owner) pairs
+ *   of Uint16, 4 bytes a point: half the memory a lookup touches, which matters once the ring outgrows the
+ *   processor's caches. The full points are kept apart (4 bytes a point) for ownership and views, so the
+ *   memory is the same as the small layout's.
+ * Either way the bucket index adds at most 1 byte a point.
  */
 
 /** What happens to points with equal values: the first one in build order keeps it, or the last one. */
@@ -14,13 +21,30 @@ export type TieRule = 'first' | 'last';
 
 export const HASH_SPACE = 4_294_967_296;
 
+/** Rings with at least this many points use the compact layout (their bucket index has >= 16 bits). */
+export const COMPACT_MIN_POINTS = 2 ** 19;
+/** Owners of the compact layout are Uint16. */
+const COMPACT_MAX_WORKERS = 65_536;
+
+export interface SortedRingOptions {
+  /** Use the compact layout whenever the worker count allows, whatever the ring's size (for tests). */
+  forceCompact?: boolean;
+}
+
 export class SortedRing {
-  /** Sorted distinct points interleaved with their owners: [point0, owner0, point1, owner1, …]. */
+  /** Small layout: sorted distinct points interleaved with their owners [point0, owner0, point1, …]; else empty. */
   private readonly entries: Uint32Array;
+  /** Compact layout: the sorted distinct points; else empty. */
+  private readonly points: Uint32Array;
+  /** Compact layout: [low bits of point0, owner0, low bits of point1, owner1, …]; else empty. */
+  private readonly pairs: Uint16Array;
+  /** Whether lookups use the compact layout. */
+  readonly compact: boolean;
   readonly length: number;
   /** Number of workers the owner indices refer to. */
   readonly workerCount: number;
   private readonly shift: number;
+  private readonly lowMask: number;
   private readonly buckets: Uint32Array;
   private readonly stamps: Uint32Array;
   private stamp = 0;
@@ -29,7 +53,7 @@ export class SortedRing {
    * Builds a ring from unsorted points; `owners[i]` owns `points[i]`. The arrays are used as scratch space
    * (sorted in place). Equal points are resolved by `tie` in the order given.
    */
-  constructor(points: Uint32Array, owners: Uint32Array, workerCount: number, tie: TieRule) {
+  constructor(points: Uint32Array, owners: Uint32Array, workerCount: number, tie: TieRule, options: SortedRingOptions = {}) {
     if (points.length !== owners.length) throw new Error('points and owners differ in length');
     sortByPointStable(points, owners);
     const total = points.length;
@@ -44,24 +68,41 @@ export class SortedRing {
       owners[n] = owners[r];
       n++;
     }
-    const entries = new Uint32Array(n * 2);
-    for (let i = 0; i < n; i++) {
-      entries[2 * i] = points[i];
-      entries[2 * i + 1] = owners[i];
-    }
-    this.entries = entries;
     this.length = n;
     this.workerCount = workerCount;
-    // About four points a bucket: the search after the bucket lookup touches one or two cache lines.
+    this.compact = n > 0 && workerCount <= COMPACT_MAX_WORKERS && (n >= COMPACT_MIN_POINTS || options.forceCompact === true);
+    // About 8 to 16 points a bucket: the bucket index stays small enough to sit in cache and the search after
+    // it touches one or two cache lines. The compact layout needs at least 16 bits, so that low halves decide.
     let bits = 0;
     while (bits < 20 && 2 ** (bits + 3) <= n) bits++;
+    if (this.compact) bits = Math.max(bits, 16);
     this.shift = 32 - bits;
+    this.lowMask = 2 ** this.shift - 1;
+    if (this.compact) {
+      this.points = points.slice(0, n);
+      const pairs = new Uint16Array(n * 2);
+      for (let i = 0; i < n; i++) {
+        pairs[2 * i] = points[i] & this.lowMask;
+        pairs[2 * i + 1] = owners[i];
+      }
+      this.pairs = pairs;
+      this.entries = new Uint32Array(0);
+    } else {
+      const entries = new Uint32Array(n * 2);
+      for (let i = 0; i < n; i++) {
+        entries[2 * i] = points[i];
+        entries[2 * i + 1] = owners[i];
+      }
+      this.entries = entries;
+      this.points = new Uint32Array(0);
+      this.pairs = new Uint16Array(0);
+    }
     const bucketCount = 2 ** bits;
     const buckets = new Uint32Array(bucketCount + 1);
     let p = 0;
     for (let b = 0; b < bucketCount; b++) {
       const start = bits === 0 ? 0 : b * 2 ** this.shift;
-      while (p < n && entries[2 * p] < start) p++;
+      while (p < n && points[p] < start) p++;
       buckets[b] = p;
     }
     buckets[bucketCount] = n;
@@ -71,31 +112,43 @@ export class SortedRing {
 
   /** The i-th point in ascending order. */
   pointAt(i: number): number {
-    return this.entries[2 * i];
+    return this.compact ? this.points[i] : this.entries[2 * i];
   }
 
   /** The worker index owning the i-th point. */
   ownerAt(i: number): number {
-    return this.entries[2 * i + 1];
+    return this.compact ? this.pairs[2 * i + 1] : this.entries[2 * i + 1];
   }
 
   /** Index of the first point >= `hash` (unsigned), wrapping to 0 past the last point. */
   indexOf(hash: number): number {
-    const entries = this.entries;
     const b = this.shift === 32 ? 0 : hash >>> this.shift;
     let lo = this.buckets[b];
     let hi = this.buckets[b + 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (entries[2 * mid] < hash) lo = mid + 1;
-      else hi = mid;
+    if (this.compact) {
+      // Every point in bucket b shares the hash's top bits: the low bits order them.
+      const pairs = this.pairs;
+      const low = hash & this.lowMask;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (pairs[2 * mid] < low) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      const entries = this.entries;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (entries[2 * mid] < hash) lo = mid + 1;
+        else hi = mid;
+      }
     }
     return lo === this.length ? 0 : lo;
   }
 
   /** The worker index owning `hash`. */
   ownerOf(hash: number): number {
-    return this.entries[2 * this.indexOf(hash) + 1];
+    const i = this.indexOf(hash);
+    return this.compact ? this.pairs[2 * i + 1] : this.entries[2 * i + 1];
   }
 
   /**
@@ -105,11 +158,10 @@ export class SortedRing {
   distinctFrom(hash: number, count: number, out: Uint32Array): number {
     const stamp = this.nextStamp();
     const stamps = this.stamps;
-    const entries = this.entries;
     let i = this.indexOf(hash);
     let found = 0;
     for (let step = 0; step < this.length && found < count; step++) {
-      const owner = entries[2 * i + 1];
+      const owner = this.ownerAt(i);
       if (stamps[owner] !== stamp) {
         stamps[owner] = stamp;
         out[found++] = owner;
@@ -141,15 +193,21 @@ export class SortedRing {
     const owned = new Float64Array(this.workerCount);
     const n = this.length;
     if (n === 0) return owned;
-    const e = this.entries;
-    owned[e[1]] += e[0] + (HASH_SPACE - e[2 * (n - 1)]);
-    for (let i = 1; i < n; i++) owned[e[2 * i + 1]] += e[2 * i] - e[2 * i - 2];
+    owned[this.ownerAt(0)] += this.pointAt(0) + (HASH_SPACE - this.pointAt(n - 1));
+    if (this.compact) {
+      const pts = this.points;
+      const pairs = this.pairs;
+      for (let i = 1; i < n; i++) owned[pairs[2 * i + 1]] += pts[i] - pts[i - 1];
+    } else {
+      const e = this.entries;
+      for (let i = 1; i < n; i++) owned[e[2 * i + 1]] += e[2 * i] - e[2 * i - 2];
+    }
     return owned;
   }
 
-  /** Bytes held by the lookup arrays of this ring (entries and bucket index). */
+  /** Bytes held by the lookup arrays of this ring (points, owners and bucket index). */
   byteSize(): number {
-    return this.entries.byteLength + this.buckets.byteLength;
+    return this.entries.byteLength + this.points.byteLength + this.pairs.byteLength + this.buckets.byteLength;
   }
 }
 
