@@ -46,10 +46,12 @@ export class KeyBuffer {
   encode(key: string, rule: LoneSurrogateRule = 'java', spare = 8): number {
     const n = key.length;
     const out = this.ensure(n * 3 + spare);
-    // Well-formed strings: the native encoder (same bytes under both rules).
-    if (rule === 'whatwg' || (hasIsWellFormed && (key as string & { isWellFormed(): boolean }).isWellFormed())) {
-      return encoder.encodeInto(key, out).written;
-    }
+    // The native encoder first. One byte a UTF-16 unit means every unit was ASCII (any other unit, a lone
+    // surrogate included, takes 2 or 3 bytes), so the bytes are right under both rules without a further check.
+    const written = encoder.encodeInto(key, out).written;
+    if (written === n || rule === 'whatwg') return written;
+    // Well-formed strings: the same bytes under both rules.
+    if (hasIsWellFormed && (key as string & { isWellFormed(): boolean }).isWellFormed()) return written;
     let p = 0;
     for (let i = 0; i < n; i++) {
       let c = key.charCodeAt(i);
