@@ -8,12 +8,12 @@
  * Two layouts, chosen by size; lookups give the same answers in both:
  * - small rings: each point and its owner side by side in one Uint32Array (8 bytes a point), so a lookup
  *   reads one cache line for both;
- * - large rings (at least 2^19 points, at most 65,536 workers): the bucket index takes the top 16 or more bits
+ * - rings of at least 2^17 points on at most 65,536 workers: the bucket index takes the top 16 or more bits
  *   of the hash, so within a bucket the low bits alone order the points. Lookups read (low bits, owner) pairs
  *   of Uint16, 4 bytes a point: half the memory a lookup touches, which matters once the ring outgrows the
  *   processor's caches. The full points are kept apart (4 bytes a point) for ownership and views, so the
- *   memory is the same as the small layout's.
- * Either way the bucket index adds at most 1 byte a point.
+ *   memory is about that of the small layout (the wider bucket index adds up to 1 more byte a point).
+ * The bucket index adds at most 2 bytes a point (at 2^17 points), under 1 byte a point from 2^18 points.
  */
 
 /** What happens to points with equal values: the first one in build order keeps it, or the last one. */
@@ -22,7 +22,7 @@ export type TieRule = 'first' | 'last';
 export const HASH_SPACE = 4_294_967_296;
 
 /** Rings with at least this many points use the compact layout (their bucket index has >= 16 bits). */
-export const COMPACT_MIN_POINTS = 2 ** 19;
+export const COMPACT_MIN_POINTS = 2 ** 17;
 /** Owners of the compact layout are Uint16. */
 const COMPACT_MAX_WORKERS = 65_536;
 
