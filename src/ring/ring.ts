@@ -18,6 +18,8 @@ import { fmix32 } from './hash/murmur3.js';
 import { xxh64 } from './hash/xxhash.js';
 import { xxh32Words } from './hash/xxh32-words.js';
 import { KeyBuffer } from './hash/utf8.js';
+import type { Ownership, Placement, RingView } from './placement.js';
+import { SortedRing } from './sorted-ring.js';
 
 const keyBuffer = new KeyBuffer();
 
@@ -26,8 +28,6 @@ function keyHash(key: string): number {
   const n = keyBuffer.encode(key, 'whatwg', 0);
   return xxh32Words(keyBuffer.ints, keyBuffer.bytes, n, 0);
 }
-import type { Ownership, Placement, RingView } from './placement.js';
-import { SortedRing } from './sorted-ring.js';
 import { MAX_RING_POINTS, type Worker } from './worker.js';
 
 export interface RingOptions {
