@@ -22,6 +22,10 @@ describe('bench:quick', () => {
     expect(md).toMatch(/Command: `npm run bench:quick`/);
     const json = JSON.parse(readFileSync(`${out}/results.json`, 'utf8'));
     expect(json.sections.agreement.disagree).toBe(0);
+    // Where a lookup's time goes: hashing alone timed with the lookups, and memory latency by array size.
+    expect(json.sections.lookup1000.some((x: { name: string }) => x.name.startsWith('hashing alone'))).toBe(true);
+    expect(json.sections.whereTimeGoes.latency.map((x: { mib: number }) => x.mib)).toEqual([1, 4, 8, 16]);
+    expect(md).toMatch(/hashing alone \(`murmur3String`[^)]*\) takes [\d,]+ ns a key/);
     expect(json.sections.peers.every((p: { disagree: number }) => p.disagree === 0)).toBe(true);
   }, 180_000);
 });
