@@ -144,6 +144,9 @@ const results = { date: new Date().toISOString(), command, node: process.version
   const ch = new ConsistentHash({ range: 4294967295, weight: 160 });
   for (const w of workers) ch.add(w.id);
   cases.push({ name: 'peer: consistent-hash (160 points)', target: ch, method: 'get' });
+  // The public locate(key) (returns a new string[] of worker ids) beside locateIndex, for the two ring algorithms.
+  cases.push({ name: 'alluxio-consistent vnodes=5, locate(key) → [id]', target: cases[0].target, method: 'locate' });
+  cases.push({ name: 'ring vnodes=160, locate(key) → [id]', target: cases[2].target, method: 'locate' });
   // Hashing alone, timed with the lookups (same rounds), to show what the ring search adds.
   cases.push({ name: HASH_ONLY, target: { murmur3String }, method: 'murmur3String' });
   results.sections.lookup1000 = await lookupNs(cases);
@@ -394,7 +397,7 @@ function render(r) {
   lines.push(`Machine: ${r.cpu}, ${r.cores} cores, Node ${r.node}.${r.quick ? ' Quick run: fewer keys, shorter tasks.' : ''}`);
   lines.push(`Keys: ${f(r.keys)} synthetic file paths of ${r.keyBytes.min}–${r.keyBytes.max} bytes, the same for every algorithm and peer.`, '');
   lines.push('## Lookup at 1,000 workers', '');
-  lines.push('Time per `locateIndex(key)` (first worker: hash the key, search the ring), measured by tinybench over batches of 1,000 keys in 5 interleaved rounds; each figure is the median over the rounds of the round\'s mean, p50 or p99 of the per-batch means (this virtual machine\'s speed drifts; a slow spell then costs one round). Each algorithm and peer runs its own compiled copy of the batch loop and calls `locateIndex` (or the peer\'s `get`) directly, as a program using one placement does; a loop shared by all of them would mix their JIT feedback and time every one through a slower polymorphic call.', '');
+  lines.push('Time per `locateIndex(key)` (first worker: hash the key, search the ring; the two `locate(key)` rows time the public call, which also builds the returned array of worker ids), measured by tinybench over batches of 1,000 keys in 5 interleaved rounds; each figure is the median over the rounds of the round\'s mean, p50 or p99 of the per-batch means (this virtual machine\'s speed drifts; a slow spell then costs one round). Each algorithm and peer runs its own compiled copy of the batch loop and calls `locateIndex` (or the peer\'s `get`) directly, as a program using one placement does; a loop shared by all of them would mix their JIT feedback and time every one through a slower polymorphic call.', '');
   lines.push('| algorithm | mean ns/lookup | p50 ns | p99 ns |', '|---|---:|---:|---:|');
   for (const x of r.sections.lookup1000) lines.push(`| ${x.name} | ${f(x.meanNs)} | ${f(x.p50Ns)} | ${f(x.p99Ns)} |`);
   {
