@@ -76,4 +76,15 @@ describe('ring-sim capacity', () => {
     expect((await cli('capacity')).code).toBe(2);
     expect((await cli('capacity', '--size', '1Gi', '--fs', 'zfs')).code).toBe(2);
   });
+
+  it('text that is no size at all is bad input: one line naming the flag, exit 2', async () => {
+    for (const [flag, value] of [['--size', 'abc'], ['--size', '1 2'], ['--reserved', 'ten']] as const) {
+      const args = flag === '--size' ? ['--size', value] : ['--size', '90Gi', flag, value];
+      const r = await cli('capacity', ...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`${flag}: not a size (got "${value}")`);
+    }
+  });
 });

@@ -37,6 +37,10 @@ Example:
   ring-sim capacity --size 90Gi --reserved 9Gi --disk 100GB --provider aws --fs ext4`)
     .action((flags: CapacityFlags) => {
       if (!flags.size) throw new RingSimError('--size', undefined, 'no page store size given', 'pass e.g. --size 90Gi');
+      // Text that is no size in any system is bad input (exit 2). A number with a unit Kubernetes rejects, such
+      // as 100GB, is a finding the checks explain with the right spelling (exit 1).
+      checkSizeShape('--size', flags.size);
+      if (flags.reserved !== undefined) checkSizeShape('--reserved', flags.reserved);
       const plan = planPageStore({
         size: flags.size,
         reservedSize: flags.reserved,
@@ -49,6 +53,13 @@ Example:
       io.out(flags.json ? JSON.stringify(planToJSON(plan), null, 2) + '\n' : renderPlan(plan));
       if (hasErrors(plan.checks)) setExitCode(1);
     });
+}
+
+/** A number, optionally with an exponent, then optional unit letters: the shape every size spelling shares. */
+function checkSizeShape(flag: string, text: string): void {
+  if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*[A-Za-z]*\s*$/.test(text)) {
+    throw new RingSimError(flag, text, 'not a size', 'write a Kubernetes quantity such as 90Gi (binary) or 90G (decimal)');
+  }
 }
 
 /** The plan as plain JSON (byte counts as numbers when safe, else strings). */
