@@ -441,7 +441,7 @@ function render(r) {
   lines.push('| run | cache requests | ms | cache requests / s |', '|---|---:|---:|---:|');
   for (const x of r.sections.cachesim) lines.push(`| ${x.name} | ${f(x.cacheRequests)} | ${f(x.ms, 1)} | ${f(x.perSecond)} |`);
   lines.push('', 'Target (issue 4): at least 5,000,000 requests per second in one process.', '');
-  lines.push('Peak memory of `cachesim` (LRU, 1 GiB) in a fresh process on generated oracleGeneral traces (Zipf 0.9 over 1,000,000 objects of 4–64 KiB): the trace streams, so memory depends on the cache, not on the trace length.', '');
+  lines.push('Peak memory of `cachesim` (LRU, 1 GiB) in a fresh process on generated oracleGeneral traces (Zipf 0.9 over 1,000,000 objects of 4–64 KiB): the trace streams, so memory depends on the cache, not on the trace length. Peak RSS is the child\'s own high-water mark (VmHWM in /proc/self/status; see bench/peak-rss.js).', '');
   lines.push('| requests | trace file | peak RSS | time |', '|---:|---:|---:|---:|');
   for (const x of r.sections.cachesimMemory) lines.push(`| ${f(x.requests)} | ${f(x.traceBytes / 2 ** 20, 0)} MiB | ${f(x.maxRssBytes / 2 ** 20, 0)} MiB | ${f(x.ms / 1000, 1)} s |`);
   lines.push('');
