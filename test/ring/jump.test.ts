@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JumpPlacement, jumpConsistentHash, jumpConsistentHash32 } from '../../src/ring/jump.js';
+import { lcgNext, lcgSeed } from '../../src/ring/jump-lcg.js';
 import { paperJump } from './paper-jump.js';
 
 describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
@@ -29,6 +30,28 @@ describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('the LCG step on 32-bit halves equals the 64-bit step, including the carry of the +1 into the high half', () => {
+    const M = 2862933555777941757n;
+    const MASK = 2n ** 64n - 1n;
+    // The inverse of M's low half mod 2^32 (Newton's iteration for odd numbers), to build the one low half
+    // whose product with M's low half is 2^32 - 1: there the +1 carries into the high half (chance 2^-32 a step).
+    const mLo = M & 0xffffffffn;
+    let inv = mLo;
+    for (let i = 0; i < 5; i++) inv = (inv * (2n - mLo * inv)) & 0xffffffffn;
+    const carryLo = ((2n ** 32n - 1n) * inv) & 0xffffffffn;
+    expect((carryLo * mLo) & 0xffffffffn).toBe(0xffffffffn);
+    const check = (start: bigint) => {
+      lcgSeed(Number(start >> 32n), Number(start & 0xffffffffn));
+      let s = start;
+      for (let step = 0; step < 4; step++) {
+        s = (s * M + 1n) & MASK;
+        expect(lcgNext()).toBe(Number(s >> 33n));
+      }
+    };
+    for (const start of [0n, MASK, carryLo, (0x12345678n << 32n) | carryLo, (MASK << 32n | carryLo) & MASK]) check(start);
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: MASK }), check), { numRuns: 2000 });
   });
 
   it("agrees with the paper's loop (they differ only in double rounding, not seen here)", () => {
