@@ -94,32 +94,30 @@ async function lookupNs(cases) {
   });
 }
 
-/** Median wall time of `runs` builds, and the array-buffer and heap bytes one build keeps alive. */
-function measureBuild(build, runs) {
-  const times = [];
-  let kept;
-  for (let r = 0; r < runs; r++) {
-    gc();
-    const t0 = performance.now();
-    const p = build();
-    times.push(performance.now() - t0);
-    kept = p;
-  }
-  kept = undefined;
+/** What one build keeps alive: the object, and the growth of array buffers and JS heap across it, after `gc()`. */
+function keptBy(build) {
   gc();
   gc();
   const before = process.memoryUsage();
-  const p = build();
+  const obj = build();
   gc();
   gc();
   const after = process.memoryUsage();
-  const memory = {
-    arrayBuffers: after.arrayBuffers - before.arrayBuffers,
-    heap: after.heapUsed - before.heapUsed,
-  };
-  void kept;
+  return { obj, arrayBuffers: after.arrayBuffers - before.arrayBuffers, heap: after.heapUsed - before.heapUsed };
+}
+
+/** Median wall time of `runs` builds, and the array-buffer and heap bytes one build keeps alive. */
+function measureBuild(build, runs) {
+  const times = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const t0 = performance.now();
+    build();
+    times.push(performance.now() - t0);
+  }
+  const { obj, arrayBuffers, heap } = keptBy(build);
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], memory, placement: p };
+  return { ms: times[Math.floor(times.length / 2)], memory: { arrayBuffers, heap }, placement: obj };
 }
 
 const results = { date: new Date().toISOString(), command, node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, quick, keys: keys.length, keyBytes: { min: Math.min(...keyBytes), max: Math.max(...keyBytes) }, sections: {} };
@@ -214,14 +212,8 @@ const results = { date: new Date().toISOString(), command, node: process.version
   const sizes = quick ? [1000] : [10, 100, 1000, 10000];
   const rows = [];
   const memoryOf = (build) => {
-    gc();
-    gc();
-    const m0 = process.memoryUsage();
-    const obj = build();
-    gc();
-    gc();
-    const m1 = process.memoryUsage();
-    return { obj, bytes: m1.heapUsed - m0.heapUsed + (m1.arrayBuffers - m0.arrayBuffers) };
+    const { obj, arrayBuffers, heap } = keptBy(build);
+    return { obj, bytes: heap + arrayBuffers };
   };
   for (const n of sizes) {
     const workers = workersOf(n);

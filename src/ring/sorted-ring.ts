@@ -147,8 +147,7 @@ export class SortedRing {
 
   /** The worker index owning `hash`. */
   ownerOf(hash: number): number {
-    const i = this.indexOf(hash);
-    return this.compact ? this.pairs[2 * i + 1] : this.entries[2 * i + 1];
+    return this.ownerAt(this.indexOf(hash));
   }
 
   /**
