@@ -161,6 +161,11 @@ describe("Alluxio's other policies", () => {
     expect(new Set(new AlluxioMultiProbePlacement(legacy).locate('hdfs://a/b/c', 2)).size).toBe(2);
   });
 
+  it('MULTI_PROBE: MultiProbeHashPolicyTest order for hdfs://a/b/c is worker 1, worker 2', () => {
+    // Alluxio's getMultipleWorkers test: legacy ids 1 and 2, key hdfs://a/b/c, 2 workers, asserted in order.
+    expect(new AlluxioMultiProbePlacement(legacy).locate('hdfs://a/b/c', 2)).toEqual(['worker-1', 'worker-2']);
+  });
+
   it('MAGLEV: java.util.HashMap iteration order, CRC-32C, and every slot accounted for', () => {
     expect(javaHashMapOrder([5, 3])).toEqual([1, 0]);
     expect(javaHashMapOrder([17, 1, 33])).toEqual([0, 1, 2]); // one bucket: insertion order
