@@ -1,5 +1,5 @@
 /**
- * Deterministic synthetic keys that look like the file paths a cache sees (40 to 100 bytes), for balance and
+ * Deterministic synthetic keys that look like the file paths a cache sees (56 to 99 bytes), for balance and
  * movement measurements when no real key list is given.
  */
 
@@ -19,7 +19,10 @@ export function seededRandom(seed: number): () => number {
 const SCHEMES = ['s3://', 'gs://', 'hdfs://namenode:8020/', 'wasbs://c@a.blob.core.windows.net/'];
 const WORDS = ['datasets', 'training', 'imagenet', 'laion', 'parquet', 'shards', 'checkpoints', 'features', 'logs', 'events'];
 
-/** `count` distinct keys such as `s3://bucket-07/training/imagenet/part-00042/file-0001234.parquet`. */
+/**
+ * `count` distinct keys such as `s3://bucket-07/training/imagenet/part-00042/file-0001234.parquet` (56 to 99
+ * bytes), each a flat string.
+ */
 export function syntheticKeys(count: number, seed = 1): string[] {
   const rand = seededRandom(seed);
   const keys: string[] = new Array(count);
@@ -29,8 +32,10 @@ export function syntheticKeys(count: number, seed = 1): string[] {
     const b = WORDS[Math.floor(rand() * WORDS.length)];
     const bucket = `bucket-${String(Math.floor(rand() * 100)).padStart(2, '0')}`;
     const part = String(Math.floor(rand() * 100000)).padStart(5, '0');
-    // The running index keeps every key distinct.
-    keys[i] = `${scheme}${bucket}/${a}/${b}/part-${part}/file-${String(i).padStart(7, '0')}.parquet`;
+    // The running index keeps every key distinct. join() writes one flat string, as a key read from a file is;
+    // a template literal would leave a rope (V8 ConsString), which every later UTF-8 encoding of the key must
+    // walk through: 15-20 ns more a lookup (see bench/RESULTS.md, "keys built as ropes").
+    keys[i] = [scheme, bucket, '/', a, '/', b, '/part-', part, '/file-', String(i).padStart(7, '0'), '.parquet'].join('');
   }
   return keys;
 }
