@@ -35,9 +35,6 @@ const gc = globalThis.gc ?? (() => {});
 
 const keys = syntheticKeys(quick ? 20_000 : 100_000, 42);
 const keyBytes = keys.map((k) => Buffer.byteLength(k));
-// The same keys as ropes: two slices joined with a template literal (a V8 ConsString, as `${a}${b}` makes).
-const ROPES = 'keys built as ropes';
-const ropeKeys = keys.map((k) => `${k.slice(0, 24)}${k.slice(24)}`);
 const workersOf = (n) => Array.from({ length: n }, (_, i) => ({ id: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}:29999` }));
 
 /**
@@ -150,10 +147,6 @@ const results = { date: new Date().toISOString(), command, node: process.version
   cases.push({ name: 'ring vnodes=160, locate(key) → [id]', target: cases[2].target, method: 'locate' });
   // Hashing alone, timed with the lookups (same rounds), to show what the ring search adds.
   cases.push({ name: HASH_ONLY, target: { murmur3String }, method: 'murmur3String' });
-  // The same keys built by concatenation, as a program that makes keys with + or a template literal has them:
-  // V8 keeps such a string as a rope (ConsString), and encoding it as UTF-8 walks the rope on every lookup.
-  cases.push({ name: `alluxio-consistent vnodes=5, ${ROPES}`, target: cases[0].target, method: 'locateIndex', keys: ropeKeys });
-  cases.push({ name: `ring vnodes=160, ${ROPES}`, target: cases[2].target, method: 'locateIndex', keys: ropeKeys });
   results.sections.lookup1000 = await lookupNs(cases);
 }
 
@@ -388,25 +381,13 @@ writeFileSync(new URL('results.json', outDir), JSON.stringify(results, null, 2) 
 writeFileSync(new URL('RESULTS.md', outDir), render(results));
 console.log(render(results));
 
-/** The cost of rope keys, from this run's rows (absent in results.json files written before the rows existed). */
-function ropeNote(r) {
-  const row = (name) => r.sections.lookup1000.find((x) => x.name === name);
-  const pairs = [['alluxio-consistent vnodes=5', 'alluxio-consistent'], ['ring vnodes=160', 'ring']]
-    .map(([name, label]) => ({ label, flat: row(name), rope: row(`${name}, keys built as ropes`) }))
-    .filter((x) => x.flat && x.rope);
-  if (pairs.length === 0) return '';
-  const fmt = (ns) => Math.round(ns).toLocaleString('en-US');
-  const parts = pairs.map((x) => `${x.label} ${fmt(x.flat.meanNs)} → ${fmt(x.rope.meanNs)} ns`).join(', ');
-  return ` Keys built by \`+\` or a template literal are ropes (V8 ConsStrings) until something copies them, and encoding a rope costs more on every lookup: ${parts} on the mean in this run (the "keys built as ropes" rows). Keys read from a file or built with \`Array.prototype.join\` are flat.`;
-}
-
 function render(r) {
   const f = (x, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   const lines = [];
   lines.push('# ring-sim benchmark results', '');
   lines.push(`Command: \`${r.command}\` (from the project root). Generated ${r.date}.`);
   lines.push(`Machine: ${r.cpu}, ${r.cores} cores, Node ${r.node}.${r.quick ? ' Quick run: fewer keys, shorter tasks.' : ''}`);
-  lines.push(`Keys: ${f(r.keys)} synthetic file paths of ${r.keyBytes.min}–${r.keyBytes.max} bytes, the same for every algorithm and peer, each a flat string as a key read from a file is (two rows repeat the lookups on the same keys built as ropes).`, '');
+  lines.push(`Keys: ${f(r.keys)} synthetic file paths of ${r.keyBytes.min}–${r.keyBytes.max} bytes, the same for every algorithm and peer.`, '');
   lines.push('## Lookup at 1,000 workers', '');
   lines.push('Time per `locateIndex(key)` (first worker: hash the key, search the ring; the two `locate(key)` rows time the public call, which also builds the returned array of worker ids), measured by tinybench over batches of 1,000 keys in 5 interleaved rounds; each figure is the median over the rounds of the round\'s mean, p50 or p99 of the per-batch means (this virtual machine\'s speed drifts; a slow spell then costs one round). Each algorithm and peer runs its own compiled copy of the batch loop and calls `locateIndex` (or the peer\'s `get`) directly, as a program using one placement does; a loop shared by all of them would mix their JIT feedback and time every one through a slower polymorphic call.', '');
   lines.push('| algorithm | mean ns/lookup | p50 ns | p99 ns |', '|---|---:|---:|---:|');
@@ -414,7 +395,7 @@ function render(r) {
   {
     const w = r.sections.whereTimeGoes;
     const lat = w.latency.map((x) => `${f(x.ns)} ns in ${x.mib} MiB`).join(', ');
-    lines.push('', `Targets (issue 2): \`ring\` and \`alluxio-consistent\` at most 150 ns. Where the time goes, measured in this run: hashing alone (\`murmur3String\` over the same keys: UTF-8 encoding into a reused buffer, then MurmurHash3) takes ${f(w.hashOnly.meanNs)} ns a key, most of it the encoding: \`TextEncoder.encodeInto\` costs 50–65 ns for these keys, about 43 ns of it the fixed cost of a call into C++ (measured on 4-byte keys), and is the fastest way Node 20 offers to read a string's bytes (\`Buffer\` \`latin1Write\`/\`utf8Write\` measured 55–65 ns, a \`charCodeAt\` loop alone 130–250 ns for these keys).${ropeNote(r)} The lookups in the table add the ring search to that: little for alluxio-consistent's 5,000 points (40 KiB) and the 160,000-point ring (whose lookups read 640 KiB of 16-bit point halves and owners), much more for the 2,000,000-point rings. One dependent memory read on this machine costs ${lat} (random reads in an array of that size, each waiting for the last). A lookup in a ring of 2,000,000 points waits for such reads, in a bucket index and then in the points (kept there as 16-bit low halves beside 16-bit owners, 8 MiB in all, since a ring this large is bucketed on its top 16+ bits), and one lookup cannot overlap them, so these rings are memory-bound. \`ketama\` hashes each key with MD5 written in TypeScript (two 64-byte blocks for these keys, about 300 ns; node:crypto costs about 1 µs a call); \`jump\` takes xxh64 from xxhash-wasm as a BigInt (about 200 ns with the split into 32-bit halves), then about 8 steps of the 64-bit LCG on those halves at 1,000 workers (about 150 ns).`, '');
+    lines.push('', `Targets (issue 2): \`ring\` and \`alluxio-consistent\` at most 150 ns. Where the time goes, measured in this run: hashing alone (\`murmur3String\` over the same keys: UTF-8 encoding into a reused buffer, then MurmurHash3) takes ${f(w.hashOnly.meanNs)} ns a key, most of it the encoding: \`TextEncoder.encodeInto\` costs 50–65 ns for these keys, about 43 ns of it the fixed cost of a call into C++ (measured on 4-byte keys), and is the fastest way Node 20 offers to read a string's bytes (\`Buffer\` \`latin1Write\`/\`utf8Write\` measured 55–65 ns, a \`charCodeAt\` loop alone 130–250 ns for these keys). The lookups in the table add the ring search to that: little for alluxio-consistent's 5,000 points (40 KiB) and the 160,000-point ring (whose lookups read 640 KiB of 16-bit point halves and owners), much more for the 2,000,000-point rings. One dependent memory read on this machine costs ${lat} (random reads in an array of that size, each waiting for the last). A lookup in a ring of 2,000,000 points waits for such reads, in a bucket index and then in the points (kept there as 16-bit low halves beside 16-bit owners, 8 MiB in all, since a ring this large is bucketed on its top 16+ bits), and one lookup cannot overlap them, so these rings are memory-bound. \`ketama\` hashes each key with MD5 written in TypeScript (two 64-byte blocks for these keys, about 300 ns; node:crypto costs about 1 µs a call); \`jump\` takes xxh64 from xxhash-wasm as a BigInt (about 200 ns with the split into 32-bit halves), then about 8 steps of the 64-bit LCG on those halves at 1,000 workers (about 150 ns).`, '');
   }
   lines.push('## Build time and memory per ring point', '');
   lines.push('Median of several builds at 1,000 workers. "bytes/point" counts the typed arrays (points, owners, bucket index); "measured" is the growth of `process.memoryUsage()` (array buffers; JS heap) across one build with the placement kept alive, after `gc()`.', '');
