@@ -9,6 +9,7 @@
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from './errors.js';
 import { xxh64 } from './hash/xxhash.js';
+import { LITTLE_ENDIAN } from './hash/endian.js';
 import { lcgNext, lcgSeed } from './jump-lcg.js';
 import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';
@@ -17,7 +18,6 @@ import type { Worker } from './worker.js';
 const SEEDS = Array.from({ length: 100 }, (_, r) => BigInt(r));
 const hashWide = new BigUint64Array(1);
 const hashHalves = new Uint32Array(hashWide.buffer);
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const HIGH = LITTLE_ENDIAN ? 1 : 0;
 const LOW = LITTLE_ENDIAN ? 0 : 1;
 

@@ -9,9 +9,9 @@
  * right (`a + F + K + w`) the chain has three adds after F, and a lookup took about 10 % longer.
  */
 import { KeyBuffer } from './utf8.js';
+import { LITTLE_ENDIAN } from './endian.js';
 
 const buffer = new KeyBuffer(256);
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const words = new Int32Array(64);
 
 /** The first little-endian uint32 of MD5(UTF-8(text)) (lone surrogates as U+FFFD, as Node encodes). */

@@ -6,6 +6,7 @@
  */
 
 import { KeyBuffer } from './utf8.js';
+import { LITTLE_ENDIAN } from './endian.js';
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
@@ -19,7 +20,6 @@ export function murmur3x86_32(bytes: Uint8Array, offset: number, length: number,
   return finish(h1, bytes, i, length);
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * The same hash of `bytes[0, length)`, reading whole blocks through `words`, a Uint32Array over the same

@@ -4,6 +4,7 @@
  * Tested equal to xxhash-wasm for every length and seed.
  */
 import { xxh32Bytes } from './xxhash.js';
+import { LITTLE_ENDIAN } from './endian.js';
 
 const P1 = 0x9e3779b1 | 0;
 const P2 = 0x85ebca77 | 0;
@@ -17,7 +18,6 @@ function round(acc: number, input: number): number {
   return Math.imul(acc, P1);
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 
 /** xxh32 of `bytes[0, length)` (`ints` is the same memory as int32 words); unsigned result. */
