@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALGORITHM_NAMES, cacheSim, createPlacement, murmur3String, syntheticKeys } from '../dist/index.js';
 import { generateOracleTrace } from './gen-trace.js';
+import { fileTraceSource } from '../dist/cli/trace-file.js';
 
 const require = createRequire(import.meta.url);
 const HashRing = require('hashring');
@@ -299,7 +300,7 @@ const results = { date: new Date().toISOString(), command, node: process.version
 
 // 4. cachesim: LRU throughput on cloudPhysicsIO, one process.
 {
-  const trace = new URL('../../shared/traces/cloudPhysicsIO.oracleGeneral.bin', import.meta.url).pathname;
+  const trace = fileTraceSource(new URL('../../shared/traces/cloudPhysicsIO.oracleGeneral.bin', import.meta.url).pathname);
   const runs = [];
   const sizes = [1, 2, 3, 4, 5, 6, 7, 8].map((k) => k * 128 * 2 ** 20);
   await cacheSim({ trace, format: 'oracleGeneral', policies: ['lru'], sizes: [sizes[1]] }); // warm-up

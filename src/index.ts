@@ -4,16 +4,16 @@
  */
 export type { Worker } from './ring/worker.js';
 export { MAX_RING_POINTS, normaliseWorkers } from './ring/worker.js';
-export { RingSimError } from './ring/errors.js';
+export { RingSimError } from './core/errors.js';
 export type { Placement, PlacementJSON, PlacementParams, Ownership, RingView } from './ring/placement.js';
 export { SortedRing, HASH_SPACE } from './ring/sorted-ring.js';
 
-export { murmur3x86_32, murmur3x86_32Words, murmur3String, fmix32 } from './ring/hash/murmur3.js';
-export { xxh32Words } from './ring/hash/xxh32-words.js';
-export { md5FirstWord } from './ring/hash/md5-words.js';
-export { xxh32, xxh32Bytes, xxh64, xxh64Bytes } from './ring/hash/xxhash.js';
-export { md5, ketamaHash } from './ring/hash/md5.js';
-export { KeyBuffer, utf8Bytes, writeInt32LE, type LoneSurrogateRule } from './ring/hash/utf8.js';
+export { murmur3x86_32, murmur3x86_32Words, murmur3String, fmix32 } from './hash/murmur3.js';
+export { xxh32Words } from './hash/xxh32-words.js';
+export { md5FirstWord } from './hash/md5-words.js';
+export { xxh32, xxh32Bytes, xxh64, xxh64Bytes } from './hash/xxhash.js';
+export { md5, ketamaHash } from './hash/md5.js';
+export { KeyBuffer, utf8Bytes, writeInt32LE, type LoneSurrogateRule } from './hash/utf8.js';
 
 export {
   type WorkerIdentity,
@@ -29,7 +29,7 @@ export {
   resolveIdentity,
 } from './ring/alluxio/identity.js';
 
-export { AlluxioConsistentPlacement, ALLUXIO_MAX_ATTEMPTS, type AlluxioConsistentOptions } from './ring/alluxio-consistent.js';
+export { AlluxioConsistentPlacement, ALLUXIO_MAX_ATTEMPTS, type AlluxioConsistentOptions } from './ring/alluxio/consistent.js';
 export { KetamaPlacement, ketamaDigests, type KetamaOptions, type KetamaWeighting } from './ring/ketama.js';
 export { RingPlacement, RING_DEFAULT_VNODES, ringPoint, ringPointCount, type RingOptions } from './ring/ring.js';
 export { JumpPlacement, jumpConsistentHash, jumpConsistentHash32 } from './ring/jump.js';
@@ -45,13 +45,13 @@ export {
 
 export { balance, shares, type BalanceReport, type BalanceOptions, type WorkerBalance } from './ring/analysis/balance.js';
 export { movement, type MovementReport, type MovementOptions, type Flow } from './ring/analysis/movement.js';
-export { syntheticKeys, seededRandom } from './ring/analysis/keys.js';
+export { syntheticKeys } from './ring/analysis/keys.js';
 export { compareAlgorithms, type CompareOptions, type CompareReport, type CompareRow } from './ring/analysis/compare.js';
 
 // Capacity: Kubernetes quantities, Alluxio sizes, disks, file systems, the page-store plan.
 export { parseQuantity, Quantity, type QuantityFormat } from './capacity/quantity.js';
 export { parseAlluxioSize } from './capacity/alluxio-size.js';
-export { formatBytes, formatBinary, formatDecimal, formatIn, type ByteUnit } from './capacity/units.js';
+export { formatBytes, formatBinary, formatDecimal, formatIn, type ByteUnit } from './core/units.js';
 export {
   provisionedDisk,
   fileSystemSpace,
@@ -64,7 +64,7 @@ export {
 } from './capacity/disk.js';
 export { planPageStore, type PageStorePlan, type PageStorePlanInput, type Edition } from './capacity/pagestore-plan.js';
 export { byteQuantityChecks } from './capacity/quantity-checks.js';
-export { type Check, hasErrors } from './capacity/check.js';
+export { type Check, hasErrors } from './core/check.js';
 
 // Page store: one worker's page cache, eviction policies.
 export { ObjectCache, type CacheStats, type ObjectCacheOptions } from './pagestore/object-cache.js';
@@ -97,24 +97,24 @@ export {
   type EventReport,
   type WorkerReport,
 } from './sim/simulate.js';
-export { Random, hashUniform } from './sim/random.js';
+export { Random, hashUniform, seededRandom } from './core/random.js';
 export { ZipfSampler } from './sim/workload/zipf.js';
 
 // Planning an AlluxioCluster, and the HTML report.
 export { parseManifest, ALLUXIO_API_VERSION, type AlluxioClusterManifest, type ManifestWorkerGroup } from './plan/manifest.js';
 export { buildPlan, type PlanOptions, type PlanReport, type PlanWhatIf, type PlanShare, type PlanWorker } from './plan/plan.js';
-export { renderHtml } from './plan/html.js';
+export { renderHtml, type HtmlAssets } from './report/html.js';
 
 // More placement algorithms (issue 3).
 export { MaglevPlacement, MAGLEV_DEFAULT_TABLE, MAGLEV_MAX_TABLE, type MaglevOptions } from './ring/maglev.js';
 export { RendezvousPlacement } from './ring/rendezvous.js';
 export { MultiProbePlacement, type MultiProbeOptions } from './ring/multi-probe.js';
 export { BoundedLoadPlacement, BoundedLoadState, boundedLoadMovement, type BoundedLoadOptions } from './ring/bounded-load.js';
-export { AlluxioKetamaPlacement, type AlluxioKetamaOptions } from './ring/alluxio-ketama.js';
-export { AlluxioJumpPlacement, jumpPaper } from './ring/alluxio-jump.js';
-export { AlluxioMaglevPlacement, javaHashMapOrder, type AlluxioMaglevOptions } from './ring/alluxio-maglev.js';
-export { AlluxioMultiProbePlacement, type AlluxioMultiProbeOptions } from './ring/alluxio-multi-probe.js';
-export { AlluxioCapacityPlacement } from './ring/alluxio-capacity.js';
-export { crc32c } from './ring/hash/crc32c.js';
+export { AlluxioKetamaPlacement, type AlluxioKetamaOptions } from './ring/alluxio/ketama.js';
+export { AlluxioJumpPlacement, jumpPaper } from './ring/alluxio/jump.js';
+export { AlluxioMaglevPlacement, javaHashMapOrder, type AlluxioMaglevOptions } from './ring/alluxio/maglev.js';
+export { AlluxioMultiProbePlacement, type AlluxioMultiProbeOptions } from './ring/alluxio/multi-probe.js';
+export { AlluxioCapacityPlacement } from './ring/alluxio/capacity.js';
+export { crc32c } from './hash/crc32c.js';
 export { isPrime, nearestPrimes } from './ring/primes.js';
 export type { LocateOptions, TableView } from './ring/placement.js';

@@ -7,7 +7,7 @@
  * `(long)(number × multiplier + 0.0001)` (truncation toward zero), or, for the `p` family, the exact product of
  * 2^50 and the decimal form of the double, truncated.
  */
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 
 const MULTIPLIERS: Record<string, bigint> = {};
 for (const [names, power] of [

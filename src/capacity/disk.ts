@@ -5,9 +5,9 @@
  * This is a model: the file-system figures reproduce mke2fs (e2fsprogs 1.47) and mkfs.xfs (xfsprogs 6.1)
  * defaults as measured on fresh file systems; every assumption is returned with the numbers.
  */
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import { parseQuantity } from './quantity.js';
-import { formatBinary } from './units.js';
+import { formatBinary } from '../core/units.js';
 
 export type DiskProvider = 'aws' | 'gcp' | 'azure' | 'plain';
 export type FileSystem = 'ext4' | 'ext4-root' | 'xfs' | 'raw';

@@ -8,12 +8,12 @@
  * - `oss` (`alluxio.worker.page.store.sizes` with `…overhead` 0.1): page data = floor(size / (1 + overhead)),
  *   in Java double arithmetic.
  */
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import { parseAlluxioSize } from './alluxio-size.js';
-import type { Check } from './check.js';
+import type { Check } from '../core/check.js';
 import { fileSystemSpace, provisionedDisk, type DiskProvider, type FileSystem, type FileSystemSpace, type ProvisionedDisk } from './disk.js';
 import { byteQuantityChecks } from './quantity-checks.js';
-import { formatBinary, formatIn } from './units.js';
+import { formatBinary, formatIn } from '../core/units.js';
 
 export type Edition = 'enterprise' | 'oss';
 

@@ -2,9 +2,9 @@
  * Checks on a byte quantity as an operator wrote it: milli suffixes, decimal suffixes that look like binary
  * ones were meant, and values that are not positive.
  */
-import type { Check } from './check.js';
+import type { Check } from '../core/check.js';
 import { parseQuantity, type Quantity } from './quantity.js';
-import { formatBinary, formatIn } from './units.js';
+import { formatBinary, formatIn } from '../core/units.js';
 
 const DECIMAL_TO_BINARY: Record<string, string> = { k: 'Ki', M: 'Mi', G: 'Gi', T: 'Ti', P: 'Pi', E: 'Ei' };
 

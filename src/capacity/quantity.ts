@@ -12,7 +12,7 @@
  * - an exponent suffix's number is truncated to int32, as Go's `int32(parsed)` does;
  * - `String()` gives back the input unchanged where Kubernetes' fast path keeps it (so `+1Ki` prints `+1Ki`).
  */
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import { registerCompare } from './commands/compare.js';
 import { registerLocate } from './commands/locate.js';
 import { registerCachesim } from './commands/cachesim.js';

@@ -3,7 +3,7 @@
  * `{id, weight?, zone?}` objects, or Alluxio identities `{version, identifier}`.
  */
 import { readFileSync } from 'node:fs';
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import { identityFromJSON, identityToString } from '../ring/alluxio/identity.js';
 import type { Worker } from '../ring/worker.js';
 

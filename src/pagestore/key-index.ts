@@ -3,7 +3,7 @@
  * Linear probing with backward-shift deletion (no tombstones), load factor at most 1/2, typed arrays only:
  * no object per key, nothing allocated per lookup.
  */
-import { fmix32 } from '../ring/hash/murmur3.js';
+import { fmix32 } from '../hash/murmur3.js';
 
 export class KeyIndex {
   /** slot + 1, or 0 for an empty cell. */

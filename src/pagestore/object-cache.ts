@@ -7,7 +7,7 @@
  *   evicted while occupied + size > capacity, then the object is inserted.
  * Storage is typed arrays over slot numbers; nothing is allocated per request.
  */
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import { createEvictionPolicy, type EvictionPolicy } from './eviction/index.js';
 import { KeyIndex } from './key-index.js';
 

@@ -3,7 +3,7 @@
  * `alluxio.worker.page.store.page.size`, 1 MiB by default), each page an object of the underlying cache keyed by
  * (file number, page index). The last page of a file holds only the file's remaining bytes.
  */
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import { ObjectCache, type CacheStats } from './object-cache.js';
 
 export interface PageStoreOptions {

@@ -6,7 +6,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { parseQuantity } from '../capacity/quantity.js';
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 
 export const ALLUXIO_API_VERSION = 'k8s-operator.alluxio.com/v1';
 /** Most documents a manifest file may hold. */

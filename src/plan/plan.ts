@@ -7,20 +7,20 @@
  * not known before deploying: ring-sim draws seeded identity sets (the same every run) and reports the first
  * draw exactly and the spread over the draws.
  */
-import type { Check } from '../capacity/check.js';
-import { hasErrors } from '../capacity/check.js';
+import type { Check } from '../core/check.js';
+import { hasErrors } from '../core/check.js';
 import type { DiskProvider, FileSystem } from '../capacity/disk.js';
 import { planPageStore, type Edition } from '../capacity/pagestore-plan.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
-import { formatBinary } from '../capacity/units.js';
+import { formatBinary } from '../core/units.js';
 import { balance } from '../ring/analysis/balance.js';
 import { movement } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
 import { createPlacement } from '../ring/registry.js';
 import { HASH_SPACE } from '../ring/sorted-ring.js';
 import type { Worker } from '../ring/worker.js';
-import { RingSimError } from '../ring/errors.js';
-import { Random } from '../sim/random.js';
+import { RingSimError } from '../core/errors.js';
+import { Random } from '../core/random.js';
 import type { AlluxioClusterManifest } from './manifest.js';
 
 export interface PlanOptions {

@@ -1,4 +1,4 @@
-import { RingSimError } from './errors.js';
+import { RingSimError } from '../core/errors.js';
 import type { LocateOptions, Ownership, Placement, PlacementJSON, PlacementParams, RingView } from './placement.js';
 import { checkReplicas, normaliseWorkers, type Worker } from './worker.js';
 

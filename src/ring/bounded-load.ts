@@ -9,8 +9,8 @@
  * (assigned in that order) and from the plain ring for any other key.
  */
 import { BasePlacement } from './base-placement.js';
-import { RingSimError } from './errors.js';
-import { xxh32 } from './hash/xxhash.js';
+import { RingSimError } from '../core/errors.js';
+import { xxh32 } from '../hash/xxhash.js';
 import type { Placement } from './placement.js';
 import { RingPlacement } from './ring.js';
 import type { SortedRing } from './sorted-ring.js';

@@ -7,9 +7,9 @@
  * skips workers already chosen.
  */
 import { BasePlacement } from './base-placement.js';
-import { RingSimError } from './errors.js';
-import { xxh64 } from './hash/xxhash.js';
-import { LITTLE_ENDIAN } from './hash/endian.js';
+import { RingSimError } from '../core/errors.js';
+import { xxh64 } from '../hash/xxhash.js';
+import { LITTLE_ENDIAN } from '../hash/endian.js';
 import { lcgNext, lcgSeed } from './jump-lcg.js';
 import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';

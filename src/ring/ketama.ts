@@ -12,8 +12,8 @@
  * Replicas walk clockwise to the next distinct servers (hashring's `range`).
  */
 import { BasePlacement } from './base-placement.js';
-import { RingSimError } from './errors.js';
-import { ketamaHash, md5 } from './hash/md5.js';
+import { RingSimError } from '../core/errors.js';
+import { ketamaHash, md5 } from '../hash/md5.js';
 import type { Ownership, Placement, RingView } from './placement.js';
 import { SortedRing } from './sorted-ring.js';
 import { MAX_RING_POINTS, type Worker } from './worker.js';

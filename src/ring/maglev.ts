@@ -7,8 +7,8 @@
  * skip come from xxh64 of the worker id with seeds 0 and 1; a key's slot is xxh32(key) mod M.
  */
 import { BasePlacement } from './base-placement.js';
-import { RingSimError } from './errors.js';
-import { xxh32, xxh64 } from './hash/xxhash.js';
+import { RingSimError } from '../core/errors.js';
+import { xxh32, xxh64 } from '../hash/xxhash.js';
 import type { Ownership, Placement, TableView } from './placement.js';
 import { isPrime, nearestPrimes } from './primes.js';
 import type { Worker } from './worker.js';

@@ -6,8 +6,8 @@
  * (the method has no honest weighting, so unequal weights are refused).
  */
 import { BasePlacement } from './base-placement.js';
-import { RingSimError } from './errors.js';
-import { xxh32 } from './hash/xxhash.js';
+import { RingSimError } from '../core/errors.js';
+import { xxh32 } from '../hash/xxhash.js';
 import type { Placement } from './placement.js';
 import { SortedRing } from './sorted-ring.js';
 import type { Worker } from './worker.js';

@@ -1,8 +1,8 @@
 /**
  * The table of placement algorithms: the one place the CLI, `compare` and the JSON loader look them up.
  */
-import { AlluxioConsistentPlacement } from './alluxio-consistent.js';
-import { RingSimError } from './errors.js';
+import { AlluxioConsistentPlacement } from './alluxio/consistent.js';
+import { RingSimError } from '../core/errors.js';
 import { JumpPlacement } from './jump.js';
 import { KetamaPlacement, type KetamaWeighting } from './ketama.js';
 import type { Placement, PlacementJSON } from './placement.js';
@@ -11,11 +11,11 @@ import { MaglevPlacement } from './maglev.js';
 import { RendezvousPlacement } from './rendezvous.js';
 import { MultiProbePlacement } from './multi-probe.js';
 import { BoundedLoadPlacement } from './bounded-load.js';
-import { AlluxioKetamaPlacement } from './alluxio-ketama.js';
-import { AlluxioJumpPlacement } from './alluxio-jump.js';
-import { AlluxioMaglevPlacement } from './alluxio-maglev.js';
-import { AlluxioMultiProbePlacement } from './alluxio-multi-probe.js';
-import { AlluxioCapacityPlacement } from './alluxio-capacity.js';
+import { AlluxioKetamaPlacement } from './alluxio/ketama.js';
+import { AlluxioJumpPlacement } from './alluxio/jump.js';
+import { AlluxioMaglevPlacement } from './alluxio/maglev.js';
+import { AlluxioMultiProbePlacement } from './alluxio/multi-probe.js';
+import { AlluxioCapacityPlacement } from './alluxio/capacity.js';
 import type { Worker } from './worker.js';
 
 /** Options any algorithm may read; each takes the ones it knows. */

@@ -7,8 +7,8 @@
  * Lookup is O(workers): see bench/RESULTS.md for where that stops being practical.
  */
 import { BasePlacement } from './base-placement.js';
-import { fmix32 } from './hash/murmur3.js';
-import { xxh64 } from './hash/xxhash.js';
+import { fmix32 } from '../hash/murmur3.js';
+import { xxh64 } from '../hash/xxhash.js';
 import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';
 

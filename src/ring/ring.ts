@@ -13,11 +13,11 @@
  * libketama's weighting (see `ketama`).
  */
 import { BasePlacement } from './base-placement.js';
-import { RingSimError } from './errors.js';
-import { fmix32 } from './hash/murmur3.js';
-import { xxh64 } from './hash/xxhash.js';
-import { xxh32Words } from './hash/xxh32-words.js';
-import { KeyBuffer } from './hash/utf8.js';
+import { RingSimError } from '../core/errors.js';
+import { fmix32 } from '../hash/murmur3.js';
+import { xxh64 } from '../hash/xxhash.js';
+import { xxh32Words } from '../hash/xxh32-words.js';
+import { KeyBuffer } from '../hash/utf8.js';
 import type { Ownership, Placement, RingView } from './placement.js';
 import { SortedRing } from './sorted-ring.js';
 

@@ -1,4 +1,4 @@
-import { RingSimError } from './errors.js';
+import { RingSimError } from '../core/errors.js';
 
 /** A cache worker as the placement algorithms see it. */
 export interface Worker {

@@ -4,14 +4,16 @@
  * `ignoreObjectSize`); a size <= 1 is a fraction of the working set. The trace is read once for all sizes and
  * policies.
  */
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import { KeyIndex } from '../pagestore/key-index.js';
 import { ObjectCache } from '../pagestore/object-cache.js';
 import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
 import { traceBatches, type TraceFormat, type TraceOptions } from './trace/index.js';
+import type { TraceSource } from './trace/source.js';
 
 export interface CacheSimOptions {
-  trace: string;
+  /** The trace's bytes (a file through the CLI's fileTraceSource, or bytesTraceSource). */
+  trace: TraceSource;
   format: TraceFormat;
   traceOptions?: TraceOptions;
   policies: readonly string[];
@@ -51,7 +53,7 @@ export interface CacheSimReport {
 }
 
 /** Unique objects of a trace and their bytes (first-seen sizes): the data set a cache would need to hold it all. */
-export async function traceWorkingSet(trace: string, format: TraceFormat, traceOptions?: TraceOptions): Promise<{ objects: number; bytes: number }> {
+export async function traceWorkingSet(trace: TraceSource, format: TraceFormat, traceOptions?: TraceOptions): Promise<{ objects: number; bytes: number }> {
   return workingSet({ trace, format, traceOptions, policies: [], sizes: [] });
 }
 
@@ -135,7 +137,7 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
     byteMissRatio: cache.requestBytes ? cache.missBytes / cache.requestBytes : 0,
     evictions: cache.evictions,
   }));
-  const report: CacheSimReport = { trace: o.trace, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, results };
+  const report: CacheSimReport = { trace: o.trace.name, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, results };
   if (ws) report.workingSet = ws;
   return report;
 }

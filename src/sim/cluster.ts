@@ -6,9 +6,9 @@
  * (static).
  */
 import { PageStore } from '../pagestore/page-store.js';
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import type { Worker } from '../ring/worker.js';
-import { Random } from './random.js';
+import { Random } from '../core/random.js';
 import type { WorkerGroup } from './scenario.js';
 
 export interface Host {

@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseQuantity } from '../capacity/quantity.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
-import { RingSimError } from '../ring/errors.js';
+import { RingSimError } from '../core/errors.js';
 import { ALGORITHM_NAMES } from '../ring/registry.js';
 import { TRACE_FORMATS, type TraceFormat } from './trace/index.js';
 

@@ -13,7 +13,8 @@
 import { createPlacement } from '../ring/registry.js';
 import { movement } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
-import { RingSimError } from '../ring/errors.js';
+import type { TraceSource } from './trace/source.js';
+import { RingSimError } from '../core/errors.js';
 import { Cluster, type Host, type Identity } from './cluster.js';
 import type { Scenario, ScenarioEvent } from './scenario.js';
 import { syntheticWorkload } from './workload/synthetic.js';
@@ -139,10 +140,15 @@ export type SimulationStep = { kind: 'window'; window: WindowMetrics } | { kind:
 export interface SimulateOptions {
   /** Called now and then with the reads done (and the total, when known). */
   onProgress?: (done: number, total?: number) => void;
+  /** Opens a trace workload's `path` (the CLI passes its file opener); needed only for trace workloads. */
+  openTrace?: (path: string) => TraceSource;
 }
 
-function buildWorkload(s: Scenario): Workload {
-  if (s.workload.type === 'trace') return traceWorkload(s.workload, s.pathTemplate);
+function buildWorkload(s: Scenario, openTrace: SimulateOptions['openTrace']): Workload {
+  if (s.workload.type === 'trace') {
+    if (!openTrace) throw new RingSimError('workload.path', s.workload.path, 'a trace workload needs a trace opener', 'pass simulate(scenario, { openTrace }) (the CLI opens files)');
+    return traceWorkload(s.workload, s.pathTemplate, openTrace(s.workload.path));
+  }
   return syntheticWorkload(s.workload, s.seed, s.pathTemplate, s.requestsPerSecond);
 }
 
@@ -175,10 +181,10 @@ class Simulation {
   private lastTime: number | null = null;
   private readonly pendingEvents: EventReport[] = [];
 
-  constructor(readonly s: Scenario) {
+  constructor(readonly s: Scenario, options: SimulateOptions = {}) {
     this.cluster = new Cluster(s.seed);
     for (const g of s.cluster.groups) for (let i = 0; i < g.count; i++) this.cluster.addHost(g);
-    this.workload = buildWorkload(s);
+    this.workload = buildWorkload(s, options.openTrace);
     const members = this.cluster.ringMembers(s.placement.ring);
     this.client = { placement: this.build(members), members, version: ++this.version };
     this.growHosts();
@@ -551,7 +557,7 @@ class Simulation {
 
 /** Steps through a simulation: each closed window and each event as it happens. Call `result()` at the end. */
 export function simulation(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
-  const sim = new Simulation(scenario);
+  const sim = new Simulation(scenario, options);
   return (async function* () {
     yield* sim.run(options);
     return sim.result();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fileSystemSpace, provisionedDisk } from '../../src/capacity/disk.js';
 import { parseAlluxioSize } from '../../src/capacity/alluxio-size.js';
-import { formatBytes, formatIn } from '../../src/capacity/units.js';
+import { formatBytes, formatIn } from '../../src/core/units.js';
 
 const GiB = 2 ** 30;
 const gib = (b: bigint): number => Number(b) / GiB;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AlluxioConsistentPlacement } from '../../src/ring/alluxio-consistent.js';
+import { AlluxioConsistentPlacement } from '../../src/ring/alluxio/consistent.js';
 import {
   identityFromHostname,
   identityFromJSON,
@@ -9,7 +9,7 @@ import {
   parseIdentityString,
   resolveIdentity,
 } from '../../src/ring/alluxio/identity.js';
-import { RingSimError } from '../../src/ring/errors.js';
+import { RingSimError } from '../../src/core/errors.js';
 import { sharedJSON, type IdentityJSON } from '../shared.js';
 
 const hostnames = sharedJSON<string[]>('alluxio-vectors/workerHostnames.json');

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { murmur3String, murmur3x86_32, murmur3x86_32Words } from '../../src/ring/hash/murmur3.js';
-import { KeyBuffer, utf8Bytes } from '../../src/ring/hash/utf8.js';
-import { xxh32, xxh32Bytes, xxh64, xxh64Bytes } from '../../src/ring/hash/xxhash.js';
-import { AlluxioConsistentPlacement } from '../../src/ring/alluxio-consistent.js';
+import { murmur3String, murmur3x86_32, murmur3x86_32Words } from '../../src/hash/murmur3.js';
+import { KeyBuffer, utf8Bytes } from '../../src/hash/utf8.js';
+import { xxh32, xxh32Bytes, xxh64, xxh64Bytes } from '../../src/hash/xxhash.js';
+import { AlluxioConsistentPlacement } from '../../src/ring/alluxio/consistent.js';
 
 describe('murmur3x86_32', () => {
   it('passes the SMHasher verification (0xB0F57EE3)', () => {
@@ -106,7 +106,7 @@ describe('murmur3x86_32Words', () => {
 describe('md5FirstWord (ketama key hash)', () => {
   it('equals the first little-endian word of node:crypto MD5 for every length and text', async () => {
     const { createHash } = await import('node:crypto');
-    const { md5FirstWord } = await import('../../src/ring/hash/md5-words.js');
+    const { md5FirstWord } = await import('../../src/hash/md5-words.js');
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
         const d = createHash('md5').update(s).digest();
@@ -123,7 +123,7 @@ describe('md5FirstWord (ketama key hash)', () => {
 
 describe('xxh32Words (hot-path xxh32)', () => {
   it('equals xxhash-wasm for every length and seed', async () => {
-    const { xxh32Words } = await import('../../src/ring/hash/xxh32-words.js');
+    const { xxh32Words } = await import('../../src/hash/xxh32-words.js');
     const kb = new KeyBuffer(4);
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 120 }), fc.nat(), (s, seed) => {

@@ -1,3 +1,4 @@
+import { fileTraceSource } from '../../src/cli/trace-file.js';
 import { describe, expect, it } from 'vitest';
 import { cacheSim } from '../../src/sim/cachesim.js';
 import { traceBatches } from '../../src/sim/trace/index.js';
@@ -29,7 +30,7 @@ describe('cacheSim equals libCacheSim on cloudPhysicsIO (test/test_evictionAlgo.
 
   it('LRU, FIFO, LFU and SIEVE miss counts and miss bytes, exactly', async () => {
     const r = await cacheSim({
-      trace: `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`,
+      trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`),
       format: 'oracleGeneral',
       policies: ['lru', 'fifo', 'lfu', 'sieve'],
       sizes: SIZES,
@@ -46,7 +47,7 @@ describe('cacheSim equals libCacheSim on cloudPhysicsIO (test/test_evictionAlgo.
   });
 
   it('a fractional size is a share of the working set (48,974 objects, 2,029,769,728 bytes)', async () => {
-    const r = await cacheSim({ trace: `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, format: 'oracleGeneral', policies: ['lru'], sizes: [0.5, 1] });
+    const r = await cacheSim({ trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`), format: 'oracleGeneral', policies: ['lru'], sizes: [0.5, 1] });
     expect(r.workingSet).toEqual({ objects: 48974, bytes: 2029769728 });
     expect(r.results.map((x) => x.cacheSize)).toEqual([1014884864, 2029769728]);
     // A cache as large as the working set misses each object once.
@@ -61,7 +62,7 @@ describe('cacheSim equals libCacheSim on cloudPhysicsIO (test/test_evictionAlgo.
  */
 async function lruMissesByStackDistance(path: string, capacities: number[]): Promise<number[]> {
   const keys: number[] = [];
-  for await (const b of traceBatches(path, 'cache2k')) for (let i = 0; i < b.length; i++) keys.push(b.idLo[i]);
+  for await (const b of traceBatches(fileTraceSource(path), 'cache2k')) for (let i = 0; i < b.length; i++) keys.push(b.idLo[i]);
   const n = keys.length;
   const tree = new Int32Array(n + 1);
   const add = (i: number, v: number): void => {
@@ -95,11 +96,11 @@ describe('unit-size LRU agrees with Mattson stack distances on the cache2k trace
     const path = `${SHARED}traces/${file}`;
     const capacities = [1, 10, 100, 500, 1000, 2000, 5000, 10000, 20000];
     const expected = await lruMissesByStackDistance(path, capacities);
-    const r = await cacheSim({ trace: path, format: 'cache2k', policies: ['lru'], sizes: capacities.map((c) => c + 0.0), ignoreObjectSize: true });
+    const r = await cacheSim({ trace: fileTraceSource(path), format: 'cache2k', policies: ['lru'], sizes: capacities.map((c) => c + 0.0), ignoreObjectSize: true });
     // sizes <= 1 are fractions: the 1-object cache is asked as 1 object via a non-fractional path below.
     const got = r.results.map((x) => x.misses);
     expect(got.slice(1)).toEqual(expected.slice(1));
-    const one = await cacheSim({ trace: path, format: 'cache2k', policies: ['lru'], sizes: [2], ignoreObjectSize: true });
+    const one = await cacheSim({ trace: fileTraceSource(path), format: 'cache2k', policies: ['lru'], sizes: [2], ignoreObjectSize: true });
     expect(one.results[0].misses).toBe((await lruMissesByStackDistance(path, [2]))[0]);
   });
 });

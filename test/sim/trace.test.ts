@@ -1,3 +1,4 @@
+import { fileTraceSource } from '../../src/cli/trace-file.js';
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ const CLOUD = `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`;
 
 async function all(path: string, format: TraceFormat, options: TraceOptions = {}) {
   const out: Array<{ time: number; hi: number; lo: number; size: number; key?: string }> = [];
-  for await (const b of traceBatches(path, format, options)) {
+  for await (const b of traceBatches(fileTraceSource(path), format, options)) {
     for (let i = 0; i < b.length; i++) out.push({ time: b.time[i], hi: b.idHi[i], lo: b.idLo[i], size: b.size[i], key: b.keys?.[i] });
   }
   return out;
@@ -34,7 +35,7 @@ describe('oracleGeneral reader on cloudPhysicsIO (reference traces.md §11)', ()
 
   it('every next_access_vtime is the 1-based index of the next request for the same id, or -1', async () => {
     const recs: Array<{ id: bigint; next: bigint }> = [];
-    for await (const r of readOracleGeneralNextAccess(CLOUD)) recs.push(r);
+    for await (const r of readOracleGeneralNextAccess(fileTraceSource(CLOUD))) recs.push(r);
     const last = new Map<bigint, number>();
     for (let i = recs.length - 1; i >= 0; i--) {
       const expected = last.get(recs[i].id) ?? -1;
@@ -97,7 +98,7 @@ describe('text readers', () => {
   it('txt: one id a line, size 1, empty lines skipped', async () => {
     const p = tempFile('t.txt', 'a\n\nb\na\n');
     const r = [];
-    for await (const q of traceRequests(p, 'txt')) r.push(q);
+    for await (const q of traceRequests(fileTraceSource(p), 'txt')) r.push(q);
     expect(r).toEqual([{ time: 0, key: 'a', bytes: 1 }, { time: 0, key: 'b', bytes: 1 }, { time: 0, key: 'a', bytes: 1 }]);
     const n = tempFile('n.txt', '12\n0x1f\nzz\n');
     await expect(all(n, 'txt', { idIsNum: true })).rejects.toThrow(/line 3/);
@@ -106,7 +107,7 @@ describe('text readers', () => {
   it('twitter: keeps get/gets, size = key size + value size', async () => {
     const p = tempFile('tw.csv', '0,nz:u:abc,10,100,1,get,0\n1,nz:u:def,12,0,2,set,60\n2,nz:u:abc,10,100,1,gets,0\n');
     const r = [];
-    for await (const q of traceRequests(p, 'twitter')) r.push(q);
+    for await (const q of traceRequests(fileTraceSource(p), 'twitter')) r.push(q);
     expect(r).toEqual([{ time: 0, key: 'nz:u:abc', bytes: 110 }, { time: 2, key: 'nz:u:abc', bytes: 110 }]);
   });
 

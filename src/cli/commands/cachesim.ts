@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
-import { formatIn } from '../../capacity/units.js';
+import { formatIn } from '../../core/units.js';
 import { EVICTION_POLICIES } from '../../pagestore/eviction/index.js';
 import { cacheSim, type CacheSimReport } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
 import { table } from '../format.js';
+import { fileTraceSource } from '../trace-file.js';
 import type { Io } from '../io.js';
 import { choiceOption, integerOption, listOption } from '../options.js';
 import { parseCacheSizes } from '../sizes.js';
-import { RingSimError } from '../../ring/errors.js';
+import { RingSimError } from '../../core/errors.js';
 
 interface CachesimFlags {
   trace?: string;
@@ -90,7 +91,7 @@ Example:
       const f = { ...flags, ...extra };
       const progress = io.progress?.('requests');
       const report = await cacheSim({
-        trace: flags.trace,
+        trace: fileTraceSource(flags.trace),
         format: flags.format,
         traceOptions: {
           timeCol: f.timeCol,

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { DISK_PROVIDERS, FILE_SYSTEMS, type DiskProvider, type FileSystem } from '../../capacity/disk.js';
 import { planPageStore, type Edition, type PageStorePlan } from '../../capacity/pagestore-plan.js';
-import { formatBytes, formatIn } from '../../capacity/units.js';
-import { hasErrors } from '../../capacity/check.js';
-import { RingSimError } from '../../ring/errors.js';
+import { formatBytes, formatIn } from '../../core/units.js';
+import { hasErrors } from '../../core/check.js';
+import { RingSimError } from '../../core/errors.js';
 import { table } from '../format.js';
 import type { Io } from '../io.js';
 import { choiceOption } from '../options.js';

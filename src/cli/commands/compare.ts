@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { compareAlgorithms, type CompareReport } from '../../ring/analysis/compare.js';
 import { syntheticKeys } from '../../ring/analysis/keys.js';
-import { RingSimError } from '../../ring/errors.js';
+import { RingSimError } from '../../core/errors.js';
 import { ALGORITHM_NAMES, type AlgorithmOptions } from '../../ring/registry.js';
 import { bytes, percent, ratio, table } from '../format.js';
 import type { Io } from '../io.js';

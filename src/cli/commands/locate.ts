@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { RingSimError } from '../../ring/errors.js';
+import { RingSimError } from '../../core/errors.js';
 import { ALGORITHM_NAMES, createPlacement } from '../../ring/registry.js';
 import { choiceOption, integerOption, positiveNumberOption } from '../options.js';
 import { parseWorkers, readTextFile } from '../workers-file.js';

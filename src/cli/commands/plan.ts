@@ -3,13 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { DISK_PROVIDERS, FILE_SYSTEMS, type DiskProvider, type FileSystem } from '../../capacity/disk.js';
 import type { Edition } from '../../capacity/pagestore-plan.js';
 import { parseQuantity } from '../../capacity/quantity.js';
-import { formatBinary } from '../../capacity/units.js';
+import { formatBinary } from '../../core/units.js';
 import { parseManifest } from '../../plan/manifest.js';
 import { buildPlan, type PlanReport } from '../../plan/plan.js';
-import { renderHtml } from '../../plan/html.js';
+import { renderHtml } from '../../report/html.js';
+import { htmlAssets } from '../html-assets.js';
+import { fileTraceSource } from '../trace-file.js';
 import { traceWorkingSet } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
-import { RingSimError } from '../../ring/errors.js';
+import { RingSimError } from '../../core/errors.js';
 import { percent, table } from '../format.js';
 import type { Io } from '../io.js';
 import { choiceOption, integerOption } from '../options.js';
@@ -99,7 +101,7 @@ Example:
       if (flags.trace) {
         if (flags.dataset) throw new RingSimError('--trace', flags.trace, '--trace and --dataset both given', 'use one of them');
         if (!flags.traceFormat) throw new RingSimError('--trace-format', undefined, 'no trace format given', `pass --trace-format, one of ${TRACE_FORMATS.join(', ')}`);
-        traceSet = await traceWorkingSet(flags.trace, flags.traceFormat);
+        traceSet = await traceWorkingSet(fileTraceSource(flags.trace), flags.traceFormat);
       }
       let files: number | undefined;
       if (flags.files !== undefined) {
@@ -121,7 +123,7 @@ Example:
       });
       if (flags.html) {
         try {
-          writeFileSync(flags.html, renderHtml({ plan: report }));
+          writeFileSync(flags.html, renderHtml({ plan: report }, htmlAssets()));
         } catch (e) {
           throw new RingSimError('--html', flags.html, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
         }

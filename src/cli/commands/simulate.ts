@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { formatBinary } from '../../capacity/units.js';
-import { RingSimError } from '../../ring/errors.js';
+import { formatBinary } from '../../core/units.js';
+import { RingSimError } from '../../core/errors.js';
 import { parseScenario } from '../../sim/scenario.js';
 import { simulate, type SimulationResult } from '../../sim/simulate.js';
 import { percent, table } from '../format.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../workers-file.js';
-import { renderHtml } from '../../plan/html.js';
+import { renderHtml } from '../../report/html.js';
+import { htmlAssets } from '../html-assets.js';
+import { fileTraceSource } from '../trace-file.js';
 
 interface SimulateFlags {
   json?: string;
@@ -27,7 +29,7 @@ Example:
     .action(async (file: string, flags: SimulateFlags) => {
       const scenario = parseScenario(readTextFile(file, 'scenario'), file);
       const progress = io.progress?.('reads');
-      const result = await simulate(scenario, { onProgress: progress?.update });
+      const result = await simulate(scenario, { onProgress: progress?.update, openTrace: fileTraceSource });
       progress?.done();
       const json = JSON.stringify(result, null, 2) + '\n';
       if (flags.json === '-') {
@@ -36,7 +38,7 @@ Example:
       }
       if (flags.html) {
         try {
-          writeFileSync(flags.html, renderHtml({ simulation: result }));
+          writeFileSync(flags.html, renderHtml({ simulation: result }, htmlAssets()));
         } catch (e) {
           throw new RingSimError('--html', flags.html, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
         }

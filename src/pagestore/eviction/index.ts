@@ -1,5 +1,5 @@
 /** The table of eviction policies, by name. */
-import { RingSimError } from '../../ring/errors.js';
+import { RingSimError } from '../../core/errors.js';
 import { FifoPolicy } from './fifo.js';
 import { LfuPolicy } from './lfu.js';
 import { LruPolicy } from './lru.js';

@@ -8,9 +8,9 @@
  * - a hostname in a static member list becomes the version-1 identity `UUID.nameUUIDFromBytes(UTF-8(host))`.
  * Hashes see the identifier bytes followed by the version as int32 little-endian.
  */
-import { createHash } from 'node:crypto';
-import { RingSimError } from '../errors.js';
-import { utf8Bytes, writeInt32LE } from '../hash/utf8.js';
+import { md5 } from '../../hash/md5.js';
+import { RingSimError } from '../../core/errors.js';
+import { utf8Bytes, writeInt32LE } from '../../hash/utf8.js';
 
 export interface WorkerIdentity {
   version: 0 | 1;
@@ -90,7 +90,7 @@ export function parseIdentityString(text: string): WorkerIdentity | null {
 
 /** The identity Alluxio's static membership gives a hostname: `UUID.nameUUIDFromBytes(UTF-8(host))`. */
 export function identityFromHostname(host: string): WorkerIdentity {
-  const d = new Uint8Array(createHash('md5').update(utf8Bytes(host)).digest());
+  const d = md5(utf8Bytes(host));
   d[6] = (d[6] & 0x0f) | 0x30;
   d[8] = (d[8] & 0x3f) | 0x80;
   return { version: 1, identifier: d };

@@ -4,12 +4,12 @@
  * Java integer arithmetic, and the common outer loop (attempts 1 … 100, duplicates skipped in order).
  */
 import { BasePlacement } from '../base-placement.js';
-import { RingSimError } from '../errors.js';
+import { RingSimError } from '../../core/errors.js';
 import type { Worker } from '../worker.js';
 import type { LocateOptions } from '../placement.js';
 import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode, type WorkerIdentity } from './identity.js';
-import { murmur3x86_32 } from '../hash/murmur3.js';
-import { ALLUXIO_MAX_ATTEMPTS } from '../alluxio-consistent.js';
+import { murmur3x86_32 } from '../../hash/murmur3.js';
+import { ALLUXIO_MAX_ATTEMPTS } from './consistent.js';
 
 /** Java `Math.abs(int)`: `Integer.MIN_VALUE` stays negative. */
 export function javaAbs(x: number): number {

@@ -2,19 +2,7 @@
  * Deterministic synthetic keys that look like the file paths a cache sees (56 to 99 bytes), for balance and
  * movement measurements when no real key list is given.
  */
-
-/** SplitMix32-style generator: a small seeded PRNG for workloads and samples (not for hashing). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x9e3779b9) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    z ^= z >>> 16;
-    return (z >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../core/random.js';
 
 const SCHEMES = ['s3://', 'gs://', 'hdfs://namenode:8020/', 'wasbs://c@a.blob.core.windows.net/'];
 const WORDS = ['datasets', 'training', 'imagenet', 'laion', 'parquet', 'shards', 'checkpoints', 'features', 'logs', 'events'];

@@ -2,7 +2,7 @@
  * Fixed-size binary records across chunk boundaries: hands each record's offset in a DataView to `decode`,
  * and reports a truncated last record with its byte offset.
  */
-import { RingSimError } from '../../ring/errors.js';
+import { RingSimError } from '../../core/errors.js';
 
 export async function* fixedRecords(
   path: string,

@@ -5,16 +5,16 @@
  */
 import { fixedRecords } from './binary.js';
 import { BATCH_SIZE, RequestBatch } from './request.js';
-import { byteChunks } from './source.js';
+import type { TraceSource } from './source.js';
 
 export interface Cache2kOptions {
   objectSize?: number;
 }
 
-export async function* readCache2k(path: string, options: Cache2kOptions = {}): AsyncGenerator<RequestBatch> {
+export async function* readCache2k(source: TraceSource, options: Cache2kOptions = {}): AsyncGenerator<RequestBatch> {
   const batch = new RequestBatch(BATCH_SIZE);
   const size = options.objectSize ?? 1;
-  for await (const { view, offsets, count } of fixedRecords(path, byteChunks(path), 4, 'cache2k int32')) {
+  for await (const { view, offsets, count } of fixedRecords(source.name, source.chunks(), 4, 'cache2k int32')) {
     for (let r = 0; r < count; r++) {
       const key = view.getInt32(offsets[r], false);
       const i = batch.length++;

@@ -3,11 +3,11 @@
  * delimiter and header detected from the first line when not given, time by `atof` truncated, size by
  * `strtoul(…, 0)`, ids numeric (`strtoull(…, 0)`) or strings, zero-size rows skipped.
  */
-import { RingSimError } from '../../ring/errors.js';
+import { RingSimError } from '../../core/errors.js';
 import { textLines } from './lines.js';
 import { hashStringId, parseTime, parseU64 } from './numbers.js';
 import { BATCH_SIZE, RequestBatch } from './request.js';
-import { byteChunks } from './source.js';
+import type { TraceSource } from './source.js';
 
 export interface CsvOptions {
   /** 1-based columns. `idCol` is required; without `timeCol` time is 0; without `sizeCol` size is 1. */
@@ -76,7 +76,7 @@ export function splitFields(line: string, delimiter: string): string[] {
   return out;
 }
 
-export async function* readCsv(path: string, options: CsvOptions): AsyncGenerator<RequestBatch> {
+export async function* readCsv(source: TraceSource, options: CsvOptions): AsyncGenerator<RequestBatch> {
   const idCol = options.idCol;
   if (!idCol || !Number.isInteger(idCol) || idCol < 1) {
     throw new RingSimError('--id-col', idCol, 'the csv format needs the 1-based column of the object id', 'pass e.g. --id-col 2');
@@ -91,7 +91,7 @@ export async function* readCsv(path: string, options: CsvOptions): AsyncGenerato
   let delimiter = options.delimiter;
   let first = true;
   const needed = Math.max(idCol, options.timeCol ?? 0, options.sizeCol ?? 0);
-  for await (const { line, number } of textLines(byteChunks(path))) {
+  for await (const { line, number } of textLines(source.chunks())) {
     if (first) {
       first = false;
       delimiter ??= detectDelimiter(line);
@@ -100,25 +100,25 @@ export async function* readCsv(path: string, options: CsvOptions): AsyncGenerato
     if (line === '') continue;
     const fields = splitFields(line, delimiter!);
     if (fields.length < needed) {
-      throw new RingSimError(path, undefined, `line ${number} has ${fields.length} columns, fewer than the ${needed} the column options need`, `check --delimiter (now ${JSON.stringify(delimiter)}) and the column numbers`);
+      throw new RingSimError(source.name, undefined, `line ${number} has ${fields.length} columns, fewer than the ${needed} the column options need`, `check --delimiter (now ${JSON.stringify(delimiter)}) and the column numbers`);
     }
     let size = 1;
     if (options.sizeCol) {
       const s = parseU64(fields[options.sizeCol - 1]);
-      if (!s) throw new RingSimError(path, undefined, `line ${number}: size ${JSON.stringify(fields[options.sizeCol - 1].slice(0, 30))} is not a number`, 'check --size-col');
+      if (!s) throw new RingSimError(source.name, undefined, `line ${number}: size ${JSON.stringify(fields[options.sizeCol - 1].slice(0, 30))} is not a number`, 'check --size-col');
       size = s[0] * 4294967296 + s[1];
       if (size === 0 && !options.keepZeroSize) continue;
     }
     const i = batch.length;
     if (options.timeCol) {
       const t = parseTime(fields[options.timeCol - 1]);
-      if (t === null) throw new RingSimError(path, undefined, `line ${number}: time ${JSON.stringify(fields[options.timeCol - 1].slice(0, 30))} is not a number`, 'check --time-col');
+      if (t === null) throw new RingSimError(source.name, undefined, `line ${number}: time ${JSON.stringify(fields[options.timeCol - 1].slice(0, 30))} is not a number`, 'check --time-col');
       batch.time[i] = t;
     } else batch.time[i] = 0;
     const rawId = fields[idCol - 1];
     if (numeric) {
       const id = parseU64(rawId);
-      if (!id) throw new RingSimError(path, undefined, `line ${number}: id ${JSON.stringify(rawId.slice(0, 30))} is not a number`, 'drop --id-is-num to read ids as strings');
+      if (!id) throw new RingSimError(source.name, undefined, `line ${number}: id ${JSON.stringify(rawId.slice(0, 30))} is not a number`, 'drop --id-is-num to read ids as strings');
       batch.idHi[i] = id[0];
       batch.idLo[i] = id[1];
     } else {

@@ -1,6 +1,6 @@
 /** C number parsing as libCacheSim's text readers use it, and string-id hashing. */
-import { murmur3x86_32Words } from '../../ring/hash/murmur3.js';
-import { KeyBuffer } from '../../ring/hash/utf8.js';
+import { murmur3x86_32Words } from '../../hash/murmur3.js';
+import { KeyBuffer } from '../../hash/utf8.js';
 
 /**
  * C `strtoull(text, NULL, 0)` over the whole text (after leading white space): decimal, `0x` hex, or leading-`0`

@@ -5,7 +5,7 @@
  */
 import { fixedRecords } from './binary.js';
 import { BATCH_SIZE, RequestBatch } from './request.js';
-import { byteChunks } from './source.js';
+import type { TraceSource } from './source.js';
 
 export interface OracleGeneralOptions {
   keepZeroSize?: boolean;
@@ -13,10 +13,10 @@ export interface OracleGeneralOptions {
 
 export const ORACLE_GENERAL_RECORD = 24;
 
-export async function* readOracleGeneral(path: string, options: OracleGeneralOptions = {}): AsyncGenerator<RequestBatch> {
+export async function* readOracleGeneral(source: TraceSource, options: OracleGeneralOptions = {}): AsyncGenerator<RequestBatch> {
   const batch = new RequestBatch(BATCH_SIZE);
   const keepZero = options.keepZeroSize ?? false;
-  for await (const { view, offsets, count } of fixedRecords(path, byteChunks(path), ORACLE_GENERAL_RECORD, 'oracleGeneral')) {
+  for await (const { view, offsets, count } of fixedRecords(source.name, source.chunks(), ORACLE_GENERAL_RECORD, 'oracleGeneral')) {
     for (let r = 0; r < count; r++) {
       const o = offsets[r];
       const size = view.getUint32(o + 12, true);
@@ -36,8 +36,8 @@ export async function* readOracleGeneral(path: string, options: OracleGeneralOpt
 }
 
 /** Reads the next-access field too (1-based index of the next request of the same object, -1 for never). */
-export async function* readOracleGeneralNextAccess(path: string): AsyncGenerator<{ id: bigint; next: bigint }> {
-  for await (const { view, offsets, count } of fixedRecords(path, byteChunks(path), ORACLE_GENERAL_RECORD, 'oracleGeneral')) {
+export async function* readOracleGeneralNextAccess(source: TraceSource): AsyncGenerator<{ id: bigint; next: bigint }> {
+  for await (const { view, offsets, count } of fixedRecords(source.name, source.chunks(), ORACLE_GENERAL_RECORD, 'oracleGeneral')) {
     for (let r = 0; r < count; r++) {
       const o = offsets[r];
       yield { id: view.getBigUint64(o + 4, true), next: view.getBigInt64(o + 16, true) };

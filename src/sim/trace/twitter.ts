@@ -3,20 +3,20 @@
  * `timestamp, anonymized key, key size, value size, client id, operation, TTL`. Like Caffeine's reader, only
  * `get` and `gets` are kept and a request's size is key size + value size.
  */
-import { RingSimError } from '../../ring/errors.js';
+import { RingSimError } from '../../core/errors.js';
 import { splitFields } from './csv.js';
 import { textLines } from './lines.js';
 import { hashStringId, parseTime, parseU64 } from './numbers.js';
 import { BATCH_SIZE, RequestBatch } from './request.js';
-import { byteChunks } from './source.js';
+import type { TraceSource } from './source.js';
 
-export async function* readTwitter(path: string): AsyncGenerator<RequestBatch> {
+export async function* readTwitter(source: TraceSource): AsyncGenerator<RequestBatch> {
   const batch = new RequestBatch(BATCH_SIZE, true);
-  for await (const { line, number } of textLines(byteChunks(path))) {
+  for await (const { line, number } of textLines(source.chunks())) {
     if (line === '') continue;
     const f = splitFields(line, ',');
     if (f.length < 7) {
-      throw new RingSimError(path, undefined, `line ${number} has ${f.length} columns; a Twitter cache trace has 7`, 'check --format (twitter expects timestamp,key,key size,value size,client,op,ttl)');
+      throw new RingSimError(source.name, undefined, `line ${number} has ${f.length} columns; a Twitter cache trace has 7`, 'check --format (twitter expects timestamp,key,key size,value size,client,op,ttl)');
     }
     const op = f[5];
     if (op !== 'get' && op !== 'gets') continue;
@@ -24,7 +24,7 @@ export async function* readTwitter(path: string): AsyncGenerator<RequestBatch> {
     const keySize = parseU64(f[2]);
     const valueSize = parseU64(f[3]);
     if (time === null || !keySize || !valueSize) {
-      throw new RingSimError(path, undefined, `line ${number}: timestamp, key size and value size must be numbers`, 'check that this is a Twitter cache trace');
+      throw new RingSimError(source.name, undefined, `line ${number}: timestamp, key size and value size must be numbers`, 'check that this is a Twitter cache trace');
     }
     const i = batch.length++;
     const [hi, lo] = hashStringId(f[1]);

@@ -1,6 +1,6 @@
 /** Synthetic file catalogues: N files whose sizes follow a seeded distribution, computed per file on demand. */
 import type { FileSizeSpec } from '../scenario.js';
-import { hashUniform } from '../random.js';
+import { hashUniform } from '../../core/random.js';
 import type { FileCatalog } from './workload.js';
 
 export function fileSizeOf(spec: FileSizeSpec, seed: number, file: number): number {

@@ -2,7 +2,7 @@
  * The synthetic workloads, all seeded and streaming: uniform and Zipf over N files, ML training epochs (a
  * seeded permutation per job and epoch, jobs interleaved), and a hot set that shifts.
  */
-import { Random } from '../random.js';
+import { Random } from '../../core/random.js';
 import type { WorkloadSpec } from '../scenario.js';
 import { SyntheticCatalog } from './catalog.js';
 import { ZipfSampler } from './zipf.js';

@@ -6,6 +6,7 @@
 import { KeyIndex } from '../../pagestore/key-index.js';
 import type { WorkloadSpec } from '../scenario.js';
 import { traceBatches } from '../trace/index.js';
+import type { TraceSource } from '../trace/source.js';
 import { formatPath } from './catalog.js';
 import { READ_BATCH, ReadBatch, type FileCatalog, type Workload } from './workload.js';
 
@@ -53,14 +54,14 @@ class TraceCatalog implements FileCatalog {
   }
 }
 
-export function traceWorkload(spec: TraceSpec, pathTemplate: string): Workload {
+export function traceWorkload(spec: TraceSpec, pathTemplate: string, source: TraceSource): Workload {
   const catalog = new TraceCatalog(pathTemplate);
   async function* batches(): AsyncGenerator<ReadBatch> {
     const out = new ReadBatch(READ_BATCH);
     let first = Number.NaN;
     let emitted = 0;
     const limit = spec.requests ?? Number.POSITIVE_INFINITY;
-    for await (const b of traceBatches(spec.path, spec.format, { ...spec.csv, objectSize: spec.objectSize })) {
+    for await (const b of traceBatches(source, spec.format, { ...spec.csv, objectSize: spec.objectSize })) {
       for (let i = 0; i < b.length && emitted < limit; i++) {
         const known = catalog.index.find(b.idHi[i], b.idLo[i]);
         out.file[out.length] = known !== -1 ? known : catalog.add(b.idHi[i], b.idLo[i], Math.max(1, spec.objectSize ?? b.size[i]), b.keys?.[i] ?? b.idString(i));

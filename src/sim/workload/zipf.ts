@@ -3,7 +3,7 @@
  * generate variates from monotone discrete distributions", ACM TOMACS 6(3), 1996): no table, O(1) expected
  * time, any n and s >= 0.
  */
-import type { Random } from '../random.js';
+import type { Random } from '../../core/random.js';
 
 function helper1(x: number): number {
   return Math.abs(x) > 1e-8 ? Math.log1p(x) / x : 1 - x * (0.5 - x * (1 / 3 - 0.25 * x));

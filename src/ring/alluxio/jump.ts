@@ -4,11 +4,11 @@
  * run through the paper's loop j = floor((b + 1) · (2^31 / ((k >>> 33) + 1))) in doubles (not Guava's
  * variant).
  */
-import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
-import { murmur3String } from './hash/murmur3.js';
-import type { Placement } from './placement.js';
-import type { Worker } from './worker.js';
-import { lcgNext, lcgSeed } from './jump-lcg.js';
+import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './policy-base.js';
+import { murmur3String } from '../../hash/murmur3.js';
+import type { Placement } from '../placement.js';
+import type { Worker } from '../worker.js';
+import { lcgNext, lcgSeed } from '../jump-lcg.js';
 
 /** The paper's jump loop over a 64-bit key given as (hi, lo) uint32 halves. */
 export function jumpPaper(hi: number, lo: number, buckets: number): number {

@@ -1,14 +1,25 @@
 /**
- * Seeded randomness for workloads and events: a small fast generator (SplitMix32 over a Weyl sequence) and a
- * stateless hash-to-uniform for per-file attributes, so a file's size needs no table.
+ * ring-sim's one seeded PRNG: a Weyl sequence (step 0x9e3779b9) mixed by MurmurHash3's fmix32, and a stateless
+ * hash-to-uniform for per-file attributes, so a file's size needs no table. Not for hashing keys.
+ *
+ * `new Random(seed)` (workloads, events, drawn identities) starts from `seed ^ 0x2545f491`; `seededRandom(seed)`
+ * (synthetic keys, samples) starts from `seed` itself. Both orders are fixed: changing either changes every
+ * seeded output ring-sim prints.
  */
-import { fmix32 } from '../ring/hash/murmur3.js';
+import { fmix32 } from './mix.js';
 
 export class Random {
   private state: number;
 
   constructor(seed: number) {
     this.state = (seed ^ 0x2545f491) >>> 0;
+  }
+
+  /** A generator whose raw Weyl state starts at `state` (no seed scrambling). */
+  static fromState(state: number): Random {
+    const r = new Random(0);
+    r.state = state >>> 0;
+    return r;
   }
 
   /** Uniform in [0, 1) with 32 bits. */
@@ -48,4 +59,14 @@ export class Random {
 export function hashUniform(seed: number, index: number, stream = 0): number {
   const h = fmix32(fmix32((index ^ Math.imul(stream + 1, 0x85ebca6b)) | 0) ^ seed);
   return (h >>> 0) / 4294967296;
+}
+
+/**
+ * A seeded generator as a function: uniform in [0, 1) with 32 bits.
+ *
+ * @example const rand = seededRandom(1); rand(); // the same sequence in every process
+ */
+export function seededRandom(seed: number): () => number {
+  const r = Random.fromState(seed);
+  return () => r.next();
 }

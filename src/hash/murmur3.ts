@@ -5,6 +5,7 @@
  * Allocation-free: it hashes a range of a caller's buffer.
  */
 
+import { fmix32 } from '../core/mix.js';
 import { KeyBuffer } from './utf8.js';
 import { LITTLE_ENDIAN } from './endian.js';
 
@@ -60,15 +61,7 @@ function finish(h1: number, bytes: Uint8Array, i: number, length: number): numbe
   return fmix32(h1 ^ length);
 }
 
-/** MurmurHash3's 32-bit finaliser: a bijection on int32 with full avalanche. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
+export { fmix32 };
 
 /** Guava `Hashing.murmur3_32_fixed(seed).hashString(text, UTF_8).asInt()`: MurmurHash3 x86_32 of the UTF-8 bytes
  * (Java's `?` for lone surrogates), signed. Allocation-free: the text is encoded into a reused buffer. */

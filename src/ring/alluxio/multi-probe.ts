@@ -5,11 +5,11 @@
  * decimal(i))), takes the first point strictly greater (wrapping to the first), and keeps the probe with the
  * smallest Java `Math.abs(point - hash)` (int32 wrap-around; the earliest probe wins a tie).
  */
-import { AlluxioPolicyPlacement, javaAbs, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
-import { murmur3String } from './hash/murmur3.js';
-import { RingSimError } from './errors.js';
-import type { Placement } from './placement.js';
-import type { Worker } from './worker.js';
+import { AlluxioPolicyPlacement, javaAbs, type AlluxioPolicyOptions } from './policy-base.js';
+import { murmur3String } from '../../hash/murmur3.js';
+import { RingSimError } from '../../core/errors.js';
+import type { Placement } from '../placement.js';
+import type { Worker } from '../worker.js';
 
 const SEED = -559038737; // 0xDEADBEEF as a Java int
 

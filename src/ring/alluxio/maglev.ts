@@ -7,14 +7,14 @@
  * identity's Java hashCode, insertion order within a bucket. A key whose slot is empty has no worker: Alluxio
  * fails there (a NullPointerException); ring-sim reports an error.
  */
-import { AlluxioPolicyPlacement, javaAbs, javaRem, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
-import { murmur3String } from './hash/murmur3.js';
-import { identityJavaHashCode } from './alluxio/identity.js';
-import { RingSimError } from './errors.js';
-import { crc32c } from './hash/crc32c.js';
-import { utf8Bytes } from './hash/utf8.js';
-import type { Ownership, Placement } from './placement.js';
-import type { Worker } from './worker.js';
+import { AlluxioPolicyPlacement, javaAbs, javaRem, type AlluxioPolicyOptions } from './policy-base.js';
+import { murmur3String } from '../../hash/murmur3.js';
+import { identityJavaHashCode } from './identity.js';
+import { RingSimError } from '../../core/errors.js';
+import { crc32c } from '../../hash/crc32c.js';
+import { utf8Bytes } from '../../hash/utf8.js';
+import type { Ownership, Placement } from '../placement.js';
+import type { Worker } from '../worker.js';
 
 const INDEX_SEED = -559038737; // 0xDEADBEEF
 const OFFSET_SEED = -559039810; // 0xDEADBABE

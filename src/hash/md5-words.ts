@@ -1,5 +1,5 @@
 /**
- * MD5 (RFC 1321) of a short byte string in a reused buffer, returning the first 32-bit word of the digest: what
+ * MD5 (RFC 1321) in a reused buffer. `md5FirstWord` returns the first 32-bit word of the digest: what
  * libketama's `ketama_hashi` reads (the first four digest bytes, little-endian). Allocation-free and unrolled
  * (the 64 steps written out, generated from the RFC's tables), for ketama lookups; tested equal to node:crypto's
  * MD5 on every length up to 300 bytes and on random text.
@@ -13,10 +13,37 @@ import { LITTLE_ENDIAN } from './endian.js';
 
 const buffer = new KeyBuffer(256);
 const words = new Int32Array(64);
+/** The digest of the last call, as four little-endian int32 words. */
+const state = new Int32Array(4);
 
 /** The first little-endian uint32 of MD5(UTF-8(text)) (lone surrogates as U+FFFD, as Node encodes). */
 export function md5FirstWord(text: string): number {
-  const len = buffer.encode(text, 'whatwg', 72);
+  md5Buffered(buffer.encode(text, 'whatwg', 72));
+  return state[0] >>> 0;
+}
+
+/**
+ * The 16-byte MD5 digest of `input`: a string's UTF-8 bytes (lone surrogates as U+FFFD, as Node encodes) or the
+ * bytes themselves. Allocates the result only; used where compatibility needs MD5 (libketama's continuum,
+ * Alluxio's name-based UUIDs).
+ *
+ * @example md5('') // d41d8cd98f00b204e9800998ecf8427e
+ */
+export function md5(input: string | Uint8Array): Uint8Array {
+  let len: number;
+  if (typeof input === 'string') len = buffer.encode(input, 'whatwg', 72);
+  else {
+    buffer.ensure(input.length + 72).set(input);
+    len = input.length;
+  }
+  md5Buffered(len);
+  const out = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) out[i] = (state[i >>> 2] >>> ((i & 3) * 8)) & 0xff;
+  return out;
+}
+
+/** MD5 of the first `len` bytes of the buffer into `state`; the buffer has room for the padding. */
+function md5Buffered(len: number): void {
   // Padding: 0x80, zeros, then the bit length (64-bit little-endian) at the end of the last 64-byte block.
   const total = ((len + 8) >>> 6) * 64 + 64;
   buffer.ensure(total);
@@ -174,5 +201,8 @@ export function md5FirstWord(text: string): number {
     c0 = (c0 + c) | 0;
     d0 = (d0 + d) | 0;
   }
-  return a0 >>> 0;
+  state[0] = a0;
+  state[1] = b0;
+  state[2] = c0;
+  state[3] = d0;
 }

@@ -9,14 +9,14 @@
  * Worker order is the cluster view's order (Alluxio: the membership listing; here: the order given, or
  * sorted by identity string with `workerOrder: 'sorted'`). It matters only when two points collide.
  */
-import { BasePlacement } from './base-placement.js';
-import { RingSimError } from './errors.js';
-import { murmur3x86_32, murmur3x86_32Words } from './hash/murmur3.js';
-import { KeyBuffer, writeInt32LE } from './hash/utf8.js';
-import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode } from './alluxio/identity.js';
-import type { LocateOptions, Ownership, Placement, RingView } from './placement.js';
-import { SortedRing } from './sorted-ring.js';
-import { MAX_RING_POINTS, checkInteger, type Worker } from './worker.js';
+import { BasePlacement } from '../base-placement.js';
+import { RingSimError } from '../../core/errors.js';
+import { murmur3x86_32, murmur3x86_32Words } from '../../hash/murmur3.js';
+import { KeyBuffer, writeInt32LE } from '../../hash/utf8.js';
+import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode } from './identity.js';
+import type { LocateOptions, Ownership, Placement, RingView } from '../placement.js';
+import { SortedRing } from '../sorted-ring.js';
+import { MAX_RING_POINTS, checkInteger, type Worker } from '../worker.js';
 
 export interface AlluxioConsistentOptions {
   /** Virtual nodes per worker: 5 in open source since 2024 (`alluxio.user.consistent.hash.virtual.node.count.per.worker`), 2000 in Enterprise. */

@@ -5,10 +5,10 @@
  * capacity relative to a reference worker (weight 1 = `vnodes` points). A worker's points depend on its own
  * identity and weight only, so a change moves keys only to or from the changed worker.
  */
-import { AlluxioConsistentPlacement, type AlluxioConsistentOptions } from './alluxio-consistent.js';
-import { RingSimError } from './errors.js';
-import type { Placement } from './placement.js';
-import { MAX_RING_POINTS, normaliseWorkers, type Worker } from './worker.js';
+import { AlluxioConsistentPlacement, type AlluxioConsistentOptions } from './consistent.js';
+import { RingSimError } from '../../core/errors.js';
+import type { Placement } from '../placement.js';
+import { MAX_RING_POINTS, normaliseWorkers, type Worker } from '../worker.js';
 
 export class AlluxioCapacityPlacement extends AlluxioConsistentPlacement {
   override readonly algorithm: string = 'alluxio-capacity';

@@ -4,12 +4,12 @@
  * sorted map, a later put replacing an equal point (workers in the order given); a key's candidate for attempt
  * a is the first point >= murmur3_32(UTF-8(key + decimal(a))), wrapping.
  */
-import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './alluxio/policy-base.js';
-import { murmur3String } from './hash/murmur3.js';
-import { RingSimError } from './errors.js';
-import type { Ownership, Placement, RingView } from './placement.js';
-import { SortedRing } from './sorted-ring.js';
-import type { Worker } from './worker.js';
+import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './policy-base.js';
+import { murmur3String } from '../../hash/murmur3.js';
+import { RingSimError } from '../../core/errors.js';
+import type { Ownership, Placement, RingView } from '../placement.js';
+import { SortedRing } from '../sorted-ring.js';
+import type { Worker } from '../worker.js';
 
 const SIGN = 0x80000000;
 
