@@ -16,12 +16,12 @@ import { formatBinary } from '../core/units.js';
 import { balance } from '../ring/analysis/balance.js';
 import { movement } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
-import { createPlacement } from '../ring/registry.js';
 import { HASH_SPACE } from '../ring/sorted-ring.js';
 import type { Worker } from '../ring/worker.js';
 import { RingSimError } from '../core/errors.js';
 import { Random } from '../core/random.js';
 import type { AlluxioClusterManifest } from './manifest.js';
+import { drawIdentities, planRing, type PlanRingModel } from './ring-model.js';
 
 export interface PlanOptions {
   disk?: string;
@@ -103,6 +103,8 @@ export interface PlanReport {
     shares: PlanShare[];
     /** The ring drawn as arcs: [start, end) in [0, 1) of the hash space, and the worker index. */
     arcs: Array<[number, number, number]>;
+    /** What rebuilds this ring (`planRing`): the HTML page recomputes what-ifs from it. */
+    model: PlanRingModel;
   };
   dataset: null | {
     bytes: number;
@@ -271,11 +273,11 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     const r = new Random(seed * 1009 + d);
     return workers.map(() => `worker-${r.uuid()}`);
   };
+  const ringWorkers = (ids: string[]): Worker[] => ids.map((id, i) => (weighted ? { id, weight: planWorkers[i].cacheBytes / 2 ** 30 } : { id }));
   const build = (ids: string[], v = vnodes, extra: Worker[] = []): Placement => {
-    const ws: Worker[] = ids.map((id, i) => (weighted ? { id, weight: planWorkers[i].cacheBytes / 2 ** 30 } : { id }));
-    return weighted
-      ? createPlacement('ring', [...ws, ...extra], { vnodes: Math.max(1, Math.round(v / (totalWeight(ws) / ws.length))) })
-      : createPlacement('alluxio-consistent', [...ws, ...extra], { vnodes: v, identity: 'identity' });
+    const ws = ringWorkers(ids);
+    // The mean weight is the base ring's, whatever is added.
+    return weighted ? planRing(ws, v, true).withWorkers([...ws, ...extra]) : planRing([...ws, ...extra], v, false);
   };
   const ids0 = makeIds(0);
   const main = build(ids0);
@@ -334,7 +336,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
   const nameOf = new Map(ids0.map((id, i) => [id, workers[i].name]));
   const name = (id: string): string => nameOf.get(id) ?? id;
   {
-    const extraId = `worker-${new Random(seed * 7919).uuid()}`;
+    const [extraId] = drawIdentities(seed, 'add');
     nameOf.set(extraId, 'new worker');
     const after = build(ids0, vnodes, [weighted ? { id: extraId, weight: planWorkers[0].cacheBytes / 2 ** 30 } : { id: extraId }]);
     const mv = movement(main, after);
@@ -356,7 +358,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     if (persisted) {
       whatIf.push({ name: 'restart one worker', description: 'identity persisted: the worker comes back with the same identity, nothing moves', moved: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: basis, flows: [] });
     } else {
-      const newId = `worker-${new Random(seed * 104729).uuid()}`;
+      const [newId] = drawIdentities(seed, 'restart');
       nameOf.set(newId, `${workers[0].name} (new identity)`);
       const restartedIds = mode === 'dynamic' ? [...ids0.slice(1), newId] : [...ids0, newId];
       const after = build(restartedIds.map((x) => x));
@@ -431,15 +433,12 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
       maxOverMeanAcrossDraws: { median: maxes[Math.floor(maxes.length / 2)], worst: maxes[maxes.length - 1] },
       shares,
       arcs,
+      model: { weighted, vnodes, seed, workers: ringWorkers(ids0) },
     },
     dataset,
     whatIf,
     assumptions,
   };
-}
-
-function totalWeight(ws: Worker[]): number {
-  return ws.reduce((s, w) => s + (w.weight ?? 1), 0);
 }
 
 /** The ring as arcs [start, end, worker index] over [0, 1): exact up to 8,192 points, else 4,096 bins. */
