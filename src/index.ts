@@ -118,3 +118,9 @@ export { AlluxioCapacityPlacement } from './ring/alluxio/capacity.js';
 export { crc32c } from './hash/crc32c.js';
 export { isPrime, nearestPrimes } from './ring/primes.js';
 export type { LocateOptions, TableView } from './ring/placement.js';
+
+// Membership of a running cluster: etcd's layout, an etcdctl export, the dynamic and static rings.
+export { type Member, type MemberState, type Membership, type RingMode, RING_MODES, ringMembers, ringWorkers, requireRingWorkers, membershipPlacement } from './membership/membership.js';
+export { DEFAULT_CLUSTER, registrationPrefix, livenessPrefix, entityAddress, readMembership } from './membership/etcd-membership.js';
+export { type EtcdSource, type KeyValue, type RangeOptions, exportSource } from './membership/etcd-source.js';
+export { parseEtcdJson } from './membership/etcd-json.js';

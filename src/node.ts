@@ -9,3 +9,4 @@
  */
 export { fileTraceSource, byteChunks, detectCompression, type Compression } from './cli/trace-file.js';
 export { htmlAssets } from './cli/html-assets.js';
+export { etcdSource, type EtcdClientOptions } from './cli/etcd-client.js';

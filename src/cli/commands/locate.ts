@@ -3,9 +3,13 @@ import { RingSimError } from '../../core/errors.js';
 import { ALGORITHM_NAMES, createPlacement } from '../../ring/registry.js';
 import { choiceOption, integerOption, positiveNumberOption } from '../options.js';
 import { parseWorkers, readTextFile } from '../workers-file.js';
+import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
+import { RING_MODES, requireRingWorkers, type RingMode } from '../../membership/membership.js';
+import type { Worker } from '../../ring/worker.js';
 import type { Io } from '../io.js';
 
-interface LocateFlags {
+interface LocateFlags extends Partial<MembershipFlags> {
+  ring?: RingMode;
   algorithm: string;
   workers?: string;
   vnodes?: number;
@@ -22,8 +26,20 @@ interface LocateFlags {
   ketamaPoints?: number;
 }
 
+/** The workers: from --workers, or the membership's dynamic or static ring. */
+async function locateWorkers(flags: LocateFlags): Promise<Worker[]> {
+  const m = flags as MembershipFlags;
+  if (hasMembershipSource(m)) {
+    if (flags.workers) throw new RingSimError('--workers', flags.workers, '--workers and an etcd membership both given', 'use one of them');
+    return requireRingWorkers(await loadMembership(m), flags.ring ?? 'dynamic');
+  }
+  if (flags.ring) throw new RingSimError('--ring', flags.ring, '--ring needs a membership', 'pass --etcd URL or --etcd-export FILE');
+  if (!flags.workers) throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE, --etcd URL or --etcd-export FILE');
+  return parseWorkers(readTextFile(flags.workers, '--workers'), flags.workers);
+}
+
 export function registerLocate(program: Command, io: Io): void {
-  program
+  const command = program
     .command('locate')
     .description('print the workers that hold each key, in preference order')
     .argument('[keys...]', 'keys (file paths / URLs) to locate')
@@ -40,34 +56,35 @@ export function registerLocate(program: Command, io: Io): void {
     .option('--table-size <n>', 'maglev, alluxio-maglev: lookup table size (a prime; default 65537)', integerOption('--table-size', 2, 5_000_011))
     .option('--probes <n>', 'multi-probe, alluxio-multi-probe: probes a key (default 21)', integerOption('--probes', 1, 10_000))
     .option('--epsilon <x>', 'bounded-load: load bound 1 + epsilon times the mean (default 0.25)', positiveNumberOption('--epsilon'))
+    .option('--ring <mode>', 'with --etcd/--etcd-export: dynamic (ONLINE workers, Alluxio\'s default) or static (all registered)', choiceOption('--ring', RING_MODES))
     .option('--ketama-points <n>', 'alluxio-ketama: points a worker (alluxio.user.ketama.hash.replicas, default 200)', integerOption('--ketama-points', 1, 65_536))
     .addHelpText('after', `
 alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.
 Example:
-  ring-sim locate --algorithm alluxio-consistent --workers examples/workers.txt --replicas 2 s3://bucket/a.parquet`)
-    .action((keyArgs: string[], flags: LocateFlags) => {
-      if (!flags.workers) throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE');
-      const workers = parseWorkers(readTextFile(flags.workers, '--workers'), flags.workers);
-      const keys = [...keyArgs];
-      if (flags.keys) {
-        for (const line of readTextFile(flags.keys, '--keys').split(/\r?\n/)) if (line !== '') keys.push(line);
-      }
-      if (keys.length === 0) throw new RingSimError('keys', '', 'no keys given', 'pass keys as arguments or --keys FILE');
-      const placement = createPlacement(flags.algorithm, workers, {
-        vnodes: flags.vnodes,
-        identity: flags.identity,
-        workerOrder: flags.workerOrder,
-        weighting: flags.weighting,
-        tableSize: flags.tableSize,
-        probes: flags.probes,
-        epsilon: flags.epsilon,
-        ketamaPoints: flags.ketamaPoints,
-      });
-      const out: string[] = [];
-      for (const key of keys) {
-        const located = placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst });
-        out.push(flags.json ? JSON.stringify({ key, workers: located }) : `${key}\t${located.join(' ')}`);
-      }
-      io.out(out.join('\n') + '\n');
+  ring-sim locate --algorithm alluxio-consistent --workers examples/workers.txt --replicas 2 s3://bucket/a.parquet
+  ring-sim locate --etcd http://etcd-0:2379 --cluster alluxio --replicas 2 s3://bucket/a.parquet`);
+  addMembershipOptions(command).action(async (keyArgs: string[], flags: LocateFlags) => {
+    const workers = await locateWorkers(flags);
+    const keys = [...keyArgs];
+    if (flags.keys) {
+      for (const line of readTextFile(flags.keys, '--keys').split(/\r?\n/)) if (line !== '') keys.push(line);
+    }
+    if (keys.length === 0) throw new RingSimError('keys', '', 'no keys given', 'pass keys as arguments or --keys FILE');
+    const placement = createPlacement(flags.algorithm, workers, {
+      vnodes: flags.vnodes,
+      identity: flags.identity ?? (hasMembershipSource(flags as MembershipFlags) ? 'identity' : undefined),
+      workerOrder: flags.workerOrder,
+      weighting: flags.weighting,
+      tableSize: flags.tableSize,
+      probes: flags.probes,
+      epsilon: flags.epsilon,
+      ketamaPoints: flags.ketamaPoints,
     });
+    const out: string[] = [];
+    for (const key of keys) {
+      const located = placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst });
+      out.push(flags.json ? JSON.stringify({ key, workers: located }) : `${key}\t${located.join(' ')}`);
+    }
+    io.out(out.join('\n') + '\n');
+  });
 }
