@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JumpPlacement, jumpConsistentHash, jumpConsistentHash32 } from '../../src/ring/jump.js';
 import { lcgNext, lcgSeed } from '../../src/ring/jump-lcg.js';
 import { paperJump } from './paper-jump.js';
+import { createPlacement } from '../../src/ring/registry.js';
 
 describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
   it("reproduces Guava's golden values (HashingTest)", () => {
@@ -92,5 +93,34 @@ describe('jump placement', () => {
       expect(new Set(all).size).toBe(7);
       expect(all[0]).toBe(p.locate(key)[0]);
     }
+  });
+});
+
+const workerIds = (min: number, max: number) =>
+  fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`), { minLength: min, maxLength: max });
+
+/** Keys whose first worker changed between two placements, as [from, to] pairs. */
+function moves(ks: readonly string[], before: ReturnType<typeof createPlacement>, after: ReturnType<typeof createPlacement>): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const k of ks) {
+    const a = before.locate(k)[0];
+    const b = after.locate(k)[0];
+    if (a !== b) out.push([a, b]);
+  }
+  return out;
+}
+
+describe('jump: minimal movement', () => {
+  const sample = Array.from({ length: 3000 }, (_, i) => `s3://bucket/minimal/file-${i}.bin`);
+
+  it('removing the last worker moves only its keys', () => {
+    fc.assert(
+      fc.property(workerIds(2, 12), (ids) => {
+        const before = createPlacement('jump', ids.map((id) => ({ id })));
+        const gone = ids[ids.length - 1];
+        for (const [from] of moves(sample, before, before.removeWorker(gone))) expect(from).toBe(gone);
+      }),
+      { numRuns: 15 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { KetamaPlacement, ketamaDigests } from '../../src/ring/ketama.js';
 import { movement } from '../../src/ring/analysis/movement.js';
+import { createPlacement } from '../../src/ring/registry.js';
 
 const require = createRequire(import.meta.url);
 type HashRingCtor = new (servers: Record<string, number> | string[], algorithm?: string, options?: Record<string, unknown>) => {
@@ -94,5 +95,17 @@ describe('ketama', () => {
     const before = new KetamaPlacement(servers);
     const m = movement(before, before.removeWorker('10.0.0.7:11211'));
     expect(m.collateral).toBe(0);
+  });
+});
+
+describe('ketama weights', () => {
+  it('shares follow memory weights', () => {
+    const p = createPlacement('ketama', [1, 2, 3, 4].map((w) => ({ id: `10.0.0.${w}:11211`, weight: w })));
+    const own = p.ownership()!;
+    // ketama gives 40 * 4 * n * w / W points; each share has a relative spread of about 1/sqrt(points).
+    [1, 2, 3, 4].forEach((w, i) => {
+      const points = 160 * 4 * (w / 10);
+      expect(Math.abs((own.byWorker[i] / own.total) / (w / 10) - 1)).toBeLessThan(5 / Math.sqrt(points));
+    });
   });
 });

@@ -1,42 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { balance } from '../../src/ring/analysis/balance.js';
-import { compareAlgorithms } from '../../src/ring/analysis/compare.js';
-import { syntheticKeys } from '../../src/ring/analysis/keys.js';
-import { movement } from '../../src/ring/analysis/movement.js';
-import { JumpPlacement } from '../../src/ring/jump.js';
-import { RingPlacement } from '../../src/ring/ring.js';
-import { ALGORITHM_NAMES, createPlacement } from '../../src/ring/registry.js';
-import { KetamaPlacement } from '../../src/ring/ketama.js';
+import { syntheticKeys } from '../../../src/ring/analysis/keys.js';
+import { movement } from '../../../src/ring/analysis/movement.js';
+import { RingPlacement } from '../../../src/ring/ring.js';
+import { ALGORITHM_NAMES, createPlacement } from '../../../src/ring/registry.js';
+import { KetamaPlacement } from '../../../src/ring/ketama.js';
 
 const workers = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(3, '0')}` }));
-
-describe('balance', () => {
-  it('computes the osdmaptool statistics by hand on a sample', () => {
-    // jump has no ownership: 3 workers, counts from the sample, checked against a direct computation.
-    const p = new JumpPlacement(workers(3));
-    const keys = syntheticKeys(3000, 9);
-    const counts = [0, 0, 0];
-    for (const k of keys) counts[p.locateIndex(k)]++;
-    const b = balance(p, { keys });
-    expect(b.method).toBe('sample');
-    expect(b.mean).toBe(1000);
-    const sd = Math.sqrt(counts.reduce((s, c) => s + (c - 1000) ** 2, 0) / 3);
-    expect(b.stddev).toBeCloseTo(sd, 9);
-    // Ceph's example: 3 equal OSDs, T placements: expected sqrt(T * 1/3 * 2/3).
-    expect(b.expectedStddev).toBeCloseTo(Math.sqrt(3000 * (1 / 3) * (2 / 3)), 9);
-    expect(b.maxOverMean).toBeCloseTo(Math.max(...counts) / 1000, 12);
-    expect(b.minOverMean).toBeCloseTo(Math.min(...counts) / 1000, 12);
-  });
-
-  it('is exact from ownership for rings, and the shares sum to 1', () => {
-    const p = new RingPlacement(workers(10), { vnodes: 100 });
-    const b = balance(p);
-    expect(b.method).toBe('exact');
-    expect(b.workers.reduce((s, w) => s + w.share, 0)).toBeCloseTo(1, 12);
-    expect(b.relativeStddev).toBeGreaterThan(0.02);
-    expect(b.relativeStddev).toBeLessThan(0.25);
-  });
-});
 
 describe('movement', () => {
   it('exact hash-space movement agrees with a large key sample', () => {
@@ -99,25 +68,5 @@ describe('movement', () => {
         }
       }
     }
-  });
-});
-
-describe('compareAlgorithms', () => {
-  it('on 100 equal workers: ring moves within 10 % of the optimal 1/101 on +1, with no collateral', () => {
-    const r = compareAlgorithms({ algorithms: ['ring', 'ketama', 'jump'], workers: workers(100), keys: syntheticKeys(20000) });
-    const ring = r.rows.find((x) => x.algorithm === 'ring')!;
-    expect(Math.abs(ring.add!.moved / (1 / 101) - 1)).toBeLessThan(0.1);
-    expect(ring.add!.collateral).toBe(0);
-    expect(ring.remove!.collateral).toBe(0);
-  });
-
-  it('skips an algorithm that cannot take the workers, saying why', () => {
-    const r = compareAlgorithms({
-      algorithms: ['jump', 'ring'],
-      workers: workers(4).map((w, i) => ({ ...w, weight: i + 1 })),
-      keys: syntheticKeys(100),
-    });
-    expect(r.rows[0].skipped).toMatch(/no weights/);
-    expect(r.rows[1].skipped).toBeUndefined();
   });
 });

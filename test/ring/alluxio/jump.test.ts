@@ -1,0 +1,18 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AlluxioJumpPlacement, jumpPaper } from '../../../src/ring/alluxio/jump.js';
+import { paperJump } from '../paper-jump.js';
+
+describe('alluxio-jump', () => {
+  const legacy = [{ id: 'worker-1' }, { id: 'worker-2' }];
+
+  it('JUMP: the paper loop in doubles equals a BigInt transcription of it', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.integer({ min: 1, max: 5000 }), (key, n) => {
+        expect(jumpPaper(Number(key >> 32n), Number(key & 0xffffffffn), n)).toBe(paperJump(key, n));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(new Set(new AlluxioJumpPlacement(legacy).locate('hdfs://a/b/c', 2)).size).toBe(2);
+  });
+});
