@@ -103,6 +103,7 @@ export { ZipfSampler } from './sim/workload/zipf.js';
 // Planning an AlluxioCluster, and the HTML report.
 export { parseManifest, ALLUXIO_API_VERSION, type AlluxioClusterManifest, type ManifestWorkerGroup } from './plan/manifest.js';
 export { buildPlan, type PlanOptions, type PlanReport, type PlanWhatIf, type PlanShare, type PlanWorker } from './plan/plan.js';
+export { renderPlanText } from './report/plan-text.js';
 export { renderHtml, type HtmlAssets } from './report/html.js';
 
 // More placement algorithms (issue 3).

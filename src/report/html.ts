@@ -7,7 +7,7 @@
  * so it runs in a browser too. The CLI loads them (src/cli/html-assets.ts).
  */
 import type { SimulationResult } from '../sim/simulate.js';
-import type { PlanReport } from '../plan/plan.js';
+import type { PlanReport } from '../plan/model.js';
 
 /** The page's assets, as text. */
 export interface HtmlAssets {

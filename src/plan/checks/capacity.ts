@@ -1,0 +1,32 @@
+/** Capacity: the workers file against the manifest, and the data set against the cache. */
+import type { Check } from '../../core/check.js';
+import { formatBinary } from '../../core/units.js';
+import type { PlanContext } from '../context.js';
+import type { PlanDataset, PlanShare } from '../model.js';
+
+export function workersFileChecks(c: PlanContext): Check[] {
+  const listed = c.options.workers;
+  if (!listed || !listed.length) return [];
+  const manifestCount = c.manifest.groups.reduce((s, g) => s + g.count, 0);
+  if (manifestCount === listed.length) return [];
+  return [{ severity: 'warning', field: '--workers', message: `the workers file lists ${listed.length} workers but the manifest asks for ${manifestCount}`, fix: 'make the two agree; the plan uses the workers file' }];
+}
+
+export function datasetFit(c: PlanContext, shares: readonly PlanShare[], datasetBytes: number): { dataset: PlanDataset; overflowingCount: number } {
+  const totalCache = c.workers.reduce((s, w) => s + w.cacheBytes, 0);
+  const overflowing = shares
+    .map((s, i) => ({ worker: s.worker, expectedBytes: Math.round(datasetBytes * s.share), cacheBytes: c.workers[i].cacheBytes }))
+    .filter((x) => x.expectedBytes > x.cacheBytes)
+    .sort((a, b) => b.expectedBytes / b.cacheBytes - a.expectedBytes / a.cacheBytes);
+  const dataset = { bytes: datasetBytes, files: c.options.files ?? null, cacheBytes: totalCache, coverage: totalCache / datasetBytes, fits: overflowing.length === 0, overflowing: overflowing.slice(0, 20) };
+  return { dataset, overflowingCount: overflowing.length };
+}
+
+export function datasetChecks(d: PlanDataset, overflowingCount: number): Check[] {
+  if (d.cacheBytes < d.bytes) {
+    return [{ severity: 'warning', field: '--dataset', message: `the cache (${formatBinary(d.cacheBytes)}) holds ${((d.cacheBytes / d.bytes) * 100).toFixed(1)} % of the ${formatBinary(d.bytes)} data set: reads beyond it go to the under-storage`, fix: `add workers or page-store size to reach ${formatBinary(d.bytes)}` }];
+  }
+  if (overflowingCount === 0) return [];
+  const top = d.overflowing[0];
+  return [{ severity: 'warning', field: '--dataset', message: `the cache holds the data set in total, but ${overflowingCount} worker(s) get more of it than they hold (the ring's imbalance): ${top.worker} would need ${formatBinary(top.expectedBytes)} in ${formatBinary(top.cacheBytes)}`, fix: 'raise the virtual node count or leave more headroom' }];
+}

@@ -1,0 +1,113 @@
+/**
+ * The plan report model: plain, JSON-serialisable data that the text printer, `--json` and the HTML page all
+ * render. Fields are only ever added, never renamed (the HTML page and scripts read them).
+ */
+import type { Check } from '../core/check.js';
+import type { DiskProvider, FileSystem } from '../capacity/disk.js';
+import type { Edition } from '../capacity/pagestore-plan.js';
+import type { PlanRingModel } from './ring-model.js';
+
+export interface PlanOptions {
+  disk?: string;
+  provider?: DiskProvider;
+  fs?: FileSystem;
+  /** Kubernetes nodes available to the cluster. */
+  nodes?: number;
+  datasetBytes?: number;
+  files?: number;
+  edition?: Edition;
+  /** Per-worker capacity, overriding the manifest's groups: name and page-store size. */
+  workers?: Array<{ name: string; size: string }>;
+  seed?: number;
+  /** Virtual node count for the "change the virtual node count" what-if (default: 2000, or half if already 2000 or more). */
+  whatIfVnodes?: number;
+  /** Platform hint for platform-specific checks. */
+  platform?: 'gke' | 'eks' | 'aks' | 'other';
+}
+
+export interface PlanWorker {
+  name: string;
+  group: string;
+  sizeBytes: number;
+  reservedBytes: number;
+  cacheBytes: number;
+  pages: number;
+  pageSizeBytes: number;
+  usableDiskBytes: number | null;
+  headroomBytes: number | null;
+}
+
+export interface PlanShare {
+  worker: string;
+  identity: string;
+  share: number;
+  /** The capacity-proportional share. */
+  fairShare: number;
+  /** Expected band for a random ring with this many points: fairShare × (1 ± 2/sqrt(points)). */
+  bandLow: number;
+  bandHigh: number;
+}
+
+export interface PlanFlow {
+  from: string;
+  to: string;
+  fraction: number;
+}
+
+export interface PlanWhatIf {
+  name: string;
+  description: string;
+  /** Fraction of keys (files) that change worker. */
+  moved: number;
+  /** Fraction that becomes unreachable from cache (static ring: the offline worker's range). */
+  unreachable: number;
+  optimal: number;
+  bytesMoved: number;
+  bytesBasis: 'dataset' | 'cache';
+  flows: PlanFlow[];
+}
+
+export interface PlanRing {
+  policy: string;
+  algorithm: string;
+  vnodes: number;
+  mode: 'dynamic' | 'static';
+  provider: string;
+  identities: string;
+  draws: number;
+  maxOverMean: number;
+  minOverMean: number;
+  relativeStddev: number;
+  expectedRelativeStddev: number;
+  busiest: { worker: string; share: number; overFair: number };
+  maxOverMeanAcrossDraws: { median: number; worst: number };
+  shares: PlanShare[];
+  /** The ring drawn as arcs: [start, end) in [0, 1) of the hash space, and the worker index. */
+  arcs: Array<[number, number, number]>;
+  /** What rebuilds this ring (`planRing`): the HTML page recomputes what-ifs from it. */
+  model: PlanRingModel;
+}
+
+export interface PlanDataset {
+  bytes: number;
+  files: number | null;
+  cacheBytes: number;
+  coverage: number;
+  fits: boolean;
+  overflowing: Array<{ worker: string; expectedBytes: number; cacheBytes: number }>;
+}
+
+export interface PlanReport {
+  format: 'ring-sim/plan';
+  version: 1;
+  source: string;
+  cluster: { name: string; namespace: string | null; image: string | null; otherDocuments: Array<{ kind: string; name?: string }> };
+  edition: Edition;
+  verdict: { deployable: boolean; errors: number; warnings: number; summary: string };
+  workers: PlanWorker[];
+  checks: Check[];
+  ring: PlanRing;
+  dataset: PlanDataset | null;
+  whatIf: PlanWhatIf[];
+  assumptions: string[];
+}
