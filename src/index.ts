@@ -125,3 +125,7 @@ export { type Member, type MemberState, type Membership, type RingMode, RING_MOD
 export { DEFAULT_CLUSTER, registrationPrefix, livenessPrefix, entityAddress, readMembership } from './membership/etcd-membership.js';
 export { type EtcdSource, type KeyValue, type RangeOptions, exportSource } from './membership/etcd-source.js';
 export { parseEtcdJson } from './membership/etcd-json.js';
+export { buildInspect, type InspectReport, type InspectWorker, type InspectWhatIf, type InspectEffect, type InspectOptions, type RingBalance } from './report/inspect.js';
+export { renderInspectText } from './report/inspect-text.js';
+export { renderInspectHtml } from './report/inspect-html.js';
+export { parseBandwidth, formatBandwidth, formatDuration, type Bandwidth } from './core/bandwidth.js';

@@ -11,6 +11,7 @@ import { registerCachesim } from './commands/cachesim.js';
 import { registerCapacity } from './commands/capacity.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerPlan } from './commands/plan.js';
+import { registerInspect } from './commands/inspect.js';
 import type { Io } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -30,6 +31,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void = () =>
   registerCachesim(program, io);
   registerCapacity(program, io, setExitCode);
   registerSimulate(program, io);
+  registerInspect(program, io);
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }

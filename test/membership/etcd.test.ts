@@ -124,4 +124,16 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
       expect(r.stderr).toContain(`clusters found: other, ${CLUSTER}`);
     }
   });
+
+  it('inspect lists ONLINE/OFFLINE exactly, live and from the export alike', async () => {
+    const live = await builtCli(['inspect', '--etcd', etcd.url, '--cluster', CLUSTER, '--json']);
+    expect(live.stderr).toBe('');
+    const offline = await builtCli(['inspect', '--etcd-export', exportFile, '--cluster', CLUSTER, '--json']);
+    const a = JSON.parse(live.stdout) as { source: string; workers: Array<{ identity: string; address: string; state: string; share: number }> };
+    const b = JSON.parse(offline.stdout) as { source: string };
+    expect({ ...a, source: '' }).toEqual({ ...b, source: '' });
+    expect(a.workers.map((w) => w.identity)).toEqual([...identities].sort());
+    expect(new Set(a.workers.filter((w) => w.state === 'OFFLINE').map((w) => w.identity))).toEqual(OFFLINE);
+    for (const w of a.workers) expect(w.address).toBe(`${hostOf.get(w.identity)}:29999`);
+  });
 });

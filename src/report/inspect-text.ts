@@ -1,0 +1,70 @@
+/** The terminal text of `ring-sim inspect`: the same model `--json` prints and `--html` draws. */
+import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
+import { formatBytes } from '../core/units.js';
+import { percent, ratio, table } from './format.js';
+import type { InspectEffect, InspectReport, InspectWhatIf, RingBalance } from './inspect.js';
+
+/** Rows shown per what-if kind in text; --json carries them all. */
+const SHOWN = 10;
+
+function balanceLine(name: string, b: RingBalance | null): string {
+  if (!b) return `${name}: no ONLINE worker`;
+  return `${name}: ${b.workers} workers, ${b.points.toLocaleString('en-US')} points; busiest ${ratio(b.maxOverMean)} the mean, idlest ${ratio(b.minOverMean)}; ` +
+    `relative stddev ${percent(b.relativeStddev)} (a random draw of 1,000,000 keys: ${percent(b.expectedRelativeStddev)})`;
+}
+
+function cost(e: InspectEffect | null): [string, string] {
+  if (!e) return ['-', '-'];
+  return [e.rereadBytes === null ? '-' : formatBytes(e.rereadBytes), e.rereadSeconds === null ? '-' : formatDuration(e.rereadSeconds)];
+}
+
+function whatIfTable(rows: InspectWhatIf[]): string {
+  return table(
+    ['what-if', 'dynamic: moved', 're-read', 'time', 'static: moved', 'unreachable', 're-read', 'time'],
+    rows.map((w) => [
+      w.name,
+      w.dynamic ? percent(w.dynamic.moved) : '-', ...cost(w.dynamic),
+      percent(w.static.moved), percent(w.static.unreachable), ...cost(w.static),
+    ]),
+    [false, true, true, true, true, true, true, true],
+  );
+}
+
+function whatIfSection(r: InspectReport): string[] {
+  const out: string[] = ['', 'What-ifs on the exact rings (moved: fraction of keys whose first worker changes):'];
+  for (const kind of ['remove-offline', 'stop', 'add'] as const) {
+    const rows = r.whatIf.filter((w) => w.kind === kind);
+    if (rows.length === 0) continue;
+    const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;
+    out.push('', whatIfTable(sorted.slice(0, SHOWN)));
+    if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
+    for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
+  }
+  out.push('', r.cost.datasetBytes === null
+    ? 're-read: pass --dataset SIZE (and --ufs-bandwidth RATE) for the bytes re-read from the under-storage and how long that takes.'
+    : `re-read: ${r.cost.basis}; data set ${formatBytes(r.cost.datasetBytes)}${r.cost.ufsBytesPerSecond === null ? ' (pass --ufs-bandwidth for the time)' : `, UFS ${formatBandwidth(r.cost.ufsBytesPerSecond)}`}.`);
+  return out;
+}
+
+export function renderInspectText(r: InspectReport): string {
+  const c = r.counts;
+  const lines: string[] = [
+    `Cluster ${r.cluster} from ${r.source}: ${c.registered} registered, ${c.online} ONLINE, ${c.offline} OFFLINE; ${r.vnodes} virtual nodes a worker.`,
+    '',
+    table(
+      ['identity', 'address', 'state', 'dynamic share', 'static share'],
+      r.workers.map((w) => [w.identity, w.address ?? '?', w.state, w.state === 'ONLINE' ? percent(w.share, 3) : '-', percent(w.staticShare, 3)]),
+      [false, false, false, true, true],
+    ),
+    '',
+    'Balance (exact, from ring ownership):',
+    `  ${balanceLine('dynamic ring', r.balance.dynamic)}`,
+    `  ${balanceLine('static ring', r.balance.static)}`,
+    '',
+    `Ring bloat: ${r.bloat.offline} OFFLINE identit${r.bloat.offline === 1 ? 'y' : 'ies'}; in a static ring ${percent(r.bloat.staticOfflineShare)} of the keys belong to an OFFLINE worker` +
+      (r.bloat.offline > 0 ? ' (reads fall back to the UFS). alluxio process remove-worker -n <identity> clears one.' : '.'),
+    ...whatIfSection(r),
+  ];
+  if (r.notes.length > 0) lines.push('', 'Notes:', ...r.notes.map((n) => `  ${n}`));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,193 @@
+/**
+ * `ring-sim inspect`'s report model: a running cluster's exact ring from its membership (etcd or an export).
+ * Each registered identity with address, state and exact share in the dynamic and static rings; the balance;
+ * the ring bloat (OFFLINE identities that restarts without a persisted identity leave behind); and what-ifs on
+ * the exact rings: `remove-worker` of each OFFLINE identity, stopping each ONLINE worker, adding N workers.
+ *
+ * Exactness: shares and moved fractions are exact fractions of the 2^32 hash space (Alluxio hashes each key
+ * onto it). Removing one worker moves exactly its own share (only its arcs change owner), which equals
+ * `movement()` on the two rings (a test checks it); adding workers is `movement()` on the two rings, with the new
+ * identities drawn (seeded): Alluxio gives a new worker a random UUID, so that what-if is a model. Bytes re-read
+ * from the under-storage are a model too: the moved fraction of the data set, which assumes bytes spread over
+ * the hash space as keys do.
+ */
+import type { Bandwidth } from '../core/bandwidth.js';
+import { membershipPlacement, type Membership, type MemberState, type RingMode } from '../membership/membership.js';
+import { drawIdentities } from '../plan/ring-model.js';
+import { balance } from '../ring/analysis/balance.js';
+import { movement } from '../ring/analysis/movement.js';
+import type { AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
+
+export interface InspectWorker {
+  identity: string;
+  address: string | null;
+  state: MemberState;
+  /** Exact share of the keys in the dynamic ring (0 when OFFLINE: it is not on that ring). */
+  share: number;
+  /** Exact share of the keys in the static ring. */
+  staticShare: number;
+}
+
+export interface RingBalance {
+  workers: number;
+  points: number;
+  /** Busiest worker's share over the mean share; 1 is perfectly even. */
+  maxOverMean: number;
+  minOverMean: number;
+  relativeStddev: number;
+  /** The relative stddev a binomial draw of 1,000,000 keys would show: the noise floor. */
+  expectedRelativeStddev: number;
+}
+
+export interface InspectEffect {
+  /** Fraction of keys whose first worker changes. */
+  moved: number;
+  /** The least any placement with the new shares could move. */
+  optimal: number;
+  /** Fraction of keys whose worker is registered but OFFLINE (static ring: reads fall back to the UFS). */
+  unreachable: number;
+  /** Model: moved × data set, bytes re-read from the under-storage (null without --dataset). */
+  rereadBytes: number | null;
+  /** rereadBytes at the UFS bandwidth (null without --ufs-bandwidth). */
+  rereadSeconds: number | null;
+}
+
+export type WhatIfKind = 'remove-offline' | 'stop' | 'add';
+
+export interface InspectWhatIf {
+  kind: WhatIfKind;
+  name: string;
+  /** The identity removed or stopped; the identities added. */
+  identities: string[];
+  dynamic: InspectEffect | null;
+  static: InspectEffect;
+  /** Null when exact; otherwise what is modelled. */
+  model: string | null;
+}
+
+export interface InspectReport {
+  format: 'ring-sim/inspect';
+  version: 1;
+  source: string;
+  cluster: string;
+  vnodes: number;
+  counts: { registered: number; online: number; offline: number };
+  workers: InspectWorker[];
+  balance: { dynamic: RingBalance | null; static: RingBalance };
+  bloat: { offline: number; staticOfflineShare: number };
+  whatIf: InspectWhatIf[];
+  cost: { datasetBytes: number | null; ufsBytesPerSecond: number | null; ufsBandwidth: string | null; basis: string };
+  notes: string[];
+}
+
+export interface InspectOptions {
+  vnodes?: number;
+  /** Workers to add in the scale-out what-if (default 1). */
+  add?: number;
+  /** Seed of the added workers' identity draw. */
+  seed?: number;
+  datasetBytes?: number;
+  ufsBandwidth?: Bandwidth;
+}
+
+function ringBalance(p: AlluxioConsistentPlacement): RingBalance {
+  const b = balance(p);
+  return {
+    workers: p.workers.length,
+    points: p.ringView().ring.length,
+    maxOverMean: b.maxOverMean,
+    minOverMean: b.minOverMean,
+    relativeStddev: b.relativeStddev,
+    expectedRelativeStddev: b.mean > 0 ? b.expectedStddev / b.mean : 0,
+  };
+}
+
+/** Exact shares by identity. */
+function shareMap(p: AlluxioConsistentPlacement): Map<string, number> {
+  const own = p.ownership();
+  return new Map(p.workers.map((w, i) => [w.id, own.byWorker[i] / own.total]));
+}
+
+function effect(moved: number, optimal: number, unreachable: number, o: InspectOptions): InspectEffect {
+  const rereadBytes = o.datasetBytes !== undefined ? Math.round(moved * o.datasetBytes) : null;
+  const rereadSeconds = rereadBytes !== null && o.ufsBandwidth ? rereadBytes / o.ufsBandwidth.bytesPerSecond : null;
+  return { moved, optimal, unreachable, rereadBytes, rereadSeconds };
+}
+
+export function buildInspect(m: Membership, o: InspectOptions = {}): InspectReport {
+  const vnodes = o.vnodes ?? 5;
+  const online = m.members.filter((w) => w.state === 'ONLINE');
+  const offline = m.members.filter((w) => w.state === 'OFFLINE');
+  const stat = membershipPlacement(m, 'static', vnodes);
+  const dyn = online.length > 0 ? membershipPlacement(m, 'dynamic', vnodes) : null;
+  const staticShares = shareMap(stat);
+  const dynamicShares = dyn ? shareMap(dyn) : new Map<string, number>();
+  const offlineShare = offlineShareOf(m, stat);
+  const whatIf: InspectWhatIf[] = [];
+  for (const w of offline) whatIf.push(removeOffline(m, stat, dyn, w.identity, o));
+  for (const w of online) {
+    const d = dynamicShares.get(w.identity)!;
+    const s = staticShares.get(w.identity)!;
+    whatIf.push({
+      kind: 'stop', name: `stop ${w.identity}`, identities: [w.identity],
+      dynamic: effect(d, d, 0, o),
+      static: effect(0, 0, offlineShare + s, o),
+      model: null,
+    });
+  }
+  const add = o.add ?? 1;
+  if (add > 0) whatIf.push(addWorkers(m, stat, dyn, add, o));
+  return {
+    format: 'ring-sim/inspect', version: 1, source: m.source, cluster: m.cluster, vnodes,
+    counts: { registered: m.members.length, online: online.length, offline: offline.length },
+    workers: m.members.map((w) => ({
+      identity: w.identity, address: w.address ?? null, state: w.state,
+      share: dynamicShares.get(w.identity) ?? 0, staticShare: staticShares.get(w.identity)!,
+    })),
+    balance: { dynamic: dyn ? ringBalance(dyn) : null, static: ringBalance(stat) },
+    bloat: { offline: offline.length, staticOfflineShare: offlineShare },
+    whatIf,
+    cost: {
+      datasetBytes: o.datasetBytes ?? null,
+      ufsBytesPerSecond: o.ufsBandwidth?.bytesPerSecond ?? null,
+      ufsBandwidth: o.ufsBandwidth?.text ?? null,
+      basis: 'model: bytes re-read = moved fraction × data set (bytes spread over the hash space as keys are); time = bytes ÷ UFS bandwidth',
+    },
+    notes: m.notes,
+  };
+}
+
+/** OFFLINE share of a static ring over `m` (after a change). */
+function offlineShareOf(m: Membership, p: AlluxioConsistentPlacement): number {
+  const shares = shareMap(p);
+  return m.members.filter((w) => w.state === 'OFFLINE').reduce((s, w) => s + (shares.get(w.identity) ?? 0), 0);
+}
+
+/** `alluxio process remove-worker` of an OFFLINE identity: its registration goes, so the static ring loses it. */
+function removeOffline(m: Membership, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement | null, identity: string, o: InspectOptions): InspectWhatIf {
+  const shrunk: Membership = { ...m, members: m.members.filter((w) => w.identity !== identity) };
+  const after = membershipPlacement(shrunk, 'static', o.vnodes ?? 5);
+  const mv = movement(stat, after);
+  return {
+    kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity],
+    dynamic: dyn ? effect(0, 0, 0, o) : null,
+    static: effect(mv.moved, mv.optimal, offlineShareOf(shrunk, after), o),
+    model: null,
+  };
+}
+
+function addWorkers(m: Membership, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement | null, n: number, o: InspectOptions): InspectWhatIf {
+  const seed = o.seed ?? 1;
+  const added = drawIdentities(seed, 'add', n);
+  const grown: Membership = { ...m, members: [...m.members, ...added.map((identity) => ({ identity, state: 'ONLINE' as const }))] };
+  const after = (mode: RingMode): AlluxioConsistentPlacement => membershipPlacement(grown, mode, o.vnodes ?? 5);
+  const grownStatic = after('static');
+  const ms = movement(stat, grownStatic);
+  const md = dyn ? movement(dyn, after('dynamic')) : null;
+  return {
+    kind: 'add', name: `add ${n} worker${n === 1 ? '' : 's'}`, identities: added,
+    dynamic: md ? effect(md.moved, md.optimal, 0, o) : null,
+    static: effect(ms.moved, ms.optimal, offlineShareOf(grown, grownStatic), o),
+    model: `new workers get random UUIDs: these are drawn (seed ${seed}); another draw moves about as much`,
+  };
+}

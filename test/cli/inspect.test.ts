@@ -1,0 +1,73 @@
+/** `ring-sim inspect` through the built CLI, on the example export (a real etcdctl -w json output). */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtCli } from '../membership/built-cli.js';
+
+const EXPORT = 'examples/etcd-export.json';
+const dir = mkdtempSync(join(tmpdir(), 'ring-sim-inspect-'));
+
+interface Json {
+  counts: { registered: number; online: number; offline: number };
+  workers: Array<{ identity: string; address: string | null; state: string; share: number; staticShare: number }>;
+  whatIf: Array<{ kind: string; dynamic: { moved: number; rereadBytes: number | null; rereadSeconds: number | null } | null }>;
+}
+
+describe('ring-sim inspect', () => {
+  it('--json carries "workers": [{identity, address, state, share}], states exact', async () => {
+    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--json', '--add', '4']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Json;
+    expect(j.counts).toEqual({ registered: 12, online: 10, offline: 2 });
+    for (const w of j.workers) {
+      expect(Object.keys(w).slice(0, 4)).toEqual(['identity', 'address', 'state', 'share']);
+      expect(w.identity).toMatch(/^worker-[0-9a-f-]{36}$/);
+      expect(w.address).toMatch(/^alluxio-worker-\d+\..*:29999$/);
+    }
+    expect(j.workers.filter((w) => w.state === 'OFFLINE').map((w) => w.address)).toEqual([
+      'alluxio-worker-9.alluxio-worker.alluxio.svc.cluster.local:29999',
+      'alluxio-worker-4.alluxio-worker.alluxio.svc.cluster.local:29999',
+    ]);
+    expect(j.whatIf.map((w) => w.kind).filter((k) => k === 'add')).toHaveLength(1);
+  });
+
+  it('prints the text report, and with --dataset and --ufs-bandwidth the bytes and time of each what-if', async () => {
+    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--dataset', '20TiB', '--ufs-bandwidth', '10Gbps']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/12 registered, 10 ONLINE, 2 OFFLINE/);
+    expect(r.stdout).toMatch(/Ring bloat: 2 OFFLINE identities; in a static ring \d+\.\d\d % of the keys/);
+    expect(r.stdout).toMatch(/remove-worker worker-/);
+    expect(r.stdout).toMatch(/UFS 1\.25 GB\/s \(10\.00 Gbit\/s\)/);
+    expect(r.stdout).toMatch(/\d+ min \d\d s/);
+  });
+
+  it('--html writes one self-contained page', async () => {
+    const file = join(dir, 'inspect.html');
+    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--html', file]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<main id="inspect">');
+    expect(html).not.toMatch(/<script src=|<link /);
+  });
+
+  it('bad input: one line, exit 2', async () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, readFileSync(EXPORT, 'utf8').slice(0, 500));
+    const cases: Array<[string[], RegExp]> = [
+      [['--etcd-export', broken], /broken\.json: not JSON at byte offset 500 \(it ends too early\)/],
+      [['--etcd-export', EXPORT, '--dataset', '1TB', '--ufs-bandwidth', '10G'], /--ufs-bandwidth: not a transfer rate with a unit \(got "10G"\)/],
+      [['--etcd-export', EXPORT, '--ufs-bandwidth', '10Gbps'], /--ufs-bandwidth needs a data-set size/],
+      [['--etcd-export', join(dir, 'missing.json')], /--etcd-export: cannot read the file \(ENOENT\)/],
+      [[], /no membership source given/],
+      [['--etcd-export', EXPORT, '--etcd', 'http://127.0.0.1:1'], /--etcd and --etcd-export both given/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await builtCli(['inspect', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { parseBandwidth, formatBandwidth, formatDuration } from '../../src/core/bandwidth.js';
+import { RingSimError } from '../../src/core/errors.js';
+import { membershipPlacement, type Membership } from '../../src/membership/membership.js';
+import { movement } from '../../src/ring/analysis/movement.js';
+import { buildInspect } from '../../src/report/inspect.js';
+import { renderInspectText } from '../../src/report/inspect-text.js';
+import { renderInspectHtml } from '../../src/report/inspect-html.js';
+import { Random } from '../../src/core/random.js';
+
+function cluster(n: number, offline: number[], seed = 14): Membership {
+  const r = new Random(seed);
+  const members = Array.from({ length: n }, (_, i) => ({
+    identity: `worker-${r.uuid()}`, address: `w${i}:29999`, state: offline.includes(i) ? ('OFFLINE' as const) : ('ONLINE' as const),
+  })).sort((a, b) => (a.identity < b.identity ? -1 : 1));
+  return { cluster: 'c', members, source: 'test', notes: [] };
+}
+
+const without = (m: Membership, id: string): Membership => ({ ...m, members: m.members.filter((w) => w.identity !== id) });
+
+describe('buildInspect', () => {
+  for (const vnodes of [5, 200]) {
+    it(`what-ifs equal movement() on the same exact rings (${vnodes} vnodes)`, () => {
+      const m = cluster(20, [2, 7, 13]);
+      const r = buildInspect(m, { vnodes, add: 3, seed: 5 });
+      const dyn = membershipPlacement(m, 'dynamic', vnodes);
+      const stat = membershipPlacement(m, 'static', vnodes);
+      expect(r.counts).toEqual({ registered: 20, online: 17, offline: 3 });
+      for (const w of r.whatIf) {
+        if (w.kind === 'stop') {
+          const mv = movement(dyn, membershipPlacement({ ...m, members: m.members.map((x) => (x.identity === w.identities[0] ? { ...x, state: 'OFFLINE' as const } : x)) }, 'dynamic', vnodes));
+          expect(w.dynamic!.moved).toBe(mv.moved);
+          expect(w.dynamic!.optimal).toBeCloseTo(mv.optimal, 12);
+          expect(w.static.moved).toBe(0);
+        } else if (w.kind === 'remove-offline') {
+          expect(w.static.moved).toBe(movement(stat, membershipPlacement(without(m, w.identities[0]), 'static', vnodes)).moved);
+          expect(w.static.moved).toBe(r.workers.find((x) => x.identity === w.identities[0])!.staticShare);
+          expect(w.dynamic!.moved).toBe(0);
+        } else {
+          const grown: Membership = { ...m, members: [...m.members, ...w.identities.map((identity) => ({ identity, state: 'ONLINE' as const }))] };
+          expect(w.identities).toHaveLength(3);
+          expect(w.dynamic!.moved).toBe(movement(dyn, membershipPlacement(grown, 'dynamic', vnodes)).moved);
+          expect(w.static.moved).toBe(movement(stat, membershipPlacement(grown, 'static', vnodes)).moved);
+          expect(w.model).toMatch(/drawn/);
+        }
+      }
+      expect(r.whatIf.filter((w) => w.kind === 'stop')).toHaveLength(17);
+      expect(r.whatIf.filter((w) => w.kind === 'remove-offline')).toHaveLength(3);
+    });
+  }
+
+  it('shares are exact, sum to 1 on each ring, and the bloat is the OFFLINE static share', () => {
+    const m = cluster(12, [0, 5]);
+    const r = buildInspect(m);
+    const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+    expect(sum(r.workers.map((w) => w.share))).toBeCloseTo(1, 12);
+    expect(sum(r.workers.map((w) => w.staticShare))).toBeCloseTo(1, 12);
+    expect(r.workers.filter((w) => w.state === 'OFFLINE').every((w) => w.share === 0)).toBe(true);
+    expect(r.bloat).toEqual({ offline: 2, staticOfflineShare: sum(r.workers.filter((w) => w.state === 'OFFLINE').map((w) => w.staticShare)) });
+  });
+
+  it('cost: bytes = moved × data set (exact integers), time = bytes ÷ bandwidth; labelled model', () => {
+    const m = cluster(8, [3]);
+    const bw = parseBandwidth('10Gbps');
+    const r = buildInspect(m, { datasetBytes: 20 * 2 ** 40, ufsBandwidth: bw });
+    for (const w of r.whatIf) {
+      expect(w.static.rereadBytes).toBe(Math.round(w.static.moved * 20 * 2 ** 40));
+      expect(Number.isInteger(w.dynamic!.rereadBytes)).toBe(true);
+      expect(w.dynamic!.rereadSeconds).toBe(w.dynamic!.rereadBytes! / 1.25e9);
+    }
+    const text = renderInspectText(r);
+    expect(text).toMatch(/model: bytes re-read = moved fraction × data set/);
+    expect(text).toMatch(/1\.25 GB\/s \(10\.00 Gbit\/s\)/);
+    expect(text).toMatch(/21,990,232,555,520 B \(20\.00 TiB, 21\.99 TB\)/);
+    const html = renderInspectHtml(r, 'body{}');
+    expect(html).toContain('<main id="inspect">');
+    expect(html).toContain("default-src 'none'");
+  });
+});
+
+describe('bandwidth', () => {
+  it('tells bits from bytes and decimal from binary prefixes', () => {
+    expect(parseBandwidth('10Gbps').bytesPerSecond).toBe(1.25e9);
+    expect(parseBandwidth('10Gbit/s').bytesPerSecond).toBe(1.25e9);
+    expect(parseBandwidth('10 Gb/s').bytesPerSecond).toBe(1.25e9);
+    expect(parseBandwidth('1.2GB/s').bytesPerSecond).toBe(1.2e9);
+    expect(parseBandwidth('1.2GBps').bytesPerSecond).toBe(1.2e9);
+    expect(parseBandwidth('500MiB/s').bytesPerSecond).toBe(500 * 2 ** 20);
+    expect(parseBandwidth('800Mbps').bytesPerSecond).toBe(1e8);
+    for (const bad of ['10', '10G', 'fast', '0Gbps', '10 gbps', '-1GB/s']) expect(() => parseBandwidth(bad)).toThrow(RingSimError);
+    expect(formatBandwidth(1.25e9)).toBe('1.25 GB/s (10.00 Gbit/s)');
+    expect(formatDuration(3.21)).toBe('3.2 s');
+    expect(formatDuration(4 * 60 + 2)).toBe('4 min 02 s');
+    expect(formatDuration(2 * 3600 + 5 * 60 + 10)).toBe('2 h 05 min 10 s');
+  });
+});
