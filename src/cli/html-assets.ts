@@ -1,21 +1,42 @@
 /**
- * The HTML report's assets, read from the installed package: viz/report.css, viz/report.js and d3's UMD bundle.
- * Node only; the renderer (src/report/html.ts) takes them as strings.
+ * The HTML report's assets, read from the installed package: viz/report.css, the renderer (viz/report.js and the views after it), d3's UMD bundle and
+ * the placement core that `npm run build` bundles (dist/viz/core.js). Node only; the renderer
+ * (src/report/html.ts) takes them as strings.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { RingSimError } from '../core/errors.js';
 import type { HtmlAssets } from '../report/html.js';
 
 const require = createRequire(import.meta.url);
 
 let cached: HtmlAssets | undefined;
 
+/** The renderer's files, in order: helpers, the views, then the start. */
+const VIEWS = ['report.js', 'plan.js', 'rebalance.js', 'rebalance-views.js', 'simulation.js', 'main.js'];
+
+/** dist/viz/core.js, from dist/cli/ (the built CLI) or from src/cli/ (run from source, after a build). */
+function readCore(): string {
+  const places = [new URL('../viz/core.js', import.meta.url), new URL('../../dist/viz/core.js', import.meta.url)];
+  for (const url of places) {
+    try {
+      return readFileSync(url, 'utf8');
+    } catch {
+      // try the next place
+    }
+  }
+  throw new RingSimError('--html', places[0].pathname, 'the page\'s placement core is missing', 'run npm run build (it bundles dist/viz/core.js)');
+}
+
 export function htmlAssets(): HtmlAssets {
   if (cached) return cached;
   const viz = (name: string): string => readFileSync(new URL(`../../viz/${name}`, import.meta.url), 'utf8');
   // d3's exports map hides dist/; its UMD bundle sits beside the ES module it resolves to.
   const d3 = readFileSync(join(dirname(require.resolve('d3')), 'd3.min.js'), 'utf8');
-  cached = { css: viz('report.css'), script: viz('report.js'), d3 };
+  const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
+  const script = VIEWS.map(viz).join('\n');
+  cached = { css: viz('report.css'), script, d3, core: readCore(), sha256 };
   return cached;
 }

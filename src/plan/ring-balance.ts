@@ -8,15 +8,18 @@ import type { Placement } from '../ring/placement.js';
 import type { Worker } from '../ring/worker.js';
 import { Random } from '../core/random.js';
 import type { PlanShare, PlanWorker } from './model.js';
-import { drawIdentities, planRing, type IdentityDraw, type PlanRingModel } from './ring-model.js';
+import { capacityWeights, drawIdentities, planRing, type IdentityDraw, type PlanRingModel } from './ring-model.js';
 import type { RingSettings } from './settings.js';
 
 /** Builds the ring for a set of identities: Alluxio's CONSISTENT ring, or ring-sim's model of CAPACITY. */
 export class PlanRingBuilder {
   readonly weighted: boolean;
+  /** CAPACITY weights: page-store size over the mean worker's, so `vnodes` is the mean worker's point count. */
+  private readonly weights: number[];
 
   constructor(readonly settings: RingSettings, readonly workers: readonly PlanWorker[], readonly seed: number) {
     this.weighted = settings.provider === 'CAPACITY';
+    this.weights = capacityWeights(workers.map((w) => w.cacheBytes));
   }
 
   /** The d-th seeded identity draw, one identity a worker. */
@@ -30,20 +33,23 @@ export class PlanRingBuilder {
     return drawIdentities(this.seed, draw)[0];
   }
 
-  /** A worker like the first, for what-ifs that add one. */
-  extraWorker(id: string): Worker {
-    return this.weighted ? { id, weight: this.workers[0].cacheBytes / 2 ** 30 } : { id };
+  /** A worker with the capacity of the plan's worker `like` (the first by default), for what-ifs that add one. */
+  extraWorker(id: string, like = 0): Worker {
+    return this.weighted ? { id, weight: this.weights[like] } : { id };
   }
 
   /** The ring's workers for identities aligned with the plan's workers. */
   ringWorkers(ids: readonly string[]): Worker[] {
-    return ids.map((id, i) => (this.weighted ? { id, weight: this.workers[i].cacheBytes / 2 ** 30 } : { id }));
+    return ids.map((id, i) => (this.weighted ? { id, weight: this.weights[i] } : { id }));
   }
 
   build(ids: readonly string[], vnodes = this.settings.vnodes, extra: Worker[] = []): Placement {
-    const ws = this.ringWorkers(ids);
-    // The mean weight is the base ring's, whatever is added.
-    return this.weighted ? planRing(ws, vnodes, true).withWorkers([...ws, ...extra]) : planRing([...ws, ...extra], vnodes, false);
+    return this.fromWorkers([...this.ringWorkers(ids), ...extra], vnodes);
+  }
+
+  /** The ring over ring workers (weights relative to the plan's mean worker). */
+  fromWorkers(workers: readonly Worker[], vnodes = this.settings.vnodes): Placement {
+    return planRing(workers, vnodes, this.weighted);
   }
 
   /** What rebuilds the ring over `ids` (`planRing`): the HTML page recomputes what-ifs from it. */

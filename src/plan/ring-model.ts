@@ -15,7 +15,7 @@ export interface PlanRingModel {
   vnodes: number;
   /** Seed of the identity draws. */
   seed: number;
-  /** The first draw's workers, aligned with `ring.shares`: identity and weight (page-store GiB, when weighted). */
+  /** The first draw's workers, aligned with `ring.shares`: identity and, when weighted, page-store size over the mean worker's. */
   workers: Worker[];
 }
 
@@ -30,9 +30,16 @@ export function drawIdentities(seed: number, draw: IdentityDraw, count = 1): str
   return Array.from({ length: count }, () => `worker-${r.uuid()}`);
 }
 
-/** The plan's ring over `workers` with `vnodes` a worker (CAPACITY: per mean worker, spread by weight). */
+/**
+ * The plan's ring over `workers` with `vnodes` points a worker: DEFAULT, or the CAPACITY model, where a worker
+ * of weight w (its page-store size over the mean worker's) gets round(w × vnodes) points.
+ */
 export function planRing(workers: readonly Worker[], vnodes: number, weighted: boolean): Placement {
-  if (!weighted) return createPlacement('alluxio-consistent', workers, { vnodes, identity: 'identity' });
-  const mean = workers.reduce((s, w) => s + (w.weight ?? 1), 0) / workers.length;
-  return createPlacement('ring', workers, { vnodes: Math.max(1, Math.round(vnodes / mean)) });
+  return weighted ? createPlacement('ring', workers, { vnodes }) : createPlacement('alluxio-consistent', workers, { vnodes, identity: 'identity' });
+}
+
+/** CAPACITY weights from page-store sizes: each over the mean. */
+export function capacityWeights(sizes: readonly number[]): number[] {
+  const mean = sizes.reduce((s, x) => s + x, 0) / sizes.length;
+  return sizes.map((x) => x / mean);
 }

@@ -65,7 +65,10 @@ function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   const dynamic = c.builder.settings.mode === 'dynamic';
   const newId = c.builder.newIdentity('restart');
   names.set(newId, `${c.names[0]} (new identity)`);
-  const mv = movement(c.main, c.builder.build(dynamic ? [...c.ids.slice(1), newId] : [...c.ids, newId]));
+  // The new identity has the restarted worker's capacity; the others keep theirs.
+  const base = c.builder.ringWorkers(c.ids);
+  const renewed = c.builder.extraWorker(newId, 0);
+  const mv = movement(c.main, c.builder.fromWorkers(dynamic ? [...base.slice(1), renewed] : [...base, renewed]));
   const own = c.main.ownership()!;
   return {
     name,

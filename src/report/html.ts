@@ -1,10 +1,15 @@
 /**
- * The HTML report: one self-contained file with d3, the renderer and the report model inlined. A Content
- * Security Policy forbids every network request, so the page works offline on an air-gapped laptop. The page
- * only draws the model it is given; it computes no placement itself.
+ * The HTML report: one self-contained file with d3, ring-sim's placement core (the browser bundle of ring, hash
+ * and analysis, dist/viz/core.js), the renderer and the report model inlined. The page recomputes what-ifs
+ * with the same code as the CLI, so its numbers and `plan --json` agree.
  *
- * The assets (viz/report.css, viz/report.js, d3's UMD bundle) are given as strings: this module reads no file,
- * so it runs in a browser too. The CLI loads them (src/cli/html-assets.ts).
+ * Its Content Security Policy allows exactly the inlined scripts and style (by SHA-256), no network request of
+ * any kind, and no `eval`: the only exception is 'wasm-unsafe-eval', which lets the page compile WebAssembly
+ * (xxhash-wasm's module, inlined in the bundle as bytes, hashes ring-sim's weighted `ring`, the model of the
+ * CAPACITY provider). It allows no JavaScript eval.
+ *
+ * The assets are given as strings (and a SHA-256 function): this module reads no file, so it runs in a browser
+ * too. The CLI loads them (src/cli/html-assets.ts).
  */
 import type { SimulationResult } from '../sim/simulate.js';
 import type { PlanReport } from '../plan/model.js';
@@ -12,8 +17,14 @@ import type { PlanReport } from '../plan/model.js';
 /** The page's assets, as text. */
 export interface HtmlAssets {
   css: string;
+  /** The renderer (viz/report.js), a classic script using the global d3 and `ringSim`. */
   script: string;
+  /** d3's UMD bundle. */
   d3: string;
+  /** The placement core, an ES module that sets `globalThis.ringSim` (dist/viz/core.js). */
+  core: string;
+  /** Base64 SHA-256 of a text, for the CSP's hash sources. */
+  sha256(text: string): string;
 }
 
 /** JSON safe to embed in a <script> element. */
@@ -25,13 +36,26 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** The page's Content Security Policy: the inlined scripts and style by hash, WebAssembly compilation, nothing else. */
+export function contentSecurityPolicy(assets: HtmlAssets): string {
+  const hash = (text: string): string => `'sha256-${assets.sha256(text)}'`;
+  return [
+    "default-src 'none'",
+    `script-src ${[assets.d3, assets.core, assets.script].map(hash).join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${hash(assets.css)}`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 export function renderHtml(model: { plan?: PlanReport; simulation?: SimulationResult }, assets: HtmlAssets): string {
   const title = model.plan ? `ring-sim plan: ${model.plan.cluster.name}` : `ring-sim simulation: ${model.simulation?.scenario.name ?? ''}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(assets)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>${assets.css}</style>
@@ -41,6 +65,7 @@ export function renderHtml(model: { plan?: PlanReport; simulation?: SimulationRe
 <main></main>
 <script type="application/json" id="report-data">${embedJSON(model)}</script>
 <script>${assets.d3}</script>
+<script type="module">${assets.core}</script>
 <script>${assets.script}</script>
 </body>
 </html>

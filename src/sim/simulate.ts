@@ -44,10 +44,12 @@ export interface WindowMetrics {
   occupiedBytes: number;
   capacityBytes: number;
   occupancy: number;
+  /** Page requests each worker served in the window, indexed like `workers` (workers added later are absent). */
+  workerPageRequests: number[];
 }
 
 type Counters = { requests: number; pageRequests: number; pageHits: number; bytes: number; hitBytes: number; ufsBytes: number; unavailableBytes: number };
-type MeasuredFields = Omit<WindowMetrics, 'start' | 'end' | 'time'>;
+type MeasuredFields = Omit<WindowMetrics, 'start' | 'end' | 'time' | 'workerPageRequests'>;
 
 /** Busiest over mean of `values[i]` over the workers `indices` (0 when they have nothing). */
 function maxOverMean(values: Float64Array, indices: readonly number[]): number {
@@ -127,7 +129,7 @@ export interface SimulationResult {
   format: 'ring-sim/simulation';
   version: 1;
   scenario: { name: string; seed: number; algorithm: string; ring: 'dynamic' | 'static'; workers: number; window: number };
-  totals: Omit<WindowMetrics, 'start' | 'end' | 'time'> & { reads: number; files: number };
+  totals: Omit<WindowMetrics, 'start' | 'end' | 'time' | 'workerPageRequests'> & { reads: number; files: number };
   windows: WindowMetrics[];
   events: EventReport[];
   workers: WorkerReport[];
@@ -287,6 +289,7 @@ class Simulation {
     const online = this.cluster.hosts.filter((host) => host.up).map((host) => host.index);
     const requestLoad = maxOverMean(this.hostRequests, online);
     const byteLoad = maxOverMean(this.hostBytes, online);
+    const workerPageRequests = Array.from(this.hostRequests.subarray(0, this.cluster.hosts.length));
     for (let i = 0; i < this.cluster.hosts.length; i++) {
       this.totalHostRequests[i] += this.hostRequests[i];
       this.totalHostBytes[i] += this.hostBytes[i];
@@ -298,6 +301,7 @@ class Simulation {
       end: this.reads,
       time: this.lastTime,
       ...measured(w, requestLoad, byteLoad, this.cluster.totalOccupied(), this.cluster.totalCapacity()),
+      workerPageRequests,
     };
     for (const k of Object.keys(w) as Array<keyof typeof w>) {
       this.t[k] += w[k];

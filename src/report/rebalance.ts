@@ -1,0 +1,235 @@
+/**
+ * The rebalance view's what-ifs, computed by the same ring code as the CLI: the HTML page runs this module (in
+ * the browser bundle, dist/viz/core.js) on the plan's ring model to answer "what if I remove worker X, add N
+ * workers, restart X without its identity, change the virtual node count or the provider".
+ *
+ * Semantics (reference alluxio-placement.md, static vs dynamic ring):
+ * - remove: X's identity leaves the ring (in a static ring, once `alluxio process remove-worker` runs; until
+ *   then X's range is unreachable from cache). Exactly X's range moves, to the others.
+ * - restart without identity: X registers a new identity that takes new ranges; the old identity vanishes in a
+ *   dynamic ring, and stays OFFLINE in a static ring, where its remaining range is read from the under-storage.
+ * - add N: N workers like the first, identities drawn like the plan's +1 worker (the first is the plan's).
+ * - vnodes / provider: every worker's points change; the provider switch changes the key hash, so its
+ *   movement is measured on a key sample.
+ */
+import { capacityWeights, drawIdentities, planRing, type PlanRingModel } from '../plan/ring-model.js';
+import { syntheticKeys } from '../ring/analysis/keys.js';
+import { movement } from '../ring/analysis/movement.js';
+import type { Placement } from '../ring/placement.js';
+import { HASH_SPACE } from '../ring/sorted-ring.js';
+import type { Worker } from '../ring/worker.js';
+
+export type RebalanceChange =
+  | { kind: 'remove'; worker: number }
+  | { kind: 'add'; count: number }
+  | { kind: 'restart'; worker: number }
+  | { kind: 'vnodes'; vnodes: number }
+  | { kind: 'provider'; weighted: boolean };
+
+export interface RebalanceInput {
+  model: PlanRingModel;
+  /** Display names aligned with `model.workers` (the plan's `ring.shares[].worker`). */
+  names: string[];
+  /** Static ring: stopped identities stay registered, OFFLINE. */
+  mode: 'dynamic' | 'static';
+  /** Page-store size of each worker (bytes): the CAPACITY provider's weights. */
+  capacityBytes: number[];
+}
+
+export interface RebalanceWorker {
+  id: string;
+  name: string;
+  state: 'kept' | 'removed' | 'new' | 'offline';
+  before: number;
+  after: number;
+}
+
+export interface RebalanceResult {
+  before: Placement;
+  after: Placement;
+  /** Fraction of keys whose worker changes. */
+  moved: number;
+  /** The least any placement with the after shares moves. */
+  optimal: number;
+  /** Fraction of keys whose worker is offline afterwards (or until remove-worker): read from the under-storage. */
+  unreachable: number;
+  method: 'exact' | 'sample';
+  /** Every identity of either ring, in before order then new ones. */
+  workers: RebalanceWorker[];
+  /** From → to, by identity, largest first. */
+  flows: Array<{ from: string; to: string; fraction: number }>;
+  /** Offline identity (static ring), if any. */
+  offline: string | null;
+}
+
+/** Shares of each worker of `p`, exact (rings own hash space). */
+export function ringShares(p: Placement): Float64Array {
+  const own = p.ownership();
+  if (!own) throw new Error('ringShares: not a ring');
+  return own.byWorker.map((x) => x / own.total);
+}
+
+/** The base ring of the model. */
+export function baseRing(model: PlanRingModel): Placement {
+  return planRing(model.workers, model.vnodes, model.weighted);
+}
+
+function afterWorkers(input: RebalanceInput, change: RebalanceChange): { workers: Worker[]; offline: string | null; added: Worker[] } {
+  const { model } = input;
+  const ws = model.workers;
+  const like = (id: string, of: Worker): Worker => (of.weight === undefined ? { id } : { id, weight: of.weight });
+  if (change.kind === 'remove') return { workers: ws.filter((_, i) => i !== change.worker), offline: null, added: [] };
+  if (change.kind === 'add') {
+    const added = drawIdentities(model.seed, 'add', change.count).map((id) => like(id, ws[0]));
+    return { workers: [...ws, ...added], offline: null, added };
+  }
+  if (change.kind === 'restart') {
+    const [id] = drawIdentities(model.seed, 'restart');
+    const added = [like(id, ws[change.worker])];
+    if (input.mode === 'static') return { workers: [...ws, ...added], offline: ws[change.worker].id, added };
+    return { workers: [...ws.filter((_, i) => i !== change.worker), ...added], offline: null, added };
+  }
+  return { workers: [...ws], offline: null, added: [] };
+}
+
+function afterRing(input: RebalanceInput, change: RebalanceChange, before: Placement, workers: Worker[]): Placement {
+  const { model } = input;
+  if (change.kind === 'vnodes') return planRing(model.workers, change.vnodes, model.weighted);
+  if (change.kind === 'provider') {
+    const weights = capacityWeights(input.capacityBytes);
+    const ws = model.workers.map((w, i) => (change.weighted ? { id: w.id, weight: weights[i] } : { id: w.id }));
+    return planRing(ws, model.vnodes, change.weighted);
+  }
+  // Same parameters over the new worker list (CAPACITY weights stay relative to the base ring's mean worker).
+  return before.withWorkers(workers);
+}
+
+/** The what-if `change` on the plan's ring. */
+export function rebalance(input: RebalanceInput, change: RebalanceChange): RebalanceResult {
+  const before = baseRing(input.model);
+  const { workers, offline, added } = afterWorkers(input, change);
+  const after = afterRing(input, change, before, workers);
+  const comparable = before.ringView()?.space === after.ringView()?.space;
+  const mv = movement(before, after, comparable ? {} : { keys: syntheticKeys(50_000) });
+  const sb = ringShares(before);
+  const sa = ringShares(after);
+  const afterIndex = new Map(after.workers.map((w, i) => [w.id, i]));
+  const nameOf = workerNames(input, change, added);
+  const rows: RebalanceWorker[] = before.workers.map((w, i) => {
+    const j = afterIndex.get(w.id);
+    const state = w.id === offline ? 'offline' : j === undefined ? 'removed' : 'kept';
+    return { id: w.id, name: nameOf(w.id), state, before: sb[i], after: j === undefined ? 0 : sa[j] };
+  });
+  for (const w of added) rows.push({ id: w.id, name: nameOf(w.id), state: 'new', before: 0, after: sa[afterIndex.get(w.id)!] });
+  let unreachable = 0;
+  if (offline !== null) unreachable = sa[afterIndex.get(offline)!];
+  else if (change.kind === 'remove' && input.mode === 'static') unreachable = sb[change.worker];
+  return { before, after, moved: mv.moved, optimal: mv.optimal, unreachable, method: mv.method, workers: rows, flows: mv.flows, offline };
+}
+
+function workerNames(input: RebalanceInput, change: RebalanceChange, added: Worker[]): (id: string) => string {
+  const names = new Map(input.model.workers.map((w, i) => [w.id, input.names[i]]));
+  added.forEach((w, k) => {
+    if (change.kind === 'restart') names.set(w.id, `${input.names[change.worker]} (new identity)`);
+    else names.set(w.id, `new-${k + 1}`);
+  });
+  return (id) => names.get(id) ?? id;
+}
+
+/**
+ * Walks two rings over the same key hash together, calling `arc(start, end, ownerBefore, ownerAfter)` for
+ * each elementary arc [start, end) of the hash space (fractions of it); the first arc wraps and is split at 0.
+ */
+export function walkRings(before: Placement, after: Placement, arc: (start: number, end: number, a: number, b: number) => void): void {
+  const A = before.ringView()?.ring;
+  const B = after.ringView()?.ring;
+  if (!A || !B) return;
+  let i = 0;
+  let j = 0;
+  let prev = 0;
+  while (i < A.length || j < B.length) {
+    const u = Math.min(i < A.length ? A.pointAt(i) : Infinity, j < B.length ? B.pointAt(j) : Infinity);
+    // Keys hashing into (prev, u] go to each ring's first point >= u.
+    if (u > prev) arc(prev / HASH_SPACE, u / HASH_SPACE, A.ownerAt(i < A.length ? i : 0), B.ownerAt(j < B.length ? j : 0));
+    prev = u;
+    if (i < A.length && A.pointAt(i) === u) i++;
+    if (j < B.length && B.pointAt(j) === u) j++;
+  }
+  if (prev < HASH_SPACE) arc(prev / HASH_SPACE, 1, A.ownerAt(0), B.ownerAt(0));
+}
+
+/** The hash-space ranges whose worker changes, merged: [start, end) pairs as fractions of the hash space. */
+export function movedRanges(before: Placement, after: Placement): Float64Array {
+  const out: number[] = [];
+  const sameId = (a: number, b: number): boolean => before.workers[a].id === after.workers[b].id;
+  walkRings(before, after, (s, e, a, b) => {
+    if (sameId(a, b)) return;
+    if (out.length && out[out.length - 1] === s) out[out.length - 1] = e;
+    else out.push(s, e);
+  });
+  return Float64Array.from(out);
+}
+
+/**
+ * The ring in [lo, hi) of the hash space as at most about `bins` arcs [start, end, worker index]: exact arcs
+ * when there are few, else one arc a bin, owned by the worker at the bin's middle.
+ */
+export function ringArcs(p: Placement, lo: number, hi: number, bins: number): Float64Array {
+  const ring = p.ringView()?.ring;
+  if (!ring) return new Float64Array(0);
+  const out: number[] = [];
+  const push = (s: number, e: number, w: number): void => {
+    const n = out.length;
+    if (n && out[n - 1] === w && out[n - 2] === s) out[n - 2] = e;
+    else out.push(s, e, w);
+  };
+  // Index of the first point >= h, or the ring's length past the last point.
+  const from = (h: number): number => {
+    if (h >= HASH_SPACE) return ring.length;
+    const i = ring.indexOf(h);
+    return i === 0 && ring.pointAt(0) < h ? ring.length : i;
+  };
+  const first = from(Math.ceil(lo * HASH_SPACE));
+  const last = from(Math.ceil(hi * HASH_SPACE));
+  if (last - first <= bins) {
+    let s = lo;
+    for (let i = first; i < last; i++) {
+      const e = ring.pointAt(i) / HASH_SPACE;
+      if (e >= hi) break;
+      push(s, e, ring.ownerAt(i));
+      s = e;
+    }
+    push(s, hi, ring.ownerAt(last < ring.length ? last : 0));
+  } else {
+    const step = (hi - lo) / bins;
+    for (let b = 0; b < bins; b++) push(lo + b * step, lo + (b + 1) * step, ring.ownerOf(Math.floor((lo + (b + 0.5) * step) * HASH_SPACE) >>> 0));
+  }
+  return Float64Array.from(out);
+}
+
+export interface FlowMatrix {
+  /** Row (from) and column (to) labels; the last is "other" when some were folded into it. */
+  from: string[];
+  to: string[];
+  /** cells[r][c]: fraction of all keys moving from row r to column c. */
+  cells: number[][];
+}
+
+/** The flows as a from → to matrix of at most `limit` rows and columns, the rest summed into "other". */
+export function flowMatrix(flows: ReadonlyArray<{ from: string; to: string; fraction: number }>, limit = 8): FlowMatrix {
+  const top = (side: 'from' | 'to'): string[] => {
+    const sums = new Map<string, number>();
+    for (const f of flows) sums.set(f[side], (sums.get(f[side]) ?? 0) + f.fraction);
+    const names = [...sums.keys()].sort((a, b) => sums.get(b)! - sums.get(a)! || (a < b ? -1 : 1));
+    return names.length > limit ? [...names.slice(0, limit - 1), 'other'] : names;
+  };
+  const from = top('from');
+  const to = top('to');
+  const cells = from.map(() => to.map(() => 0));
+  const at = (labels: string[], name: string): number => {
+    const i = labels.indexOf(name);
+    return i >= 0 ? i : labels.length - 1;
+  };
+  for (const f of flows) cells[at(from, f.from)][at(to, f.to)] += f.fraction;
+  return { from, to, cells };
+}

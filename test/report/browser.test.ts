@@ -1,0 +1,191 @@
+/**
+ * The HTML report in a real headless Chromium (Debian's `chromium`, driven by playwright-core), written by the
+ * BUILT CLI and opened from disk: no console errors, no network requests, the rebalance controls recompute the
+ * figures with ring-sim's own ring code, and removing each worker in the page shows exactly that worker's share
+ * from `plan --json`. Screenshots go to test-artifacts/ (git-ignored).
+ * Skipped with a message when Chromium is missing, unless RING_SIM_REQUIRE_BROWSER=1 (CI sets it).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanReport } from '../../src/plan/plan.js';
+
+const CHROMIUM = process.env.RING_SIM_CHROMIUM ?? '/usr/bin/chromium';
+const required = process.env.RING_SIM_REQUIRE_BROWSER === '1';
+const available = existsSync(CHROMIUM);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const artifacts = `${root}test-artifacts`;
+
+if (!available && !required) {
+  console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set RING_SIM_CHROMIUM)`);
+}
+
+/** Runs the built CLI (npm run build) as users do. */
+function ringSim(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [`${root}dist/cli/main.js`, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function planJSON(...args: string[]): PlanReport {
+  return JSON.parse(ringSim('plan', ...args, '--json').stdout) as PlanReport;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+let browser: Browser;
+
+async function open(file: string): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const url = `file://${file}`;
+  page.on('request', (r) => {
+    if (r.url() !== url) requests.push(r.url());
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-rendered="true"]', { timeout: 15_000 });
+  return { page, errors, requests };
+}
+
+const moved = (page: Page) => page.locator('[data-metric="moved"]');
+
+async function movedNow(page: Page): Promise<{ text: string; value: number }> {
+  return { text: await moved(page).innerText(), value: Number(await moved(page).getAttribute('data-value')) };
+}
+
+describe.skipIf(!available && !required)('HTML report in headless Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('plan (dynamic ring, DEFAULT): removing each worker shows its exact share from plan --json; no errors, no requests', async () => {
+    const example = `${root}examples/alluxio-cluster-gke.yaml`;
+    const json = planJSON(example, '--provider', 'gcp');
+    const html = `${artifacts}/plan-gke.html`;
+    expect(ringSim('plan', example, '--provider', 'gcp', '--html', html).code).toBe(1); // the GKE example does not deploy
+    const { page, errors, requests } = await open(html);
+    expect(await page.locator('#verdict').innerText()).toMatch(/Will not deploy/);
+    const select = page.locator('select[data-control="remove-worker"]');
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+    expect(options).toEqual(json.ring.shares.map((s) => s.worker));
+    for (const share of json.ring.shares) {
+      await select.selectOption(share.worker);
+      const m = await movedNow(page);
+      expect(m.text).toBe(pct(share.share));
+      expect(m.value).toBeCloseTo(share.share, 12);
+    }
+    await page.screenshot({ path: `${artifacts}/plan-gke-remove.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('plan: add, restart without identity, virtual nodes and provider recompute the figures; the plan\'s own what-ifs agree', async () => {
+    const example = `${root}examples/alluxio-cluster-gke.yaml`;
+    const json = planJSON(example);
+    const whatIf = (name: string) => json.whatIf.find((w) => w.name.startsWith(name))!;
+    const html = `${artifacts}/plan-gke-controls.html`;
+    ringSim('plan', example, '--html', html);
+    const { page, errors, requests } = await open(html);
+    const before = await movedNow(page);
+    await page.fill('input[data-control="add-workers"]', '1');
+    expect((await movedNow(page)).text).toBe(pct(whatIf('+1 worker').moved));
+    await page.fill('input[data-control="add-workers"]', '2');
+    const two = await movedNow(page);
+    expect(two.value).toBeGreaterThan(whatIf('+1 worker').moved);
+    expect(await page.locator('#shares g.share').count()).toBe(json.ring.shares.length + 2);
+    await page.screenshot({ path: `${artifacts}/plan-gke-add-2.png`, fullPage: true });
+    await page.selectOption('select[data-control="restart-worker"]', json.ring.shares[0].worker);
+    expect((await movedNow(page)).text).toBe(pct(whatIf('restart one worker').moved));
+    await page.screenshot({ path: `${artifacts}/plan-gke-restart.png`, fullPage: true });
+    await page.fill('input[data-control="vnodes"]', '1000');
+    expect((await movedNow(page)).text).toBe(pct(whatIf('virtual nodes').moved));
+    await page.selectOption('select[data-control="provider"]', 'CAPACITY');
+    const provider = await movedNow(page);
+    expect(provider.value).toBeGreaterThan(0.5); // another key hash: nearly everything moves
+    expect(await page.locator('[data-note="moved"]').innerText()).toMatch(/sample keys/);
+    expect(await page.locator('[data-metric="time"]').innerText()).toBe('-');
+    await page.fill('input[data-control="ufs-bandwidth"]', '10');
+    expect(await page.locator('[data-metric="time"]').innerText()).toMatch(/^\d+(\.\d+)? (ms|s|min)$|^\d+ h \d+ min$/);
+    expect(await page.locator('[data-metric="bytes-moved"]').innerText()).toMatch(/ (B|KiB|MiB|GiB|TiB|PiB)$/);
+    expect(before.text).not.toBe(provider.text);
+    await page.click('[data-control="zoom-reset"]');
+    await page.screenshot({ path: `${artifacts}/plan-gke-provider.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('plan (static ring, CAPACITY model): removing each worker moves its exact share, unreachable until remove-worker; a restart leaves an offline identity', async () => {
+    const example = `${root}examples/alluxio-cluster-heterogeneous.yaml`;
+    const json = planJSON(example);
+    expect(json.ring.mode).toBe('static');
+    const html = `${artifacts}/plan-heterogeneous.html`;
+    ringSim('plan', example, '--html', html);
+    const { page, errors, requests } = await open(html);
+    const select = page.locator('select[data-control="remove-worker"]');
+    for (const share of json.ring.shares) {
+      await select.selectOption(share.worker);
+      const m = await movedNow(page);
+      expect(m.text).toBe(pct(share.share));
+      expect(m.value).toBeCloseTo(share.share, 12);
+      expect(await page.locator('[data-metric="unreachable"]').innerText()).toBe(pct(share.share));
+    }
+    await page.selectOption('select[data-control="restart-worker"]', json.ring.shares[2].worker);
+    expect(await page.locator('[data-metric="unreachable"]').innerText()).not.toBe('0.00 %');
+    expect(await page.locator('[data-metric="summary"]').innerText()).toMatch(/OFFLINE/);
+    expect(await page.locator('#shares g.share').count()).toBe(json.ring.shares.length + 1);
+    await page.screenshot({ path: `${artifacts}/plan-heterogeneous-restart.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('the page allows only its own inlined code: a CSP with hashes, wasm compilation, no unsafe-eval', () => {
+    const html = readFileSync(`${artifacts}/plan-gke.html`, 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval';/);
+    expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
+    expect(/<(script|link|img|iframe|object|embed)\b[^>]*\b(src|href)=/.test(html)).toBe(false);
+  });
+
+  it('simulate --html: hit ratio, under-storage reads and per-worker load over time, events on the axis, the text report\'s figures', async () => {
+    const html = `${artifacts}/simulation.html`;
+    const r = ringSim('simulate', `${root}examples/scenarios/rolling-restart.yaml`, '--html', html);
+    expect(r.code).toBe(0);
+    const { page, errors, requests } = await open(html);
+    expect(await page.locator('svg#timeline').count()).toBe(1);
+    expect(await page.locator('svg#ufs').count()).toBe(1);
+    expect(await page.locator('svg#worker-load').count()).toBe(1);
+    const events = await page.locator('svg#timeline g.event text').allInnerTexts();
+    expect(events.length).toBeGreaterThan(0);
+    const text = await page.locator('main').innerText();
+    for (const figure of ['after', 'lowest', 'recovery', 'preferred worker offline']) expect(text).toContain(figure);
+    await page.screenshot({ path: `${artifacts}/simulation.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('is required in CI', () => {
+    if (required) expect(available).toBe(true);
+    writeFileSync(`${artifacts}/.keep`, '');
+  });
+});

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseManifest } from '../../src/plan/manifest.js';
+import { buildPlan, type PlanReport } from '../../src/plan/plan.js';
+import { flowMatrix, movedRanges, rebalance, ringArcs, type RebalanceInput } from '../../src/report/rebalance.js';
+
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+const text = (name: string): string => readFileSync(`${examples}${name}`, 'utf8');
+
+function inputOf(r: PlanReport): RebalanceInput {
+  return { model: r.ring.model, names: r.ring.shares.map((s) => s.worker), mode: r.ring.mode, capacityBytes: r.workers.map((w) => w.cacheBytes) };
+}
+
+/** The heterogeneous example with identities not persisted, so the plan has a restart what-if on a CAPACITY ring. */
+function unpersisted(mode: 'true' | 'false'): PlanReport {
+  const yaml = text('alluxio-cluster-heterogeneous.yaml').replace(/useExternalId: true/g, 'useExternalId: false')
+    .replace(/(alluxio\.user\.dynamic\.consistent\.hash\.ring\.enabled: )"false"/, `$1"${mode}"`);
+  return buildPlan(parseManifest(yaml, 'h.yaml'));
+}
+
+describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
+  const cases: Array<[string, () => PlanReport]> = [
+    ['GKE (dynamic, DEFAULT)', () => buildPlan(parseManifest(text('alluxio-cluster-gke.yaml'), 'gke.yaml'))],
+    ['heterogeneous (static, CAPACITY), identities not persisted', () => unpersisted('false')],
+    ['heterogeneous (dynamic, CAPACITY), identities not persisted', () => unpersisted('true')],
+  ];
+  for (const [name, plan] of cases) {
+    it(`${name}: remove moves exactly the worker's share; add 1, restart and virtual nodes equal the plan's what-ifs`, () => {
+      const r = plan();
+      const input = inputOf(r);
+      r.ring.shares.forEach((s, i) => {
+        const x = rebalance(input, { kind: 'remove', worker: i });
+        expect(x.moved).toBeCloseTo(s.share, 12);
+        expect(x.unreachable).toBe(r.ring.mode === 'static' ? s.share : 0);
+        const ranges = movedRanges(x.before, x.after);
+        let sum = 0;
+        for (let k = 0; k < ranges.length; k += 2) sum += ranges[k + 1] - ranges[k];
+        expect(sum).toBeCloseTo(s.share, 9);
+      });
+      const whatIf = (n: string) => r.whatIf.find((w) => w.name.startsWith(n))!;
+      expect(rebalance(input, { kind: 'add', count: 1 }).moved).toBe(whatIf('+1 worker').moved);
+      expect(rebalance(input, { kind: 'restart', worker: 0 }).moved).toBe(whatIf('restart one worker').moved);
+      expect(rebalance(input, { kind: 'vnodes', vnodes: 1000 }).moved).toBe(whatIf('virtual nodes').moved);
+      expect(whatIf('virtual nodes').moved).toBeGreaterThan(0.2);
+    });
+  }
+
+  it('a restart in a static ring leaves the old identity offline, owning what the new one did not take', () => {
+    const r = unpersisted('false');
+    const x = rebalance(inputOf(r), { kind: 'restart', worker: 2 });
+    const old = x.workers.find((w) => w.state === 'offline')!;
+    expect(old.name).toBe(r.ring.shares[2].worker);
+    expect(x.unreachable).toBe(old.after);
+    expect(old.after).toBeLessThan(old.before);
+    expect(x.workers.filter((w) => w.state === 'new').map((w) => w.name)).toEqual([`${r.ring.shares[2].worker} (new identity)`]);
+  });
+
+  it('the provider switch changes the key hash: measured on sample keys', () => {
+    const r = buildPlan(parseManifest(text('alluxio-cluster-gke.yaml'), 'gke.yaml'));
+    const x = rebalance(inputOf(r), { kind: 'provider', weighted: true });
+    expect(x.method).toBe('sample');
+    expect(x.moved).toBeGreaterThan(0.7);
+  });
+
+  it('ringArcs covers the window in order, exactly when few points, binned when many', () => {
+    const r = buildPlan(parseManifest(text('alluxio-cluster-gke.yaml'), 'gke.yaml'));
+    const x = rebalance(inputOf(r), { kind: 'remove', worker: 0 });
+    for (const [lo, hi, bins] of [[0, 1, 500], [0.25, 0.2501, 500], [0.999, 1, 50]] as const) {
+      const arcs = ringArcs(x.before, lo, hi, bins);
+      expect(arcs[0]).toBe(lo);
+      expect(arcs[arcs.length - 2]).toBeCloseTo(hi, 12);
+      for (let i = 3; i < arcs.length; i += 3) expect(arcs[i]).toBe(arcs[i - 2]);
+    }
+  });
+
+  it('flowMatrix folds the smaller rows and columns into "other", keeping the total', () => {
+    const flows = Array.from({ length: 30 }, (_, i) => ({ from: `a${i % 10}`, to: `b${i % 12}`, fraction: (i + 1) / 1000 }));
+    const m = flowMatrix(flows, 5);
+    expect(m.from).toHaveLength(5);
+    expect(m.from[4]).toBe('other');
+    expect(m.to[4]).toBe('other');
+    const total = m.cells.flat().reduce((s, v) => s + v, 0);
+    expect(total).toBeCloseTo(flows.reduce((s, f) => s + f.fraction, 0), 12);
+  });
+});

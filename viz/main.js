@@ -1,0 +1,60 @@
+/* ring-sim report: builds the page from the report model, once ring-sim's placement core (a module) is loaded. */
+(function (R) {
+  'use strict';
+  var d3 = R.d3;
+  var plan = R.data.plan;
+  var sim = R.data.simulation;
+
+  function rebalanceSection(core) {
+    var ex = new R.Explorer(plan, core);
+    var s = R.section('Rebalance: what if you change the ring? (computed in this page by ring-sim\'s own ring code)', 'rebalance');
+    var read = ex.controls(s, update);
+    ex.metrics(s);
+    s.append('h3').text('The ring: which worker owns each part of the key hash space');
+    ex.strip(s);
+    var row = s.append('div').attr('class', 'row');
+    var left = row.append('div');
+    left.append('h3').text('Shares of keys against the fair share');
+    ex.shares(left);
+    var right = row.append('div');
+    right.append('h3').text('Where the moved keys go (from → to)');
+    ex.matrix(right);
+    s.append('h3').text('Legend');
+    ex.legend(s);
+    function update(change) {
+      try {
+        ex.result = ex.compute(change);
+      } catch (e) {
+        s.select('[data-metric="error"]').text(String(e && e.message ? e.message : e));
+        return;
+      }
+      ex.showMetrics(s, ex.result);
+      if (!ex.zoomed) { ex.zoomed = true; ex.readableZoom(); }
+      ex.drawStrip();
+      ex.drawShares();
+      ex.drawMatrix();
+      ex.drawLegend();
+      document.body.setAttribute('data-change', JSON.stringify(change));
+    }
+    read();
+  }
+
+  function done() { document.body.setAttribute('data-rendered', 'true'); }
+
+  if (plan) {
+    R.planTop(plan);
+    var slot = R.root.append('div').attr('id', 'rebalance-slot');
+    var start = function () {
+      R.root = slot;
+      rebalanceSection(window.ringSim);
+      R.root = d3.select('main');
+      R.planBottom(plan);
+      if (sim) R.simulation(sim, false);
+      done();
+    };
+    if (window.ringSim) start(); else document.addEventListener('ring-sim:core', start, { once: true });
+  } else if (sim) {
+    R.simulation(sim, true);
+    done();
+  }
+})(window.ringSimReport);

@@ -1,0 +1,84 @@
+/* ring-sim report: the plan's static parts (verdict, capacity, checks, the plan's own what-if table). */
+(function (R) {
+  'use strict';
+  var d3 = R.d3;
+
+  function header(plan) {
+    var h = d3.select('header');
+    h.append('h1').text('ring-sim plan: ' + plan.cluster.name);
+    h.append('div').attr('class', 'sub').text(plan.source + (plan.cluster.namespace ? ' · namespace ' + plan.cluster.namespace : '') + ' · ' + plan.edition + ' edition');
+  }
+
+  function verdict(plan) {
+    var v = R.section('Verdict');
+    v.append('div').attr('class', 'verdict ' + (plan.verdict.deployable ? 'ok' : 'bad')).attr('id', 'verdict')
+      .text((plan.verdict.deployable ? 'Deployable: ' : 'Will not deploy: ') + plan.verdict.summary);
+  }
+
+  function capacity(plan) {
+    var cap = R.section('Capacity per worker');
+    var groups = {};
+    plan.workers.forEach(function (w) {
+      var k = w.group + '|' + w.sizeBytes + '|' + w.reservedBytes;
+      if (!groups[k]) groups[k] = { n: 0, w: w };
+      groups[k].n++;
+    });
+    R.tableOf(cap, ['group', 'workers', 'size', 'reserved', 'page data', 'pages', 'usable disk', 'headroom'], Object.keys(groups).map(function (k) {
+      var g = groups[k]; var w = g.w;
+      return [w.group, String(g.n), R.bytes(w.sizeBytes), R.bytes(w.reservedBytes), R.bytes(w.cacheBytes), R.count(w.pages) + ' × ' + R.bytes(w.pageSizeBytes),
+        w.usableDiskBytes === null ? '-' : R.bytes(w.usableDiskBytes), w.headroomBytes === null ? '-' : R.bytes(w.headroomBytes)];
+    }), [false, true, true, true, true, true, true, true]);
+  }
+
+  function checks(plan) {
+    var ch = R.section('Checks');
+    ch.selectAll('div.check').data(plan.checks).join('div').attr('class', function (c) { return 'check ' + c.severity; }).each(function (c) {
+      var el = d3.select(this);
+      var top = el.append('div');
+      top.append('span').attr('class', 'sev').text(c.severity);
+      top.append('span').attr('class', 'field').text(c.field);
+      el.append('div').text(c.message);
+      el.append('div').attr('class', 'fix').text('Fix: ' + c.fix);
+    });
+  }
+
+  function ringSummary(plan) {
+    var r = plan.ring;
+    var s = R.section('Ring: ' + r.algorithm + ', ' + r.vnodes.toLocaleString('en-US') + ' virtual nodes a worker, ' + r.mode + ' ring, provider ' + r.provider);
+    s.append('p').text('Busiest worker ' + r.busiest.worker + ' gets ' + r.maxOverMean.toFixed(3) + '× its fair share, the least loaded ' + r.minOverMean.toFixed(3) +
+      '×; stddev/mean ' + R.pct(r.relativeStddev) + ' (expected for ' + r.vnodes + ' virtual nodes: ' + R.pct(r.expectedRelativeStddev) + '). Busiest over ' + r.draws +
+      ' identity draws: median ' + r.maxOverMeanAcrossDraws.median.toFixed(3) + '×, worst ' + r.maxOverMeanAcrossDraws.worst.toFixed(3) + '×. Identities: ' + r.identities + '.');
+    if (plan.dataset) {
+      var d = plan.dataset;
+      s.append('p').text('Data set ' + R.bytes(d.bytes) + (d.files ? ' in ' + R.count(d.files) + ' files' : '') + '; cache ' + R.bytes(d.cacheBytes) + ' = ' + R.pct(d.coverage, 1) +
+        ' of it. ' + (d.fits ? 'Every worker holds its share.' : d.overflowing.length + ' worker(s) get more than they hold.'));
+    }
+  }
+
+  function whatIfTable(plan) {
+    var wi = R.section('What if (the plan\'s own table, as in plan --json)');
+    R.tableOf(wi, ['change', 'keys moved', 'optimal', 'unreachable', 'bytes moved', 'what happens'], plan.whatIf.map(function (w) {
+      return [w.name, R.pct(w.moved), R.pct(w.optimal), R.pct(w.unreachable), R.bytes(w.bytesMoved) + ' (of the ' + w.bytesBasis + ')', w.description];
+    }), [false, true, true, true, true, false]);
+    wi.append('p').attr('class', 'legend').text('Keys moved: share of all keys (files) whose worker changes. Optimal: the least any placement with the new shares moves. ' +
+      'Unreachable: share whose worker is offline, read from the under-storage. Try other changes in the rebalance section above.');
+  }
+
+  function assumptions(plan) {
+    if (!plan.assumptions.length) return;
+    var as = R.section('Assumptions (model)');
+    as.append('ul').selectAll('li').data(plan.assumptions).join('li').text(function (a) { return typeof a === 'string' ? a : a.text || JSON.stringify(a); });
+  }
+
+  R.planTop = function (plan) {
+    header(plan);
+    verdict(plan);
+    capacity(plan);
+    checks(plan);
+    ringSummary(plan);
+  };
+  R.planBottom = function (plan) {
+    whatIfTable(plan);
+    assumptions(plan);
+  };
+})(window.ringSimReport);

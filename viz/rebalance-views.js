@@ -1,0 +1,223 @@
+/* ring-sim report: the rebalance section's pictures: the hash-space strip (before, moved, after; zoomable), the
+ * shares against the fair share, the from → to matrix, and the legend. */
+(function (R) {
+  'use strict';
+  var d3 = R.d3;
+  var E = R.Explorer.prototype;
+
+  // ---- the ring as a linear hash-space strip ------------------------------------------------------------------
+  var ROW = 30, GAP = 16, LEFT = 64;
+  E.strip = function (box) {
+    var self = this;
+    var wrap = box.append('div').attr('class', 'strip');
+    var bar = wrap.append('div').attr('class', 'strip-bar');
+    bar.append('span').attr('class', 'muted').text('Scroll or drag on the strip to zoom and pan; ');
+    bar.append('button').attr('type', 'button').attr('data-control', 'zoom-in').text('zoom in');
+    bar.append('button').attr('type', 'button').attr('data-control', 'zoom-out').text('zoom out');
+    bar.append('button').attr('type', 'button').attr('data-control', 'zoom-reset').text('whole ring');
+    bar.append('button').attr('type', 'button').attr('data-control', 'zoom-readable').text('readable scale');
+    bar.append('span').attr('class', 'muted').attr('data-metric', 'zoom');
+    var width = Math.max(600, Math.floor(wrap.node().getBoundingClientRect().width));
+    var height = 3 * ROW + 2 * GAP;
+    var dpr = window.devicePixelRatio || 1;
+    var canvas = wrap.append('canvas').attr('id', 'ring').attr('width', width * dpr).attr('height', height * dpr);
+    canvas.node().style.width = width + 'px';
+    canvas.node().style.height = height + 'px';
+    var axis = wrap.append('svg').attr('width', width).attr('height', 40);
+    var x0 = d3.scaleLinear().domain([0, 1]).range([LEFT, width - 8]);
+    this.stripState = { canvas: canvas, axis: axis, x0: x0, x: x0, width: width, height: height, dpr: dpr };
+    var zoom = d3.zoom().scaleExtent([1, 1e6]).translateExtent([[LEFT, 0], [width - 8, height]]).extent([[LEFT, 0], [width - 8, height]])
+      .on('zoom', function (ev) { self.stripState.x = ev.transform.rescaleX(x0); self.drawStrip(); });
+    canvas.call(zoom);
+    this.stripState.zoom = zoom;
+    bar.select('[data-control="zoom-in"]').on('click', function () { canvas.call(zoom.scaleBy, 4); });
+    bar.select('[data-control="zoom-out"]').on('click', function () { canvas.call(zoom.scaleBy, 0.25); });
+    bar.select('[data-control="zoom-reset"]').on('click', function () { canvas.call(zoom.transform, d3.zoomIdentity); });
+    bar.select('[data-control="zoom-readable"]').on('click', function () { self.readableZoom(); });
+  };
+
+  E.drawStrip = function () {
+    var s = this.stripState;
+    var r = this.result;
+    if (!s || !r) return;
+    var ctx = s.canvas.node().getContext('2d');
+    ctx.setTransform(s.dpr, 0, 0, s.dpr, 0, 0);
+    ctx.clearRect(0, 0, s.width, s.height);
+    var lo = Math.max(0, s.x.domain()[0]);
+    var hi = Math.min(1, s.x.domain()[1]);
+    var px = s.x.range()[1] - s.x.range()[0];
+    this.drawRing(ctx, r.before, lo, hi, px, 0, null);
+    this.drawRing(ctx, r.after, lo, hi, px, 2 * (ROW + GAP), r.offline);
+    this.drawMoved(ctx, lo, hi, ROW);
+    ctx.fillStyle = '#111827';
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillText('before', 4, ROW / 2 + 4);
+    ctx.fillText('moved', 4, ROW + GAP + ROW / 2 + 4);
+    ctx.fillText('after', 4, 2 * (ROW + GAP) + ROW / 2 + 4);
+    s.axis.selectAll('*').remove();
+    var ax = s.axis.append('g').attr('transform', 'translate(0,1)').call(d3.axisBottom(s.x).ticks(8).tickFormat(function (v) { return (v * 100).toPrecision(hi - lo < 0.001 ? 6 : 3) + ' %'; }));
+    ax.selectAll('text').attr('class', 'tick-label');
+    R.axisLabel(s.axis, 'position in the key hash space (% of the 2^32 hash values; keys go to the next point clockwise)', s.x0.range()[0] + px / 2, 36);
+    d3.select('[data-metric="zoom"]').text(' showing ' + (lo * 100).toPrecision(4) + ' % – ' + (hi * 100).toPrecision(4) + ' % of the hash space');
+  };
+
+  E.drawRing = function (ctx, placement, lo, hi, px, y, offline) {
+    var s = this.stripState;
+    var arcs = this.core.ringArcs(placement, lo, hi, Math.ceil(px));
+    var ws = placement.workers;
+    for (var i = 0; i < arcs.length; i += 3) {
+      var w = ws[arcs[i + 2]];
+      ctx.fillStyle = w.id === offline ? R.OFFLINE : this.colorOf[w.id];
+      var a = s.x(arcs[i]);
+      var b = s.x(arcs[i + 1]);
+      ctx.fillRect(Math.floor(a), y, Math.max(1, Math.ceil(b) - Math.floor(a)), ROW);
+    }
+  };
+
+  E.drawMoved = function (ctx, lo, hi, y) {
+    var s = this.stripState;
+    var ranges = this.result.ranges;
+    ctx.fillStyle = '#f3f4f6';
+    ctx.fillRect(s.x0.range()[0], y + GAP / 2, s.x0.range()[1] - s.x0.range()[0], ROW);
+    if (!ranges) {
+      ctx.fillStyle = R.MOVED;
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.fillText('the key hash changes: every range is redrawn (moved share measured on sample keys)', s.x0.range()[0] + 8, y + GAP / 2 + ROW / 2 + 4);
+      return;
+    }
+    // Each pixel is shaded by the part of it that moves, so a spread-out 12 % looks like 12 %, not like everything.
+    var left = s.x0.range()[0];
+    var cover = new Float32Array(Math.ceil(s.x0.range()[1] - left) + 1);
+    for (var i = 0; i < ranges.length; i += 2) {
+      if (ranges[i + 1] < lo || ranges[i] > hi) continue;
+      var a = s.x(Math.max(lo, ranges[i])) - left;
+      var b = s.x(Math.min(hi, ranges[i + 1])) - left;
+      for (var p = Math.floor(a); p < b && p < cover.length; p++) cover[p] += Math.min(b, p + 1) - Math.max(a, p);
+    }
+    ctx.fillStyle = R.MOVED;
+    for (var q = 0; q < cover.length; q++) {
+      if (!cover[q]) continue;
+      ctx.globalAlpha = Math.min(1, 0.15 + cover[q]);
+      ctx.fillRect(left + q, y + GAP / 2, 1, ROW);
+    }
+    ctx.globalAlpha = 1;
+  };
+
+  /** Zooms the strip so that about 150 ring points show: a readable scale; "whole ring" zooms out. */
+  E.readableZoom = function () {
+    var s = this.stripState;
+    var view = this.result.before.ringView();
+    var k = Math.max(1, (view ? view.ring.length : 1) / 150);
+    s.canvas.call(s.zoom.transform, d3.zoomIdentity.translate(LEFT * (1 - k), 0).scale(k));
+  };
+
+  // ---- shares against the fair share --------------------------------------------------------------------------
+  E.shares = function (box) {
+    this.sharesBox = box.append('div').attr('class', 'shares');
+  };
+
+  E.drawShares = function () {
+    var r = this.result;
+    var self = this;
+    var rows = r.workers.slice(0, 60);
+    var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
+    var bw = 720, rh = 22, top = 8, bh = rh * rows.length + top + 44;
+    this.sharesBox.selectAll('*').remove();
+    var svg = this.sharesBox.append('svg').attr('id', 'shares').attr('width', bw).attr('height', bh);
+    var max = d3.max(rows, function (w) { return Math.max(w.before, w.after, w.fair * (1 + 2 / Math.sqrt(self.pointsOf(w, r)))); });
+    var x = d3.scaleLinear().domain([0, max * 1.08]).range([190, bw - 20]);
+    var y = d3.scaleBand().domain(rows.map(function (w) { return w.id; })).range([top, top + rh * rows.length]).padding(0.15);
+    var g = svg.selectAll('g.share').data(rows).join('g').attr('class', 'share').attr('data-worker', function (w) { return w.name; });
+    g.append('rect').attr('class', 'band').attr('x', function (w) { return x(w.fair * Math.max(0, 1 - self.spread(w, r))); })
+      .attr('width', function (w) { return w.fair ? Math.max(1, x(w.fair * (1 + self.spread(w, r))) - x(w.fair * Math.max(0, 1 - self.spread(w, r)))) : 0; })
+      .attr('y', function (w) { return y(w.id); }).attr('height', y.bandwidth());
+    g.append('rect').attr('class', 'before').attr('x', x(0)).attr('y', function (w) { return y(w.id) + 2; }).attr('height', y.bandwidth() * 0.3)
+      .attr('width', function (w) { return x(w.before) - x(0); });
+    g.append('rect').attr('x', x(0)).attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.42; }).attr('height', y.bandwidth() * 0.5)
+      .attr('width', function (w) { return x(w.after) - x(0); }).attr('fill', function (w) { return w.state === 'offline' ? R.OFFLINE : self.colorOf[w.id]; });
+    g.append('line').attr('class', 'fair').attr('x1', function (w) { return x(w.fair); }).attr('x2', function (w) { return x(w.fair); })
+      .attr('y1', function (w) { return y(w.id); }).attr('y2', function (w) { return y(w.id) + y.bandwidth(); }).attr('visibility', function (w) { return w.fair ? null : 'hidden'; });
+    g.append('text').attr('x', 184).attr('text-anchor', 'end').attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.7; })
+      .text(function (w) { return names[w.name] + (w.state === 'kept' ? '' : ' [' + w.state + ']'); });
+    g.append('title').text(function (w) {
+      return w.name + ' (' + w.id + ', ' + w.state + '): before ' + R.pct(w.before) + ', after ' + R.pct(w.after) + ' of keys; fair share ' + R.pct(w.fair);
+    });
+    g.append('text').attr('class', 'value').attr('x', function (w) { return x(Math.max(w.after, w.before)) + 4; }).attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.75; })
+      .text(function (w) { return R.pct(w.after); });
+    var axisY = top + rh * rows.length + 4;
+    svg.append('g').attr('transform', 'translate(0,' + axisY + ')').call(d3.axisBottom(x).ticks(6).tickFormat(function (v) { return (v * 100).toFixed(1) + ' %'; }));
+    R.axisLabel(svg, 'share of keys (%)', (x.range()[0] + x.range()[1]) / 2, axisY + 36);
+    if (r.workers.length > rows.length) svg.append('text').attr('x', 0).attr('y', bh - 4).text('the first ' + rows.length + ' of ' + r.workers.length + ' identities');
+  };
+
+  /** Ring points of worker `w` after the change (for the expected band). */
+  E.pointsOf = function (w, r) {
+    if (!r.weightedAfter) return r.pointsPerWorker;
+    var mean = 0, n = 0, self = this;
+    r.workers.forEach(function (v) { if (v.state !== 'removed') { mean += self.capacityOf[v.id]; n++; } });
+    return Math.max(1, r.pointsPerWorker * this.capacityOf[w.id] / (mean / n));
+  };
+  E.spread = function (w, r) { return 2 / Math.sqrt(this.pointsOf(w, r)); };
+
+  // ---- from → to matrix ---------------------------------------------------------------------------------------
+  E.matrix = function (box) {
+    this.matrixBox = box.append('div').attr('class', 'matrix');
+  };
+
+  E.drawMatrix = function () {
+    var r = this.result;
+    var nameOf = this.nameOf(r);
+    var flows = r.flows.map(function (f) { return { from: nameOf(f.from), to: nameOf(f.to), fraction: f.fraction }; });
+    var m = this.core.flowMatrix(flows, 8);
+    var box = this.matrixBox;
+    box.selectAll('*').remove();
+    if (!flows.length) { box.append('p').text('Nothing moves between workers.'); return; }
+    var short = R.shortNames(m.from.concat(m.to).filter(function (v, i, a) { return a.indexOf(v) === i; }));
+    var cw = 92, ch = 30, left = 170, top = 46;
+    var svg = box.append('svg').attr('id', 'flows').attr('width', left + cw * m.to.length + 20).attr('height', top + ch * m.from.length + 4);
+    var max = d3.max(m.cells, function (row) { return d3.max(row); });
+    var color = d3.scaleSequential(d3.interpolateBlues).domain([0, max * 1.15]);
+    svg.append('text').attr('x', left + (cw * m.to.length) / 2).attr('y', 12).attr('text-anchor', 'middle').attr('class', 'axis-label').text('to (after the change)');
+    svg.append('text').attr('x', 4).attr('y', 12).attr('class', 'axis-label').text('from (before) ↓');
+    m.to.forEach(function (t, c) {
+      svg.append('text').attr('x', left + c * cw + cw / 2).attr('y', top - 8).attr('text-anchor', 'middle').text(short[t]).append('title').text(t);
+    });
+    m.from.forEach(function (f, rI) {
+      svg.append('text').attr('x', left - 8).attr('y', top + rI * ch + ch / 2 + 4).attr('text-anchor', 'end').text(short[f]).append('title').text(f);
+      m.to.forEach(function (t, c) {
+        var v = m.cells[rI][c];
+        var g = svg.append('g').attr('class', 'cell');
+        g.append('rect').attr('x', left + c * cw).attr('y', top + rI * ch).attr('width', cw - 2).attr('height', ch - 2).attr('fill', v ? color(v) : '#f9fafb');
+        if (v) g.append('text').attr('x', left + c * cw + cw / 2).attr('y', top + rI * ch + ch / 2 + 4).attr('text-anchor', 'middle')
+          .attr('class', v > max * 0.55 ? 'on-dark' : null).text(R.pct(v));
+        g.append('title').text(f + ' → ' + t + ': ' + R.pct(v, 3) + ' of all keys');
+      });
+    });
+    box.append('div').attr('class', 'legend')
+      .text('Each cell: share of all keys moving from the row\'s worker to the column\'s; one colour scale for all cells (darkest ' + R.pct(max) + ').');
+    box.append('div').attr('class', 'legend')
+      .text(r.flows.length + ' worker pairs' + (m.from.indexOf('other') >= 0 || m.to.indexOf('other') >= 0 ? '; the smaller ones are summed into "other"' : '') + '.');
+  };
+
+  // ---- legend -------------------------------------------------------------------------------------------------
+  E.legend = function (box) {
+    this.legendBox = box.append('div').attr('class', 'legend-box');
+  };
+
+  E.drawLegend = function () {
+    var r = this.result;
+    var self = this;
+    var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
+    var box = this.legendBox;
+    box.selectAll('*').remove();
+    var items = r.workers.map(function (w) {
+      return { color: w.state === 'offline' ? R.OFFLINE : self.colorOf[w.id], text: names[w.name] + (w.state === 'kept' ? '' : ' [' + w.state + ']'), title: w.name + ' — identity ' + w.id };
+    });
+    items.push({ color: R.MOVED, text: 'key range that moves', title: 'hash-space ranges whose worker changes' });
+    if (r.offline) items.push({ color: R.OFFLINE, text: 'offline identity (reads go to the under-storage)', title: 'a static ring keeps an OFFLINE identity\'s ranges' });
+    var it = box.selectAll('span.item').data(items).join('span').attr('class', 'item').attr('title', function (d) { return d.title; });
+    it.append('span').attr('class', 'swatch').each(function (d) { this.style.background = d.color; });
+    it.append('span').text(function (d) { return d.text; });
+    box.append('div').attr('class', 'legend').text('Shares: thin grey bar = before, coloured bar = after, black line = fair share (by page-store size), grey band = fair share ± 2/√(virtual nodes), what a random ring gives.');
+  };
+})(window.ringSimReport);

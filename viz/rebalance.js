@@ -1,0 +1,204 @@
+/* ring-sim report: the rebalance section. Every figure here is recomputed in the page by ring-sim's own ring code
+ * (window.ringSim: rebalance, movedRanges, ringArcs, flowMatrix from src/report/rebalance.ts), on the ring the plan
+ * reports (plan.ring.model), so removing a worker here moves exactly its share in plan --json. */
+(function (R) {
+  'use strict';
+  var d3 = R.d3;
+  var OFFLINE = '#1f2937';
+  var MOVED = '#dc2626';
+
+  /** Everything a change's views need: the core's result, names, colours, capacities and the change itself. */
+  function Explorer(plan, core) {
+    var self = this;
+    this.plan = plan;
+    this.core = core;
+    var names = plan.ring.shares.map(function (s) { return s.worker; });
+    this.input = {
+      model: plan.ring.model,
+      names: names,
+      mode: plan.ring.mode,
+      capacityBytes: plan.workers.map(function (w) { return w.cacheBytes; }),
+    };
+    this.capacityOf = {};
+    plan.ring.model.workers.forEach(function (w, i) { self.capacityOf[w.id] = plan.workers[i].cacheBytes; });
+    var base = palette(names.length);
+    this.colorOf = {};
+    plan.ring.model.workers.forEach(function (w, i) { self.colorOf[w.id] = base(i); });
+    this.basisBytes = plan.dataset ? plan.dataset.bytes : plan.workers.reduce(function (s, w) { return s + w.cacheBytes; }, 0);
+    this.basis = plan.dataset ? 'data set' : 'cache';
+    this.bandwidth = null;
+  }
+  function palette(n) {
+    var p = R.palette(n);
+    return function (i) { return p(i); };
+  }
+
+  Explorer.prototype.color = function (w, k) {
+    if (!this.colorOf[w.id]) this.colorOf[w.id] = d3.schemeDark2[(k || 0) % 8];
+    return this.colorOf[w.id];
+  };
+
+  /** Runs `change` through the core; adds the names, the fair shares after, and the moved ranges. */
+  Explorer.prototype.compute = function (change) {
+    var r = this.core.rebalance(this.input, change);
+    var self = this;
+    var k = 0;
+    var online = r.workers.filter(function (w) { return w.state === 'kept' || w.state === 'new'; });
+    var capTotal = 0;
+    r.workers.forEach(function (w) {
+      if (w.state === 'new') {
+        var like = change.kind === 'restart' ? self.input.model.workers[change.worker].id : self.input.model.workers[0].id;
+        self.capacityOf[w.id] = self.capacityOf[like];
+        self.color(w, k++);
+      }
+    });
+    online.forEach(function (w) { capTotal += self.capacityOf[w.id]; });
+    r.workers.forEach(function (w) { w.fair = (w.state === 'kept' || w.state === 'new') ? self.capacityOf[w.id] / capTotal : 0; });
+    r.ranges = r.method === 'exact' ? this.core.movedRanges(r.before, r.after) : null;
+    r.change = change;
+    r.bytesMoved = Math.round(r.moved * this.basisBytes);
+    r.bytesUnreachable = Math.round(r.unreachable * this.basisBytes);
+    r.pointsPerWorker = change.kind === 'vnodes' ? change.vnodes : this.input.model.vnodes;
+    r.weightedAfter = change.kind === 'provider' ? change.weighted : this.input.model.weighted;
+    return r;
+  };
+
+  Explorer.prototype.nameOf = function (r) {
+    var m = {};
+    r.workers.forEach(function (w) { m[w.id] = w.name; });
+    return function (id) { return m[id] || id; };
+  };
+
+  // ---- the sentence that answers the question ---------------------------------------------------------------
+  Explorer.prototype.describe = function (r) {
+    var c = r.change;
+    var plan = this.plan;
+    var names = this.input.names;
+    var moved = R.pct(r.moved) + ' of the keys (' + R.bytes(r.bytesMoved) + ' of the ' + this.basis + ')';
+    if (c.kind === 'remove') {
+      var x = names[c.worker];
+      if (plan.ring.mode === 'static') {
+        return 'Static ring: when ' + x + ' stops, its identity stays on the ring, OFFLINE, and its ' + R.pct(r.unreachable) +
+          ' of the keys are read from the under-storage until "alluxio process remove-worker" removes it; then its range, ' + moved + ', moves to the others.';
+      }
+      return 'Dynamic ring: ' + x + ' leaves and its range, ' + moved + ', moves to the others; nothing else moves (optimal ' + R.pct(r.optimal) + ').';
+    }
+    if (c.kind === 'add') {
+      return 'Adding ' + c.count + ' worker' + (c.count === 1 ? '' : 's') + ' like ' + names[0] + ' (new identities, seeded): the new workers take ' + moved +
+        ' from the others (optimal ' + R.pct(r.optimal) + ').';
+    }
+    if (c.kind === 'restart') {
+      var y = names[c.worker];
+      if (plan.ring.mode === 'static') {
+        return 'Static ring: ' + y + ' comes back under a new identity that takes new ranges (' + moved + ' change worker); its old identity stays on the ring, OFFLINE, and the ' +
+          R.pct(r.unreachable) + ' of the keys it still owns are read from the under-storage until remove-worker.';
+      }
+      return 'Dynamic ring: ' + y + ' comes back under a new identity; the old identity vanishes, its range moves to the others, and the new identity takes new ranges: ' + moved +
+        ' change worker although the cluster has the same workers. Persisting the identity moves nothing.';
+    }
+    if (c.kind === 'vnodes') {
+      return 'Changing the virtual nodes from ' + this.input.model.vnodes.toLocaleString('en-US') + ' to ' + c.vnodes.toLocaleString('en-US') + ' a worker redraws every worker\'s points: ' + moved +
+        ' change worker although each worker\'s share changes little (optimal ' + R.pct(r.optimal) + ').';
+    }
+    return 'Switching the provider to ' + (c.weighted ? 'CAPACITY (ring-sim\'s model: virtual nodes in proportion to page-store size)' : 'DEFAULT (equal virtual nodes)') +
+      ' rebuilds the ring with another key hash: ' + moved + ' change worker (measured on ' + '50,000 sample keys). Decide it before the first deployment.';
+  };
+
+  // ---- controls ---------------------------------------------------------------------------------------------
+  Explorer.prototype.controls = function (box, onChange) {
+    var self = this;
+    var names = this.input.names;
+    var short = R.shortNames(names);
+    var model = this.input.model;
+    var form = box.append('div').attr('class', 'controls');
+    function row(kind, label) {
+      var l = form.append('label').attr('class', 'control');
+      l.append('input').attr('type', 'radio').attr('name', 'change').attr('value', kind).property('checked', kind === 'remove');
+      l.append('span').text(label);
+      return l;
+    }
+    function workerSelect(l, control) {
+      var s = l.append('select').attr('data-control', control);
+      s.selectAll('option').data(names).join('option').attr('value', function (n) { return n; }).attr('title', function (n) { return n; })
+        .text(function (n) { return short[n]; });
+      return s;
+    }
+    workerSelect(row('remove', 'Remove worker'), 'remove-worker').property('value', names[names.length - 1]);
+    row('add', 'Add workers').append('input').attr('type', 'number').attr('data-control', 'add-workers').attr('min', 1).attr('max', 500).attr('value', 2);
+    workerSelect(row('restart', 'Restart without its identity'), 'restart-worker');
+    row('vnodes', 'Virtual nodes a worker').append('input').attr('type', 'number').attr('data-control', 'vnodes').attr('min', 1).attr('max', 100000)
+      .attr('value', model.vnodes === 1000 ? 2000 : 1000);
+    var p = row('provider', 'Provider');
+    var ps = p.append('select').attr('data-control', 'provider');
+    ps.selectAll('option').data(['DEFAULT', 'CAPACITY']).join('option').attr('value', function (v) { return v; }).text(function (v) { return v + (v === 'CAPACITY' ? ' (model)' : ''); });
+    ps.property('value', model.weighted ? 'DEFAULT' : 'CAPACITY');
+    var bw = form.append('label').attr('class', 'control bandwidth');
+    bw.append('span').text('Under-storage read bandwidth');
+    bw.append('input').attr('type', 'number').attr('data-control', 'ufs-bandwidth').attr('min', 0).attr('step', 'any').attr('placeholder', 'e.g. 10');
+    bw.append('select').attr('data-control', 'ufs-bandwidth-unit').selectAll('option').data(['Gbit/s', 'GB/s', 'MB/s']).join('option').text(function (u) { return u; });
+    function read() {
+      var kind = form.select('input[name="change"]:checked').property('value');
+      var v = function (sel) { return form.select(sel).property('value'); };
+      var change;
+      if (kind === 'remove') change = { kind: 'remove', worker: names.indexOf(v('[data-control="remove-worker"]')) };
+      else if (kind === 'restart') change = { kind: 'restart', worker: names.indexOf(v('[data-control="restart-worker"]')) };
+      else if (kind === 'add') change = { kind: 'add', count: Math.max(1, Math.min(500, Math.round(Number(v('[data-control="add-workers"]')) || 1))) };
+      else if (kind === 'vnodes') change = { kind: 'vnodes', vnodes: Math.max(1, Math.round(Number(v('[data-control="vnodes"]')) || 1)) };
+      else change = { kind: 'provider', weighted: v('[data-control="provider"]') === 'CAPACITY' };
+      var amount = Number(v('[data-control="ufs-bandwidth"]'));
+      var unit = { 'Gbit/s': 1e9 / 8, 'GB/s': 1e9, 'MB/s': 1e6 }[v('[data-control="ufs-bandwidth-unit"]')];
+      self.bandwidth = amount > 0 ? amount * unit : null;
+      self.bandwidthText = amount > 0 ? amount + ' ' + v('[data-control="ufs-bandwidth-unit"]') : null;
+      onChange(change);
+    }
+    // Touching a control selects its change.
+    form.selectAll('label.control').each(function () {
+      var l = d3.select(this);
+      var radio = l.select('input[type="radio"]');
+      l.selectAll('select, input[type="number"]').on('input change', function () {
+        if (!radio.empty()) radio.property('checked', true);
+        read();
+      });
+      radio.on('change', read);
+    });
+    return read;
+  };
+
+  // ---- metrics ----------------------------------------------------------------------------------------------
+  Explorer.prototype.metrics = function (box) {
+    var m = box.append('div').attr('class', 'metrics');
+    function card(key, label) {
+      var c = m.append('div').attr('class', 'metric');
+      c.append('div').attr('class', 'label').text(label);
+      c.append('div').attr('class', 'value').attr('data-metric', key);
+      c.append('div').attr('class', 'note').attr('data-note', key);
+    }
+    card('moved', 'keys moved');
+    card('optimal', 'optimal (least possible)');
+    card('bytes-moved', 'bytes moved');
+    card('time', 'time to re-read them');
+    card('unreachable', 'unreachable from cache');
+    box.append('p').attr('class', 'summary').attr('data-metric', 'summary');
+    box.append('p').attr('class', 'error').attr('data-metric', 'error');
+  };
+
+  Explorer.prototype.showMetrics = function (box, r) {
+    var set = function (k, v, note) {
+      box.select('[data-metric="' + k + '"]').text(v);
+      box.select('[data-note="' + k + '"]').text(note || '');
+    };
+    box.select('[data-metric="moved"]').attr('data-value', String(r.moved));
+    set('moved', R.pct(r.moved), r.method === 'exact' ? 'exact, of the 2^32 key hashes' : 'on 50,000 sample keys');
+    set('optimal', R.pct(r.optimal), 'the sum of the share gains');
+    set('bytes-moved', R.bytes(r.bytesMoved), 'of the ' + R.bytes(this.basisBytes) + ' ' + this.basis);
+    if (this.bandwidth) set('time', R.duration(r.bytesMoved / this.bandwidth), 'at ' + this.bandwidthText + ' from the under-storage');
+    else set('time', '-', 'give the under-storage bandwidth below');
+    set('unreachable', R.pct(r.unreachable), r.unreachable > 0 ? R.bytes(r.bytesUnreachable) + ' read from the under-storage' : 'no offline identity owns keys');
+    box.select('[data-metric="summary"]').text(this.describe(r));
+    box.select('[data-metric="error"]').text('');
+  };
+
+  R.Explorer = Explorer;
+  R.MOVED = MOVED;
+  R.OFFLINE = OFFLINE;
+})(window.ringSimReport);
