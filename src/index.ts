@@ -129,3 +129,5 @@ export { buildInspect, type InspectReport, type InspectWorker, type InspectWhatI
 export { renderInspectText } from './report/inspect-text.js';
 export { renderInspectHtml } from './report/inspect-html.js';
 export { parseBandwidth, formatBandwidth, formatDuration, type Bandwidth } from './core/bandwidth.js';
+export { planAgainst, type AgainstReport, type AgainstOptions, type ManifestChange, type AgainstRing } from './plan/against.js';
+export { renderAgainstText } from './report/plan-against-text.js';

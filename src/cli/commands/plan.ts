@@ -13,6 +13,7 @@ import { traceWorkingSet } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
 import { RingSimError } from '../../core/errors.js';
 import type { Io } from '../io.js';
+import { addAgainstOptions, checkAgainstFlags, runAgainst, type AgainstFlags } from './plan-against.js';
 import { choiceOption, integerOption } from '../options.js';
 import { readTextFile } from '../workers-file.js';
 
@@ -71,7 +72,7 @@ function parsePlanWorkers(text: string, source: string): Array<{ name: string; s
 }
 
 export function registerPlan(program: Command, io: Io, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('plan')
     .description('plan an AlluxioCluster before kubectl apply: will it deploy, how full each worker gets, how evenly the ring spreads data, what scaling or restarting costs')
     .argument('<manifest>', 'alluxio-cluster.yaml (multi-document files are fine)')
@@ -94,7 +95,9 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
 Exit codes: 0 deployable; 1 a check found an error that would make the deployment fail; 2 bad input.
 Example:
   ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --html plan.html`)
-    .action(async (file: string, flags: PlanFlags) => {
+    .action(async (file: string, flags: PlanFlags & AgainstFlags) => {
+      checkAgainstFlags(flags);
+      if (flags.against) return runAgainst(file, flags, flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined, io);
       const manifest = parseManifest(readTextFile(file, 'manifest'), file);
       let traceSet: { objects: number; bytes: number } | undefined;
       if (flags.trace) {
@@ -130,4 +133,5 @@ Example:
       io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderPlanText(report) + (flags.html ? `\nHTML report: ${flags.html}\n` : ''));
       if (!report.verdict.deployable) setExitCode(1);
     });
+  addAgainstOptions(command);
 }

@@ -1,0 +1,24 @@
+/** The terminal text of `ring-sim plan NEW.yaml --against OLD.yaml`. */
+import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
+import { formatBytes } from '../core/units.js';
+import type { AgainstReport, AgainstRing } from '../plan/against.js';
+import { percent, table } from './format.js';
+
+const ringText = (r: AgainstRing): string => `${r.policy} (${r.provider}), ${r.vnodes} virtual nodes, ${r.mode} ring, ${r.workers} workers on it`;
+
+export function renderAgainstText(r: AgainstReport): string {
+  const lines = [`Plan ${r.after} against ${r.before}: ${r.workers.before} -> ${r.workers.after} workers.`, `Identities: ${r.identities}.`, ''];
+  if (r.changes.length === 0) lines.push('No change that ring-sim reads.');
+  else {
+    lines.push(table(['change', 'before', 'after', 'destructive', 'effect'],
+      r.changes.map((c) => [c.field, c.before, c.after, c.destructive ? 'DESTRUCTIVE' : 'no', c.effect])));
+  }
+  const g = r.ring;
+  lines.push('', `Ring before: ${ringText(g.before)}`, `Ring after:  ${ringText(g.after)}`,
+    `Moved: ${percent(g.moved, 3)} of the keys change worker (${g.method === 'exact' ? 'exact on these rings' : 'sampled'}${r.exact ? ', the live identities' : ', some identities drawn: a model'}; optimal ${percent(g.optimal, 3)})${g.destructive ? ': DESTRUCTIVE' : ''}.`);
+  if (g.rereadBytes !== null) {
+    lines.push(`Re-read from the under-storage: ${formatBytes(g.rereadBytes)}${g.rereadSeconds !== null && g.ufsBytesPerSecond !== null ? `, ${formatDuration(g.rereadSeconds)} at ${formatBandwidth(g.ufsBytesPerSecond)}` : ''} (model: moved × data set).`);
+  }
+  if (r.notes.length > 0) lines.push('', 'Notes:', ...r.notes.map((n) => `  ${n}`));
+  return lines.join('\n') + '\n';
+}
