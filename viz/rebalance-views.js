@@ -5,6 +5,13 @@
   var d3 = R.d3;
   var E = R.Explorer.prototype;
 
+  /** What happened to an identity, in words: '', ' [removed]', ' [new]', ' [old identity, OFFLINE]'. */
+  function stateLabel(w, r) {
+    if (w.state === 'kept') return '';
+    if (r.change.kind === 'restart' && w.state !== 'new') return w.state === 'offline' ? ' [old identity, OFFLINE]' : ' [old identity, gone]';
+    return ' [' + w.state + ']';
+  }
+
   // ---- the ring as a linear hash-space strip ------------------------------------------------------------------
   var ROW = 30, GAP = 16, LEFT = 64;
   E.strip = function (box) {
@@ -138,7 +145,7 @@
     g.append('line').attr('class', 'fair').attr('x1', function (w) { return x(w.fair); }).attr('x2', function (w) { return x(w.fair); })
       .attr('y1', function (w) { return y(w.id); }).attr('y2', function (w) { return y(w.id) + y.bandwidth(); }).attr('visibility', function (w) { return w.fair ? null : 'hidden'; });
     g.append('text').attr('x', 184).attr('text-anchor', 'end').attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.7; })
-      .text(function (w) { return names[w.name] + (w.state === 'kept' ? '' : ' [' + w.state + ']'); });
+      .text(function (w) { return names[w.name] + stateLabel(w, r); });
     g.append('title').text(function (w) {
       return w.name + ' (' + w.id + ', ' + w.state + '): before ' + R.pct(w.before) + ', after ' + R.pct(w.after) + ' of keys; fair share ' + R.pct(w.fair);
     });
@@ -173,14 +180,14 @@
     box.selectAll('*').remove();
     if (!flows.length) { box.append('p').text('Nothing moves between workers.'); return; }
     var short = R.shortNames(m.from.concat(m.to).filter(function (v, i, a) { return a.indexOf(v) === i; }));
-    var cw = 92, ch = 30, left = 170, top = 46;
+    var cw = 84, ch = 30, left = 170, top = 112;
     var svg = box.append('svg').attr('id', 'flows').attr('width', left + cw * m.to.length + 20).attr('height', top + ch * m.from.length + 4);
     var max = d3.max(m.cells, function (row) { return d3.max(row); });
     var color = d3.scaleSequential(d3.interpolateBlues).domain([0, max * 1.15]);
-    svg.append('text').attr('x', left + (cw * m.to.length) / 2).attr('y', 12).attr('text-anchor', 'middle').attr('class', 'axis-label').text('to (after the change)');
-    svg.append('text').attr('x', 4).attr('y', 12).attr('class', 'axis-label').text('from (before) ↓');
+    svg.append('text').attr('x', left + (cw * m.to.length) / 2).attr('y', 12).attr('text-anchor', 'middle').attr('class', 'axis-label').text('to (after the change) →');
+    svg.append('text').attr('x', 4).attr('y', top - 8).attr('class', 'axis-label').text('from (before) ↓');
     m.to.forEach(function (t, c) {
-      svg.append('text').attr('x', left + c * cw + cw / 2).attr('y', top - 8).attr('text-anchor', 'middle').text(short[t]).append('title').text(t);
+      svg.append('text').attr('transform', 'translate(' + (left + c * cw + cw / 2) + ',' + (top - 8) + ') rotate(-35)').text(short[t]).append('title').text(t);
     });
     m.from.forEach(function (f, rI) {
       svg.append('text').attr('x', left - 8).attr('y', top + rI * ch + ch / 2 + 4).attr('text-anchor', 'end').text(short[f]).append('title').text(f);
@@ -211,7 +218,7 @@
     var box = this.legendBox;
     box.selectAll('*').remove();
     var items = r.workers.map(function (w) {
-      return { color: w.state === 'offline' ? R.OFFLINE : self.colorOf[w.id], text: names[w.name] + (w.state === 'kept' ? '' : ' [' + w.state + ']'), title: w.name + ' — identity ' + w.id };
+      return { color: w.state === 'offline' ? R.OFFLINE : self.colorOf[w.id], text: names[w.name] + stateLabel(w, r), title: w.name + ' — identity ' + w.id };
     });
     items.push({ color: R.MOVED, text: 'key range that moves', title: 'hash-space ranges whose worker changes' });
     if (r.offline) items.push({ color: R.OFFLINE, text: 'offline identity (reads go to the under-storage)', title: 'a static ring keeps an OFFLINE identity\'s ranges' });

@@ -33,8 +33,10 @@
     return function (i) { return p(i); };
   }
 
+  /** New identities: strong colours apart from Tableau 10's, so a new identity never looks like an old worker. */
+  var NEW = ['#d946ef', '#0891b2', '#84cc16', '#4338ca', '#be123c', '#a16207'];
   Explorer.prototype.color = function (w, k) {
-    if (!this.colorOf[w.id]) this.colorOf[w.id] = d3.schemeDark2[(k || 0) % 8];
+    if (!this.colorOf[w.id]) this.colorOf[w.id] = NEW[(k || 0) % NEW.length];
     return this.colorOf[w.id];
   };
 
@@ -55,6 +57,8 @@
     online.forEach(function (w) { capTotal += self.capacityOf[w.id]; });
     r.workers.forEach(function (w) { w.fair = (w.state === 'kept' || w.state === 'new') ? self.capacityOf[w.id] / capTotal : 0; });
     r.ranges = r.method === 'exact' ? this.core.movedRanges(r.before, r.after) : null;
+    // A restart brings back the same worker: with its identity persisted nothing would move.
+    if (change.kind === 'restart') r.optimal = 0;
     r.change = change;
     r.bytesMoved = Math.round(r.moved * this.basisBytes);
     r.bytesUnreachable = Math.round(r.unreachable * this.basisBytes);
@@ -189,7 +193,7 @@
     };
     box.select('[data-metric="moved"]').attr('data-value', String(r.moved));
     set('moved', R.pct(r.moved), r.method === 'exact' ? 'exact, of the 2^32 key hashes' : 'on 50,000 sample keys');
-    set('optimal', R.pct(r.optimal), 'the sum of the share gains');
+    set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? 'the same worker returns: a persisted identity moves nothing' : 'the sum of the share gains');
     set('bytes-moved', R.bytes(r.bytesMoved), 'of the ' + R.bytes(this.basisBytes) + ' ' + this.basis);
     if (this.bandwidth) set('time', R.duration(r.bytesMoved / this.bandwidth), 'at ' + this.bandwidthText + ' from the under-storage');
     else set('time', '-', 'give the under-storage bandwidth below');
