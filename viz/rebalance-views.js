@@ -128,11 +128,11 @@
     var self = this;
     var rows = r.workers.slice(0, 60);
     var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
-    var bw = 720, rh = 22, top = 8, bh = rh * rows.length + top + 44;
+    var bw = 800, rh = 22, top = 8, bh = rh * rows.length + top + 44;
     this.sharesBox.selectAll('*').remove();
     var svg = this.sharesBox.append('svg').attr('id', 'shares').attr('width', bw).attr('height', bh);
     var max = d3.max(rows, function (w) { return Math.max(w.before, w.after, w.fair * (1 + 2 / Math.sqrt(self.pointsOf(w, r)))); });
-    var x = d3.scaleLinear().domain([0, max * 1.08]).range([190, bw - 20]);
+    var x = d3.scaleLinear().domain([0, max * 1.08]).range([190, bw - 140]);
     var y = d3.scaleBand().domain(rows.map(function (w) { return w.id; })).range([top, top + rh * rows.length]).padding(0.15);
     var g = svg.selectAll('g.share').data(rows).join('g').attr('class', 'share').attr('data-worker', function (w) { return w.name; });
     g.append('rect').attr('class', 'band').attr('x', function (w) { return x(w.fair * Math.max(0, 1 - self.spread(w, r))); })
@@ -149,8 +149,8 @@
     g.append('title').text(function (w) {
       return w.name + ' (' + w.id + ', ' + w.state + '): before ' + R.pct(w.before) + ', after ' + R.pct(w.after) + ' of keys; fair share ' + R.pct(w.fair);
     });
-    g.append('text').attr('class', 'value').attr('x', function (w) { return x(Math.max(w.after, w.before)) + 4; }).attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.75; })
-      .text(function (w) { return R.pct(w.after); });
+    g.append('text').attr('class', 'value').attr('x', x.range()[1] + 8).attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.75; })
+      .text(function (w) { return R.pct(w.before) + ' → ' + R.pct(w.after); });
     var axisY = top + rh * rows.length + 4;
     svg.append('g').attr('transform', 'translate(0,' + axisY + ')').call(d3.axisBottom(x).ticks(6).tickFormat(function (v) { return (v * 100).toFixed(1) + ' %'; }));
     R.axisLabel(svg, 'share of keys (%)', (x.range()[0] + x.range()[1]) / 2, axisY + 36);
