@@ -105,6 +105,8 @@ export { parseManifest, ALLUXIO_API_VERSION, type AlluxioClusterManifest, type M
 export { buildPlan, type PlanOptions, type PlanReport, type PlanWhatIf, type PlanShare, type PlanWorker } from './plan/plan.js';
 export { renderPlanText } from './report/plan-text.js';
 export { renderHtml, type HtmlAssets } from './report/html.js';
+export { planRing, drawIdentities, capacityWeights, type PlanRingModel } from './plan/ring-model.js';
+export { rebalance, movedRanges, ringArcs, flowMatrix, type RebalanceChange, type RebalanceInput, type RebalanceResult, type RebalanceWorker, type FlowMatrix } from './report/rebalance.js';
 
 // More placement algorithms (issue 3).
 export { MaglevPlacement, MAGLEV_DEFAULT_TABLE, MAGLEV_MAX_TABLE, type MaglevOptions } from './ring/maglev.js';
