@@ -13,7 +13,7 @@ import { formatBinary } from '../core/units.js';
 import type { AlluxioClusterManifest } from './manifest.js';
 import type { PlanDataset, PlanOptions, PlanReport, PlanWhatIf } from './model.js';
 import type { PlanContext } from './context.js';
-import { readRingSettings, settingsAssumptions } from './settings.js';
+import { checkRingPoints, readRingSettings, settingsAssumptions } from './settings.js';
 import { expandWorkers, workerCapacity } from './workers.js';
 import { PlanRingBuilder, ringBalance, type RingBalance } from './ring-balance.js';
 import { whatIfs } from './what-if.js';
@@ -32,6 +32,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
   const edition: Edition = o.edition ?? 'enterprise';
   const settings = readRingSettings(m, edition);
   const planned = expandWorkers(m, o.workers);
+  checkRingPoints(m, settings, edition, planned.length);
   const capacity = workerCapacity(planned, settings.pageSizeBytes, o, edition);
   const c: PlanContext = { manifest: m, options: o, edition, settings, planned, workers: capacity.workers, platform: o.platform ?? (o.provider === 'gcp' ? 'gke' : undefined) };
   const assumptions = [...settingsAssumptions(settings, edition), ...capacity.assumptions];

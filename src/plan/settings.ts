@@ -5,6 +5,7 @@
 import type { Edition } from '../capacity/pagestore-plan.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import { RingSimError } from '../core/errors.js';
+import { MAX_RING_POINTS } from '../ring/worker.js';
 import type { AlluxioClusterManifest } from './manifest.js';
 
 export const VNODE_PROPS = [
@@ -62,4 +63,17 @@ export function settingsAssumptions(s: RingSettings, edition: Edition): string[]
   if (s.vnodeProp === undefined) out.push(`virtual nodes per worker not set: ${s.vnodes}, the ${edition === 'enterprise' ? 'Enterprise' : 'open-source'} default (--edition)`);
   if (!s.pageSizeSet) out.push('page size not set: 1 MiB (alluxio.worker.page.store.page.size default)');
   return out;
+}
+
+/**
+ * The ring-point cap in the manifest's terms: the plan builds rings of up to `workers + 1` workers (the +1 worker
+ * what-if) with the virtual node count, so it names that property and spec.worker.count, not a library option.
+ */
+export function checkRingPoints(m: AlluxioClusterManifest, s: RingSettings, edition: Edition, workers: number): void {
+  const points = (workers + 1) * s.vnodes;
+  if (points <= MAX_RING_POINTS) return;
+  const field = `spec.properties.${s.vnodeProp ?? VNODE_PROPS[edition === 'enterprise' ? 0 : 1]}`;
+  throw new RingSimError(`${m.source}: ${field}`, s.vnodes,
+    `${workers} workers (and one more for the +1 worker what-if) × ${s.vnodes} virtual nodes is ${points} ring points, over ring-sim's limit of ${MAX_RING_POINTS}`,
+    `lower ${field} to at most ${Math.floor(MAX_RING_POINTS / (workers + 1))} or spec.worker.count`);
 }

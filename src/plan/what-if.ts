@@ -4,6 +4,7 @@
  */
 import { movement, type MovementReport } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
+import { MAX_RING_POINTS } from '../ring/worker.js';
 import type { PlanFlow, PlanWhatIf } from './model.js';
 import type { PlanRingBuilder } from './ring-balance.js';
 
@@ -85,7 +86,7 @@ function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
 }
 
 function changeVnodes(c: WhatIfContext, names: Names): PlanWhatIf | null {
-  if (c.vnodeTarget * c.ids.length > 16_777_216) return null;
+  if (c.vnodeTarget * c.ids.length > MAX_RING_POINTS) return null;
   const mv = movement(c.main, c.builder.build(c.ids, c.vnodeTarget));
   return moved(c, `virtual nodes ${c.builder.settings.vnodes} → ${c.vnodeTarget}`, 'change the virtual node count after deployment', mv, names);
 }

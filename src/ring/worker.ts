@@ -10,8 +10,11 @@ export interface Worker {
   zone?: string;
 }
 
-/** The most ring points (virtual nodes over all workers) any algorithm builds: 2^24. */
-export const MAX_RING_POINTS = 16_777_216;
+/**
+ * The most ring points (virtual nodes over all workers) any algorithm builds: 2^25, room for 10,000 workers at
+ * Enterprise's 2,000 virtual nodes (20,000,000 points, about 9 bytes a point once built).
+ */
+export const MAX_RING_POINTS = 33_554_432;
 
 /** Checks a worker list and returns a normalised copy (weights filled in with 1). */
 export function normaliseWorkers(workers: readonly Worker[], field = 'workers'): Worker[] {

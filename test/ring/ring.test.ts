@@ -50,10 +50,10 @@ describe('ring', () => {
     );
   });
 
-  it('names the 16,777,216-point limit when virtual nodes would exceed it', () => {
+  it('names the 33,554,432-point limit when virtual nodes would exceed it', () => {
     const workers = Array.from({ length: 10 }, (_, i) => ({ id: `host-${i}` }));
-    expect(() => createPlacement('ring', workers, { vnodes: 2_000_000 })).toThrow(/16777216/);
-    expect(() => createPlacement('alluxio-consistent', workers, { vnodes: 2_000_000 })).toThrow(/16777216/);
+    expect(() => createPlacement('ring', workers, { vnodes: 4_000_000 })).toThrow(/33554432/);
+    expect(() => createPlacement('alluxio-consistent', workers, { vnodes: 4_000_000 })).toThrow(/33554432/);
     expect(() => createPlacement('ring', workers, { vnodes: 0 })).toThrow(/vnodes/);
     expect(() => createPlacement('ring', workers, { vnodes: 1.5 })).toThrow(/vnodes/);
   });

@@ -39,7 +39,7 @@ const keyBuffer = new KeyBuffer();
  * is the same whatever V is, so a longer array serves any smaller V.
  */
 const pointCache = new Map<string, Uint32Array>();
-const POINT_CACHE_LIMIT = 16_777_216; // points held at most
+const POINT_CACHE_LIMIT = MAX_RING_POINTS; // points held at most (4 bytes each)
 let pointCacheSize = 0;
 
 function identityPoints(key: string, base: Uint8Array, V: number): Uint32Array {

@@ -15,6 +15,7 @@ function tableOf(p: Placement): TableView | null {
 }
 import { HASH_SPACE } from '../sorted-ring.js';
 import { shares } from './balance.js';
+import { PairSums } from './pair-sums.js';
 
 export interface Flow {
   from: string;
@@ -55,56 +56,6 @@ export interface MovementOptions {
   forceSample?: boolean;
   /** Most flows to list (default 1,000); totals are always over all of them. */
   maxFlows?: number;
-}
-
-/** Sums per (from, to) pair: a dense matrix when small, a map otherwise. */
-class PairSums {
-  private readonly dense: Float64Array | null;
-  private readonly sparse: Map<number, number> | null;
-  private readonly bytes: Map<number, number> | null;
-
-  constructor(readonly rows: number, readonly cols: number, withBytes: boolean) {
-    const cells = rows * cols;
-    this.dense = cells <= 4_194_304 ? new Float64Array(cells) : null;
-    this.sparse = this.dense ? null : new Map();
-    this.bytes = withBytes ? new Map() : null;
-  }
-
-  add(from: number, to: number, amount: number, bytes?: number): void {
-    const k = from * this.cols + to;
-    if (this.dense) this.dense[k] += amount;
-    else this.sparse!.set(k, (this.sparse!.get(k) ?? 0) + amount);
-    if (this.bytes && bytes !== undefined) this.bytes.set(k, (this.bytes.get(k) ?? 0) + bytes);
-  }
-
-  /** Non-zero pairs, largest first, at most `limit` materialised; returns the count of all. */
-  top(limit: number, scale: number, name: (from: number, to: number) => [string, string]): { flows: Flow[]; count: number } {
-    const keys: number[] = [];
-    const values: number[] = [];
-    if (this.dense) {
-      for (let k = 0; k < this.dense.length; k++) {
-        if (this.dense[k] !== 0) {
-          keys.push(k);
-          values.push(this.dense[k]);
-        }
-      }
-    } else {
-      for (const [k, v] of this.sparse!) {
-        keys.push(k);
-        values.push(v);
-      }
-    }
-    const order = keys.map((_, i) => i).sort((a, b) => values[b] - values[a] || keys[a] - keys[b]);
-    const flows = order.slice(0, limit).map((i) => {
-      const k = keys[i];
-      const [from, to] = name(Math.floor(k / this.cols), k % this.cols);
-      const f: Flow = { from, to, fraction: values[i] / scale };
-      const b = this.bytes?.get(k);
-      if (b !== undefined) f.bytes = b;
-      return f;
-    });
-    return { flows, count: keys.length };
-  }
 }
 
 export function movement(before: Placement, after: Placement, options: MovementOptions = {}): MovementReport {
