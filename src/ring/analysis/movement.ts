@@ -15,16 +15,9 @@ function tableOf(p: Placement): TableView | null {
 }
 import { HASH_SPACE } from '../sorted-ring.js';
 import { shares } from './balance.js';
-import { PairSums } from './pair-sums.js';
+import { PairSums, type Flow } from './pair-sums.js';
 
-export interface Flow {
-  from: string;
-  to: string;
-  /** Fraction of all keys moving from `from` to `to`. */
-  fraction: number;
-  /** Bytes moving, when sizes were given. */
-  bytes?: number;
-}
+export type { Flow } from './pair-sums.js';
 
 export interface MovementReport {
   method: 'exact' | 'sample';

@@ -7,7 +7,16 @@
  * pieces plus log(limit) a pair. Each pair's sum adds its pieces in the order they were added, so the sums are
  * the same numbers a running total per pair gives.
  */
-import type { Flow } from './movement.js';
+
+/** Keys moving from one worker to another. */
+export interface Flow {
+  from: string;
+  to: string;
+  /** Fraction of all keys moving from `from` to `to`. */
+  fraction: number;
+  /** Bytes moving, when sizes were given. */
+  bytes?: number;
+}
 
 export class PairSums {
   private from = new Uint32Array(1024);
