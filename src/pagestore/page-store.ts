@@ -51,6 +51,30 @@ export class PageStore {
     return hitBytes;
   }
 
+  /** Bytes that hit in the last `readFile`. */
+  lastHitBytes = 0;
+
+  /**
+   * Reads a whole file of `fileSize` bytes, page by page (the last page holds what is left of the file), and
+   * returns how many pages hit; `lastHitBytes` holds their bytes. A missed page is cached.
+   */
+  readFile(fileId: number, fileSize: number): number {
+    const ps = this.pageSizeBytes;
+    const pages = Math.ceil(fileSize / ps);
+    const cache = this.cache;
+    let hits = 0;
+    let hitBytes = 0;
+    for (let p = 0; p < pages; p++) {
+      const len = p === pages - 1 ? fileSize - p * ps : ps;
+      if (cache.request(fileId, p, len)) {
+        hits++;
+        hitBytes += len;
+      }
+    }
+    this.lastHitBytes = hitBytes;
+    return hits;
+  }
+
   get capacityBytes(): number {
     return this.cache.capacityBytes;
   }

@@ -4,6 +4,11 @@
  * without a persisted identity registers a new identity and leaves the old one registered but offline, until
  * `remove-worker` deletes it. The ring is built from online identities (dynamic) or from every registered one
  * (static).
+ *
+ * The scenario's events are methods of the cluster: each changes membership and page stores the way Alluxio
+ * does and says what it did. A cluster may hold the page stores of some hosts only (a shard of a simulation
+ * split over threads): the others' stores are null, and everything else (membership, capacities) is the same
+ * in every shard.
  */
 import { PageStore } from '../pagestore/page-store.js';
 import { RingSimError } from '../core/errors.js';
@@ -15,7 +20,9 @@ export interface Host {
   index: number;
   name: string;
   group: WorkerGroup;
-  store: PageStore;
+  /** The host's page store, or null when another shard holds it. */
+  store: PageStore | null;
+  capacityBytes: number;
   /** The pod is running. */
   up: boolean;
   /** Gone for good (scaled in). */
@@ -33,24 +40,44 @@ export interface Identity {
   registered: boolean;
 }
 
+/** What an event did: a line for the report, the hosts whose page store it loses, and bytes it evicted here. */
+export interface EventEffect {
+  detail: string;
+  lost: Host[];
+  evictedBytes: number;
+}
+
+/** Which hosts' page stores this cluster holds: host h belongs to shard h mod shards. */
+export interface ShardSpec {
+  shard: number;
+  shards: number;
+}
+
 export class Cluster {
   readonly hosts: Host[] = [];
   readonly identities: Identity[] = [];
   private readonly rand: Random;
   private readonly groupCounters = new Map<string, number>();
 
-  constructor(seed: number) {
+  constructor(seed: number, readonly shard: ShardSpec = { shard: 0, shards: 1 }) {
     this.rand = new Random(seed ^ 0x1d);
+  }
+
+  /** Whether this shard holds host `index`'s page store. */
+  owns(index: number): boolean {
+    return index % this.shard.shards === this.shard.shard;
   }
 
   addHost(group: WorkerGroup): Host {
     const k = this.groupCounters.get(group.name) ?? 0;
     this.groupCounters.set(group.name, k + 1);
+    const index = this.hosts.length;
     const host: Host = {
-      index: this.hosts.length,
+      index,
       name: `${group.name}-${k}`,
       group,
-      store: new PageStore({ capacityBytes: group.sizeBytes, pageSizeBytes: group.pageSizeBytes, policy: group.policy }),
+      store: this.owns(index) ? new PageStore({ capacityBytes: group.sizeBytes, pageSizeBytes: group.pageSizeBytes, policy: group.policy }) : null,
+      capacityBytes: group.sizeBytes,
       up: true,
       removed: false,
       identity: -1,
@@ -83,20 +110,95 @@ export class Cluster {
   placementWorkers(members: readonly Identity[], weightByCapacity: boolean): Worker[] {
     return members.map((m) => {
       const w: Worker = { id: m.id };
-      if (weightByCapacity) w.weight = Math.max(this.hosts[m.host].store.capacityBytes, 1) / 2 ** 30;
+      if (weightByCapacity) w.weight = Math.max(this.hosts[m.host].capacityBytes, 1) / 2 ** 30;
       return w;
     });
   }
 
   totalCapacity(): number {
     let c = 0;
-    for (const h of this.hosts) if (!h.removed) c += h.store.capacityBytes;
+    for (const h of this.hosts) if (!h.removed) c += h.capacityBytes;
     return c;
   }
 
+  /** Bytes cached in the page stores this shard holds. */
   totalOccupied(): number {
     let c = 0;
-    for (const h of this.hosts) if (!h.removed) c += h.store.cache.occupiedBytes;
+    for (const h of this.hosts) if (!h.removed && h.store) c += h.store.cache.occupiedBytes;
     return c;
   }
+
+  // Events.
+
+  addWorkers(group: WorkerGroup, count: number): EventEffect {
+    const added = Array.from({ length: count }, () => this.addHost(group));
+    return { detail: `added ${added.map((h) => h.name).join(', ')}`, lost: [], evictedBytes: 0 };
+  }
+
+  scaleIn(worker: string, field: string): EventEffect {
+    const h = this.host(worker, field);
+    if (h.removed) throw new RingSimError(field, worker, 'already scaled in', 'name a running worker');
+    h.up = false;
+    h.removed = true;
+    this.identities[h.identity].online = false;
+    return { detail: `${h.name} (${this.identities[h.identity].id}) left; its identity stays registered, offline`, lost: [h], evictedBytes: 0 };
+  }
+
+  stopWorker(worker: string, field: string): EventEffect {
+    const h = this.host(worker, field);
+    if (!h.up) throw new RingSimError(field, worker, 'is not running', 'stop a running worker');
+    h.up = false;
+    this.identities[h.identity].online = false;
+    return { detail: `${h.name} is down`, lost: [], evictedBytes: 0 };
+  }
+
+  /**
+   * Starts a stopped worker (`restart` false) or restarts a running one. It keeps its identity and page store
+   * when asked, else as its group persists them.
+   */
+  startWorker(worker: string, field: string, restart: boolean, keep: { identity?: boolean; pageStore?: boolean } = {}): EventEffect {
+    const h = this.host(worker, field);
+    if (h.removed) throw new RingSimError(field, worker, 'was scaled in', 'add a worker instead');
+    if (!restart && h.up) throw new RingSimError(field, worker, 'is already running', 'stop it first, or use restart-worker');
+    if (restart && !h.up) throw new RingSimError(field, worker, 'is not running', 'use start-worker');
+    const keepIdentity = keep.identity ?? h.group.persistentIdentity;
+    const keepPages = keep.pageStore ?? h.group.persistentPageStore;
+    const old = this.identities[h.identity];
+    if (keepIdentity) {
+      old.online = true;
+    } else {
+      old.online = false;
+      this.registerNewIdentity(h);
+    }
+    h.up = true;
+    const detail = `${h.name} ${keepIdentity ? `kept ${old.id}` : `registered a new identity ${this.identities[h.identity].id}; ${old.id} stays registered, offline`}; page store ${keepPages ? 'kept' : 'lost'}`;
+    return { detail, lost: keepPages ? [] : [h], evictedBytes: 0 };
+  }
+
+  /** Alluxio's `remove-worker`: deletes an offline identity, or every offline identity of a host. */
+  removeWorker(worker: string, field: string): EventEffect {
+    const targets = this.identities.filter((i) => i.registered && (i.id === worker || this.hosts[i.host].name === worker) && !i.online);
+    const running = this.identities.find((i) => i.registered && i.online && i.id === worker);
+    if (running) throw new RingSimError(field, worker, `Can't remove running worker`, 'stop the worker before removing it');
+    if (targets.length === 0) throw new RingSimError(field, worker, 'no offline identity of that name or host', 'remove-worker takes an offline identity (worker-<uuid>) or the host whose old identities to remove');
+    for (const t of targets) t.registered = false;
+    return { detail: `removed ${targets.map((t) => t.id).join(', ')}`, lost: [], evictedBytes: 0 };
+  }
+
+  setCapacity(worker: string, field: string, sizeBytes: number): EventEffect {
+    const h = this.host(worker, field);
+    let evictedBytes = 0;
+    if (h.store) {
+      const before = h.store.cache.occupiedBytes;
+      h.store.resize(sizeBytes);
+      evictedBytes = before - h.store.cache.occupiedBytes;
+    }
+    h.capacityBytes = sizeBytes;
+    return { detail: setCapacityDetail(h.name, sizeBytes, evictedBytes), lost: [], evictedBytes };
+  }
+}
+
+/** The report line of a set-capacity event (evicted bytes summed over shards). */
+export function setCapacityDetail(name: string, sizeBytes: number, evictedBytes: number): string {
+  return `${name} page store now ${sizeBytes} B (${evictedBytes} B evicted)`;
 }

@@ -3,17 +3,19 @@ import { writeFileSync } from 'node:fs';
 import { formatBinary } from '../../core/units.js';
 import { RingSimError } from '../../core/errors.js';
 import { parseScenario } from '../../sim/scenario.js';
-import { simulate, type SimulationResult } from '../../sim/simulate.js';
+import type { SimulationResult } from '../../sim/simulate.js';
+import { integerOption } from '../options.js';
+import { defaultThreads, simulateThreads } from '../simulate-threads.js';
 import { percent, table } from '../format.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../workers-file.js';
 import { renderHtml } from '../../report/html.js';
 import { htmlAssets } from '../html-assets.js';
-import { fileTraceSource } from '../trace-file.js';
 
 interface SimulateFlags {
   json?: string;
   html?: string;
+  threads?: number;
 }
 
 export function registerSimulate(program: Command, io: Io): void {
@@ -23,13 +25,14 @@ export function registerSimulate(program: Command, io: Io): void {
     .argument('<scenario>', 'scenario file (YAML or JSON); see docs/scenarios.md')
     .option('--json <file>', 'write the full result (totals, windows, events, workers) as JSON; "-" for stdout')
     .option('--html <file>', 'write a self-contained HTML report with the hit-ratio timeline (works offline)')
+    .option('--threads <n>', 'worker threads, the workers split among them (same output for any count; default: 1 under 1,000,000 reads, else the cores, at most 4)', integerOption('--threads', 1, 64))
     .addHelpText('after', `
 Example:
   ring-sim simulate examples/scenarios/scale-out-training.yaml --json result.json`)
     .action(async (file: string, flags: SimulateFlags) => {
       const scenario = parseScenario(readTextFile(file, 'scenario'), file);
       const progress = io.progress?.('reads');
-      const result = await simulate(scenario, { onProgress: progress?.update, openTrace: fileTraceSource });
+      const result = await simulateThreads(scenario, flags.threads ?? defaultThreads(scenario), progress?.update);
       progress?.done();
       const json = JSON.stringify(result, null, 2) + '\n';
       if (flags.json === '-') {

@@ -1,0 +1,167 @@
+/**
+ * Adds up the raw steps of a simulation's shards into the result: windows (counters summed, load from the
+ * hosts' sums and maxima), events (bytes summed over shards; hit ratio before, after, lowest and recovery from
+ * the merged windows) and the workers. Shards emit the same steps in the same order, so step k of every shard
+ * describes the same moment; all sums are of whole numbers, so one shard or several give the same result.
+ */
+import { measured, type EventReport, type SimulationResult, type SimulationStep, type WindowMetrics } from './result.js';
+import type { Scenario } from './scenario.js';
+import { setCapacityDetail } from './cluster.js';
+import { zeroCounters, type Counters, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+
+const ratioOfMax = (max: number, sum: number, n: number): number => (sum > 0 ? max / (sum / n) : 0);
+
+export class Merger {
+  readonly windows: WindowMetrics[] = [];
+  readonly events: EventReport[] = [];
+  private readonly byIndex = new Map<number, EventReport>();
+  private readonly pendingEvents: EventReport[] = [];
+  private readonly t: Counters = zeroCounters();
+
+  constructor(readonly s: Scenario) {}
+
+  /** Step k of every shard (the same kind in each); returns what a caller streaming the run sees, if anything. */
+  step(steps: readonly ShardStep[]): SimulationStep | null {
+    const first = steps[0];
+    if (first.kind === 'window') return { kind: 'window', window: this.window(steps as RawWindow[]) };
+    if (first.kind === 'event') return { kind: 'event', event: this.event(steps as RawEvent[]) };
+    const report = this.byIndex.get(first.event);
+    if (report) {
+      report.filesMoved += first.filesMoved;
+      report.bytesMoved += first.bytesMoved;
+      if (first.hashSpaceMoved !== null) report.hashSpaceMoved = (report.hashSpaceMoved ?? 0) + first.hashSpaceMoved;
+    }
+    return null;
+  }
+
+  private window(raw: readonly RawWindow[]): WindowMetrics {
+    const c = zeroCounters();
+    let reqMax = 0;
+    let reqSum = 0;
+    let byteMax = 0;
+    let byteSum = 0;
+    let online = 0;
+    let occupied = 0;
+    const workerPageRequests = raw[0].hostRequests.slice();
+    for (let s = 0; s < raw.length; s++) {
+      const r = raw[s];
+      for (const k of Object.keys(c) as Array<keyof Counters>) c[k] += r.counters[k];
+      reqMax = Math.max(reqMax, r.reqMax);
+      byteMax = Math.max(byteMax, r.byteMax);
+      reqSum += r.reqSum;
+      byteSum += r.byteSum;
+      online += r.online;
+      occupied += r.occupied;
+      if (s > 0) for (let i = 0; i < workerPageRequests.length; i++) workerPageRequests[i] += r.hostRequests[i];
+    }
+    const r0 = raw[0];
+    const window: WindowMetrics = {
+      start: r0.start,
+      end: r0.end,
+      time: r0.time,
+      ...measured(c, ratioOfMax(reqMax, reqSum, online), ratioOfMax(byteMax, byteSum, online), occupied, r0.capacity),
+      workerPageRequests,
+    };
+    for (const k of Object.keys(c) as Array<keyof Counters>) this.t[k] += c[k];
+    this.windows.push(window);
+    this.settleRecoveries(window);
+    return window;
+  }
+
+  private event(raw: readonly RawEvent[]): EventReport {
+    const r0 = raw[0];
+    let unreachable = 0;
+    let evicted = 0;
+    for (const r of raw) {
+      unreachable += r.unreachableBytes;
+      evicted += r.evictedBytes;
+    }
+    const e = this.s.events[r0.index];
+    const report: EventReport = {
+      index: r0.index,
+      label: r0.label,
+      action: r0.action,
+      at: r0.at,
+      time: r0.time,
+      detail: e.action === 'set-capacity' && raw.length > 1 ? setCapacityDetail(r0.detail.slice(0, r0.detail.indexOf(' page store now ')), e.sizeBytes, evicted) : r0.detail,
+      filesMoved: 0,
+      bytesMoved: 0,
+      hashSpaceMoved: null,
+      bytesUnreachable: unreachable,
+      hitRatioBefore: this.windows.length ? this.windows[this.windows.length - 1].hitRatio : null,
+      effectiveAt: r0.effectiveAt,
+      hitRatioAfter: null,
+      lowestHitRatio: null,
+      recoveryRequests: null,
+    };
+    this.events.push(report);
+    this.byIndex.set(report.index, report);
+    this.pendingEvents.push(report);
+    return report;
+  }
+
+  /** Fills in hit ratio after and recovery for events waiting on later windows. */
+  private settleRecoveries(window: WindowMetrics): void {
+    for (let i = this.pendingEvents.length - 1; i >= 0; i--) {
+      const e = this.pendingEvents[i];
+      if (window.start < e.effectiveAt) continue; // windows before clients see the change are not "after"
+      if (e.hitRatioAfter === null) e.hitRatioAfter = window.hitRatio;
+      if (e.lowestHitRatio === null || window.hitRatio < e.lowestHitRatio) e.lowestHitRatio = window.hitRatio;
+      if (e.hitRatioBefore === null || window.hitRatio >= e.hitRatioBefore - 0.01) {
+        e.recoveryRequests = e.hitRatioBefore === null ? 0 : window.end - e.at;
+        this.pendingEvents.splice(i, 1);
+      }
+    }
+  }
+
+  /** The result, from every shard's final state. */
+  result(finals: readonly ShardFinal[]): SimulationResult {
+    const f0 = finals[0];
+    const n = f0.info.length;
+    const totals = f0.hosts.map(() => ({ pageRequests: 0, bytes: 0, hits: 0, occupiedBytes: 0 }));
+    for (const f of finals) {
+      f.hosts.forEach((h, i) => {
+        if (h.owned) totals[i] = h;
+      });
+    }
+    let reqMax = 0;
+    let reqSum = 0;
+    let byteMax = 0;
+    let byteSum = 0;
+    let registered = 0;
+    for (let i = 0; i < n; i++) {
+      if (f0.info[i].state === 'removed') continue;
+      registered++;
+      reqSum += totals[i].pageRequests;
+      byteSum += totals[i].bytes;
+      reqMax = Math.max(reqMax, totals[i].pageRequests);
+      byteMax = Math.max(byteMax, totals[i].bytes);
+    }
+    const occupied = finals.reduce((s, f) => s + f.occupied, 0);
+    const s = this.s;
+    return {
+      format: 'ring-sim/simulation',
+      version: 1,
+      scenario: { name: s.name, seed: s.seed, algorithm: s.placement.algorithm, ring: s.placement.ring, workers: n, window: s.metrics.window },
+      totals: {
+        reads: f0.reads,
+        files: f0.files,
+        ...measured(this.t, ratioOfMax(reqMax, reqSum, registered), ratioOfMax(byteMax, byteSum, registered), occupied, f0.capacity),
+      },
+      windows: this.windows,
+      events: this.events,
+      workers: f0.info.map((h, i) => ({
+        name: h.name,
+        group: h.group,
+        identity: h.identity,
+        state: h.state,
+        capacityBytes: h.capacityBytes,
+        occupiedBytes: totals[i].occupiedBytes,
+        pageRequests: totals[i].pageRequests,
+        bytes: totals[i].bytes,
+        hitRatio: totals[i].pageRequests ? totals[i].hits / totals[i].pageRequests : 0,
+      })),
+      offlineIdentities: f0.offlineIdentities,
+    };
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The simulator's result model: windows, events, workers and totals (plain, JSON-serialisable data), and how
+ * a window's ratios follow from its counters.
+ */
+import type { ScenarioEvent } from './scenario.js';
+import type { Counters } from './steps.js';
+
+export interface WindowMetrics {
+  /** Reads [start, end) of the run. */
+  start: number;
+  end: number;
+  /** Workload clock at the window's last read, in seconds (null without a clock). */
+  time: number | null;
+  requests: number;
+  pageRequests: number;
+  pageHits: number;
+  hitRatio: number;
+  bytesRequested: number;
+  hitBytes: number;
+  byteHitRatio: number;
+  /** Bytes read from the under-storage: page misses plus reads whose worker was offline. */
+  ufsBytes: number;
+  /** Of which: bytes whose preferred worker was offline. */
+  unavailableBytes: number;
+  /** Busiest worker's page requests (and bytes) over the mean of the online workers. */
+  workerRequestsMaxOverMean: number;
+  workerBytesMaxOverMean: number;
+  occupiedBytes: number;
+  capacityBytes: number;
+  occupancy: number;
+  /** Page requests each worker served in the window, indexed like `workers` (workers added later are absent). */
+  workerPageRequests: number[];
+}
+
+export type MeasuredFields = Omit<WindowMetrics, 'start' | 'end' | 'time' | 'workerPageRequests'>;
+
+/** Busiest over mean of `values[i]` over the workers `indices` (0 when they have nothing). */
+export function maxOverMean(values: Float64Array, indices: readonly number[]): number {
+  let max = 0;
+  let sum = 0;
+  for (const i of indices) {
+    sum += values[i];
+    if (values[i] > max) max = values[i];
+  }
+  return sum > 0 ? max / (sum / indices.length) : 0;
+}
+
+/** The metrics a window and the whole run share, from their counters and the workers' load. */
+export function measured(c: Counters, requestLoad: number, byteLoad: number, occupied: number, capacity: number): MeasuredFields {
+  return {
+    requests: c.requests,
+    pageRequests: c.pageRequests,
+    pageHits: c.pageHits,
+    hitRatio: c.pageRequests ? c.pageHits / c.pageRequests : 0,
+    bytesRequested: c.bytes,
+    hitBytes: c.hitBytes,
+    byteHitRatio: c.bytes ? c.hitBytes / c.bytes : 0,
+    ufsBytes: c.ufsBytes,
+    unavailableBytes: c.unavailableBytes,
+    workerRequestsMaxOverMean: requestLoad,
+    workerBytesMaxOverMean: byteLoad,
+    occupiedBytes: occupied,
+    capacityBytes: capacity,
+    occupancy: capacity ? occupied / capacity : 0,
+  };
+}
+
+export interface EventReport {
+  index: number;
+  label: string;
+  action: ScenarioEvent['action'];
+  /** The read count when it happened. */
+  at: number;
+  time: number | null;
+  detail: string;
+  /** Fraction of the workload's files whose preferred worker changed once clients saw the change. */
+  filesMoved: number;
+  /** Bytes of those files. */
+  bytesMoved: number;
+  /** Fraction of the key hash space that changed worker (exact ring comparison, when available). */
+  hashSpaceMoved: number | null;
+  /** Cached bytes that clients can no longer reach from cache: lost page stores, and pages whose file now belongs elsewhere. */
+  bytesUnreachable: number;
+  /** Windowed hit ratio just before. */
+  hitRatioBefore: number | null;
+  /** The read count from which clients saw the change (`at` + the refresh delay; `at` when the ring did not change). */
+  effectiveAt: number;
+  /** Windowed hit ratio in the first window that starts once clients see the change. */
+  hitRatioAfter: number | null;
+  /** The lowest windowed hit ratio from then until recovery. */
+  lowestHitRatio: number | null;
+  /**
+   * Reads from the event until the windowed hit ratio was back within 1 percentage point of its level before
+   * (counted from windows that start once clients see the change; null: not within the run).
+   */
+  recoveryRequests: number | null;
+}
+
+export interface WorkerReport {
+  name: string;
+  group: string;
+  identity: string;
+  state: 'online' | 'offline' | 'removed';
+  capacityBytes: number;
+  occupiedBytes: number;
+  pageRequests: number;
+  bytes: number;
+  hitRatio: number;
+}
+
+export interface SimulationResult {
+  format: 'ring-sim/simulation';
+  version: 1;
+  scenario: { name: string; seed: number; algorithm: string; ring: 'dynamic' | 'static'; workers: number; window: number };
+  totals: Omit<WindowMetrics, 'start' | 'end' | 'time' | 'workerPageRequests'> & { reads: number; files: number };
+  windows: WindowMetrics[];
+  events: EventReport[];
+  workers: WorkerReport[];
+  /** Registered identities left offline at the end (ring bloat from restarts without a persisted identity). */
+  offlineIdentities: string[];
+}
+
+export type SimulationStep = { kind: 'window'; window: WindowMetrics } | { kind: 'event'; event: EventReport };
+

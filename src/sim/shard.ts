@@ -1,0 +1,346 @@
+/**
+ * One shard of a simulation: the whole workload and every event replayed against the cluster model, with the
+ * page stores of this shard's hosts only (host h belongs to shard h mod shards). Every shard sees the same
+ * reads, the same ring and the same membership; a read whose worker's page store another shard holds is
+ * skipped here. The shard emits raw steps (counters, not ratios) that `Merger` adds up over shards, so one shard
+ * or several give the same numbers.
+ */
+import { createPlacement } from '../ring/registry.js';
+import { movement } from '../ring/analysis/movement.js';
+import type { Placement } from '../ring/placement.js';
+import { RingSimError } from '../core/errors.js';
+import { Cluster, type EventEffect, type Host, type Identity, type ShardSpec } from './cluster.js';
+import type { Scenario, ScenarioEvent } from './scenario.js';
+import type { Workload } from './workload/workload.js';
+import { zeroCounters, type Counters, type HostInfo, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+
+interface ClientView {
+  placement: Placement;
+  members: Identity[];
+  version: number;
+}
+
+export class SimulationShard {
+  readonly cluster: Cluster;
+  private client: ClientView;
+  private pending: Array<{ applyAt: number; members: Identity[]; eventIndex: number }> = [];
+  private version = 0;
+  private ownerMemo = new Int32Array(0);
+  private w: Counters = zeroCounters();
+  private hostRequests = new Float64Array(0);
+  private hostBytes = new Float64Array(0);
+  private totalHostRequests = new Float64Array(0);
+  private totalHostBytes = new Float64Array(0);
+  private totalHostHits = new Float64Array(0);
+  private reads = 0;
+  private windowStart = 0;
+  private lastTime: number | null = null;
+  private readonly outbox: ShardStep[] = [];
+
+  constructor(readonly s: Scenario, readonly workload: Workload, spec: ShardSpec) {
+    this.cluster = new Cluster(s.seed, spec);
+    for (const g of s.cluster.groups) for (let i = 0; i < g.count; i++) this.cluster.addHost(g);
+    const members = this.cluster.ringMembers(s.placement.ring);
+    this.client = { placement: this.build(members), members, version: ++this.version };
+    this.growHosts();
+  }
+
+  private build(members: readonly Identity[]): Placement {
+    if (members.length === 0) throw new RingSimError('events', undefined, 'the ring would have no worker left', 'keep at least one worker registered and online');
+    const p = this.s.placement;
+    return createPlacement(p.algorithm, this.cluster.placementWorkers(members, p.weightByCapacity), { vnodes: p.vnodes, identity: 'identity' });
+  }
+
+  private growHosts(): void {
+    const n = this.cluster.hosts.length;
+    if (this.hostRequests.length >= n) return;
+    const grow = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(Math.max(n, a.length * 2));
+      b.set(a);
+      return b;
+    };
+    this.hostRequests = grow(this.hostRequests);
+    this.hostBytes = grow(this.hostBytes);
+    this.totalHostRequests = grow(this.totalHostRequests);
+    this.totalHostBytes = grow(this.totalHostBytes);
+    this.totalHostHits = grow(this.totalHostHits);
+  }
+
+  /** The worker index (in the client's members) that the client's ring gives for `file`, memoised per ring. */
+  private preferred(file: number): number {
+    const view = this.client;
+    // [owner, ring version] per file, side by side: one cache line for both.
+    if (2 * file + 1 >= this.ownerMemo.length) {
+      const memo = new Int32Array(Math.max(2048, file * 4));
+      memo.set(this.ownerMemo);
+      this.ownerMemo = memo;
+    }
+    const memo = this.ownerMemo;
+    if (memo[2 * file + 1] === view.version) return memo[2 * file];
+    const w = view.placement.locateIndex(this.workload.catalog.path(file));
+    memo[2 * file] = w;
+    memo[2 * file + 1] = view.version;
+    return w;
+  }
+
+  /** The host that serves `file` under the client's view, or -1 when its preferred worker is offline. */
+  private serve(file: number): number {
+    const view = this.client;
+    const identity = view.members[this.preferred(file)];
+    if (identity.online) return identity.host;
+    if (this.s.placement.replicas > 1) {
+      const ids = view.placement.locate(this.workload.catalog.path(file), Math.min(this.s.placement.replicas, view.members.length));
+      for (const id of ids) {
+        const m = view.members.find((x) => x.id === id)!;
+        if (m.online) return m.host;
+      }
+    }
+    return -1;
+  }
+
+  private read(file: number): void {
+    const h = this.serve(file);
+    const w = this.w;
+    if (h === -1) {
+      // Counted once, by shard 0: the under-storage serves it, no page store does.
+      if (this.cluster.shard.shard !== 0) return;
+      const size = this.workload.catalog.size(file);
+      const ps = this.cluster.hosts[0].group.pageSizeBytes;
+      w.requests++;
+      w.pageRequests += Math.ceil(size / ps);
+      w.bytes += size;
+      w.ufsBytes += size;
+      w.unavailableBytes += size;
+      return;
+    }
+    const store = this.cluster.hosts[h].store;
+    if (store === null) return; // another shard's host
+    const size = this.workload.catalog.size(file);
+    const pages = Math.ceil(size / store.pageSizeBytes);
+    const hits = store.readFile(file, size);
+    const hitBytes = store.lastHitBytes;
+    w.requests++;
+    w.pageRequests += pages;
+    w.pageHits += hits;
+    w.bytes += size;
+    w.hitBytes += hitBytes;
+    w.ufsBytes += size - hitBytes;
+    this.hostRequests[h] += pages;
+    this.hostBytes[h] += size;
+    this.totalHostHits[h] += hits;
+  }
+
+  private closeWindow(): RawWindow {
+    const load = { reqMax: 0, reqSum: 0, byteMax: 0, byteSum: 0, online: 0 };
+    for (const host of this.cluster.hosts) {
+      if (!host.up || !host.store) continue;
+      const i = host.index;
+      load.online++;
+      load.reqSum += this.hostRequests[i];
+      load.byteSum += this.hostBytes[i];
+      if (this.hostRequests[i] > load.reqMax) load.reqMax = this.hostRequests[i];
+      if (this.hostBytes[i] > load.byteMax) load.byteMax = this.hostBytes[i];
+    }
+    const window: RawWindow = {
+      kind: 'window',
+      start: this.windowStart,
+      end: this.reads,
+      time: this.lastTime,
+      counters: this.w,
+      ...load,
+      occupied: this.cluster.totalOccupied(),
+      capacity: this.cluster.totalCapacity(),
+      hostRequests: Array.from(this.hostRequests.subarray(0, this.cluster.hosts.length)),
+    };
+    for (let i = 0; i < this.cluster.hosts.length; i++) {
+      this.totalHostRequests[i] += this.hostRequests[i];
+      this.totalHostBytes[i] += this.hostBytes[i];
+      this.hostRequests[i] = 0;
+      this.hostBytes[i] = 0;
+    }
+    this.w = zeroCounters();
+    this.windowStart = this.reads;
+    return window;
+  }
+
+  /** Applies client ring changes that are due, measuring what each moved. */
+  private applyDueRingChanges(): void {
+    while (this.pending.length > 0 && this.pending[0].applyAt <= this.reads) {
+      const change = this.pending.shift()!;
+      const before = this.client;
+      this.client = { placement: this.build(change.members), members: change.members, version: ++this.version };
+      // What moved depends on the rings only: shard 0 measures it, the merge takes shard 0's.
+      const moved = this.cluster.shard.shard === 0 ? this.measureMove(before, this.client) : { filesMoved: 0, bytesMoved: 0, hashSpaceMoved: null };
+      this.outbox.push({ kind: 'move', event: change.eventIndex, ...moved });
+    }
+  }
+
+  private measureMove(before: ClientView, after: ClientView): { filesMoved: number; bytesMoved: number; hashSpaceMoved: number | null } {
+    const catalog = this.workload.catalog;
+    let moved = 0;
+    let bytesMoved = 0;
+    const n = catalog.count;
+    for (let f = 0; f < n; f++) {
+      const path = catalog.path(f);
+      const a = before.members[before.placement.locateIndex(path)];
+      const b = after.members[after.placement.locateIndex(path)];
+      if (a.host !== b.host || a.index !== b.index) {
+        moved++;
+        bytesMoved += catalog.size(f);
+      }
+    }
+    const rb = before.placement.ringView();
+    const ra = after.placement.ringView();
+    const hashSpaceMoved = rb && ra && rb.space === ra.space ? movement(before.placement, after.placement).moved : null;
+    return { filesMoved: n ? moved / n : 0, bytesMoved, hashSpaceMoved };
+  }
+
+  /** Cached bytes (in this shard's page stores) that the new membership makes unreachable from cache. */
+  private unreachableBytes(members: readonly Identity[], lostHosts: readonly Host[]): number {
+    let bytes = 0;
+    for (const h of lostHosts) if (h.store) bytes += h.store.cache.occupiedBytes;
+    const placement = this.build(members);
+    const catalog = this.workload.catalog;
+    const cacheOwner = new Map<number, number>();
+    for (const host of this.cluster.hosts) {
+      if (host.removed || !host.store || lostHosts.includes(host)) continue;
+      host.store.cache.forEach((file, _page, size) => {
+        let owner = cacheOwner.get(file);
+        if (owner === undefined) {
+          const m = members[placement.locateIndex(catalog.path(file))];
+          owner = m.online ? m.host : -1;
+          cacheOwner.set(file, owner);
+        }
+        if (owner !== host.index) bytes += size;
+      });
+    }
+    return bytes;
+  }
+
+  /** Runs event `e` as a method of the cluster. */
+  private apply(e: ScenarioEvent, field: string): EventEffect {
+    const c = this.cluster;
+    switch (e.action) {
+      case 'add-workers': {
+        const effect = c.addWorkers(this.s.cluster.groups.find((g) => g.name === e.group)!, e.count);
+        this.growHosts();
+        return effect;
+      }
+      case 'scale-in':
+        return c.scaleIn(e.worker, field);
+      case 'stop-worker':
+        return c.stopWorker(e.worker, field);
+      case 'start-worker':
+        return c.startWorker(e.worker, field, false);
+      case 'restart-worker':
+        return c.startWorker(e.worker, field, true, { identity: e.keepIdentity, pageStore: e.keepPageStore });
+      case 'remove-worker':
+        return c.removeWorker(e.worker, field);
+      case 'set-capacity':
+        return c.setCapacity(e.worker, field, e.sizeBytes);
+    }
+  }
+
+  private handle(e: ScenarioEvent, index: number): void {
+    const effect = this.apply(e, `events[${index}].worker`);
+    const members = this.cluster.ringMembers(this.s.placement.ring);
+    const raw: RawEvent = {
+      kind: 'event',
+      index,
+      label: e.label ?? `${e.action}${'worker' in e ? ` ${e.worker}` : ''}`,
+      action: e.action,
+      at: this.reads,
+      time: this.lastTime,
+      detail: effect.detail,
+      evictedBytes: effect.evictedBytes,
+      unreachableBytes: this.unreachableBytes(members, effect.lost),
+      effectiveAt: this.reads,
+    };
+    for (const h of effect.lost) h.store?.clear();
+    this.outbox.push(raw);
+    const last = this.lastMembers();
+    const changed = members.length !== last.length || members.some((m, i) => m !== last[i]) || (this.s.placement.weightByCapacity && e.action === 'set-capacity');
+    if (changed) {
+      raw.effectiveAt = this.reads + this.s.placement.refreshDelay;
+      this.pending.push({ applyAt: raw.effectiveAt, members, eventIndex: index });
+      this.applyDueRingChanges();
+    }
+  }
+
+  private lastMembers(): Identity[] {
+    return this.pending.length ? this.pending[this.pending.length - 1].members : this.client.members;
+  }
+
+  private *drain(): Generator<ShardStep> {
+    while (this.outbox.length) yield this.outbox.shift()!;
+  }
+
+  async *run(onProgress?: (done: number, total?: number) => void): AsyncGenerator<ShardStep> {
+    const byCount = this.s.events.map((e, i) => ({ e, i })).filter((x) => x.e.at !== undefined).sort((a, b) => a.e.at! - b.e.at! || a.i - b.i);
+    const byTime = this.s.events.map((e, i) => ({ e, i })).filter((x) => x.e.atTime !== undefined).sort((a, b) => a.e.atTime! - b.e.atTime! || a.i - b.i);
+    let ci = 0;
+    let ti = 0;
+    const window = this.s.metrics.window;
+    const total = this.workload.totalRequests;
+    for await (const batch of this.workload.batches()) {
+      for (let i = 0; i < batch.length; i++) {
+        const time = batch.time[i];
+        this.lastTime = Number.isNaN(time) ? null : time;
+        while (ci < byCount.length && byCount[ci].e.at! <= this.reads) {
+          this.handle(byCount[ci].e, byCount[ci].i);
+          ci++;
+          yield* this.drain();
+        }
+        while (ti < byTime.length && !Number.isNaN(time) && byTime[ti].e.atTime! <= time) {
+          this.handle(byTime[ti].e, byTime[ti].i);
+          ti++;
+          yield* this.drain();
+        }
+        if (this.pending.length && this.pending[0].applyAt <= this.reads) {
+          this.applyDueRingChanges();
+          yield* this.drain();
+        }
+        this.read(batch.file[i]);
+        this.reads++;
+        if (this.reads - this.windowStart === window) yield this.closeWindow();
+      }
+      onProgress?.(this.reads, total);
+    }
+    if (this.reads > this.windowStart) yield this.closeWindow();
+    // Events after the last read still happen (their movement is measured; no window follows).
+    for (; ci < byCount.length; ci++) {
+      this.handle(byCount[ci].e, byCount[ci].i);
+      yield* this.drain();
+    }
+    for (; ti < byTime.length; ti++) {
+      this.handle(byTime[ti].e, byTime[ti].i);
+      yield* this.drain();
+    }
+    while (this.pending.length) {
+      this.pending[0].applyAt = this.reads;
+      this.applyDueRingChanges();
+      yield* this.drain();
+    }
+  }
+
+  /** Per-host totals (this shard's hosts; zeros for the others) and the cluster's final state. */
+  final(): ShardFinal {
+    const c = this.cluster;
+    const hosts: HostTotals[] = c.hosts.map((h) => ({
+      owned: h.store !== null,
+      pageRequests: this.totalHostRequests[h.index],
+      bytes: this.totalHostBytes[h.index],
+      hits: this.totalHostHits[h.index],
+      occupiedBytes: h.store ? h.store.cache.occupiedBytes : 0,
+    }));
+    const info: HostInfo[] = c.hosts.map((h) => ({
+      name: h.name,
+      group: h.group.name,
+      identity: c.identities[h.identity].id,
+      state: h.removed ? 'removed' : h.up ? 'online' : 'offline',
+      capacityBytes: h.capacityBytes,
+    }));
+    const offlineIdentities = c.identities.filter((i) => i.registered && !i.online).map((i) => i.id);
+    return { reads: this.reads, files: this.workload.catalog.count, hosts, info, occupied: c.totalOccupied(), capacity: c.totalCapacity(), offlineIdentities };
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * What a simulation shard emits: raw steps (counters and sums, not ratios) in the same order in every shard,
+ * so that `Merger` can add them up step by step. Plain data: it crosses threads by structured clone.
+ */
+import type { ScenarioEvent } from './scenario.js';
+
+export type Counters = { requests: number; pageRequests: number; pageHits: number; bytes: number; hitBytes: number; ufsBytes: number; unavailableBytes: number };
+
+export function zeroCounters(): Counters {
+  return { requests: 0, pageRequests: 0, pageHits: 0, bytes: 0, hitBytes: 0, ufsBytes: 0, unavailableBytes: 0 };
+}
+
+/** A closed window: this shard's counters, its online hosts' load (max and sum), its cached bytes. */
+export interface RawWindow {
+  kind: 'window';
+  start: number;
+  end: number;
+  time: number | null;
+  counters: Counters;
+  reqMax: number;
+  reqSum: number;
+  byteMax: number;
+  byteSum: number;
+  /** Online hosts whose page store this shard holds. */
+  online: number;
+  occupied: number;
+  capacity: number;
+  /** Page requests each host served in the window (zero for other shards' hosts). */
+  hostRequests: number[];
+}
+
+/** An event as it happened; `evictedBytes` and `unreachableBytes` count this shard's page stores. */
+export interface RawEvent {
+  kind: 'event';
+  index: number;
+  label: string;
+  action: ScenarioEvent['action'];
+  at: number;
+  time: number | null;
+  detail: string;
+  evictedBytes: number;
+  unreachableBytes: number;
+  effectiveAt: number;
+}
+
+/** A ring change reaching clients: what it moved (the same in every shard). */
+export interface RawMove {
+  kind: 'move';
+  event: number;
+  filesMoved: number;
+  bytesMoved: number;
+  hashSpaceMoved: number | null;
+}
+
+export type ShardStep = RawWindow | RawEvent | RawMove;
+
+export interface HostTotals {
+  /** This shard holds the host's page store (its figures are the host's). */
+  owned: boolean;
+  pageRequests: number;
+  bytes: number;
+  hits: number;
+  occupiedBytes: number;
+}
+
+/** A host as the report names it (the same in every shard). */
+export interface HostInfo {
+  name: string;
+  group: string;
+  identity: string;
+  state: 'online' | 'offline' | 'removed';
+  capacityBytes: number;
+}
+
+export interface ShardFinal {
+  reads: number;
+  files: number;
+  hosts: HostTotals[];
+  info: HostInfo[];
+  occupied: number;
+  capacity: number;
+  offlineIdentities: string[];
+}
+
+/** A whole shard's run, as a thread sends it back. */
+export interface ShardResult {
+  shard: number;
+  steps: ShardStep[];
+  final: ShardFinal;
+}
