@@ -90,6 +90,10 @@ export { parseScenario, readScenario, type Scenario, type ScenarioEvent, type Wo
 export {
   simulate,
   simulation,
+  simulateShard,
+  mergeShards,
+  type ShardResult,
+  type ShardSpec,
   type SimulationResult,
   type SimulationStep,
   type SimulateOptions,
