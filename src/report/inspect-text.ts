@@ -32,7 +32,7 @@ function whatIfTable(rows: InspectWhatIf[]): string {
 
 function whatIfSection(r: InspectReport): string[] {
   const out: string[] = ['', 'What-ifs on the exact rings (moved: fraction of keys whose first worker changes):'];
-  for (const kind of ['remove-offline', 'stop', 'add'] as const) {
+  for (const kind of ['remove-offline', 'stop', 'restart-new-identity', 'add'] as const) {
     const rows = r.whatIf.filter((w) => w.kind === kind);
     if (rows.length === 0) continue;
     const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;

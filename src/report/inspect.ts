@@ -52,7 +52,7 @@ export interface InspectEffect {
   rereadSeconds: number | null;
 }
 
-export type WhatIfKind = 'remove-offline' | 'stop' | 'add';
+export type WhatIfKind = 'remove-offline' | 'stop' | 'restart-new-identity' | 'add';
 
 export interface InspectWhatIf {
   kind: WhatIfKind;
@@ -135,6 +135,7 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
       model: null,
     });
   }
+  if (dyn) whatIf.push(restartNewIdentity(m, stat, dyn, o));
   const add = o.add ?? 1;
   if (add > 0) whatIf.push(addWorkers(m, stat, dyn, add, o));
   return {
@@ -173,6 +174,29 @@ function removeOffline(m: Membership, stat: AlluxioConsistentPlacement, dyn: All
     dynamic: dyn ? effect(0, 0, 0, o) : null,
     static: effect(mv.moved, mv.optimal, offlineShareOf(shrunk, after), o),
     model: null,
+  };
+}
+
+/**
+ * The busiest ONLINE worker restarts without a persisted identity (shared/reference/alluxio-placement.md §6.3):
+ * its old identity stays registered, OFFLINE, and a new random one registers.
+ */
+function restartNewIdentity(m: Membership, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement, o: InspectOptions): InspectWhatIf {
+  const shares = shareMap(dyn);
+  const busiest = m.members.filter((w) => w.state === 'ONLINE').reduce((a, b) => ((shares.get(b.identity) ?? 0) > (shares.get(a.identity) ?? 0) ? b : a));
+  const fresh = drawIdentities(o.seed ?? 1, 'restart')[0];
+  const after: Membership = {
+    ...m,
+    members: [...m.members.map((w) => (w.identity === busiest.identity ? { ...w, state: 'OFFLINE' as const } : w)), { identity: fresh, state: 'ONLINE' }],
+  };
+  const afterStatic = membershipPlacement(after, 'static', o.vnodes ?? 5);
+  const md = movement(dyn, membershipPlacement(after, 'dynamic', o.vnodes ?? 5));
+  const ms = movement(stat, afterStatic);
+  return {
+    kind: 'restart-new-identity', name: `restart ${busiest.identity} without its identity file`, identities: [busiest.identity, fresh],
+    dynamic: effect(md.moved, md.optimal, 0, o),
+    static: effect(ms.moved, ms.optimal, offlineShareOf(after, afterStatic), o),
+    model: `the new identity is random in Alluxio: drawn here (seed ${o.seed ?? 1}); the old one stays registered, OFFLINE (ring bloat +1)`,
   };
 }
 

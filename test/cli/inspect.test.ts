@@ -63,8 +63,9 @@ describe('ring-sim inspect', () => {
       [[], /no membership source given/],
       [['--etcd-export', EXPORT, '--etcd', 'http://127.0.0.1:1'], /--etcd and --etcd-export both given/],
     ];
-    for (const [args, message] of cases) {
-      const r = await builtCli(['inspect', ...args]);
+    const runs = await Promise.all(cases.map(([args]) => builtCli(['inspect', ...args])));
+    for (const [i, [, message]] of cases.entries()) {
+      const r = runs[i];
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

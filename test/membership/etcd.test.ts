@@ -83,12 +83,14 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('--etcd-export (real etcdctl output) gives the same answers offline, for both rings', async () => {
-    for (const ring of ['static', 'dynamic']) {
-      const live = await builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', ring, '--replicas', '3', ...URLS]);
-      const offline = await builtCli(['locate', '--etcd-export', exportFile, '--cluster', CLUSTER, '--ring', ring, '--replicas', '3', ...URLS]);
+    await Promise.all(['static', 'dynamic'].map(async (ring) => {
+      const [live, offline] = await Promise.all([
+        builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', ring, '--replicas', '3', ...URLS]),
+        builtCli(['locate', '--etcd-export', exportFile, '--cluster', CLUSTER, '--ring', ring, '--replicas', '3', ...URLS]),
+      ]);
       expect(offline.stderr).toBe('');
       expect(offline.stdout).toBe(live.stdout);
-    }
+    }));
   });
 
   it('ignores other clusters, and a cluster not seen before places as a workers file of its identities', async () => {
@@ -115,8 +117,8 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('a cluster with no members names the prefixes read and the clusters found', async () => {
-    for (const source of [['--etcd', etcd.url], ['--etcd-export', exportFile]]) {
-      const r = await builtCli(['locate', ...source, '--cluster', 'nope', 'k']);
+    const runs = await Promise.all([['--etcd', etcd.url], ['--etcd-export', exportFile]].map((source) => builtCli(['locate', ...source, '--cluster', 'nope', 'k'])));
+    for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain('/DHT/nope/AUTHORIZED/');
@@ -126,9 +128,11 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('inspect lists ONLINE/OFFLINE exactly, live and from the export alike', async () => {
-    const live = await builtCli(['inspect', '--etcd', etcd.url, '--cluster', CLUSTER, '--json']);
+    const [live, offline] = await Promise.all([
+      builtCli(['inspect', '--etcd', etcd.url, '--cluster', CLUSTER, '--json']),
+      builtCli(['inspect', '--etcd-export', exportFile, '--cluster', CLUSTER, '--json']),
+    ]);
     expect(live.stderr).toBe('');
-    const offline = await builtCli(['inspect', '--etcd-export', exportFile, '--cluster', CLUSTER, '--json']);
     const a = JSON.parse(live.stdout) as { source: string; workers: Array<{ identity: string; address: string; state: string; share: number }> };
     const b = JSON.parse(offline.stdout) as { source: string };
     expect({ ...a, source: '' }).toEqual({ ...b, source: '' });

@@ -36,6 +36,11 @@ describe('buildInspect', () => {
           expect(w.static.moved).toBe(movement(stat, membershipPlacement(without(m, w.identities[0]), 'static', vnodes)).moved);
           expect(w.static.moved).toBe(r.workers.find((x) => x.identity === w.identities[0])!.staticShare);
           expect(w.dynamic!.moved).toBe(0);
+        } else if (w.kind === 'restart-new-identity') {
+          const [old, fresh] = w.identities;
+          const after: Membership = { ...m, members: [...m.members.map((x) => (x.identity === old ? { ...x, state: 'OFFLINE' as const } : x)), { identity: fresh, state: 'ONLINE' as const }] };
+          expect(w.dynamic!.moved).toBe(movement(dyn, membershipPlacement(after, 'dynamic', vnodes)).moved);
+          expect(w.static.moved).toBe(movement(stat, membershipPlacement(after, 'static', vnodes)).moved);
         } else {
           const grown: Membership = { ...m, members: [...m.members, ...w.identities.map((identity) => ({ identity, state: 'ONLINE' as const }))] };
           expect(w.identities).toHaveLength(3);

@@ -12,6 +12,7 @@ import { renderAgainstText } from '../../report/plan-against-text.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../workers-file.js';
+import { DEFAULT_CLUSTER } from '../../membership/etcd-membership.js';
 
 export interface AgainstFlags extends MembershipFlags {
   against?: string;
@@ -35,7 +36,10 @@ export async function runAgainst(file: string, flags: AgainstFlags, datasetBytes
   const after = parseManifest(readTextFile(file, 'manifest'), file);
   const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
   if (ufsBandwidth && datasetBytes === undefined) throw new RingSimError('--dataset', undefined, '--ufs-bandwidth needs a data-set size to time', 'pass --dataset SIZE, e.g. 20TiB');
-  const membership = hasMembershipSource(flags) ? await loadMembership(flags) : undefined;
+  // The manifest's alluxio.cluster.name names the cluster in etcd unless --cluster says otherwise.
+  const named = before.properties['alluxio.cluster.name'];
+  const cluster = flags.cluster === DEFAULT_CLUSTER && named ? named : flags.cluster;
+  const membership = hasMembershipSource(flags) ? await loadMembership({ ...flags, cluster }) : undefined;
   const report = planAgainst(before, after, { edition: flags.edition, seed: flags.seed, membership, datasetBytes, ufsBandwidth });
   io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderAgainstText(report));
 }
