@@ -126,7 +126,13 @@
   E.drawShares = function () {
     var r = this.result;
     var self = this;
-    var rows = r.workers.slice(0, 60);
+    // Beyond 60 identities: the 60 whose share changes most, in their order.
+    var rows = r.workers;
+    if (rows.length > 60) {
+      var keep = rows.map(function (w, i) { return [Math.abs(w.after - w.before), i]; }).sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; }).slice(0, 60)
+        .map(function (x) { return x[1]; }).sort(function (a, b) { return a - b; });
+      rows = keep.map(function (i) { return r.workers[i]; });
+    }
     var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
     var bw = 800, rh = 22, top = 8, bh = rh * rows.length + top + 44;
     this.sharesBox.selectAll('*').remove();
@@ -154,7 +160,7 @@
     var axisY = top + rh * rows.length + 4;
     svg.append('g').attr('transform', 'translate(0,' + axisY + ')').call(d3.axisBottom(x).ticks(6).tickFormat(function (v) { return (v * 100).toFixed(1) + ' %'; }));
     R.axisLabel(svg, 'share of keys (%)', (x.range()[0] + x.range()[1]) / 2, axisY + 36);
-    if (r.workers.length > rows.length) svg.append('text').attr('x', 0).attr('y', bh - 4).text('the first ' + rows.length + ' of ' + r.workers.length + ' identities');
+    if (r.workers.length > rows.length) svg.append('text').attr('x', 0).attr('y', bh - 4).text('the ' + rows.length + ' identities whose share changes most, of ' + r.workers.length);
   };
 
   /** Ring points of worker `w` after the change (for the expected band). */
@@ -179,7 +185,9 @@
     var box = this.matrixBox;
     box.selectAll('*').remove();
     if (!flows.length) { box.append('p').text('Nothing moves between workers.'); return; }
-    var short = R.shortNames(m.from.concat(m.to).filter(function (v, i, a) { return a.indexOf(v) === i; }));
+    // Shortened like everywhere else on the page (from all identities' names); "other" stays as it is.
+    var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
+    var short = function (n) { return names[n] || n; };
     var cw = 84, ch = 30, left = 170, top = 112;
     var svg = box.append('svg').attr('id', 'flows').attr('width', left + cw * m.to.length + 20).attr('height', top + ch * m.from.length + 4);
     var max = d3.max(m.cells, function (row) { return d3.max(row); });
@@ -187,10 +195,10 @@
     svg.append('text').attr('x', left + (cw * m.to.length) / 2).attr('y', 12).attr('text-anchor', 'middle').attr('class', 'axis-label').text('to (after the change) →');
     svg.append('text').attr('x', 4).attr('y', top - 8).attr('class', 'axis-label').text('from (before) ↓');
     m.to.forEach(function (t, c) {
-      svg.append('text').attr('transform', 'translate(' + (left + c * cw + cw / 2) + ',' + (top - 8) + ') rotate(-35)').text(short[t]).append('title').text(t);
+      svg.append('text').attr('transform', 'translate(' + (left + c * cw + cw / 2) + ',' + (top - 8) + ') rotate(-35)').text(short(t)).append('title').text(t);
     });
     m.from.forEach(function (f, rI) {
-      svg.append('text').attr('x', left - 8).attr('y', top + rI * ch + ch / 2 + 4).attr('text-anchor', 'end').text(short[f]).append('title').text(f);
+      svg.append('text').attr('x', left - 8).attr('y', top + rI * ch + ch / 2 + 4).attr('text-anchor', 'end').text(short(f)).append('title').text(f);
       m.to.forEach(function (t, c) {
         var v = m.cells[rI][c];
         var g = svg.append('g').attr('class', 'cell');

@@ -158,6 +158,28 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(requests).toEqual([]);
   });
 
+  it('plan: long hostnames are shortened (the shared suffix elided), the full name in the option value and on hover', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `alluxio-worker-${i}.alluxio-worker.ml.svc.cluster.local`);
+    const workers = `${artifacts}/long-names.txt`;
+    writeFileSync(workers, names.map((n) => `${n} 320Gi`).join('\n') + '\n');
+    const example = `${root}examples/alluxio-cluster-gke.yaml`;
+    const json = planJSON(example, '--workers', workers);
+    const html = `${artifacts}/plan-long-names.html`;
+    ringSim('plan', example, '--workers', workers, '--html', html);
+    const { page, errors, requests } = await open(html);
+    const option = page.locator('select[data-control="remove-worker"] option').nth(3);
+    expect(await option.getAttribute('value')).toBe(names[3]);
+    expect(await option.getAttribute('title')).toBe(names[3]);
+    expect(await option.innerText()).toBe('alluxio-worker-3…');
+    await page.selectOption('select[data-control="remove-worker"]', names[3]);
+    expect((await movedNow(page)).text).toBe(pct(json.ring.shares[3].share));
+    const rows = await page.locator('#flows text').evaluateAll((ts) => ts.map((t) => t.firstChild?.nodeValue));
+    expect(rows).toContain('alluxio-worker-3…');
+    await page.screenshot({ path: `${artifacts}/plan-long-names.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
   it('the page allows only its own inlined code: a CSP with hashes, wasm compilation, no unsafe-eval', () => {
     const html = readFileSync(`${artifacts}/plan-gke.html`, 'utf8');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
@@ -175,7 +197,7 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(await page.locator('svg#timeline').count()).toBe(1);
     expect(await page.locator('svg#ufs').count()).toBe(1);
     expect(await page.locator('svg#worker-load').count()).toBe(1);
-    const events = await page.locator('svg#timeline g.event text').allInnerTexts();
+    const events = await page.locator('svg#timeline g.event text').evaluateAll((ts) => ts.map((t) => t.textContent));
     expect(events.length).toBeGreaterThan(0);
     const text = await page.locator('main').innerText();
     for (const figure of ['after', 'lowest', 'recovery', 'preferred worker offline']) expect(text).toContain(figure);
