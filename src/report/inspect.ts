@@ -17,6 +17,7 @@ import { drawIdentities } from '../plan/ring-model.js';
 import { balance } from '../ring/analysis/balance.js';
 import { movement } from '../ring/analysis/movement.js';
 import type { AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
+import { HASH_SPACE } from '../ring/sorted-ring.js';
 
 export interface InspectWorker {
   identity: string;
@@ -124,7 +125,17 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
   const dynamicShares = dyn ? shareMap(dyn) : new Map<string, number>();
   const offlineShare = offlineShareOf(m, stat);
   const whatIf: InspectWhatIf[] = [];
-  for (const w of offline) whatIf.push(removeOffline(m, stat, dyn, w.identity, o));
+  const spill = offline.length > 0 ? successorSpill(stat, m) : null;
+  for (const w of offline) {
+    const s = staticShares.get(w.identity)!;
+    // Exact without rebuilding when no ring point collided (a removal then only hands its arcs to successors).
+    whatIf.push(spill ? {
+      kind: 'remove-offline', name: `remove-worker ${w.identity}`, identities: [w.identity],
+      dynamic: dyn ? effect(0, 0, 0, o) : null,
+      static: effect(s, s, offlineShare - s + spill.get(w.identity)!, o),
+      model: null,
+    } : removeOffline(m, stat, dyn, w.identity, o));
+  }
   for (const w of online) {
     const d = dynamicShares.get(w.identity)!;
     const s = staticShares.get(w.identity)!;
@@ -162,6 +173,40 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
 function offlineShareOf(m: Membership, p: AlluxioConsistentPlacement): number {
   const shares = shareMap(p);
   return m.members.filter((w) => w.state === 'OFFLINE').reduce((s, w) => s + (shares.get(w.identity) ?? 0), 0);
+}
+
+/**
+ * For each OFFLINE identity, the share of keys that would pass from it to another OFFLINE identity if it were
+ * removed: each of its arcs goes to the owner of the next point not its own. Null when ring points collided
+ * (a removed point could then uncover another worker's equal point), so the caller rebuilds the ring instead.
+ */
+function successorSpill(stat: AlluxioConsistentPlacement, m: Membership): Map<string, number> | null {
+  const ring = stat.ringView().ring;
+  const n = ring.length;
+  if (n !== stat.workers.length * stat.vnodes) return null;
+  const offline = new Uint8Array(stat.workers.length);
+  const state = new Map(m.members.map((w) => [w.identity, w.state]));
+  stat.workers.forEach((w, i) => (offline[i] = state.get(w.id) === 'OFFLINE' ? 1 : 0));
+  // nextOther[i]: owner of the first point after i (cyclically) whose owner differs from point i's.
+  const nextOther = new Int32Array(n).fill(-1);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = n - 1; i >= 0; i--) {
+      const j = (i + 1) % n;
+      nextOther[i] = ring.ownerAt(j) !== ring.ownerAt(i) ? ring.ownerAt(j) : nextOther[j];
+    }
+  }
+  const spilled = new Float64Array(stat.workers.length);
+  for (let i = 0; i < n; i++) {
+    const owner = ring.ownerAt(i);
+    const to = nextOther[i];
+    if (!offline[owner] || to < 0 || !offline[to]) continue;
+    spilled[owner] += i === 0 ? ring.pointAt(0) + (HASH_SPACE - ring.pointAt(n - 1)) : ring.pointAt(i) - ring.pointAt(i - 1);
+  }
+  const out = new Map<string, number>();
+  stat.workers.forEach((w, i) => {
+    if (offline[i]) out.set(w.id, spilled[i] / HASH_SPACE);
+  });
+  return out;
 }
 
 /** `alluxio process remove-worker` of an OFFLINE identity: its registration goes, so the static ring loses it. */

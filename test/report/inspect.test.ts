@@ -21,11 +21,11 @@ const without = (m: Membership, id: string): Membership => ({ ...m, members: m.m
 describe('buildInspect', () => {
   for (const vnodes of [5, 200]) {
     it(`what-ifs equal movement() on the same exact rings (${vnodes} vnodes)`, () => {
-      const m = cluster(20, [2, 7, 13]);
+      const m = cluster(20, [2, 7, 13, 14, 15, 16]);
       const r = buildInspect(m, { vnodes, add: 3, seed: 5 });
       const dyn = membershipPlacement(m, 'dynamic', vnodes);
       const stat = membershipPlacement(m, 'static', vnodes);
-      expect(r.counts).toEqual({ registered: 20, online: 17, offline: 3 });
+      expect(r.counts).toEqual({ registered: 20, online: 14, offline: 6 });
       for (const w of r.whatIf) {
         if (w.kind === 'stop') {
           const mv = movement(dyn, membershipPlacement({ ...m, members: m.members.map((x) => (x.identity === w.identities[0] ? { ...x, state: 'OFFLINE' as const } : x)) }, 'dynamic', vnodes));
@@ -35,6 +35,10 @@ describe('buildInspect', () => {
         } else if (w.kind === 'remove-offline') {
           expect(w.static.moved).toBe(movement(stat, membershipPlacement(without(m, w.identities[0]), 'static', vnodes)).moved);
           expect(w.static.moved).toBe(r.workers.find((x) => x.identity === w.identities[0])!.staticShare);
+          const rebuilt = membershipPlacement(without(m, w.identities[0]), 'static', vnodes);
+          const own = rebuilt.ownership();
+          const unreachable = rebuilt.workers.reduce((sum, x, i) => sum + (m.members.find((y) => y.identity === x.id)!.state === 'OFFLINE' ? own.byWorker[i] / own.total : 0), 0);
+          expect(w.static.unreachable).toBeCloseTo(unreachable, 12);
           expect(w.dynamic!.moved).toBe(0);
         } else if (w.kind === 'restart-new-identity') {
           const [old, fresh] = w.identities;
@@ -49,8 +53,8 @@ describe('buildInspect', () => {
           expect(w.model).toMatch(/drawn/);
         }
       }
-      expect(r.whatIf.filter((w) => w.kind === 'stop')).toHaveLength(17);
-      expect(r.whatIf.filter((w) => w.kind === 'remove-offline')).toHaveLength(3);
+      expect(r.whatIf.filter((w) => w.kind === 'stop')).toHaveLength(14);
+      expect(r.whatIf.filter((w) => w.kind === 'remove-offline')).toHaveLength(6);
     });
   }
 
