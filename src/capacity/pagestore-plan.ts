@@ -89,7 +89,14 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
   }
   const pages = cacheBytes / pageSizeBytes;
   const tailBytes = cacheBytes - pages * pageSizeBytes;
-  if (sizeBytes > 0n && tailBytes > 0n) {
+  if (sizeBytes > 0n && pages === 0n) {
+    checks.push({
+      severity: 'error',
+      field: f.size,
+      message: `the cache (${formatBinary(cacheBytes)}) holds no whole page of ${formatBinary(pageSizeBytes)}: the worker can cache nothing`,
+      fix: `make the cache at least one page (${formatBinary(pageSizeBytes)}), or lower ${f.pageSize}`,
+    });
+  } else if (sizeBytes > 0n && tailBytes > 0n) {
     checks.push({
       severity: 'info',
       field: f.size,

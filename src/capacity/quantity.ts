@@ -290,7 +290,10 @@ export function parseQuantity(text: string): Quantity {
   else unscaled *= 1n << BigInt(exponent);
   const negative = m[1] === '-';
   if (unscaled !== 0n && scale > 9) {
-    unscaled = divAwayFromZero(unscaled, pow10(scale - 9));
+    // Rounding away from zero to a nano: a value below one nano becomes 1n. Decided by digit count first, so a
+    // huge negative exponent (1e-50000000, or an int32-wrapped 1e2147483648) costs no 10^50000000.
+    const digits = unscaled.toString().length;
+    unscaled = scale - 9 >= digits ? 1n : divAwayFromZero(unscaled, pow10(scale - 9));
     scale = 9;
   }
   if (format === 'BinarySI') {

@@ -13,7 +13,7 @@ import { encodeBase64 } from '../membership/base64.js';
 import { parseEtcdJson } from '../membership/etcd-json.js';
 import type { EtcdSource, KeyValue, RangeOptions } from '../membership/etcd-source.js';
 import { utf8Bytes } from '../hash/utf8.js';
-import { readTextFile } from './workers-file.js';
+import { readTextFile } from './input-file.js';
 
 export interface EtcdClientOptions {
   endpoints: string[];

@@ -10,7 +10,7 @@ import { exportSource } from '../membership/etcd-source.js';
 import type { Membership } from '../membership/membership.js';
 import { etcdSource } from './etcd-client.js';
 import { positiveNumberOption } from './options.js';
-import { readTextFile } from './workers-file.js';
+import { MAX_WORKERS_FILE_BYTES, readTextFile } from './input-file.js';
 
 export interface MembershipFlags {
   etcd?: string;
@@ -47,7 +47,7 @@ export async function loadMembership(flags: MembershipFlags): Promise<Membership
     throw new RingSimError('--etcd-export', flags.etcdExport, '--etcd and --etcd-export both given', 'read from one of them');
   }
   if (flags.etcdExport !== undefined) {
-    const source = exportSource(flags.etcdExport, parseEtcdJson(readTextFile(flags.etcdExport, '--etcd-export'), flags.etcdExport));
+    const source = exportSource(flags.etcdExport, parseEtcdJson(readTextFile(flags.etcdExport, '--etcd-export', MAX_WORKERS_FILE_BYTES), flags.etcdExport));
     return readMembership(source, flags.cluster);
   }
   if (flags.etcd === undefined) throw new RingSimError('--etcd', undefined, 'no membership source given', 'pass --etcd URL[,URL...] or --etcd-export FILE');

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { RingSimError } from '../core/errors.js';
+import { RingSimError, oneLine } from '../core/errors.js';
 import { registerCompare } from './commands/compare.js';
 import { registerLocate } from './commands/locate.js';
 import { registerCachesim } from './commands/cachesim.js';
@@ -22,8 +22,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void = () =>
     .name('ring-sim')
     .description('See before you deploy how a consistent-hash cache places data and what moves when workers change.')
     .version(pkg.version)
+    .option('--debug', 'on an internal error (exit 70), print its stack trace')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .configureOutput(output(io))
     .showHelpAfterError(false);
   registerPlan(program, io, setExitCode);
   registerLocate(program, io);
@@ -32,16 +33,38 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void = () =>
   registerCapacity(program, io, setExitCode);
   registerSimulate(program, io);
   registerInspect(program, io);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const c of program.commands) c.exitOverride().configureOutput(output(io));
   return program;
+}
+
+/** Commander's output: its errors become one line (its "(Did you mean …)" hint joins the message). */
+function output(io: Io) {
+  return {
+    writeOut: (s: string) => io.out(s),
+    writeErr: (s: string) => io.err(s),
+    outputError: (s: string, write: (s: string) => void) => {
+      const text = s.trim().replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)$/s, ' (did you mean $1)');
+      write(`ring-sim: error: ${oneLine(text)}\n`);
+    },
+  };
+}
+
+/** `--debug` anywhere before a `--`: taken out of argv before commander reads it. */
+function takeDebug(argv: readonly string[]): { debug: boolean; rest: string[] } {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? [...argv] : argv.slice(0, end);
+  const rest = head.filter((a) => a !== '--debug');
+  return { debug: rest.length !== head.length, rest: end < 0 ? rest : [...rest, ...argv.slice(end)] };
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const { debug, rest } = takeDebug(argv);
   let exitCode = 0;
-  const program = buildProgram(io, (code) => (exitCode = code));
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    if (rest.length === 0) throw new RingSimError('command', undefined, 'no command given', 'run ring-sim --help for the commands');
+    const program = buildProgram(io, (code) => (exitCode = code));
+    await program.parseAsync(rest, { from: 'user' });
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -49,12 +72,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof RingSimError) {
-      io.err(`ring-sim: error: ${e.message}\n`);
+      io.err(`ring-sim: error: ${oneLine(e.message)}\n`);
       return 2;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    io.err(`ring-sim: internal error: ${message.split('\n')[0]} (please report this)\n`);
+    io.err(internalError(e, debug));
     return 70;
   }
+}
+
+/** An unexpected exception: one line (exit 70), or with `--debug` the stack after it. */
+export function internalError(e: unknown, debug: boolean): string {
+  let message: string;
+  try {
+    message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {
+    message = 'an unprintable value was thrown';
+  }
+  const line = `ring-sim: internal error: ${oneLine(message)} (please report this; --debug prints the stack)\n`;
+  const stack = debug && e instanceof Error && e.stack ? `${e.stack}\n` : '';
+  return line + stack;
 }
 

@@ -4,15 +4,28 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { RingSimError } from '../core/errors.js';
 import type { TraceSource } from '../sim/trace/source.js';
+import { checkInputFile } from './input-file.js';
+
+/**
+ * xz-decompress is a CommonJS (webpack UMD) package: Node's ESM import puts its exports under `default`, a
+ * bundler's interop (vite, vitest) at the top level. `require` gives the same object everywhere.
+ */
+const require = createRequire(import.meta.url);
+type XzStreamClass = new (s: WebReadableStream<Uint8Array>) => WebReadableStream<Uint8Array>;
+function xzReadableStream(): XzStreamClass {
+  return (require('xz-decompress') as { XzReadableStream: XzStreamClass }).XzReadableStream;
+}
 
 export type Compression = 'none' | 'gzip' | 'xz';
 
 export async function detectCompression(path: string): Promise<Compression> {
+  checkInputFile(path, path, 'trace file');
   let handle;
   try {
     handle = await open(path, 'r');
@@ -36,7 +49,12 @@ export async function* byteChunks(path: string): AsyncGenerator<Uint8Array> {
   const compression = await detectCompression(path);
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   if (compression === 'none') {
-    yield* file as AsyncIterable<Buffer>;
+    try {
+      yield* file as AsyncIterable<Buffer>;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new RingSimError(path, undefined, `cannot read the trace file (${code})`, 'give the path of a readable trace file');
+    }
     return;
   }
   if (compression === 'gzip') {
@@ -50,9 +68,7 @@ export async function* byteChunks(path: string): AsyncGenerator<Uint8Array> {
     }
     return;
   }
-  const { XzReadableStream } = (await import('xz-decompress')) as unknown as {
-    XzReadableStream: new (s: WebReadableStream<Uint8Array>) => WebReadableStream<Uint8Array>;
-  };
+  const XzReadableStream = xzReadableStream();
   const web = Readable.toWeb(file) as unknown as WebReadableStream<Uint8Array>;
   const reader = new XzReadableStream(web).getReader();
   try {

@@ -2,18 +2,15 @@
  * Reads a workers file: one worker a line (`id [weight] [zone]`, `#` comments), or a JSON array of worker ids,
  * `{id, weight?, zone?}` objects, or Alluxio identities `{version, identifier}`.
  */
-import { readFileSync } from 'node:fs';
 import { RingSimError } from '../core/errors.js';
 import { identityFromJSON, identityToString } from '../ring/alluxio/identity.js';
 import type { Worker } from '../ring/worker.js';
 
-export function readTextFile(path: string, field: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new RingSimError(field, path, `cannot read the file (${code})`, 'give the path of a readable file');
-  }
+/** Most workers a workers file may list (as many as `compare --count` allows). */
+export const MAX_WORKERS = 1_000_000;
+
+function tooMany(source: string): never {
+  throw new RingSimError('--workers', source, `more than ${MAX_WORKERS.toLocaleString('en-US')} workers (the limit for --workers)`, 'list fewer workers');
 }
 
 export function parseWorkers(text: string, source: string): Worker[] {
@@ -28,6 +25,7 @@ export function parseWorkers(text: string, source: string): Worker[] {
     if (parts.length > 3) {
       throw new RingSimError(where, line, 'a worker line has at most three fields', 'write "id [weight] [zone]"');
     }
+    if (workers.length === MAX_WORKERS) tooMany(source);
     const w: Worker = { id: parts[0] };
     if (parts[1] !== undefined) {
       const weight = Number(parts[1]);
@@ -53,17 +51,29 @@ function parseWorkersJSON(text: string, source: string): Worker[] {
     throw new RingSimError(source, text.slice(0, 40), `not valid JSON (${(e as Error).message})`, 'write a JSON array of workers');
   }
   if (!Array.isArray(data)) throw new RingSimError(source, data, 'not a JSON array', 'write a JSON array of workers');
+  if (data.length > MAX_WORKERS) tooMany(source);
+  if (data.length === 0) throw new RingSimError(source, '', 'the workers file lists no workers', 'write a JSON array of worker ids');
   return data.map((item: unknown, i: number): Worker => {
     const where = `${source}[${i}]`;
-    if (typeof item === 'string') return { id: item };
-    if (item && typeof item === 'object') {
+    if (typeof item === 'string') {
+      if (item === '') throw new RingSimError(where, item, 'a worker id is a non-empty string', 'write "worker-1"');
+      return { id: item };
+    }
+    if (item && typeof item === 'object' && !Array.isArray(item)) {
       const o = item as Record<string, unknown>;
       if ('identifier' in o && !('id' in o)) {
         return { id: identityToString(identityFromJSON(o as { version: number; identifier: string }, where)) };
       }
-      const w: Worker = { id: o.id as string };
-      if (o.weight !== undefined) w.weight = o.weight as number;
-      if (o.zone !== undefined) w.zone = o.zone as string;
+      if (typeof o.id !== 'string' || o.id === '') throw new RingSimError(`${where}.id`, o.id, 'a worker id is a non-empty string', 'write {"id": "worker-1"}');
+      const w: Worker = { id: o.id };
+      if (o.weight !== undefined) {
+        if (typeof o.weight !== 'number' || !Number.isFinite(o.weight) || o.weight <= 0) throw new RingSimError(`${where}.weight`, o.weight, 'a weight must be a positive finite number', 'write {"id": "worker-1", "weight": 2}');
+        w.weight = o.weight;
+      }
+      if (o.zone !== undefined) {
+        if (typeof o.zone !== 'string') throw new RingSimError(`${where}.zone`, o.zone, 'a zone is a string', 'write {"id": "worker-1", "zone": "us-east-1a"}');
+        w.zone = o.zone;
+      }
       return w;
     }
     throw new RingSimError(where, item, 'a worker is a string or an object with an id', 'write "worker-1" or {"id": "worker-1"}');

@@ -8,12 +8,17 @@ export class RingSimError extends Error {
   readonly fix: string;
 
   constructor(field: string, value: unknown, problem: string, fix: string) {
-    super(value === undefined ? `${field}: ${problem}; ${fix}` : `${field}: ${problem} (got ${describe(value)}); ${fix}`);
+    super(oneLine(value === undefined ? `${field}: ${problem}; ${fix}` : `${field}: ${problem} (got ${describe(value)}); ${fix}`));
     this.name = 'RingSimError';
     this.field = field;
     this.value = value;
     this.fix = fix;
   }
+}
+
+/** Control characters (newlines from paths, values or embedded messages) escaped, so a message stays one line. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 function describe(value: unknown): string {
@@ -25,6 +30,6 @@ function describe(value: unknown): string {
     if (text === undefined) return String(value);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   } catch {
-    return String(value);
+    return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : typeof value;
   }
 }

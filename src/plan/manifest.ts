@@ -50,6 +50,13 @@ function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** A document's kind for messages; a mapping or list where a kind belongs is shown as its type, never converted. */
+function kindOf(o: Obj): string {
+  const k = o.kind;
+  if (k === undefined || k === null) return '(no kind)';
+  return typeof k === 'object' ? `(a ${Array.isArray(k) ? 'list' : 'mapping'})` : String(k);
+}
+
 export function parseManifest(text: string, source: string): AlluxioClusterManifest {
   const fail: (field: string, value: unknown, problem: string, fix: string) => never = (field, value, problem, fix) => {
     throw new RingSimError(`${source}: ${field}`, value, problem, fix);
@@ -82,7 +89,7 @@ export function parseManifest(text: string, source: string): AlluxioClusterManif
   }
   const clusters = objects.filter((o) => o.kind === 'AlluxioCluster');
   if (clusters.length === 0) {
-    const kinds = objects.map((o) => String(o.kind ?? '(no kind)')).join(', ') || 'nothing';
+    const kinds = objects.map((o) => kindOf(o)).join(', ') || 'nothing';
     fail('kind', kinds, 'no AlluxioCluster in the file', 'give the manifest you would kubectl apply, with kind: AlluxioCluster');
   }
   if (clusters.length > 1) fail('kind', clusters.length, 'more than one AlluxioCluster in the file', 'plan one cluster at a time');
@@ -97,7 +104,10 @@ export function parseManifest(text: string, source: string): AlluxioClusterManif
   const properties: Record<string, string> = {};
   if (spec.properties !== undefined && spec.properties !== null) {
     if (!isObj(spec.properties)) fail('spec.properties', spec.properties, 'must be a mapping of Alluxio properties', 'write key: "value" lines');
-    for (const [k, v] of Object.entries(spec.properties)) properties[k] = v === null || v === undefined ? '' : String(v);
+    for (const [k, v] of Object.entries(spec.properties)) {
+      if (v !== null && v !== undefined && typeof v === 'object') fail(`spec.properties.${k}`, v, 'an Alluxio property value is a string, number or boolean', 'write key: "value"');
+      properties[k] = v === null || v === undefined ? '' : String(v);
+    }
   }
   const groupSources: Array<{ path: string; value: unknown; name: string }> = [];
   if (Array.isArray(spec.workerGroups)) {
@@ -129,7 +139,7 @@ export function parseManifest(text: string, source: string): AlluxioClusterManif
     groups,
     properties,
     etcd,
-    otherDocuments: objects.filter((o) => o !== doc).map((o) => ({ kind: String(o.kind ?? '(no kind)'), name: isObj(o.metadata) && typeof o.metadata.name === 'string' ? o.metadata.name : undefined })),
+    otherDocuments: objects.filter((o) => o !== doc).map((o) => ({ kind: kindOf(o), name: isObj(o.metadata) && typeof o.metadata.name === 'string' ? o.metadata.name : undefined })),
     raw: doc,
   };
 }
@@ -168,8 +178,8 @@ function readGroup(
   if (reserved && reserved.bytes > size.bytes) {
     fail(`${path}.pagestore.reservedSize`, ps.reservedSize, `is larger than size (${ps.size})`, 'reservedSize is extra space beside the cache: about 10 % of size');
   }
-  const type = ps.type === undefined ? 'hostPath' : String(ps.type);
-  if (!['hostPath', 'persistentVolumeClaim', 'emptyDir'].includes(type)) {
+  const type = ps.type === undefined ? 'hostPath' : ps.type;
+  if (typeof type !== 'string' || !['hostPath', 'persistentVolumeClaim', 'emptyDir'].includes(type)) {
     fail(`${path}.pagestore.type`, ps.type, 'unknown page store type', 'use hostPath or persistentVolumeClaim');
   }
   const useExternalId = value.useExternalId;

@@ -42,9 +42,16 @@ describe('planPageStore (reference capacity.md §7 worked example)', () => {
   });
 
   it('says when the page size does not divide the cache', () => {
+    const p = planPageStore({ size: '1500Ki', reservedSize: '150Ki', pageSize: '1MB' });
+    expect(p.pages).toBe(1n);
+    expect(p.checks.some((c) => c.severity === 'info' && /does not divide/.test(c.message))).toBe(true);
+  });
+
+  it('fails a cache that holds no whole page (it would cache nothing)', () => {
     const p = planPageStore({ size: '1000Ki', reservedSize: '100Ki', pageSize: '1MB' });
     expect(p.pages).toBe(0n);
-    expect(p.checks.some((c) => c.severity === 'info' && /does not divide/.test(c.message))).toBe(true);
+    expect(p.checks.some((c) => c.severity === 'error' && /holds no whole page/.test(c.message))).toBe(true);
+    expect(planPageStore({ size: '1Gi', pageSize: '1PB' }).checks.some((c) => c.severity === 'error' && /holds no whole page/.test(c.message))).toBe(true);
   });
 
   it('reports Alluxio-style "100GB" as a value Kubernetes rejects', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,4 +23,18 @@ export function tempFile(name: string, content: string): string {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
+}
+
+/** The built CLI (dist/cli/main.js), as users run it. */
+export const BUILT_CLI = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+
+/** Runs the built CLI as a child process (a shell pipeline when `pipeTo` is given, e.g. 'head -c 100'). */
+export function builtCli(argv: readonly string[], options: { cwd?: string; input?: string; pipeTo?: string } = {}): CliResult {
+  if (options.pipeTo) {
+    const quoted = [process.execPath, BUILT_CLI, ...argv].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${quoted} | ${options.pipeTo}`], { cwd: options.cwd, encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  }
+  const r = spawnSync(process.execPath, [BUILT_CLI, ...argv], { cwd: options.cwd, input: options.input, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

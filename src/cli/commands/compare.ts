@@ -6,7 +6,9 @@ import { ALGORITHM_NAMES, type AlgorithmOptions } from '../../ring/registry.js';
 import { bytes, percent, ratio, table } from '../format.js';
 import type { Io } from '../io.js';
 import { choiceOption, integerOption, listOption, positiveNumberOption } from '../options.js';
-import { parseWorkers, readTextFile, syntheticWorkers } from '../workers-file.js';
+import { parseWorkers, syntheticWorkers } from '../workers-file.js';
+import { MAX_KEYS_FILE_BYTES, MAX_WORKERS_FILE_BYTES, readTextFile } from '../input-file.js';
+import { keyLines } from '../keys-file.js';
 
 interface CompareFlags {
   workers?: string;
@@ -55,7 +57,7 @@ Example:
         throw new RingSimError('--count', flags.count, '--workers and --count both given', 'use one of them');
       }
       let workers;
-      if (flags.workers) workers = parseWorkers(readTextFile(flags.workers, '--workers'), flags.workers);
+      if (flags.workers) workers = parseWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers);
       else if (flags.count) workers = syntheticWorkers(flags.count, flags.weights);
       else throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE or --count N');
       if (flags.weights && !flags.count) {
@@ -65,8 +67,9 @@ Example:
         throw new RingSimError('--remove', flags.remove, 'no such worker', 'name a worker from the list');
       }
       const keys = flags.keysFile
-        ? readTextFile(flags.keysFile, '--keys-file').split(/\r?\n/).filter((k) => k !== '')
+        ? keyLines(readTextFile(flags.keysFile, '--keys-file', MAX_KEYS_FILE_BYTES), '--keys-file', flags.keysFile)
         : syntheticKeys(flags.keys);
+      if (keys.length === 0) throw new RingSimError('--keys-file', flags.keysFile, 'the file holds no keys', 'write one key a line');
       const options: Record<string, AlgorithmOptions> = {};
       for (const a of ALGORITHM_NAMES) options[a] = { vnodes: flags.vnodes, weighting: flags.weighting, tableSize: flags.tableSize, probes: flags.probes, epsilon: flags.epsilon };
       const totalWeight = workers.reduce((s, w) => s + (w.weight ?? 1), 0);

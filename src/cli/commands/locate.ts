@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { RingSimError } from '../../core/errors.js';
 import { ALGORITHM_NAMES, createPlacement } from '../../ring/registry.js';
 import { choiceOption, integerOption, positiveNumberOption } from '../options.js';
-import { parseWorkers, readTextFile } from '../workers-file.js';
+import { parseWorkers } from '../workers-file.js';
+import { MAX_KEYS_FILE_BYTES, MAX_WORKERS_FILE_BYTES, readTextFile } from '../input-file.js';
+import { keyLines } from '../keys-file.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import { RING_MODES, requireRingWorkers, type RingMode } from '../../membership/membership.js';
 import type { Worker } from '../../ring/worker.js';
@@ -35,7 +37,7 @@ async function locateWorkers(flags: LocateFlags): Promise<Worker[]> {
   }
   if (flags.ring) throw new RingSimError('--ring', flags.ring, '--ring needs a membership', 'pass --etcd URL or --etcd-export FILE');
   if (!flags.workers) throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE, --etcd URL or --etcd-export FILE');
-  return parseWorkers(readTextFile(flags.workers, '--workers'), flags.workers);
+  return parseWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers);
 }
 
 export function registerLocate(program: Command, io: Io): void {
@@ -67,7 +69,7 @@ Example:
     const workers = await locateWorkers(flags);
     const keys = [...keyArgs];
     if (flags.keys) {
-      for (const line of readTextFile(flags.keys, '--keys').split(/\r?\n/)) if (line !== '') keys.push(line);
+      for (const line of keyLines(readTextFile(flags.keys, '--keys', MAX_KEYS_FILE_BYTES), '--keys', flags.keys)) keys.push(line);
     }
     if (keys.length === 0) throw new RingSimError('keys', '', 'no keys given', 'pass keys as arguments or --keys FILE');
     const placement = createPlacement(flags.algorithm, workers, {

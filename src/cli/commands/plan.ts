@@ -15,7 +15,7 @@ import { RingSimError } from '../../core/errors.js';
 import type { Io } from '../io.js';
 import { addAgainstOptions, checkAgainstFlags, runAgainst, type AgainstFlags } from './plan-against.js';
 import { choiceOption, integerOption } from '../options.js';
-import { readTextFile } from '../workers-file.js';
+import { MAX_WORKERS_FILE_BYTES, readTextFile } from '../input-file.js';
 
 interface PlanFlags {
   disk?: string;
@@ -118,7 +118,7 @@ Example:
         datasetBytes: traceSet ? traceSet.bytes : flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined,
         files: traceSet ? traceSet.objects : files,
         edition: flags.edition,
-        workers: flags.workers ? parsePlanWorkers(readTextFile(flags.workers, '--workers'), flags.workers) : undefined,
+        workers: flags.workers ? parsePlanWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) : undefined,
         seed: flags.seed,
         whatIfVnodes: flags.whatIfVnodes,
         platform: flags.platform,

@@ -8,7 +8,7 @@ import { integerOption } from '../options.js';
 import { defaultThreads, simulateThreads } from '../simulate-threads.js';
 import { percent, table } from '../format.js';
 import type { Io } from '../io.js';
-import { readTextFile } from '../workers-file.js';
+import { readTextFile } from '../input-file.js';
 import { renderHtml } from '../../report/html.js';
 import { htmlAssets } from '../html-assets.js';
 
