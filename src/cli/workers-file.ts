@@ -6,6 +6,9 @@ import { RingSimError } from '../core/errors.js';
 import { identityFromJSON, identityToString } from '../ring/alluxio/identity.js';
 import type { Worker } from '../ring/worker.js';
 
+/** Reading files lives in input-file.ts; re-exported for code written before it moved. */
+export { readTextFile } from './input-file.js';
+
 /** Most workers a workers file may list (as many as `compare --count` allows). */
 export const MAX_WORKERS = 1_000_000;
 

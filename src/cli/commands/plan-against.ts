@@ -11,7 +11,7 @@ import { planAgainst } from '../../plan/against.js';
 import { renderAgainstText } from '../../report/plan-against-text.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import type { Io } from '../io.js';
-import { readTextFile } from '../workers-file.js';
+import { readTextFile } from '../input-file.js';
 import { DEFAULT_CLUSTER } from '../../membership/etcd-membership.js';
 
 export interface AgainstFlags extends MembershipFlags {
