@@ -189,10 +189,10 @@
     var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
     var short = function (n) { return names[n] || n; };
     var cw = 84, ch = 30, left = 170, top = 112;
-    var svg = box.append('svg').attr('id', 'flows').attr('width', left + cw * m.to.length + 20).attr('height', top + ch * m.from.length + 4);
+    var svg = box.append('svg').attr('id', 'flows').attr('width', Math.max(440, left + cw * m.to.length + 20)).attr('height', top + ch * m.from.length + 4);
     var max = d3.max(m.cells, function (row) { return d3.max(row); });
     var color = d3.scaleSequential(d3.interpolateBlues).domain([0, max * 1.15]);
-    svg.append('text').attr('x', left + (cw * m.to.length) / 2).attr('y', 12).attr('text-anchor', 'middle').attr('class', 'axis-label').text('to (after the change) →');
+    svg.append('text').attr('x', left).attr('y', 12).attr('class', 'axis-label').text('to (after the change) →');
     svg.append('text').attr('x', 4).attr('y', top - 8).attr('class', 'axis-label').text('from (before) ↓');
     m.to.forEach(function (t, c) {
       svg.append('text').attr('transform', 'translate(' + (left + c * cw + cw / 2) + ',' + (top - 8) + ') rotate(-35)').text(short(t)).append('title').text(t);

@@ -29,7 +29,7 @@
   function byteUnit(max) {
     var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
     var i = 0;
-    while (max >= 1024 * 4 && i < units.length - 1) { max /= 1024; i++; }
+    while (max >= 1024 && i < units.length - 1) { max /= 1024; i++; }
     return [Math.pow(1024, i), units[i]];
   }
 

@@ -83,7 +83,7 @@
     var max = d3.max(sim.windows, function (w) { return d3.max(w.workerPageRequests || [0]); }) || 1;
     var color = d3.scaleSequential(d3.interpolateYlOrRd).domain([0, max]);
     names.forEach(function (n, i) {
-      c.svg.append('text').attr('x', M.l - 6).attr('y', M.t + i * rh + rh * 0.7).attr('text-anchor', 'end').text(short[n] + ' (' + sim.workers[i].state + ')').append('title').text(n + ' — ' + sim.workers[i].identity);
+      c.svg.append('text').attr('x', M.l - 6).attr('y', M.t + i * rh + rh * 0.7).attr('text-anchor', 'end').text(short[n]).append('title').text(n + ' — identity at the end ' + sim.workers[i].identity + ', ' + sim.workers[i].state);
     });
     sim.windows.forEach(function (w) {
       var per = w.workerPageRequests || [];
