@@ -33,9 +33,9 @@ function scenarioReads(s: Scenario): number | undefined {
 
 type Message = { kind: 'progress'; done: number; total?: number } | { kind: 'done'; result: ShardResult } | { kind: 'error'; error: { ringSim: boolean; field?: string; value?: unknown; fix?: string; message: string } };
 
-function runShard(scenario: Scenario, shard: number, shards: number, onProgress?: (done: number, total?: number) => void): Promise<ShardResult> {
+function runShard(scenario: Scenario, shard: number, shards: number, sample: number | undefined, onProgress?: (done: number, total?: number) => void): Promise<ShardResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { scenario, shard, shards } });
+    const worker = new Worker(WORKER_URL, { workerData: { scenario, shard, shards, sample } });
     let settled = false;
     worker.on('message', (m: Message) => {
       if (m.kind === 'progress') onProgress?.(m.done, m.total);
@@ -63,8 +63,8 @@ function runShard(scenario: Scenario, shard: number, shards: number, onProgress?
 }
 
 /** Runs `scenario` on `threads` threads (1: in this thread); the result is the same for any count. */
-export async function simulateThreads(scenario: Scenario, threads: number, onProgress?: (done: number, total?: number) => void): Promise<SimulationResult> {
-  if (threads === 1) return simulate(scenario, { onProgress, openTrace: fileTraceSource });
-  const shards = await Promise.all(Array.from({ length: threads }, (_, i) => runShard(scenario, i, threads, i === 0 ? onProgress : undefined)));
+export async function simulateThreads(scenario: Scenario, threads: number, onProgress?: (done: number, total?: number) => void, sample?: number): Promise<SimulationResult> {
+  if (threads === 1) return simulate(scenario, { onProgress, openTrace: fileTraceSource, sample });
+  const shards = await Promise.all(Array.from({ length: threads }, (_, i) => runShard(scenario, i, threads, sample, i === 0 ? onProgress : undefined)));
   return mergeShards(scenario, shards);
 }

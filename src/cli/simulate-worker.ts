@@ -8,11 +8,11 @@ import type { Scenario } from '../sim/scenario.js';
 import { simulateShard } from '../sim/simulate.js';
 import { fileTraceSource } from './trace-file.js';
 
-const { scenario, shard, shards } = workerData as { scenario: Scenario; shard: number; shards: number };
+const { scenario, shard, shards, sample } = workerData as { scenario: Scenario; shard: number; shards: number; sample?: number };
 const port = parentPort!;
 try {
   const onProgress = shard === 0 ? (done: number, total?: number) => port.postMessage({ kind: 'progress', done, total }) : undefined;
-  const result = await simulateShard(scenario, { shard, shards }, { openTrace: fileTraceSource, onProgress });
+  const result = await simulateShard(scenario, { shard, shards }, { openTrace: fileTraceSource, onProgress, sample });
   port.postMessage({ kind: 'done', result });
 } catch (e) {
   const error = e instanceof RingSimError

@@ -10,6 +10,7 @@ import { ObjectCache } from '../pagestore/object-cache.js';
 import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
 import { traceBatches, type TraceFormat, type TraceOptions } from './trace/index.js';
 import type { TraceSource } from './trace/source.js';
+import { SpatialSample } from './sample.js';
 
 export interface CacheSimOptions {
   /** The trace's bytes (a file through the CLI's fileTraceSource, or bytesTraceSource). */
@@ -25,6 +26,11 @@ export interface CacheSimOptions {
   objectMetadataBytes?: number;
   /** Called after each batch with the requests read so far. */
   onProgress?: (requests: number) => void;
+  /**
+   * Replay only the objects whose id hashes into this fraction (SHARDS spatial sampling), with every cache
+   * scaled to it; miss ratios are SHARDS_adj estimates of the full trace's, counts are the sample's.
+   */
+  sample?: number;
 }
 
 export interface CacheSimResult {
@@ -49,6 +55,8 @@ export interface CacheSimReport {
   requestBytes: number;
   /** Unique objects and their bytes (first-seen sizes), when a fractional size asked for them. */
   workingSet?: { objects: number; bytes: number };
+  /** Present when sampled: the rate and the requests replayed (each result's counts are of those). */
+  sample?: { rate: number; requests: number; method: string };
   results: CacheSimResult[];
 }
 
@@ -96,10 +104,13 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
   }
   const ws = o.sizes.some((s) => s <= 1) ? await workingSet(o) : undefined;
   const sizes = o.sizes.map((s) => (s <= 1 ? Math.floor(s * ws!.bytes) : s));
+  const sample = o.sample === undefined || o.sample === 1 ? null : new SpatialSample(o.sample, 'sample');
   const caches: Array<{ policy: string; size: number; cache: ObjectCache }> = [];
   for (const policy of o.policies) {
-    for (const size of sizes) caches.push({ policy, size, cache: new ObjectCache(size, policy, { objectMetadataBytes: o.objectMetadataBytes }) });
+    for (const size of sizes) caches.push({ policy, size, cache: new ObjectCache(sample ? sample.scale(size) : size, policy, { objectMetadataBytes: o.objectMetadataBytes }) });
   }
+  const kept = sample ? new SampledBatch() : null;
+  let sampledRequests = 0;
   const unit = o.ignoreObjectSize ? 1 : 0;
   let requests = 0;
   let requestBytes = 0;
@@ -107,37 +118,70 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
   // and miss "bytes" are object counts, and are reported so.
   let everySizeOne = true;
   for await (const b of traceBatches(o.trace, o.format, o.traceOptions)) {
-    const n = b.length;
-    const hi = b.idHi;
-    const lo = b.idLo;
-    const size = b.size;
+    const n = kept ? kept.filter(b, sample!) : b.length;
+    const hi = kept ? kept.idHi : b.idHi;
+    const lo = kept ? kept.idLo : b.idLo;
+    const size = kept ? kept.size : b.size;
+    sampledRequests += n;
     for (const { cache } of caches) {
       if (unit) for (let i = 0; i < n; i++) cache.request(hi[i], lo[i], 1);
       else for (let i = 0; i < n; i++) cache.request(hi[i], lo[i], size[i]);
     }
-    requests += n;
-    if (unit) requestBytes += n;
+    requests += b.length;
+    if (unit) requestBytes += b.length;
     else {
-      for (let i = 0; i < n; i++) {
-        requestBytes += size[i];
-        if (size[i] !== 1) everySizeOne = false;
+      for (let i = 0; i < b.length; i++) {
+        requestBytes += b.size[i];
+        if (b.size[i] !== 1) everySizeOne = false;
       }
     }
     o.onProgress?.(requests);
   }
-  const results = caches.map(({ policy, size, cache }): CacheSimResult => ({
-    policy,
-    cacheSize: size,
-    requests: cache.requests,
-    hits: cache.hits,
-    misses: cache.misses,
-    missRatio: cache.requests ? cache.misses / cache.requests : 0,
-    requestBytes: cache.requestBytes,
-    missBytes: cache.missBytes,
-    byteMissRatio: cache.requestBytes ? cache.missBytes / cache.requestBytes : 0,
-    evictions: cache.evictions,
-  }));
+  // SHARDS_adj (Waldspurger et al. §3.3): the sample's shortfall (or excess) against rate × requests counts as
+  // hits of the miss ratio; the byte miss ratio is the sample's own (a few large objects would skew an adjustment).
+  const extra = sample ? sample.rate * requests - sampledRequests : 0;
+  const results = caches.map(({ policy, size, cache }): CacheSimResult => {
+    const reqs = cache.requests + extra;
+    return {
+      policy,
+      cacheSize: size,
+      requests: cache.requests,
+      hits: cache.hits,
+      misses: cache.misses,
+      missRatio: reqs > 0 ? Math.min(1, cache.misses / reqs) : 0,
+      requestBytes: cache.requestBytes,
+      missBytes: cache.missBytes,
+      byteMissRatio: cache.requestBytes ? cache.missBytes / cache.requestBytes : 0,
+      evictions: cache.evictions,
+    };
+  });
   const report: CacheSimReport = { trace: o.trace.name, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, results };
   if (ws) report.workingSet = ws;
+  if (sample) report.sample = { rate: sample.rate, requests: sampledRequests, method: 'spatial (SHARDS): objects whose id hashes below the rate; caches scaled by the rate; miss ratio SHARDS_adj, byte miss ratio the sample\'s' };
   return report;
+}
+
+/** The sampled requests of a batch, in reused arrays. */
+class SampledBatch {
+  idHi = new Uint32Array(0);
+  idLo = new Uint32Array(0);
+  size = new Float64Array(0);
+
+  /** Copies the requests of `b` whose object is in `sample`; returns how many. */
+  filter(b: { length: number; idHi: Uint32Array; idLo: Uint32Array; size: Float64Array | Uint32Array | ArrayLike<number> }, sample: SpatialSample): number {
+    if (this.idHi.length < b.length) {
+      this.idHi = new Uint32Array(b.length);
+      this.idLo = new Uint32Array(b.length);
+      this.size = new Float64Array(b.length);
+    }
+    let n = 0;
+    for (let i = 0; i < b.length; i++) {
+      if (!sample.keepId(b.idHi[i], b.idLo[i])) continue;
+      this.idHi[n] = b.idHi[i];
+      this.idLo[n] = b.idLo[i];
+      this.size[n] = b.size[i];
+      n++;
+    }
+    return n;
+  }
 }

@@ -59,7 +59,11 @@ export class Cluster {
   private readonly rand: Random;
   private readonly groupCounters = new Map<string, number>();
 
-  constructor(seed: number, readonly shard: ShardSpec = { shard: 0, shards: 1 }) {
+  /**
+   * `storeBytes` maps a worker's page-store size to the size of its simulated store (a sampled run scales it by
+   * the sampling rate; placement weights keep the full size).
+   */
+  constructor(seed: number, readonly shard: ShardSpec = { shard: 0, shards: 1 }, readonly storeBytes: (bytes: number) => number = (b) => b) {
     this.rand = new Random(seed ^ 0x1d);
   }
 
@@ -76,7 +80,7 @@ export class Cluster {
       index,
       name: `${group.name}-${k}`,
       group,
-      store: this.owns(index) ? new PageStore({ capacityBytes: group.sizeBytes, pageSizeBytes: group.pageSizeBytes, policy: group.policy }) : null,
+      store: this.owns(index) ? new PageStore({ capacityBytes: this.storeBytes(group.sizeBytes), pageSizeBytes: group.pageSizeBytes, policy: group.policy }) : null,
       capacityBytes: group.sizeBytes,
       up: true,
       removed: false,
@@ -115,9 +119,10 @@ export class Cluster {
     });
   }
 
+  /** Bytes the simulated page stores hold at most (all hosts, whichever shard holds them). */
   totalCapacity(): number {
     let c = 0;
-    for (const h of this.hosts) if (!h.removed) c += h.capacityBytes;
+    for (const h of this.hosts) if (!h.removed) c += this.storeBytes(h.capacityBytes);
     return c;
   }
 
@@ -190,7 +195,7 @@ export class Cluster {
     let evictedBytes = 0;
     if (h.store) {
       const before = h.store.cache.occupiedBytes;
-      h.store.resize(sizeBytes);
+      h.store.resize(this.storeBytes(sizeBytes));
       evictedBytes = before - h.store.cache.occupiedBytes;
     }
     h.capacityBytes = sizeBytes;

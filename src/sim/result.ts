@@ -118,6 +118,8 @@ export interface SimulationResult {
   workers: WorkerReport[];
   /** Registered identities left offline at the end (ring bloat from restarts without a persisted identity). */
   offlineIdentities: string[];
+  /** Present when the run was sampled (`--sample`): the rate, and how to read the figures. */
+  sample?: { rate: number; method: string; note: string };
 }
 
 export type SimulationStep = { kind: 'window'; window: WindowMetrics } | { kind: 'event'; event: EventReport };

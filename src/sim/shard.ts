@@ -12,6 +12,7 @@ import { RingSimError } from '../core/errors.js';
 import { Cluster, type EventEffect, type Host, type Identity, type ShardSpec } from './cluster.js';
 import type { Scenario, ScenarioEvent } from './scenario.js';
 import type { Workload } from './workload/workload.js';
+import type { SpatialSample } from './sample.js';
 import { zeroCounters, type Counters, type HostInfo, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
 interface ClientView {
@@ -37,8 +38,14 @@ export class SimulationShard {
   private lastTime: number | null = null;
   private readonly outbox: ShardStep[] = [];
 
-  constructor(readonly s: Scenario, readonly workload: Workload, spec: ShardSpec) {
-    this.cluster = new Cluster(s.seed, spec);
+  private readonly sample: SpatialSample | null;
+  /** Per file: 0 not decided yet, 1 in the sample, 2 not. */
+  private sampled = new Uint8Array(0);
+
+  constructor(readonly s: Scenario, readonly workload: Workload, spec: ShardSpec, sample?: SpatialSample) {
+    this.sample = sample && sample.rate < 1 ? sample : null;
+    const storeBytes = this.sample ? (b: number) => this.sample!.scale(b) : undefined;
+    this.cluster = new Cluster(s.seed, spec, storeBytes);
     for (const g of s.cluster.groups) for (let i = 0; i < g.count; i++) this.cluster.addHost(g);
     const members = this.cluster.ringMembers(s.placement.ring);
     this.client = { placement: this.build(members), members, version: ++this.version };
@@ -98,7 +105,24 @@ export class SimulationShard {
     return -1;
   }
 
+  /** Whether reads of `file` are replayed: always, or when its path hashes into the sample. */
+  private inSample(file: number): boolean {
+    if (!this.sample) return true;
+    if (file >= this.sampled.length) {
+      const grown = new Uint8Array(Math.max(1024, file * 2));
+      grown.set(this.sampled);
+      this.sampled = grown;
+    }
+    let d = this.sampled[file];
+    if (d === 0) {
+      d = this.sample.keepPath(this.workload.catalog.path(file)) ? 1 : 2;
+      this.sampled[file] = d;
+    }
+    return d === 1;
+  }
+
   private read(file: number): void {
+    if (!this.inSample(file)) return;
     const h = this.serve(file);
     const w = this.w;
     if (h === -1) {
@@ -338,7 +362,7 @@ export class SimulationShard {
       group: h.group.name,
       identity: c.identities[h.identity].id,
       state: h.removed ? 'removed' : h.up ? 'online' : 'offline',
-      capacityBytes: h.capacityBytes,
+      capacityBytes: c.storeBytes(h.capacityBytes),
     }));
     const offlineIdentities = c.identities.filter((i) => i.registered && !i.online).map((i) => i.id);
     return { reads: this.reads, files: this.workload.catalog.count, hosts, info, occupied: c.totalOccupied(), capacity: c.totalCapacity(), offlineIdentities };

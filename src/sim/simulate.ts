@@ -21,6 +21,7 @@ import { Merger } from './merge.js';
 import type { SimulationResult, SimulationStep } from './result.js';
 import type { Scenario } from './scenario.js';
 import { SimulationShard } from './shard.js';
+import { SpatialSample } from './sample.js';
 import type { ShardResult, ShardStep } from './steps.js';
 import { syntheticWorkload } from './workload/synthetic.js';
 import { traceWorkload } from './workload/trace-workload.js';
@@ -34,6 +35,15 @@ export interface SimulateOptions {
   onProgress?: (done: number, total?: number) => void;
   /** Opens a trace workload's `path` (the CLI passes its file opener); needed only for trace workloads. */
   openTrace?: (path: string) => TraceSource;
+  /**
+   * Replay only the files whose path hashes into this fraction (SHARDS spatial sampling), with page stores
+   * scaled to it: hit ratios estimate the full run's, counts are the sample's. 1 (the default) replays all.
+   */
+  sample?: number;
+}
+
+function sampleOf(options: SimulateOptions): SpatialSample | undefined {
+  return options.sample === undefined ? undefined : new SpatialSample(options.sample, 'sample');
 }
 
 function buildWorkload(s: Scenario, openTrace: SimulateOptions['openTrace']): Workload {
@@ -46,8 +56,9 @@ function buildWorkload(s: Scenario, openTrace: SimulateOptions['openTrace']): Wo
 
 /** Steps through a simulation: each closed window and each event as it happens. Call `result()` at the end. */
 export function simulation(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
-  const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), { shard: 0, shards: 1 });
-  const merger = new Merger(scenario);
+  const sample = sampleOf(options);
+  const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), { shard: 0, shards: 1 }, sample);
+  const merger = new Merger(scenario, sample?.rate);
   return (async function* () {
     for await (const step of shard.run(options.onProgress)) {
       const out = merger.step([step]);
@@ -74,10 +85,10 @@ export async function simulateShard(scenario: Scenario, spec: ShardSpec, options
   if (!Number.isInteger(spec.shards) || spec.shards < 1 || !Number.isInteger(spec.shard) || spec.shard < 0 || spec.shard >= spec.shards) {
     throw new RingSimError('shard', spec, 'a shard is a whole number from 0 to shards - 1', 'run shards 0 … N-1 of N');
   }
-  const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), spec);
+  const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), spec, sampleOf(options));
   const steps: ShardStep[] = [];
   for await (const step of shard.run(options.onProgress)) steps.push(step);
-  return { shard: spec.shard, steps, final: shard.final() };
+  return { shard: spec.shard, sample: options.sample, steps, final: shard.final() };
 }
 
 /** The result of a run from all its shards (in any order; each shard exactly once). */
@@ -86,7 +97,7 @@ export function mergeShards(scenario: Scenario, shards: readonly ShardResult[]):
   if (shards.length === 0 || shards.some((s) => s.steps.length !== n)) throw new RingSimError('shards', shards.length, 'the shards did not replay the same run', 'merge the shards of one scenario');
   const ordered = [...shards].sort((a, b) => a.shard - b.shard);
   if (ordered.some((s, i) => s.shard !== i)) throw new RingSimError('shards', ordered.map((s) => s.shard), 'each shard 0 … N-1 must be given once', 'merge every shard of one run');
-  const merger = new Merger(scenario);
+  const merger = new Merger(scenario, ordered[0].sample);
   for (let k = 0; k < n; k++) merger.step(ordered.map((s) => s.steps[k]));
   return merger.result(ordered.map((s) => s.final));
 }

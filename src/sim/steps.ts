@@ -85,6 +85,8 @@ export interface ShardFinal {
 /** A whole shard's run, as a thread sends it back. */
 export interface ShardResult {
   shard: number;
+  /** The sampling rate the shard ran with (undefined: every file). */
+  sample?: number;
   steps: ShardStep[];
   final: ShardFinal;
 }

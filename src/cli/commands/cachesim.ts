@@ -9,11 +9,13 @@ import type { Io } from '../io.js';
 import { choiceOption, integerOption, listOption } from '../options.js';
 import { parseCacheSizes } from '../sizes.js';
 import { RingSimError } from '../../core/errors.js';
+import { sampleLabel, sampleOption } from '../sample-option.js';
 
 interface CachesimFlags {
   trace?: string;
   format?: TraceFormat;
   policy: string[];
+  sample?: number;
   sizes?: number[];
   ignoreObjSize?: boolean;
   json?: boolean;
@@ -78,6 +80,7 @@ export function registerCachesim(program: Command, io: Io): void {
     .option('--object-size <bytes>', 'cache2k: bytes of every request', integerOption('--object-size', 1, Number.MAX_SAFE_INTEGER))
     .option('--keep-zero-size', 'keep zero-size requests (libCacheSim skips them)')
     .option('--metadata-bytes <n>', 'metadata bytes counted per cached object (libCacheSim obj_md_size)', integerOption('--metadata-bytes', 0, 1 << 20), 0)
+    .option('--sample <rate>', 'replay only this fraction of the objects (spatial hash sampling, SHARDS), caches scaled to it, e.g. 0.05', sampleOption)
     .option('--json', 'print the report as JSON')
     .addHelpText('after', `
 Example:
@@ -108,6 +111,7 @@ Example:
         ignoreObjectSize: flags.ignoreObjSize,
         objectMetadataBytes: flags.metadataBytes,
         onProgress: progress?.update,
+        sample: flags.sample,
       });
       progress?.done();
       io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderCacheSim(report));
@@ -121,6 +125,7 @@ export function renderCacheSim(r: CacheSimReport): string {
   const lines = [
     `${r.trace} (${r.format}): ${r.requests.toLocaleString('en-US')} requests, ${objects ? `${r.requestBytes.toLocaleString('en-US')} objects requested` : `${r.requestBytes.toLocaleString('en-US')} B requested`}`,
   ];
+  if (r.sample) lines.push(`${sampleLabel(r.sample.rate, 'the objects')}; ${r.sample.requests.toLocaleString('en-US')} requests replayed; miss ratio adjusted as SHARDS_adj`);
   if (r.workingSet) lines.push(`working set: ${r.workingSet.objects.toLocaleString('en-US')} objects${objects ? '' : `, ${r.workingSet.bytes.toLocaleString('en-US')} B`}`);
   lines.push('');
   const headers = ['policy', 'cache size', 'requests', 'misses', 'miss ratio', objects ? 'miss size' : 'miss bytes', objects ? 'size miss ratio' : 'byte miss ratio'];

@@ -6,6 +6,7 @@ import { parseScenario } from '../../sim/scenario.js';
 import type { SimulationResult } from '../../sim/simulate.js';
 import { integerOption } from '../options.js';
 import { defaultThreads, simulateThreads } from '../simulate-threads.js';
+import { sampleLabel, sampleOption } from '../sample-option.js';
 import { percent, table } from '../format.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../input-file.js';
@@ -16,6 +17,7 @@ interface SimulateFlags {
   json?: string;
   html?: string;
   threads?: number;
+  sample?: number;
 }
 
 export function registerSimulate(program: Command, io: Io): void {
@@ -26,13 +28,14 @@ export function registerSimulate(program: Command, io: Io): void {
     .option('--json <file>', 'write the full result (totals, windows, events, workers) as JSON; "-" for stdout')
     .option('--html <file>', 'write a self-contained HTML report with the hit-ratio timeline (works offline)')
     .option('--threads <n>', 'worker threads, the workers split among them (same output for any count; default: 1 under 1,000,000 reads, else the cores, at most 4)', integerOption('--threads', 1, 64))
+    .option('--sample <rate>', 'replay only this fraction of the files (spatial hash sampling, SHARDS), page stores scaled to it, e.g. 0.05', sampleOption)
     .addHelpText('after', `
 Example:
   ring-sim simulate examples/scenarios/scale-out-training.yaml --json result.json`)
     .action(async (file: string, flags: SimulateFlags) => {
       const scenario = parseScenario(readTextFile(file, 'scenario'), file);
       const progress = io.progress?.('reads');
-      const result = await simulateThreads(scenario, flags.threads ?? defaultThreads(scenario), progress?.update);
+      const result = await simulateThreads(scenario, flags.threads ?? defaultThreads(scenario), progress?.update, flags.sample);
       progress?.done();
       const json = JSON.stringify(result, null, 2) + '\n';
       if (flags.json === '-') {
@@ -73,6 +76,7 @@ export function renderSimulation(r: SimulationResult): string {
       ['cache occupancy at the end', `${formatBinary(t.occupiedBytes)} of ${formatBinary(t.capacityBytes)} (${percent(t.occupancy)})`],
     ]).split('\n').slice(2).join('\n'),
   ];
+  if (r.sample) lines.splice(2, 0, `${sampleLabel(r.sample.rate, 'the files')}; ${t.requests.toLocaleString('en-US')} of the ${t.reads.toLocaleString('en-US')} reads replayed`);
   if (r.events.length) {
     lines.push('', 'events:');
     const rows = r.events.map((e) => [

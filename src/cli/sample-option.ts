@@ -1,0 +1,21 @@
+/** `--sample R`: a sampling rate, a fraction above 0 and at most 1 (a percentage such as 5% is read too). */
+import { InvalidArgumentError } from 'commander';
+
+export function sampleOption(value: string): number {
+  const text = value.trim();
+  const percent = text.endsWith('%');
+  const n = Number(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
+  if (text === '' || !Number.isFinite(n) || !(n > 0) || n > 1) {
+    throw new InvalidArgumentError(`--sample must be a fraction above 0 and at most 1, such as 0.05 or 5%.`);
+  }
+  return n;
+}
+
+/** The line that labels sampled figures in text output. */
+export function sampleLabel(rate: number, what: string): string {
+  return `sampled: ${formatRate(rate)} of ${what} (spatial hash sampling, SHARDS), caches scaled to ${formatRate(rate)}: ratios estimate the full run; counts and bytes are the sample's`;
+}
+
+function formatRate(rate: number): string {
+  return `${Number((rate * 100).toPrecision(6))} %`;
+}
