@@ -6,6 +6,7 @@ import type { Check } from '../core/check.js';
 import type { DiskProvider, FileSystem } from '../capacity/disk.js';
 import type { Edition } from '../capacity/pagestore-plan.js';
 import type { PlanRingModel } from './ring-model.js';
+import type { PlanDefault } from './defaults.js';
 
 export interface PlanOptions {
   disk?: string;
@@ -51,7 +52,10 @@ export interface PlanShare {
 export interface PlanFlow {
   from: string;
   to: string;
+  /** Fraction of all keys moving from `from` to `to`. */
   fraction: number;
+  /** The bytes that fraction is of the data set (or, without one, of the cache). */
+  bytes: number;
 }
 
 export interface PlanWhatIf {
@@ -64,7 +68,17 @@ export interface PlanWhatIf {
   optimal: number;
   bytesMoved: number;
   bytesBasis: 'dataset' | 'cache';
+  /** The largest flows (at most 20), largest first. */
   flows: PlanFlow[];
+  /** False when the change cannot be made on this cluster (`reason` says why); its numbers are then 0. */
+  applicable: boolean;
+  reason?: string;
+  /** All from→to pairs that moved keys; `flows` lists the largest of them. */
+  flowCount: number;
+  /** The share of the moved keys that the listed flows carry (1 when all are listed). */
+  flowsShownShare: number;
+  /** The flows not listed, summed. */
+  otherFlows: { count: number; fraction: number; bytes: number };
 }
 
 export interface PlanRing {
@@ -110,4 +124,6 @@ export interface PlanReport {
   dataset: PlanDataset | null;
   whatIf: PlanWhatIf[];
   assumptions: string[];
+  /** The operator defaults the plan took where the manifest is silent, each with its source (guide section or ring-sim's assumption). */
+  defaults: PlanDefault[];
 }

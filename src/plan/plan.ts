@@ -4,12 +4,14 @@
  * report model (model.ts) that the text printer, `--json` and the HTML page all render.
  *
  * manifest → settings (settings.ts) → workers and capacity (workers.ts) → checks (checks/, one file a family)
- * → the ring (ring-model.ts) → what-ifs (what-if.ts) → the report.
+ * → the ring (ring-balance.ts) → what-ifs (what-if.ts) → the report.
  */
 import type { Check } from '../core/check.js';
 import { hasErrors } from '../core/check.js';
 import type { Edition } from '../capacity/pagestore-plan.js';
+import { RingSimError } from '../core/errors.js';
 import { formatBinary } from '../core/units.js';
+import { MAX_RING_POINTS } from '../ring/worker.js';
 import type { AlluxioClusterManifest } from './manifest.js';
 import type { PlanDataset, PlanOptions, PlanReport, PlanWhatIf } from './model.js';
 import type { PlanContext } from './context.js';
@@ -19,38 +21,55 @@ import { PlanRingBuilder, ringBalance, type RingBalance } from './ring-balance.j
 import { whatIfs } from './what-if.js';
 import type { PlanRingModel } from './ring-model.js';
 import { ringArcs } from './arcs.js';
-import { datasetChecks, datasetFit, workersFileChecks } from './checks/capacity.js';
-import { hostPathChecks, workerSchedulingChecks } from './checks/platform.js';
+import { defaultAssumption, manifestDefaults, type PlanDefault } from './defaults.js';
+import { datasetChecks, datasetFit, tagCapacityCheck, workersFileChecks } from './checks/capacity.js';
+import { emptyDirChecks, hostPathChecks, workerSchedulingChecks } from './checks/platform.js';
 import { identityChecks, identityPersisted, withRestartCost } from './checks/identity.js';
 import { etcdChecks } from './checks/etcd.js';
 import { licenseChecks } from './checks/license.js';
-import { policyChecks, providerChecks, ringSettingsInfo, spreadChecks } from './checks/ring.js';
+import { placeholderChecks, propertyValueChecks, rejectedSizeChecks, ufsChecks } from './checks/manifest.js';
+import { policyChecks, providerChecks, ringChangeChecks, spreadChecks } from './checks/ring.js';
 
 export type { PlanOptions, PlanReport, PlanWhatIf, PlanShare, PlanWorker, PlanFlow, PlanRing, PlanDataset } from './model.js';
+
+function platformOf(m: AlluxioClusterManifest, o: PlanOptions): PlanOptions['platform'] | undefined {
+  return o.platform ?? (o.provider === 'gcp' || m.gkeNodeSelector ? 'gke' : undefined);
+}
+
+function vnodeTarget(o: PlanOptions, vnodes: number, workers: number): number {
+  const target = o.whatIfVnodes ?? (vnodes < 2000 ? 2000 : Math.floor(vnodes / 2));
+  if (o.whatIfVnodes !== undefined && target * workers > MAX_RING_POINTS) {
+    throw new RingSimError('--what-if-vnodes', o.whatIfVnodes, `${workers} workers × ${o.whatIfVnodes} is more than ${MAX_RING_POINTS.toLocaleString('en-US')} ring points`, `give at most ${Math.floor(MAX_RING_POINTS / workers)}`);
+  }
+  return target;
+}
 
 export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanReport {
   const edition: Edition = o.edition ?? 'enterprise';
   const settings = readRingSettings(m, edition);
   const planned = expandWorkers(m, o.workers);
   checkRingPoints(m, settings, edition, planned.length);
+  const target = vnodeTarget(o, settings.vnodes, planned.length);
   const capacity = workerCapacity(planned, settings.pageSizeBytes, o, edition);
-  const c: PlanContext = { manifest: m, options: o, edition, settings, planned, workers: capacity.workers, platform: o.platform ?? (o.provider === 'gcp' ? 'gke' : undefined) };
-  const assumptions = [...settingsAssumptions(settings, edition), ...capacity.assumptions];
-  if (settings.provider === 'CAPACITY') assumptions.push('CAPACITY provider: ring-sim models it as virtual nodes proportional to capacity (Alluxio Enterprise\'s own algorithm is not public)');
+  const c: PlanContext = { manifest: m, options: o, edition, settings, planned, workers: capacity.workers, platform: platformOf(m, o) };
+  const defaults = manifestDefaults(m);
   const checks: Check[] = [
+    ...placeholderChecks(c),
+    ...propertyValueChecks(c),
+    ...rejectedSizeChecks(c),
     ...workersFileChecks(c),
-    ...capacity.checks,
+    ...capacity.checks.map(tagCapacityCheck),
     ...workerSchedulingChecks(c),
     ...identityChecks(c),
     ...hostPathChecks(c),
+    ...emptyDirChecks(c),
     ...etcdChecks(c),
+    ...licenseChecks(c),
+    ...ufsChecks(c),
     ...policyChecks(c),
     ...providerChecks(c),
-    ...ringSettingsInfo(c),
-    ...licenseChecks(c),
   ];
-  const seed = o.seed ?? 1;
-  const builder = new PlanRingBuilder(settings, capacity.workers, seed);
+  const builder = new PlanRingBuilder(settings, capacity.workers, o.seed ?? 1);
   const names = planned.map((w) => w.name);
   const ring = ringBalance(builder, names);
   checks.push(...spreadChecks(c, ring));
@@ -69,33 +88,52 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     identityPersisted: m.groups.every(identityPersisted),
     basis: o.datasetBytes !== undefined ? 'dataset' : 'cache',
     basisBytes: o.datasetBytes ?? totalCache,
-    vnodeTarget: o.whatIfVnodes ?? (settings.vnodes < 2000 ? 2000 : Math.floor(settings.vnodes / 2)),
+    vnodeTarget: target,
   });
+  checks.push(...ringChangeChecks(c, whatIf));
   withRestartCost(checks, whatIf.find((w) => w.name === 'restart one worker'), settings.mode);
-  return report(c, { checks, assumptions, ring, dataset, whatIf, seed, totalCache, model: builder.model(ring.ids) });
+  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...contextAssumptions(c)];
+  return report(c, { checks, assumptions, defaults, ring, dataset, whatIf, totalCache, model: builder.model(ring.ids) });
+}
+
+function contextAssumptions(c: PlanContext): string[] {
+  const out: string[] = [];
+  if (c.settings.provider === 'CAPACITY') out.push('CAPACITY provider: ring-sim models it as virtual nodes proportional to capacity (Alluxio Enterprise\'s own algorithm is not public)');
+  if (c.options.disk === undefined) out.push('no --disk: the page store is not checked against the disk (guide D.4: size about 90 % of the space df shows)');
+  if (c.options.nodes === undefined && c.manifest.etcd.enabled && c.manifest.etcd.replicaCount > 1) out.push(`no --nodes: the ${c.manifest.etcd.replicaCount} etcd pods need ${c.manifest.etcd.replicaCount} distinct nodes (guide D.2), not checked`);
+  if (c.platform === 'gke' && !c.options.platform && c.options.provider !== 'gcp') out.push('GKE: the manifest selects GKE node pools (cloud.google.com/gke-*)');
+  if (c.platform === undefined) out.push('platform not given (--platform or --provider gcp): the GKE /mnt hostPath checks (guide E) are not run');
+  return out;
 }
 
 interface Parts {
   checks: Check[];
   assumptions: string[];
+  defaults: PlanDefault[];
   ring: RingBalance;
   dataset: PlanDataset | null;
   whatIf: PlanWhatIf[];
-  seed: number;
   totalCache: number;
   model: PlanRingModel;
 }
 
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** A check with its keys in the documented order: id, severity, field, message, fix, source. */
+function canonical(x: Check): Check {
+  const out: Check = { id: x.id, severity: x.severity, field: x.field, message: x.message, fix: x.fix, source: x.source };
+  if (out.id === undefined) delete out.id;
+  if (out.source === undefined) delete out.source;
+  return out;
+}
+
 function report(c: PlanContext, p: Parts): PlanReport {
-  const { checks, ring } = p;
+  const checks = p.checks.map(canonical).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   const errors = checks.filter((x) => x.severity === 'error').length;
   const warnings = checks.filter((x) => x.severity === 'warning').length;
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  checks.sort((a, b) => rank[a.severity] - rank[b.severity]);
   const deployable = !hasErrors(checks);
-  const m = c.manifest;
-  const s = c.settings;
-  const total = c.planned.length;
+  const { manifest: m, settings: s } = c;
+  const ring = p.ring;
   return {
     format: 'ring-sim/plan',
     version: 1,
@@ -107,8 +145,8 @@ function report(c: PlanContext, p: Parts): PlanReport {
       errors,
       warnings,
       summary: deployable
-        ? `${total} workers, ${formatBinary(p.totalCache)} of cache${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`
-        : `${errors} error${errors === 1 ? '' : 's'}`,
+        ? `${c.planned.length} worker${c.planned.length === 1 ? '' : 's'}, ${formatBinary(p.totalCache)} of cache${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`
+        : `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
     },
     workers: [...c.workers],
     checks,
@@ -118,7 +156,7 @@ function report(c: PlanContext, p: Parts): PlanReport {
       vnodes: s.vnodes,
       mode: s.mode,
       provider: s.provider,
-      identities: `random UUIDs (seeded draws, seed ${p.seed})`,
+      identities: `random UUIDs (seeded draws, seed ${p.model.seed})`,
       draws: ring.draws,
       maxOverMean: Math.max(...ring.overFair),
       minOverMean: Math.min(...ring.overFair),
@@ -133,5 +171,6 @@ function report(c: PlanContext, p: Parts): PlanReport {
     dataset: p.dataset,
     whatIf: p.whatIf,
     assumptions: p.assumptions,
+    defaults: p.defaults,
   };
 }

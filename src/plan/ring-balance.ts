@@ -68,6 +68,11 @@ export interface RingBalance {
   relativeStddev: number;
   /** The busiest worker's share over its fair share, one value a draw, sorted ascending. */
   maxes: number[];
+  /**
+   * The ring's own spread: the busiest worker's share over the share its points give it (its capacity share
+   * with CAPACITY, an equal share with DEFAULT), one value a draw, sorted ascending.
+   */
+  spreadMaxes: number[];
 }
 
 const NOMINAL_KEYS = 1_000_000;
@@ -92,11 +97,15 @@ export function ringBalance(b: PlanRingBuilder, names: readonly string[]): RingB
   overFair.forEach((r, i) => {
     if (r > overFair[busiest]) busiest = i;
   });
+  const expected = b.weighted ? capShare : planWorkers.map(() => 1 / planWorkers.length);
   const maxes = [Math.max(...overFair)];
+  const spreadMaxes = [Math.max(...shares.map((s, i) => s.share / expected[i]))];
   for (let d = 1; d < draws; d++) {
     const other = balance(b.build(b.identities(d)), { nominalKeys: NOMINAL_KEYS });
     maxes.push(Math.max(...other.workers.map((w, i) => w.share / capShare[i])));
+    spreadMaxes.push(Math.max(...other.workers.map((w, i) => w.share / expected[i])));
   }
   maxes.sort((x, y) => x - y);
-  return { ids, main, draws, shares, overFair, busiest, relativeStddev: bal.relativeStddev, maxes };
+  spreadMaxes.sort((x, y) => x - y);
+  return { ids, main, draws, shares, overFair, busiest, relativeStddev: bal.relativeStddev, maxes, spreadMaxes };
 }

@@ -1,21 +1,16 @@
 /**
  * The ring settings an AlluxioCluster's `spec.properties` carries (selection policy, virtual nodes, dynamic or
- * static ring, hash provider, page size), with the edition's default where a property is not set.
+ * static ring, hash provider, page size), with the default where a property is not set or its value is invalid
+ * (properties.ts reports the invalid ones as errors).
  */
 import type { Edition } from '../capacity/pagestore-plan.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import { RingSimError } from '../core/errors.js';
 import { MAX_RING_POINTS } from '../ring/worker.js';
 import type { AlluxioClusterManifest } from './manifest.js';
+import { DYNAMIC_PROP, PAGE_SIZE_PROP, POLICY_PROP, PROVIDER_PROP, VNODE_PROPS, propertyValid } from './properties.js';
 
-export const VNODE_PROPS = [
-  'alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker',
-  'alluxio.user.consistent.hash.virtual.node.count.per.worker',
-] as const;
-export const POLICY_PROP = 'alluxio.user.worker.selection.policy';
-export const DYNAMIC_PROP = 'alluxio.user.dynamic.consistent.hash.ring.enabled';
-export const PROVIDER_PROP = 'alluxio.user.worker.selection.policy.consistent.hash.provider.impl';
-export const PAGE_SIZE_PROP = 'alluxio.worker.page.store.page.size';
+export { VNODE_PROPS, POLICY_PROP, DYNAMIC_PROP, PROVIDER_PROP, PAGE_SIZE_PROP } from './properties.js';
 
 export interface RingSettings {
   policy: string;
@@ -28,40 +23,38 @@ export interface RingSettings {
   pageSizeSet: boolean;
 }
 
+/** The first of `keys` the manifest sets. */
 export function prop(m: AlluxioClusterManifest, ...keys: readonly string[]): string | undefined {
   for (const k of keys) if (m.properties[k] !== undefined) return m.properties[k];
   return undefined;
 }
 
-export function readRingSettings(m: AlluxioClusterManifest, edition: Edition): RingSettings {
-  const policy = (prop(m, POLICY_PROP) ?? 'CONSISTENT').toUpperCase();
-  const vnodeProp = VNODE_PROPS.find((k) => m.properties[k] !== undefined);
-  let vnodes = edition === 'enterprise' ? 2000 : 5;
-  if (vnodeProp !== undefined) {
-    const text = m.properties[vnodeProp];
-    vnodes = Number(text);
-    if (!Number.isInteger(vnodes) || vnodes < 1) {
-      throw new RingSimError(`${m.source}: spec.properties.${vnodeProp}`, text, 'must be a whole number of at least 1', 'Enterprise documents 2000');
-    }
-  }
-  const dynamicText = prop(m, DYNAMIC_PROP) ?? 'true';
-  const mode: 'dynamic' | 'static' = dynamicText.trim().toLowerCase() === 'false' ? 'static' : 'dynamic';
-  const provider = (prop(m, PROVIDER_PROP) ?? 'DEFAULT').toUpperCase();
-  const pageSizeText = prop(m, PAGE_SIZE_PROP) ?? '1MB';
-  let pageSizeBytes: bigint;
-  try {
-    pageSizeBytes = parseAlluxioSize(pageSizeText);
-  } catch {
-    throw new RingSimError(`${m.source}: spec.properties.${PAGE_SIZE_PROP}`, pageSizeText, 'not an Alluxio size', 'write e.g. 1MB or 4MB');
-  }
-  return { policy, vnodes, vnodeProp, mode, provider, pageSizeBytes, pageSizeSet: prop(m, PAGE_SIZE_PROP) !== undefined };
+/** A property's value when it is set to one Alluxio accepts. */
+function validProp(m: AlluxioClusterManifest, key: string): string | undefined {
+  const v = m.properties[key];
+  return v !== undefined && propertyValid(key, v) && !/<[A-Z][A-Z0-9_]*>/.test(v) ? v : undefined;
 }
 
-/** What the settings took from defaults rather than the manifest. */
+export function readRingSettings(m: AlluxioClusterManifest, edition: Edition): RingSettings {
+  const vnodeProp = VNODE_PROPS.find((k) => validProp(m, k) !== undefined);
+  const vnodes = vnodeProp !== undefined ? Number(m.properties[vnodeProp]) : edition === 'enterprise' ? 2000 : 5;
+  const pageSizeText = validProp(m, PAGE_SIZE_PROP);
+  return {
+    policy: (validProp(m, POLICY_PROP) ?? 'CONSISTENT').trim().toUpperCase(),
+    vnodes,
+    vnodeProp,
+    mode: (validProp(m, DYNAMIC_PROP) ?? 'true').trim().toLowerCase() === 'false' ? 'static' : 'dynamic',
+    provider: (validProp(m, PROVIDER_PROP) ?? 'DEFAULT').trim().toUpperCase(),
+    pageSizeBytes: parseAlluxioSize(pageSizeText ?? '1MB'),
+    pageSizeSet: pageSizeText !== undefined,
+  };
+}
+
+/** What the settings took from defaults rather than the manifest; none of them is in the install guide. */
 export function settingsAssumptions(s: RingSettings, edition: Edition): string[] {
   const out: string[] = [];
-  if (s.vnodeProp === undefined) out.push(`virtual nodes per worker not set: ${s.vnodes}, the ${edition === 'enterprise' ? 'Enterprise' : 'open-source'} default (--edition)`);
-  if (!s.pageSizeSet) out.push('page size not set: 1 MiB (alluxio.worker.page.store.page.size default)');
+  if (s.vnodeProp === undefined) out.push(`virtual nodes per worker not set: ${s.vnodes}, the ${edition === 'enterprise' ? 'Enterprise' : 'open-source'} default (--edition; ring-sim's assumption, the guide does not give it)`);
+  if (!s.pageSizeSet) out.push('page size not set: 1 MiB (alluxio.worker.page.store.page.size default; ring-sim\'s assumption, the guide does not give it)');
   return out;
 }
 

@@ -1,12 +1,17 @@
 /**
  * What-ifs on the first identity draw's ring, exact: +1 worker, -1 worker, restarting one worker, and a
- * different virtual node count. Each reports the keys moved against the optimum, the bytes, and the flows.
+ * different virtual node count. Each reports the keys moved against the optimum, the bytes, and the flows:
+ * the largest 20 listed, the rest summed as "other", so the flows always add up to the keys moved.
+ * A change the cluster cannot make (removing the only worker) is listed as not applicable, with why.
  */
 import { movement, type MovementReport } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
 import { MAX_RING_POINTS } from '../ring/worker.js';
-import type { PlanFlow, PlanWhatIf } from './model.js';
+import type { PlanWhatIf } from './model.js';
 import type { PlanRingBuilder } from './ring-balance.js';
+
+/** Most flows a what-if lists; the rest are summed. */
+export const LISTED_FLOWS = 20;
 
 export interface WhatIfContext {
   builder: PlanRingBuilder;
@@ -17,7 +22,7 @@ export interface WhatIfContext {
   identityPersisted: boolean;
   basis: 'dataset' | 'cache';
   basisBytes: number;
-  /** The "change virtual nodes" target; skipped when target × workers exceeds the ring's point cap. */
+  /** The "change virtual nodes" target. */
   vnodeTarget: number;
 }
 
@@ -32,69 +37,86 @@ class Names {
   of = (id: string): string => this.byId.get(id) ?? id;
 }
 
-function flowsOf(mv: MovementReport, names: Names): PlanFlow[] {
-  return mv.flows.slice(0, 20).map((f) => ({ from: names.of(f.from), to: names.of(f.to), fraction: f.fraction }));
+type Row = Pick<PlanWhatIf, 'name' | 'description'> & Partial<PlanWhatIf>;
+
+/** A what-if row with nothing moved, filled out. */
+function still(c: WhatIfContext, row: Row): PlanWhatIf {
+  return { moved: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: c.basis, flows: [], applicable: true, flowCount: 0, flowsShownShare: 1, otherFlows: { count: 0, fraction: 0, bytes: 0 }, ...row };
 }
 
-function moved(c: WhatIfContext, name: string, description: string, mv: MovementReport, names: Names): PlanWhatIf {
-  return { name, description, moved: mv.moved, unreachable: 0, optimal: mv.optimal, bytesMoved: Math.round(mv.moved * c.basisBytes), bytesBasis: c.basis, flows: flowsOf(mv, names) };
+function moved(c: WhatIfContext, name: string, description: string, mv: MovementReport, names: Names, extra: Partial<PlanWhatIf> = {}): PlanWhatIf {
+  const bytes = (f: number): number => Math.round(f * c.basisBytes);
+  const flows = mv.flows.slice(0, LISTED_FLOWS).map((f) => ({ from: names.of(f.from), to: names.of(f.to), fraction: f.fraction, bytes: bytes(f.fraction) }));
+  const shown = flows.reduce((s, f) => s + f.fraction, 0);
+  const rest = Math.max(0, mv.moved - shown);
+  return {
+    ...still(c, { name, description }),
+    moved: mv.moved,
+    optimal: mv.optimal,
+    bytesMoved: bytes(mv.moved),
+    flows,
+    flowCount: mv.flowCount,
+    flowsShownShare: mv.moved > 0 ? Math.min(1, shown / mv.moved) : 1,
+    otherFlows: { count: mv.flowCount - flows.length, fraction: rest, bytes: bytes(rest) },
+    ...extra,
+  };
 }
+
+const ALL_FLOWS = { maxFlows: LISTED_FLOWS };
 
 function addWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   const extraId = c.builder.newIdentity('add');
   names.set(extraId, 'new worker');
-  const mv = movement(c.main, c.builder.build(c.ids, undefined, [c.builder.extraWorker(extraId)]));
+  const mv = movement(c.main, c.builder.build(c.ids, undefined, [c.builder.extraWorker(extraId)]), ALL_FLOWS);
   return moved(c, '+1 worker', 'scale out by one worker like the first', mv, names);
 }
 
 function removeWorker(c: WhatIfContext, names: Names): PlanWhatIf {
+  const name = '-1 worker';
   const gone = names.of(c.ids[c.ids.length - 1]);
+  if (c.ids.length === 1) {
+    return still(c, { name, description: `scale in: not applicable, ${gone} is the only worker (without it every read goes to the under-storage)`, applicable: false, reason: 'the cluster has one worker' });
+  }
   if (c.builder.settings.mode === 'dynamic') {
-    const mv = movement(c.main, c.builder.build(c.ids.slice(0, -1)));
-    return moved(c, '-1 worker', `scale in: ${gone} leaves; its range moves to the others`, mv, names);
+    const mv = movement(c.main, c.builder.build(c.ids.slice(0, -1)), ALL_FLOWS);
+    return moved(c, name, `scale in: ${gone} leaves; its range moves to the others`, mv, names);
   }
   const own = c.main.ownership()!;
   const share = own.byWorker[c.ids.length - 1] / own.total;
-  return { name: '-1 worker', description: `scale in: ${gone} leaves; a static ring keeps its range, so its reads go to the under-storage until remove-worker`, moved: 0, unreachable: share, optimal: share, bytesMoved: 0, bytesBasis: c.basis, flows: [] };
+  return still(c, { name, description: `scale in: ${gone} leaves; a static ring keeps its range, so its reads go to the under-storage until remove-worker`, unreachable: share, optimal: share });
 }
 
 function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   const name = 'restart one worker';
-  if (c.identityPersisted) {
-    return { name, description: 'identity persisted: the worker comes back with the same identity, nothing moves', moved: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: c.basis, flows: [] };
-  }
+  if (c.identityPersisted) return still(c, { name, description: 'identity persisted: the worker comes back with the same identity, nothing moves' });
   const dynamic = c.builder.settings.mode === 'dynamic';
   const newId = c.builder.newIdentity('restart');
   names.set(newId, `${c.names[0]} (new identity)`);
   // The new identity has the restarted worker's capacity; the others keep theirs.
   const base = c.builder.ringWorkers(c.ids);
   const renewed = c.builder.extraWorker(newId, 0);
-  const mv = movement(c.main, c.builder.fromWorkers(dynamic ? [...base.slice(1), renewed] : [...base, renewed]));
+  const mv = movement(c.main, c.builder.fromWorkers(dynamic ? [...base.slice(1), renewed] : [...base, renewed]), ALL_FLOWS);
   const own = c.main.ownership()!;
-  return {
-    name,
-    description: dynamic
-      ? `identity not persisted: ${c.names[0]} returns as a new identity; its old range moves to the others and the new identity takes a new range`
-      : `identity not persisted: ${c.names[0]} returns as a new identity; a static ring keeps the old (offline) identity's range, whose reads go to the under-storage`,
-    moved: mv.moved,
-    unreachable: dynamic ? 0 : own.byWorker[0] / own.total,
-    optimal: 0,
-    bytesMoved: Math.round(mv.moved * c.basisBytes),
-    bytesBasis: c.basis,
-    flows: flowsOf(mv, names),
-  };
+  // Keys passing from the old identity to the new one stay on the same pod (and its page store): said, still counted.
+  const samePod = mv.flows.filter((f) => f.from === c.ids[0] && f.to === newId).reduce((s, f) => s + f.fraction, 0);
+  const kept = samePod > 0 ? `; ${(samePod * 100).toFixed(2)} % of the keys pass from the old identity to the new one on the same pod` : '';
+  const description = dynamic
+    ? `identity not persisted: ${c.names[0]} returns as a new identity; its old range moves to the others and the new identity takes a new range${kept}`
+    : `identity not persisted: ${c.names[0]} returns as a new identity; a static ring keeps the old (offline) identity's range, whose reads go to the under-storage${kept}`;
+  return moved(c, name, description, mv, names, { unreachable: dynamic ? 0 : own.byWorker[0] / own.total, optimal: 0 });
 }
 
-function changeVnodes(c: WhatIfContext, names: Names): PlanWhatIf | null {
-  if (c.vnodeTarget * c.ids.length > MAX_RING_POINTS) return null;
-  const mv = movement(c.main, c.builder.build(c.ids, c.vnodeTarget));
-  return moved(c, `virtual nodes ${c.builder.settings.vnodes} → ${c.vnodeTarget}`, 'change the virtual node count after deployment', mv, names);
+function changeVnodes(c: WhatIfContext, names: Names): PlanWhatIf {
+  const name = `virtual nodes ${c.builder.settings.vnodes} → ${c.vnodeTarget}`;
+  const points = c.vnodeTarget * c.ids.length;
+  if (points > MAX_RING_POINTS) {
+    return still(c, { name, description: 'change the virtual node count after deployment: not computed', applicable: false, reason: `${c.vnodeTarget} × ${c.ids.length} workers = ${points.toLocaleString('en-US')} ring points, more than ring-sim's ${MAX_RING_POINTS.toLocaleString('en-US')}` });
+  }
+  const mv = movement(c.main, c.builder.build(c.ids, c.vnodeTarget), ALL_FLOWS);
+  return moved(c, name, 'change the virtual node count after deployment', mv, names);
 }
 
 export function whatIfs(c: WhatIfContext): PlanWhatIf[] {
   const names = new Names(c.ids, c.names);
-  const out = [addWorker(c, names), removeWorker(c, names), restartWorker(c, names)];
-  const v = changeVnodes(c, names);
-  if (v) out.push(v);
-  return out;
+  return [addWorker(c, names), removeWorker(c, names), restartWorker(c, names), changeVnodes(c, names)];
 }

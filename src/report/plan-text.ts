@@ -1,13 +1,39 @@
 /** The plan report as terminal text: the same model `--json` prints and the HTML page draws. */
 import { formatBinary } from '../core/units.js';
-import type { PlanReport } from '../plan/model.js';
+import type { PlanReport, PlanWhatIf } from '../plan/model.js';
 import { percent, table } from './format.js';
 
 export function renderPlanText(r: PlanReport): string {
   const L: string[] = [];
   L.push(`${r.cluster.name}${r.cluster.namespace ? ` (namespace ${r.cluster.namespace})` : ''} from ${r.source}`);
+  if (r.cluster.otherDocuments.length) {
+    L.push(`other documents: ${r.cluster.otherDocuments.map((d) => `${d.kind} ${d.name ?? '(no name)'}${documentRead(d) ? '' : ' (not read)'}`).join(', ')}`);
+  }
   L.push(`VERDICT: ${r.verdict.deployable ? 'DEPLOYABLE' : 'WILL NOT DEPLOY'}: ${r.verdict.summary}`, '');
-  L.push('capacity per worker:');
+  L.push(...capacityLines(r));
+  L.push('', 'checks:');
+  for (const c of r.checks) {
+    L.push(`  ${c.severity.toUpperCase().padEnd(7)} ${c.field}: ${c.message}`, `          fix: ${c.fix}`);
+    if (c.source) L.push(`          source: ${c.source}`);
+  }
+  L.push(...ringLines(r));
+  if (r.dataset) {
+    const d = r.dataset;
+    L.push('', `data set: ${formatBinary(d.bytes)}${d.files ? ` in ${d.files.toLocaleString('en-US')} files (mean ${formatBinary(Math.round(d.bytes / d.files))})` : ''}; cache ${formatBinary(d.cacheBytes)} = ${percent(d.coverage)} of it; ${d.fits ? 'every worker holds its share' : `${d.overflowing.length} worker(s) get more than they hold`}`);
+  }
+  L.push(...whatIfLines(r));
+  if (r.assumptions.length) {
+    L.push('', 'assumptions (defaults with their source, and models):');
+    for (const a of r.assumptions) L.push(`  - ${a}`);
+  }
+  return L.join('\n') + '\n';
+}
+
+function documentRead(d: { kind: string; apiVersion?: string }): boolean {
+  return (d.kind === 'License' || d.kind === 'UnderFileSystem') && (d.apiVersion === undefined || d.apiVersion.startsWith('k8s-operator.alluxio.com/'));
+}
+
+function capacityLines(r: PlanReport): string[] {
   const groups = new Map<string, { count: number; w: PlanReport['workers'][number] }>();
   for (const w of r.workers) {
     const key = `${w.group}|${w.sizeBytes}|${w.reservedBytes}`;
@@ -15,7 +41,7 @@ export function renderPlanText(r: PlanReport): string {
     if (g) g.count++;
     else groups.set(key, { count: 1, w });
   }
-  L.push(table(
+  return ['capacity per worker:', table(
     ['group', 'workers', 'size', 'reserved', 'page data', 'pages', 'usable disk', 'headroom'],
     [...groups.values()].map(({ count, w }) => [
       w.group,
@@ -28,31 +54,33 @@ export function renderPlanText(r: PlanReport): string {
       w.headroomBytes === null ? '-' : formatBinary(w.headroomBytes),
     ]),
     [false, true, true, true, true, true, true, true],
-  ));
-  L.push('', 'checks:');
-  for (const c of r.checks) L.push(`  ${c.severity.toUpperCase().padEnd(7)} ${c.field}: ${c.message}`, `          fix: ${c.fix}`);
+  )];
+}
+
+function ringLines(r: PlanReport): string[] {
   const ring = r.ring;
-  L.push('', `ring: ${ring.algorithm}, ${ring.vnodes} virtual nodes a worker, ${ring.mode} ring, provider ${ring.provider}; identities: ${ring.identities}`);
-  L.push(table(['', ''], [
+  return ['', `ring: ${ring.algorithm}, ${ring.vnodes} virtual nodes a worker, ${ring.mode} ring, provider ${ring.provider}; identities: ${ring.identities}`, table(['', ''], [
     ['busiest worker / fair share', `${ring.maxOverMean.toFixed(3)}x (${ring.busiest.worker}, ${percent(ring.busiest.share)} of keys)`],
     ['least loaded / fair share', `${ring.minOverMean.toFixed(3)}x`],
     ['stddev / mean', `${percent(ring.relativeStddev)} (expected for ${ring.vnodes} virtual nodes: ${percent(ring.expectedRelativeStddev)})`],
     [`busiest / fair over ${ring.draws} draws`, `median ${ring.maxOverMeanAcrossDraws.median.toFixed(3)}x, worst ${ring.maxOverMeanAcrossDraws.worst.toFixed(3)}x`],
-  ]).split('\n').slice(2).join('\n'));
-  if (r.dataset) {
-    const d = r.dataset;
-    L.push('', `data set: ${formatBinary(d.bytes)}${d.files ? ` in ${d.files.toLocaleString('en-US')} files (mean ${formatBinary(Math.round(d.bytes / d.files))})` : ''}; cache ${formatBinary(d.cacheBytes)} = ${percent(d.coverage)} of it; ${d.fits ? 'every worker holds its share' : `${d.overflowing.length} worker(s) get more than they hold`}`);
-  }
-  L.push('', 'what if:');
-  L.push(table(
+  ]).split('\n').slice(2).join('\n')];
+}
+
+function whatIfLines(r: PlanReport): string[] {
+  const na = (w: PlanWhatIf, text: string): string => (w.applicable === false ? 'n/a' : text);
+  const L = ['', 'what if:', table(
     ['change', 'keys moved', 'optimal', 'unreachable', `bytes moved (of the ${r.whatIf[0]?.bytesBasis ?? 'cache'})`],
-    r.whatIf.map((w) => [w.name, percent(w.moved), percent(w.optimal), percent(w.unreachable), formatBinary(w.bytesMoved)]),
+    r.whatIf.map((w) => [w.name, na(w, percent(w.moved)), na(w, percent(w.optimal)), na(w, percent(w.unreachable)), na(w, formatBinary(w.bytesMoved))]),
     [false, true, true, true, true],
-  ));
-  for (const w of r.whatIf) L.push(`  ${w.name}: ${w.description}`);
-  if (r.assumptions.length) {
-    L.push('', 'assumptions (model):');
-    for (const a of r.assumptions) L.push(`  - ${a}`);
+  )];
+  for (const w of r.whatIf) {
+    L.push(`  ${w.name}: ${w.description}${w.applicable === false && w.reason ? ` (${w.reason})` : ''}`);
+    if (!w.flows.length) continue;
+    const listed = w.flows.length < w.flowCount ? `top ${w.flows.length} of ${w.flowCount} flows, ${percent(w.flowsShownShare, 1)} of the moved keys` : `all ${w.flowCount} flow${w.flowCount === 1 ? '' : 's'}`;
+    L.push(`    flows (${listed}):`);
+    for (const f of w.flows) L.push(`      ${f.from} → ${f.to}: ${percent(f.fraction)} of the keys, ${formatBinary(f.bytes)}`);
+    if (w.otherFlows.count > 0) L.push(`      other (${w.otherFlows.count} flows): ${percent(w.otherFlows.fraction)} of the keys, ${formatBinary(w.otherFlows.bytes)}`);
   }
-  return L.join('\n') + '\n';
+  return L;
 }

@@ -100,7 +100,10 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
   });
 
   it('plan: add, restart without identity, virtual nodes and provider recompute the figures; the plan\'s own what-ifs agree', async () => {
-    const example = `${root}examples/alluxio-cluster-gke.yaml`;
+    // The GKE example persists identities the guide's way; the restart control shows a restart without that.
+    mkdirSync(artifacts, { recursive: true });
+    const example = `${artifacts}/gke-identity-not-persisted.yaml`;
+    writeFileSync(example, readFileSync(`${root}examples/alluxio-cluster-gke.yaml`, 'utf8').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/, ''));
     const json = planJSON(example);
     const whatIf = (name: string) => json.whatIf.find((w) => w.name.startsWith(name))!;
     const html = `${artifacts}/plan-gke-controls.html`;

@@ -14,14 +14,14 @@ function inputOf(r: PlanReport): RebalanceInput {
 
 /** The heterogeneous example with identities not persisted, so the plan has a restart what-if on a CAPACITY ring. */
 function unpersisted(mode: 'true' | 'false'): PlanReport {
-  const yaml = text('alluxio-cluster-heterogeneous.yaml').replace(/useExternalId: true/g, 'useExternalId: false')
+  const yaml = text('alluxio-cluster-heterogeneous.yaml').replace(/useExternalId: true/g, 'useExternalId: false').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/g, '')
     .replace(/(alluxio\.user\.dynamic\.consistent\.hash\.ring\.enabled: )"false"/, `$1"${mode}"`);
   return buildPlan(parseManifest(yaml, 'h.yaml'));
 }
 
 describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
   const cases: Array<[string, () => PlanReport]> = [
-    ['GKE (dynamic, DEFAULT)', () => buildPlan(parseManifest(text('alluxio-cluster-gke.yaml'), 'gke.yaml'))],
+    ['GKE (dynamic, DEFAULT)', () => buildPlan(parseManifest(text('alluxio-cluster-gke.yaml').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/, ''), 'gke.yaml'))],
     ['heterogeneous (static, CAPACITY), identities not persisted', () => unpersisted('false')],
     ['heterogeneous (dynamic, CAPACITY), identities not persisted', () => unpersisted('true')],
   ];

@@ -55,6 +55,7 @@ export function parseDatasetSize(text: string): number {
 
 function parsePlanWorkers(text: string, source: string): Array<{ name: string; size: string }> {
   const out: Array<{ name: string; size: string }> = [];
+  const lineOf = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/#.*$/, '').trim();
     if (!line) return;
@@ -65,6 +66,9 @@ function parsePlanWorkers(text: string, source: string): Array<{ name: string; s
     } catch {
       throw new RingSimError(`${source}:${i + 1} size`, size, 'not a positive Kubernetes quantity', 'write e.g. 200Gi');
     }
+    const first = lineOf.get(name);
+    if (first !== undefined) throw new RingSimError(`${source}:${i + 1} name`, name, `the worker is already listed on line ${first}`, 'give each worker one line with a name of its own');
+    lineOf.set(name, i + 1);
     out.push({ name, size });
   });
   if (out.length === 0) throw new RingSimError(source, '', 'the workers file lists no workers', 'write one worker a line: "name size"');
@@ -92,9 +96,9 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
     .option('--json', 'print the report as JSON')
     .option('--html <file>', 'write a self-contained HTML report (works offline)')
     .addHelpText('after', `
-Exit codes: 0 deployable; 1 a check found an error that would make the deployment fail; 2 bad input.
+Exit codes: 0 deployable; 1 a check found an error that would make the deployment fail (a size Kubernetes\nrejects, such as 100GB, is one); 2 bad input.
 Example:
-  ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --html plan.html`)
+  ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --nodes 3 --html plan.html`)
     .action(async (file: string, flags: PlanFlags & AgainstFlags) => {
       checkAgainstFlags(flags);
       if (flags.against) return runAgainst(file, flags, flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined, io);

@@ -4,12 +4,29 @@ import { formatBinary } from '../../core/units.js';
 import type { PlanContext } from '../context.js';
 import type { PlanDataset, PlanShare } from '../model.js';
 
+const CAPACITY_RULES: Array<[RegExp, string, string]> = [
+  [/exceeds the .* disk/, 'pagestore-quota-disk', 'guide D.4 (quota exceeds the total disk space)'],
+  [/over 90 %/, 'pagestore-size-90', 'guide D.4 (size about 90 % of the space df shows)'],
+  [/reservedSize/, 'pagestore-reserved', 'guide D.4 (reservedSize about 10 % of size)'],
+  [/is decimal/, 'quantity-decimal', 'guide D.4 (cloud GB against Kubernetes Gi)'],
+  [/not a Kubernetes quantity/, 'quantity-rejected', 'Kubernetes resource.Quantity'],
+  [/Kubernetes reads/, 'quantity-milli', 'Kubernetes resource.Quantity'],
+  [/page/, 'pagestore-pages', 'ring-sim model (page store)'],
+];
+
+/** Names a page-store check (capacity/pagestore-plan.ts) and the guide section it comes from. */
+export function tagCapacityCheck(c: Check): Check {
+  if (c.id) return c;
+  const rule = CAPACITY_RULES.find(([re]) => re.test(c.message) || (re.source === 'reservedSize' && c.field.endsWith('reservedSize')));
+  return { id: rule?.[1] ?? 'pagestore', ...c, source: rule?.[2] ?? 'ring-sim model (page store)' };
+}
+
 export function workersFileChecks(c: PlanContext): Check[] {
   const listed = c.options.workers;
   if (!listed || !listed.length) return [];
   const manifestCount = c.manifest.groups.reduce((s, g) => s + g.count, 0);
   if (manifestCount === listed.length) return [];
-  return [{ severity: 'warning', field: '--workers', message: `the workers file lists ${listed.length} workers but the manifest asks for ${manifestCount}`, fix: 'make the two agree; the plan uses the workers file' }];
+  return [{ id: 'workers-file-count', source: 'ring-sim', severity: 'warning', field: '--workers', message: `the workers file lists ${listed.length} workers but the manifest asks for ${manifestCount}`, fix: 'make the two agree; the plan uses the workers file' }];
 }
 
 export function datasetFit(c: PlanContext, shares: readonly PlanShare[], datasetBytes: number): { dataset: PlanDataset; overflowingCount: number } {
@@ -24,9 +41,9 @@ export function datasetFit(c: PlanContext, shares: readonly PlanShare[], dataset
 
 export function datasetChecks(d: PlanDataset, overflowingCount: number): Check[] {
   if (d.cacheBytes < d.bytes) {
-    return [{ severity: 'warning', field: '--dataset', message: `the cache (${formatBinary(d.cacheBytes)}) holds ${((d.cacheBytes / d.bytes) * 100).toFixed(1)} % of the ${formatBinary(d.bytes)} data set: reads beyond it go to the under-storage`, fix: `add workers or page-store size to reach ${formatBinary(d.bytes)}` }];
+    return [{ id: 'dataset-coverage', source: 'ring-sim model', severity: 'warning', field: '--dataset', message: `the cache (${formatBinary(d.cacheBytes)}) holds ${((d.cacheBytes / d.bytes) * 100).toFixed(1)} % of the ${formatBinary(d.bytes)} data set: reads beyond it go to the under-storage`, fix: `add workers or page-store size to reach ${formatBinary(d.bytes)}` }];
   }
   if (overflowingCount === 0) return [];
   const top = d.overflowing[0];
-  return [{ severity: 'warning', field: '--dataset', message: `the cache holds the data set in total, but ${overflowingCount} worker(s) get more of it than they hold (the ring's imbalance): ${top.worker} would need ${formatBinary(top.expectedBytes)} in ${formatBinary(top.cacheBytes)}`, fix: 'raise the virtual node count or leave more headroom' }];
+  return [{ id: 'dataset-overflow', source: 'ring-sim model', severity: 'warning', field: '--dataset', message: `the cache holds the data set in total, but ${overflowingCount} worker(s) get more of it than they hold (the ring's imbalance): ${top.worker} would need ${formatBinary(top.expectedBytes)} in ${formatBinary(top.cacheBytes)}`, fix: 'raise the virtual node count or leave more headroom' }];
 }

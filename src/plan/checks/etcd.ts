@@ -1,20 +1,40 @@
-/** etcd: quorum and anti-affinity against the nodes. */
+/**
+ * etcd (guide D.1, D.2, B.3): the operator deploys `replicaCount` pods (default 3) with a required hostname
+ * anti-affinity, so each needs its own node; one replica has no quorum; with `etcd.enabled: false` Alluxio
+ * needs `alluxio.etcd.endpoints`.
+ */
 import type { Check } from '../../core/check.js';
 import type { PlanContext } from '../context.js';
+import { ETCD_ENDPOINTS_PROP } from '../properties.js';
 
 export function etcdChecks(c: PlanContext): Check[] {
   const etcd = c.manifest.etcd;
-  if (!etcd.enabled) return [];
+  const endpoints = c.manifest.properties[ETCD_ENDPOINTS_PROP];
+  if (!etcd.enabled) {
+    if (endpoints !== undefined && endpoints.trim() !== '') return [];
+    return [{ id: 'etcd-external-endpoints', severity: 'error', field: `spec.properties.${ETCD_ENDPOINTS_PROP}`, message: 'spec.etcd.enabled is false, so the operator deploys no etcd, and no alluxio.etcd.endpoints names an external one: the coordinator and workers have no membership store and wait forever', fix: 'set alluxio.etcd.endpoints: http://external-etcd:2379 (your etcd), or remove etcd.enabled: false', source: 'guide B.3' }];
+  }
   const out: Check[] = [];
+  if (endpoints !== undefined) {
+    out.push({ id: 'etcd-endpoints-ignored', severity: 'warning', field: `spec.properties.${ETCD_ENDPOINTS_PROP}`, message: 'alluxio.etcd.endpoints names an external etcd while the operator also deploys its own (spec.etcd.enabled is not false): the two disagree on where membership lives', fix: 'for an external etcd set spec.etcd.enabled: false; otherwise remove the property', source: 'guide B.3' });
+  }
   const n = etcd.replicaCount;
+  const given = etcd.specified ? '' : ' (the operator\'s default)';
   if (n === 1) {
-    out.push({ severity: 'warning', field: 'spec.etcd.replicaCount', message: `one etcd replica${etcd.specified ? '' : ' (the default)'} has no quorum to lose: when it restarts, membership stops; fine for a test only`, fix: 'use replicaCount: 3 in production' });
+    out.push({ id: 'etcd-quorum', severity: 'warning', field: 'spec.etcd.replicaCount', message: 'one etcd replica has no quorum: when it restarts, membership stops; the guide allows it for single-node dev/test only', fix: 'use replicaCount: 3 in production', source: 'guide D.2' });
   } else if (n % 2 === 0) {
-    out.push({ severity: 'info', field: 'spec.etcd.replicaCount', message: `${n} etcd replicas tolerate no more failures than ${n - 1}`, fix: `use an odd count such as ${n + 1}` });
+    out.push({ id: 'etcd-even', severity: 'info', field: 'spec.etcd.replicaCount', message: `${n} etcd replicas${given} tolerate no more failures than ${n - 1}`, fix: `use an odd count such as ${n + 1}`, source: 'etcd quorum (ring-sim)' });
   }
   const nodes = c.options.nodes;
-  if (nodes !== undefined && nodes < n) {
-    out.push({ severity: 'error', field: 'spec.etcd.replicaCount', message: `etcd pods have anti-affinity (one a node) and need ${n} nodes; ${nodes} are available, so ${n - nodes} stay Pending`, fix: `add nodes or lower replicaCount to ${nodes % 2 === 1 ? nodes : Math.max(1, nodes - 1)}` });
+  if (nodes !== undefined && nodes < n && etcd.antiAffinity === 'required-hostname') {
+    out.push({
+      id: 'etcd-anti-affinity',
+      severity: 'error',
+      field: 'spec.etcd.replicaCount',
+      message: `${n} etcd replicas${given} with the operator's required hostname anti-affinity need ${n} nodes; --nodes ${nodes}, so ${n - nodes === 1 ? '1 etcd pod stays' : `${n - nodes} etcd pods stay`} Pending ("didn't match pod anti-affinity rules")`,
+      fix: nodes >= 3 ? `add nodes or set replicaCount: ${nodes % 2 === 1 ? nodes : nodes - 1}` : `add nodes (3 for production), or for a dev/test cluster set spec.etcd.replicaCount: 1`,
+      source: 'guide D.2',
+    });
   }
   return out;
 }

@@ -1,4 +1,7 @@
-/** Kubernetes scheduling and platform checks: worker anti-affinity against the nodes, GKE's read-only /mnt. */
+/**
+ * Kubernetes scheduling and platform checks: workers against the nodes, GKE's read-only /mnt (guide E: every
+ * hostPath under /mnt/alluxio fails with "mkdir /mnt/alluxio: read-only file system"), emptyDir page stores.
+ */
 import type { Check } from '../../core/check.js';
 import type { PlanContext } from '../context.js';
 
@@ -6,23 +9,40 @@ export function workerSchedulingChecks(c: PlanContext): Check[] {
   const nodes = c.options.nodes;
   const total = c.planned.length;
   if (nodes === undefined || nodes >= total) return [];
-  return [{ severity: 'error', field: 'spec.worker.count', message: `${total} workers but ${nodes} nodes: worker pods have an anti-affinity rule (one a node), so ${total - nodes} stay Pending`, fix: `add nodes or lower the worker count to ${nodes}` }];
+  return [{
+    id: 'worker-nodes',
+    severity: 'warning',
+    field: c.manifest.groups.length > 1 ? 'spec.workerGroups[].count' : 'spec.worker.count',
+    message: `${total} workers on ${nodes} nodes: at least two workers share a node, its disk and its hostPath page store (each sized for a whole disk), or stay Pending if the pods spread one a node`,
+    fix: `add nodes or lower the worker count to ${nodes}`,
+    source: 'ring-sim model (the guide sizes the page store per node: "must not exceed the worker node\'s disk")',
+  }];
+}
+
+/** A path GKE's read-only root file system holds: under /mnt, except the writable local-SSD mounts in /mnt/disks. */
+export function readOnlyOnGke(path: string): boolean {
+  return (path === '/mnt' || path.startsWith('/mnt/')) && !path.startsWith('/mnt/disks/');
 }
 
 export function hostPathChecks(c: PlanContext): Check[] {
-  const out: Check[] = [];
-  for (const g of c.manifest.groups) {
-    if (c.platform === 'gke' && g.pagestoreType === 'hostPath' && (g.hostPath ?? '').startsWith('/mnt')) {
-      out.push({
-        severity: 'error',
-        field: `${g.path}.pagestore.hostPath`,
-        message: `the page store is a hostPath under ${g.hostPath}: GKE's Container-Optimized OS mounts /mnt read-only, so the worker cannot create its page store`,
-        fix: `set ${g.path}.pagestore.hostPath to a writable path such as /var/lib/alluxio/pagestore, or use type: persistentVolumeClaim`,
-      });
-    }
-    if (g.pagestoreType === 'emptyDir') {
-      out.push({ severity: 'warning', field: `${g.path}.pagestore.type`, message: 'an emptyDir page store is lost on every pod restart', fix: 'use hostPath or persistentVolumeClaim' });
-    }
-  }
-  return out;
+  if (c.platform !== 'gke') return [];
+  return c.manifest.hostPaths.filter((h) => readOnlyOnGke(h.path)).map((h) => ({
+    id: 'gke-hostpath',
+    severity: 'error' as const,
+    field: h.field,
+    message: `${h.what}: hostPath ${h.path}${h.given ? '' : ' (the default)'}: GKE nodes mount /mnt read-only, so the pod fails with "mkdir /mnt/alluxio: read-only file system"`,
+    fix: `set ${h.field}: ${h.guideFix} (a writable base directory such as /home/alluxio, as the guide does)`,
+    source: 'guide E (Google GKE)',
+  }));
+}
+
+export function emptyDirChecks(c: PlanContext): Check[] {
+  return c.manifest.groups.filter((g) => g.pagestoreType === 'emptyDir').map((g) => ({
+    id: 'pagestore-emptydir',
+    severity: 'warning' as const,
+    field: `${g.path}.pagestore.type`,
+    message: 'an emptyDir page store is lost on every pod restart',
+    fix: 'use hostPath or persistentVolumeClaim',
+    source: 'ring-sim model (guide: page store hostPath by default; a PVC to survive pod restarts)',
+  }));
 }

@@ -1,41 +1,74 @@
-/** Ring settings: the selection policy, capacity against the hash provider, the spread, changes after deploy. */
+/**
+ * Ring settings (guide step 4: configure the hash ring before deploying; changing it afterwards is
+ * destructive): the selection policy, heterogeneous capacity on the DEFAULT provider, the spread of too few
+ * virtual nodes, and the exact cost of changing the ring later (from the what-if).
+ */
 import type { Check } from '../../core/check.js';
 import { formatBinary } from '../../core/units.js';
 import type { PlanContext } from '../context.js';
+import type { PlanWhatIf } from '../model.js';
 import type { RingBalance } from '../ring-balance.js';
 import { POLICY_PROP, PROVIDER_PROP, VNODE_PROPS } from '../settings.js';
+
+const BEFORE_DEPLOY = 'guide step 4 (configure the hash ring before deploying)';
 
 export function policyChecks(c: PlanContext): Check[] {
   const { policy } = c.settings;
   if (policy === 'CONSISTENT') return [];
-  return [{ severity: 'warning', field: `spec.properties.${POLICY_PROP}`, message: `${policy}: Alluxio's property description says CONSISTENT is the only policy for real deployments; this plan models CONSISTENT`, fix: 'remove the property or set CONSISTENT' }];
+  return [{ id: 'policy-not-consistent', severity: 'warning', field: `spec.properties.${POLICY_PROP}`, message: `${policy}: Alluxio's property description says CONSISTENT is the only policy for real deployments; this plan models CONSISTENT`, fix: 'remove the property or set CONSISTENT', source: 'Alluxio property description' }];
 }
 
 export function providerChecks(c: PlanContext): Check[] {
-  if (c.settings.provider === 'CAPACITY') return [];
-  const sizes = new Set(c.workers.map((w) => w.cacheBytes));
-  if (sizes.size <= 1) return [];
-  return [{ severity: 'warning', field: `spec.properties.${PROVIDER_PROP}`, message: 'workers differ in capacity but the DEFAULT provider gives every worker the same share: the small ones evict while the large ones sit half empty', fix: 'set it to CAPACITY before the first deployment' }];
-}
-
-export function ringSettingsInfo(c: PlanContext): Check[] {
-  const s = c.settings;
+  const p = c.settings.provider;
+  if (p !== 'DEFAULT' && p !== 'CAPACITY') {
+    return [{ id: 'provider-not-modelled', severity: 'info', field: `spec.properties.${PROVIDER_PROP}`, message: `ring-sim models the DEFAULT and CAPACITY providers; ${p} is planned as DEFAULT`, fix: 'use DEFAULT, or CAPACITY for workers of different sizes', source: 'ring-sim model' }];
+  }
+  if (p === 'CAPACITY') return [];
+  const sizes = c.workers.map((w) => w.cacheBytes);
+  const small = Math.min(...sizes);
+  const large = Math.max(...sizes);
+  if (small === large) return [];
   return [{
-    severity: 'info',
-    field: 'spec.properties',
-    message: `ring settings (virtual nodes ${s.vnodes}, ${s.mode} ring, provider ${s.provider}, page size ${formatBinary(s.pageSizeBytes)}) remap all cached data if changed after deployment`,
-    fix: 'decide them now; see the what-if table for the cost of changing the virtual node count later',
+    id: 'heterogeneous-default-provider',
+    severity: 'warning',
+    field: `spec.properties.${PROVIDER_PROP}`,
+    message: `workers hold ${formatBinary(small)} to ${formatBinary(large)} but the DEFAULT provider gives each about the same share of the keys: the ${formatBinary(small)} workers fill ${(large / small).toFixed(2)}× sooner and evict while the large ones sit part empty`,
+    fix: `set ${PROVIDER_PROP}: CAPACITY before the first deployment (ring-sim models CAPACITY as virtual nodes proportional to capacity: a model, Alluxio's algorithm is not public)`,
+    source: BEFORE_DEPLOY,
   }];
 }
 
+/** The ring's randomness: the busiest worker against its own expected share (capacity share with CAPACITY, equal with DEFAULT). */
 export function spreadChecks(c: PlanContext, b: RingBalance): Check[] {
-  const { maxes, draws } = b;
+  const maxes = b.spreadMaxes;
   if (maxes[maxes.length - 1] <= 1.25) return [];
-  const defaultProp = VNODE_PROPS[c.edition === 'enterprise' ? 0 : 1];
+  const vnodeProp = c.settings.vnodeProp ?? VNODE_PROPS[c.edition === 'enterprise' ? 0 : 1];
+  const v = c.settings.vnodes;
   return [{
+    id: 'ring-spread',
     severity: maxes[0] > 1.5 ? 'warning' : 'info',
-    field: `spec.properties.${c.settings.vnodeProp ?? defaultProp}`,
-    message: `${c.settings.vnodes} virtual nodes a worker spread data unevenly: the busiest worker gets ${maxes[Math.floor(maxes.length / 2)].toFixed(2)}× its fair share (worst of ${draws} identity draws: ${maxes[maxes.length - 1].toFixed(2)}×)`,
-    fix: `set ${defaultProp} to 2000 (about 2 % spread) before the first deployment`,
+    field: `spec.properties.${vnodeProp}`,
+    message: `${v} virtual nodes a worker spread data unevenly: the busiest worker gets ${maxes[Math.floor(maxes.length / 2)].toFixed(2)}× its expected share (worst of ${b.draws} identity draws: ${maxes[maxes.length - 1].toFixed(2)}×)`,
+    fix: v < 2000
+      ? `set ${vnodeProp} to 2000 (about 2 % spread) before the first deployment`
+      : `with ${v} virtual nodes this is the ring's randomness over ${c.planned.length} workers: leave headroom on each worker (the what-if shows what a later change costs)`,
+    source: BEFORE_DEPLOY,
+  }];
+}
+
+/** Changing the ring after deploying: the guide's word (destructive) and the what-if's exact fraction. */
+export function ringChangeChecks(c: PlanContext, whatIf: readonly PlanWhatIf[]): Check[] {
+  const s = c.settings;
+  const change = whatIf.find((w) => w.name.startsWith('virtual nodes') && w.applicable !== false);
+  const cost = change
+    ? `; ${change.name} moves ${(change.moved * 100).toFixed(2)} % of the keys (${formatBinary(change.bytesMoved)} of the ${change.bytesBasis}) to other workers, exactly, in the what-if`
+    : '';
+  return [{
+    id: 'ring-change-destructive',
+    severity: 'info',
+    field: 'spec.properties',
+    message: `the ring settings (virtual nodes ${s.vnodes}, ${s.mode} ring, provider ${s.provider}, page size ${formatBinary(s.pageSizeBytes)}) are fixed at deployment: the guide calls changing them afterwards destructive (cached data is lost)${cost}`,
+    fix: 'decide them now',
+    source: BEFORE_DEPLOY,
   }];
 }

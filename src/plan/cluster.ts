@@ -1,0 +1,241 @@
+/**
+ * The fields of an AlluxioCluster's spec that the plan reads: the worker groups and their page stores, the etcd
+ * section, `spec.properties`, and every hostPath the guide's GKE notes list, with the operator's defaults
+ * where a field is omitted. Bad values of fields ring-sim uses are one-line errors naming the field.
+ */
+import { parseQuantity } from '../capacity/quantity.js';
+import { at, isObj, type Obj } from './yaml-object.js';
+
+type Fail = (field: string, value: unknown, problem: string, fix: string) => never;
+
+/** A page-store size as written, and the bytes ring-sim plans with. */
+export interface SizeField {
+  text: string;
+  bytes: bigint;
+  /**
+   * Set when Kubernetes rejects the text but it reads as a size (`100GB`): the plan reports an error (kubectl
+   * apply refuses the manifest) and plans with the binary reading Alluxio gives it (`100Gi`).
+   */
+  rejected?: { binary: string };
+}
+
+export interface ManifestWorkerGroup {
+  name: string;
+  /** Where the group's fields live in the manifest, for messages (`spec.worker`). */
+  path: string;
+  count: number;
+  size: string;
+  sizeBytes: bigint;
+  reservedSize?: string;
+  reservedBytes: bigint;
+  /** Sizes Kubernetes rejects, by field (`size`, `reservedSize`): the binary reading planned with. */
+  rejectedSizes: Array<{ field: 'size' | 'reservedSize'; text: string; binary: string }>;
+  pagestoreType: string;
+  hostPath?: string;
+  storageClass?: string;
+  useExternalId?: boolean;
+  systemInfo?: unknown;
+  /** `systemInfo.hostPath`, or `pvc` for a persistentVolumeClaim, when the worker identity file is on one. */
+  systemInfoStore?: string;
+}
+
+export interface EtcdSettings {
+  enabled: boolean;
+  replicaCount: number;
+  /** Whether spec.etcd.replicaCount was written (else the operator's default 3, guide D.2). */
+  specified: boolean;
+  /** The operator's required hostname anti-affinity (guide D.2), unless spec.etcd.affinity gives its own. */
+  antiAffinity: 'required-hostname' | 'custom';
+}
+
+/** A hostPath of a component (guide E, GKE): its field, the path it uses, and whether the manifest set it. */
+export interface HostPathField {
+  field: string;
+  /** The volume as the kubelet names it in its events (`pagestore-0`, `logs`, `metastore`). */
+  what: string;
+  path: string;
+  given: boolean;
+  /** The writable path the guide's GKE fix uses. */
+  guideFix: string;
+}
+
+export interface ClusterFields {
+  image?: string;
+  groups: ManifestWorkerGroup[];
+  properties: Record<string, string>;
+  etcd: EtcdSettings;
+  hostPaths: HostPathField[];
+  /** Node selectors naming GKE node pools (`cloud.google.com/gke-nodepool`): the manifest is for GKE. */
+  gkeNodeSelector: boolean;
+}
+
+export const DEFAULT_PAGESTORE_HOSTPATH = '/mnt/alluxio/pagestore';
+export const DEFAULT_ETCD_REPLICAS = 3;
+
+export function readCluster(doc: Obj, fail: Fail): ClusterFields {
+  const specValue = doc.spec;
+  if (!isObj(specValue)) fail('spec', specValue, 'missing or not a mapping', 'an AlluxioCluster needs a spec with a worker section');
+  const spec = specValue as Obj;
+  const groups = readGroups(spec, fail);
+  return {
+    image: typeof spec.image === 'string' ? `${spec.image}${typeof spec.imageTag === 'string' ? `:${spec.imageTag}` : ''}` : undefined,
+    groups,
+    properties: readProperties(spec, fail),
+    etcd: readEtcd(spec.etcd, fail),
+    hostPaths: readHostPaths(spec, groups),
+    gkeNodeSelector: JSON.stringify(spec).includes('"cloud.google.com/gke-'),
+  };
+}
+
+function readProperties(spec: Obj, fail: Fail): Record<string, string> {
+  const properties: Record<string, string> = {};
+  if (spec.properties === undefined || spec.properties === null) return properties;
+  if (!isObj(spec.properties)) fail('spec.properties', spec.properties, 'must be a mapping of Alluxio properties', 'write key: "value" lines');
+  for (const [k, v] of Object.entries(spec.properties as Obj)) {
+    if (v !== null && v !== undefined && typeof v === 'object') fail(`spec.properties.${k}`, v, 'an Alluxio property value is a string, number or boolean', 'write key: "value"');
+    properties[k] = v === null || v === undefined ? '' : String(v);
+  }
+  return properties;
+}
+
+function readGroups(spec: Obj, fail: Fail): ManifestWorkerGroup[] {
+  const sources: Array<{ path: string; value: unknown; name: string }> = [];
+  if (Array.isArray(spec.workerGroups)) {
+    spec.workerGroups.forEach((g, i) => sources.push({ path: `spec.workerGroups[${i}]`, value: g, name: isObj(g) && typeof g.name === 'string' ? g.name : `group-${i}` }));
+  } else if (spec.worker !== undefined) {
+    sources.push({ path: 'spec.worker', value: spec.worker, name: 'worker' });
+  } else {
+    fail('spec.worker', undefined, 'missing', 'add spec.worker with count and pagestore.size');
+  }
+  if (sources.length === 0) fail('spec.workerGroups', spec.workerGroups, 'is empty', 'list at least one worker group');
+  return sources.map(({ path, value, name }) => readGroup(value, path, name, fail));
+}
+
+const REJECTED_SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kKMGTPE])i?B?\s*$/;
+
+/** A page-store size: a Kubernetes quantity, or a size Kubernetes rejects but that reads as one (`100GB`). */
+function readSize(v: unknown, field: string, fail: Fail): SizeField {
+  if (typeof v === 'number') v = String(v);
+  if (typeof v !== 'string') fail(field, v, 'must be a Kubernetes quantity', 'write e.g. 100Gi');
+  const text = v as string;
+  let q;
+  try {
+    q = parseQuantity(text);
+  } catch {
+    q = undefined;
+  }
+  if (q) {
+    if (q.sign < 0) fail(field, text, 'is negative', 'write a positive size');
+    return { text, bytes: q.bytes };
+  }
+  const m = REJECTED_SIZE.exec(text);
+  if (!m) fail(field, text, 'is not a size', 'write a Kubernetes quantity such as 100Gi');
+  const binary = `${m![1]}${m![2].toUpperCase()}i`;
+  let bytes: bigint | undefined;
+  try {
+    bytes = parseQuantity(binary).bytes;
+  } catch {
+    fail(field, text, 'is not a size', 'write a Kubernetes quantity such as 100Gi');
+  }
+  return { text, bytes: bytes!, rejected: { binary } };
+}
+
+function readGroup(value: unknown, path: string, name: string, fail: Fail): ManifestWorkerGroup {
+  if (!isObj(value)) fail(path, value, 'must be a mapping', 'write count: and pagestore: under it');
+  const g = value as Obj;
+  const count = g.count ?? 1;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000) {
+    fail(`${path}.count`, count, 'must be a whole number from 1 to 100000', 'write e.g. count: 4');
+  }
+  const ps = g.pagestore;
+  if (!isObj(ps)) fail(`${path}.pagestore`, ps, 'missing or not a mapping', 'add pagestore: { size: 100Gi, reservedSize: 10Gi }');
+  const size = readSize(ps.size, `${path}.pagestore.size`, fail);
+  if (size.bytes === 0n) fail(`${path}.pagestore.size`, ps.size, 'is zero', 'give the page store a size such as 100Gi');
+  const reserved = ps.reservedSize === undefined ? undefined : readSize(ps.reservedSize, `${path}.pagestore.reservedSize`, fail);
+  if (reserved && reserved.bytes > size.bytes) {
+    fail(`${path}.pagestore.reservedSize`, ps.reservedSize, `is larger than size (${String(ps.size)})`, 'reservedSize is extra space beside the cache: about 10 % of size');
+  }
+  const type = ps.type === undefined ? 'hostPath' : ps.type;
+  if (typeof type !== 'string' || !['hostPath', 'persistentVolumeClaim', 'emptyDir'].includes(type)) {
+    fail(`${path}.pagestore.type`, ps.type, 'unknown page store type', 'use hostPath or persistentVolumeClaim');
+  }
+  const useExternalId = g.useExternalId;
+  if (useExternalId !== undefined && typeof useExternalId !== 'boolean') fail(`${path}.useExternalId`, useExternalId, 'must be true or false', 'write useExternalId: false (with systemInfo.hostPath, as the guide does)');
+  const rejectedSizes: ManifestWorkerGroup['rejectedSizes'] = [];
+  if (size.rejected) rejectedSizes.push({ field: 'size', text: size.text, binary: size.rejected.binary });
+  if (reserved?.rejected) rejectedSizes.push({ field: 'reservedSize', text: reserved.text, binary: reserved.rejected.binary });
+  return {
+    name,
+    path,
+    count: count as number,
+    size: size.rejected ? size.rejected.binary : size.text,
+    sizeBytes: size.bytes,
+    reservedSize: reserved ? (reserved.rejected ? reserved.rejected.binary : reserved.text) : undefined,
+    reservedBytes: reserved?.bytes ?? 0n,
+    rejectedSizes,
+    pagestoreType: type as string,
+    hostPath: typeof ps.hostPath === 'string' ? ps.hostPath : type === 'hostPath' ? DEFAULT_PAGESTORE_HOSTPATH : undefined,
+    storageClass: typeof ps.storageClass === 'string' ? ps.storageClass : undefined,
+    useExternalId: useExternalId as boolean | undefined,
+    systemInfo: g.systemInfo,
+    systemInfoStore: systemInfoStore(g.systemInfo),
+  };
+}
+
+function systemInfoStore(v: unknown): string | undefined {
+  if (!isObj(v)) return undefined;
+  if (typeof v.hostPath === 'string' && v.hostPath !== '') return v.hostPath;
+  if (v.type === 'persistentVolumeClaim') return 'pvc';
+  return undefined;
+}
+
+function readEtcd(raw: unknown, fail: Fail): EtcdSettings {
+  const etcd: EtcdSettings = { enabled: true, replicaCount: DEFAULT_ETCD_REPLICAS, specified: false, antiAffinity: 'required-hostname' };
+  if (!isObj(raw)) return etcd;
+  if (raw.enabled !== undefined) {
+    if (typeof raw.enabled !== 'boolean') fail('spec.etcd.enabled', raw.enabled, 'must be true or false', 'write enabled: true, or enabled: false with alluxio.etcd.endpoints (guide B.3)');
+    etcd.enabled = raw.enabled;
+  }
+  if (raw.replicaCount !== undefined) {
+    const n = raw.replicaCount;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1000) fail('spec.etcd.replicaCount', n, 'must be a whole number from 1 to 1000', 'use 3 for a production quorum');
+    etcd.replicaCount = n as number;
+    etcd.specified = true;
+  }
+  const anti = at(raw, ['affinity', 'podAntiAffinity']);
+  if (isObj(anti) && anti.requiredDuringSchedulingIgnoredDuringExecution === undefined) etcd.antiAffinity = 'custom';
+  return etcd;
+}
+
+/** Components with hostPaths under /mnt/alluxio by default (guide E, GKE), the kubelet's volume name, and the guide's fix. */
+const COMPONENT_HOSTPATHS: Array<{ path: string[]; what: string; fallback: string; guideFix: string; enabledAt?: string[]; typeAt?: string[] }> = [
+  { path: ['coordinator', 'metastore', 'hostPath'], what: 'coordinator metastore', fallback: '/mnt/alluxio/metastore', guideFix: '/home/alluxio/metastore', typeAt: ['coordinator', 'metastore', 'type'] },
+  { path: ['coordinator', 'log', 'hostPath'], what: 'coordinator logs', fallback: '/mnt/alluxio/logs', guideFix: '/home/alluxio/logs', typeAt: ['coordinator', 'log', 'type'] },
+  { path: ['fuse', 'log', 'hostPath'], what: 'FUSE logs', fallback: '/mnt/alluxio/logs/fuse', guideFix: '/home/alluxio/logs/fuse', enabledAt: ['fuse', 'enabled'], typeAt: ['fuse', 'log', 'type'] },
+  { path: ['fuse', 'hostPathForMigration'], what: 'FUSE migration directory', fallback: '/mnt/alluxio/migration', guideFix: '/home/alluxio/migration', enabledAt: ['fuse', 'enabled'] },
+  { path: ['gateway', 'log', 'hostPath'], what: 'gateway logs', fallback: '/mnt/alluxio/logs/gateway', guideFix: '/home/alluxio/logs/gateway', enabledAt: ['gateway', 'enabled'], typeAt: ['gateway', 'log', 'type'] },
+  { path: ['prometheus', 'persistence', 'hostPath'], what: 'Prometheus data', fallback: '/mnt/alluxio/prometheus', guideFix: '/home/alluxio/prometheus', enabledAt: ['prometheus', 'enabled'], typeAt: ['prometheus', 'persistence', 'type'] },
+];
+
+function readHostPaths(spec: Obj, groups: readonly ManifestWorkerGroup[]): HostPathField[] {
+  const out: HostPathField[] = [];
+  const hostPathType = (t: unknown): boolean => t === undefined || t === 'hostPath';
+  for (const g of groups) {
+    const raw = g.path === 'spec.worker' ? spec.worker : (spec.workerGroups as unknown[])[Number(/\[(\d+)\]/.exec(g.path)![1])];
+    if (g.pagestoreType === 'hostPath') out.push({ field: `${g.path}.pagestore.hostPath`, what: 'worker page store', path: g.hostPath!, given: at(raw, ['pagestore', 'hostPath']) !== undefined, guideFix: '/home/alluxio/pagestore' });
+    for (const [key, what, fallback, fix] of [['metastore', 'worker metastore', '/mnt/alluxio/metastore', '/home/alluxio/metastore'], ['log', 'worker logs', '/mnt/alluxio/logs', '/home/alluxio/logs']] as const) {
+      if (!hostPathType(at(raw, [key, 'type']))) continue;
+      const p = at(raw, [key, 'hostPath']);
+      out.push({ field: `${g.path}.${key}.hostPath`, what, path: typeof p === 'string' ? p : fallback, given: typeof p === 'string', guideFix: fix });
+    }
+    const si = at(raw, ['systemInfo', 'hostPath']);
+    if (typeof si === 'string') out.push({ field: `${g.path}.systemInfo.hostPath`, what: 'worker system info (identity)', path: si, given: true, guideFix: '/home/alluxio/system-info' });
+  }
+  for (const c of COMPONENT_HOSTPATHS) {
+    if (c.enabledAt && at(spec, c.enabledAt) === false) continue;
+    if (c.typeAt && !hostPathType(at(spec, c.typeAt))) continue;
+    const p = at(spec, c.path);
+    out.push({ field: `spec.${c.path.join('.')}`, what: c.what, path: typeof p === 'string' ? p : c.fallback, given: typeof p === 'string', guideFix: c.guideFix });
+  }
+  return out;
+}
