@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // ring-sim benchmark suite (tinybench).
 //   npm run bench            full run (a few minutes); writes bench/RESULTS.md and bench/results.json
-//   npm run bench:quick      smaller run (under 30 s); writes bench/out/ (git-ignored), a smoke test
+//   npm run bench:quick      smaller run (about 25 s on the 2-core benchmark machine under load); writes bench/out/
+//                            (git-ignored), a smoke test
 //   node --expose-gc bench/run.js [--quick] [--only plan,simulate,...] [--out DIR] [--write-results] [--render]
 // --only runs the named sections (lookup, build, agreement, peers, scaling, cachesim, cachesimMemory, simulate,
 // plan). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise; a partial run
@@ -331,7 +332,7 @@ if (want('cachesim')) {
 // 5. cachesim peak memory against trace length (child processes, generated oracleGeneral traces).
 if (want('cachesim')) {
   const dir = mkdtempSync(join(os.tmpdir(), 'ring-sim-bench-'));
-  const lengths = quick ? [500_000, 1_500_000] : [1_000_000, 10_000_000];
+  const lengths = quick ? [300_000, 1_000_000] : [1_000_000, 10_000_000];
   const rows = [];
   try {
     for (const n of lengths) {
@@ -358,7 +359,7 @@ if (want('simulate')) {
     workload: { type: 'zipf', files: 200000, alpha: 0.9, fileSize: '4Mi', requests: quick ? 250000 : 2000000 },
     metrics: { window: 100000 },
   });
-  const longReads = quick ? 2_000_000 : 50_000_000;
+  const longReads = quick ? 1_000_000 : 50_000_000;
   const long = child({
     name: 'bench-long', seed: 2,
     cluster: { workerGroups: [{ name: 'worker', count: 100, pagestore: { size: '1Gi', pageSize: '1MB', policy: 'lru' } }] },
@@ -367,6 +368,52 @@ if (want('simulate')) {
     metrics: { window: 1000000 },
   });
   results.sections.simulate = { throughput, long };
+}
+
+// 6b. simulate --threads: the same 6,000,000-read run on 1 and 2 threads (issue 16; full run only).
+// 6c. simulate --sample: SHARDS sampling against the full run on a Zipf workload over 2,000,000 files.
+function scenarioFile(dir, name, lines) {
+  const path = join(dir, `${name}.yaml`);
+  writeFileSync(path, lines.join('\n'));
+  return path;
+}
+function cliRun(args) {
+  return JSON.parse(execFileSync(process.execPath, [new URL('./cli-child.js', import.meta.url).pathname, ...args], { encoding: 'utf8' }));
+}
+if (want('threads') && !quick) {
+  const dir = mkdtempSync(join(os.tmpdir(), 'ring-sim-threads-'));
+  try {
+    const file = scenarioFile(dir, 'six', ['name: six million reads', 'seed: 3', 'cluster:', '  workerGroups:', '    - {name: worker, count: 100, pagestore: {size: 1Gi, pageSize: 1MB, policy: lru}}', 'placement: {algorithm: alluxio-consistent, vnodes: 2000}', 'workload: {type: zipf, files: 200000, alpha: 0.9, fileSize: 4Mi, requests: 6000000}', 'metrics: {window: 100000}', 'events:', '  - {at: 3000000, action: add-workers, group: worker, count: 2}']);
+    const rows = [];
+    for (const threads of [1, 2]) {
+      const out = join(dir, `t${threads}.json`);
+      const r = cliRun(['simulate', file, '--threads', String(threads), '--json', out]);
+      rows.push({ threads, ms: r.ms, cpuMs: r.cpuMs, maxRssBytes: r.maxRssBytes, json: readFileSync(out, 'utf8') });
+    }
+    results.sections.threads = { reads: 6_000_000, identical: rows[0].json === rows[1].json, loadAverage: os.loadavg()[0], rows: rows.map(({ json, ...x }) => x) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (want('sample') && !quick) {
+  const dir = mkdtempSync(join(os.tmpdir(), 'ring-sim-sample-'));
+  try {
+    const rows = [];
+    for (const seed of [11, 12, 13]) {
+      const file = scenarioFile(dir, `z${seed}`, ['name: zipf over 2 M files', `seed: ${seed}`, 'cluster:', '  workerGroups:', '    - {name: worker, count: 20, pagestore: {size: 16Gi, pageSize: 1MB, policy: lru}}', 'placement: {algorithm: alluxio-consistent, vnodes: 200}', 'workload: {type: zipf, files: 2000000, alpha: 0.9, fileSize: 1Mi, requests: 6000000}', 'metrics: {window: 1000000}']);
+      const run = (extra) => {
+        const out = join(dir, 'r.json');
+        const r = cliRun(['simulate', file, '--threads', '1', '--json', out, ...extra]);
+        return { cpuMs: r.cpuMs, hitRatio: JSON.parse(readFileSync(out, 'utf8')).totals.hitRatio };
+      };
+      const full = run([]);
+      const sampled = run(['--sample', '0.05']);
+      rows.push({ seed, full, sampled, errorPoints: Math.abs(sampled.hitRatio - full.hitRatio) * 100 });
+    }
+    results.sections.sample = { rate: 0.05, files: 2_000_000, reads: 6_000_000, rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // 7. plan: 1,000 workers with 2,000 virtual nodes each, end to end in a fresh process (the CLI), and (full run)
@@ -494,6 +541,22 @@ function render(r) {
     lines.push(row('100 workers, Zipf 0.9', sim.throughput));
     lines.push(row('100 workers, uniform over 1,000,000 files (memory run)', sim.long));
     lines.push('', 'Targets (issue 5): at least 2,000,000 page requests per second; a 50,000,000-request run under 1 GiB RSS (memory is bounded by the page stores and the per-file owner cache, not by the run length).', '');
+  }
+  if (r.sections.threads) {
+    measuredBy('threads');
+    const t = r.sections.threads;
+    lines.push('## simulate --threads (issue 16)', '', `\`ring-sim simulate --threads N\` on ${f(t.reads)} reads (100 workers, 1 GiB LRU page stores, alluxio-consistent 2,000 vnodes, Zipf 0.9 over 200,000 files of 4 MiB, 2 workers added half-way), in a fresh process (\`bench/cli-child.js\`). CPU time is the whole process's (all threads). Output of 1 and 2 threads byte-identical: **${t.identical ? 'yes' : 'NO'}**. Load average when measured: ${t.loadAverage.toFixed(1)} on ${r.cores} cores: wall time only shows the threads' gain on an idle machine; the CPU time per thread (total / N) is what a free core would take.`, '');
+    lines.push('| threads | wall s | CPU s (all threads) | CPU s per thread | peak RSS |', '|---:|---:|---:|---:|---:|');
+    for (const x of t.rows) lines.push(`| ${x.threads} | ${f(x.ms / 1000, 1)} | ${f(x.cpuMs / 1000, 1)} | ${f(x.cpuMs / 1000 / x.threads, 1)} | ${f(x.maxRssBytes / 2 ** 20, 0)} MiB |`);
+    lines.push('');
+  }
+  if (r.sections.sample) {
+    measuredBy('sample');
+    const s = r.sections.sample;
+    lines.push('## simulate --sample (issue 16)', '', `SHARDS spatial sampling at ${s.rate} against the full run: Zipf 0.9 over ${f(s.files)} files of 1 MiB, ${f(s.reads)} reads, 20 workers with 16 GiB LRU page stores, one thread; hit ratio (pages), SHARDS_adj for the sample.`, '');
+    lines.push('| seed | full hit ratio | sampled hit ratio | error (points) | full CPU s | sampled CPU s |', '|---:|---:|---:|---:|---:|---:|');
+    for (const x of s.rows) lines.push(`| ${x.seed} | ${(x.full.hitRatio * 100).toFixed(2)} % | ${(x.sampled.hitRatio * 100).toFixed(2)} % | ${x.errorPoints.toFixed(2)} | ${f(x.full.cpuMs / 1000, 1)} | ${f(x.sampled.cpuMs / 1000, 1)} |`);
+    lines.push('', 'Target (issue 16): within 1 point of the full run.', '');
   }
   if (r.sections.plan) {
     measuredBy('plan');
