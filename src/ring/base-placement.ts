@@ -1,25 +1,52 @@
 import { RingSimError } from '../core/errors.js';
-import type { LocateOptions, Ownership, Placement, PlacementJSON, PlacementParams, RingView } from './placement.js';
+import type { LocateOptions, Ownership, Placement, PlacementJSON, PlacementParams, RingView, TableView } from './placement.js';
+import type { SortedRing } from './sorted-ring.js';
 import { checkReplicas, normaliseWorkers, type Worker } from './worker.js';
 
-/** Shared plumbing: worker list checks, derivation after a change, JSON. */
+/** Every placement class is built as `new Class(workers, options)`; `withWorkers` relies on it. */
+type PlacementClass = new (workers: readonly Worker[], options: object) => Placement;
+
+/**
+ * Shared plumbing: worker list checks, derivation after a change (`withWorkers` rebuilds the same class with the
+ * same options), JSON. Ring-backed placements call `useRing` once and get `ownership`, `ringView` and
+ * `byteSize` from their ring.
+ */
 export abstract class BasePlacement implements Placement {
   abstract readonly algorithm: string;
   readonly workers: readonly Worker[];
   readonly params: PlacementParams;
+  /** The options this placement was built with, as given: `withWorkers` passes them on. */
+  protected readonly options: object;
   protected readonly indexById: Map<string, number>;
+  private ringBacking: RingView | null = null;
 
-  protected constructor(workers: readonly Worker[], params: PlacementParams) {
+  protected constructor(workers: readonly Worker[], params: PlacementParams, options: object) {
     this.workers = Object.freeze(normaliseWorkers(workers));
     this.params = Object.freeze({ ...params });
+    this.options = options;
     this.indexById = new Map(this.workers.map((w, i) => [w.id, i]));
   }
 
   abstract locateIndex(key: string): number;
-  /** Writes up to `replicas` distinct worker indices for `key` into `out`; returns how many. */
-  protected abstract locateIndices(key: string, replicas: number, out: Uint32Array): number;
-  abstract withWorkers(workers: readonly Worker[]): Placement;
-  abstract byteSize(): number;
+  abstract locateIndices(key: string, replicas: number, out: Uint32Array): number;
+
+  /** Declares this placement ring-backed: `ring` over the key hash named `space`. */
+  protected useRing(ring: SortedRing, space: string): void {
+    this.ringBacking = { space, ring };
+  }
+
+  /** The same class and options over another worker list. */
+  withWorkers(workers: readonly Worker[]): Placement {
+    const Same = Object.getPrototypeOf(this).constructor as PlacementClass;
+    return new Same(workers, this.options);
+  }
+
+  /** Bytes of the lookup structures: the ring's, for ring-backed placements (others override). */
+  byteSize(): number {
+    return this.ringBacking ? this.ringBacking.ring.byteSize() : 0;
+  }
+
+  prepare(_keys: readonly string[]): void {}
 
   /** How many distinct workers can hold a key (workers with no points cannot). */
   protected reachableWorkers(): number {
@@ -83,11 +110,16 @@ export abstract class BasePlacement implements Placement {
     }
   }
 
+  /** Exact ownership of the 2^32 hash space, for ring-backed placements; `null` otherwise (others override). */
   ownership(): Ownership | null {
-    return null;
+    return this.ringBacking ? { unit: 'hash-space', total: 2 ** 32, byWorker: this.ringBacking.ring.ownedHashes() } : null;
   }
 
   ringView(): RingView | null {
+    return this.ringBacking;
+  }
+
+  tableView(): TableView | null {
     return null;
   }
 

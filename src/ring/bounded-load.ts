@@ -11,7 +11,6 @@
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
 import { xxh32 } from '../hash/xxhash.js';
-import type { Placement } from './placement.js';
 import { RingPlacement } from './ring.js';
 import type { SortedRing } from './sorted-ring.js';
 import type { Worker } from './worker.js';
@@ -127,7 +126,7 @@ export class BoundedLoadPlacement extends BasePlacement {
 
   constructor(workers: readonly Worker[], options: BoundedLoadOptions = {}) {
     const epsilon = options.epsilon ?? 0.25;
-    super(workers, { epsilon, vnodes: options.vnodes ?? 1000 });
+    super(workers, { epsilon, vnodes: options.vnodes ?? 1000 }, options);
     if (typeof epsilon !== 'number' || !Number.isFinite(epsilon) || epsilon <= 0 || epsilon > 100) {
       throw new RingSimError('epsilon', epsilon, 'must be a number above 0 (the load bound is 1 + epsilon times the mean)', 'use 0.25 (a bound of 1.25x the mean)');
     }
@@ -137,11 +136,11 @@ export class BoundedLoadPlacement extends BasePlacement {
 
   /** A fresh load state over this placement's ring. */
   loadState(): BoundedLoadState {
-    return new BoundedLoadState(this, this.inner.ringView().ring);
+    return new BoundedLoadState(this, this.inner.ringView()!.ring);
   }
 
   /** Places `keys` in order; `locate` then answers for them from these assignments. */
-  prepare(keys: readonly string[]): BoundedLoadState {
+  override prepare(keys: readonly string[]): BoundedLoadState {
     const s = this.loadState();
     for (const k of keys) s.assign(k);
     this.prepared = s;
@@ -152,8 +151,8 @@ export class BoundedLoadPlacement extends BasePlacement {
     return this.prepared?.workerOf(key) ?? this.inner.locateIndex(key);
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
-    const n = (this.inner as unknown as { locateIndices(k: string, r: number, o: Uint32Array): number }).locateIndices(key, replicas, out);
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
+    const n = this.inner.locateIndices(key, replicas, out);
     const first = this.locateIndex(key);
     if (out[0] !== first) {
       let at = -1;
@@ -165,11 +164,7 @@ export class BoundedLoadPlacement extends BasePlacement {
     return n;
   }
 
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new BoundedLoadPlacement(workers, { epsilon: this.epsilon, vnodes: this.inner.vnodes });
-  }
-
-  byteSize(): number {
+  override byteSize(): number {
     return this.inner.byteSize();
   }
 }

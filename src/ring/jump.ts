@@ -11,7 +11,6 @@ import { RingSimError } from '../core/errors.js';
 import { xxh64 } from '../hash/xxhash.js';
 import { LITTLE_ENDIAN } from '../hash/endian.js';
 import { lcgNext, lcgSeed } from './jump-lcg.js';
-import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';
 
 /** The seeds of the 100 re-hashes, made once. */
@@ -71,7 +70,7 @@ export class JumpPlacement extends BasePlacement {
   readonly algorithm = 'jump';
 
   constructor(workers: readonly Worker[]) {
-    super(workers, {});
+    super(workers, {}, {});
     const first = this.workers[0].weight;
     const unequal = this.workers.find((w) => w.weight !== first);
     if (unequal) {
@@ -91,7 +90,7 @@ export class JumpPlacement extends BasePlacement {
     return this.bucketOf(key, 0);
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
     const n = this.workers.length;
     let found = 0;
     const taken = (b: number): boolean => {
@@ -107,11 +106,4 @@ export class JumpPlacement extends BasePlacement {
     return found;
   }
 
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new JumpPlacement(workers);
-  }
-
-  byteSize(): number {
-    return 0;
-  }
 }

@@ -14,7 +14,6 @@
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
 import { ketamaHash, md5 } from '../hash/md5.js';
-import type { Ownership, Placement, RingView } from './placement.js';
 import { SortedRing } from './sorted-ring.js';
 import { MAX_RING_POINTS, type Worker } from './worker.js';
 
@@ -41,7 +40,7 @@ export class KetamaPlacement extends BasePlacement {
 
   constructor(workers: readonly Worker[], options: KetamaOptions = {}) {
     const weighting = options.weighting ?? 'libketama';
-    super(workers, { weighting });
+    super(workers, { weighting }, options);
     if (weighting !== 'libketama' && weighting !== 'hashring') {
       throw new RingSimError('weighting', weighting, 'unknown ketama weighting', 'use libketama or hashring');
     }
@@ -71,6 +70,7 @@ export class KetamaPlacement extends BasePlacement {
       }
     });
     this.ring = new SortedRing(points, owners, n, 'first');
+    this.useRing(this.ring, 'md5(key)[0..4] LE');
   }
 
   protected override reachableWorkers(): number {
@@ -81,23 +81,8 @@ export class KetamaPlacement extends BasePlacement {
     return this.ring.ownerOf(ketamaHash(key));
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
     return this.ring.distinctFrom(ketamaHash(key), replicas, out);
   }
 
-  override ownership(): Ownership {
-    return { unit: 'hash-space', total: 2 ** 32, byWorker: this.ring.ownedHashes() };
-  }
-
-  override ringView(): RingView {
-    return { space: 'md5(key)[0..4] LE', ring: this.ring };
-  }
-
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new KetamaPlacement(workers, { weighting: this.weighting });
-  }
-
-  byteSize(): number {
-    return this.ring.byteSize();
-  }
 }

@@ -9,7 +9,7 @@
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
 import { xxh32, xxh64 } from '../hash/xxhash.js';
-import type { Ownership, Placement, TableView } from './placement.js';
+import type { Ownership, TableView } from './placement.js';
 import { isPrime, nearestPrimes } from './primes.js';
 import type { Worker } from './worker.js';
 
@@ -28,7 +28,7 @@ export class MaglevPlacement extends BasePlacement {
 
   constructor(workers: readonly Worker[], options: MaglevOptions = {}) {
     const M = options.tableSize ?? MAGLEV_DEFAULT_TABLE;
-    super(workers, { tableSize: M });
+    super(workers, { tableSize: M }, options);
     if (!Number.isInteger(M) || M < 2 || M > MAGLEV_MAX_TABLE) {
       throw new RingSimError('tableSize', M, `must be a prime from 2 to ${MAGLEV_MAX_TABLE}`, 'use 65537 (Envoy\'s default) or a larger prime');
     }
@@ -77,7 +77,7 @@ export class MaglevPlacement extends BasePlacement {
     return this.table[xxh32(key) % this.tableSize];
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
     let found = 0;
     for (let r = 0; r < 100 && found < replicas; r++) {
       const w = this.table[xxh32(key, r) % this.tableSize];
@@ -100,15 +100,11 @@ export class MaglevPlacement extends BasePlacement {
   }
 
   /** The lookup table (worker index per slot), for exact comparisons between two tables of one size. */
-  tableView(): TableView {
+  override tableView(): TableView {
     return { space: `xxh32(key) mod ${this.tableSize}`, slots: this.table };
   }
 
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new MaglevPlacement(workers, { tableSize: this.tableSize });
-  }
-
-  byteSize(): number {
+  override byteSize(): number {
     return this.table.byteLength;
   }
 }

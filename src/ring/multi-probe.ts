@@ -8,7 +8,6 @@
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
 import { xxh32 } from '../hash/xxhash.js';
-import type { Placement } from './placement.js';
 import { SortedRing } from './sorted-ring.js';
 import type { Worker } from './worker.js';
 
@@ -23,7 +22,7 @@ export class MultiProbePlacement extends BasePlacement {
 
   constructor(workers: readonly Worker[], options: MultiProbeOptions = {}) {
     const probes = options.probes ?? 21;
-    super(workers, { probes });
+    super(workers, { probes }, options);
     if (!Number.isInteger(probes) || probes < 1 || probes > 10_000) throw new RingSimError('probes', probes, 'must be a whole number from 1 to 10000', 'the paper suggests 21 for a peak-to-mean of 1.05');
     const first = this.workers[0].weight;
     const unequal = this.workers.find((w) => w.weight !== first);
@@ -54,7 +53,7 @@ export class MultiProbePlacement extends BasePlacement {
     return bestOwner;
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
     // Replicas: the first worker, then the next distinct ones clockwise from its point.
     const first = this.locateIndex(key);
     out[0] = first;
@@ -67,11 +66,7 @@ export class MultiProbePlacement extends BasePlacement {
     return found;
   }
 
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new MultiProbePlacement(workers, { probes: this.probes });
-  }
-
-  byteSize(): number {
+  override byteSize(): number {
     return this.ring.byteSize();
   }
 }

@@ -57,10 +57,22 @@ export interface Placement {
   locate(key: string, replicas?: number, options?: LocateOptions): string[];
   /** The index (into `workers`) of the first worker for `key`; the allocation-free hot path. */
   locateIndex(key: string): number;
+  /**
+   * Writes up to `replicas` distinct worker indices for `key`, in preference order, into `out`; returns how many
+   * (fewer when the algorithm gives up, as Alluxio's does after 100 attempts). Allocation-free.
+   */
+  locateIndices(key: string, replicas: number, out: Uint32Array): number;
   /** Exact ownership, when the algorithm has one (rings, tables); `null` otherwise (use a key sample). */
   ownership(): Ownership | null;
   /** The ring and its key hash, for exact movement between two placements; `null` if not a ring. */
   ringView(): RingView | null;
+  /** The lookup table and its key hash (Maglev), for exact movement between two tables; `null` if none. */
+  tableView(): TableView | null;
+  /**
+   * Load-dependent placements (bounded-load) place `keys` in order and then answer for them from those
+   * assignments; every other placement ignores this.
+   */
+  prepare(keys: readonly string[]): void;
   /** The same algorithm and params over another worker list. */
   withWorkers(workers: readonly Worker[]): Placement;
   addWorker(worker: Worker): Placement;

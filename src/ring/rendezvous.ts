@@ -9,7 +9,6 @@
 import { BasePlacement } from './base-placement.js';
 import { fmix32 } from '../hash/murmur3.js';
 import { xxh64 } from '../hash/xxhash.js';
-import type { Placement } from './placement.js';
 import type { Worker } from './worker.js';
 
 export class RendezvousPlacement extends BasePlacement {
@@ -20,7 +19,7 @@ export class RendezvousPlacement extends BasePlacement {
   private scores = new Float64Array(0);
 
   constructor(workers: readonly Worker[]) {
-    super(workers, {});
+    super(workers, {}, {});
     const n = this.workers.length;
     this.seedHi = new Int32Array(n);
     this.seedLo = new Int32Array(n);
@@ -58,7 +57,7 @@ export class RendezvousPlacement extends BasePlacement {
     return best;
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
     const s = this.score(key);
     for (let r = 0; r < replicas; r++) {
       let best = -1;
@@ -69,11 +68,7 @@ export class RendezvousPlacement extends BasePlacement {
     return replicas;
   }
 
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new RendezvousPlacement(workers);
-  }
-
-  byteSize(): number {
+  override byteSize(): number {
     return this.seedHi.byteLength + this.seedLo.byteLength + this.weights.byteLength;
   }
 }

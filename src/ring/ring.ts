@@ -18,7 +18,6 @@ import { fmix32 } from '../hash/murmur3.js';
 import { xxh64 } from '../hash/xxhash.js';
 import { xxh32Words } from '../hash/xxh32-words.js';
 import { KeyBuffer } from '../hash/utf8.js';
-import type { Ownership, Placement, RingView } from './placement.js';
 import { SortedRing } from './sorted-ring.js';
 
 const keyBuffer = new KeyBuffer();
@@ -56,7 +55,7 @@ export class RingPlacement extends BasePlacement {
 
   constructor(workers: readonly Worker[], options: RingOptions = {}) {
     const vnodes = options.vnodes ?? RING_DEFAULT_VNODES;
-    super(workers, { vnodes });
+    super(workers, { vnodes }, options);
     if (typeof vnodes !== 'number' || !Number.isInteger(vnodes) || vnodes < 1 || vnodes > MAX_RING_POINTS) {
       throw new RingSimError('vnodes', vnodes, `must be a whole number from 1 to ${MAX_RING_POINTS}`, 'use e.g. 160 or 1000 virtual nodes per unit of weight');
     }
@@ -84,29 +83,15 @@ export class RingPlacement extends BasePlacement {
       }
     }
     this.ring = new SortedRing(points, owners, n, 'first');
+    this.useRing(this.ring, 'xxh32(key)');
   }
 
   locateIndex(key: string): number {
     return this.ring.ownerOf(keyHash(key));
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
     return this.ring.distinctFrom(keyHash(key), replicas, out);
   }
 
-  override ownership(): Ownership {
-    return { unit: 'hash-space', total: 2 ** 32, byWorker: this.ring.ownedHashes() };
-  }
-
-  override ringView(): RingView {
-    return { space: 'xxh32(key)', ring: this.ring };
-  }
-
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new RingPlacement(workers, { vnodes: this.vnodes });
-  }
-
-  byteSize(): number {
-    return this.ring.byteSize();
-  }
 }

@@ -7,7 +7,6 @@
  */
 import { AlluxioConsistentPlacement, type AlluxioConsistentOptions } from './consistent.js';
 import { RingSimError } from '../../core/errors.js';
-import type { Placement } from '../placement.js';
 import { MAX_RING_POINTS, normaliseWorkers, type Worker } from '../worker.js';
 
 export class AlluxioCapacityPlacement extends AlluxioConsistentPlacement {
@@ -24,7 +23,4 @@ export class AlluxioCapacityPlacement extends AlluxioConsistentPlacement {
     super(workers, { ...options, vnodes }, counts);
   }
 
-  override withWorkers(workers: readonly Worker[]): Placement {
-    return new AlluxioCapacityPlacement(workers, { vnodes: this.vnodes, identity: this.params.identity as AlluxioConsistentOptions['identity'], workerOrder: this.params.workerOrder as AlluxioConsistentOptions['workerOrder'] });
-  }
 }

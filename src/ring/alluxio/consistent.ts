@@ -13,8 +13,9 @@ import { BasePlacement } from '../base-placement.js';
 import { RingSimError } from '../../core/errors.js';
 import { murmur3x86_32, murmur3x86_32Words } from '../../hash/murmur3.js';
 import { KeyBuffer, writeInt32LE } from '../../hash/utf8.js';
-import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode } from './identity.js';
-import type { LocateOptions, Ownership, Placement, RingView } from '../placement.js';
+import { identityHashBytes, identityToString, type IdentityMode } from './identity.js';
+import { ALLUXIO_MAX_ATTEMPTS, checkEnoughWorkers, distinctIdentities } from './worker-selection.js';
+import type { LocateOptions } from '../placement.js';
 import { SortedRing } from '../sorted-ring.js';
 import { MAX_RING_POINTS, checkInteger, type Worker } from '../worker.js';
 
@@ -29,7 +30,7 @@ export interface AlluxioConsistentOptions {
   maxAttempts?: number;
 }
 
-export const ALLUXIO_MAX_ATTEMPTS = 100;
+export { ALLUXIO_MAX_ATTEMPTS };
 const SIGN = 0x80000000;
 const keyBuffer = new KeyBuffer();
 
@@ -78,7 +79,6 @@ export class AlluxioConsistentPlacement extends BasePlacement {
   /** Alluxio identity string (`worker-<uuid>`) of each worker. */
   readonly identities: readonly string[];
   private readonly ring: SortedRing;
-  private readonly options: Required<AlluxioConsistentOptions>;
 
   /** `perWorkerVnodes` (used by the capacity model) overrides `vnodes` worker by worker. */
   constructor(workers: readonly Worker[], options: AlluxioConsistentOptions = {}, perWorkerVnodes?: readonly number[]) {
@@ -88,8 +88,7 @@ export class AlluxioConsistentPlacement extends BasePlacement {
       workerOrder: options.workerOrder ?? 'given',
       maxAttempts: options.maxAttempts ?? ALLUXIO_MAX_ATTEMPTS,
     };
-    super(workers, { vnodes: o.vnodes, identity: o.identity, workerOrder: o.workerOrder, maxAttempts: o.maxAttempts });
-    this.options = o;
+    super(workers, { vnodes: o.vnodes, identity: o.identity, workerOrder: o.workerOrder, maxAttempts: o.maxAttempts }, options);
     const n = this.workers.length;
     this.vnodes = perWorkerVnodes
       ? o.vnodes
@@ -102,17 +101,8 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     if (!['given', 'sorted'].includes(o.workerOrder)) {
       throw new RingSimError('workerOrder', o.workerOrder, 'unknown worker order', 'use given or sorted');
     }
-    const identities = this.workers.map((w, i) => resolveIdentity(w.id, o.identity, `workers[${i}].id`));
+    const identities = distinctIdentities(this.workers, o.identity);
     this.identities = identities.map(identityToString);
-    const seen = new Map<string, number>();
-    this.identities.forEach((s, i) => {
-      const prior = seen.get(s);
-      if (prior !== undefined) {
-        throw new RingSimError(`workers[${i}].id`, this.workers[i].id,
-          `it is the same Alluxio identity as ${JSON.stringify(this.workers[prior].id)} (${s})`, 'give every worker a distinct identity');
-      }
-      seen.set(s, i);
-    });
     const order = [...Array(n).keys()];
     if (o.workerOrder === 'sorted') order.sort((a, b) => (this.identities[a] < this.identities[b] ? -1 : 1));
     const countOf = (w: number): number => (perWorkerVnodes ? perWorkerVnodes[w] : this.vnodes);
@@ -129,6 +119,7 @@ export class AlluxioConsistentPlacement extends BasePlacement {
       p += V;
     }
     this.ring = new SortedRing(points, owners, n, 'last');
+    this.useRing(this.ring, 'murmur3_32(key ‖ int32LE(1))');
   }
 
   /** murmur3_32(UTF-8(key) ‖ int32LE(attempt)) as Alluxio computes it (signed int32). */
@@ -150,7 +141,7 @@ export class AlluxioConsistentPlacement extends BasePlacement {
     return this.ring.ownerOf((murmur3x86_32Words(keyBuffer.ints, bytes, len + 4, 0) ^ SIGN) >>> 0);
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
     const ring = this.ring;
     const len = keyBuffer.encode(key, 'java', 4);
     const bytes = keyBuffer.bytes;
@@ -165,27 +156,8 @@ export class AlluxioConsistentPlacement extends BasePlacement {
   }
 
   override locate(key: string, replicas = 1, options?: LocateOptions): string[] {
-    if (Number.isInteger(replicas) && replicas > this.workers.length) {
-      throw new RingSimError('replicas', replicas,
-        `Not enough workers in the cluster ${this.workers.length} workers in the cluster but ${replicas} required`,
-        `ask for at most ${this.workers.length} replicas or add workers`);
-    }
+    checkEnoughWorkers(replicas, this.workers.length);
     return super.locate(key, replicas, options);
   }
 
-  override ownership(): Ownership {
-    return { unit: 'hash-space', total: 2 ** 32, byWorker: this.ring.ownedHashes() };
-  }
-
-  override ringView(): RingView {
-    return { space: 'murmur3_32(key ‖ int32LE(1))', ring: this.ring };
-  }
-
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new AlluxioConsistentPlacement(workers, this.options);
-  }
-
-  byteSize(): number {
-    return this.ring.byteSize();
-  }
 }

@@ -6,7 +6,6 @@
  */
 import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './policy-base.js';
 import { murmur3String } from '../../hash/murmur3.js';
-import type { Placement } from '../placement.js';
 import type { Worker } from '../worker.js';
 import { lcgNext, lcgSeed } from '../jump-lcg.js';
 
@@ -24,11 +23,9 @@ export function jumpPaper(hi: number, lo: number, buckets: number): number {
 
 export class AlluxioJumpPlacement extends AlluxioPolicyPlacement {
   readonly algorithm = 'alluxio-jump';
-  private readonly options: AlluxioPolicyOptions;
 
   constructor(workers: readonly Worker[], options: AlluxioPolicyOptions = {}) {
     super(workers, {}, options);
-    this.options = options;
   }
 
   protected pick(key: string, attempt: number): number {
@@ -36,11 +33,7 @@ export class AlluxioJumpPlacement extends AlluxioPolicyPlacement {
     return jumpPaper(h < 0 ? 0xffffffff : 0, h >>> 0, this.workers.length);
   }
 
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new AlluxioJumpPlacement(workers, this.options);
-  }
-
-  byteSize(): number {
+  override byteSize(): number {
     return 0;
   }
 }

@@ -7,7 +7,6 @@
 import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './policy-base.js';
 import { murmur3String } from '../../hash/murmur3.js';
 import { RingSimError } from '../../core/errors.js';
-import type { Ownership, Placement, RingView } from '../placement.js';
 import { SortedRing } from '../sorted-ring.js';
 import type { Worker } from '../worker.js';
 
@@ -22,13 +21,11 @@ export class AlluxioKetamaPlacement extends AlluxioPolicyPlacement {
   readonly algorithm = 'alluxio-ketama';
   readonly pointsPerWorker: number;
   private readonly ring: SortedRing;
-  private readonly options: AlluxioKetamaOptions;
 
   constructor(workers: readonly Worker[], options: AlluxioKetamaOptions = {}) {
     const R = options.replicas ?? 200;
     super(workers, { ketamaPoints: R }, options);
     if (!Number.isInteger(R) || R < 1 || R > 65536) throw new RingSimError('replicas', R, 'alluxio.user.ketama.hash.replicas must be a whole number from 1 to 65536', 'Alluxio defaults to 200');
-    this.options = options;
     this.pointsPerWorker = R;
     const n = this.workers.length;
     const points = new Uint32Array(n * R);
@@ -41,25 +38,11 @@ export class AlluxioKetamaPlacement extends AlluxioPolicyPlacement {
       }
     }
     this.ring = new SortedRing(points, owners, n, 'last');
+    this.useRing(this.ring, 'murmur3_32(key + decimal(1))');
   }
 
   protected pick(key: string, attempt: number): number {
     return this.ring.ownerOf((murmur3String(key + attempt) ^ SIGN) >>> 0);
   }
 
-  override ownership(): Ownership {
-    return { unit: 'hash-space', total: 2 ** 32, byWorker: this.ring.ownedHashes() };
-  }
-
-  override ringView(): RingView {
-    return { space: 'murmur3_32(key + decimal(1))', ring: this.ring };
-  }
-
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new AlluxioKetamaPlacement(workers, this.options);
-  }
-
-  byteSize(): number {
-    return this.ring.byteSize();
-  }
 }

@@ -13,7 +13,7 @@ import { identityJavaHashCode } from './identity.js';
 import { RingSimError } from '../../core/errors.js';
 import { crc32c } from '../../hash/crc32c.js';
 import { utf8Bytes } from '../../hash/utf8.js';
-import type { Ownership, Placement } from '../placement.js';
+import type { Ownership } from '../placement.js';
 import type { Worker } from '../worker.js';
 
 const INDEX_SEED = -559038737; // 0xDEADBEEF
@@ -38,14 +38,12 @@ export class AlluxioMaglevPlacement extends AlluxioPolicyPlacement {
   readonly algorithm = 'alluxio-maglev';
   readonly tableSize: number;
   private readonly table: Uint32Array;
-  private readonly options: AlluxioMaglevOptions;
 
   constructor(workers: readonly Worker[], options: AlluxioMaglevOptions = {}) {
     const M = options.tableSize ?? 65537;
     super(workers, { tableSize: M }, options);
     if (!Number.isInteger(M) || M < 2 || M > 5_000_011) throw new RingSimError('tableSize', M, 'alluxio.user.maglev.hash.lookup.size must be a whole number from 2 to 5000011', 'Alluxio defaults to 65537 (a prime)');
     this.tableSize = M;
-    this.options = options;
     const n = this.workers.length;
     const offset = new Int32Array(n);
     const skip = new Int32Array(n);
@@ -87,11 +85,7 @@ export class AlluxioMaglevPlacement extends AlluxioPolicyPlacement {
     return n;
   }
 
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new AlluxioMaglevPlacement(workers, this.options);
-  }
-
-  byteSize(): number {
+  override byteSize(): number {
     return this.table.byteLength;
   }
 }

@@ -8,7 +8,6 @@
 import { AlluxioPolicyPlacement, javaAbs, type AlluxioPolicyOptions } from './policy-base.js';
 import { murmur3String } from '../../hash/murmur3.js';
 import { RingSimError } from '../../core/errors.js';
-import type { Placement } from '../placement.js';
 import type { Worker } from '../worker.js';
 
 const SEED = -559038737; // 0xDEADBEEF as a Java int
@@ -23,14 +22,12 @@ export class AlluxioMultiProbePlacement extends AlluxioPolicyPlacement {
   readonly probes: number;
   private readonly points: Int32Array;
   private readonly owners: Uint32Array;
-  private readonly options: AlluxioMultiProbeOptions;
 
   constructor(workers: readonly Worker[], options: AlluxioMultiProbeOptions = {}) {
     const probes = options.probes ?? 21;
     super(workers, { probes }, options);
     if (!Number.isInteger(probes) || probes < 1 || probes > 10_000) throw new RingSimError('probes', probes, 'must be a whole number from 1 to 10000', 'Alluxio defaults to 21');
     this.probes = probes;
-    this.options = options;
     const n = this.workers.length;
     const entries = Array.from({ length: n }, (_, w) => ({ w, p: murmur3String(`${this.workerHashes[w]}${SEED}`) }));
     entries.sort((a, b) => a.p - b.p);
@@ -68,11 +65,7 @@ export class AlluxioMultiProbePlacement extends AlluxioPolicyPlacement {
     return this.owners[best];
   }
 
-  withWorkers(workers: readonly Worker[]): Placement {
-    return new AlluxioMultiProbePlacement(workers, this.options);
-  }
-
-  byteSize(): number {
+  override byteSize(): number {
     return this.points.byteLength + this.owners.byteLength;
   }
 }

@@ -7,9 +7,9 @@ import { BasePlacement } from '../base-placement.js';
 import { RingSimError } from '../../core/errors.js';
 import type { Worker } from '../worker.js';
 import type { LocateOptions } from '../placement.js';
-import { identityHashBytes, identityToString, resolveIdentity, type IdentityMode, type WorkerIdentity } from './identity.js';
+import { identityHashBytes, type IdentityMode, type WorkerIdentity } from './identity.js';
 import { murmur3x86_32 } from '../../hash/murmur3.js';
-import { ALLUXIO_MAX_ATTEMPTS } from './consistent.js';
+import { ALLUXIO_MAX_ATTEMPTS, checkEnoughWorkers, distinctIdentities } from './worker-selection.js';
 
 /** Java `Math.abs(int)`: `Integer.MIN_VALUE` stays negative. */
 export function javaAbs(x: number): number {
@@ -31,16 +31,8 @@ export abstract class AlluxioPolicyPlacement extends BasePlacement {
   readonly workerHashes: Int32Array;
 
   protected constructor(workers: readonly Worker[], params: Record<string, number | string | boolean>, options: AlluxioPolicyOptions) {
-    super(workers, { ...params, identity: options.identity ?? 'auto' });
-    const mode = options.identity ?? 'auto';
-    this.identities = this.workers.map((w, i) => resolveIdentity(w.id, mode, `workers[${i}].id`));
-    const seen = new Map<string, number>();
-    this.identities.forEach((id, i) => {
-      const s = identityToString(id);
-      const prior = seen.get(s);
-      if (prior !== undefined) throw new RingSimError(`workers[${i}].id`, this.workers[i].id, `it is the same Alluxio identity as ${JSON.stringify(this.workers[prior].id)} (${s})`, 'give every worker a distinct identity');
-      seen.set(s, i);
-    });
+    super(workers, { ...params, identity: options.identity ?? 'auto' }, options);
+    this.identities = distinctIdentities(this.workers, options.identity ?? 'auto');
     this.workerHashes = Int32Array.from(this.identities, (id) => {
       const b = identityHashBytes(id);
       return murmur3x86_32(b, 0, b.length, 0);
@@ -56,7 +48,7 @@ export abstract class AlluxioPolicyPlacement extends BasePlacement {
     return w;
   }
 
-  protected locateIndices(key: string, replicas: number, out: Uint32Array): number {
+  locateIndices(key: string, replicas: number, out: Uint32Array): number {
     let found = 0;
     for (let attempt = 1; attempt <= ALLUXIO_MAX_ATTEMPTS && found < replicas; attempt++) {
       const w = this.pick(key, attempt);
@@ -69,9 +61,7 @@ export abstract class AlluxioPolicyPlacement extends BasePlacement {
   }
 
   override locate(key: string, replicas = 1, options?: LocateOptions): string[] {
-    if (Number.isInteger(replicas) && replicas > this.workers.length) {
-      throw new RingSimError('replicas', replicas, `Not enough workers in the cluster ${this.workers.length} workers in the cluster but ${replicas} required`, `ask for at most ${this.workers.length} replicas or add workers`);
-    }
+    checkEnoughWorkers(replicas, this.workers.length);
     if (replicas === 1) return [this.workers[this.locateIndex(key)].id];
     return super.locate(key, replicas, options);
   }

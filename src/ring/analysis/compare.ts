@@ -82,8 +82,7 @@ export function compareAlgorithms(o: CompareOptions): CompareReport {
     const buildMs = performance.now() - t0;
     // Load-dependent placements (bounded-load) answer from the keys assigned in order.
     const prepared = (p: Placement): Placement => {
-      const withState = p as Placement & { prepare?: (keys: readonly string[]) => unknown };
-      if (typeof withState.prepare === 'function') withState.prepare(o.keys);
+      p.prepare(o.keys);
       return p;
     };
     prepared(placement);

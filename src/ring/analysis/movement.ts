@@ -7,12 +7,7 @@
  * Exact when both placements are rings over the same key hash (the moved fraction of the 2^32 hash space is
  * computed by merging the two rings); otherwise measured on a key sample.
  */
-import type { Placement, TableView } from '../placement.js';
-
-function tableOf(p: Placement): TableView | null {
-  const t = (p as Placement & { tableView?: () => TableView }).tableView;
-  return typeof t === 'function' ? t.call(p) : null;
-}
+import type { Placement } from '../placement.js';
 import { HASH_SPACE } from '../sorted-ring.js';
 import { shares } from './balance.js';
 import { PairSums, type Flow } from './pair-sums.js';
@@ -54,8 +49,8 @@ export interface MovementOptions {
 export function movement(before: Placement, after: Placement, options: MovementOptions = {}): MovementReport {
   const rb = before.ringView();
   const ra = after.ringView();
-  const tb = tableOf(before);
-  const ta = tableOf(after);
+  const tb = before.tableView();
+  const ta = after.tableView();
   const exactTable = !options.forceSample && !options.sizes && tb !== null && ta !== null && tb.space === ta.space && tb.slots.length === ta.slots.length;
   const exact = exactTable || (!options.forceSample && !options.sizes && rb !== null && ra !== null && rb.space === ra.space);
   // Before-worker index → after-worker index (-1 when gone), and which workers kept their weight.

@@ -10,8 +10,8 @@ describe('alluxio-ketama', () => {
 
   it('KETAMA: 200 consecutive points a worker (one contiguous range each)', () => {
     const p = new AlluxioKetamaPlacement(legacy);
-    expect(p.ringView().ring.length).toBe(400);
-    const own = p.ownership().byWorker;
+    expect(p.ringView()!.ring.length).toBe(400);
+    const own = p.ownership()!.byWorker;
     expect(own[0] + own[1]).toBe(2 ** 32);
   });
 });
