@@ -10,6 +10,7 @@
 import { RingSimError } from '../core/errors.js';
 import { createEvictionPolicy, type EvictionPolicy } from './eviction/index.js';
 import { KeyIndex } from './key-index.js';
+import { grown } from '../core/typed-arrays.js';
 
 export interface CacheStats {
   requests: number;
@@ -191,19 +192,11 @@ export class ObjectCache {
   }
 
   private grow(capacity: number): void {
-    const hi = new Uint32Array(capacity);
-    hi.set(this.keyHi);
-    const lo = new Uint32Array(capacity);
-    lo.set(this.keyLo);
-    const sizes = new Float64Array(capacity);
-    sizes.set(this.sizes);
-    const free = new Int32Array(capacity);
-    free.set(this.free);
-    this.keyHi = hi;
-    this.keyLo = lo;
-    this.sizes = sizes;
-    this.free = free;
-    this.index.rebind(hi, lo);
+    this.keyHi = grown(this.keyHi, capacity);
+    this.keyLo = grown(this.keyLo, capacity);
+    this.sizes = grown(this.sizes, capacity);
+    this.free = grown(this.free, capacity);
+    this.index.rebind(this.keyHi, this.keyLo);
     this.policy.grow(capacity);
   }
 }

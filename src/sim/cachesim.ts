@@ -11,6 +11,7 @@ import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
 import { traceBatches, type TraceFormat, type TraceOptions } from './trace/index.js';
 import type { TraceSource } from './trace/source.js';
 import { SpatialSample } from './sample.js';
+import { grown } from '../core/typed-arrays.js';
 
 export interface CacheSimOptions {
   /** The trace's bytes (a file through the CLI's fileTraceSource, or bytesTraceSource). */
@@ -75,12 +76,8 @@ async function workingSet(o: CacheSimOptions): Promise<{ objects: number; bytes:
     for (let i = 0; i < b.length; i++) {
       if (index.find(b.idHi[i], b.idLo[i]) !== -1) continue;
       if (n === hi.length) {
-        const nh = new Uint32Array(n * 2);
-        nh.set(hi);
-        const nl = new Uint32Array(n * 2);
-        nl.set(lo);
-        hi = nh;
-        lo = nl;
+        hi = grown(hi, n * 2);
+        lo = grown(lo, n * 2);
         index.rebind(hi, lo);
       }
       hi[n] = b.idHi[i];

@@ -2,6 +2,8 @@
  * A doubly linked list over slot numbers in two Int32Arrays (isaacs' lru-cache style): `head` is the newest
  * end, `tail` the oldest; `prev` points toward the head, `next` toward the tail; -1 ends the list.
  */
+import { grown } from '../../core/typed-arrays.js';
+
 export class IndexList {
   prev: Int32Array;
   next: Int32Array;
@@ -39,12 +41,8 @@ export class IndexList {
   }
 
   grow(capacity: number): void {
-    const prev = new Int32Array(capacity);
-    prev.set(this.prev);
-    const next = new Int32Array(capacity);
-    next.set(this.next);
-    this.prev = prev;
-    this.next = next;
+    this.prev = grown(this.prev, capacity);
+    this.next = grown(this.next, capacity);
   }
 
   clear(): void {

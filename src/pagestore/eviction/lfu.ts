@@ -6,6 +6,7 @@
  */
 import { IndexList } from './index-list.js';
 import type { EvictionPolicy } from './policy.js';
+import { grown, grownCapacity } from '../../core/typed-arrays.js';
 
 export class LfuPolicy implements EvictionPolicy {
   readonly name = 'lfu';
@@ -86,23 +87,14 @@ export class LfuPolicy implements EvictionPolicy {
 
   grow(capacity: number): void {
     this.links.grow(capacity);
-    const freq = new Uint32Array(capacity);
-    freq.set(this.freq);
-    this.freq = freq;
+    this.freq = grown(this.freq, capacity);
   }
 
   private growFreq(f: number): void {
-    let size = this.heads.length;
-    while (size <= f) size *= 2;
-    const heads = new Int32Array(size).fill(-1);
-    heads.set(this.heads);
-    const tails = new Int32Array(size).fill(-1);
-    tails.set(this.tails);
-    const counts = new Uint32Array(size);
-    counts.set(this.counts);
-    this.heads = heads;
-    this.tails = tails;
-    this.counts = counts;
+    const size = grownCapacity(this.heads.length, f + 1);
+    this.heads = grown(this.heads, size, -1);
+    this.tails = grown(this.tails, size, -1);
+    this.counts = grown(this.counts, size);
   }
 
   clear(): void {

@@ -9,6 +9,7 @@
  */
 import { IndexList } from './index-list.js';
 import type { EvictionPolicy } from './policy.js';
+import { grown } from '../../core/typed-arrays.js';
 
 export class SievePolicy implements EvictionPolicy {
   readonly name = 'sieve';
@@ -49,9 +50,7 @@ export class SievePolicy implements EvictionPolicy {
 
   grow(capacity: number): void {
     this.list.grow(capacity);
-    const visited = new Uint8Array(capacity);
-    visited.set(this.visited);
-    this.visited = visited;
+    this.visited = grown(this.visited, capacity);
   }
 
   clear(): void {

@@ -9,6 +9,7 @@ import { traceBatches } from '../trace/index.js';
 import type { TraceSource } from '../trace/source.js';
 import { formatPath } from './catalog.js';
 import { READ_BATCH, ReadBatch, type FileCatalog, type Workload } from './workload.js';
+import { grown } from '../../core/typed-arrays.js';
 
 type TraceSpec = Extract<WorkloadSpec, { type: 'trace' }>;
 
@@ -34,14 +35,9 @@ class TraceCatalog implements FileCatalog {
   add(hi: number, lo: number, size: number, key: string): number {
     if (this.count === this.hi.length) {
       const n = this.count * 2;
-      const grow = <T extends Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-        const b = make(n);
-        b.set(a);
-        return b;
-      };
-      this.hi = grow(this.hi, (k) => new Uint32Array(k));
-      this.lo = grow(this.lo, (k) => new Uint32Array(k));
-      this.sizes = grow(this.sizes, (k) => new Float64Array(k));
+      this.hi = grown(this.hi, n);
+      this.lo = grown(this.lo, n);
+      this.sizes = grown(this.sizes, n);
       this.index.rebind(this.hi, this.lo);
     }
     const f = this.count++;
