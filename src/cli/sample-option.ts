@@ -10,12 +10,3 @@ export function sampleOption(value: string): number {
   }
   return n;
 }
-
-/** The line that labels sampled figures in text output. */
-export function sampleLabel(rate: number, what: string): string {
-  return `sampled: ${formatRate(rate)} of ${what} (spatial hash sampling, SHARDS), caches scaled to ${formatRate(rate)}: ratios estimate the full run; counts and bytes are the sample's`;
-}
-
-function formatRate(rate: number): string {
-  return `${Number((rate * 100).toPrecision(6))} %`;
-}

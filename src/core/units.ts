@@ -11,8 +11,11 @@ const FACTORS: Record<string, bigint> = {};
 BINARY.forEach((u, i) => (FACTORS[u] = 1024n ** BigInt(i)));
 DECIMAL.forEach((u, i) => (FACTORS[u] = 1000n ** BigInt(i)));
 
-/** `bytes` in `unit` with `digits` decimals, exactly rounded (half up): `formatIn(96636764160n, 'GiB')` → "90.00 GiB". */
-export function formatIn(bytes: bigint | number, unit: ByteUnit, digits = 2): string {
+/**
+ * `bytes` in `unit` with `digits` decimals, exactly rounded (half up): `formatIn(96636764160n, 'GiB')` →
+ * "90.00 GiB". `grouping: false` leaves out the thousands separators.
+ */
+export function formatIn(bytes: bigint | number, unit: ByteUnit, digits = 2, grouping = true): string {
   const b = BigInt(bytes);
   const scale = 10n ** BigInt(digits);
   const f = FACTORS[unit];
@@ -21,7 +24,7 @@ export function formatIn(bytes: bigint | number, unit: ByteUnit, digits = 2): st
   const scaled = (mag * scale * 2n + f) / (2n * f); // round half up
   const whole = scaled / scale;
   const frac = (scaled % scale).toString().padStart(digits, '0');
-  const text = `${whole.toLocaleString('en-US')}${digits > 0 ? `.${frac}` : ''}`;
+  const text = `${grouping ? whole.toLocaleString('en-US') : whole.toString()}${digits > 0 ? `.${frac}` : ''}`;
   return `${negative ? '-' : ''}${text} ${unit}`;
 }
 
@@ -33,6 +36,18 @@ export function formatBinary(bytes: bigint | number, digits = 2): string {
 /** The largest decimal unit that keeps the number at least 1: "1.61 GB". */
 export function formatDecimal(bytes: bigint | number, digits = 2): string {
   return formatIn(bytes, pickUnit(BigInt(bytes), DECIMAL, 1000n), digits);
+}
+
+/**
+ * Compact, for table cells: "512 B", "1.5 KiB", "12.3 MiB", "2.25 GiB" (one decimal below GiB, two from GiB
+ * up; no thousands separators).
+ */
+export function formatBinaryCompact(bytes: bigint | number): string {
+  const b = BigInt(bytes);
+  if (b < 1024n) return `${b} B`;
+  if (b < 1024n ** 2n) return formatIn(b, 'KiB', 1, false);
+  if (b < 1024n ** 3n) return formatIn(b, 'MiB', 1, false);
+  return formatIn(b, 'GiB', 2, false);
 }
 
 /** "96,636,764,160 B (90.00 GiB, 96.64 GB)": exact bytes with both readings. */

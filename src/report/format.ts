@@ -1,28 +1,25 @@
-/** Plain-text tables for the terminal: every number arrives already formatted with its unit. */
+/** Number formats for report cells. Byte counts come from src/core/units.ts (one home for bytes). */
 
-export function table(headers: readonly string[], rows: readonly (readonly string[])[], rightAlign: readonly boolean[] = []): string {
-  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const fmt = (cells: readonly string[]): string =>
-    cells
-      .map((cell, c) => (rightAlign[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
-      .join('  ')
-      .trimEnd();
-  const lines = [fmt(headers), widths.map((w) => '-'.repeat(w)).join('  ')];
-  for (const r of rows) lines.push(fmt(r));
-  return lines.join('\n');
-}
-
+/** A fraction as a percentage: `percent(0.1234)` → "12.34 %". */
 export function percent(fraction: number, digits = 2): string {
   return `${(fraction * 100).toFixed(digits)} %`;
 }
 
+/** A ratio with its "x": `ratio(1.25)` → "1.250x"; "inf" when not finite. */
 export function ratio(x: number, digits = 3): string {
   return Number.isFinite(x) ? `${x.toFixed(digits)}x` : 'inf';
 }
 
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
-  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+/** An integer with thousands separators: `count(113872)` → "113,872". */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** The line that labels sampled figures in text output. */
+export function sampleLabel(rate: number, what: string): string {
+  return `sampled: ${formatRate(rate)} of ${what} (spatial hash sampling, SHARDS), caches scaled to ${formatRate(rate)}: ratios estimate the full run; counts and bytes are the sample's`;
+}
+
+function formatRate(rate: number): string {
+  return `${Number((rate * 100).toPrecision(6))} %`;
 }

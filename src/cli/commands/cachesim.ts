@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
-import { formatIn } from '../../core/units.js';
 import { EVICTION_POLICIES } from '../../pagestore/eviction/index.js';
-import { cacheSim, type CacheSimReport } from '../../sim/cachesim.js';
+import { cacheSim } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
-import { table } from '../format.js';
+import { renderCacheSimText } from '../../report/cachesim.js';
+import { jsonText } from '../../report/json.js';
 import { fileTraceSource } from '../trace-file.js';
 import type { Io } from '../io.js';
 import { choiceOption, integerOption, listOption } from '../options.js';
 import { parseCacheSizes } from '../sizes.js';
 import { RingSimError } from '../../core/errors.js';
-import { sampleLabel, sampleOption } from '../sample-option.js';
+import { sampleOption } from '../sample-option.js';
 
 interface CachesimFlags {
   trace?: string;
@@ -114,30 +114,6 @@ Example:
         sample: flags.sample,
       });
       progress?.done();
-      io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderCacheSim(report));
+      io.out(flags.json ? jsonText(report) : renderCacheSimText(report));
     });
-}
-
-export function renderCacheSim(r: CacheSimReport): string {
-  const objects = r.unit === 'objects';
-  const size = (n: number): string =>
-    objects ? `${n.toLocaleString('en-US')} objects` : n >= 2 ** 30 ? formatIn(n, 'GiB') : n >= 2 ** 20 ? formatIn(n, 'MiB') : `${n.toLocaleString('en-US')} B`;
-  const lines = [
-    `${r.trace} (${r.format}): ${r.requests.toLocaleString('en-US')} requests, ${objects ? `${r.requestBytes.toLocaleString('en-US')} objects requested` : `${r.requestBytes.toLocaleString('en-US')} B requested`}`,
-  ];
-  if (r.sample) lines.push(`${sampleLabel(r.sample.rate, 'the objects')}; ${r.sample.requests.toLocaleString('en-US')} requests replayed; miss ratio adjusted as SHARDS_adj`);
-  if (r.workingSet) lines.push(`working set: ${r.workingSet.objects.toLocaleString('en-US')} objects${objects ? '' : `, ${r.workingSet.bytes.toLocaleString('en-US')} B`}`);
-  lines.push('');
-  const headers = ['policy', 'cache size', 'requests', 'misses', 'miss ratio', objects ? 'miss size' : 'miss bytes', objects ? 'size miss ratio' : 'byte miss ratio'];
-  const rows = r.results.map((x) => [
-    x.policy,
-    size(x.cacheSize),
-    x.requests.toLocaleString('en-US'),
-    x.misses.toLocaleString('en-US'),
-    x.missRatio.toFixed(4),
-    objects ? `${x.missBytes.toLocaleString('en-US')} objects` : `${x.missBytes.toLocaleString('en-US')} B`,
-    x.byteMissRatio.toFixed(4),
-  ]);
-  lines.push(table(headers, rows, headers.map((_, i) => i > 0)));
-  return lines.join('\n') + '\n';
 }

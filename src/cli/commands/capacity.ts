@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { DISK_PROVIDERS, FILE_SYSTEMS, type DiskProvider, type FileSystem } from '../../capacity/disk.js';
-import { planPageStore, type Edition, type PageStorePlan } from '../../capacity/pagestore-plan.js';
-import { formatBytes, formatIn } from '../../core/units.js';
+import { planPageStore, type Edition } from '../../capacity/pagestore-plan.js';
 import { hasErrors } from '../../core/check.js';
 import { RingSimError } from '../../core/errors.js';
-import { table } from '../format.js';
+import { capacityJSON, renderCapacityText } from '../../report/capacity.js';
+import { jsonText } from '../../report/json.js';
 import type { Io } from '../io.js';
 import { choiceOption } from '../options.js';
 
@@ -50,7 +50,7 @@ Example:
         pageSize: flags.pageSize,
         edition: flags.edition,
       });
-      io.out(flags.json ? JSON.stringify(planToJSON(plan), null, 2) + '\n' : renderPlan(plan));
+      io.out(flags.json ? jsonText(capacityJSON(plan)) : renderCapacityText(plan));
       if (hasErrors(plan.checks)) setExitCode(1);
     });
 }
@@ -60,41 +60,4 @@ function checkSizeShape(flag: string, text: string): void {
   if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*[A-Za-z]*\s*$/.test(text)) {
     throw new RingSimError(flag, text, 'not a size', 'write a Kubernetes quantity such as 90Gi (binary) or 90G (decimal)');
   }
-}
-
-/** The plan as plain JSON (byte counts as numbers when safe, else strings). */
-export function planToJSON(p: PageStorePlan): unknown {
-  const num = (b: bigint): number | string => (b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b.toString());
-  return JSON.parse(JSON.stringify(p, (_k, v: unknown) => (typeof v === 'bigint' ? num(v) : v)));
-}
-
-export function renderPlan(p: PageStorePlan): string {
-  const lines: string[] = [];
-  const verdict = hasErrors(p.checks) ? 'WILL NOT DEPLOY: see the errors below' : 'fits';
-  lines.push(`page store (${p.edition}): ${verdict}`, '');
-  const rows: string[][] = [
-    ['size', formatBytes(p.sizeBytes)],
-    ['reservedSize', formatBytes(p.reservedBytes)],
-    ['page size', formatBytes(p.pageSizeBytes)],
-    ['page data', formatBytes(p.cacheBytes)],
-    ['pages', p.pages.toLocaleString('en-US')],
-  ];
-  if (p.disk && p.fileSystem) {
-    rows.push(['disk (raw)', formatBytes(p.disk.rawBytes)]);
-    rows.push([`${p.fileSystem.fs}: df size`, formatBytes(p.fileSystem.dfSizeBytes)]);
-    rows.push([`${p.fileSystem.fs}: usable`, formatBytes(p.fileSystem.usableBytes)]);
-    rows.push(['headroom', formatBytes(p.headroomBytes!)]);
-  }
-  lines.push(table(['', ''], rows).split('\n').slice(2).join('\n'));
-  if (p.fileSystem && p.fileSystem.parts.length) {
-    lines.push('', 'file system overhead:');
-    const w = Math.max(...p.fileSystem.parts.map((x) => formatIn(x.bytes, 'MiB').length));
-    for (const part of p.fileSystem.parts) lines.push(`  ${formatIn(part.bytes, 'MiB').padStart(w)}  ${part.what}`);
-  }
-  lines.push('', 'checks:');
-  if (p.checks.length === 0) lines.push('  none');
-  for (const c of p.checks) lines.push(`  ${c.severity.toUpperCase()} ${c.field}: ${c.message}`, `    fix: ${c.fix}`);
-  lines.push('', 'assumptions (model):');
-  for (const a of p.assumptions) lines.push(`  - ${a}`);
-  return lines.join('\n') + '\n';
 }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { compareAlgorithms, type CompareReport } from '../../ring/analysis/compare.js';
+import { compareAlgorithms } from '../../ring/analysis/compare.js';
 import { syntheticKeys } from '../../ring/analysis/keys.js';
 import { RingSimError } from '../../core/errors.js';
 import { ALGORITHM_NAMES, type AlgorithmOptions } from '../../ring/registry.js';
-import { bytes, percent, ratio, table } from '../format.js';
+import { renderCompareText } from '../../report/compare.js';
+import { jsonText } from '../../report/json.js';
 import type { Io } from '../io.js';
 import { choiceOption, integerOption, listOption, positiveNumberOption } from '../options.js';
 import { parseWorkers, syntheticWorkers } from '../workers-file.js';
@@ -72,7 +73,6 @@ Example:
       if (keys.length === 0) throw new RingSimError('--keys-file', flags.keysFile, 'the file holds no keys', 'write one key a line');
       const options: Record<string, AlgorithmOptions> = {};
       for (const a of ALGORITHM_NAMES) options[a] = { vnodes: flags.vnodes, weighting: flags.weighting, tableSize: flags.tableSize, probes: flags.probes, epsilon: flags.epsilon };
-      const totalWeight = workers.reduce((s, w) => s + (w.weight ?? 1), 0);
       const report = compareAlgorithms({
         algorithms: flags.algorithms,
         workers,
@@ -82,51 +82,6 @@ Example:
         removed: flags.remove,
         time: flags.time,
       });
-      void totalWeight;
-      io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderCompare(report));
+      io.out(flags.json ? jsonText(report) : renderCompareText(report));
     });
-}
-
-export function renderCompare(r: CompareReport): string {
-  const lines: string[] = [];
-  lines.push(`${r.workers} workers (total weight ${r.totalWeight}); ${r.keys} sampled keys where no exact ownership exists`);
-  lines.push(`+1: add ${r.added.id} (weight ${r.added.weight ?? 1}); -1: remove ${r.removed}`);
-  lines.push('balance and movement are exact fractions of the hash space where marked "exact", else measured on the keys');
-  lines.push('');
-  const headers = ['algorithm', 'params', 'balance', 'max/mean', 'min/mean', 'stddev/mean', 'expected', '+1 moved', '+1 optimal', '+1 collateral', '-1 moved', '-1 optimal', '-1 collateral', 'memory', 'lookup'];
-  const rows: string[][] = [];
-  const skipped: string[] = [];
-  for (const row of r.rows) {
-    if (row.note) skipped.push(`${row.algorithm}: note: ${row.note}`);
-    if (row.skipped || !row.balance || !row.add || !row.remove) {
-      skipped.push(`${row.algorithm}: skipped: ${row.skipped}`);
-      continue;
-    }
-    const params = Object.entries(row.params ?? {})
-      .filter(([k]) => ['vnodes', 'weighting', 'tableSize', 'probes', 'epsilon', 'replicas'].includes(k))
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ');
-    rows.push([
-      row.algorithm,
-      params || '-',
-      row.balance.method,
-      ratio(row.balance.maxOverMean),
-      ratio(row.balance.minOverMean),
-      percent(row.balance.relativeStddev),
-      percent(row.balance.expectedStddev / row.balance.mean),
-      percent(row.add.moved),
-      percent(row.add.optimal),
-      percent(row.add.collateral),
-      percent(row.remove.moved),
-      percent(row.remove.optimal),
-      percent(row.remove.collateral),
-      bytes(row.memoryBytes ?? 0),
-      row.lookupNs !== undefined ? `${row.lookupNs.toFixed(0)} ns` : '-',
-    ]);
-  }
-  lines.push(table(headers, rows, headers.map((_, i) => i >= 3)));
-  if (skipped.length) lines.push('', ...skipped);
-  if (r.rows.some((x) => x.algorithm === 'alluxio-capacity')) lines.push('', "alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.");
-  lines.push('', `expected: the stddev/mean a perfectly random placement of ${r.keys} keys would show (binomial, as Ceph's osdmaptool prints it).`);
-  return lines.join('\n') + '\n';
 }

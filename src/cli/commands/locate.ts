@@ -9,6 +9,7 @@ import { addMembershipOptions, hasMembershipSource, loadMembership, type Members
 import { RING_MODES, requireRingWorkers, type RingMode } from '../../membership/membership.js';
 import type { Worker } from '../../ring/worker.js';
 import type { Io } from '../io.js';
+import { renderLocateJsonLines, renderLocateText, type LocatedKey } from '../../report/locate.js';
 
 interface LocateFlags extends Partial<MembershipFlags> {
   ring?: RingMode;
@@ -82,11 +83,7 @@ Example:
       epsilon: flags.epsilon,
       ketamaPoints: flags.ketamaPoints,
     });
-    const out: string[] = [];
-    for (const key of keys) {
-      const located = placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst });
-      out.push(flags.json ? JSON.stringify({ key, workers: located }) : `${key}\t${located.join(' ')}`);
-    }
-    io.out(out.join('\n') + '\n');
+    const located: LocatedKey[] = keys.map((key) => ({ key, workers: placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst }) }));
+    io.out(flags.json ? renderLocateJsonLines(located) : renderLocateText(located));
   });
 }

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { formatBinary } from '../../core/units.js';
 import { RingSimError } from '../../core/errors.js';
 import { parseScenario } from '../../sim/scenario.js';
-import type { SimulationResult } from '../../sim/simulate.js';
 import { integerOption } from '../options.js';
 import { defaultThreads, simulateThreads } from '../simulate-threads.js';
-import { sampleLabel, sampleOption } from '../sample-option.js';
-import { percent, table } from '../format.js';
+import { sampleOption } from '../sample-option.js';
+import { renderSimulationText } from '../../report/simulate.js';
+import { jsonText } from '../../report/json.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../input-file.js';
 import { renderHtml } from '../../report/html.js';
@@ -37,7 +36,7 @@ Example:
       const progress = io.progress?.('reads');
       const result = await simulateThreads(scenario, flags.threads ?? defaultThreads(scenario), progress?.update, flags.sample);
       progress?.done();
-      const json = JSON.stringify(result, null, 2) + '\n';
+      const json = jsonText(result);
       if (flags.json === '-') {
         io.out(json);
         return;
@@ -56,45 +55,6 @@ Example:
           throw new RingSimError('--json', flags.json, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
         }
       }
-      io.out(renderSimulation(result));
+      io.out(renderSimulationText(result));
     });
-}
-
-export function renderSimulation(r: SimulationResult): string {
-  const t = r.totals;
-  const lines = [
-    `${r.scenario.name}: ${r.scenario.workers} workers, ${r.scenario.algorithm} (${r.scenario.ring} ring), seed ${r.scenario.seed}`,
-    `${t.reads.toLocaleString('en-US')} reads of ${t.files.toLocaleString('en-US')} files, ${t.pageRequests.toLocaleString('en-US')} page requests`,
-    '',
-    table(['', ''], [
-      ['hit ratio (pages)', percent(t.hitRatio)],
-      ['hit ratio (bytes)', percent(t.byteHitRatio)],
-      ['bytes requested', formatBinary(t.bytesRequested)],
-      ['bytes read from under-storage', formatBinary(t.ufsBytes)],
-      ['  of which: preferred worker offline', formatBinary(t.unavailableBytes)],
-      ['busiest worker / mean (pages)', `${t.workerRequestsMaxOverMean.toFixed(3)}x`],
-      ['cache occupancy at the end', `${formatBinary(t.occupiedBytes)} of ${formatBinary(t.capacityBytes)} (${percent(t.occupancy)})`],
-    ]).split('\n').slice(2).join('\n'),
-  ];
-  if (r.sample) lines.splice(2, 0, `${sampleLabel(r.sample.rate, 'the files')}; ${t.requests.toLocaleString('en-US')} of the ${t.reads.toLocaleString('en-US')} reads replayed`);
-  if (r.events.length) {
-    lines.push('', 'events:');
-    const rows = r.events.map((e) => [
-      e.label,
-      e.at.toLocaleString('en-US'),
-      percent(e.filesMoved),
-      formatBinary(e.bytesUnreachable),
-      e.hitRatioBefore === null ? '-' : percent(e.hitRatioBefore),
-      e.hitRatioAfter === null ? '-' : percent(e.hitRatioAfter),
-      e.lowestHitRatio === null ? '-' : percent(e.lowestHitRatio),
-      e.recoveryRequests === null ? 'not recovered' : `${e.recoveryRequests.toLocaleString('en-US')} reads`,
-    ]);
-    lines.push(table(['event', 'at read', 'files moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'], rows, [false, true, true, true, true, true, true, true]));
-    for (const e of r.events) lines.push(`  ${e.label}: ${e.detail}`);
-  }
-  if (r.offlineIdentities.length) {
-    lines.push('', `offline identities still registered (ring bloat; clear with remove-worker): ${r.offlineIdentities.length}`);
-  }
-  lines.push('', `windows of ${r.scenario.window.toLocaleString('en-US')} reads: ${r.windows.length} (in --json)`);
-  return lines.join('\n') + '\n';
 }

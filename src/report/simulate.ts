@@ -1,0 +1,62 @@
+/** `simulate`'s text: totals, the events table and their details (the `--json` is the result as is). */
+import { formatBinary } from '../core/units.js';
+import type { SimulationResult } from '../sim/simulate.js';
+import { count, percent, sampleLabel } from './format.js';
+import { renderPairs, renderTable, type TextTable } from './table.js';
+
+export interface SimulationView {
+  heading: string[];
+  totals: [string, string][];
+  /** One row an event (absent when there were none), and each event's detail line. */
+  events?: { table: TextTable; details: string[] };
+  footer: string[];
+}
+
+export function simulationView(r: SimulationResult): SimulationView {
+  const t = r.totals;
+  const orDash = (x: number | null): string => (x === null ? '-' : percent(x));
+  const view: SimulationView = {
+    heading: [
+      `${r.scenario.name}: ${r.scenario.workers} workers, ${r.scenario.algorithm} (${r.scenario.ring} ring), seed ${r.scenario.seed}`,
+      `${count(t.reads)} reads of ${count(t.files)} files, ${count(t.pageRequests)} page requests`,
+    ],
+    totals: [
+      ['hit ratio (pages)', percent(t.hitRatio)],
+      ['hit ratio (bytes)', percent(t.byteHitRatio)],
+      ['bytes requested', formatBinary(t.bytesRequested)],
+      ['bytes read from under-storage', formatBinary(t.ufsBytes)],
+      ['  of which: preferred worker offline', formatBinary(t.unavailableBytes)],
+      ['busiest worker / mean (pages)', `${t.workerRequestsMaxOverMean.toFixed(3)}x`],
+      ['cache occupancy at the end', `${formatBinary(t.occupiedBytes)} of ${formatBinary(t.capacityBytes)} (${percent(t.occupancy)})`],
+    ],
+    footer: [],
+  };
+  if (r.sample) view.heading.push(`${sampleLabel(r.sample.rate, 'the files')}; ${count(t.requests)} of the ${count(t.reads)} reads replayed`);
+  if (r.events.length) {
+    const rows = r.events.map((e) => [
+      e.label,
+      count(e.at),
+      percent(e.filesMoved),
+      formatBinary(e.bytesUnreachable),
+      orDash(e.hitRatioBefore),
+      orDash(e.hitRatioAfter),
+      orDash(e.lowestHitRatio),
+      e.recoveryRequests === null ? 'not recovered' : `${count(e.recoveryRequests)} reads`,
+    ]);
+    const headers = ['event', 'at read', 'files moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'];
+    view.events = { table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) }, details: r.events.map((e) => `  ${e.label}: ${e.detail}`) };
+  }
+  if (r.offlineIdentities.length) {
+    view.footer.push('', `offline identities still registered (ring bloat; clear with remove-worker): ${r.offlineIdentities.length}`);
+  }
+  view.footer.push('', `windows of ${count(r.scenario.window)} reads: ${r.windows.length} (in --json)`);
+  return view;
+}
+
+export function renderSimulationText(r: SimulationResult): string {
+  const v = simulationView(r);
+  const lines = [...v.heading, '', renderPairs(v.totals)];
+  if (v.events) lines.push('', 'events:', renderTable(v.events.table), ...v.events.details);
+  lines.push(...v.footer);
+  return lines.join('\n') + '\n';
+}
