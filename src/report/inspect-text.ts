@@ -1,7 +1,8 @@
 /** The terminal text of `ring-sim inspect`: the same model `--json` prints and `--html` draws. */
 import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
 import { formatBytes } from '../core/units.js';
-import { percent, ratio, table } from './format.js';
+import { percent, ratio } from './format.js';
+import { table } from './table.js';
 import type { InspectEffect, InspectReport, InspectWhatIf, RingBalance } from './inspect.js';
 
 /** Rows shown per what-if kind in text; --json carries them all. */
