@@ -8,6 +8,7 @@ import { parseQuantity } from '../capacity/quantity.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
 import { RingSimError } from '../core/errors.js';
+import { FieldReader } from '../core/field-reader.js';
 import { ALGORITHM_NAMES } from '../ring/registry.js';
 import { TRACE_FORMATS, type TraceFormat } from './trace/index.js';
 
@@ -74,57 +75,8 @@ export interface Scenario {
 
 type Obj = Record<string, unknown>;
 
-class Reader {
-  constructor(readonly source: string) {}
-
-  fail(path: string, value: unknown, problem: string, fix: string): never {
-    throw new RingSimError(`${this.source}: ${path}`, value, problem, fix);
-  }
-
-  object(v: unknown, path: string, allowed: readonly string[]): Obj {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(path, v, 'must be a mapping', `write ${path} as key: value lines`);
-    for (const k of Object.keys(v as Obj)) {
-      if (!allowed.includes(k)) {
-        const near = allowed.find((a) => a.toLowerCase() === k.toLowerCase());
-        this.fail(`${path}.${k}`, k, 'unknown field', near ? `did you mean ${near}?` : `use one of ${allowed.join(', ')}`);
-      }
-    }
-    return v as Obj;
-  }
-
-  int(v: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER, fallback?: number): number {
-    if (v === undefined && fallback !== undefined) return fallback;
-    if (typeof v === 'string' && /^\d+(\.\d+)?e\d+$/i.test(v)) v = Number(v);
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      this.fail(path, v, `must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}`, `write e.g. ${path.split('.').pop()}: ${Math.max(min, 1)}`);
-    }
-    return v;
-  }
-
-  num(v: unknown, path: string, min: number, max: number, fallback?: number): number {
-    if (v === undefined && fallback !== undefined) return fallback;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) this.fail(path, v, `must be a number from ${min} to ${max}`, `write e.g. ${path.split('.').pop()}: ${min}`);
-    return v;
-  }
-
-  str(v: unknown, path: string, fallback?: string): string {
-    if (v === undefined && fallback !== undefined) return fallback;
-    if (typeof v !== 'string' || v === '') this.fail(path, v, 'must be a non-empty string', `write ${path.split('.').pop()}: some-text`);
-    return v;
-  }
-
-  bool(v: unknown, path: string, fallback: boolean): boolean {
-    if (v === undefined) return fallback;
-    if (typeof v !== 'boolean') this.fail(path, v, 'must be true or false', `write ${path.split('.').pop()}: true`);
-    return v;
-  }
-
-  choice<T extends string>(v: unknown, path: string, choices: readonly T[], fallback?: T): T {
-    if (v === undefined && fallback !== undefined) return fallback;
-    if (typeof v !== 'string' || !choices.includes(v as T)) this.fail(path, v, 'unknown value', `use one of ${choices.join(', ')}`);
-    return v as T;
-  }
-
+/** The scenario's field reader: the core one, plus sizes in Kubernetes quantities and Alluxio size strings. */
+class Reader extends FieldReader {
   /** A byte count from a Kubernetes quantity (`100Gi`) or a plain number of bytes. */
   quantity(v: unknown, path: string, fallback?: number): number {
     if (v === undefined && fallback !== undefined) return fallback;
