@@ -42,9 +42,11 @@ export function md5(input: string | Uint8Array): Uint8Array {
   return out;
 }
 
-/** MD5 of the first `len` bytes of the buffer into `state`; the buffer has room for the padding. */
-function md5Buffered(len: number): void {
-  // Padding: 0x80, zeros, then the bit length (64-bit little-endian) at the end of the last 64-byte block.
+/**
+ * Pads the first `len` bytes of the buffer as MD5 does: 0x80, zeros, then the bit length (64-bit little-endian)
+ * at the end of the last 64-byte block. Returns the padded length in bytes.
+ */
+function pad(len: number): number {
   const total = ((len + 8) >>> 6) * 64 + 64;
   buffer.ensure(total);
   const bytes = buffer.bytes;
@@ -59,12 +61,22 @@ function md5Buffered(len: number): void {
   bytes[total - 7] = (bits >>> 8) & 0xff;
   bytes[total - 6] = (bits >>> 16) & 0xff;
   bytes[total - 5] = (bits >>> 24) & 0xff;
-  let w: Int32Array;
-  if (LITTLE_ENDIAN) w = buffer.ints;
-  else {
-    w = words.length >= total >>> 2 ? words : new Int32Array(total >>> 2);
-    for (let i = 0; i < total >>> 2; i++) w[i] = bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24);
-  }
+  return total;
+}
+
+/** The padded message as little-endian int32 words: the buffer itself on little-endian machines. */
+function messageWords(total: number): Int32Array {
+  if (LITTLE_ENDIAN) return buffer.ints;
+  const bytes = buffer.bytes;
+  const w = words.length >= total >>> 2 ? words : new Int32Array(total >>> 2);
+  for (let i = 0; i < total >>> 2; i++) w[i] = bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24);
+  return w;
+}
+
+/** MD5 of the first `len` bytes of the buffer into `state`; the buffer has room for the padding. */
+function md5Buffered(len: number): void {
+  const total = pad(len);
+  const w = messageWords(total);
   let a0 = 0x67452301, b0 = -271733879, c0 = -1732584194, d0 = 0x10325476;
   for (let o = 0; o < total >>> 2; o += 16) {
     let a = a0, b = b0, c = c0, d = d0, t: number;

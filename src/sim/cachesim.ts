@@ -69,7 +69,7 @@ export async function traceWorkingSet(trace: TraceSource, format: TraceFormat, t
 async function workingSet(o: CacheSimOptions): Promise<{ objects: number; bytes: number }> {
   let hi = new Uint32Array(1 << 16);
   let lo = new Uint32Array(1 << 16);
-  let index = new KeyIndex(hi, lo, 1 << 16);
+  const index = new KeyIndex(hi, lo, 1 << 16);
   let n = 0;
   let bytes = 0;
   for await (const b of traceBatches(o.trace, o.format, o.traceOptions)) {
@@ -86,8 +86,6 @@ async function workingSet(o: CacheSimOptions): Promise<{ objects: number; bytes:
       bytes += o.ignoreObjectSize ? 1 : b.size[i];
     }
   }
-  void index;
-  index = undefined as unknown as KeyIndex;
   return { objects: n, bytes };
 }
 
