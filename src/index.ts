@@ -137,3 +137,14 @@ export { renderInspectHtml } from './report/inspect-html.js';
 export { parseBandwidth, formatBandwidth, formatDuration, type Bandwidth } from './core/bandwidth.js';
 export { planAgainst, type AgainstReport, type AgainstOptions, type ManifestChange, type AgainstRing } from './plan/against.js';
 export { renderAgainstText } from './report/plan-against-text.js';
+
+// Text renderers of the other commands (report views: plain data with the tables built), and the helpers they share.
+export { compareView, renderCompareText, type CompareView } from './report/compare.js';
+export { renderLocateText, renderLocateJsonLines, type LocatedKey } from './report/locate.js';
+export { cacheSimView, renderCacheSimText, type CacheSimView } from './report/cachesim.js';
+export { capacityJSON, capacityRows, renderCapacityText } from './report/capacity.js';
+export { simulationView, renderSimulationText, type SimulationView } from './report/simulate.js';
+export { renderTable, renderPairs, type TextTable } from './report/table.js';
+export { jsonText, plainJSON } from './report/json.js';
+export { FieldReader, type Fields } from './core/field-reader.js';
+export { grown, grownCapacity, type GrowableArray } from './core/typed-arrays.js';

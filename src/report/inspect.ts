@@ -95,7 +95,7 @@ function ringBalance(p: AlluxioConsistentPlacement): RingBalance {
   const b = balance(p);
   return {
     workers: p.workers.length,
-    points: p.ringView()!.ring.length,
+    points: p.ringView().ring.length,
     maxOverMean: b.maxOverMean,
     minOverMean: b.minOverMean,
     relativeStddev: b.relativeStddev,
@@ -105,7 +105,7 @@ function ringBalance(p: AlluxioConsistentPlacement): RingBalance {
 
 /** Exact shares by identity. */
 function shareMap(p: AlluxioConsistentPlacement): Map<string, number> {
-  const own = p.ownership()!;
+  const own = p.ownership();
   return new Map(p.workers.map((w, i) => [w.id, own.byWorker[i] / own.total]));
 }
 

@@ -151,3 +151,17 @@ export abstract class BasePlacement implements Placement {
     };
   }
 }
+
+/**
+ * A placement over one `SortedRing` (ring, ketama, alluxio-consistent and its capacity model): it calls
+ * `useRing` in its constructor, so its ownership and ring view are never null.
+ */
+export abstract class RingBackedPlacement extends BasePlacement {
+  override ownership(): Ownership {
+    return super.ownership()!;
+  }
+
+  override ringView(): RingView {
+    return super.ringView()!;
+  }
+}

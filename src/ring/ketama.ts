@@ -11,7 +11,7 @@
  * equal weights both give 160 points a server; with unequal ones they can differ by one digest.
  * Replicas walk clockwise to the next distinct servers (hashring's `range`).
  */
-import { BasePlacement } from './base-placement.js';
+import { RingBackedPlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
 import { ketamaHash, md5 } from '../hash/md5.js';
 import { SortedRing } from './sorted-ring.js';
@@ -30,7 +30,7 @@ export function ketamaDigests(weight: number, total: number, servers: number, we
   return Math.floor(Math.fround(pct * 40.0 * Math.fround(servers)));
 }
 
-export class KetamaPlacement extends BasePlacement {
+export class KetamaPlacement extends RingBackedPlacement {
   readonly algorithm = 'ketama';
   readonly weighting: KetamaWeighting;
   /** Digests (of 4 points) per worker, aligned with `workers`. */

@@ -12,7 +12,7 @@
  * Adding, removing or reweighting one worker therefore moves keys only to or from that worker, unlike
  * libketama's weighting (see `ketama`).
  */
-import { BasePlacement } from './base-placement.js';
+import { RingBackedPlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
 import { fmix32 } from '../hash/murmur3.js';
 import { xxh64 } from '../hash/xxhash.js';
@@ -46,7 +46,7 @@ export function ringPoint(seedHi: number, seedLo: number, i: number): number {
   return fmix32(fmix32((seedLo + Math.imul(i, 0x9e3779b9)) | 0) ^ seedHi) >>> 0;
 }
 
-export class RingPlacement extends BasePlacement {
+export class RingPlacement extends RingBackedPlacement {
   readonly algorithm = 'ring';
   readonly vnodes: number;
   /** Points per worker, aligned with `workers`. */

@@ -84,7 +84,7 @@ describe('ketama', () => {
     // Only the removed server's share needs to move; ketama moves several times that.
     expect(m.collateral).toBeGreaterThan(0.05);
     // Every key of the removed server moves, plus the collateral ones between servers that stayed.
-    const own = before.ownership()!;
+    const own = before.ownership();
     const removedShare = own.byWorker[7] / own.total;
     expect(m.moved).toBeCloseTo(removedShare + m.collateral, 12);
     expect(m.moved).toBeGreaterThan(4 * removedShare);

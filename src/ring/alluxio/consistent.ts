@@ -9,7 +9,7 @@
  * Worker order is the cluster view's order (Alluxio: the membership listing; here: the order given, or
  * sorted by identity string with `workerOrder: 'sorted'`). It matters only when two points collide.
  */
-import { BasePlacement } from '../base-placement.js';
+import { RingBackedPlacement } from '../base-placement.js';
 import { RingSimError } from '../../core/errors.js';
 import { murmur3x86_32, murmur3x86_32Words } from '../../hash/murmur3.js';
 import { KeyBuffer, writeInt32LE } from '../../hash/utf8.js';
@@ -72,7 +72,7 @@ function identityPoints(key: string, base: Uint8Array, V: number): Uint32Array {
   return out;
 }
 
-export class AlluxioConsistentPlacement extends BasePlacement {
+export class AlluxioConsistentPlacement extends RingBackedPlacement {
   readonly algorithm: string = 'alluxio-consistent';
   readonly vnodes: number;
   readonly maxAttempts: number;
