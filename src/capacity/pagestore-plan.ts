@@ -58,7 +58,7 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
   if (edition !== 'enterprise' && edition !== 'oss') {
     throw new RingSimError('edition', edition, 'unknown Alluxio edition', 'use enterprise or oss');
   }
-  const f = { size: '--size', reservedSize: '--reserved', pageSize: '--page-size', disk: '--disk', ...input.fields };
+  const f: Fields = { size: '--size', reservedSize: '--reserved', pageSize: '--page-size', disk: '--disk', ...input.fields };
   const checks: Check[] = [];
   const assumptions: string[] = [];
   const size = byteQuantityChecks(input.size, f.size);
@@ -70,23 +70,8 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
     if (r.quantity && r.quantity.sign >= 0) reservedBytes = r.quantity.bytes;
   }
   const sizeBytes = size.quantity && size.quantity.sign > 0 ? size.quantity.bytes : 0n;
-  let pageSizeBytes: bigint;
-  try {
-    pageSizeBytes = parseAlluxioSize(input.pageSize ?? '1MB');
-  } catch (e) {
-    throw new RingSimError(f.pageSize, input.pageSize, 'not an Alluxio size', 'write e.g. 1MB or 4MiB (binary)');
-  }
-  if (pageSizeBytes <= 0n) throw new RingSimError(f.pageSize, input.pageSize, 'the page size must be positive', 'write e.g. 1MB');
-  const overhead = input.overhead ?? 0.1;
-  if (!Number.isFinite(overhead) || overhead < 0) throw new RingSimError('overhead', overhead, 'must be a number >= 0', 'Alluxio defaults to 0.1');
-  let cacheBytes: bigint;
-  if (edition === 'oss') {
-    cacheBytes = BigInt(Math.trunc(Number(sizeBytes) / (1 + overhead)));
-    assumptions.push(`open-source page store: page data = floor(size / (1 + ${overhead})) (alluxio.worker.page.store.overhead)`);
-  } else {
-    cacheBytes = sizeBytes;
-    assumptions.push('Enterprise operator: the cache holds size; reservedSize is extra space beside it');
-  }
+  const pageSizeBytes = readPageSize(input.pageSize, f.pageSize);
+  const cacheBytes = pageData(edition, sizeBytes, input.overhead ?? 0.1, assumptions);
   const pages = cacheBytes / pageSizeBytes;
   const tailBytes = cacheBytes - pages * pageSizeBytes;
   if (sizeBytes > 0n && pages === 0n) {
@@ -104,66 +89,99 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
       fix: `make the cache a multiple of ${formatBinary(pageSizeBytes)}, e.g. ${formatIn(pages * pageSizeBytes, 'MiB', 0).replace(/,/g, '').replace(' MiB', 'Mi')}`,
     });
   }
-  if (sizeBytes > 0n && edition === 'enterprise') {
-    if (input.reservedSize === undefined || reservedBytes === 0n) {
-      checks.push({
-        severity: 'warning',
-        field: f.reservedSize,
-        message: 'no reservedSize: temporary page writes and metadata have no space of their own',
-        fix: `set reservedSize to about 10 % of size: ${roundGi(sizeBytes / 10n)}`,
-      });
-    } else {
-      const ratio = Number(reservedBytes) / Number(sizeBytes);
-      if (ratio < 0.05 || ratio > 0.2) {
-        checks.push({
-          severity: 'warning',
-          field: f.reservedSize,
-          message: `reservedSize is ${(ratio * 100).toFixed(1)} % of size; Alluxio advises about 10 % (typically 10–100 GiB)`,
-          fix: `set reservedSize near ${roundGi(sizeBytes / 10n)}`,
-        });
-      }
-      if (reservedBytes > sizeBytes) {
-        checks.push({
-          severity: 'error',
-          field: f.reservedSize,
-          message: `reservedSize (${formatBinary(reservedBytes)}) is larger than size (${formatBinary(sizeBytes)})`,
-          fix: 'reservedSize is the small extra space beside the cache: about 10 % of size',
-        });
-      }
-    }
-  }
+  if (sizeBytes > 0n && edition === 'enterprise') checks.push(...reservedSizeChecks(sizeBytes, input.reservedSize === undefined ? undefined : reservedBytes, f));
   const plan: PageStorePlan = { edition, sizeBytes, reservedBytes, pageSizeBytes, cacheBytes, pages, tailBytes, checks, assumptions };
+  if (input.disk !== undefined) addDisk(plan, input, f);
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  if (input.disk !== undefined) {
-    const disk = provisionedDisk(input.disk, input.provider ?? 'plain');
-    const fsSpace = fileSystemSpace(disk.rawBytes, input.fs ?? 'ext4');
-    plan.disk = disk;
-    plan.fileSystem = fsSpace;
-    assumptions.push(...disk.assumptions, ...fsSpace.assumptions);
-    const need = sizeBytes + (edition === 'enterprise' ? reservedBytes : 0n);
-    plan.headroomBytes = fsSpace.usableBytes - need;
-    const what = edition === 'enterprise' ? 'size + reservedSize' : 'size';
-    if (sizeBytes > 0n && need > fsSpace.usableBytes) {
-      const maxSize = edition === 'enterprise' ? (fsSpace.usableBytes * 10n) / 11n : fsSpace.usableBytes;
-      checks.push({
-        severity: 'error',
-        field: f.size,
-        message: `${what} = ${formatBinary(need)} exceeds the ${formatBinary(fsSpace.usableBytes)} the ${fsSpace.fs} file system leaves on this ${input.disk} disk: the worker fails with "quota (${need}) exceeds the total disk space"`,
-        fix: edition === 'enterprise'
-          ? `set size to at most ${floorGi(maxSize)} with reservedSize ${floorGi(maxSize / 10n)}, or use a larger disk`
-          : `set size to at most ${floorGi(maxSize)}, or use a larger disk`,
-      });
-    } else if (sizeBytes > 0n && sizeBytes * 10n > fsSpace.usableBytes * 9n) {
-      checks.push({
-        severity: 'warning',
-        field: f.size,
-        message: `size is ${formatBinary(sizeBytes)}, over 90 % of the ${formatBinary(fsSpace.usableBytes)} the file system leaves; Alluxio advises about 90 % of the space df shows`,
-        fix: `set size to at most ${floorGi((fsSpace.usableBytes * 9n) / 10n)}`,
-      });
-    }
-  }
   checks.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return plan;
+}
+
+/** The names the checks give the inputs (CLI flags by default, manifest paths for `plan`). */
+type Fields = Required<NonNullable<PageStorePlanInput['fields']>>;
+
+function readPageSize(text: string | undefined, field: string): bigint {
+  let bytes: bigint;
+  try {
+    bytes = parseAlluxioSize(text ?? '1MB');
+  } catch {
+    throw new RingSimError(field, text, 'not an Alluxio size', 'write e.g. 1MB or 4MiB (binary)');
+  }
+  if (bytes <= 0n) throw new RingSimError(field, text, 'the page size must be positive', 'write e.g. 1MB');
+  return bytes;
+}
+
+/** Bytes of page data the store holds: size (Enterprise), or size / (1 + overhead) (open source). */
+function pageData(edition: Edition, sizeBytes: bigint, overhead: number, assumptions: string[]): bigint {
+  if (!Number.isFinite(overhead) || overhead < 0) throw new RingSimError('overhead', overhead, 'must be a number >= 0', 'Alluxio defaults to 0.1');
+  if (edition === 'oss') {
+    assumptions.push(`open-source page store: page data = floor(size / (1 + ${overhead})) (alluxio.worker.page.store.overhead)`);
+    return BigInt(Math.trunc(Number(sizeBytes) / (1 + overhead)));
+  }
+  assumptions.push('Enterprise operator: the cache holds size; reservedSize is extra space beside it');
+  return sizeBytes;
+}
+
+/** Enterprise's reservedSize beside size: missing, far from 10 %, or larger than size. */
+function reservedSizeChecks(sizeBytes: bigint, reservedBytes: bigint | undefined, f: Fields): Check[] {
+  if (reservedBytes === undefined || reservedBytes === 0n) {
+    return [{
+      severity: 'warning',
+      field: f.reservedSize,
+      message: 'no reservedSize: temporary page writes and metadata have no space of their own',
+      fix: `set reservedSize to about 10 % of size: ${roundGi(sizeBytes / 10n)}`,
+    }];
+  }
+  const checks: Check[] = [];
+  const ratio = Number(reservedBytes) / Number(sizeBytes);
+  if (ratio < 0.05 || ratio > 0.2) {
+    checks.push({
+      severity: 'warning',
+      field: f.reservedSize,
+      message: `reservedSize is ${(ratio * 100).toFixed(1)} % of size; Alluxio advises about 10 % (typically 10–100 GiB)`,
+      fix: `set reservedSize near ${roundGi(sizeBytes / 10n)}`,
+    });
+  }
+  if (reservedBytes > sizeBytes) {
+    checks.push({
+      severity: 'error',
+      field: f.reservedSize,
+      message: `reservedSize (${formatBinary(reservedBytes)}) is larger than size (${formatBinary(sizeBytes)})`,
+      fix: 'reservedSize is the small extra space beside the cache: about 10 % of size',
+    });
+  }
+  return checks;
+}
+
+/** The disk and its file system: usable space, headroom, and whether size (+ reservedSize) fits. */
+function addDisk(plan: PageStorePlan, input: PageStorePlanInput, f: Fields): void {
+  const { edition, sizeBytes, reservedBytes, checks } = plan;
+  const disk = provisionedDisk(input.disk!, input.provider ?? 'plain');
+  const fsSpace = fileSystemSpace(disk.rawBytes, input.fs ?? 'ext4');
+  plan.disk = disk;
+  plan.fileSystem = fsSpace;
+  plan.assumptions.push(...disk.assumptions, ...fsSpace.assumptions);
+  const need = sizeBytes + (edition === 'enterprise' ? reservedBytes : 0n);
+  plan.headroomBytes = fsSpace.usableBytes - need;
+  const what = edition === 'enterprise' ? 'size + reservedSize' : 'size';
+  if (sizeBytes > 0n && need > fsSpace.usableBytes) {
+    const maxSize = edition === 'enterprise' ? (fsSpace.usableBytes * 10n) / 11n : fsSpace.usableBytes;
+    checks.push({
+      severity: 'error',
+      field: f.size,
+      message: `${what} = ${formatBinary(need)} exceeds the ${formatBinary(fsSpace.usableBytes)} the ${fsSpace.fs} file system leaves on this ${input.disk} disk: the worker fails with "quota (${need}) exceeds the total disk space"`,
+      fix: edition === 'enterprise'
+        ? `set size to at most ${floorGi(maxSize)} with reservedSize ${floorGi(maxSize / 10n)}, or use a larger disk`
+        : `set size to at most ${floorGi(maxSize)}, or use a larger disk`,
+    });
+  } else if (sizeBytes > 0n && sizeBytes * 10n > fsSpace.usableBytes * 9n) {
+    checks.push({
+      severity: 'warning',
+      field: f.size,
+      message: `size is ${formatBinary(sizeBytes)}, over 90 % of the ${formatBinary(fsSpace.usableBytes)} the file system leaves; Alluxio advises about 90 % of the space df shows`,
+      fix: `set size to at most ${floorGi((fsSpace.usableBytes * 9n) / 10n)}`,
+    });
+  }
 }
 
 /** A size as a Kubernetes quantity rounded down to whole GiB ("83Gi"), or MiB when under 1 GiB. */
