@@ -141,12 +141,39 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
   const r = new Reader(source);
   const top = r.object(data, 'scenario', ['name', 'seed', 'cluster', 'placement', 'workload', 'events', 'metrics', 'pathTemplate', 'requestsPerSecond']);
   const seed = r.int(top.seed, 'seed', 0, 2 ** 32 - 1, 1);
-  const cluster = r.object(top.cluster, 'cluster', ['workerGroups', 'workers']);
+  const groups = readGroups(r, top.cluster);
+  const names = new Set(groups.map((g) => g.name));
+  const placement = readPlacement(r, top.placement, groups);
+  const workload = readWorkload(r, top.workload);
+  const type = workload.type;
+  const metrics = r.object(top.metrics ?? {}, 'metrics', ['window']);
+  const eventsValue: unknown = top.events === undefined ? [] : top.events;
+  if (!Array.isArray(eventsValue)) r.fail('events', eventsValue, 'must be a list', 'write events: [{ at: 100000, action: add-workers, count: 1 }]');
+  const scenario: Scenario = {
+    name: r.str(top.name, 'name', 'scenario'),
+    seed,
+    cluster: { groups },
+    placement,
+    workload,
+    pathTemplate: r.str(top.pathTemplate, 'pathTemplate', type === 'trace' ? 's3://ring-sim/trace/{key}' : 's3://ring-sim/dataset/file-{index}'),
+    metrics: { window: r.int(metrics.window, 'metrics.window', 1, Number.MAX_SAFE_INTEGER, 10_000) },
+    events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names)),
+  };
+  if (top.requestsPerSecond !== undefined) scenario.requestsPerSecond = r.num(top.requestsPerSecond, 'requestsPerSecond', 1e-9, 1e12);
+  if (scenario.events.some((e) => e.atTime !== undefined) && scenario.requestsPerSecond === undefined && type !== 'trace') {
+    r.fail('requestsPerSecond', undefined, 'events at a time (atTime) need a clock for a synthetic workload', 'set requestsPerSecond, or give events by request count (at)');
+  }
+  return scenario;
+}
+
+/** cluster: the worker groups, each with its page store and identity persistence. */
+function readGroups(r: Reader, value: unknown): WorkerGroup[] {
+  const cluster = r.object(value, 'cluster', ['workerGroups', 'workers']);
   const rawGroupsValue: unknown = cluster.workerGroups ?? (cluster.workers !== undefined ? [{ name: 'worker', ...(cluster.workers as Obj) }] : undefined);
   if (!Array.isArray(rawGroupsValue) || rawGroupsValue.length === 0) r.fail('cluster.workerGroups', rawGroupsValue, 'must list at least one worker group', 'write workerGroups: [{ name: worker, count: 10, pagestore: { size: 100Gi } }]');
   const names = new Set<string>();
   const rawGroups = rawGroupsValue as unknown[];
-  const groups = rawGroups.map((g: unknown, i: number): WorkerGroup => {
+  return rawGroups.map((g: unknown, i: number): WorkerGroup => {
     const p = `cluster.workerGroups[${i}]`;
     const o = r.object(g, p, ['name', 'count', 'pagestore', 'persistentIdentity', 'identity']);
     const name = r.str(o.name, `${p}.name`, `group-${i}`);
@@ -173,7 +200,11 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
       persistentPageStore,
     };
   });
-  const pl = r.object(top.placement ?? {}, 'placement', ['algorithm', 'vnodes', 'ring', 'replicas', 'refreshDelay', 'weightByCapacity']);
+}
+
+/** placement: the algorithm and its ring; no more replicas than workers. */
+function readPlacement(r: Reader, value: unknown, groups: readonly WorkerGroup[]): Scenario['placement'] {
+  const pl = r.object(value ?? {}, 'placement', ['algorithm', 'vnodes', 'ring', 'replicas', 'refreshDelay', 'weightByCapacity']);
   const placement: Scenario['placement'] = {
     algorithm: r.choice(pl.algorithm, 'placement.algorithm', ALGORITHM_NAMES, 'alluxio-consistent'),
     ring: r.choice(pl.ring, 'placement.ring', ['dynamic', 'static'] as const, 'dynamic'),
@@ -184,7 +215,12 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
   if (pl.vnodes !== undefined) placement.vnodes = r.int(pl.vnodes, 'placement.vnodes', 1, 16_777_216);
   const total = groups.reduce((s, g) => s + g.count, 0);
   if (placement.replicas > total) r.fail('placement.replicas', placement.replicas, `is more than the ${total} workers`, `use at most ${total}`);
-  const w = r.object(top.workload, 'workload', ['type', 'files', 'fileSize', 'requests', 'alpha', 'epochs', 'jobs', 'shuffle', 'hotFraction', 'hotProbability', 'shiftEvery', 'path', 'format', 'objectSize', 'csv']);
+  return placement;
+}
+
+/** workload: a synthetic one (uniform, zipf, training, hotset) or a trace. */
+function readWorkload(r: Reader, value: unknown): WorkloadSpec {
+  const w = r.object(value, 'workload', ['type', 'files', 'fileSize', 'requests', 'alpha', 'epochs', 'jobs', 'shuffle', 'hotFraction', 'hotProbability', 'shiftEvery', 'path', 'format', 'objectSize', 'csv']);
   const type = r.choice(w.type, 'workload.type', ['uniform', 'zipf', 'training', 'hotset', 'trace'] as const);
   let workload: WorkloadSpec;
   const files = (): number => r.int(w.files, 'workload.files', 1, 100_000_000);
@@ -223,24 +259,7 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
       break;
     }
   }
-  const metrics = r.object(top.metrics ?? {}, 'metrics', ['window']);
-  const eventsValue: unknown = top.events === undefined ? [] : top.events;
-  if (!Array.isArray(eventsValue)) r.fail('events', eventsValue, 'must be a list', 'write events: [{ at: 100000, action: add-workers, count: 1 }]');
-  const scenario: Scenario = {
-    name: r.str(top.name, 'name', 'scenario'),
-    seed,
-    cluster: { groups },
-    placement,
-    workload,
-    pathTemplate: r.str(top.pathTemplate, 'pathTemplate', type === 'trace' ? 's3://ring-sim/trace/{key}' : 's3://ring-sim/dataset/file-{index}'),
-    metrics: { window: r.int(metrics.window, 'metrics.window', 1, Number.MAX_SAFE_INTEGER, 10_000) },
-    events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names)),
-  };
-  if (top.requestsPerSecond !== undefined) scenario.requestsPerSecond = r.num(top.requestsPerSecond, 'requestsPerSecond', 1e-9, 1e12);
-  if (scenario.events.some((e) => e.atTime !== undefined) && scenario.requestsPerSecond === undefined && type !== 'trace') {
-    r.fail('requestsPerSecond', undefined, 'events at a time (atTime) need a clock for a synthetic workload', 'set requestsPerSecond, or give events by request count (at)');
-  }
-  return scenario;
+  return workload;
 }
 
 function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>): ScenarioEvent {
