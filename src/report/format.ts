@@ -23,5 +23,6 @@ export function sampleLabel(rate: number, what: string): string {
 function formatRate(rate: number): string {
   return `${Number((rate * 100).toPrecision(6))} %`;
 }
+
 /** Tables live in table.ts; re-exported here because renderers written before the split import it from here. */
 export { table } from './table.js';
