@@ -4,7 +4,7 @@
  * picked out (cluster.ts reads its fields); License and UnderFileSystem documents are read for their checks;
  * every other document is kept and named. Fields ring-sim does not use are kept in `raw` and never fail the plan.
  */
-import { parseAllDocuments } from 'yaml';
+import { parseYamlDocuments } from '../core/yaml.js';
 import { RingSimError } from '../core/errors.js';
 import { readCluster, type ClusterFields } from './cluster.js';
 import { isObj, type Obj } from './yaml-object.js';
@@ -82,30 +82,10 @@ function metaOf(o: Obj): { name?: string; namespace?: string } {
 }
 
 /** The YAML documents of the file as objects, `kind: List` items spread in place. */
-function readObjects(text: string, fail: Fail): Obj[] {
-  // Count document separators before parsing, so a 10,000-document file is refused without parsing it.
-  const separators = (text.match(/^---/gm) ?? []).length;
-  if (separators > MAX_DOCUMENTS) {
-    fail('documents', separators, `the file holds more than ${MAX_DOCUMENTS} YAML documents`, 'give the file with the AlluxioCluster (and its UnderFileSystem and License documents) only');
-  }
-  let docs;
-  try {
-    docs = parseAllDocuments(text, { uniqueKeys: false });
-  } catch (e) {
-    fail('yaml', undefined, `not valid YAML (${(e as Error).message.split('\n')[0]})`, 'check the indentation and quoting');
-  }
-  const list = Array.isArray(docs) ? docs : [docs];
+function readObjects(text: string, source: string, fail: Fail): Obj[] {
+  // Document count, nesting depth and alias expansion are bounded before and while parsing (core/yaml.ts).
   const objects: Obj[] = [];
-  for (const [i, doc] of list.entries()) {
-    const err = doc.errors[0];
-    if (err) fail(`document ${i + 1}`, undefined, `not valid YAML (${err.message.split('\n')[0]})`, 'check the indentation and quoting at the line named');
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    } catch (e) {
-      fail(`document ${i + 1}`, undefined, `YAML aliases expand too far (${(e as Error).message.split('\n')[0]})`, 'write the values out instead of nesting aliases');
-    }
-    if (value === null || value === undefined) continue;
+  for (const [i, value] of parseYamlDocuments(text, source, { maxDocuments: MAX_DOCUMENTS, maxAliases: MAX_ALIASES }).entries()) {
     if (!isObj(value)) fail(`document ${i + 1}`, value, 'is not a Kubernetes object', 'each document must be a mapping with apiVersion and kind');
     if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, j) => {
@@ -137,7 +117,7 @@ export function parseManifest(text: string, source: string): AlluxioClusterManif
   const fail: Fail = (field, value, problem, fix) => {
     throw new RingSimError(`${source}: ${field}`, value, problem, fix);
   };
-  const objects = readObjects(text, fail);
+  const objects = readObjects(text, source, fail);
   const clusters = objects.filter((o) => o.kind === 'AlluxioCluster');
   if (clusters.length === 0) {
     const kinds = objects.map((o) => kindOf(o)).join(', ') || 'nothing';

@@ -19,8 +19,12 @@ export interface CacheSimOptions {
   format: TraceFormat;
   traceOptions?: TraceOptions;
   policies: readonly string[];
-  /** Cache sizes: bytes (or objects with `ignoreObjectSize`); a value <= 1 is a fraction of the working set. */
-  sizes: readonly number[];
+  /**
+   * Cache sizes: a whole number is bytes (or objects with `ignoreObjectSize`); `{ fraction }` is a fraction of the
+   * working set (libCacheSim's CLI reads a size with a dot so: `0.1`, `1.0`); a number strictly between 0 and 1
+   * is read as a fraction too.
+   */
+  sizes: readonly CacheSize[];
   /** Count every object as size 1 (libCacheSim `--ignore-obj-size`). */
   ignoreObjectSize?: boolean;
   /** Metadata bytes counted per cached object (libCacheSim `obj_md_size`); default 0. */
@@ -89,16 +93,27 @@ async function workingSet(o: CacheSimOptions): Promise<{ objects: number; bytes:
   return { objects: n, bytes };
 }
 
+/** A cache size: a whole number of bytes (or objects), or a fraction of the trace's working set. */
+export type CacheSize = number | { fraction: number };
+
+/** The fraction a size asks for, or undefined for an absolute size; throws on a size that is neither. */
+function fractionOf(s: CacheSize): number | undefined {
+  if (typeof s === 'object' && s !== null) {
+    if (Number.isFinite(s.fraction) && s.fraction > 0) return s.fraction;
+  } else if (typeof s === 'number') {
+    if (Number.isSafeInteger(s) && s >= 1) return undefined;
+    if (s > 0 && s < 1) return s;
+  }
+  throw new RingSimError('--sizes', s, 'a cache size is a whole number of bytes (or objects), or a fraction of the working set', 'write e.g. 128MiB, 4096 or 0.1');
+}
+
 export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
   if (o.policies.length === 0) throw new RingSimError('--policy', '', 'no eviction policy given', `use one of ${EVICTION_POLICIES.join(', ')}`);
   if (o.sizes.length === 0) throw new RingSimError('--sizes', '', 'no cache sizes given', 'pass e.g. --sizes 128MiB,256MiB');
-  for (const s of o.sizes) {
-    if (!(s > 0) || !Number.isFinite(s) || (s > 1 && !Number.isSafeInteger(s))) {
-      throw new RingSimError('--sizes', s, 'a cache size is a whole number of bytes (or objects), or a fraction <= 1 of the working set', 'write e.g. 128MiB or 0.1');
-    }
-  }
-  const ws = o.sizes.some((s) => s <= 1) ? await workingSet(o) : undefined;
-  const sizes = o.sizes.map((s) => (s <= 1 ? Math.floor(s * ws!.bytes) : s));
+  const fractions = o.sizes.map(fractionOf);
+  const ws = fractions.some((f) => f !== undefined) ? await workingSet(o) : undefined;
+  const sizes = o.sizes.map((s, i) => (fractions[i] !== undefined ? Math.floor(fractions[i]! * ws!.bytes) : (s as number)));
+  if (sizes.some((s) => s < 1)) throw new RingSimError('--sizes', o.sizes.find((_, i) => sizes[i] < 1), `is less than one ${o.ignoreObjectSize ? 'object' : 'byte'} of this trace's working set`, 'give a larger fraction or an absolute size');
   const sample = o.sample === undefined || o.sample === 1 ? null : new SpatialSample(o.sample, 'sample');
   const caches: Array<{ policy: string; size: number; cache: ObjectCache }> = [];
   for (const policy of o.policies) {

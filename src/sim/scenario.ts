@@ -3,7 +3,7 @@
  * one clear error per bad field (its path, the value, and the fix); unknown fields are errors too, since a
  * misspelt field silently ignored would change the result.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYamlDocuments } from '../core/yaml.js';
 import { parseQuantity } from '../capacity/quantity.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
@@ -291,12 +291,7 @@ function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>): Scena
 
 /** Parses YAML or JSON text, then validates it. */
 export function parseScenario(text: string, source = 'scenario'): Scenario {
-  let data: unknown;
-  try {
-    data = parseYaml(text, { maxAliasCount: 100, uniqueKeys: true });
-  } catch (e) {
-    const msg = (e as Error).message.split('\n')[0];
-    throw new RingSimError(source, undefined, `not valid YAML or JSON (${msg})`, 'check the indentation and quoting at the line named');
-  }
-  return readScenario(data, source);
+  // One document; nesting depth and alias expansion bounded before and while parsing (core/yaml.ts).
+  const [data] = parseYamlDocuments(text, source, { maxDocuments: 1, maxAliases: 100, uniqueKeys: true });
+  return readScenario(data ?? null, source);
 }

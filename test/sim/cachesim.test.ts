@@ -47,11 +47,17 @@ describe('cacheSim equals libCacheSim on cloudPhysicsIO (test/test_evictionAlgo.
   });
 
   it('a fractional size is a share of the working set (48,974 objects, 2,029,769,728 bytes)', async () => {
-    const r = await cacheSim({ trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`), format: 'oracleGeneral', policies: ['lru'], sizes: [0.5, 1] });
+    const r = await cacheSim({ trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`), format: 'oracleGeneral', policies: ['lru'], sizes: [0.5, { fraction: 1 }] });
     expect(r.workingSet).toEqual({ objects: 48974, bytes: 2029769728 });
     expect(r.results.map((x) => x.cacheSize)).toEqual([1014884864, 2029769728]);
     // A cache as large as the working set misses each object once.
     expect(r.results[1].misses).toBe(48974);
+  });
+
+  it('a whole number is absolute, as in libCacheSim: 1 is one byte, not the working set', async () => {
+    const r = await cacheSim({ trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`), format: 'oracleGeneral', policies: ['lru'], sizes: [1], ignoreObjectSize: true });
+    expect(r.results[0].cacheSize).toBe(1);
+    expect(r.workingSet).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EVICTION_POLICIES } from '../../pagestore/eviction/index.js';
-import { cacheSim } from '../../sim/cachesim.js';
+import { cacheSim, type CacheSize } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
 import { renderCacheSimText } from '../../report/cachesim.js';
 import { jsonText } from '../../report/json.js';
@@ -16,7 +16,7 @@ interface CachesimFlags {
   format?: TraceFormat;
   policy: string[];
   sample?: number;
-  sizes?: number[];
+  sizes?: CacheSize[];
   ignoreObjSize?: boolean;
   json?: boolean;
   timeCol?: number;
@@ -67,7 +67,7 @@ export function registerCachesim(program: Command, io: Io): void {
     .option('--trace <file>', 'trace file (plain, gzip or xz)')
     .option('--format <format>', `trace format: ${TRACE_FORMATS.join(', ')}`, (v: string) => parseTraceFormat(v))
     .option('--policy <list>', `eviction policies: ${EVICTION_POLICIES.join(', ')}`, listOption('--policy', choiceOption('--policy', EVICTION_POLICIES)), ['lru'])
-    .option('--sizes <list>', 'cache sizes, e.g. 128MiB,256MiB,1GiB (binary, as libCacheSim reads them; a value <= 1 is a fraction of the working set)', parseCacheSizes)
+    .option('--sizes <list>', 'cache sizes, e.g. 128MiB,256MiB,1GiB (binary, as libCacheSim reads them); a value with a dot is a fraction of the working set (0.1, 1.0); 1 is one byte (one object with --ignore-obj-size)', parseCacheSizes)
     .option('--ignore-obj-size', 'count every object as size 1: sizes are numbers of objects')
     .option('--time-col <n>', 'csv: 1-based time column', integerOption('--time-col', 1, 1000))
     .option('--id-col <n>', 'csv: 1-based object id column', integerOption('--id-col', 1, 1000))
@@ -87,7 +87,7 @@ Example:
   ring-sim cachesim --trace ../shared/traces/cloudPhysicsIO.oracleGeneral.bin --format oracleGeneral \\
     --policy lru,fifo --sizes 128MiB,256MiB,384MiB,512MiB`)
     .action(async (flags: CachesimFlags) => {
-      if (!flags.trace) throw new RingSimError('--trace', undefined, 'no trace given', 'pass --trace FILE');
+      if (flags.trace === undefined) throw new RingSimError('--trace', undefined, 'no trace given', 'pass --trace FILE');
       if (!flags.format) throw new RingSimError('--format', undefined, 'no trace format given', `pass --format, one of ${TRACE_FORMATS.join(', ')}`);
       if (!flags.sizes) throw new RingSimError('--sizes', undefined, 'no cache sizes given', 'pass e.g. --sizes 128MiB,256MiB');
       const extra = flags.traceOptions ? parseLibCacheSimTraceOptions(flags.traceOptions) : {};
@@ -114,6 +114,7 @@ Example:
         sample: flags.sample,
       });
       progress?.done();
+      if (report.requests === 0) throw new RingSimError('--trace', flags.trace, 'the trace holds no requests, so it has no miss ratio', 'check the file and --format (zero-size requests are skipped unless --keep-zero-size)');
       io.out(flags.json ? jsonText(report) : renderCacheSimText(report));
     });
 }

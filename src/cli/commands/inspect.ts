@@ -5,10 +5,10 @@ import { renderInspectHtml } from '../../report/inspect-html.js';
 import { renderInspectText } from '../../report/inspect-text.js';
 import { addMembershipOptions, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import { htmlAssets } from '../html-assets.js';
+import { checkOutputPath, optionalOutput, withReport, writeOutputs } from '../output-file.js';
 import type { Io } from '../io.js';
 import { integerOption } from '../options.js';
 import { parseDatasetSize } from './plan.js';
-import { writeFileSync } from 'node:fs';
 import { RingSimError } from '../../core/errors.js';
 
 interface InspectFlags extends MembershipFlags {
@@ -40,15 +40,14 @@ Example:
       const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
       const datasetBytes = flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined;
       if (ufsBandwidth && datasetBytes === undefined) throw new RingSimError('--dataset', undefined, '--ufs-bandwidth needs a data-set size to time', 'pass --dataset SIZE, e.g. 20TiB');
+      if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const membership = await loadMembership(flags);
       const report = buildInspect(membership, { vnodes: flags.vnodes, add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth });
-      if (flags.html) {
-        try {
-          writeFileSync(flags.html, renderInspectHtml(report, htmlAssets().css));
-        } catch (e) {
-          throw new RingSimError('--html', flags.html, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
-        }
-      }
-      io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderInspectText(report));
+      writeOutputs(withReport([optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))], {
+        flag: flags.json ? '--json' : 'the report',
+        path: '-',
+        explicit: flags.json,
+        render: () => (flags.json ? JSON.stringify(report, null, 2) + '\n' : renderInspectText(report)),
+      }), io);
     });
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { DISK_PROVIDERS, FILE_SYSTEMS, type DiskProvider, type FileSystem } from '../../capacity/disk.js';
 import type { Edition } from '../../capacity/pagestore-plan.js';
 import { parseQuantity } from '../../capacity/quantity.js';
@@ -8,6 +7,7 @@ import { buildPlan } from '../../plan/plan.js';
 import { renderPlanText } from '../../report/plan-text.js';
 import { renderHtml } from '../../report/html.js';
 import { htmlAssets } from '../html-assets.js';
+import { checkOutputPath, isStdout, optionalOutput, withReport, writeOutputs } from '../output-file.js';
 import { fileTraceSource } from '../trace-file.js';
 import { traceWorkingSet } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
@@ -102,12 +102,15 @@ Example:
     .action(async (file: string, flags: PlanFlags & AgainstFlags) => {
       checkAgainstFlags(flags);
       if (flags.against) return runAgainst(file, flags, flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined, io);
+      if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const manifest = parseManifest(readTextFile(file, 'manifest'), file);
       let traceSet: { objects: number; bytes: number } | undefined;
       if (flags.trace) {
         if (flags.dataset) throw new RingSimError('--trace', flags.trace, '--trace and --dataset both given', 'use one of them');
         if (!flags.traceFormat) throw new RingSimError('--trace-format', undefined, 'no trace format given', `pass --trace-format, one of ${TRACE_FORMATS.join(', ')}`);
+        if (flags.traceFormat === 'csv') throw new RingSimError('--trace-format', 'csv', 'plan reads no csv column options', 'take the working set from ring-sim cachesim --trace FILE --format csv --id-col N --sizes 1.0 --json, then pass --dataset and --files');
         traceSet = await traceWorkingSet(fileTraceSource(flags.trace), flags.traceFormat);
+        if (traceSet.objects === 0) throw new RingSimError('--trace', flags.trace, 'the trace holds no requests, so it gives no data set', 'check the file and --trace-format');
       }
       let files: number | undefined;
       if (flags.files !== undefined) {
@@ -127,14 +130,13 @@ Example:
         whatIfVnodes: flags.whatIfVnodes,
         platform: flags.platform,
       });
-      if (flags.html) {
-        try {
-          writeFileSync(flags.html, renderHtml({ plan: report }, htmlAssets()));
-        } catch (e) {
-          throw new RingSimError('--html', flags.html, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
-        }
-      }
-      io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderPlanText(report) + (flags.html ? `\nHTML report: ${flags.html}\n` : ''));
+      const html = flags.html;
+      writeOutputs(withReport([optionalOutput('--html', html, () => renderHtml({ plan: report }, htmlAssets()))], {
+        flag: flags.json ? '--json' : 'the report',
+        path: '-',
+        explicit: flags.json,
+        render: () => (flags.json ? JSON.stringify(report, null, 2) + '\n' : renderPlanText(report) + (html && !isStdout(html) ? `\nHTML report: ${html}\n` : '')),
+      }), io);
       if (!report.verdict.deployable) setExitCode(1);
     });
   addAgainstOptions(command);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { RingSimError } from '../../core/errors.js';
 import { parseScenario } from '../../sim/scenario.js';
 import { integerOption } from '../options.js';
@@ -11,6 +10,7 @@ import type { Io } from '../io.js';
 import { readTextFile } from '../input-file.js';
 import { renderHtml } from '../../report/html.js';
 import { htmlAssets } from '../html-assets.js';
+import { checkOutputPath, optionalOutput, withReport, writeOutputs } from '../output-file.js';
 
 interface SimulateFlags {
   json?: string;
@@ -32,29 +32,15 @@ export function registerSimulate(program: Command, io: Io): void {
 Example:
   ring-sim simulate examples/scenarios/scale-out-training.yaml --json result.json`)
     .action(async (file: string, flags: SimulateFlags) => {
+      if (flags.json !== undefined) checkOutputPath('--json', flags.json);
+      if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const scenario = parseScenario(readTextFile(file, 'scenario'), file);
       const progress = io.progress?.('reads');
       const result = await simulateThreads(scenario, flags.threads ?? defaultThreads(scenario), progress?.update, flags.sample);
       progress?.done();
-      const json = jsonText(result);
-      if (flags.json === '-') {
-        io.out(json);
-        return;
-      }
-      if (flags.html) {
-        try {
-          writeFileSync(flags.html, renderHtml({ simulation: result }, htmlAssets()));
-        } catch (e) {
-          throw new RingSimError('--html', flags.html, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
-        }
-      }
-      if (flags.json) {
-        try {
-          writeFileSync(flags.json, json);
-        } catch (e) {
-          throw new RingSimError('--json', flags.json, `cannot write the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'give a writable path');
-        }
-      }
-      io.out(renderSimulationText(result));
+      writeOutputs(withReport([
+        optionalOutput('--json', flags.json, () => jsonText(result)),
+        optionalOutput('--html', flags.html, () => renderHtml({ simulation: result }, htmlAssets())),
+      ], { flag: 'the report', path: '-', render: () => renderSimulationText(result) }), io);
     });
 }

@@ -91,7 +91,7 @@ export async function* readCsv(source: TraceSource, options: CsvOptions): AsyncG
   let delimiter = options.delimiter;
   let first = true;
   const needed = Math.max(idCol, options.timeCol ?? 0, options.sizeCol ?? 0);
-  for await (const { line, number } of textLines(source.chunks())) {
+  for await (const { line, number } of textLines(source.chunks(), source.name)) {
     if (first) {
       first = false;
       delimiter ??= detectDelimiter(line);

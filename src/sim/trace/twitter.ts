@@ -12,7 +12,7 @@ import type { TraceSource } from './source.js';
 
 export async function* readTwitter(source: TraceSource): AsyncGenerator<RequestBatch> {
   const batch = new RequestBatch(BATCH_SIZE, true);
-  for await (const { line, number } of textLines(source.chunks())) {
+  for await (const { line, number } of textLines(source.chunks(), source.name)) {
     if (line === '') continue;
     const f = splitFields(line, ',');
     if (f.length < 7) {

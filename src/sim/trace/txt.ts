@@ -15,7 +15,7 @@ export interface TxtOptions {
 export async function* readTxt(source: TraceSource, options: TxtOptions = {}): AsyncGenerator<RequestBatch> {
   const numeric = options.idIsNum ?? false;
   const batch = new RequestBatch(BATCH_SIZE, !numeric);
-  for await (const { line, number } of textLines(source.chunks())) {
+  for await (const { line, number } of textLines(source.chunks(), source.name)) {
     if (line === '') continue;
     const i = batch.length;
     if (numeric) {
