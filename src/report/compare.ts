@@ -34,7 +34,7 @@ export function compareView(r: CompareReport): CompareView {
   return {
     heading: [
       `${r.workers} workers (total weight ${r.totalWeight}); ${r.keys} sampled keys where no exact ownership exists`,
-      `+1: add ${r.added.id} (weight ${r.added.weight ?? 1}); -1: remove ${r.removed}`,
+      `+1: add ${r.added.id} (weight ${r.added.weight ?? 1}); -1: ${r.workers > 1 ? `remove ${r.removed}` : 'none (one worker: removing it leaves no ring)'}`,
       'balance and movement are exact fractions of the hash space where marked "exact", else measured on the keys',
     ],
     table: { headers: HEADERS, rows, rightAlign: HEADERS.map((_, i) => i >= 3) },
@@ -45,7 +45,7 @@ export function compareView(r: CompareReport): CompareView {
 
 /** One algorithm's cells, or null when it was skipped. */
 function compareCells(row: CompareRow): string[] | null {
-  if (row.skipped || !row.balance || !row.add || !row.remove) return null;
+  if (row.skipped || !row.balance || !row.add) return null;
   const params = Object.entries(row.params ?? {})
     .filter(([k]) => SHOWN_PARAMS.includes(k))
     .map(([k, v]) => `${k}=${v}`)
@@ -61,9 +61,9 @@ function compareCells(row: CompareRow): string[] | null {
     percent(row.add.moved),
     percent(row.add.optimal),
     percent(row.add.collateral),
-    percent(row.remove.moved),
-    percent(row.remove.optimal),
-    percent(row.remove.collateral),
+    row.remove ? percent(row.remove.moved) : '-',
+    row.remove ? percent(row.remove.optimal) : '-',
+    row.remove ? percent(row.remove.collateral) : '-',
     formatBinaryCompact(row.memoryBytes ?? 0),
     row.lookupNs !== undefined ? `${row.lookupNs.toFixed(0)} ns` : '-',
   ];

@@ -62,6 +62,13 @@ describe('crash fixes, through dist/cli/main.js', () => {
     oneLineError(builtCli(['simulate', file('s.yaml', 'toString: 1\nconstructor: 2\n')]));
   });
 
+  it('compare --count 1 works: the -1 case is left out (removing the one worker leaves no ring)', () => {
+    const r = builtCli(['compare', '--count', '1', '--keys', '2000', '--no-time', '--algorithms', 'alluxio-consistent,ketama']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/-1: none \(one worker/);
+  });
+
   it('compare --keys-file with an empty file is bad input', () => {
     const r = builtCli(['compare', '--count', '3', '--keys-file', file('empty.txt', ''), '--no-time']);
     oneLineError(r);

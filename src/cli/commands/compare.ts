@@ -54,11 +54,11 @@ Example:
   ring-sim compare --count 100
   ring-sim compare --workers examples/workers-weighted.txt --algorithms ketama,ring --json`)
     .action((flags: CompareFlags) => {
-      if (flags.workers && flags.count) {
+      if (flags.workers !== undefined && flags.count) {
         throw new RingSimError('--count', flags.count, '--workers and --count both given', 'use one of them');
       }
       let workers;
-      if (flags.workers) workers = parseWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers);
+      if (flags.workers !== undefined) workers = parseWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers);
       else if (flags.count) workers = syntheticWorkers(flags.count, flags.weights);
       else throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE or --count N');
       if (flags.weights && !flags.count) {
@@ -67,7 +67,7 @@ Example:
       if (flags.remove !== undefined && !workers.some((w) => w.id === flags.remove)) {
         throw new RingSimError('--remove', flags.remove, 'no such worker', 'name a worker from the list');
       }
-      const keys = flags.keysFile
+      const keys = flags.keysFile !== undefined
         ? keyLines(readTextFile(flags.keysFile, '--keys-file', MAX_KEYS_FILE_BYTES), '--keys-file', flags.keysFile)
         : syntheticKeys(flags.keys);
       if (keys.length === 0) throw new RingSimError('--keys-file', flags.keysFile, 'the file holds no keys', 'write one key a line');

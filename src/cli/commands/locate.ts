@@ -33,11 +33,11 @@ interface LocateFlags extends Partial<MembershipFlags> {
 async function locateWorkers(flags: LocateFlags): Promise<Worker[]> {
   const m = flags as MembershipFlags;
   if (hasMembershipSource(m)) {
-    if (flags.workers) throw new RingSimError('--workers', flags.workers, '--workers and an etcd membership both given', 'use one of them');
+    if (flags.workers !== undefined) throw new RingSimError('--workers', flags.workers, '--workers and an etcd membership both given', 'use one of them');
     return requireRingWorkers(await loadMembership(m), flags.ring ?? 'dynamic');
   }
   if (flags.ring) throw new RingSimError('--ring', flags.ring, '--ring needs a membership', 'pass --etcd URL or --etcd-export FILE');
-  if (!flags.workers) throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE, --etcd URL or --etcd-export FILE');
+  if (flags.workers === undefined) throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE, --etcd URL or --etcd-export FILE');
   return parseWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers);
 }
 
@@ -69,7 +69,7 @@ Example:
   addMembershipOptions(command).action(async (keyArgs: string[], flags: LocateFlags) => {
     const workers = await locateWorkers(flags);
     const keys = [...keyArgs];
-    if (flags.keys) {
+    if (flags.keys !== undefined) {
       for (const line of keyLines(readTextFile(flags.keys, '--keys', MAX_KEYS_FILE_BYTES), '--keys', flags.keys)) keys.push(line);
     }
     if (keys.length === 0) throw new RingSimError('keys', '', 'no keys given', 'pass keys as arguments or --keys FILE');

@@ -101,12 +101,12 @@ Example:
   ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --nodes 3 --html plan.html`)
     .action(async (file: string, flags: PlanFlags & AgainstFlags) => {
       checkAgainstFlags(flags);
-      if (flags.against) return runAgainst(file, flags, flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined, io);
+      if (flags.against !== undefined) return runAgainst(file, flags, flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined, io);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const manifest = parseManifest(readTextFile(file, 'manifest'), file);
       let traceSet: { objects: number; bytes: number } | undefined;
-      if (flags.trace) {
-        if (flags.dataset) throw new RingSimError('--trace', flags.trace, '--trace and --dataset both given', 'use one of them');
+      if (flags.trace !== undefined) {
+        if (flags.dataset !== undefined) throw new RingSimError('--trace', flags.trace, '--trace and --dataset both given', 'use one of them');
         if (!flags.traceFormat) throw new RingSimError('--trace-format', undefined, 'no trace format given', `pass --trace-format, one of ${TRACE_FORMATS.join(', ')}`);
         if (flags.traceFormat === 'csv') throw new RingSimError('--trace-format', 'csv', 'plan reads no csv column options', 'take the working set from ring-sim cachesim --trace FILE --format csv --id-col N --sizes 1.0 --json, then pass --dataset and --files');
         traceSet = await traceWorkingSet(fileTraceSource(flags.trace), flags.traceFormat);
@@ -125,7 +125,7 @@ Example:
         datasetBytes: traceSet ? traceSet.bytes : flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined,
         files: traceSet ? traceSet.objects : files,
         edition: flags.edition,
-        workers: flags.workers ? parsePlanWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) : undefined,
+        workers: flags.workers !== undefined ? parsePlanWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) : undefined,
         seed: flags.seed,
         whatIfVnodes: flags.whatIfVnodes,
         platform: flags.platform,

@@ -92,7 +92,8 @@ export function compareAlgorithms(o: CompareOptions): CompareReport {
       params: { ...placement.params },
       balance: bal,
       add: summarise(movement(placement, prepared(placement.addWorker(added)), { keys: o.keys })),
-      remove: summarise(movement(placement, prepared(placement.removeWorker(removed)), { keys: o.keys })),
+      // With one worker there is no -1 case: removing it leaves no ring.
+      remove: o.workers.length > 1 ? summarise(movement(placement, prepared(placement.removeWorker(removed)), { keys: o.keys })) : undefined,
       memoryBytes: placement.byteSize(),
     };
     const unequal = o.workers.some((w) => (w.weight ?? 1) !== (o.workers[0].weight ?? 1));
