@@ -69,6 +69,7 @@ function parsePlanWorkers(text: string, source: string): Array<{ name: string; s
     const first = lineOf.get(name);
     if (first !== undefined) throw new RingSimError(`${source}:${i + 1} name`, name, `the worker is already listed on line ${first}`, 'give each worker one line with a name of its own');
     lineOf.set(name, i + 1);
+    if (out.length === 100_000) throw new RingSimError('--workers', source, 'more than 100,000 workers (the limit for plan --workers, as for a group\'s count)', 'list fewer workers');
     out.push({ name, size });
   });
   if (out.length === 0) throw new RingSimError(source, '', 'the workers file lists no workers', 'write one worker a line: "name size"');
