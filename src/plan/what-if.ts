@@ -95,14 +95,16 @@ function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   // The new identity has the restarted worker's capacity; the others keep theirs.
   const base = c.builder.ringWorkers(c.ids);
   const renewed = c.builder.extraWorker(newId, 0);
-  const mv = movement(c.main, c.builder.fromWorkers(dynamic ? [...base.slice(1), renewed] : [...base, renewed]), ALL_FLOWS);
-  const own = c.main.ownership()!;
+  const after = c.builder.fromWorkers(dynamic ? [...base.slice(1), renewed] : [...base, renewed]);
+  const mv = movement(c.main, after, ALL_FLOWS);
+  // Static ring: the old identity (index 0, OFFLINE) keeps what the new identity did not take from it.
+  const own = after.ownership()!;
   // Keys passing from the old identity to the new one stay on the same pod (and its page store): said, still counted.
   const samePod = mv.flows.filter((f) => f.from === c.ids[0] && f.to === newId).reduce((s, f) => s + f.fraction, 0);
   const kept = samePod > 0 ? `; ${(samePod * 100).toFixed(2)} % of the keys pass from the old identity to the new one on the same pod` : '';
   const description = dynamic
     ? `identity not persisted: ${c.names[0]} returns as a new identity; its old range moves to the others and the new identity takes a new range${kept}`
-    : `identity not persisted: ${c.names[0]} returns as a new identity; a static ring keeps the old (offline) identity's range, whose reads go to the under-storage${kept}`;
+    : `identity not persisted: ${c.names[0]} returns as a new identity that takes new ranges; a static ring keeps the old (offline) identity's remaining range, whose reads go to the under-storage${kept}`;
   return moved(c, name, description, mv, names, { unreachable: dynamic ? 0 : own.byWorker[0] / own.total, optimal: 0 });
 }
 

@@ -40,7 +40,9 @@ describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
       });
       const whatIf = (n: string) => r.whatIf.find((w) => w.name.startsWith(n))!;
       expect(rebalance(input, { kind: 'add', count: 1 }).moved).toBe(whatIf('+1 worker').moved);
-      expect(rebalance(input, { kind: 'restart', worker: 0 }).moved).toBe(whatIf('restart one worker').moved);
+      const restart = rebalance(input, { kind: 'restart', worker: 0 });
+      expect(restart.moved).toBe(whatIf('restart one worker').moved);
+      expect(restart.unreachable).toBe(whatIf('restart one worker').unreachable);
       expect(rebalance(input, { kind: 'vnodes', vnodes: 1000 }).moved).toBe(whatIf('virtual nodes').moved);
       expect(whatIf('virtual nodes').moved).toBeGreaterThan(0.2);
     });
