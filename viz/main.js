@@ -25,6 +25,10 @@
       try {
         ex.result = ex.compute(change);
       } catch (e) {
+        // No stale figures beside the message.
+        s.selectAll('.metric .value').text('-');
+        s.selectAll('.metric .note').text('');
+        s.select('[data-metric="summary"]').text('');
         s.select('[data-metric="error"]').text(String(e && e.message ? e.message : e));
         return;
       }

@@ -42,6 +42,9 @@
 
   /** Runs `change` through the core; adds the names, the fair shares after, and the moved ranges. */
   Explorer.prototype.compute = function (change) {
+    if (change.kind === 'remove' && this.input.names.length === 1) {
+      throw new Error(this.input.names[0] + ' is the only worker: without it there is no ring, and every read goes to the under-storage. Add workers first.');
+    }
     var r = this.core.rebalance(this.input, change);
     var self = this;
     var k = 0;
@@ -117,7 +120,9 @@
     var form = box.append('div').attr('class', 'controls');
     function row(kind, label) {
       var l = form.append('label').attr('class', 'control');
-      l.append('input').attr('type', 'radio').attr('name', 'change').attr('value', kind).property('checked', kind === 'remove');
+      // One worker: nothing to remove, so the page opens on adding workers.
+      var first = names.length > 1 ? 'remove' : 'add';
+      l.append('input').attr('type', 'radio').attr('name', 'change').attr('value', kind).property('checked', kind === first);
       l.append('span').text(label);
       return l;
     }

@@ -183,6 +183,19 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(requests).toEqual([]);
   });
 
+  it('plan of one worker (the README quick start): opens on adding workers; removing the only worker explains itself', async () => {
+    const html = `${artifacts}/plan-one-worker.html`;
+    ringSim('plan', `${root}examples/alluxio-cluster.yaml`, '--html', html);
+    const { page, errors, requests } = await open(html);
+    expect(await page.locator('input[name="change"][value="add"]').isChecked()).toBe(true);
+    expect((await movedNow(page)).value).toBeGreaterThan(0.5);
+    await page.selectOption('select[data-control="remove-worker"]', 'worker-0');
+    expect(await page.locator('[data-metric="error"]').innerText()).toMatch(/only worker/);
+    expect(await moved(page).innerText()).toBe('-');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
   it('the page allows only its own inlined code: a CSP with hashes, wasm compilation, no unsafe-eval', () => {
     const html = readFileSync(`${artifacts}/plan-gke.html`, 'utf8');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
