@@ -73,6 +73,7 @@ Example:
       if (keys.length === 0) throw new RingSimError('--keys-file', flags.keysFile, 'the file holds no keys', 'write one key a line');
       const options: Record<string, AlgorithmOptions> = {};
       for (const a of ALGORITHM_NAMES) options[a] = { vnodes: flags.vnodes, weighting: flags.weighting, tableSize: flags.tableSize, probes: flags.probes, epsilon: flags.epsilon };
+      const progress = io.progress?.('algorithms measured');
       const report = compareAlgorithms({
         algorithms: flags.algorithms,
         workers,
@@ -81,7 +82,9 @@ Example:
         added: flags.addWeight !== undefined ? { id: 'added-worker-1', weight: flags.addWeight } : undefined,
         removed: flags.remove,
         time: flags.time,
+        onProgress: (done, total) => progress?.update(done, total),
       });
+      progress?.done();
       io.out(flags.json ? jsonText(report) : renderCompareText(report));
     });
 }

@@ -21,7 +21,18 @@ export interface CompareOptions {
   removed?: string;
   /** Time `locateIndex` over the keys (ns per lookup). Off by default: timing is not reproducible. */
   time?: boolean;
+  /**
+   * Most worker scores (keys × workers) an algorithm that scores every worker for each key (rendezvous) may
+   * spend; past it, that algorithm is measured on the first keys only, and its row says so. Default 200,000,000.
+   */
+  maxScores?: number;
+  /** Called before each algorithm with its position, the count and its name. */
+  onProgress?: (done: number, total: number, algorithm: string) => void;
 }
+
+/** Algorithms whose lookup scores every worker: O(keys × workers) to measure. */
+const SCORES_EVERY_WORKER = new Set(['rendezvous']);
+const MAX_SCORES = 200_000_000;
 
 export interface ChangeSummary {
   moved: number;
@@ -68,8 +79,10 @@ export function compareAlgorithms(o: CompareOptions): CompareReport {
   const added: Worker = o.added ?? { id: `added-worker-${n}`, weight: totalWeight / o.workers.length };
   const removed = o.removed ?? o.workers[o.workers.length - 1].id;
   const rows: CompareRow[] = [];
-  for (const name of o.algorithms) {
+  for (const [index, name] of o.algorithms.entries()) {
+    o.onProgress?.(index, o.algorithms.length, name);
     const entry = algorithmEntry(name);
+    const { keys, sampled } = keysFor(name, o);
     const options = o.options?.[name] ?? {};
     let placement: Placement;
     const t0 = performance.now();
@@ -82,29 +95,43 @@ export function compareAlgorithms(o: CompareOptions): CompareReport {
     const buildMs = performance.now() - t0;
     // Load-dependent placements (bounded-load) answer from the keys assigned in order.
     const prepared = (p: Placement): Placement => {
-      p.prepare(o.keys);
+      p.prepare(keys);
       return p;
     };
     prepared(placement);
-    const { workers: _omit, ...bal } = balance(placement, { keys: o.keys, nominalKeys: o.keys.length });
+    const { workers: _omit, ...bal } = balance(placement, { keys, nominalKeys: keys.length });
     const row: CompareRow = {
       algorithm: name,
       params: { ...placement.params },
       balance: bal,
-      add: summarise(movement(placement, prepared(placement.addWorker(added)), { keys: o.keys })),
+      add: summarise(movement(placement, prepared(placement.addWorker(added)), { keys })),
       // With one worker there is no -1 case: removing it leaves no ring.
-      remove: o.workers.length > 1 ? summarise(movement(placement, prepared(placement.removeWorker(removed)), { keys: o.keys })) : undefined,
+      remove: o.workers.length > 1 ? summarise(movement(placement, prepared(placement.removeWorker(removed)), { keys })) : undefined,
       memoryBytes: placement.byteSize(),
     };
     const unequal = o.workers.some((w) => (w.weight ?? 1) !== (o.workers[0].weight ?? 1));
-    if (unequal && !entry.weighted) row.note = `${name} ignores worker weights; its balance is measured against them`;
+    const notes: string[] = [];
+    if (unequal && !entry.weighted) notes.push(`${name} ignores worker weights; its balance is measured against them`);
+    if (sampled) notes.push(sampled);
+    if (notes.length) row.note = notes.join('; ');
     if (o.time) {
       row.buildMs = buildMs;
-      row.lookupNs = timeLookups(placement, o.keys);
+      row.lookupNs = timeLookups(placement, keys);
     }
     rows.push(row);
   }
   return { workers: o.workers.length, totalWeight, keys: o.keys.length, added, removed, rows };
+}
+
+/** The keys to measure `name` on: all of them, or the first ones when it scores every worker and there are many. */
+function keysFor(name: string, o: CompareOptions): { keys: readonly string[]; sampled?: string } {
+  const budget = o.maxScores ?? MAX_SCORES;
+  if (!SCORES_EVERY_WORKER.has(name) || o.keys.length * o.workers.length <= budget) return { keys: o.keys };
+  const count = Math.max(1, Math.floor(budget / o.workers.length));
+  return {
+    keys: o.keys.slice(0, count),
+    sampled: `measured on the first ${count.toLocaleString('en-US')} of ${o.keys.length.toLocaleString('en-US')} keys: ${name} scores all ${o.workers.length.toLocaleString('en-US')} workers for every key (keys × workers past ${budget.toLocaleString('en-US')} is impractical)`,
+  };
 }
 
 function timeLookups(placement: Placement, keys: readonly string[]): number {
