@@ -9,7 +9,7 @@
  * - a representative subset (every 6th case, about 40) also runs as real child processes on dist/cli/main.js,
  *   exactly as a user runs them.
  *
- * Cases the plan helper (issue 13) is fixing are not in the list yet (a comment names them below).
+ * Invalid values of known Alluxio properties are findings (exit 1), not bad input: test/cli/plan-properties.test.ts.
  */
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -98,8 +98,10 @@ function cases(): string[][] {
   c.push(['plan', M, '--trace', TRACE], ['plan', M, '--trace', TRACE, '--trace-format', 'csv'], ['plan', M, '--trace', EMPTY, '--trace-format', 'txt']);
   c.push(['plan', M, '--trace', TRACE, '--trace-format', 'txt', '--dataset', '1TiB'], ['plan', M, '--trace', DIR, '--trace-format', 'txt']);
   c.push(['plan', M, '--json', '--html', '-']);
-  // Not yet here (issue 13, the plan helper): ring.enabled "flase", provider CAPACTY, duplicate names in
-  // plan --workers, --what-if-vnodes 16777216, the one-worker plan. Add them once they give exit 2 on main.
+  // Duplicate --workers names and a virtual-node what-if past the ring-point cap are bad input (exit 2). Invalid
+  // values of known Alluxio properties ("flase", CAPACTY) are findings (exit 1), tested in plan-properties.test.ts.
+  c.push(['plan', 'examples/alluxio-cluster-heterogeneous.yaml', '--workers', f('pw-dup.txt', 'w0 10Gi\nw0 20Gi\n')]);
+  c.push(['plan', 'examples/alluxio-cluster-heterogeneous.yaml', '--what-if-vnodes', '16777216']);
   // locate
   c.push(['locate', 'k'], ['locate', '--workers', W]);
   for (const p of badFiles) c.push(['locate', '--workers', p, 'k']);
