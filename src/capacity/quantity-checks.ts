@@ -3,6 +3,7 @@
  * ones were meant, and values that are not positive.
  */
 import type { Check } from '../core/check.js';
+import { RingSimError } from '../core/errors.js';
 import { parseQuantity, type Quantity } from './quantity.js';
 import { formatBinary, formatIn } from '../core/units.js';
 
@@ -27,6 +28,12 @@ export function byteQuantityChecks(text: string, field: string): { quantity?: Qu
         : 'write a number with a suffix such as 100Gi',
     });
     return { checks };
+  }
+  try {
+    void q.bytes; // a value past 10^200 bytes cannot be counted: name the field it came from
+  } catch (e) {
+    if (e instanceof RingSimError) throw new RingSimError(field, text, 'too large to count in bytes', 'use a value below 10^200');
+    throw e;
   }
   if (q.sign <= 0) {
     checks.push({ severity: 'error', field, message: `${text} is not a positive size`, fix: 'give a positive size such as 100Gi' });

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { byteQuantityChecks } from '../../src/capacity/quantity-checks.js';
 
 describe('byteQuantityChecks', () => {
+  it('names its field when a value is too large to count in bytes (not "quantity")', () => {
+    expect(() => byteQuantityChecks('1e2147483647', '--size')).toThrow(/^--size: too large to count in bytes/);
+  });
+
   it('a binary quantity passes with no finding', () => {
     const r = byteQuantityChecks('90Gi', 'spec.worker.pagestore.size');
     expect(r.checks).toEqual([]);
