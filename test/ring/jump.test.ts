@@ -4,6 +4,7 @@ import { JumpPlacement, jumpConsistentHash, jumpConsistentHash32 } from '../../s
 import { lcgNext, lcgSeed } from '../../src/ring/jump-lcg.js';
 import { paperJump } from './paper-jump.js';
 import { createPlacement } from '../../src/ring/registry.js';
+import { moves } from './moves.js';
 
 describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
   it("reproduces Guava's golden values (HashingTest)", () => {
@@ -99,16 +100,6 @@ describe('jump placement', () => {
 const workerIds = (min: number, max: number) =>
   fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`), { minLength: min, maxLength: max });
 
-/** Keys whose first worker changed between two placements, as [from, to] pairs. */
-function moves(ks: readonly string[], before: ReturnType<typeof createPlacement>, after: ReturnType<typeof createPlacement>): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const k of ks) {
-    const a = before.locate(k)[0];
-    const b = after.locate(k)[0];
-    if (a !== b) out.push([a, b]);
-  }
-  return out;
-}
 
 describe('jump: minimal movement', () => {
   const sample = Array.from({ length: 3000 }, (_, i) => `s3://bucket/minimal/file-${i}.bin`);

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALGORITHM_NAMES, createPlacement, loadPlacement } from '../../src/ring/registry.js';
+import { moves } from './moves.js';
 
 const workerIds = (min: number, max: number) =>
   fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`), { minLength: min, maxLength: max });
@@ -11,16 +12,6 @@ const workerIds = (min: number, max: number) =>
 const keys = fc.array(fc.string({ minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 60 });
 const small = { vnodes: 40 };
 
-/** Keys whose first worker changed between two placements, as [from, to] pairs. */
-function moves(ks: readonly string[], before: ReturnType<typeof createPlacement>, after: ReturnType<typeof createPlacement>): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const k of ks) {
-    const a = before.locate(k)[0];
-    const b = after.locate(k)[0];
-    if (a !== b) out.push([a, b]);
-  }
-  return out;
-}
 
 describe.each(ALGORITHM_NAMES)('%s', (name) => {
   it('is deterministic, and a saved placement loads back identical', () => {
