@@ -20,13 +20,22 @@ export class FieldReader {
 
   /** A mapping whose keys are all in `allowed` (a near miss in case is named). */
   object(v: unknown, path: string, allowed: readonly string[]): Fields {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(path, v, 'must be a mapping', `write ${path} as key: value lines`);
-    for (const k of Object.keys(v as Fields)) {
+    const o = this.mapping(v, path, 'must be a mapping', `write ${path} as key: value lines`);
+    for (const k of Object.keys(o)) {
       if (!allowed.includes(k)) {
         const near = allowed.find((a) => a.toLowerCase() === k.toLowerCase());
         this.fail(`${path}.${k}`, k, 'unknown field', near ? `did you mean ${near}?` : `use one of ${allowed.join(', ')}`);
       }
     }
+    return o;
+  }
+
+  /**
+   * A mapping with any keys (a Kubernetes object keeps fields ring-sim does not read); anything else (a list, a
+   * scalar, nothing) fails with `problem` and `fix`.
+   */
+  mapping(v: unknown, path: string, problem: string, fix: string): Fields {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) this.fail(path, v, problem, fix);
     return v as Fields;
   }
 
@@ -34,8 +43,16 @@ export class FieldReader {
   int(v: unknown, path: string, min: number, max = Number.MAX_SAFE_INTEGER, fallback?: number): number {
     if (v === undefined && fallback !== undefined) return fallback;
     if (typeof v === 'string' && /^\d+(\.\d+)?e\d+$/i.test(v)) v = Number(v);
+    return this.wholeNumber(v, path, min, max, `write e.g. ${lastPart(path)}: ${Math.max(min, 1)}`);
+  }
+
+  /**
+   * A whole number in [min, max] written as a number: a string ("3", "1e3") is refused, as Kubernetes refuses one
+   * for an integer field. `fix` says what to write.
+   */
+  wholeNumber(v: unknown, path: string, min: number, max: number, fix: string): number {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      this.fail(path, v, `must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}`, `write e.g. ${lastPart(path)}: ${Math.max(min, 1)}`);
+      this.fail(path, v, `must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}`, fix);
     }
     return v;
   }
@@ -54,9 +71,10 @@ export class FieldReader {
     return v;
   }
 
-  bool(v: unknown, path: string, fallback: boolean): boolean {
+  /** true or false (YAML's, not the strings "yes" or "on"); `fix` says what to write (default `<field>: true`). */
+  bool(v: unknown, path: string, fallback: boolean, fix = `write ${lastPart(path)}: true`): boolean {
     if (v === undefined) return fallback;
-    if (typeof v !== 'boolean') this.fail(path, v, 'must be true or false', `write ${lastPart(path)}: true`);
+    if (typeof v !== 'boolean') this.fail(path, v, 'must be true or false', fix);
     return v;
   }
 

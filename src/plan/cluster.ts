@@ -4,9 +4,8 @@
  * where a field is omitted. Bad values of fields ring-sim uses are one-line errors naming the field.
  */
 import { parseQuantity } from '../capacity/quantity.js';
+import type { FieldReader } from '../core/field-reader.js';
 import { at, isObj, type Obj } from './yaml-object.js';
-
-type Fail = (field: string, value: unknown, problem: string, fix: string) => never;
 
 /** A page-store size as written, and the bytes ring-sim plans with. */
 export interface SizeField {
@@ -72,52 +71,51 @@ export interface ClusterFields {
 export const DEFAULT_PAGESTORE_HOSTPATH = '/mnt/alluxio/pagestore';
 export const DEFAULT_ETCD_REPLICAS = 3;
 
-export function readCluster(doc: Obj, fail: Fail): ClusterFields {
-  const specValue = doc.spec;
-  if (!isObj(specValue)) fail('spec', specValue, 'missing or not a mapping', 'an AlluxioCluster needs a spec with a worker section');
-  const spec = specValue as Obj;
-  const groups = readGroups(spec, fail);
+/** The cluster's fields from an AlluxioCluster document; `r` names the file in every error. */
+export function readCluster(doc: Obj, r: FieldReader): ClusterFields {
+  const spec = r.mapping(doc.spec, 'spec', 'missing or not a mapping', 'an AlluxioCluster needs a spec with a worker section');
+  const groups = readGroups(spec, r);
   return {
     image: typeof spec.image === 'string' ? `${spec.image}${typeof spec.imageTag === 'string' ? `:${spec.imageTag}` : ''}` : undefined,
     groups,
-    properties: readProperties(spec, fail),
-    etcd: readEtcd(spec.etcd, fail),
+    properties: readProperties(spec, r),
+    etcd: readEtcd(spec.etcd, r),
     hostPaths: readHostPaths(spec, groups),
     gkeNodeSelector: JSON.stringify(spec).includes('"cloud.google.com/gke-'),
   };
 }
 
-function readProperties(spec: Obj, fail: Fail): Record<string, string> {
+function readProperties(spec: Obj, r: FieldReader): Record<string, string> {
   const properties: Record<string, string> = {};
   if (spec.properties === undefined || spec.properties === null) return properties;
-  if (!isObj(spec.properties)) fail('spec.properties', spec.properties, 'must be a mapping of Alluxio properties', 'write key: "value" lines');
-  for (const [k, v] of Object.entries(spec.properties as Obj)) {
-    if (v !== null && v !== undefined && typeof v === 'object') fail(`spec.properties.${k}`, v, 'an Alluxio property value is a string, number or boolean', 'write key: "value"');
+  const given = r.mapping(spec.properties, 'spec.properties', 'must be a mapping of Alluxio properties', 'write key: "value" lines');
+  for (const [k, v] of Object.entries(given)) {
+    if (v !== null && v !== undefined && typeof v === 'object') r.fail(`spec.properties.${k}`, v, 'an Alluxio property value is a string, number or boolean', 'write key: "value"');
     properties[k] = v === null || v === undefined ? '' : String(v);
   }
   return properties;
 }
 
-function readGroups(spec: Obj, fail: Fail): ManifestWorkerGroup[] {
+function readGroups(spec: Obj, r: FieldReader): ManifestWorkerGroup[] {
   const sources: Array<{ path: string; value: unknown; name: string }> = [];
   if (Array.isArray(spec.workerGroups)) {
     spec.workerGroups.forEach((g, i) => sources.push({ path: `spec.workerGroups[${i}]`, value: g, name: isObj(g) && typeof g.name === 'string' ? g.name : `group-${i}` }));
   } else if (spec.worker !== undefined) {
     sources.push({ path: 'spec.worker', value: spec.worker, name: 'worker' });
   } else {
-    fail('spec.worker', undefined, 'missing', 'add spec.worker with count and pagestore.size');
+    r.fail('spec.worker', undefined, 'missing', 'add spec.worker with count and pagestore.size');
   }
-  if (sources.length === 0) fail('spec.workerGroups', spec.workerGroups, 'is empty', 'list at least one worker group');
-  return sources.map(({ path, value, name }) => readGroup(value, path, name, fail));
+  if (sources.length === 0) r.fail('spec.workerGroups', spec.workerGroups, 'is empty', 'list at least one worker group');
+  return sources.map(({ path, value, name }) => readGroup(value, path, name, r));
 }
 
 const REJECTED_SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kKMGTPE])i?B?\s*$/;
 
 /** A page-store size: a Kubernetes quantity, or a size Kubernetes rejects but that reads as one (`100GB`). */
-function readSize(v: unknown, field: string, fail: Fail): SizeField {
+function readSize(v: unknown, field: string, r: FieldReader): SizeField {
   if (typeof v === 'number') v = String(v);
-  if (typeof v !== 'string') fail(field, v, 'must be a Kubernetes quantity', 'write e.g. 100Gi');
-  const text = v as string;
+  if (typeof v !== 'string') r.fail(field, v, 'must be a Kubernetes quantity', 'write e.g. 100Gi');
+  const text = v;
   let q;
   try {
     q = parseQuantity(text);
@@ -125,58 +123,52 @@ function readSize(v: unknown, field: string, fail: Fail): SizeField {
     q = undefined;
   }
   if (q) {
-    if (q.sign < 0) fail(field, text, 'is negative', 'write a positive size');
+    if (q.sign < 0) r.fail(field, text, 'is negative', 'write a positive size');
     return { text, bytes: q.bytes };
   }
   const m = REJECTED_SIZE.exec(text);
-  if (!m) fail(field, text, 'is not a size', 'write a Kubernetes quantity such as 100Gi');
-  const binary = `${m![1]}${m![2].toUpperCase()}i`;
+  if (!m) r.fail(field, text, 'is not a size', 'write a Kubernetes quantity such as 100Gi');
+  const binary = `${m[1]}${m[2].toUpperCase()}i`;
   let bytes: bigint | undefined;
   try {
     bytes = parseQuantity(binary).bytes;
   } catch {
-    fail(field, text, 'is not a size', 'write a Kubernetes quantity such as 100Gi');
+    r.fail(field, text, 'is not a size', 'write a Kubernetes quantity such as 100Gi');
   }
-  return { text, bytes: bytes!, rejected: { binary } };
+  return { text, bytes, rejected: { binary } };
 }
 
-function readGroup(value: unknown, path: string, name: string, fail: Fail): ManifestWorkerGroup {
-  if (!isObj(value)) fail(path, value, 'must be a mapping', 'write count: and pagestore: under it');
-  const g = value as Obj;
-  const count = g.count ?? 1;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000) {
-    fail(`${path}.count`, count, 'must be a whole number from 1 to 100000', 'write e.g. count: 4');
-  }
-  const ps = g.pagestore;
-  if (!isObj(ps)) fail(`${path}.pagestore`, ps, 'missing or not a mapping', 'add pagestore: { size: 100Gi, reservedSize: 10Gi }');
-  const size = readSize(ps.size, `${path}.pagestore.size`, fail);
-  if (size.bytes === 0n) fail(`${path}.pagestore.size`, ps.size, 'is zero', 'give the page store a size such as 100Gi');
-  const reserved = ps.reservedSize === undefined ? undefined : readSize(ps.reservedSize, `${path}.pagestore.reservedSize`, fail);
+function readGroup(value: unknown, path: string, name: string, r: FieldReader): ManifestWorkerGroup {
+  const g = r.mapping(value, path, 'must be a mapping', 'write count: and pagestore: under it');
+  const count = r.wholeNumber(g.count ?? 1, `${path}.count`, 1, 100_000, 'write e.g. count: 4');
+  const ps = r.mapping(g.pagestore, `${path}.pagestore`, 'missing or not a mapping', 'add pagestore: { size: 100Gi, reservedSize: 10Gi }');
+  const size = readSize(ps.size, `${path}.pagestore.size`, r);
+  if (size.bytes === 0n) r.fail(`${path}.pagestore.size`, ps.size, 'is zero', 'give the page store a size such as 100Gi');
+  const reserved = ps.reservedSize === undefined ? undefined : readSize(ps.reservedSize, `${path}.pagestore.reservedSize`, r);
   if (reserved && reserved.bytes > size.bytes) {
-    fail(`${path}.pagestore.reservedSize`, ps.reservedSize, `is larger than size (${String(ps.size)})`, 'reservedSize is extra space beside the cache: about 10 % of size');
+    r.fail(`${path}.pagestore.reservedSize`, ps.reservedSize, `is larger than size (${String(ps.size)})`, 'reservedSize is extra space beside the cache: about 10 % of size');
   }
   const type = ps.type === undefined ? 'hostPath' : ps.type;
   if (typeof type !== 'string' || !['hostPath', 'persistentVolumeClaim', 'emptyDir'].includes(type)) {
-    fail(`${path}.pagestore.type`, ps.type, 'unknown page store type', 'use hostPath or persistentVolumeClaim');
+    r.fail(`${path}.pagestore.type`, ps.type, 'unknown page store type', 'use hostPath or persistentVolumeClaim');
   }
-  const useExternalId = g.useExternalId;
-  if (useExternalId !== undefined && typeof useExternalId !== 'boolean') fail(`${path}.useExternalId`, useExternalId, 'must be true or false', 'write useExternalId: false (with systemInfo.hostPath, as the guide does)');
+  const useExternalId = g.useExternalId === undefined ? undefined : r.bool(g.useExternalId, `${path}.useExternalId`, false, 'write useExternalId: false (with systemInfo.hostPath, as the guide does)');
   const rejectedSizes: ManifestWorkerGroup['rejectedSizes'] = [];
   if (size.rejected) rejectedSizes.push({ field: 'size', text: size.text, binary: size.rejected.binary });
   if (reserved?.rejected) rejectedSizes.push({ field: 'reservedSize', text: reserved.text, binary: reserved.rejected.binary });
   return {
     name,
     path,
-    count: count as number,
+    count,
     size: size.rejected ? size.rejected.binary : size.text,
     sizeBytes: size.bytes,
     reservedSize: reserved ? (reserved.rejected ? reserved.rejected.binary : reserved.text) : undefined,
     reservedBytes: reserved?.bytes ?? 0n,
     rejectedSizes,
-    pagestoreType: type as string,
+    pagestoreType: type,
     hostPath: typeof ps.hostPath === 'string' ? ps.hostPath : type === 'hostPath' ? DEFAULT_PAGESTORE_HOSTPATH : undefined,
     storageClass: typeof ps.storageClass === 'string' ? ps.storageClass : undefined,
-    useExternalId: useExternalId as boolean | undefined,
+    useExternalId,
     systemInfo: g.systemInfo,
     systemInfoStore: systemInfoStore(g.systemInfo),
   };
@@ -189,17 +181,12 @@ function systemInfoStore(v: unknown): string | undefined {
   return undefined;
 }
 
-function readEtcd(raw: unknown, fail: Fail): EtcdSettings {
+function readEtcd(raw: unknown, r: FieldReader): EtcdSettings {
   const etcd: EtcdSettings = { enabled: true, replicaCount: DEFAULT_ETCD_REPLICAS, specified: false, antiAffinity: 'required-hostname' };
   if (!isObj(raw)) return etcd;
-  if (raw.enabled !== undefined) {
-    if (typeof raw.enabled !== 'boolean') fail('spec.etcd.enabled', raw.enabled, 'must be true or false', 'write enabled: true, or enabled: false with alluxio.etcd.endpoints (guide B.3)');
-    etcd.enabled = raw.enabled;
-  }
+  etcd.enabled = r.bool(raw.enabled, 'spec.etcd.enabled', true, 'write enabled: true, or enabled: false with alluxio.etcd.endpoints (guide B.3)');
   if (raw.replicaCount !== undefined) {
-    const n = raw.replicaCount;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1000) fail('spec.etcd.replicaCount', n, 'must be a whole number from 1 to 1000', 'use 3 for a production quorum');
-    etcd.replicaCount = n as number;
+    etcd.replicaCount = r.wholeNumber(raw.replicaCount, 'spec.etcd.replicaCount', 1, 1000, 'use 3 for a production quorum');
     etcd.specified = true;
   }
   const anti = at(raw, ['affinity', 'podAntiAffinity']);

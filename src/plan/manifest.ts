@@ -5,7 +5,7 @@
  * every other document is kept and named. Fields ring-sim does not use are kept in `raw` and never fail the plan.
  */
 import { parseYamlDocuments } from '../core/yaml.js';
-import { RingSimError } from '../core/errors.js';
+import { FieldReader } from '../core/field-reader.js';
 import { readCluster, type ClusterFields } from './cluster.js';
 import { isObj, type Obj } from './yaml-object.js';
 
@@ -63,8 +63,6 @@ export interface AlluxioClusterManifest extends ClusterFields {
   raw: Record<string, unknown>;
 }
 
-type Fail = (field: string, value: unknown, problem: string, fix: string) => never;
-
 /** A document's kind for messages; a mapping or list where a kind belongs is shown as its type, never converted. */
 function kindOf(o: Obj): string {
   const k = o.kind;
@@ -82,20 +80,20 @@ function metaOf(o: Obj): { name?: string; namespace?: string } {
 }
 
 /** The YAML documents of the file as objects, `kind: List` items spread in place. */
-function readObjects(text: string, source: string, fail: Fail): Obj[] {
+function readObjects(text: string, r: FieldReader): Obj[] {
   // Document count, nesting depth and alias expansion are bounded before and while parsing (core/yaml.ts).
   const objects: Obj[] = [];
-  for (const [i, value] of parseYamlDocuments(text, source, { maxDocuments: MAX_DOCUMENTS, maxAliases: MAX_ALIASES }).entries()) {
-    if (!isObj(value)) fail(`document ${i + 1}`, value, 'is not a Kubernetes object', 'each document must be a mapping with apiVersion and kind');
+  for (const [i, value] of parseYamlDocuments(text, r.source, { maxDocuments: MAX_DOCUMENTS, maxAliases: MAX_ALIASES }).entries()) {
+    if (!isObj(value)) r.fail(`document ${i + 1}`, value, 'is not a Kubernetes object', 'each document must be a mapping with apiVersion and kind');
     if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, j) => {
-        if (!isObj(item)) fail(`document ${i + 1} items[${j}]`, item, 'is not a Kubernetes object', 'each item of a List must be a mapping with apiVersion and kind');
+        if (!isObj(item)) r.fail(`document ${i + 1} items[${j}]`, item, 'is not a Kubernetes object', 'each item of a List must be a mapping with apiVersion and kind');
         objects.push(item);
       });
     } else {
       objects.push(value);
     }
-    if (objects.length > MAX_DOCUMENTS) fail('documents', objects.length, `the file holds more than ${MAX_DOCUMENTS} objects`, 'give the AlluxioCluster and its UnderFileSystem and License documents only');
+    if (objects.length > MAX_DOCUMENTS) r.fail('documents', objects.length, `the file holds more than ${MAX_DOCUMENTS} objects`, 'give the AlluxioCluster and its UnderFileSystem and License documents only');
   }
   return objects;
 }
@@ -113,23 +111,22 @@ function readUfs(o: Obj): UfsDocument {
   return { name, namespace, label: `UnderFileSystem ${name ?? '(no name)'}`, alluxioCluster: str(spec.alluxioCluster), path: str(spec.path), mountPath: str(spec.mountPath) };
 }
 
+/** The manifest in `text`; `source` (the file name) starts every error, which names the field, value and fix. */
 export function parseManifest(text: string, source: string): AlluxioClusterManifest {
-  const fail: Fail = (field, value, problem, fix) => {
-    throw new RingSimError(`${source}: ${field}`, value, problem, fix);
-  };
-  const objects = readObjects(text, source, fail);
+  const r = new FieldReader(source);
+  const objects = readObjects(text, r);
   const clusters = objects.filter((o) => o.kind === 'AlluxioCluster');
   if (clusters.length === 0) {
     const kinds = objects.map((o) => kindOf(o)).join(', ') || 'nothing';
-    fail('kind', kinds, 'no AlluxioCluster in the file', 'give the manifest you would kubectl apply, with kind: AlluxioCluster');
+    r.fail('kind', kinds, 'no AlluxioCluster in the file', 'give the manifest you would kubectl apply, with kind: AlluxioCluster');
   }
-  if (clusters.length > 1) fail('kind', clusters.length, 'more than one AlluxioCluster in the file', 'plan one cluster at a time');
+  if (clusters.length > 1) r.fail('kind', clusters.length, 'more than one AlluxioCluster in the file', 'plan one cluster at a time');
   const doc = clusters[0];
   if (doc.apiVersion !== ALLUXIO_API_VERSION) {
-    fail('apiVersion', doc.apiVersion, 'not the Alluxio operator API', `use apiVersion: ${ALLUXIO_API_VERSION}`);
+    r.fail('apiVersion', doc.apiVersion, 'not the Alluxio operator API', `use apiVersion: ${ALLUXIO_API_VERSION}`);
   }
   const meta = metaOf(doc);
-  const fields = readCluster(doc, fail);
+  const fields = readCluster(doc, r);
   const others = objects.filter((o) => o !== doc);
   const alluxio = (o: Obj, kind: string): boolean => o.kind === kind && o.apiVersion === ALLUXIO_API_VERSION;
   const name = meta.name ?? 'alluxio-cluster';
