@@ -1,23 +1,27 @@
 /**
- * `simulate --threads N`: the simulation split by worker over N worker threads (each thread holds the page
- * stores of every N-th worker and replays every read and event), merged into the result one thread gives.
+ * `simulate --threads N`: the simulation split by worker over N worker threads that hold the page stores
+ * (worker i's in thread i mod N), fed by this thread, which generates every read once, routes it (ring lookup,
+ * sample) and passes the routed reads through shared memory (`ReadRing`); the threads' counters are merged into
+ * the result one thread gives. A trace run is split the older way: each of N threads (this one included) reads
+ * the trace and routes every read, and serves only its own workers' reads.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
+import { ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
-import { mergeShards, simulate, type ShardResult, type SimulationResult } from '../sim/simulate.js';
+import { mergeShards, simulate, simulateRouter, simulateShard, type ShardResult, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
 import { fileTraceSource } from './trace-file.js';
 
 /** The thread's script: beside this module when built; the build's copy when this runs from src/ (tests). */
 const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../../dist/cli/simulate-worker.js', import.meta.url) : new URL('./simulate-worker.js', import.meta.url);
 
-/** Reads below which one thread is the default: starting threads and replaying the workload in each costs more. */
+/** Reads below which one thread is the default: starting threads costs more than they save. */
 export const THREADS_MIN_READS = 1_000_000;
 
 /**
  * The default thread count: 1 for short runs (under 1,000,000 reads, or of unknown length), else the cores
- * available, at most 4 and at most the number of workers (each thread still generates every read).
+ * available, at most 4 and at most the number of workers.
  */
 export function defaultThreads(scenario: Scenario): number {
   const reads = scenarioReads(scenario);
@@ -31,40 +35,68 @@ function scenarioReads(s: Scenario): number | undefined {
   return typeof w.requests === 'number' ? w.requests : undefined;
 }
 
-type Message = { kind: 'progress'; done: number; total?: number } | { kind: 'done'; result: ShardResult } | { kind: 'error'; error: { ringSim: boolean; field?: string; value?: unknown; fix?: string; message: string } };
+interface ThreadData {
+  scenario: Scenario;
+  shard: number;
+  shards: number;
+  sample?: number;
+  ring?: ReadRingShape;
+}
 
-function runShard(scenario: Scenario, shard: number, shards: number, sample: number | undefined, onProgress?: (done: number, total?: number) => void): Promise<ShardResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { scenario, shard, shards, sample } });
+type Message = { kind: 'done'; result: ShardResult } | { kind: 'error'; error: { ringSim: boolean; field?: string; value?: unknown; fix?: string; message: string } };
+
+function errorOf(e: Extract<Message, { kind: 'error' }>['error']): Error {
+  if (!e.ringSim) return new Error(e.message);
+  const err = new RingSimError(e.field ?? 'scenario', e.value, 'failed', e.fix ?? '');
+  err.message = e.message;
+  return err;
+}
+
+/** Runs a shard in a worker thread; `onFail` is told at once when it fails (to stop the others). */
+function runThread(data: ThreadData, onFail: () => void): { worker: Worker; result: Promise<ShardResult> } {
+  const worker = new Worker(WORKER_URL, { workerData: data });
+  const result = new Promise<ShardResult>((resolve, reject) => {
     let settled = false;
+    const fail = (e: Error): void => {
+      if (settled) return;
+      settled = true;
+      onFail();
+      reject(e);
+    };
     worker.on('message', (m: Message) => {
-      if (m.kind === 'progress') onProgress?.(m.done, m.total);
-      else if (m.kind === 'done') {
+      if (m.kind === 'done') {
         settled = true;
         resolve(m.result);
-      } else {
-        settled = true;
-        const e = m.error;
-        if (e.ringSim) {
-          const err = new RingSimError(e.field ?? 'scenario', e.value, 'failed', e.fix ?? '');
-          err.message = e.message;
-          reject(err);
-        } else reject(new Error(e.message));
-      }
+      } else fail(errorOf(m.error));
     });
-    worker.on('error', (e) => {
-      settled = true;
-      reject(e);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`simulation thread ${shard} exited with code ${code}`));
-    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`simulation thread ${data.shard} exited with code ${code}`)));
   });
+  return { worker, result };
+}
+
+/** Every result, or the first failure in `results` order (the main thread's first: other threads' errors follow from it). */
+async function allOrFirstError(results: readonly Promise<ShardResult>[], workers: readonly Worker[]): Promise<ShardResult[]> {
+  const settled = await Promise.allSettled(results);
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw failed.reason;
+  }
+  return settled.map((r) => (r as PromiseFulfilledResult<ShardResult>).value);
 }
 
 /** Runs `scenario` on `threads` threads (1: in this thread); the result is the same for any count. */
 export async function simulateThreads(scenario: Scenario, threads: number, onProgress?: (done: number, total?: number) => void, sample?: number): Promise<SimulationResult> {
-  if (threads === 1) return simulate(scenario, { onProgress, openTrace: fileTraceSource, sample });
-  const shards = await Promise.all(Array.from({ length: threads }, (_, i) => runShard(scenario, i, threads, sample, i === 0 ? onProgress : undefined)));
-  return mergeShards(scenario, shards);
+  const options: SimulateOptions = { onProgress, openTrace: fileTraceSource, sample };
+  if (threads === 1) return simulate(scenario, options);
+  if (scenario.workload.type === 'trace') {
+    const others = Array.from({ length: threads - 1 }, (_, i) => runThread({ scenario, shard: i + 1, shards: threads, sample }, () => {}));
+    const mine = simulateShard(scenario, { shard: 0, shards: threads }, options);
+    return mergeShards(scenario, await allOrFirstError([mine, ...others.map((t) => t.result)], others.map((t) => t.worker)));
+  }
+  const ring = ReadRing.create(threads);
+  const stores = Array.from({ length: threads }, (_, shard) => runThread({ scenario, shard, shards: threads, sample, ring: ring.shape }, () => ring.abort()));
+  const router = simulateRouter(scenario, ring, options);
+  return mergeShards(scenario, await allOrFirstError([router, ...stores.map((t) => t.result)], stores.map((t) => t.worker)));
 }

@@ -1,18 +1,20 @@
 /**
- * A worker thread of `ring-sim simulate --threads N`: runs one shard of the simulation (the page stores of
- * every N-th worker) and posts its raw steps back; shard 0 also reports progress.
+ * A worker thread of `ring-sim simulate --threads N`: one store shard (the page stores of every N-th worker)
+ * replaying the reads the main thread routes through the shared `ReadRing` (or, for a trace, a shard that reads
+ * and routes every read itself), posting its raw steps back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
+import { ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
-import { simulateShard } from '../sim/simulate.js';
+import { simulateShard, simulateStores } from '../sim/simulate.js';
 import { fileTraceSource } from './trace-file.js';
 
-const { scenario, shard, shards, sample } = workerData as { scenario: Scenario; shard: number; shards: number; sample?: number };
+const { scenario, shard, shards, sample, ring } = workerData as { scenario: Scenario; shard: number; shards: number; sample?: number; ring?: ReadRingShape };
 const port = parentPort!;
 try {
-  const onProgress = shard === 0 ? (done: number, total?: number) => port.postMessage({ kind: 'progress', done, total }) : undefined;
-  const result = await simulateShard(scenario, { shard, shards }, { openTrace: fileTraceSource, onProgress, sample });
+  const options = { openTrace: fileTraceSource, sample };
+  const result = ring ? await simulateStores(scenario, { shard, shards }, new ReadRing(ring), options) : await simulateShard(scenario, { shard, shards }, options);
   port.postMessage({ kind: 'done', result });
 } catch (e) {
   const error = e instanceof RingSimError

@@ -47,7 +47,7 @@ export interface EventEffect {
   evictedBytes: number;
 }
 
-/** Which hosts' page stores this cluster holds: host h belongs to shard h mod shards. */
+/** Which hosts' page stores a cluster holds: host h belongs to shard h mod shards. */
 export interface ShardSpec {
   shard: number;
   shards: number;
@@ -63,13 +63,13 @@ export class Cluster {
    * `storeBytes` maps a worker's page-store size to the size of its simulated store (a sampled run scales it by
    * the sampling rate; placement weights keep the full size).
    */
-  constructor(seed: number, readonly shard: ShardSpec = { shard: 0, shards: 1 }, readonly storeBytes: (bytes: number) => number = (b) => b) {
+  constructor(seed: number, readonly stores: ShardSpec | null = { shard: 0, shards: 1 }, readonly storeBytes: (bytes: number) => number = (b) => b) {
     this.rand = new Random(seed ^ 0x1d);
   }
 
-  /** Whether this shard holds host `index`'s page store. */
+  /** Whether this cluster holds host `index`'s page store (null `stores`: none, as a router that only routes). */
   owns(index: number): boolean {
-    return index % this.shard.shards === this.shard.shard;
+    return this.stores !== null && index % this.stores.shards === this.stores.shard;
   }
 
   addHost(group: WorkerGroup): Host {

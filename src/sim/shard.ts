@@ -1,25 +1,43 @@
 /**
- * One shard of a simulation: the whole workload and every event replayed against the cluster model, with the
- * page stores of this shard's hosts only (host h belongs to shard h mod shards). Every shard sees the same
- * reads, the same ring and the same membership; a read whose worker's page store another shard holds is
- * skipped here. The shard emits raw steps (counters, not ratios) that `Merger` adds up over shards, so one shard
- * or several give the same numbers.
+ * One shard of a simulation: every read and event replayed against the cluster model, with the page stores of
+ * this shard's hosts only (host h belongs to shard h mod shards; a router holds none). Every shard sees the
+ * same reads and the same membership; a read whose worker's page store another shard holds is skipped here.
+ * A shard that routes picks each read's host itself (the client's ring, the sample); one that does not takes
+ * the hosts from its batches (a router's, through `ReadRing`). The lead shard counts what no page store does
+ * (reads of offline workers) and measures what ring changes moved. Shards emit raw steps (counters, not ratios)
+ * that `Merger` adds up, so one shard or several give the same numbers.
  */
 import { createPlacement } from '../ring/registry.js';
 import { movement } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
 import { RingSimError } from '../core/errors.js';
+import { grown, grownCapacity } from '../core/typed-arrays.js';
 import { Cluster, type EventEffect, type Host, type Identity, type ShardSpec } from './cluster.js';
+import { ROUTE_SKIPPED, ROUTE_UNAVAILABLE, type RoutedBatch } from './read-ring.js';
 import type { Scenario, ScenarioEvent } from './scenario.js';
-import type { Workload } from './workload/workload.js';
+import type { ReadBatch, Workload } from './workload/workload.js';
 import type { SpatialSample } from './sample.js';
 import { zeroCounters, type Counters, type HostInfo, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
 interface ClientView {
-  placement: Placement;
+  /** Built only by a shard that routes. */
+  placement: Placement | null;
   members: Identity[];
   version: number;
 }
+
+/** What a shard does besides replaying events and windows. */
+export interface ShardRole {
+  /** The page stores it holds (hosts h with h mod shards = shard); null: none. */
+  stores: ShardSpec | null;
+  /** It picks each read's host itself, rather than taking it from its batches' `host` column. */
+  routes: boolean;
+  /** It counts the reads no page store serves (offline workers) and measures what ring changes moved. */
+  leads: boolean;
+}
+
+/** Called by a routing shard after each batch, with the host it picked for each read. */
+export type RouteSink = (length: number, file: Int32Array, time: Float64Array, host: Int32Array) => Promise<void> | void;
 
 export class SimulationShard {
   readonly cluster: Cluster;
@@ -27,6 +45,8 @@ export class SimulationShard {
   private pending: Array<{ applyAt: number; members: Identity[]; eventIndex: number }> = [];
   private version = 0;
   private ownerMemo = new Int32Array(0);
+  /** The hosts a routing shard picked for the current batch's reads. */
+  private routed = new Int32Array(0);
   private w: Counters = zeroCounters();
   private hostRequests = new Float64Array(0);
   private hostBytes = new Float64Array(0);
@@ -42,18 +62,31 @@ export class SimulationShard {
   /** Per file: 0 not decided yet, 1 in the sample, 2 not. */
   private sampled = new Uint8Array(0);
 
-  constructor(readonly s: Scenario, readonly workload: Workload, spec: ShardSpec, sample?: SpatialSample) {
+  /**
+   * `routes`: the batches of a shard that does not route (each read's host given); a routing shard reads
+   * `workload`'s own batches.
+   */
+  constructor(readonly s: Scenario, readonly workload: Workload, readonly role: ShardRole, sample?: SpatialSample, private readonly routes?: Iterable<RoutedBatch>) {
     this.sample = sample && sample.rate < 1 ? sample : null;
     const storeBytes = this.sample ? (b: number) => this.sample!.scale(b) : undefined;
-    this.cluster = new Cluster(s.seed, spec, storeBytes);
+    this.cluster = new Cluster(s.seed, role.stores, storeBytes);
     for (const g of s.cluster.groups) for (let i = 0; i < g.count; i++) this.cluster.addHost(g);
     const members = this.cluster.ringMembers(s.placement.ring);
-    this.client = { placement: this.build(members), members, version: ++this.version };
+    this.client = this.view(members);
     this.growHosts();
   }
 
-  private build(members: readonly Identity[]): Placement {
+  private view(members: Identity[]): ClientView {
+    this.requireMembers(members); // the same error in every shard
+    return { placement: this.role.routes ? this.build(members) : null, members, version: ++this.version };
+  }
+
+  private requireMembers(members: readonly Identity[]): void {
     if (members.length === 0) throw new RingSimError('events', undefined, 'the ring would have no worker left', 'keep at least one worker registered and online');
+  }
+
+  private build(members: readonly Identity[]): Placement {
+    this.requireMembers(members);
     const p = this.s.placement;
     return createPlacement(p.algorithm, this.cluster.placementWorkers(members, p.weightByCapacity), { vnodes: p.vnodes, identity: 'identity' });
   }
@@ -61,58 +94,47 @@ export class SimulationShard {
   private growHosts(): void {
     const n = this.cluster.hosts.length;
     if (this.hostRequests.length >= n) return;
-    const grow = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
-      const b = new Float64Array(Math.max(n, a.length * 2));
-      b.set(a);
-      return b;
-    };
-    this.hostRequests = grow(this.hostRequests);
-    this.hostBytes = grow(this.hostBytes);
-    this.totalHostRequests = grow(this.totalHostRequests);
-    this.totalHostBytes = grow(this.totalHostBytes);
-    this.totalHostHits = grow(this.totalHostHits);
+    const size = grownCapacity(this.hostRequests.length, n);
+    this.hostRequests = grown(this.hostRequests, size);
+    this.hostBytes = grown(this.hostBytes, size);
+    this.totalHostRequests = grown(this.totalHostRequests, size);
+    this.totalHostBytes = grown(this.totalHostBytes, size);
+    this.totalHostHits = grown(this.totalHostHits, size);
   }
 
   /** The worker index (in the client's members) that the client's ring gives for `file`, memoised per ring. */
   private preferred(file: number): number {
     const view = this.client;
     // [owner, ring version] per file, side by side: one cache line for both.
-    if (2 * file + 1 >= this.ownerMemo.length) {
-      const memo = new Int32Array(Math.max(2048, file * 4));
-      memo.set(this.ownerMemo);
-      this.ownerMemo = memo;
-    }
+    if (2 * file + 1 >= this.ownerMemo.length) this.ownerMemo = grown(this.ownerMemo, grownCapacity(this.ownerMemo.length, 2 * file + 2, 2048));
     const memo = this.ownerMemo;
     if (memo[2 * file + 1] === view.version) return memo[2 * file];
-    const w = view.placement.locateIndex(this.workload.catalog.path(file));
+    const w = view.placement!.locateIndex(this.workload.catalog.path(file));
     memo[2 * file] = w;
     memo[2 * file + 1] = view.version;
     return w;
   }
 
-  /** The host that serves `file` under the client's view, or -1 when its preferred worker is offline. */
-  private serve(file: number): number {
+  /** The host that serves `file` under the client's view: `ROUTE_UNAVAILABLE` when its worker is offline, `ROUTE_SKIPPED` outside the sample. */
+  private route(file: number): number {
+    if (!this.inSample(file)) return ROUTE_SKIPPED;
     const view = this.client;
     const identity = view.members[this.preferred(file)];
     if (identity.online) return identity.host;
     if (this.s.placement.replicas > 1) {
-      const ids = view.placement.locate(this.workload.catalog.path(file), Math.min(this.s.placement.replicas, view.members.length));
+      const ids = view.placement!.locate(this.workload.catalog.path(file), Math.min(this.s.placement.replicas, view.members.length));
       for (const id of ids) {
         const m = view.members.find((x) => x.id === id)!;
         if (m.online) return m.host;
       }
     }
-    return -1;
+    return ROUTE_UNAVAILABLE;
   }
 
   /** Whether reads of `file` are replayed: always, or when its path hashes into the sample. */
   private inSample(file: number): boolean {
     if (!this.sample) return true;
-    if (file >= this.sampled.length) {
-      const grown = new Uint8Array(Math.max(1024, file * 2));
-      grown.set(this.sampled);
-      this.sampled = grown;
-    }
+    if (file >= this.sampled.length) this.sampled = grown(this.sampled, grownCapacity(this.sampled.length, file + 1, 1024));
     let d = this.sampled[file];
     if (d === 0) {
       d = this.sample.keepPath(this.workload.catalog.path(file)) ? 1 : 2;
@@ -121,13 +143,13 @@ export class SimulationShard {
     return d === 1;
   }
 
-  private read(file: number): void {
-    if (!this.inSample(file)) return;
-    const h = this.serve(file);
+  /** A read of `file` served by host `h` (or routed elsewhere: see `route`). */
+  private read(file: number, h: number): void {
+    if (h === ROUTE_SKIPPED) return;
     const w = this.w;
-    if (h === -1) {
-      // Counted once, by shard 0: the under-storage serves it, no page store does.
-      if (this.cluster.shard.shard !== 0) return;
+    if (h === ROUTE_UNAVAILABLE) {
+      // Counted once, by the lead shard: the under-storage serves it, no page store does.
+      if (!this.role.leads) return;
       const size = this.workload.catalog.size(file);
       const ps = this.cluster.hosts[0].group.pageSizeBytes;
       w.requests++;
@@ -192,30 +214,32 @@ export class SimulationShard {
     while (this.pending.length > 0 && this.pending[0].applyAt <= this.reads) {
       const change = this.pending.shift()!;
       const before = this.client;
-      this.client = { placement: this.build(change.members), members: change.members, version: ++this.version };
-      // What moved depends on the rings only: shard 0 measures it, the merge takes shard 0's.
-      const moved = this.cluster.shard.shard === 0 ? this.measureMove(before, this.client) : { filesMoved: 0, bytesMoved: 0, hashSpaceMoved: null };
+      this.client = this.view(change.members);
+      // What moved depends on the rings only: the lead shard measures it, the merge takes the lead's.
+      const moved = this.role.leads ? this.measureMove(before, this.client) : { filesMoved: 0, bytesMoved: 0, hashSpaceMoved: null };
       this.outbox.push({ kind: 'move', event: change.eventIndex, ...moved });
     }
   }
 
   private measureMove(before: ClientView, after: ClientView): { filesMoved: number; bytesMoved: number; hashSpaceMoved: number | null } {
     const catalog = this.workload.catalog;
+    const pb = before.placement!;
+    const pa = after.placement!;
     let moved = 0;
     let bytesMoved = 0;
     const n = catalog.count;
     for (let f = 0; f < n; f++) {
       const path = catalog.path(f);
-      const a = before.members[before.placement.locateIndex(path)];
-      const b = after.members[after.placement.locateIndex(path)];
+      const a = before.members[pb.locateIndex(path)];
+      const b = after.members[pa.locateIndex(path)];
       if (a.host !== b.host || a.index !== b.index) {
         moved++;
         bytesMoved += catalog.size(f);
       }
     }
-    const rb = before.placement.ringView();
-    const ra = after.placement.ringView();
-    const hashSpaceMoved = rb && ra && rb.space === ra.space ? movement(before.placement, after.placement).moved : null;
+    const rb = pb.ringView();
+    const ra = pa.ringView();
+    const hashSpaceMoved = rb && ra && rb.space === ra.space ? movement(pb, pa).moved : null;
     return { filesMoved: n ? moved / n : 0, bytesMoved, hashSpaceMoved };
   }
 
@@ -223,6 +247,8 @@ export class SimulationShard {
   private unreachableBytes(members: readonly Identity[], lostHosts: readonly Host[]): number {
     let bytes = 0;
     for (const h of lostHosts) if (h.store) bytes += h.store.cache.occupiedBytes;
+    this.requireMembers(members);
+    if (this.role.stores === null) return bytes;
     const placement = this.build(members);
     const catalog = this.workload.catalog;
     const cacheOwner = new Map<number, number>();
@@ -299,14 +325,31 @@ export class SimulationShard {
     while (this.outbox.length) yield this.outbox.shift()!;
   }
 
-  async *run(onProgress?: (done: number, total?: number) => void): AsyncGenerator<ShardStep> {
+  /** The batches to replay: the workload's (routing them here) or the given routed ones. */
+  private source(): AsyncIterable<ReadBatch> | Iterable<RoutedBatch> {
+    if (this.role.routes) return this.workload.batches();
+    if (!this.routes) throw new RingSimError('routes', undefined, 'a shard that does not route needs routed batches', 'pass the router\'s batches (ReadRing.batches)');
+    return this.routes;
+  }
+
+  /** The host of each of `batch`'s reads: routed here, or given. */
+  private hostsOf(batch: ReadBatch | RoutedBatch): Int32Array {
+    if (!this.role.routes) return (batch as RoutedBatch).host;
+    if (this.routed.length < batch.length) this.routed = new Int32Array(batch.file.length);
+    return this.routed;
+  }
+
+  /** Steps through the run; a routing shard hands each batch's hosts to `sink` (after the batch). */
+  async *run(onProgress?: (done: number, total?: number) => void, sink?: RouteSink): AsyncGenerator<ShardStep> {
     const byCount = this.s.events.map((e, i) => ({ e, i })).filter((x) => x.e.at !== undefined).sort((a, b) => a.e.at! - b.e.at! || a.i - b.i);
     const byTime = this.s.events.map((e, i) => ({ e, i })).filter((x) => x.e.atTime !== undefined).sort((a, b) => a.e.atTime! - b.e.atTime! || a.i - b.i);
     let ci = 0;
     let ti = 0;
     const window = this.s.metrics.window;
     const total = this.workload.totalRequests;
-    for await (const batch of this.workload.batches()) {
+    const routes = this.role.routes;
+    for await (const batch of this.source()) {
+      const hosts = this.hostsOf(batch);
       for (let i = 0; i < batch.length; i++) {
         const time = batch.time[i];
         this.lastTime = Number.isNaN(time) ? null : time;
@@ -324,10 +367,13 @@ export class SimulationShard {
           this.applyDueRingChanges();
           yield* this.drain();
         }
-        this.read(batch.file[i]);
+        const file = batch.file[i];
+        if (routes) hosts[i] = this.route(file);
+        this.read(file, hosts[i]);
         this.reads++;
         if (this.reads - this.windowStart === window) yield this.closeWindow();
       }
+      if (sink) await sink(batch.length, batch.file, batch.time, hosts);
       onProgress?.(this.reads, total);
     }
     if (this.reads > this.windowStart) yield this.closeWindow();

@@ -10,17 +10,20 @@
  * client sees membership changes `refreshDelay` reads after they happen. Everything is seeded: the same
  * scenario gives byte-identical results.
  *
- * A run can be split into shards by worker (`simulateShard`, one a thread in the CLI) and merged
- * (`mergeShards`): every shard replays every read and event, and only its own workers' page stores; the merged
- * result is the same as one shard's.
+ * A run can be split into shards by worker and merged (`mergeShards`), with the same result as one run:
+ * - `simulateRouter` + `simulateStores` (the CLI's threads): one router generates or reads every read once,
+ *   routes it (ring lookup, sample) and hands the routed batches through a shared `ReadRing` to N shards that
+ *   hold the page stores (worker i in shard i mod N) and replay every event;
+ * - `simulateShard`: every shard generates and routes every read itself (no shared memory).
  */
 import type { TraceSource } from './trace/source.js';
 import { RingSimError } from '../core/errors.js';
 import type { ShardSpec } from './cluster.js';
 import { Merger } from './merge.js';
+import type { ReadRing } from './read-ring.js';
 import type { SimulationResult, SimulationStep } from './result.js';
 import type { Scenario } from './scenario.js';
-import { SimulationShard } from './shard.js';
+import { SimulationShard, type RouteSink, type ShardRole } from './shard.js';
 import { SpatialSample } from './sample.js';
 import type { ShardResult, ShardStep } from './steps.js';
 import { syntheticWorkload } from './workload/synthetic.js';
@@ -57,7 +60,7 @@ function buildWorkload(s: Scenario, openTrace: SimulateOptions['openTrace']): Wo
 /** Steps through a simulation: each closed window and each event as it happens. Call `result()` at the end. */
 export function simulation(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
   const sample = sampleOf(options);
-  const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), { shard: 0, shards: 1 }, sample);
+  const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), { stores: { shard: 0, shards: 1 }, routes: true, leads: true }, sample);
   const merger = new Merger(scenario, sample?.rate);
   return (async function* () {
     for await (const step of shard.run(options.onProgress)) {
@@ -82,13 +85,51 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
  * index is `spec.shard` modulo `spec.shards`. Plain data, for `mergeShards` (possibly in another thread).
  */
 export async function simulateShard(scenario: Scenario, spec: ShardSpec, options: SimulateOptions = {}): Promise<ShardResult> {
+  checkSpec(spec);
+  return runShard(scenario, spec.shard, { stores: spec, routes: true, leads: spec.shard === 0 }, options);
+}
+
+function checkSpec(spec: ShardSpec): void {
   if (!Number.isInteger(spec.shards) || spec.shards < 1 || !Number.isInteger(spec.shard) || spec.shard < 0 || spec.shard >= spec.shards) {
     throw new RingSimError('shard', spec, 'a shard is a whole number from 0 to shards - 1', 'run shards 0 … N-1 of N');
   }
-  const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), spec, sampleOf(options));
+}
+
+async function runShard(scenario: Scenario, index: number, role: ShardRole, options: SimulateOptions, ring?: ReadRing, storeShard = 0): Promise<ShardResult> {
+  const workload = buildWorkload(scenario, options.openTrace);
+  const shard = new SimulationShard(scenario, workload, role, sampleOf(options), role.routes ? undefined : ring?.batches(storeShard));
+  const sink: RouteSink | undefined = role.routes && ring ? (n, file, time, host) => ring.publish(n, file, time, host) : undefined;
   const steps: ShardStep[] = [];
-  for await (const step of shard.run(options.onProgress)) steps.push(step);
-  return { shard: spec.shard, sample: options.sample, steps, final: shard.final() };
+  try {
+    for await (const step of shard.run(options.onProgress, sink)) steps.push(step);
+  } catch (e) {
+    ring?.abort();
+    throw e;
+  }
+  return { shard: index, sample: options.sample, steps, final: shard.final() };
+}
+
+/**
+ * The router of a run split over `ring.shape.shards` store shards: generates (or reads) every read once, routes
+ * it and publishes it to `ring`, holding no page store; counts reads of offline workers and measures what ring
+ * changes moved. Its result is shard 0 for `mergeShards`; store shard k's is k + 1.
+ */
+export async function simulateRouter(scenario: Scenario, ring: ReadRing, options: SimulateOptions = {}): Promise<ShardResult> {
+  const result = await runShard(scenario, 0, { stores: null, routes: true, leads: true }, options, ring);
+  ring.close();
+  return result;
+}
+
+/**
+ * Store shard `spec.shard` of `spec.shards` (`ring.shape.shards`): the page stores of the workers whose index is
+ * `spec.shard` modulo `spec.shards`, replaying the router's routed reads from `ring` and every event. Blocks
+ * while it waits for reads: run it in its own thread. Its result is shard `spec.shard + 1` for `mergeShards`.
+ */
+export async function simulateStores(scenario: Scenario, spec: ShardSpec, ring: ReadRing, options: SimulateOptions = {}): Promise<ShardResult> {
+  checkSpec(spec);
+  if (scenario.workload.type === 'trace') throw new RingSimError('workload.type', 'trace', 'a store shard knows a trace\'s files only from reading it', 'split a trace run with simulateShard');
+  if (spec.shards !== ring.shape.shards) throw new RingSimError('shards', spec.shards, `the ring was made for ${ring.shape.shards} store shards`, 'make the ring with ReadRing.create(shards)');
+  return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, ring, spec.shard);
 }
 
 /** The result of a run from all its shards (in any order; each shard exactly once). */
