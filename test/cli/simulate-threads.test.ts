@@ -1,11 +1,37 @@
 /** `simulate --threads N` through the built CLI: the same bytes as one thread. */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = `${root}dist/cli/main.js`;
 const run = (...args: string[]): string => execFileSync(process.execPath, [bin, 'simulate', ...args], { encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'ring-sim-threads-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Every kind of membership event, by read count and by clock, with a refresh delay and two replicas. */
+const eventful = [
+  'name: threads',
+  'seed: 5',
+  'requestsPerSecond: 2000',
+  'cluster:',
+  '  workerGroups:',
+  '    - {name: worker, count: 7, pagestore: {size: 48Mi, pageSize: 1MB}, identity: ephemeral}',
+  'placement: {algorithm: alluxio-consistent, vnodes: 200, refreshDelay: 700, replicas: 2}',
+  'workload: {type: zipf, files: 3000, alpha: 0.8, fileSize: 2Mi, requests: 30000}',
+  'metrics: {window: 3000}',
+  'events:',
+  '  - {at: 5000, action: add-workers, count: 2}',
+  '  - {at: 9000, action: stop-worker, worker: worker-1}',
+  '  - {atTime: 6, action: set-capacity, worker: worker-2, size: 20Mi}',
+  '  - {at: 15000, action: start-worker, worker: worker-1}',
+  '  - {at: 20000, action: restart-worker, worker: worker-3}',
+  '  - {at: 22000, action: remove-worker, worker: worker-3}',
+  '  - {atTime: 12, action: scale-in, worker: worker-4}',
+].join('\n');
 
 describe('ring-sim simulate --threads', () => {
   it('gives byte-identical text and JSON with 1, 2 and 3 threads', () => {
@@ -18,10 +44,38 @@ describe('ring-sim simulate --threads', () => {
     }
   }, 60_000);
 
+  it('gives byte-identical JSON with 1, 2 and 3 threads through every kind of event, sampled or not', () => {
+    const scenario = join(dir, 'eventful.yaml');
+    writeFileSync(scenario, eventful);
+    for (const sample of [[], ['--sample', '0.5']]) {
+      const json = run(scenario, '--threads', '1', '--json', '-', ...sample);
+      expect(JSON.parse(json).events).toHaveLength(7);
+      for (const n of ['2', '3']) expect(run(scenario, '--threads', n, '--json', '-', ...sample)).toBe(json);
+    }
+  }, 60_000);
+
+  it('splits a trace run the same way (every thread reads the trace)', () => {
+    const trace = join(dir, 'trace.csv');
+    writeFileSync(trace, Array.from({ length: 6000 }, (_, i) => `${i},obj${(i * 7919) % 900},${1 + ((i * 31) % 5)}000000`).join('\n'));
+    const scenario = join(dir, 'trace.yaml');
+    writeFileSync(scenario, ['name: trace', 'cluster:', '  workerGroups:', '    - {name: worker, count: 5, pagestore: {size: 400Mi}}', `workload: {type: trace, path: ${trace}, format: csv, csv: {timeCol: 1, idCol: 2, sizeCol: 3}}`, 'metrics: {window: 1000}', 'events:', '  - {at: 3000, action: add-workers, count: 1}'].join('\n'));
+    const json = run(scenario, '--threads', '1', '--json', '-');
+    expect(run(scenario, '--threads', '2', '--json', '-')).toBe(json);
+  }, 60_000);
+
   it('rejects --threads 0 in one line with exit code 2', () => {
     const r = spawnSync(process.execPath, [bin, 'simulate', `${root}examples/scenarios/rolling-restart.yaml`, '--threads', '0'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--threads/);
   });
+
+  it('reports a bad event once, in one line with exit code 2, on several threads', () => {
+    const scenario = join(dir, 'bad.yaml');
+    writeFileSync(scenario, eventful.replace('worker: worker-1}\n  - {atTime: 6', 'worker: worker-77}\n  - {atTime: 6'));
+    const r = spawnSync(process.execPath, [bin, 'simulate', scenario, '--threads', '2'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/worker-77/);
+  }, 60_000);
 });

@@ -1,10 +1,13 @@
 /**
  * A simulation split into shards by worker and merged gives the same result, byte for byte, as one run: every
- * event kind, static and dynamic rings, replicas, capacity weighting.
+ * event kind, static and dynamic rings, replicas, capacity weighting; with every shard routing its reads, or one
+ * router handing routed reads to store shards.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ReadRing } from '../../src/sim/read-ring.js';
 import { readScenario } from '../../src/sim/scenario.js';
-import { mergeShards, simulate, simulateShard } from '../../src/sim/simulate.js';
+import { mergeShards, simulate, simulateRouter, simulateShard, simulateStores } from '../../src/sim/simulate.js';
 
 const events = [
   { at: 300, action: 'add-workers', count: 2 },
@@ -51,5 +54,45 @@ describe('simulateShard + mergeShards', () => {
     await expect(simulateShard(s, { shard: 2, shards: 2 })).rejects.toThrow(/shard/);
     const one = await simulateShard(s, { shard: 1, shards: 2 });
     expect(() => mergeShards(s, [one])).toThrow(/each shard/);
+  });
+});
+
+describe('simulateRouter + simulateStores (routed reads through a ReadRing)', () => {
+  // In one thread: the router publishes every batch first (the ring has a slot for each), then each store shard
+  // replays them; threads only change when the work happens.
+  async function routed(s: ReturnType<typeof scenario>, shards: number, sample?: number): Promise<string> {
+    const ring = ReadRing.create(shards, 8);
+    const router = await simulateRouter(s, ring, { sample });
+    const stores = [];
+    for (let shard = 0; shard < shards; shard++) stores.push(await simulateStores(s, { shard, shards }, ring, { sample }));
+    return JSON.stringify(mergeShards(s, [router, ...stores].reverse()));
+  }
+
+  it.each([
+    ['dynamic', {}],
+    ['static', { placement: { algorithm: 'alluxio-consistent', vnodes: 100, ring: 'static', replicas: 2 } }],
+    ['dynamic', { placement: { algorithm: 'ring', vnodes: 50, ring: 'dynamic', weightByCapacity: true, refreshDelay: 0 } }],
+  ] as const)('%s ring %j: 1, 2 and 3 store shards give the result of one run', async (ring, extra) => {
+    const s = scenario(ring, extra);
+    const whole = JSON.stringify(await simulate(s));
+    for (const shards of [1, 2, 3]) expect(await routed(s, shards)).toBe(whole);
+  });
+
+  it('property: any seed, refresh delay, window, sample and shard count merge to the one-thread result', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 50, max: 900 }), fc.constantFrom(undefined, 0.5), fc.integer({ min: 1, max: 4 }), async (seed, refreshDelay, window, sample, shards) => {
+        const timed = [...events, { atTime: 1.25, action: 'add-workers', count: 1 }];
+        const s = scenario('dynamic', { seed, placement: { algorithm: 'alluxio-consistent', vnodes: 50, refreshDelay }, metrics: { window }, events: timed, requestsPerSecond: 1000 });
+        expect(await routed(s, shards, sample)).toBe(JSON.stringify(await simulate(s, { sample })));
+      }),
+      { seed: 16, numRuns: 12 },
+    );
+  });
+
+  it('refuses a trace workload and a ring made for another shard count', async () => {
+    const s = scenario('dynamic');
+    await expect(simulateStores(s, { shard: 0, shards: 2 }, ReadRing.create(3))).rejects.toThrow(/ring was made for 3/);
+    const trace = readScenario({ name: 't', cluster: { workerGroups: [{ name: 'w', count: 2, pagestore: { size: '1Gi' } }] }, workload: { type: 'trace', path: 'x.csv', format: 'csv' } }, 't');
+    await expect(simulateStores(trace, { shard: 0, shards: 1 }, ReadRing.create(1))).rejects.toThrow(/workload.type/);
   });
 });
