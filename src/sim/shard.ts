@@ -53,6 +53,8 @@ export class SimulationShard {
   private totalHostRequests = new Float64Array(0);
   private totalHostBytes = new Float64Array(0);
   private totalHostHits = new Float64Array(0);
+  /** 1 for the hosts whose page store this shard holds. */
+  private owned = new Uint8Array(0);
   private reads = 0;
   private windowStart = 0;
   private lastTime: number | null = null;
@@ -91,15 +93,19 @@ export class SimulationShard {
     return createPlacement(p.algorithm, this.cluster.placementWorkers(members, p.weightByCapacity), { vnodes: p.vnodes, identity: 'identity' });
   }
 
+  /** Grows the per-host arrays to the hosts there are (after workers are added). */
   private growHosts(): void {
     const n = this.cluster.hosts.length;
-    if (this.hostRequests.length >= n) return;
-    const size = grownCapacity(this.hostRequests.length, n);
-    this.hostRequests = grown(this.hostRequests, size);
-    this.hostBytes = grown(this.hostBytes, size);
-    this.totalHostRequests = grown(this.totalHostRequests, size);
-    this.totalHostBytes = grown(this.totalHostBytes, size);
-    this.totalHostHits = grown(this.totalHostHits, size);
+    if (this.hostRequests.length < n) {
+      const size = grownCapacity(this.hostRequests.length, n);
+      this.hostRequests = grown(this.hostRequests, size);
+      this.hostBytes = grown(this.hostBytes, size);
+      this.totalHostRequests = grown(this.totalHostRequests, size);
+      this.totalHostBytes = grown(this.totalHostBytes, size);
+      this.totalHostHits = grown(this.totalHostHits, size);
+      this.owned = grown(this.owned, size);
+    }
+    for (const h of this.cluster.hosts) this.owned[h.index] = h.store ? 1 : 0;
   }
 
   /** The worker index (in the client's members) that the client's ring gives for `file`, memoised per ring. */
@@ -228,10 +234,16 @@ export class SimulationShard {
     let moved = 0;
     let bytesMoved = 0;
     const n = catalog.count;
+    if (2 * n > this.ownerMemo.length) this.ownerMemo = grown(this.ownerMemo, grownCapacity(this.ownerMemo.length, 2 * n, 2048));
+    const memo = this.ownerMemo;
     for (let f = 0; f < n; f++) {
+      // The old owner from the memo when the old ring looked it up; the new one goes into the memo for the reads to come.
       const path = catalog.path(f);
-      const a = before.members[pb.locateIndex(path)];
-      const b = after.members[pa.locateIndex(path)];
+      const a = before.members[memo[2 * f + 1] === before.version ? memo[2 * f] : pb.locateIndex(path)];
+      const w = pa.locateIndex(path);
+      memo[2 * f] = w;
+      memo[2 * f + 1] = after.version;
+      const b = after.members[w];
       if (a.host !== b.host || a.index !== b.index) {
         moved++;
         bytesMoved += catalog.size(f);
@@ -339,6 +351,17 @@ export class SimulationShard {
     return this.routed;
   }
 
+  /** Reads `from` … `to` - 1 of a batch: routed here (into `hosts`) or given, each served if it is this shard's. */
+  private readRun(files: Int32Array, hosts: Int32Array, from: number, to: number): void {
+    if (this.role.routes) for (let k = from; k < to; k++) hosts[k] = this.route(files[k]);
+    const owned = this.owned;
+    const leads = this.role.leads;
+    for (let k = from; k < to; k++) {
+      const h = hosts[k];
+      if (h >= 0 ? owned[h] === 1 : h === ROUTE_UNAVAILABLE && leads) this.read(files[k], h);
+    }
+  }
+
   /** Steps through the run; a routing shard hands each batch's hosts to `sink` (after the batch). */
   async *run(onProgress?: (done: number, total?: number) => void, sink?: RouteSink): AsyncGenerator<ShardStep> {
     const byCount = this.s.events.map((e, i) => ({ e, i })).filter((x) => x.e.at !== undefined).sort((a, b) => a.e.at! - b.e.at! || a.i - b.i);
@@ -347,10 +370,10 @@ export class SimulationShard {
     let ti = 0;
     const window = this.s.metrics.window;
     const total = this.workload.totalRequests;
-    const routes = this.role.routes;
     for await (const batch of this.source()) {
       const hosts = this.hostsOf(batch);
-      for (let i = 0; i < batch.length; i++) {
+      let i = 0;
+      while (i < batch.length) {
         const time = batch.time[i];
         this.lastTime = Number.isNaN(time) ? null : time;
         while (ci < byCount.length && byCount[ci].e.at! <= this.reads) {
@@ -367,10 +390,17 @@ export class SimulationShard {
           this.applyDueRingChanges();
           yield* this.drain();
         }
-        const file = batch.file[i];
-        if (routes) hosts[i] = this.route(file);
-        this.read(file, hosts[i]);
-        this.reads++;
+        // Reads up to the next moment something may happen: an event, a ring change, the window's end (one by
+        // one while events by clock remain).
+        let end = Math.min(batch.length, i + this.windowStart + window - this.reads);
+        if (ci < byCount.length) end = Math.min(end, i + byCount[ci].e.at! - this.reads);
+        if (this.pending.length) end = Math.min(end, i + this.pending[0].applyAt - this.reads);
+        if (ti < byTime.length || end <= i) end = i + 1;
+        this.readRun(batch.file, hosts, i, end);
+        this.reads += end - i;
+        const last = batch.time[end - 1];
+        this.lastTime = Number.isNaN(last) ? null : last;
+        i = end;
         if (this.reads - this.windowStart === window) yield this.closeWindow();
       }
       if (sink) await sink(batch.length, batch.file, batch.time, hosts);
