@@ -248,11 +248,12 @@ if (want('peers')) {
     });
     let disagree = 0;
     for (let i = 0; i < Math.min(keys.length, 20000); i++) if (oursK.obj.locate(keys[i])[0] !== theirsK.obj.get(keys[i])) disagree++;
-    const [lk, lh, lr, lc] = await lookupNs([
+    const [lk, lh, lr, lc, lj] = await lookupNs([
       { name: 'ring-sim ketama', target: oursK.obj, method: 'locateIndex' },
       { name: 'hashring', target: theirsK.obj, method: 'get' },
       { name: 'ring-sim ring (160)', target: oursR.obj, method: 'locateIndex' },
       { name: 'consistent-hash (160)', target: theirsR.obj, method: 'get' },
+      { name: 'ring-sim jump', target: createPlacement('jump', workers), method: 'locateIndex' },
     ]);
     const pointsK = oursK.obj.ringView().ring.length;
     const pointsR = oursR.obj.ringView().ring.length;
@@ -262,6 +263,7 @@ if (want('peers')) {
       checked: Math.min(keys.length, 20000),
       ketama: { lookup: lk, buildMs: timeBuild(() => createPlacement('ketama', workers, { weighting: 'hashring' })), bytesPerPoint: oursK.bytes / pointsK },
       hashring: { lookup: lh, buildMs: timeBuild(() => new HashRing(spec, 'md5', { 'max cache size': 1 })), bytesPerPoint: theirsK.bytes / (theirsK.obj.ring.length || 1) },
+      jump: { lookup: lj },
       ring: { lookup: lr, buildMs: timeBuild(() => createPlacement('ring', workers, { vnodes: 160 })), bytesPerPoint: oursR.bytes / pointsR },
       consistentHash: {
         lookup: lc,

@@ -8,17 +8,9 @@
  */
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
-import { xxh64 } from '../hash/xxhash.js';
-import { LITTLE_ENDIAN } from '../hash/endian.js';
-import { lcgNext, lcgSeed } from './jump-lcg.js';
+import { encodeKey, hashEncodedKey, hashHigh, hashLow } from '../hash/xxh64-wasm.js';
+import { lcgHigh, lcgLow } from './jump-lcg.js';
 import type { Worker } from './worker.js';
-
-/** The seeds of the 100 re-hashes, made once. */
-const SEEDS = Array.from({ length: 100 }, (_, r) => BigInt(r));
-const hashWide = new BigUint64Array(1);
-const hashHalves = new Uint32Array(hashWide.buffer);
-const HIGH = LITTLE_ENDIAN ? 1 : 0;
-const LOW = LITTLE_ENDIAN ? 0 : 1;
 
 const MASK64 = (1n << 64n) - 1n;
 const LCG = 2862933555777941757n;
@@ -52,17 +44,25 @@ export function jumpConsistentHash(key: bigint, buckets: number): number {
 }
 
 /**
- * The same function over the key's two 32-bit halves, without BigInt (64-bit multiply in 16-bit limbs).
- * Tested equal to `jumpConsistentHash`.
+ * The same function over the key's two 32-bit halves, without BigInt: the LCG on int32 halves in locals (see
+ * jump-lcg.ts), and Guava's `(int) ((candidate + 1) / (r / 2^31))` as the one division ((candidate + 1) · 2^31) / r,
+ * which rounds the same exact quotient once. Tested equal to `jumpConsistentHash`.
  */
 export function jumpConsistentHash32(hi: number, lo: number, buckets: number): number {
-  lcgSeed(hi, lo);
+  let stateHi = hi | 0;
+  let stateLo = lo | 0;
   let candidate = 0;
   for (;;) {
-    const r = (lcgNext() + 1) | 0; // Java int arithmetic: 2^31 wraps to -2^31
-    const next = javaDoubleToInt((candidate + 1) / (r / TWO31));
-    if (next >= 0 && next < buckets) candidate = next;
-    else return candidate;
+    const nextLo = lcgLow(stateLo);
+    stateHi = lcgHigh(stateHi, stateLo, nextLo);
+    stateLo = nextLo;
+    // r = (state >>> 33) + 1 in Java int arithmetic: 2^31 wraps to -2^31, and a negative quotient ends the loop.
+    const r = (stateHi >>> 1) + 1;
+    if (r === TWO31) return candidate;
+    const next = ((candidate + 1) * TWO31) / r;
+    // next >= candidate + 1 > 0; (int) next < buckets exactly when next < buckets (buckets is a whole number).
+    if (next >= buckets) return candidate;
+    candidate = next | 0;
   }
 }
 
@@ -79,31 +79,30 @@ export class JumpPlacement extends BasePlacement {
     }
   }
 
-  /** The bucket of xxh64(UTF-8(key), seed r). The 64-bit hash is split through a typed array: BigInt shifts
-   * would allocate two more BigInts a lookup (about 50 ns). */
-  private bucketOf(key: string, r: number): number {
-    hashWide[0] = xxh64(key, SEEDS[r]);
-    return jumpConsistentHash32(hashHalves[HIGH], hashHalves[LOW], this.workers.length);
+  /** The bucket of xxh64(UTF-8(key), seed r) for the key last encoded by `encodeKey` (`length` bytes). */
+  private bucketOf(length: number, r: number): number {
+    hashEncodedKey(length, 0, r);
+    return jumpConsistentHash32(hashHigh(), hashLow(), this.workers.length);
   }
 
   locateIndex(key: string): number {
-    return this.bucketOf(key, 0);
+    return this.bucketOf(encodeKey(key), 0);
   }
 
   locateIndices(key: string, replicas: number, out: Uint32Array): number {
     const n = this.workers.length;
+    const length = encodeKey(key);
     let found = 0;
     const taken = (b: number): boolean => {
       for (let i = 0; i < found; i++) if (out[i] === b) return true;
       return false;
     };
     for (let r = 0; r < 100 && found < replicas; r++) {
-      const b = this.bucketOf(key, r);
+      const b = this.bucketOf(length, r);
       if (!taken(b)) out[found++] = b;
     }
     // Past 100 re-hashes (only when nearly every worker is asked for), take the next buckets in order.
     for (let b = out[found - 1] ?? 0; found < replicas; b = (b + 1) % n) if (!taken(b)) out[found++] = b;
     return found;
   }
-
 }

@@ -5,6 +5,7 @@ import { lcgNext, lcgSeed } from '../../src/ring/jump-lcg.js';
 import { paperJump } from './paper-jump.js';
 import { createPlacement } from '../../src/ring/registry.js';
 import { moves } from './moves.js';
+import { xxh64 } from '../../src/hash/xxhash.js';
 
 describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
   it("reproduces Guava's golden values (HashingTest)", () => {
@@ -115,3 +116,41 @@ describe('jump: minimal movement', () => {
     );
   });
 });
+
+describe('jump placement: the BigInt-free hot path places keys as the BigInt reference does', () => {
+  /** The reference: xxh64 (xxhash-wasm, BigInt) of the key with seed r, then Guava's loop in BigInt. */
+  const reference = (key: string, r: number, n: number) => jumpConsistentHash(xxh64(key, BigInt(r)), n);
+
+  it('locateIndex equals the reference for random keys and worker counts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 120 }), fc.constantFrom(1, 2, 3, 10, 99, 1000, 10007, 20000), (key, n) => {
+        const p = placementOf(n);
+        expect(p.locateIndex(key)).toBe(reference(key, 0, n));
+      }),
+      { seed: 16, numRuns: 1500 },
+    );
+  });
+
+  it('replicas equal the reference: seeds 0, 1, 2, … skipping workers already chosen', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 90 }), fc.constantFrom(3, 4, 50, 499), fc.integer({ min: 1, max: 3 }), (key, n, replicas) => {
+        const expected: number[] = [];
+        for (let r = 0; expected.length < replicas; r++) {
+          const b = reference(key, r, n);
+          if (!expected.includes(b)) expected.push(b);
+        }
+        const out = new Uint32Array(replicas);
+        expect(placementOf(n).locateIndices(key, replicas, out)).toBe(replicas);
+        expect([...out]).toEqual(expected);
+      }),
+      { seed: 16, numRuns: 500 },
+    );
+  });
+});
+
+const placements = new Map<number, JumpPlacement>();
+function placementOf(n: number): JumpPlacement {
+  let p = placements.get(n);
+  if (!p) placements.set(n, (p = new JumpPlacement(Array.from({ length: n }, (_, i) => ({ id: `w${i}` })))));
+  return p;
+}
