@@ -91,3 +91,9 @@ export function plan(text: string, o: PlanOptions = {}): PlanReport {
 export function ids(r: PlanReport, severity?: 'error' | 'warning' | 'info'): string[] {
   return r.checks.filter((c) => !severity || c.severity === severity).map((c) => c.id ?? '');
 }
+
+/** The documents of a bundle, as one file. */
+export const bundle = (...docs: string[]): string => docs.join('---\n');
+
+/** A manifest with worker identities persisted the guide's way (useExternalId: false, systemInfo.hostPath). */
+export const persisted = (text: string): string => text.replace('    count: 1\n', '    count: 1\n    useExternalId: false\n    systemInfo:\n      hostPath: /home/alluxio/system-info\n');

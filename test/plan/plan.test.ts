@@ -6,7 +6,7 @@ import { buildPlan } from '../../src/plan/plan.js';
 import { createPlacement } from '../../src/ring/registry.js';
 import { MAX_RING_POINTS } from '../../src/ring/worker.js';
 import { cli, tempFile } from '../cli/helpers.js';
-import { GKE, LICENSE, MINIMAL, UFS } from './guide-manifests.js';
+import { bundle, GKE, ids, LICENSE, MINIMAL, persisted, plan, UFS } from './guide-manifests.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const load = (name: string) => parseManifest(readFileSync(`${examples}${name}`, 'utf8'), name);
@@ -200,5 +200,31 @@ describe('every manifest shape of the guide', () => {
       const r = buildPlan(load(name), { nodes: 8, platform: name.includes('gke') ? 'gke' : undefined });
       expect(r.checks.filter((c) => c.severity === 'error' && c.id !== 'placeholder')).toEqual([]);
     }
+  });
+});
+
+describe("the guide's correct manifests plan as deployable, with no false alarm", () => {
+  it('step 4 minimal manifest (count 1): deployable; the only warning is identity persistence', () => {
+    const r = plan(MINIMAL);
+    expect(r.verdict.deployable).toBe(true);
+    expect(ids(r, 'error')).toEqual([]);
+    expect(ids(r, 'warning')).toEqual(['identity-not-persisted']);
+    expect(r.workers.length).toBe(1);
+  });
+  it('with identities persisted, on 3 nodes and a 120 GB AWS disk: no error, no warning', () => {
+    const r = plan(persisted(MINIMAL), { nodes: 3, disk: '120GB', provider: 'aws' });
+    expect(ids(r, 'error')).toEqual([]);
+    expect(ids(r, 'warning')).toEqual([]);
+  });
+  it('appendix E GKE manifest on GKE: no error, no warning', () => {
+    const r = plan(GKE, { platform: 'gke', nodes: 3 });
+    expect(ids(r, 'error')).toEqual([]);
+    expect(ids(r, 'warning')).toEqual([]);
+  });
+  it('a bundle with UnderFileSystem and License (C.2, no alluxio.license): no error, no warning', () => {
+    const r = plan(bundle(persisted(MINIMAL).replace('  properties:\n    alluxio.license: LICENSE-STRING\n', ''), UFS, LICENSE), { nodes: 3 });
+    expect(ids(r, 'error')).toEqual([]);
+    expect(ids(r, 'warning')).toEqual([]);
+    expect(r.cluster.otherDocuments.map((d) => d.kind)).toEqual(['UnderFileSystem', 'License']);
   });
 });

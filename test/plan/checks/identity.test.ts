@@ -1,0 +1,42 @@
+/** The identity checks (src/plan/checks/identity.ts) through the plan of manifests written from the guide. */
+import { describe, expect, it } from 'vitest';
+import { identityPersisted, withRestartCost } from '../../../src/plan/checks/identity.js';
+import type { Check } from '../../../src/core/check.js';
+import { ids, MINIMAL, persisted, plan } from '../guide-manifests.js';
+
+describe('identity persistence (guide E)', () => {
+  it("identity: the guide's fix is useExternalId: false plus systemInfo.hostPath", () => {
+    const c = plan(MINIMAL).checks.find((x) => x.id === 'identity-not-persisted')!;
+    expect(c.fix).toMatch(/useExternalId: false.*systemInfo\.hostPath/);
+    expect(c.fix).not.toMatch(/useExternalId: true/);
+    expect(ids(plan(persisted(MINIMAL)))).not.toContain('identity-not-persisted');
+    expect(plan(persisted(MINIMAL)).whatIf.find((w) => w.name === 'restart one worker')!.moved).toBe(0);
+    expect(ids(plan(MINIMAL.replace('    count: 1\n', '    count: 1\n    useExternalId: true\n')), 'warning')).toContain('identity-external-id');
+  });
+});
+
+describe('identityPersisted and the restart cost', () => {
+  const group = (useExternalId: boolean | undefined, systemInfoStore: string | undefined) => ({ useExternalId, systemInfoStore }) as Parameters<typeof identityPersisted>[0];
+
+  it('is the guide\'s way only: useExternalId not true, and the identity file on a hostPath or claim', () => {
+    expect(identityPersisted(group(false, '/home/alluxio/system-info'))).toBe(true);
+    expect(identityPersisted(group(undefined, 'pvc'))).toBe(true);
+    expect(identityPersisted(group(true, '/home/alluxio/system-info'))).toBe(false);
+    expect(identityPersisted(group(false, undefined))).toBe(false);
+  });
+
+  it('adds what one restart moves to the identity checks only', () => {
+    const checks: Check[] = [
+      { id: 'identity-not-persisted', severity: 'warning', field: 'f', message: 'not persisted', fix: 'x' },
+      { id: 'other', severity: 'info', field: 'g', message: 'other', fix: 'y' },
+    ];
+    const restart = { moved: 0.25, unreachable: 0.05, flows: [{ from: 'w0', to: 'w0 (new identity)', fraction: 0.2 }, { from: 'w0', to: 'w1', fraction: 0.05 }] } as unknown as Parameters<typeof withRestartCost>[1];
+    withRestartCost(checks, restart, 'static');
+    expect(checks[0].message).toBe('not persisted; in this static ring one restart moves 25.0 % of the keys (20.0 % of the keys to the same pod under its new identity) and leaves 5.0 % unreachable (what-if "restart one worker")');
+    expect(checks[1].message).toBe('other');
+    const unchanged = [{ ...checks[1] }];
+    withRestartCost(unchanged, undefined, 'dynamic');
+    expect(unchanged[0].message).toBe('other');
+  });
+});
+
