@@ -5,7 +5,7 @@
 //                            (git-ignored), a smoke test
 //   node --expose-gc bench/run.js [--quick] [--only plan,simulate,...] [--out DIR] [--write-results] [--render]
 // --only runs the named sections (lookup, build, agreement, peers, scaling, cachesim, cachesimMemory, simulate,
-// plan). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise; a partial run
+// plan, libcachesim). libcachesim needs LIBCACHESIM_SRC=/path/to/libCacheSim or --libcachesim PATH (bench/libcachesim.js). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise; a partial run
 // (--only) merges its sections into the results.json already there and records its own command for them.
 // Runs against the built library in dist/ (the npm scripts build first). Peers run in the same process on
 // the same keys and workers.
@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { ALGORITHM_NAMES, MAX_RING_POINTS, cacheSim, createPlacement, murmur3String, syntheticKeys } from '../dist/index.js';
 import { generateOracleTrace } from './gen-trace.js';
 import { fileTraceSource } from '../dist/cli/trace-file.js';
+import { compareWithLibCacheSim, libCacheSimSource, missingForLibCacheSim, renderLibCacheSim } from './libcachesim.js';
 
 const require = createRequire(import.meta.url);
 const HashRing = require('hashring');
@@ -442,8 +443,26 @@ if (want('plan')) {
   results.sections.plan = { rows };
 }
 
+// 8. cachesim against libCacheSim built from its source (issue 16; bench/libcachesim.js): needs LIBCACHESIM_SRC or
+// --libcachesim PATH, else skipped with a message (a full run then keeps the section of the last results.json).
+// Never part of --quick unless named by --only.
+const carried = new Set();
+if (want('libcachesim') && (!quick || only?.includes('libcachesim'))) {
+  const src = libCacheSimSource(argv);
+  const missing = missingForLibCacheSim(src);
+  const previous = join(outDir, 'results.json');
+  const last = existsSync(previous) ? JSON.parse(readFileSync(previous, 'utf8')) : null;
+  if (!missing) results.sections.libcachesim = await compareWithLibCacheSim({ src });
+  else if (last?.sections?.libcachesim && !only) {
+    console.error(`libcachesim: skipped (${missing}); keeping the section measured by ${last.commands.libcachesim.command}`);
+    results.sections.libcachesim = last.sections.libcachesim;
+    results.commands.libcachesim = last.commands.libcachesim;
+    carried.add('libcachesim');
+  } else console.error(`libcachesim: skipped: ${missing}`);
+}
+
 // Each section records the command that measured it; a partial run keeps the other sections of the last run.
-for (const name of Object.keys(results.sections)) results.commands[name] = { command, date: results.date, quick };
+for (const name of Object.keys(results.sections)) if (!carried.has(name)) results.commands[name] = { command, date: results.date, quick };
 const previous = join(outDir, 'results.json');
 const merged = only && existsSync(previous) ? JSON.parse(readFileSync(previous, 'utf8')) : null;
 const final = merged ? { ...merged, sections: { ...merged.sections, ...results.sections }, commands: { ...merged.commands, ...results.commands } } : results;
@@ -559,6 +578,12 @@ function render(r) {
     lines.push('| seed | full hit ratio | sampled hit ratio | error (points) | full CPU s | sampled CPU s |', '|---:|---:|---:|---:|---:|---:|');
     for (const x of s.rows) lines.push(`| ${x.seed} | ${(x.full.hitRatio * 100).toFixed(2)} % | ${(x.sampled.hitRatio * 100).toFixed(2)} % | ${x.errorPoints.toFixed(2)} | ${f(x.full.cpuMs / 1000, 1)} | ${f(x.sampled.cpuMs / 1000, 1)} |`);
     lines.push('', 'Target (issue 16): within 1 point of the full run.', '');
+  }
+  if (r.sections.libcachesim) {
+    measuredBy('libcachesim');
+    lines.push('## cachesim against libCacheSim (issue 16)', '');
+    lines.push('Reproduce (builds libCacheSim from its source into bench/out/libcachesim/, git-ignored; needs cmake, glib and zstd: `apt-get install -y cmake build-essential libglib2.0-dev libzstd-dev`): `LIBCACHESIM_SRC=/path/to/libCacheSim node --expose-gc bench/run.js --only libcachesim --write-results`, or `node bench/libcachesim.js --libcachesim /path/to/libCacheSim` for the table alone.', '');
+    lines.push(...renderLibCacheSim(r.sections.libcachesim, f));
   }
   if (r.sections.plan) {
     measuredBy('plan');
