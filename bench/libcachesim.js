@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // ring-sim cachesim against libCacheSim's own `cachesim`, built from its public source beside ring-sim, on the same
-// generated oracleGeneral trace (issue 16). libCacheSim's code is never committed: the script copies the source
-// you point it at into bench/out/libcachesim/ (git-ignored) and builds it there with cmake.
+// generated oracleGeneral trace (issue 16). libCacheSim's code is never committed, nor copied into this repository: the
+// script copies the source you point it at into a work directory outside it ($TMPDIR/ring-sim-libcachesim, or
+// LIBCACHESIM_WORK) and builds it there with cmake (a build tree inside the repository would hold cmake's
+// compiler_depend.ts files, which tsc would read). The generated trace is kept there too, for the next run.
 //
 //   LIBCACHESIM_SRC=/path/to/libCacheSim node bench/libcachesim.js [--rounds 5] [--requests 10000000] [--sizes 1GiB]
 //   node bench/libcachesim.js --libcachesim /path/to/libCacheSim ...
@@ -156,7 +158,7 @@ function counts(count, trace, policy, bytes, cwd) {
  * Generates the trace (bench/gen-trace.js: Zipf 0.9 over 1,000,000 objects of 4-64 KiB) unless present, builds
  * libCacheSim, checks the counts and times both tools per policy and size.
  */
-export async function compareWithLibCacheSim({ src, work = join(here, 'out/libcachesim'), requests = 10_000_000, sizes = [2 ** 30], policies = ['lru', 'fifo', 'sieve', 'lfu'], rounds = 5 } = {}) {
+export async function compareWithLibCacheSim({ src, work = process.env.LIBCACHESIM_WORK ?? join(os.tmpdir(), 'ring-sim-libcachesim'), requests = 10_000_000, sizes = [2 ** 30], policies = ['lru', 'fifo', 'sieve', 'lfu'], rounds = 5 } = {}) {
   mkdirSync(work, { recursive: true });
   const { stock, count, revision } = buildLibCacheSim(src, work);
   const trace = join(work, `zipf-${requests}.oracleGeneral.bin`);

@@ -5,7 +5,8 @@
 //                            (git-ignored), a smoke test
 //   node --expose-gc bench/run.js [--quick] [--only plan,simulate,...] [--out DIR] [--write-results] [--render]
 // --only runs the named sections (lookup, build, agreement, peers, scaling, cachesim, cachesimMemory, simulate,
-// plan, libcachesim). libcachesim needs LIBCACHESIM_SRC=/path/to/libCacheSim or --libcachesim PATH (bench/libcachesim.js). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise; a partial run
+// plan, libcachesim; libcachesim needs LIBCACHESIM_SRC=/path/to/libCacheSim or --libcachesim PATH, see
+// bench/libcachesim.js). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise; a partial run
 // (--only) merges its sections into the results.json already there and records its own command for them.
 // Runs against the built library in dist/ (the npm scripts build first). Peers run in the same process on
 // the same keys and workers.
@@ -582,7 +583,7 @@ function render(r) {
   if (r.sections.libcachesim) {
     measuredBy('libcachesim');
     lines.push('## cachesim against libCacheSim (issue 16)', '');
-    lines.push('Reproduce (builds libCacheSim from its source into bench/out/libcachesim/, git-ignored; needs cmake, glib and zstd: `apt-get install -y cmake build-essential libglib2.0-dev libzstd-dev`): `LIBCACHESIM_SRC=/path/to/libCacheSim node --expose-gc bench/run.js --only libcachesim --write-results`, or `node bench/libcachesim.js --libcachesim /path/to/libCacheSim` for the table alone.', '');
+    lines.push('Reproduce (builds libCacheSim from its source in $TMPDIR/ring-sim-libcachesim, outside the repository; needs cmake, glib and zstd: `apt-get install -y cmake build-essential libglib2.0-dev libzstd-dev`): `LIBCACHESIM_SRC=/path/to/libCacheSim node --expose-gc bench/run.js --only libcachesim --write-results`, or `node bench/libcachesim.js --libcachesim /path/to/libCacheSim` for the table alone.', '');
     lines.push(...renderLibCacheSim(r.sections.libcachesim, f));
   }
   if (r.sections.plan) {
