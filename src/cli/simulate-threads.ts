@@ -20,14 +20,16 @@ const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../../dist/cli/sim
 export const THREADS_MIN_READS = 1_000_000;
 
 /**
- * The default thread count: 1 for short runs (under 1,000,000 reads, or of unknown length), else the cores
- * available, at most 4 and at most the number of workers.
+ * The default count of page-store threads: 1 (no threads) for short runs (under 1,000,000 reads, or of unknown
+ * length) or on one core; else the cores less the one the main thread's routing keeps busy, at least 2 (on 2
+ * cores, 2 store threads and the router share them best: the router takes about a quarter of a run), at most 4
+ * and at most the number of workers.
  */
-export function defaultThreads(scenario: Scenario): number {
+export function defaultThreads(scenario: Scenario, cores = availableParallelism()): number {
   const reads = scenarioReads(scenario);
   const workers = scenario.cluster.groups.reduce((n, g) => n + g.count, 0);
-  if (reads === undefined || reads < THREADS_MIN_READS) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 4, workers));
+  if (reads === undefined || reads < THREADS_MIN_READS || cores < 2) return 1;
+  return Math.max(1, Math.min(Math.max(2, cores - 1), 4, workers));
 }
 
 function scenarioReads(s: Scenario): number | undefined {

@@ -50,7 +50,8 @@ export class ReadRing {
   private readonly times: Float64Array;
   private readonly views: RoutedBatch[] = [];
 
-  static create(shards: number, slots = 32, batch = 4096): ReadRing {
+  /** `slots` batches of `batch` reads in flight (16 bytes a read: 8 MiB by default), so shards whose load differs for a while keep going. */
+  static create(shards: number, slots = 128, batch = 4096): ReadRing {
     const bytes = 8 * slots * batch + 8 * slots * batch + 4 * (RELEASED + shards + slots);
     return new ReadRing({ buffer: new SharedArrayBuffer(bytes), shards, slots, batch });
   }

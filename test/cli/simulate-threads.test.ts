@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultThreads } from '../../src/cli/simulate-threads.js';
+import { readScenario } from '../../src/sim/scenario.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = `${root}dist/cli/main.js`;
@@ -78,4 +80,21 @@ describe('ring-sim simulate --threads', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/worker-77/);
   }, 60_000);
+});
+
+describe('defaultThreads', () => {
+  const scenario = (requests: number | undefined, workers = 100) => readScenario({
+    name: 'd',
+    cluster: { workerGroups: [{ name: 'w', count: workers, pagestore: { size: '1Gi' } }] },
+    workload: requests === undefined ? { type: 'training', files: 10, epochs: 1 } : { type: 'zipf', files: 1000, alpha: 0.9, requests },
+  }, 'd');
+
+  it('is 1 for short runs and on one core; else the cores less the router\'s, 2 to 4, at most the workers', () => {
+    expect(defaultThreads(scenario(999_999), 8)).toBe(1);
+    expect(defaultThreads(scenario(2_000_000), 1)).toBe(1);
+    expect(defaultThreads(scenario(2_000_000), 2)).toBe(2);
+    expect(defaultThreads(scenario(2_000_000), 4)).toBe(3);
+    expect(defaultThreads(scenario(2_000_000), 64)).toBe(4);
+    expect(defaultThreads(scenario(2_000_000, 3), 64)).toBe(3);
+  });
 });

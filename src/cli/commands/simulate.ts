@@ -26,7 +26,7 @@ export function registerSimulate(program: Command, io: Io): void {
     .argument('<scenario>', 'scenario file (YAML or JSON); see docs/scenarios.md')
     .option('--json <file>', 'write the full result (totals, windows, events, workers) as JSON; "-" for stdout')
     .option('--html <file>', 'write a self-contained HTML report with the hit-ratio timeline (works offline)')
-    .option('--threads <n>', 'threads holding the page stores, the workers split among them, fed the routed reads by the main thread (same output for any count; default: 1 under 1,000,000 reads, else the cores, at most 4)', integerOption('--threads', 1, 64))
+    .option('--threads <n>', 'threads holding the page stores, the workers split among them, fed the routed reads by the main thread (same output for any count; default: 1 under 1,000,000 reads, else the cores less one, 2 to 4)', integerOption('--threads', 1, 64))
     .option('--sample <rate>', 'replay only this fraction of the files (spatial hash sampling, SHARDS), page stores scaled to it, e.g. 0.05', sampleOption)
     .addHelpText('after', `
 Example:
