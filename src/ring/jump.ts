@@ -8,7 +8,7 @@
  */
 import { BasePlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
-import { encodeKey, hashEncodedKey, hashHigh, hashLow } from '../hash/xxh64-wasm.js';
+import { encodeKey, hashEncodedKey, hashHigh, hashLow } from '../hash/xxhash-keys.js';
 import { lcgHigh, lcgLow } from './jump-lcg.js';
 import type { Worker } from './worker.js';
 

@@ -5,8 +5,8 @@
  * - a worker of weight w gets max(1, round(w · vnodes)) points; point i is
  *   fmix32(fmix32(lo + i·0x9E3779B9) ^ hi) where (hi, lo) = xxh64(UTF-8(id)), so a worker's points are a fixed
  *   sequence and a weight change only adds or drops points at its end;
- * - a key goes to the first point >= xxh32(UTF-8(key)) (hashed in place by xxh32-words.ts, equal to
- *   xxhash-wasm's h32), wrapping; replicas walk clockwise to the next
+ * - a key goes to the first point >= xxh32(UTF-8(key)) (hashed by ring-sim's own WebAssembly, see
+ *   hash/xxhash-keys.ts; equal to xxhash-wasm's h32), wrapping; replicas walk clockwise to the next
  *   distinct workers;
  * - equal points: the worker whose id sorts first keeps the point, whatever the input order.
  * Adding, removing or reweighting one worker therefore moves keys only to or from that worker, unlike
@@ -16,16 +16,12 @@ import { RingBackedPlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
 import { fmix32 } from '../hash/murmur3.js';
 import { xxh64 } from '../hash/xxhash.js';
-import { xxh32Words } from '../hash/xxh32-words.js';
-import { KeyBuffer } from '../hash/utf8.js';
+import { encodeKey, xxh32Encoded } from '../hash/xxhash-keys.js';
 import { SortedRing } from './sorted-ring.js';
 
-const keyBuffer = new KeyBuffer();
-
-/** xxh32 of the key's UTF-8 bytes, hashed in place (equal to xxhash-wasm's h32; see xxh32-words.ts). */
+/** xxh32 of the key's UTF-8 bytes (lone surrogates as U+FFFD), equal to xxhash-wasm's h32. */
 function keyHash(key: string): number {
-  const n = keyBuffer.encode(key, 'whatwg', 0);
-  return xxh32Words(keyBuffer.ints, keyBuffer.bytes, n, 0);
+  return xxh32Encoded(encodeKey(key));
 }
 import { MAX_RING_POINTS, type Worker } from './worker.js';
 

@@ -1,20 +1,24 @@
 /**
- * xxh64 of a key on the hot path, with no BigInt: ring-sim's own small WebAssembly module (src/hash/xxh64.wat)
- * hashes the key's UTF-8 bytes, encoded straight into its memory, and leaves the 64-bit hash there, where it is
- * read as two 32-bit halves. xxhash-wasm's `h64` computes the same hash but returns a fresh BigInt on every
- * call; the same function written in 32-bit JavaScript (each 64-bit product from 16-bit limbs) measured 5–7×
- * slower than this module on 56–99 byte keys, slower than xxhash-wasm itself.
- * Tested equal to xxhash-wasm's `h64` for every length up to 300 bytes and random seeds.
+ * xxHash of keys on the hot path: ring-sim's own small WebAssembly module (src/hash/xxhash-keys.wat) hashes a
+ * key's UTF-8 bytes, encoded straight into its memory.
+ * - xxh64 with no BigInt: the 64-bit hash is left in memory and read as two 32-bit halves. xxhash-wasm's `h64`
+ *   computes the same hash but returns a fresh BigInt on every call; the same function written in 32-bit
+ *   JavaScript (each 64-bit product from 16-bit limbs) measured 5–7× slower than this module on 56–99 byte
+ *   keys, slower than xxhash-wasm itself.
+ * - xxh32, returned as a number: about 20 ns a key faster here than the same function in JavaScript
+ *   (xxh32-words.ts), whose every load is bounds-checked.
+ * Tested equal to xxhash-wasm's `h64` and `h32` for every length up to 300 bytes and random seeds.
  *
- * One key at a time: `encodeKey` (or `encodeBytes`) then `hashEncodedKey` (as often as needed, e.g. once per seed), then
- * `hashHigh` / `hashLow`.
+ * One key at a time: `encodeKey` (or `encodeBytes`), then `xxh32Encoded`, or `hashEncodedKey` (as often as
+ * needed, e.g. once per seed) and `hashHigh` / `hashLow`.
  */
-import { XXH64_WASM_BASE64 } from './xxh64-wasm-bytes.js';
+import { XXHASH_KEYS_WASM_BASE64 } from './xxhash-keys-bytes.js';
 import { LITTLE_ENDIAN } from './endian.js';
 
-interface Xxh64Exports {
+interface XxhashKeysExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   xxh64(length: number, seedHigh: number, seedLow: number): void;
+  xxh32(length: number, seed: number): number;
 }
 
 /** The one WebAssembly call made here (the project's TypeScript libraries do not declare WebAssembly). */
@@ -26,9 +30,9 @@ interface WebAssemblyApi {
 const KEY_OFFSET = 8;
 const PAGE = 65536;
 
-const moduleBytes = Uint8Array.from(atob(XXH64_WASM_BASE64), (c) => c.charCodeAt(0));
+const moduleBytes = Uint8Array.from(atob(XXHASH_KEYS_WASM_BASE64), (c) => c.charCodeAt(0));
 const { instance } = await (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly.instantiate(moduleBytes);
-const wasm = instance.exports as unknown as Xxh64Exports;
+const wasm = instance.exports as unknown as XxhashKeysExports;
 const encoder = new TextEncoder();
 
 /** Views of the module's memory (made again when it grows: growing detaches the old buffer). */
@@ -61,6 +65,11 @@ function grow(bytes: number): void {
 /** xxh64 of the last encoded key's `length` bytes with the 64-bit seed (seedHigh, seedLow). */
 export function hashEncodedKey(length: number, seedHigh = 0, seedLow = 0): void {
   wasm.xxh64(length, seedHigh, seedLow);
+}
+
+/** xxh32 of the last encoded key's `length` bytes with `seed`, as an unsigned 32-bit number. */
+export function xxh32Encoded(length: number, seed = 0): number {
+  return wasm.xxh32(length, seed) >>> 0;
 }
 
 /** The high 32 bits of the last hash, as an int32. */

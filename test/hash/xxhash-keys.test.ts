@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeBytes, encodeKey, hashEncodedKey, hashHigh, hashLow } from '../../src/hash/xxh64-wasm.js';
-import { XXH64_WASM_BASE64 } from '../../src/hash/xxh64-wasm-bytes.js';
-import { xxh64 } from '../../src/hash/xxhash.js';
+import { encodeBytes, encodeKey, hashEncodedKey, hashHigh, hashLow, xxh32Encoded } from '../../src/hash/xxhash-keys.js';
+import { XXHASH_KEYS_WASM_BASE64 } from '../../src/hash/xxhash-keys-bytes.js';
+import { xxh32, xxh32Bytes, xxh64 } from '../../src/hash/xxhash.js';
 
 /** The hash of `key` with a 64-bit seed, read back from its two 32-bit halves. */
 function viaHalves(key: string, seed = 0n): bigint {
@@ -26,7 +26,7 @@ function sanityBytes(length: number): Uint8Array {
   return out;
 }
 
-describe('xxh64 on the hot path (own WebAssembly, two 32-bit halves)', () => {
+describe('xxh64 and xxh32 of keys (own WebAssembly; xxh64 as two 32-bit halves)', () => {
   it('gives the published xxh64 test vectors', () => {
     // Strings from the xxHash documentation and test suites.
     expect(viaHalves('')).toBe(0xef46db3751d8e999n);
@@ -72,11 +72,28 @@ describe('xxh64 on the hot path (own WebAssembly, two 32-bit halves)', () => {
     expect(viaHalves('abc')).toBe(0x44bc2cf5ad770999n);
   });
 
-  it('is the module src/hash/xxh64.wat assembles to', async () => {
+  it('xxh32 equals xxhash-wasm for every length 0..300, any string and random seeds, and the published vectors', () => {
+    expect(xxh32Encoded(encodeKey(''))).toBe(0x02cc5d05);
+    expect(xxh32Encoded(encodeKey('a'))).toBe(0x550d7456);
+    expect(xxh32Encoded(encodeKey('abc'))).toBe(0x32d153ff);
+    const sanity = sanityBytes(222);
+    for (let length = 0; length <= 222; length++) {
+      expect(xxh32Encoded(encodeBytes(sanity.subarray(0, length)), 2654435761)).toBe(xxh32Bytes(sanity.subarray(0, length), 2654435761));
+    }
+    for (let length = 0; length <= 300; length++) expect(xxh32Encoded(encodeKey('k'.repeat(length)), length)).toBe(xxh32('k'.repeat(length), length));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 120 }), fc.nat(), (key, seed) => {
+        expect(xxh32Encoded(encodeKey(key), seed)).toBe(xxh32(key, seed));
+      }),
+      { seed: 16, numRuns: 500 },
+    );
+  });
+
+  it('is the module src/hash/xxhash-keys.wat assembles to', async () => {
     // @ts-expect-error: a plain JavaScript script
-    const { assembleXxh64 } = await import('../../scripts/build-xxh64-wasm.mjs');
-    const bytes = Buffer.from((await assembleXxh64()) as Uint8Array);
-    expect(bytes.toString('base64')).toBe(XXH64_WASM_BASE64);
+    const { assembleXxhashKeys } = await import('../../scripts/build-xxhash-keys.mjs');
+    const bytes = Buffer.from((await assembleXxhashKeys()) as Uint8Array);
+    expect(bytes.toString('base64')).toBe(XXHASH_KEYS_WASM_BASE64);
   });
 });
 

@@ -1,5 +1,5 @@
-;; xxh64 (Yann Collet's xxHash, 64-bit) of the bytes at [8, 8 + len) of this module's memory, written as
-;; WebAssembly text by ring-sim (assembled into xxh64-wasm-bytes.ts by `node scripts/build-xxh64-wasm.mjs`).
+;; xxh64 and xxh32 (Yann Collet's xxHash) of the bytes at [8, 8 + len) of this module's memory, written as
+;; WebAssembly text by ring-sim (assembled into xxhash-keys-bytes.ts by `node scripts/build-xxhash-keys.mjs`).
 
 ;; round(acc, input) = rotl(acc + input * P2, 31) * P1 and a lane's merge h = (h ^ round(0, v)) * P1 + P4 are
 ;; written out in place (a call costs more than the round: V8 does not inline WebAssembly calls here).
@@ -89,4 +89,59 @@
     (local.set $h (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 29))))
     (local.set $h (i64.mul (local.get $h) (i64.const 0x165667B19E3779F9)))
     (local.set $h (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32))))
-    (i64.store (i32.const 0) (local.get $h))))
+    (i64.store (i32.const 0) (local.get $h)))
+
+  ;; xxh32 of the bytes at [8, 8 + len) with `seed`, returned as an i32.
+  (func (export "xxh32") (param $len i32) (param $seed i32) (result i32)
+    (local $p i32) (local $end i32) (local $limit i32) (local $h i32)
+    (local $v1 i32) (local $v2 i32) (local $v3 i32) (local $v4 i32)
+    (local.set $p (i32.const 8))
+    (local.set $end (i32.add (i32.const 8) (local.get $len)))
+    (if (i32.ge_u (local.get $len) (i32.const 16))
+      (then
+        (local.set $limit (i32.sub (local.get $end) (i32.const 16)))
+        ;; v1 = seed + P1 + P2, v2 = seed + P2, v3 = seed, v4 = seed - P1
+        (local.set $v1 (i32.add (local.get $seed) (i32.const 0x24234428)))
+        (local.set $v2 (i32.add (local.get $seed) (i32.const 0x85EBCA77)))
+        (local.set $v3 (local.get $seed))
+        (local.set $v4 (i32.sub (local.get $seed) (i32.const 0x9E3779B1)))
+        ;; each lane: v = rotl(v + input * P2, 13) * P1
+        (loop $stripes
+          (local.set $v1 (i32.mul (i32.rotl (i32.add (local.get $v1) (i32.mul (i32.load offset=0 (local.get $p)) (i32.const 0x85EBCA77))) (i32.const 13)) (i32.const 0x9E3779B1)))
+          (local.set $v2 (i32.mul (i32.rotl (i32.add (local.get $v2) (i32.mul (i32.load offset=4 (local.get $p)) (i32.const 0x85EBCA77))) (i32.const 13)) (i32.const 0x9E3779B1)))
+          (local.set $v3 (i32.mul (i32.rotl (i32.add (local.get $v3) (i32.mul (i32.load offset=8 (local.get $p)) (i32.const 0x85EBCA77))) (i32.const 13)) (i32.const 0x9E3779B1)))
+          (local.set $v4 (i32.mul (i32.rotl (i32.add (local.get $v4) (i32.mul (i32.load offset=12 (local.get $p)) (i32.const 0x85EBCA77))) (i32.const 13)) (i32.const 0x9E3779B1)))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (br_if $stripes (i32.le_u (local.get $p) (local.get $limit))))
+        (local.set $h
+          (i32.add
+            (i32.add (i32.rotl (local.get $v1) (i32.const 1)) (i32.rotl (local.get $v2) (i32.const 7)))
+            (i32.add (i32.rotl (local.get $v3) (i32.const 12)) (i32.rotl (local.get $v4) (i32.const 18))))))
+      (else
+        ;; h = seed + P5
+        (local.set $h (i32.add (local.get $seed) (i32.const 0x165667B1)))))
+    (local.set $h (i32.add (local.get $h) (local.get $len)))
+    ;; 4-byte words: h = rotl(h + word * P3, 17) * P4
+    (block $words_done
+      (loop $words
+        (br_if $words_done (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $end)))
+        (local.set $h
+          (i32.mul
+            (i32.rotl (i32.add (local.get $h) (i32.mul (i32.load (local.get $p)) (i32.const 0xC2B2AE3D))) (i32.const 17))
+            (i32.const 0x27D4EB2F)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $words)))
+    ;; bytes: h = rotl(h + byte * P5, 11) * P1
+    (block $bytes_done
+      (loop $bytes
+        (br_if $bytes_done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $h
+          (i32.mul
+            (i32.rotl (i32.add (local.get $h) (i32.mul (i32.load8_u (local.get $p)) (i32.const 0x165667B1))) (i32.const 11))
+            (i32.const 0x9E3779B1)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $bytes)))
+    ;; avalanche: h ^= h >> 15; h *= P2; h ^= h >> 13; h *= P3; h ^= h >> 16
+    (local.set $h (i32.mul (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 15))) (i32.const 0x85EBCA77)))
+    (local.set $h (i32.mul (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 13))) (i32.const 0xC2B2AE3D)))
+    (i32.xor (local.get $h) (i32.shr_u (local.get $h) (i32.const 16)))))
