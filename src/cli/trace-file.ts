@@ -2,7 +2,7 @@
  * A trace file as a TraceSource: a stream of byte chunks, decompressed when the file is gzip (by its magic bytes, with
  * node:zlib) or xz (with the `xz-decompress` WebAssembly decoder). Constant memory whatever the file size.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
@@ -44,19 +44,50 @@ export async function detectCompression(path: string): Promise<Compression> {
   }
 }
 
-/** The decompressed bytes of `path`, chunk by chunk. */
+const CHUNK_BYTES = 1 << 20;
+
+function unreadable(path: string, e: unknown): RingSimError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+  return new RingSimError(path, undefined, `cannot read the trace file (${code})`, 'give the path of a readable trace file');
+}
+
+/**
+ * A plain file's bytes, read synchronously into one reused buffer: each chunk is valid until the next is asked
+ * for (the trace readers copy what they keep). No buffer a chunk to collect, no wait on the thread pool: a
+ * simulator that only reads the trace has nothing else to do meanwhile.
+ */
+function* plainChunks(path: string): Generator<Uint8Array> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  try {
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      } catch (e) {
+        throw unreadable(path, e);
+      }
+      if (n === 0) return;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The decompressed bytes of `path`, chunk by chunk; a chunk is valid until the next is asked for. */
 export async function* byteChunks(path: string): AsyncGenerator<Uint8Array> {
   const compression = await detectCompression(path);
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
   if (compression === 'none') {
-    try {
-      yield* file as AsyncIterable<Buffer>;
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new RingSimError(path, undefined, `cannot read the trace file (${code})`, 'give the path of a readable trace file');
-    }
+    yield* plainChunks(path);
     return;
   }
+  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   if (compression === 'gzip') {
     const gunzip = createGunzip({ chunkSize: 1 << 20 });
     file.on('error', (e) => gunzip.destroy(e));

@@ -2,15 +2,20 @@
  * An open-addressing hash index from a 64-bit key, held as two uint32 halves (hi, lo), to a slot number.
  * Linear probing with backward-shift deletion (no tombstones), load factor at most 1/2, typed arrays only:
  * no object per key, nothing allocated per lookup.
+ *
+ * A cell is two int32s side by side, slot + 1 (0 for empty) and the key's hash, so a probe reads one cache line:
+ * a lookup compares the stored hash before it reads a key (which lives elsewhere, by slot), and a deletion's
+ * backward shift and a rehash read each entry's home from its cell instead of hashing its key again.
  */
 import { fmix32 } from '../hash/murmur3.js';
 
 export class KeyIndex {
-  /** slot + 1, or 0 for an empty cell. */
-  private table: Int32Array;
+  /** Cell i at [2i] (slot + 1, or 0 when empty) and [2i + 1] (the key's hash). */
+  private cells: Int32Array;
+  /** Cells - 1 (the cell count is a power of two). */
   private mask: number;
   private count = 0;
-  /** The key halves of each slot, owned by the caller and read here to compare and rehash. */
+  /** The key halves of each slot, owned by the caller and read here to compare. */
   private keyHi: Uint32Array;
   private keyLo: Uint32Array;
 
@@ -19,7 +24,7 @@ export class KeyIndex {
     this.keyLo = keyLo;
     let size = 16;
     while (size < expected * 2) size *= 2;
-    this.table = new Int32Array(size);
+    this.cells = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
@@ -39,76 +44,84 @@ export class KeyIndex {
 
   /** The slot holding (hi, lo), or -1. */
   find(hi: number, lo: number): number {
-    const table = this.table;
+    const cells = this.cells;
     const mask = this.mask;
-    let i = KeyIndex.hash(hi, lo) & mask;
+    const h = KeyIndex.hash(hi, lo) | 0;
+    let i = h & mask;
     for (;;) {
-      const e = table[i];
+      const e = cells[2 * i];
       if (e === 0) return -1;
-      const slot = e - 1;
-      if (this.keyLo[slot] === lo && this.keyHi[slot] === hi) return slot;
+      if (cells[2 * i + 1] === h) {
+        const slot = e - 1;
+        if (this.keyLo[slot] === lo && this.keyHi[slot] === hi) return slot;
+      }
       i = (i + 1) & mask;
     }
   }
 
   /** Adds `slot`, whose key is already written to the key arrays; the key must not be present. */
   insert(slot: number): void {
-    if ((this.count + 1) * 2 > this.table.length) this.grow();
-    this.place(slot);
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    this.place(slot + 1, KeyIndex.hash(this.keyHi[slot], this.keyLo[slot]) | 0);
     this.count++;
   }
 
-  private place(slot: number): void {
+  /** Puts entry `e` (slot + 1) with hash `h` in the first empty cell from its home. */
+  private place(e: number, h: number): void {
+    const cells = this.cells;
     const mask = this.mask;
-    let i = KeyIndex.hash(this.keyHi[slot], this.keyLo[slot]) & mask;
-    while (this.table[i] !== 0) i = (i + 1) & mask;
-    this.table[i] = slot + 1;
+    let i = h & mask;
+    while (cells[2 * i] !== 0) i = (i + 1) & mask;
+    cells[2 * i] = e;
+    cells[2 * i + 1] = h;
   }
 
   /** Removes `slot` (its key must still be in the key arrays). */
   remove(slot: number): void {
-    const table = this.table;
+    const cells = this.cells;
     const mask = this.mask;
     let i = KeyIndex.hash(this.keyHi[slot], this.keyLo[slot]) & mask;
-    while (table[i] !== slot + 1) {
-      if (table[i] === 0) return;
+    while (cells[2 * i] !== slot + 1) {
+      if (cells[2 * i] === 0) return;
       i = (i + 1) & mask;
     }
     // Backward-shift deletion: pull later entries of the same probe run into the hole.
     let j = i;
     for (;;) {
       j = (j + 1) & mask;
-      const e = table[j];
+      const e = cells[2 * j];
       if (e === 0) break;
-      const home = KeyIndex.hash(this.keyHi[e - 1], this.keyLo[e - 1]) & mask;
+      const h = cells[2 * j + 1];
+      const home = h & mask;
       const stays = i <= j ? i < home && home <= j : i < home || home <= j;
       if (stays) continue;
-      table[i] = e;
+      cells[2 * i] = e;
+      cells[2 * i + 1] = h;
       i = j;
     }
-    table[i] = 0;
+    cells[2 * i] = 0;
     this.count--;
   }
 
   /** Calls `fn(slot)` for every slot in the index. */
   forEachSlot(fn: (slot: number) => void): void {
-    const t = this.table;
-    for (let i = 0; i < t.length; i++) if (t[i] !== 0) fn(t[i] - 1);
+    const c = this.cells;
+    for (let i = 0; i < c.length; i += 2) if (c[i] !== 0) fn(c[i] - 1);
   }
 
   clear(): void {
-    this.table.fill(0);
+    this.cells.fill(0);
     this.count = 0;
   }
 
   private grow(): void {
-    const old = this.table;
-    this.table = new Int32Array(old.length * 2);
-    this.mask = this.table.length - 1;
-    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.place(old[i] - 1);
+    const old = this.cells;
+    this.cells = new Int32Array(old.length * 2);
+    this.mask = old.length - 1;
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.place(old[i], old[i + 1]);
   }
 
   byteSize(): number {
-    return this.table.byteLength;
+    return this.cells.byteLength;
   }
 }

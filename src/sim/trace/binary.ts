@@ -1,6 +1,7 @@
 /**
- * Fixed-size binary records across chunk boundaries: hands each record's offset in a DataView to `decode`,
- * and reports a truncated last record with its byte offset.
+ * Fixed-size binary records across chunk boundaries: yields runs of whole records in a DataView (`count` records
+ * from byte `start`, back to back; `offsets` lists each one's offset too), and reports a truncated last record with
+ * its byte offset. The view is valid until the next run is requested.
  */
 import { RingSimError } from '../../core/errors.js';
 
@@ -9,7 +10,7 @@ export async function* fixedRecords(
   chunks: AsyncIterable<Uint8Array>,
   recordSize: number,
   what: string,
-): AsyncGenerator<{ view: DataView; offsets: Int32Array; count: number; firstByte: number }> {
+): AsyncGenerator<{ view: DataView; offsets: Int32Array; start: number; count: number; firstByte: number }> {
   const carry = new Uint8Array(recordSize);
   let carried = 0;
   let consumed = 0; // bytes of the stream before the current chunk
@@ -26,7 +27,7 @@ export async function* fixedRecords(
         continue;
       }
       offsets[0] = 0;
-      yield { view: new DataView(carry.buffer), offsets, count: 1, firstByte: consumed - (recordSize - take) };
+      yield { view: new DataView(carry.buffer), offsets, start: 0, count: 1, firstByte: consumed - (recordSize - take) };
       carried = 0;
     }
     const whole = Math.floor((chunk.length - pos) / recordSize);
@@ -34,8 +35,9 @@ export async function* fixedRecords(
     let done = 0;
     while (done < whole) {
       const n = Math.min(whole - done, offsets.length);
-      for (let i = 0; i < n; i++) offsets[i] = pos + (done + i) * recordSize;
-      yield { view, offsets, count: n, firstByte: consumed + pos + done * recordSize };
+      const start = pos + done * recordSize;
+      for (let i = 0; i < n; i++) offsets[i] = start + i * recordSize;
+      yield { view, offsets, start, count: n, firstByte: consumed + start };
       done += n;
     }
     pos += whole * recordSize;

@@ -6,7 +6,10 @@
 export interface TraceSource {
   /** Names the trace in errors and reports (the file's path, for a file). */
   readonly name: string;
-  /** The decompressed bytes from the start, chunk by chunk; each call starts a new pass. */
+  /**
+   * The decompressed bytes from the start, chunk by chunk; each call starts a new pass. A chunk may be a view of a
+   * reused buffer, valid until the next chunk is asked for: a reader copies what it keeps.
+   */
   chunks(): AsyncIterable<Uint8Array>;
 }
 
