@@ -1,0 +1,65 @@
+/** The shared-memory ring of routed read batches: order, every shard sees every batch, close, abort, bounds. */
+import { describe, expect, it } from 'vitest';
+import { ReadRing, ROUTE_SKIPPED, ROUTE_UNAVAILABLE } from '../../src/sim/read-ring.js';
+
+function batch(n: number, base: number) {
+  const file = Int32Array.from({ length: n }, (_, i) => base + i);
+  const time = Float64Array.from({ length: n }, (_, i) => (base + i) / 10);
+  const host = Int32Array.from({ length: n }, (_, i) => [ROUTE_SKIPPED, ROUTE_UNAVAILABLE, 0, 1, 2][(base + i) % 5]);
+  return { file, time, host };
+}
+
+/** What a shard reads: each batch's columns, copied. */
+function drain(ring: ReadRing, shard: number): Array<{ file: number[]; time: number[]; host: number[] }> {
+  const out = [];
+  for (const b of ring.batches(shard)) out.push({ file: [...b.file.subarray(0, b.length)], time: [...b.time.subarray(0, b.length)], host: [...b.host.subarray(0, b.length)] });
+  return out;
+}
+
+describe('ReadRing', () => {
+  it('gives every shard every published batch, in order, then ends once closed', async () => {
+    const ring = ReadRing.create(2, 4, 8);
+    const sent = [batch(8, 0), batch(3, 8), batch(8, 11)];
+    for (const b of sent) await ring.publish(b.file.length, b.file, b.time, b.host);
+    ring.close();
+    const expected = sent.map((b) => ({ file: [...b.file], time: [...b.time], host: [...b.host] }));
+    expect(drain(ring, 0)).toEqual(expected);
+    expect(drain(ring, 1)).toEqual(expected);
+  });
+
+  it('works through a second view of the same memory (as another thread has)', async () => {
+    const ring = ReadRing.create(1, 2, 4);
+    const b = batch(4, 100);
+    await ring.publish(4, b.file, b.time, b.host);
+    ring.close();
+    expect(drain(new ReadRing(ring.shape), 0)[0].file).toEqual([100, 101, 102, 103]);
+  });
+
+  it('makes the router wait while the slowest shard is a whole ring behind', async () => {
+    const ring = ReadRing.create(2, 2, 4);
+    const b = batch(4, 0);
+    await ring.publish(4, b.file, b.time, b.host);
+    await ring.publish(4, b.file, b.time, b.host);
+    let third = false;
+    const pending = ring.publish(4, b.file, b.time, b.host).then(() => (third = true));
+    const shard0 = ring.batches(0);
+    const shard1 = ring.batches(1);
+    shard0.next();
+    shard0.next(); // releases shard 0's first batch; shard 1 has released none
+    await new Promise((r) => setTimeout(r, 20));
+    expect(third).toBe(false);
+    shard1.next();
+    shard1.next(); // shard 1 releases its first batch too: a slot is free
+    await pending;
+    expect(third).toBe(true);
+  });
+
+  it('stops everyone after abort, and refuses a batch larger than a slot', async () => {
+    const ring = ReadRing.create(1, 2, 4);
+    const b = batch(5, 0);
+    await expect(ring.publish(5, b.file, b.time, b.host)).rejects.toThrow(/at most 4 reads/);
+    ring.abort();
+    expect(() => drain(ring, 0)).toThrow(/another simulation thread failed/);
+    await expect(ring.publish(1, b.file, b.time, b.host)).rejects.toThrow(/another simulation thread failed/);
+  });
+});
