@@ -49,18 +49,26 @@ export function contentSecurityPolicy(assets: HtmlAssets): string {
   ].join('; ');
 }
 
-export function renderHtml(model: { plan?: PlanReport; simulation?: SimulationResult }, assets: HtmlAssets): string {
-  const title = model.plan ? `ring-sim plan: ${model.plan.cluster.name}` : `ring-sim simulation: ${model.simulation?.scenario.name ?? ''}`;
+/**
+ * The start of every ring-sim page, up to `</head>`: doctype, charset, the page's Content Security Policy,
+ * viewport, the title (escaped) and the inlined stylesheet.
+ */
+export function pageHead(title: string, csp: string, css: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(assets)}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${assets.css}</style>
+<style>${css}</style>
 </head>
-<body>
+`;
+}
+
+export function renderHtml(model: { plan?: PlanReport; simulation?: SimulationResult }, assets: HtmlAssets): string {
+  const title = model.plan ? `ring-sim plan: ${model.plan.cluster.name}` : `ring-sim simulation: ${model.simulation?.scenario.name ?? ''}`;
+  return `${pageHead(title, contentSecurityPolicy(assets), assets.css)}<body>
 <header></header>
 <main></main>
 <script type="application/json" id="report-data">${embedJSON(model)}</script>

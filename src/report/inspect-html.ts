@@ -1,13 +1,16 @@
 /**
- * `inspect --html`: the inspect report as one self-contained page (the report's stylesheet, tables, no script
- * needed, no network: the same Content Security Policy as the plan page). The model is embedded as JSON too
- * (`#report-data`), as on the plan page, for scripts that want it.
+ * `inspect --html`: the inspect report as one self-contained page (the report's stylesheet and tables, the plan
+ * page's head): no script runs and nothing is fetched, as its Content Security Policy says (`INSPECT_CSP`). The
+ * model is embedded as JSON too (`#report-data`, data, not a script), as on the plan page, for scripts that want it.
  */
 import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
 import { formatBytes } from '../core/units.js';
 import { percent, ratio } from './format.js';
-import { embedJSON, escapeHtml } from './html.js';
+import { embedJSON, escapeHtml, pageHead } from './html.js';
 import type { InspectEffect, InspectReport, RingBalance } from './inspect.js';
+
+/** No script, no network; the inlined stylesheet only. */
+export const INSPECT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 function htmlTable(headers: string[], rows: string[][]): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
@@ -29,16 +32,7 @@ export function renderInspectHtml(r: InspectReport, css: string): string {
   const cost = r.cost.datasetBytes === null ? 'Pass --dataset (and --ufs-bandwidth) for bytes re-read and time.'
     : `${r.cost.basis}. Data set ${formatBytes(r.cost.datasetBytes)}${r.cost.ufsBytesPerSecond === null ? '' : `; UFS ${formatBandwidth(r.cost.ufsBytesPerSecond)}`}.`;
   const models = [...new Set(r.whatIf.map((w) => w.model).filter((m): m is string => m !== null))];
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`ring-sim inspect: ${r.cluster}`)}</title>
-<style>${css}</style>
-</head>
-<body>
+  return `${pageHead(`ring-sim inspect: ${r.cluster}`, INSPECT_CSP, css)}<body>
 <main id="inspect">
 <h1>${escapeHtml(`Cluster ${r.cluster}`)}</h1>
 <p>${escapeHtml(`From ${r.source}: ${c.registered} registered, ${c.online} ONLINE, ${c.offline} OFFLINE; ${r.vnodes} virtual nodes a worker.`)}</p>
