@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // ring-sim benchmark suite (tinybench).
-//   npm run bench            full run (a few minutes); writes bench/RESULTS.md and bench/results.json
-//   npm run bench:quick      smaller run (about 25 s on the 2-core benchmark machine under load); writes bench/out/
-//                            (git-ignored), a smoke test
+//   npm run bench            full run (several minutes); writes bench/RESULTS.md and bench/results.json
+//   npm run bench:quick      a smoke test, not figures to quote: every section but threads, sample and libcachesim,
+//                            on less data (fewer keys, shorter lookup rounds, one build or run per row, smaller
+//                            simulate, cachesim and plan sizes); about 12 CPU-seconds, 15-25 s on the 2-core
+//                            machine with other work running; writes the git-ignored bench/out/; builds first
+//                            only when dist/ is older than the sources (bench/build-if-stale.js)
 //   node --expose-gc bench/run.js [--quick] [--only plan,simulate,...] [--out DIR] [--write-results] [--render]
-// --only runs the named sections (lookup, build, agreement, peers, scaling, cachesim, cachesimMemory, simulate,
-// plan, libcachesim; libcachesim needs LIBCACHESIM_SRC=/path/to/libCacheSim or --libcachesim PATH, see
-// bench/libcachesim.js). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise; a partial run
-// (--only) merges its sections into the results.json already there and records its own command for them.
-// Runs against the built library in dist/ (the npm scripts build first). Peers run in the same process on
-// the same keys and workers.
+// --only runs the named sections: lookup, build, agreement, peers, scaling, cachesim, simulate, plan, and (full
+// run only) threads, sample, libcachesim (which needs LIBCACHESIM_SRC=/path/to/libCacheSim or --libcachesim PATH,
+// see bench/libcachesim.js). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise;
+// a partial run (--only) merges its sections into the results.json already there and records its own command for
+// them. Every run ends with one line on stderr: its total wall time and each section's.
+// Runs against the built library in dist/ (npm run bench builds first, bench:quick when dist/ is stale). Peers run
+// in the same process on the same keys and workers.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,7 +36,23 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const valueOf = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
 const only = valueOf('--only')?.split(',');
-const want = (section) => !only || only.includes(section);
+/**
+ * Whether a section runs. Each section's block starts by asking, so the time between one ask and the next is the
+ * previous section's wall time: `sectionSeconds` collects it, printed at the end with the total.
+ */
+const sectionSeconds = {};
+let openSection = null;
+let openedAt = performance.now();
+function closeSection() {
+  if (openSection) sectionSeconds[openSection] = (sectionSeconds[openSection] ?? 0) + (performance.now() - openedAt) / 1000;
+  openSection = null;
+}
+const want = (section) => {
+  closeSection();
+  const yes = !only || only.includes(section);
+  if (yes) [openSection, openedAt] = [section, performance.now()];
+  return yes;
+};
 const outDir = valueOf('--out') ?? fileURLToPath(new URL(argv.includes('--write-results') ? './' : './out/', import.meta.url));
 mkdirSync(outDir, { recursive: true });
 const command = `${quick && !only ? 'npm run bench:quick' : only ? `node --expose-gc bench/run.js${quick ? ' --quick' : ''} --only ${only.join(',')}` : 'npm run bench'}${argv.includes('--write-results') && only ? ' --write-results' : ''}`;
@@ -42,8 +62,8 @@ if (argv.includes('--render')) {
   writeFileSync(join(outDir, 'RESULTS.md'), render(saved));
   process.exit(0);
 }
-const TASK_MS = quick ? 80 : 600;
-const BATCH = 1000;
+const TASK_MS = quick ? 15 : 600;
+const BATCH = quick ? 250 : 1000;
 const gc = globalThis.gc ?? (() => {});
 
 const keys = syntheticKeys(quick ? 20_000 : 100_000, 42);
@@ -78,7 +98,7 @@ let caseId = 0;
  * interleaved rounds (every case once a round, each keeping its compiled loop) and each figure is the median
  * over the rounds: a slow spell then costs one round, not one case's whole measurement.
  */
-const ROUNDS = 5;
+const ROUNDS = quick ? 3 : 5;
 const HASH_ONLY = 'hashing alone: murmur3String (no ring)';
 async function lookupNs(cases) {
   const loops = cases.map((c) => batchLoop(caseId++, c.target, c.method, c.keys));
@@ -137,7 +157,7 @@ const results = { date: new Date().toISOString(), command, node: process.version
 
 // 1. Lookup at 1,000 workers, each algorithm.
 if (want('lookup')) {
-  const workers = workersOf(1000);
+  const workers = workersOf(quick ? 100 : 1000);
   const configs = [
     ['alluxio-consistent', { vnodes: 5 }],
     ['alluxio-consistent', { vnodes: 2000 }],
@@ -192,10 +212,10 @@ if (want('lookup')) {
 
 // 2. Build time and bytes per ring point for 2,000,000 points (1,000 workers x 2,000 vnodes).
 if (want('build')) {
-  const workers = workersOf(1000);
+  const workers = workersOf(quick ? 200 : 1000);
   const rows = [];
   for (const [name, o] of [['ring', { vnodes: 2000 }], ['alluxio-consistent', { vnodes: 2000 }], ['ring', { vnodes: 160 }], ['ketama', {}]]) {
-    const { ms, memory, placement } = measureBuild(() => createPlacement(name, workers, o), quick ? 3 : 5);
+    const { ms, memory, placement } = measureBuild(() => createPlacement(name, workers, o), quick ? 1 : 5);
     const points = placement.ringView().ring.length;
     rows.push({
       name: `${name}${o.vnodes ? ` vnodes=${o.vnodes}` : ''}`,
@@ -222,7 +242,7 @@ if (want('agreement')) {
 // 3a. Against the peers, at 10, 100, 1,000 and 10,000 workers: ring-sim ketama vs hashring (same placements,
 // checked key by key), ring-sim ring (160 points a worker) vs consistent-hash (160 points a worker).
 if (want('peers')) {
-  const sizes = quick ? [1000] : [10, 100, 1000, 10000];
+  const sizes = quick ? [100] : [10, 100, 1000, 10000];
   const rows = [];
   const memoryOf = (build) => {
     const { obj, arrayBuffers, heap } = keptBy(build);
@@ -233,7 +253,7 @@ if (want('peers')) {
     const spec = Object.fromEntries(workers.map((w) => [w.id, 1]));
     const timeBuild = (build) => {
       const t = [];
-      for (let r = 0; r < (n >= 10000 ? 1 : 3); r++) {
+      for (let r = 0; r < (quick || n >= 10000 ? 1 : 3); r++) {
         const t0 = performance.now();
         build();
         t.push(performance.now() - t0);
@@ -296,7 +316,7 @@ if (want('scaling')) {
         options.vnodes = 1000;
         note = `vnodes 1000 (2000 would pass the ${MAX_RING_POINTS.toLocaleString('en-US')}-point limit)`;
       }
-      const runs = n >= 10000 ? 1 : 3;
+      const runs = quick || n >= 10000 ? 1 : 3;
       const times = [];
       let p;
       for (let r = 0; r < runs; r++) {
@@ -318,11 +338,11 @@ if (want('cachesim')) {
   const trace = fileTraceSource(new URL('../../shared/traces/cloudPhysicsIO.oracleGeneral.bin', import.meta.url).pathname);
   const runs = [];
   const sizes = [1, 2, 3, 4, 5, 6, 7, 8].map((k) => k * 128 * 2 ** 20);
-  await cacheSim({ trace, format: 'oracleGeneral', policies: ['lru'], sizes: [sizes[1]] }); // warm-up
+  if (!quick) await cacheSim({ trace, format: 'oracleGeneral', policies: ['lru'], sizes: [sizes[1]] }); // warm-up
   for (const [label, policies, ss] of [['LRU, one size (256 MiB)', ['lru'], [sizes[1]]], ['LRU, 8 sizes (128 MiB … 1 GiB) in one pass', ['lru'], sizes], ['LRU+FIFO+LFU+SIEVE, 8 sizes each', ['lru', 'fifo', 'lfu', 'sieve'], sizes]]) {
     const times = [];
     let requests = 0;
-    for (let i = 0; i < (quick ? 3 : 15); i++) {
+    for (let i = 0; i < (quick ? 1 : 15); i++) {
       const t0 = performance.now();
       const r = await cacheSim({ trace, format: 'oracleGeneral', policies, sizes: ss });
       times.push(performance.now() - t0);
@@ -338,7 +358,7 @@ if (want('cachesim')) {
 // 5. cachesim peak memory against trace length (child processes, generated oracleGeneral traces).
 if (want('cachesim')) {
   const dir = mkdtempSync(join(os.tmpdir(), 'ring-sim-bench-'));
-  const lengths = quick ? [300_000, 1_000_000] : [1_000_000, 10_000_000];
+  const lengths = quick ? [50_000, 150_000] : [1_000_000, 10_000_000];
   const rows = [];
   try {
     for (const n of lengths) {
@@ -362,10 +382,10 @@ if (want('simulate')) {
     name: 'bench', seed: 1,
     cluster: { workerGroups: [{ name: 'worker', count: 100, pagestore: { size: '1Gi', pageSize: '1MB', policy: 'lru' } }] },
     placement: { algorithm: 'alluxio-consistent', vnodes: 2000 },
-    workload: { type: 'zipf', files: 200000, alpha: 0.9, fileSize: '4Mi', requests: quick ? 250000 : 2000000 },
+    workload: { type: 'zipf', files: 200000, alpha: 0.9, fileSize: '4Mi', requests: quick ? 50000 : 2000000 },
     metrics: { window: 100000 },
   });
-  const longReads = quick ? 1_000_000 : 50_000_000;
+  const longReads = quick ? 100_000 : 50_000_000;
   const long = child({
     name: 'bench-long', seed: 2,
     cluster: { workerGroups: [{ name: 'worker', count: 100, pagestore: { size: '1Gi', pageSize: '1MB', policy: 'lru' } }] },
@@ -434,7 +454,7 @@ if (want('plan')) {
   const dir = mkdtempSync(join(os.tmpdir(), 'ring-sim-plan-'));
   const rows = [];
   try {
-    for (const workers of quick ? [1000] : [1000, 10000]) {
+    for (const workers of quick ? [100] : [1000, 10000]) {
       const manifest = join(dir, `big-${workers}.yaml`);
       writeFileSync(manifest, ['apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: big}', 'spec:', '  properties:', '    alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker: "2000"', '  worker:', `    count: ${workers}`, '    pagestore: {size: 1Ti, reservedSize: 100Gi}'].join('\n'));
       const runs = [];
@@ -470,6 +490,7 @@ if (want('libcachesim') && (!quick || only?.includes('libcachesim'))) {
   } else console.error(`libcachesim: skipped: ${missing}`);
 }
 
+closeSection();
 // Each section records the command that measured it; a partial run keeps the other sections of the last run.
 for (const name of Object.keys(results.sections)) if (!carried.has(name)) results.commands[name] = { command, date: results.date, quick };
 const previous = join(outDir, 'results.json');
@@ -479,6 +500,9 @@ writeFileSync(join(outDir, 'results.json'), JSON.stringify(final, null, 2) + '\n
 writeFileSync(join(outDir, 'RESULTS.md'), render(final));
 console.log(render(final));
 console.error(`wrote ${join(outDir, 'RESULTS.md')} and results.json`);
+const timed = Object.entries(sectionSeconds).filter(([, s]) => s >= 0.05).map(([name, s]) => `${name} ${s.toFixed(1)} s`);
+// performance.now() counts from the process's start: module loading and key generation are in the total.
+console.error(`${quick ? 'quick run' : 'run'}: ${(performance.now() / 1000).toFixed(1)} s wall in total (${timed.join(', ')}), load average ${os.loadavg()[0].toFixed(1)}`);
 
 function render(r) {
   const f = (x, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -525,7 +549,7 @@ function peersTargetLine(rows) {
   const lines = [];
   lines.push('# ring-sim benchmark results', '');
   lines.push(`Command: \`${r.command}\` (from the project root). Generated ${r.date}.`);
-  lines.push(`Machine: ${r.cpu}, ${r.cores} cores, Node ${r.node}.${r.quick ? ' Quick run: fewer keys, shorter tasks.' : ''}`);
+  lines.push(`Machine: ${r.cpu}, ${r.cores} cores, Node ${r.node}.${r.quick ? ' Quick run (a smoke test; its figures are not comparable with a full run\'s): fewer keys, smaller batches and shorter lookup rounds, one build or run per row, fewer workers in lookup, build, peers and plan, shorter simulate and cachesim runs.' : ''}`);
   lines.push(`Keys: ${f(r.keys)} synthetic file paths of ${r.keyBytes.min}–${r.keyBytes.max} bytes, the same for every algorithm and peer.`, '');
   // A section measured by a later partial run (--only) names its own command.
   const measuredBy = (section) => {
