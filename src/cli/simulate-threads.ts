@@ -1,20 +1,22 @@
 /**
  * `simulate --threads N`: the simulation split by worker over N worker threads that hold the page stores
- * (worker i's in thread i mod N), fed by this thread, which generates every read once, routes it (ring lookup,
- * sample) and passes the routed reads through shared memory (`ReadRing`); the threads' counters are merged into
- * the result one thread gives. A trace run is split the older way: each of N threads (this one included) reads
- * the trace and routes every read, and serves only its own workers' reads.
+ * (worker i's in thread i mod N), fed by this thread, which generates (or reads from the trace) every read
+ * once, routes it (ring lookup, sample) and passes the routed reads, and a trace's files as it finds them,
+ * through shared memory (`ReadRing`); the threads' counters are merged into the result one thread gives.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
 import { ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
-import { mergeShards, simulate, simulateRouter, simulateShard, type ShardResult, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
+import { mergeShards, simulate, simulateRouter, type ShardResult, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
 import { fileTraceSource } from './trace-file.js';
 
 /** The thread's script: beside this module when built; the build's copy when this runs from src/ (tests). */
 const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../../dist/cli/simulate-worker.js', import.meta.url) : new URL('./simulate-worker.js', import.meta.url);
+
+/** Bytes of a trace's new file paths a ring slot carries (longer runs of new files take more slots). */
+const TRACE_PATH_BYTES = 64 * 1024;
 
 /** Reads below which one thread is the default: starting threads costs more than they save. */
 export const THREADS_MIN_READS = 1_000_000;
@@ -42,7 +44,7 @@ interface ThreadData {
   shard: number;
   shards: number;
   sample?: number;
-  ring?: ReadRingShape;
+  ring: ReadRingShape;
 }
 
 type Message = { kind: 'done'; result: ShardResult } | { kind: 'error'; error: { ringSim: boolean; field?: string; value?: unknown; fix?: string; message: string } };
@@ -77,7 +79,7 @@ function runThread(data: ThreadData, onFail: () => void): { worker: Worker; resu
   return { worker, result };
 }
 
-/** Every result, or the first failure in `results` order (the main thread's first: other threads' errors follow from it). */
+/** Every result, or the first failure in `results` order (the router's first: the store threads' errors follow from it). */
 async function allOrFirstError(results: readonly Promise<ShardResult>[], workers: readonly Worker[]): Promise<ShardResult[]> {
   const settled = await Promise.allSettled(results);
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -92,12 +94,7 @@ async function allOrFirstError(results: readonly Promise<ShardResult>[], workers
 export async function simulateThreads(scenario: Scenario, threads: number, onProgress?: (done: number, total?: number) => void, sample?: number): Promise<SimulationResult> {
   const options: SimulateOptions = { onProgress, openTrace: fileTraceSource, sample };
   if (threads === 1) return simulate(scenario, options);
-  if (scenario.workload.type === 'trace') {
-    const others = Array.from({ length: threads - 1 }, (_, i) => runThread({ scenario, shard: i + 1, shards: threads, sample }, () => {}));
-    const mine = simulateShard(scenario, { shard: 0, shards: threads }, options);
-    return mergeShards(scenario, await allOrFirstError([mine, ...others.map((t) => t.result)], others.map((t) => t.worker)));
-  }
-  const ring = ReadRing.create(threads);
+  const ring = ReadRing.create(threads, undefined, undefined, scenario.workload.type === 'trace' ? TRACE_PATH_BYTES : 0);
   const stores = Array.from({ length: threads }, (_, shard) => runThread({ scenario, shard, shards: threads, sample, ring: ring.shape }, () => ring.abort()));
   const router = simulateRouter(scenario, ring, options);
   return mergeShards(scenario, await allOrFirstError([router, ...stores.map((t) => t.result)], stores.map((t) => t.worker)));

@@ -1,20 +1,17 @@
 /**
  * A worker thread of `ring-sim simulate --threads N`: one store shard (the page stores of every N-th worker)
- * replaying the reads the main thread routes through the shared `ReadRing` (or, for a trace, a shard that reads
- * and routes every read itself), posting its raw steps back.
+ * replaying the reads the main thread routes through the shared `ReadRing`, posting its raw steps back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
 import { ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
-import { simulateShard, simulateStores } from '../sim/simulate.js';
-import { fileTraceSource } from './trace-file.js';
+import { simulateStores } from '../sim/simulate.js';
 
-const { scenario, shard, shards, sample, ring } = workerData as { scenario: Scenario; shard: number; shards: number; sample?: number; ring?: ReadRingShape };
+const { scenario, shard, shards, sample, ring } = workerData as { scenario: Scenario; shard: number; shards: number; sample?: number; ring: ReadRingShape };
 const port = parentPort!;
 try {
-  const options = { openTrace: fileTraceSource, sample };
-  const result = ring ? await simulateStores(scenario, { shard, shards }, new ReadRing(ring), options) : await simulateShard(scenario, { shard, shards }, options);
+  const result = await simulateStores(scenario, { shard, shards }, new ReadRing(ring), { sample });
   port.postMessage({ kind: 'done', result });
 } catch (e) {
   const error = e instanceof RingSimError

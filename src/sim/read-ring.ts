@@ -21,6 +21,14 @@ export interface RoutedBatch {
   time: Float64Array;
   /** The host whose page store serves each read, or `ROUTE_UNAVAILABLE` / `ROUTE_SKIPPED`. */
   host: Int32Array;
+  /** Files the router's catalog gained (a trace's new keys), numbered on from the files shipped before; shipped before the reads of them. */
+  files: NewFiles;
+}
+
+/** Files added to a catalog: their sizes and UFS paths. */
+export interface NewFiles {
+  sizes: number[];
+  paths: string[];
 }
 
 // Control words (Int32): published batches, state, a tick shards bump on release, then each shard's released count.
@@ -39,6 +47,8 @@ export interface ReadRingShape {
   shards: number;
   slots: number;
   batch: number;
+  /** Bytes of new files' paths a slot holds (0: the ring ships no files). */
+  fileBytes: number;
 }
 
 /** The ring's memory, shared by the router and the shards (pass `shape` to each thread). */
@@ -49,24 +59,47 @@ export class ReadRing {
   private readonly hosts: Int32Array;
   private readonly times: Float64Array;
   private readonly views: RoutedBatch[] = [];
+  // New files, per slot: how many, their sizes, their paths' UTF-8 lengths and bytes.
+  private readonly fileCounts: Int32Array;
+  private readonly fileSizes: Float64Array;
+  private readonly pathLengths: Int32Array;
+  private readonly pathBytes: Uint8Array;
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
 
-  /** `slots` batches of `batch` reads in flight (16 bytes a read: 8 MiB by default), so shards whose load differs for a while keep going. */
-  static create(shards: number, slots = 128, batch = 4096): ReadRing {
-    const bytes = 8 * slots * batch + 8 * slots * batch + 4 * (RELEASED + shards + slots);
-    return new ReadRing({ buffer: new SharedArrayBuffer(bytes), shards, slots, batch });
+  /**
+   * `slots` batches of `batch` reads in flight (16 bytes a read: 8 MiB by default), so shards whose load differs
+   * for a while keep going; with `fileBytes`, each slot also carries new files (a trace's keys) in that many bytes.
+   */
+  static create(shards: number, slots = 128, batch = 4096, fileBytes = 0): ReadRing {
+    const n = slots * batch;
+    const files = fileBytes > 0 ? 12 * n + slots * fileBytes : 0;
+    const bytes = 16 * n + 4 * (RELEASED + shards + 2 * slots) + files;
+    return new ReadRing({ buffer: new SharedArrayBuffer(bytes), shards, slots, batch, fileBytes });
   }
 
   constructor(readonly shape: ReadRingShape) {
-    const { buffer, shards, slots, batch } = shape;
+    const { buffer, shards, slots, batch, fileBytes } = shape;
     const n = slots * batch;
+    const withFiles = fileBytes > 0 ? n : 0;
     this.times = new Float64Array(buffer, 0, n);
-    this.files = new Int32Array(buffer, 8 * n, n);
-    this.hosts = new Int32Array(buffer, 12 * n, n);
-    this.ctl = new Int32Array(buffer, 16 * n, RELEASED + shards);
-    this.lengths = new Int32Array(buffer, 16 * n + 4 * (RELEASED + shards), slots);
+    this.fileSizes = new Float64Array(buffer, 8 * n, withFiles);
+    let at = 8 * n + 8 * withFiles;
+    const ints = (length: number): Int32Array => {
+      const a = new Int32Array(buffer, at, length);
+      at += 4 * length;
+      return a;
+    };
+    this.files = ints(n);
+    this.hosts = ints(n);
+    this.ctl = ints(RELEASED + shards);
+    this.lengths = ints(slots);
+    this.fileCounts = ints(slots);
+    this.pathLengths = ints(withFiles);
+    this.pathBytes = new Uint8Array(buffer, at, fileBytes > 0 ? slots * fileBytes : 0);
     for (let s = 0; s < slots; s++) {
-      const at = s * batch;
-      this.views.push({ length: 0, file: this.files.subarray(at, at + batch), time: this.times.subarray(at, at + batch), host: this.hosts.subarray(at, at + batch) });
+      const from = s * batch;
+      this.views.push({ length: 0, file: this.files.subarray(from, from + batch), time: this.times.subarray(from, from + batch), host: this.hosts.subarray(from, from + batch), files: { sizes: [], paths: [] } });
     }
   }
 
@@ -82,25 +115,77 @@ export class ReadRing {
 
   // The router's side.
 
-  /** Publishes a batch (copied into the next slot), waiting while every slot is still in use. */
-  async publish(length: number, file: Int32Array, time: Float64Array, host: Int32Array): Promise<void> {
+  /**
+   * Publishes a batch (copied into the next slot), waiting while every slot is still in use; `files` (a ring
+   * made with `fileBytes`) go first, over as many slots as their paths need.
+   */
+  async publish(length: number, file: Int32Array, time: Float64Array, host: Int32Array, files?: NewFiles): Promise<void> {
     if (length > this.shape.batch) throw new RingSimError('batch', length, `a batch holds at most ${this.shape.batch} reads`, 'split the batch');
+    let next = 0;
+    const count = files?.paths.length ?? 0;
+    if (count > 0 && this.shape.fileBytes === 0) throw new RingSimError('files', count, 'this ring ships no files', 'make it with ReadRing.create(shards, slots, batch, fileBytes)');
+    for (;;) {
+      const seq = await this.freeSlot();
+      const slot = seq % this.shape.slots;
+      next = files ? this.writeFiles(slot, files, next) : 0;
+      const last = next === count;
+      if (last) {
+        const at = slot * this.shape.batch;
+        this.files.set(file.subarray(0, length), at);
+        this.times.set(time.subarray(0, length), at);
+        this.hosts.set(host.subarray(0, length), at);
+      }
+      this.lengths[slot] = last ? length : 0;
+      Atomics.store(this.ctl, PUBLISHED, seq + 1);
+      Atomics.notify(this.ctl, PUBLISHED);
+      if (last) return;
+    }
+  }
+
+  /** The sequence number of the next slot, once the slowest shard has released it. */
+  private async freeSlot(): Promise<number> {
     const seq = Atomics.load(this.ctl, PUBLISHED);
     for (;;) {
       this.checkOpen();
       const tick = Atomics.load(this.ctl, TICK);
-      if (seq - this.slowest() < this.shape.slots) break;
+      if (seq - this.slowest() < this.shape.slots) return seq;
       const wait = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync(this.ctl, TICK, tick, 1000);
       if (wait.async) await wait.value;
     }
-    const slot = seq % this.shape.slots;
-    const at = slot * this.shape.batch;
-    this.files.set(file.subarray(0, length), at);
-    this.times.set(time.subarray(0, length), at);
-    this.hosts.set(host.subarray(0, length), at);
-    this.lengths[slot] = length;
-    Atomics.store(this.ctl, PUBLISHED, seq + 1);
-    Atomics.notify(this.ctl, PUBLISHED);
+  }
+
+  /** Writes `files` from `from` into `slot` while they fit; returns the first not written. */
+  private writeFiles(slot: number, files: NewFiles, from: number): number {
+    const { batch, fileBytes } = this.shape;
+    const bytes = this.pathBytes.subarray(slot * fileBytes, (slot + 1) * fileBytes);
+    let used = 0;
+    let k = from;
+    for (; k < files.paths.length && k - from < batch; k++) {
+      const r = this.encoder.encodeInto(files.paths[k], bytes.subarray(used));
+      if (r.read < files.paths[k].length) {
+        if (k === from) throw new RingSimError('workload', files.paths[k].slice(0, 80), `a file path longer than ${fileBytes} bytes (UTF-8)`, 'use shorter trace keys or path template, or one thread');
+        break;
+      }
+      this.fileSizes[slot * batch + k - from] = files.sizes[k];
+      this.pathLengths[slot * batch + k - from] = r.written;
+      used += r.written;
+    }
+    this.fileCounts[slot] = k - from;
+    return k;
+  }
+
+  /** The new files in `slot` (copied out of shared memory). */
+  private readFiles(slot: number, into: NewFiles): void {
+    into.sizes.length = 0;
+    into.paths.length = 0;
+    const { batch, fileBytes } = this.shape;
+    let at = slot * fileBytes;
+    for (let k = 0; k < this.fileCounts[slot]; k++) {
+      const n = this.pathLengths[slot * batch + k];
+      into.paths.push(this.decoder.decode(this.pathBytes.slice(at, at + n)));
+      into.sizes.push(this.fileSizes[slot * batch + k]);
+      at += n;
+    }
   }
 
   /** No more batches: shards finish what is published. */
@@ -131,6 +216,7 @@ export class ReadRing {
       const slot = seq % this.shape.slots;
       const view = this.views[slot];
       view.length = this.lengths[slot];
+      this.readFiles(slot, view.files);
       yield view;
       seq++;
       Atomics.store(this.ctl, RELEASED + shard, seq);

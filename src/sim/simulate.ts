@@ -13,14 +13,15 @@
  * A run can be split into shards by worker and merged (`mergeShards`), with the same result as one run:
  * - `simulateRouter` + `simulateStores` (the CLI's threads): one router generates or reads every read once,
  *   routes it (ring lookup, sample) and hands the routed batches through a shared `ReadRing` to N shards that
- *   hold the page stores (worker i in shard i mod N) and replay every event;
+ *   hold the page stores (worker i in shard i mod N) and replay every event; a trace's router also ships the
+ *   files (path, size) it finds, ahead of the reads of them;
  * - `simulateShard`: every shard generates and routes every read itself (no shared memory).
  */
 import type { TraceSource } from './trace/source.js';
 import { RingSimError } from '../core/errors.js';
 import type { ShardSpec } from './cluster.js';
 import { Merger } from './merge.js';
-import type { ReadRing } from './read-ring.js';
+import type { NewFiles, ReadRing, RoutedBatch } from './read-ring.js';
 import type { SimulationResult, SimulationStep } from './result.js';
 import type { Scenario } from './scenario.js';
 import { SimulationShard, type RouteSink, type ShardRole } from './shard.js';
@@ -28,7 +29,8 @@ import { SpatialSample } from './sample.js';
 import type { ShardResult, ShardStep } from './steps.js';
 import { syntheticWorkload } from './workload/synthetic.js';
 import { traceWorkload } from './workload/trace-workload.js';
-import type { Workload } from './workload/workload.js';
+import { PathCatalog } from './workload/path-catalog.js';
+import type { FileCatalog, Workload } from './workload/workload.js';
 
 export type { EventReport, SimulationResult, SimulationStep, WindowMetrics, WorkerReport } from './result.js';
 export type { ShardResult, ShardSpec };
@@ -95,10 +97,45 @@ function checkSpec(spec: ShardSpec): void {
   }
 }
 
+/** The files `catalog` gained since the last call (what a trace's router ships ahead of the reads of them). */
+function newFilesOf(catalog: FileCatalog): () => NewFiles {
+  let shipped = 0;
+  return () => {
+    const files: NewFiles = { sizes: [], paths: [] };
+    for (; shipped < catalog.count; shipped++) {
+      files.sizes.push(catalog.size(shipped));
+      files.paths.push(catalog.path(shipped));
+    }
+    return files;
+  };
+}
+
+/** A store shard's view of a trace: the files the router ships, added as their batches arrive. */
+function shippedWorkload(batches: Iterable<RoutedBatch>): { workload: Workload; batches: Iterable<RoutedBatch> } {
+  const catalog = new PathCatalog();
+  const workload: Workload = { catalog, totalRequests: undefined, batches: async function* () {} };
+  return {
+    workload,
+    batches: (function* () {
+      for (const b of batches) {
+        catalog.add(b.files);
+        yield b;
+      }
+    })(),
+  };
+}
+
 async function runShard(scenario: Scenario, index: number, role: ShardRole, options: SimulateOptions, ring?: ReadRing, storeShard = 0): Promise<ShardResult> {
-  const workload = buildWorkload(scenario, options.openTrace);
-  const shard = new SimulationShard(scenario, workload, role, sampleOf(options), role.routes ? undefined : ring?.batches(storeShard));
-  const sink: RouteSink | undefined = role.routes && ring ? (n, file, time, host) => ring.publish(n, file, time, host) : undefined;
+  let workload: Workload;
+  let routed: Iterable<RoutedBatch> | undefined;
+  if (!role.routes && ring && scenario.workload.type === 'trace') ({ workload, batches: routed } = shippedWorkload(ring.batches(storeShard)));
+  else {
+    workload = buildWorkload(scenario, options.openTrace);
+    routed = role.routes ? undefined : ring?.batches(storeShard);
+  }
+  const shard = new SimulationShard(scenario, workload, role, sampleOf(options), routed);
+  const ship = ring && ring.shape.fileBytes > 0 && scenario.workload.type === 'trace' ? newFilesOf(workload.catalog) : undefined;
+  const sink: RouteSink | undefined = role.routes && ring ? (n, file, time, host) => ring.publish(n, file, time, host, ship?.()) : undefined;
   const steps: ShardStep[] = [];
   try {
     for await (const step of shard.run(options.onProgress, sink)) steps.push(step);
@@ -115,6 +152,7 @@ async function runShard(scenario: Scenario, index: number, role: ShardRole, opti
  * changes moved. Its result is shard 0 for `mergeShards`; store shard k's is k + 1.
  */
 export async function simulateRouter(scenario: Scenario, ring: ReadRing, options: SimulateOptions = {}): Promise<ShardResult> {
+  if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) throw new RingSimError('workload.type', 'trace', 'a trace\'s router ships the files it finds, and this ring ships none', 'make the ring with ReadRing.create(shards, slots, batch, fileBytes)');
   const result = await runShard(scenario, 0, { stores: null, routes: true, leads: true }, options, ring);
   ring.close();
   return result;
@@ -127,7 +165,7 @@ export async function simulateRouter(scenario: Scenario, ring: ReadRing, options
  */
 export async function simulateStores(scenario: Scenario, spec: ShardSpec, ring: ReadRing, options: SimulateOptions = {}): Promise<ShardResult> {
   checkSpec(spec);
-  if (scenario.workload.type === 'trace') throw new RingSimError('workload.type', 'trace', 'a store shard knows a trace\'s files only from reading it', 'split a trace run with simulateShard');
+  if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) throw new RingSimError('workload.type', 'trace', 'a store shard learns a trace\'s files from the router, and this ring ships none', 'make the ring with ReadRing.create(shards, slots, batch, fileBytes)');
   if (spec.shards !== ring.shape.shards) throw new RingSimError('shards', spec.shards, `the ring was made for ${ring.shape.shards} store shards`, 'make the ring with ReadRing.create(shards)');
   return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, ring, spec.shard);
 }

@@ -1,4 +1,4 @@
-/** The shared-memory ring of routed read batches: order, every shard sees every batch, close, abort, bounds. */
+/** The shared-memory ring of routed read batches: order, every shard sees every batch, close, abort, bounds, new files. */
 import { describe, expect, it } from 'vitest';
 import { ReadRing, ROUTE_SKIPPED, ROUTE_UNAVAILABLE } from '../../src/sim/read-ring.js';
 
@@ -61,5 +61,28 @@ describe('ReadRing', () => {
     ring.abort();
     expect(() => drain(ring, 0)).toThrow(/another simulation thread failed/);
     await expect(ring.publish(1, b.file, b.time, b.host)).rejects.toThrow(/another simulation thread failed/);
+  });
+});
+
+describe('ReadRing with files', () => {
+  it('ships new files ahead of the batch, over as many slots as their paths need', async () => {
+    const ring = ReadRing.create(1, 8, 4, 24);
+    const b = batch(3, 0);
+    const paths = ['s3://a/1', 's3://a/22', 's3://a/333', 's3://ü/4444'];
+    await ring.publish(3, b.file, b.time, b.host, { sizes: [1, 2, 3, 4], paths });
+    await ring.publish(2, b.file, b.time, b.host, { sizes: [], paths: [] });
+    ring.close();
+    const got = [];
+    for (const s of ring.batches(0)) got.push({ length: s.length, paths: [...s.files.paths], sizes: [...s.files.sizes] });
+    expect(got.flatMap((g) => g.paths)).toEqual(paths);
+    expect(got.flatMap((g) => g.sizes)).toEqual([1, 2, 3, 4]);
+    expect(got.length).toBeGreaterThan(2); // 24 bytes a slot: the paths took two slots before the reads
+    expect(got.map((g) => g.length)).toEqual([...Array(got.length - 2).fill(0), 3, 2]);
+  });
+
+  it('refuses files on a ring made without room for them, and a path longer than a slot holds', async () => {
+    const b = batch(1, 0);
+    await expect(ReadRing.create(1, 2, 4).publish(1, b.file, b.time, b.host, { sizes: [1], paths: ['x'] })).rejects.toThrow(/ships no files/);
+    await expect(ReadRing.create(1, 2, 4, 8).publish(1, b.file, b.time, b.host, { sizes: [1], paths: ['123456789'] })).rejects.toThrow(/longer than 8 bytes/);
   });
 });

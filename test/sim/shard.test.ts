@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReadRing } from '../../src/sim/read-ring.js';
+import { bytesTraceSource } from '../../src/sim/trace/source.js';
 import { readScenario } from '../../src/sim/scenario.js';
 import { mergeShards, simulate, simulateRouter, simulateShard, simulateStores } from '../../src/sim/simulate.js';
 
@@ -87,6 +88,26 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
       }),
       { seed: 16, numRuns: 12 },
     );
+  });
+
+  it('a trace: the router ships each file (path, size) ahead of its reads, over several slots when long', async () => {
+    const csv = Array.from({ length: 9000 }, (_, i) => `${i},key-${(i * 7919) % 1300}-${'x'.repeat(((i * 7919) % 1300) % 40)},${1 + ((i * 31) % 5)}000000`).join('\n');
+    const s = readScenario({
+      name: 'trace', seed: 4,
+      cluster: { workerGroups: [{ name: 'w', count: 5, pagestore: { size: '300Mi' } }] },
+      placement: { algorithm: 'alluxio-consistent', vnodes: 50, refreshDelay: 100 },
+      workload: { type: 'trace', path: 'mem.csv', format: 'csv', csv: { timeCol: 1, idCol: 2, sizeCol: 3 } },
+      metrics: { window: 700 },
+      events: [{ at: 2000, action: 'add-workers', count: 1 }, { at: 5000, action: 'restart-worker', worker: 'w-1', keepIdentity: false, keepPageStore: false }, { atTime: 7000, action: 'stop-worker', worker: 'w-2' }],
+    }, 'trace');
+    const openTrace = () => bytesTraceSource('mem.csv', new TextEncoder().encode(csv));
+    const whole = JSON.stringify(await simulate(s, { openTrace }));
+    for (const shards of [1, 3]) {
+      const ring = ReadRing.create(shards, 64, 4096, 2000); // 2,000 bytes of paths a slot: a batch's new files take many slots
+      const parts = [await simulateRouter(s, ring, { openTrace })];
+      for (let shard = 0; shard < shards; shard++) parts.push(await simulateStores(s, { shard, shards }, ring));
+      expect(JSON.stringify(mergeShards(s, parts))).toBe(whole);
+    }
   });
 
   it('refuses a trace workload and a ring made for another shard count', async () => {
