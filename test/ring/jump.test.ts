@@ -154,3 +154,28 @@ function placementOf(n: number): JumpPlacement {
   if (!p) placements.set(n, (p = new JumpPlacement(Array.from({ length: n }, (_, i) => ({ id: `w${i}` })))));
   return p;
 }
+
+describe('jumpConsistentHash32: whole quotients take the exact division', () => {
+  const M = 2862933555777941757n;
+  const MASK = 2n ** 64n - 1n;
+  // M's inverse mod 2^64 (Newton's iteration for odd numbers).
+  let inverse = M;
+  for (let i = 0; i < 6; i++) inverse = (inverse * (2n - M * inverse)) & MASK;
+
+  /** A key whose first LCG step gives r = (state >>> 33) + 1 = `r`, with `low` as the state's low 33 bits. */
+  const keyForFirstR = (r: bigint, low: bigint) => ((((r - 1n) << 33n) | low) - 1n) * inverse & MASK;
+
+  it('equals the reference when a step divides exactly (r a power of two, or 2^31) and just beside it', () => {
+    expect((M * inverse) & MASK).toBe(1n);
+    for (let k = 0n; k <= 31n; k++) {
+      for (const r of [2n ** k, 2n ** k + 1n, 2n ** k - 1n].filter((x) => x >= 1n && x <= 2n ** 31n)) {
+        for (const low of [0n, 1n, 0x1ffffffffn, 0x123456789n]) {
+          const key = keyForFirstR(r, low);
+          for (const n of [1, 2, 3, 7, 1000, 65536, 2 ** 30, 2147483647]) {
+            expect(jumpConsistentHash32(Number(key >> 32n), Number(key & 0xffffffffn), n)).toBe(jumpConsistentHash(key, n));
+          }
+        }
+      }
+    }
+  });
+});
