@@ -108,16 +108,18 @@ export class JumpPlacement extends BasePlacement {
     const n = this.workers.length;
     const length = encodeKey(key);
     let found = 0;
-    const taken = (b: number): boolean => {
-      for (let i = 0; i < found; i++) if (out[i] === b) return true;
-      return false;
-    };
     for (let r = 0; r < 100 && found < replicas; r++) {
       const b = this.bucketOf(length, r);
-      if (!taken(b)) out[found++] = b;
+      if (!taken(out, found, b)) out[found++] = b;
     }
     // Past 100 re-hashes (only when nearly every worker is asked for), take the next buckets in order.
-    for (let b = out[found - 1] ?? 0; found < replicas; b = (b + 1) % n) if (!taken(b)) out[found++] = b;
+    for (let b = out[found - 1] ?? 0; found < replicas; b = (b + 1) % n) if (!taken(out, found, b)) out[found++] = b;
     return found;
   }
+}
+
+/** Whether bucket `b` is among the first `found` in `out` (a function, not a closure: nothing allocated a call). */
+function taken(out: Uint32Array, found: number, b: number): boolean {
+  for (let i = 0; i < found; i++) if (out[i] === b) return true;
+  return false;
 }
