@@ -536,7 +536,9 @@ function peersTargetLine(rows) {
     const met = have.filter((x) => ratioOf(x) >= target).map((x) => f(x.workers));
     const range = have.map(ratioOf);
     const verdict = met.length === have.length ? 'met at every size' : met.length === 0 ? 'met at no size' : `met at ${met.join(', ')} workers only`;
-    return `${label} at least ${target}×: ${ratioText(Math.min(...range), target)}–${ratioText(Math.max(...range), target)}×, ${verdict}`;
+    const lowest = ratioText(Math.min(...range), target);
+    const highest = ratioText(Math.max(...range), target);
+    return `${label} at least ${target}×: ${lowest === highest ? lowest : `${lowest}–${highest}`}×, ${verdict}`;
   };
   const agree = rows.every((x) => x.disagree === 0);
   return `Targets (issue 16), all in this one run: ${[
