@@ -24,7 +24,7 @@ export const THREADS_MIN_READS = 1_000_000;
 /**
  * The default count of page-store threads: 1 (no threads) for short runs (under 1,000,000 reads, or of unknown
  * length) or on one core; else the cores less the one the main thread's routing keeps busy, at least 2 (on 2
- * cores, 2 store threads and the router share them best: the router takes about a quarter of a run), at most 4
+ * cores, 2 store threads and the router share them best: the router takes about 40 % of a run), at most 4
  * and at most the number of workers.
  */
 export function defaultThreads(scenario: Scenario, cores = availableParallelism()): number {
