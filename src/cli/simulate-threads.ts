@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
-import { ReadRing, type ReadRingShape } from '../sim/read-ring.js';
+import { isThreadAborted, ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
 import { mergeShards, simulate, simulateRouter, type ShardResult, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
 import { fileTraceSource } from './trace-file.js';
@@ -79,13 +79,16 @@ function runThread(data: ThreadData, onFail: () => void): { worker: Worker; resu
   return { worker, result };
 }
 
-/** Every result, or the first failure in `results` order (the router's first: the store threads' errors follow from it). */
+/**
+ * Every result, or the failure that stopped the run: the first in `results` order that is not only "another
+ * thread failed" (a thread stopped by the ring's abort), so the user sees the cause, whichever thread hit it.
+ */
 async function allOrFirstError(results: readonly Promise<ShardResult>[], workers: readonly Worker[]): Promise<ShardResult[]> {
   const settled = await Promise.allSettled(results);
-  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) {
+  const rejected = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected.length > 0) {
     await Promise.all(workers.map((w) => w.terminate()));
-    throw failed.reason;
+    throw (rejected.find((r) => !isThreadAborted(r.reason)) ?? rejected[0]).reason;
   }
   return settled.map((r) => (r as PromiseFulfilledResult<ShardResult>).value);
 }

@@ -9,6 +9,14 @@
  */
 import { RingSimError } from '../core/errors.js';
 
+/** The fix of the error a thread stopped by another thread's failure throws (not the cause: report the other). */
+export const THREAD_ABORTED_FIX = 'see the first error';
+
+/** Whether `e` only says another simulation thread failed first. */
+export function isThreadAborted(e: unknown): boolean {
+  return e instanceof RingSimError && e.field === 'threads' && e.fix === THREAD_ABORTED_FIX;
+}
+
 /** A read whose preferred worker is offline: the under-storage serves it. */
 export const ROUTE_UNAVAILABLE = -1;
 /** A read of a file outside the sample: not replayed. */
@@ -110,7 +118,7 @@ export class ReadRing {
   }
 
   private checkOpen(): void {
-    if (Atomics.load(this.ctl, STATE) === ABORTED) throw new RingSimError('threads', undefined, 'another simulation thread failed', 'see the first error');
+    if (Atomics.load(this.ctl, STATE) === ABORTED) throw new RingSimError('threads', undefined, 'another simulation thread failed', THREAD_ABORTED_FIX);
   }
 
   // The router's side.
@@ -128,6 +136,7 @@ export class ReadRing {
       const seq = await this.freeSlot();
       const slot = seq % this.shape.slots;
       next = files ? this.writeFiles(slot, files, next) : 0;
+      if (!files && this.shape.fileBytes > 0) this.fileCounts[slot] = 0; // the slot's files from a lap ago are not new
       const last = next === count;
       if (last) {
         const at = slot * this.shape.batch;

@@ -126,6 +126,15 @@ function shippedWorkload(batches: Iterable<RoutedBatch>): { workload: Workload; 
 }
 
 async function runShard(scenario: Scenario, index: number, role: ShardRole, options: SimulateOptions, ring?: ReadRing, storeShard = 0): Promise<ShardResult> {
+  try {
+    return await replayShard(scenario, index, role, options, ring, storeShard);
+  } catch (e) {
+    ring?.abort(); // whatever failed (the workload, the placement, a read), the other threads stop waiting
+    throw e;
+  }
+}
+
+async function replayShard(scenario: Scenario, index: number, role: ShardRole, options: SimulateOptions, ring?: ReadRing, storeShard = 0): Promise<ShardResult> {
   let workload: Workload;
   let routed: Iterable<RoutedBatch> | undefined;
   if (!role.routes && ring && scenario.workload.type === 'trace') ({ workload, batches: routed } = shippedWorkload(ring.batches(storeShard)));
@@ -137,12 +146,7 @@ async function runShard(scenario: Scenario, index: number, role: ShardRole, opti
   const ship = ring && ring.shape.fileBytes > 0 && scenario.workload.type === 'trace' ? newFilesOf(workload.catalog) : undefined;
   const sink: RouteSink | undefined = role.routes && ring ? (n, file, time, host) => ring.publish(n, file, time, host, ship?.()) : undefined;
   const steps: ShardStep[] = [];
-  try {
-    for await (const step of shard.run(options.onProgress, sink)) steps.push(step);
-  } catch (e) {
-    ring?.abort();
-    throw e;
-  }
+  for await (const step of shard.run(options.onProgress, sink)) steps.push(step);
   return { shard: index, sample: options.sample, steps, final: shard.final() };
 }
 
@@ -152,7 +156,10 @@ async function runShard(scenario: Scenario, index: number, role: ShardRole, opti
  * changes moved. Its result is shard 0 for `mergeShards`; store shard k's is k + 1.
  */
 export async function simulateRouter(scenario: Scenario, ring: ReadRing, options: SimulateOptions = {}): Promise<ShardResult> {
-  if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) throw new RingSimError('workload.type', 'trace', 'a trace\'s router ships the files it finds, and this ring ships none', 'make the ring with ReadRing.create(shards, slots, batch, fileBytes)');
+  if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) {
+    ring.abort();
+    throw new RingSimError('workload.type', 'trace', 'a trace\'s router ships the files it finds, and this ring ships none', 'make the ring with ReadRing.create(shards, slots, batch, fileBytes)');
+  }
   const result = await runShard(scenario, 0, { stores: null, routes: true, leads: true }, options, ring);
   ring.close();
   return result;

@@ -71,6 +71,19 @@ describe('ring-sim simulate --threads', () => {
     expect(r.stderr).toMatch(/--threads/);
   });
 
+  it('reports a placement the router cannot build (jump with capacity weights) in one line with exit code 2, and stops every thread', () => {
+    const scenario = join(dir, 'jump-weights.yaml');
+    writeFileSync(scenario, ['name: jump-weights', 'cluster:', '  workerGroups:', '    - {name: small, count: 3, pagestore: {size: 64Mi}}', '    - {name: big, count: 3, pagestore: {size: 128Mi}}', 'placement: {algorithm: jump, weightByCapacity: true}', 'workload: {type: zipf, files: 1000, alpha: 0.8, fileSize: 1Mi, requests: 20000}'].join('\n'));
+    for (const n of ['1', '2']) {
+      // Before the router aborted the ring on such a failure, the store threads waited for reads forever.
+      const r = spawnSync(process.execPath, [bin, 'simulate', scenario, '--threads', n], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/jump consistent hash has no weights/);
+    }
+  }, 60_000);
+
   it('reports a bad event once, in one line with exit code 2, on several threads', () => {
     const scenario = join(dir, 'bad.yaml');
     writeFileSync(scenario, eventful.replace('worker: worker-1}\n  - {atTime: 6', 'worker: worker-77}\n  - {atTime: 6'));

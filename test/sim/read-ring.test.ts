@@ -80,6 +80,25 @@ describe('ReadRing with files', () => {
     expect(got.map((g) => g.length)).toEqual([...Array(got.length - 2).fill(0), 3, 2]);
   });
 
+  it('a batch published without files brings none, even in a slot that held files a lap ago', async () => {
+    const ring = ReadRing.create(1, 2, 4, 64);
+    const b = batch(1, 0);
+    const got: string[][] = [];
+    const shard = ring.batches(0);
+    const take = () => {
+      const s = shard.next();
+      if (!s.done) got.push([...s.value.files.paths]);
+    };
+    await ring.publish(1, b.file, b.time, b.host, { sizes: [1], paths: ['a'] });
+    take();
+    await ring.publish(1, b.file, b.time, b.host);
+    take();
+    await ring.publish(1, b.file, b.time, b.host); // slot 0 again
+    take();
+    ring.close();
+    expect(got).toEqual([['a'], [], []]);
+  });
+
   it('refuses files on a ring made without room for them, and a path longer than a slot holds', async () => {
     const b = batch(1, 0);
     await expect(ReadRing.create(1, 2, 4).publish(1, b.file, b.time, b.host, { sizes: [1], paths: ['x'] })).rejects.toThrow(/ships no files/);
