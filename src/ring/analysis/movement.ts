@@ -53,7 +53,58 @@ export function movement(before: Placement, after: Placement, options: MovementO
   const ta = after.tableView();
   const exactTable = !options.forceSample && !options.sizes && tb !== null && ta !== null && tb.space === ta.space && tb.slots.length === ta.slots.length;
   const exact = exactTable || (!options.forceSample && !options.sizes && rb !== null && ra !== null && rb.space === ra.space);
-  // Before-worker index → after-worker index (-1 when gone), and which workers kept their weight.
+  const match = matchWorkers(before, after);
+  const pairs = new PairSums(before.workers.length, after.workers.length, !!options.sizes);
+  const measured = exactTable ? tableMoves(tb.slots, ta.slots, match, pairs)
+    : exact ? ringMoves(rb!.ring, ra!.ring, match, pairs)
+    : sampleMoves(before, after, options, match, pairs);
+  // Optimal: positive share changes, from the same measure as `moved` (exact ownership for an exact walk, the
+  // same keys for a sample), so that moved >= optimal always holds; mixing a sampled `moved` with an exact optimal
+  // could show less moved than the optimal through sampling noise alone.
+  const sb = measured.shares?.before ?? shares(before).shares;
+  const sa = measured.shares?.after ?? shares(after).shares;
+  const optimal = optimalMove(sb, sa, match.sameAs);
+  const { moved, collateral } = measured;
+  const { flows, count } = pairs.top(options.maxFlows ?? 1000, measured.scale, (a, b) => [before.workers[a].id, after.workers[b].id]);
+  const report: MovementReport = {
+    method: exact ? 'exact' : 'sample',
+    keys: measured.keys,
+    moved,
+    optimal,
+    ratioToOptimal: optimal > 0 ? moved / optimal : moved === 0 ? 1 : Infinity,
+    collateral,
+    flows,
+    flowCount: count,
+  };
+  if (measured.movedBytes !== undefined) {
+    report.movedBytes = measured.movedBytes;
+    report.totalBytes = measured.totalBytes;
+  }
+  return report;
+}
+
+/** Each before-worker's index after the change (-1 when gone), and which workers kept their weight. */
+interface WorkerMatch {
+  sameAs: Int32Array;
+  keptBefore: Uint8Array;
+  keptAfter: Uint8Array;
+}
+
+/** What one way of measuring found: fractions of the keys, the unit the pair sums count in, and (sampled) the shares. */
+interface Measured {
+  moved: number;
+  collateral: number;
+  /** Pair sums are in 1/scale of the keys (slots, hashes or sampled keys). */
+  scale: number;
+  /** Sample size (0 for exact). */
+  keys: number;
+  movedBytes?: number;
+  totalBytes?: number;
+  /** Shares measured on the sample (exact measures take the placements' own shares). */
+  shares?: { before: Float64Array; after: Float64Array };
+}
+
+function matchWorkers(before: Placement, after: Placement): WorkerMatch {
   const afterIndex = new Map(after.workers.map((w, i) => [w.id, i]));
   const sameAs = new Int32Array(before.workers.length);
   const keptBefore = new Uint8Array(before.workers.length);
@@ -66,125 +117,103 @@ export function movement(before: Placement, after: Placement, options: MovementO
       keptAfter[j] = 1;
     }
   });
-  const pairs = new PairSums(before.workers.length, after.workers.length, !!options.sizes);
-  let moved = 0;
-  let collateral = 0;
-  let movedBytes: number | undefined;
-  let totalBytes: number | undefined;
-  let sampleSize = 0;
-  let scale = 1;
-  let sampleShares: { before: Float64Array; after: Float64Array } | undefined;
-  if (exactTable) {
-    // Slot by slot: each slot is an equal share of the keys.
-    const A = tb.slots;
-    const B = ta.slots;
-    let movedSlots = 0;
-    let collateralSlots = 0;
-    for (let s = 0; s < A.length; s++) {
-      const oa = A[s];
-      const ob = B[s];
-      if (sameAs[oa] !== ob) {
-        pairs.add(oa, ob, 1);
-        movedSlots++;
-        if (keptBefore[oa] && keptAfter[ob]) collateralSlots++;
-      }
+  return { sameAs, keptBefore, keptAfter };
+}
+
+/** Slot by slot over two lookup tables of the same size: each slot is an equal share of the keys. */
+function tableMoves(A: ArrayLike<number>, B: ArrayLike<number>, { sameAs, keptBefore, keptAfter }: WorkerMatch, pairs: PairSums): Measured {
+  let movedSlots = 0;
+  let collateralSlots = 0;
+  for (let s = 0; s < A.length; s++) {
+    const oa = A[s];
+    const ob = B[s];
+    if (sameAs[oa] !== ob) {
+      pairs.add(oa, ob, 1);
+      movedSlots++;
+      if (keptBefore[oa] && keptAfter[ob]) collateralSlots++;
     }
-    scale = A.length;
-    moved = movedSlots / A.length;
-    collateral = collateralSlots / A.length;
-  } else if (exact) {
-    const A = rb!.ring;
-    const B = ra!.ring;
-    // Walk the union of both rings' points; each elementary arc (u_prev, u] is owned in each ring by the
-    // owner of that ring's first point >= u.
-    let i = 0;
-    let j = 0;
-    const last = Math.max(A.pointAt(A.length - 1), B.pointAt(B.length - 1));
-    let prev = last - HASH_SPACE;
-    let movedHashes = 0;
-    let collateralHashes = 0;
-    while (i < A.length || j < B.length) {
-      const pa = i < A.length ? A.pointAt(i) : Infinity;
-      const pb = j < B.length ? B.pointAt(j) : Infinity;
-      const u = pa < pb ? pa : pb;
-      const oa = A.ownerAt(i < A.length ? i : 0);
-      const ob = B.ownerAt(j < B.length ? j : 0);
-      if (sameAs[oa] !== ob) {
-        const arc = u - prev;
-        pairs.add(oa, ob, arc);
-        movedHashes += arc;
-        if (keptBefore[oa] && keptAfter[ob]) collateralHashes += arc;
-      }
-      prev = u;
-      if (pa === u) i++;
-      if (pb === u) j++;
-    }
-    scale = HASH_SPACE;
-    moved = movedHashes / HASH_SPACE;
-    collateral = collateralHashes / HASH_SPACE;
-  } else {
-    const keys = options.keys;
-    if (!keys || keys.length === 0) throw new Error('movement: pass keys to measure these placements on');
-    const sizes = options.sizes;
-    if (sizes && sizes.length !== keys.length) throw new Error('movement: sizes must align with keys');
-    sampleSize = keys.length;
-    scale = keys.length;
-    let movedCount = 0;
-    let collateralCount = 0;
-    if (sizes) {
-      movedBytes = 0;
-      totalBytes = 0;
-    }
-    const countBefore = new Float64Array(before.workers.length);
-    const countAfter = new Float64Array(after.workers.length);
-    for (let k = 0; k < keys.length; k++) {
-      const a = before.locateIndex(keys[k]);
-      const b = after.locateIndex(keys[k]);
-      countBefore[a]++;
-      countAfter[b]++;
-      const size = sizes ? sizes[k] : undefined;
-      if (size !== undefined) totalBytes! += size;
-      if (sameAs[a] !== b) {
-        movedCount++;
-        if (keptBefore[a] && keptAfter[b]) collateralCount++;
-        if (size !== undefined) movedBytes! += size;
-        pairs.add(a, b, 1, size);
-      }
-    }
-    moved = movedCount / keys.length;
-    collateral = collateralCount / keys.length;
-    for (let i = 0; i < countBefore.length; i++) countBefore[i] /= keys.length;
-    for (let i = 0; i < countAfter.length; i++) countAfter[i] /= keys.length;
-    sampleShares = { before: countBefore, after: countAfter };
   }
-  // Optimal: positive share changes, from the same measure as `moved` (exact ownership for an exact walk, the
-  // same keys for a sample), so that moved >= optimal always holds; mixing a sampled `moved` with an exact optimal
-  // could show less moved than the optimal through sampling noise alone.
-  const sb = exact ? shares(before).shares : sampleShares!.before;
-  const sa = exact ? shares(after).shares : sampleShares!.after;
-  let optimal = 0;
-  const priorShare = new Float64Array(after.workers.length);
+  return { moved: movedSlots / A.length, collateral: collateralSlots / A.length, scale: A.length, keys: 0 };
+}
+
+type RingOf = NonNullable<ReturnType<Placement['ringView']>>['ring'];
+
+/**
+ * Two rings over the same hash: walks the union of both rings' points; each elementary arc (u_prev, u] is owned in
+ * each ring by the owner of that ring's first point >= u.
+ */
+function ringMoves(A: RingOf, B: RingOf, { sameAs, keptBefore, keptAfter }: WorkerMatch, pairs: PairSums): Measured {
+  let i = 0;
+  let j = 0;
+  const last = Math.max(A.pointAt(A.length - 1), B.pointAt(B.length - 1));
+  let prev = last - HASH_SPACE;
+  let movedHashes = 0;
+  let collateralHashes = 0;
+  while (i < A.length || j < B.length) {
+    const pa = i < A.length ? A.pointAt(i) : Infinity;
+    const pb = j < B.length ? B.pointAt(j) : Infinity;
+    const u = pa < pb ? pa : pb;
+    const oa = A.ownerAt(i < A.length ? i : 0);
+    const ob = B.ownerAt(j < B.length ? j : 0);
+    if (sameAs[oa] !== ob) {
+      const arc = u - prev;
+      pairs.add(oa, ob, arc);
+      movedHashes += arc;
+      if (keptBefore[oa] && keptAfter[ob]) collateralHashes += arc;
+    }
+    prev = u;
+    if (pa === u) i++;
+    if (pb === u) j++;
+  }
+  return { moved: movedHashes / HASH_SPACE, collateral: collateralHashes / HASH_SPACE, scale: HASH_SPACE, keys: 0 };
+}
+
+/** Measured on `options.keys` (with their sizes, bytes too): each key's first worker before and after. */
+function sampleMoves(before: Placement, after: Placement, options: MovementOptions, { sameAs, keptBefore, keptAfter }: WorkerMatch, pairs: PairSums): Measured {
+  const keys = options.keys;
+  if (!keys || keys.length === 0) throw new Error('movement: pass keys to measure these placements on');
+  const sizes = options.sizes;
+  if (sizes && sizes.length !== keys.length) throw new Error('movement: sizes must align with keys');
+  let movedCount = 0;
+  let collateralCount = 0;
+  let movedBytes = 0;
+  let totalBytes = 0;
+  const countBefore = new Float64Array(before.workers.length);
+  const countAfter = new Float64Array(after.workers.length);
+  for (let k = 0; k < keys.length; k++) {
+    const a = before.locateIndex(keys[k]);
+    const b = after.locateIndex(keys[k]);
+    countBefore[a]++;
+    countAfter[b]++;
+    const size = sizes ? sizes[k] : undefined;
+    if (size !== undefined) totalBytes += size;
+    if (sameAs[a] !== b) {
+      movedCount++;
+      if (keptBefore[a] && keptAfter[b]) collateralCount++;
+      if (size !== undefined) movedBytes += size;
+      pairs.add(a, b, 1, size);
+    }
+  }
+  for (let i = 0; i < countBefore.length; i++) countBefore[i] /= keys.length;
+  for (let i = 0; i < countAfter.length; i++) countAfter[i] /= keys.length;
+  const measured: Measured = { moved: movedCount / keys.length, collateral: collateralCount / keys.length, scale: keys.length, keys: keys.length, shares: { before: countBefore, after: countAfter } };
+  if (sizes) {
+    measured.movedBytes = movedBytes;
+    measured.totalBytes = totalBytes;
+  }
+  return measured;
+}
+
+/** The sum over after-workers of their positive change of share: the least any placement with these shares moves. */
+function optimalMove(sb: ArrayLike<number>, sa: ArrayLike<number>, sameAs: Int32Array): number {
+  const priorShare = new Float64Array(sa.length);
   sameAs.forEach((j, i) => {
     if (j >= 0) priorShare[j] = sb[i];
   });
-  for (let j = 0; j < after.workers.length; j++) {
+  let optimal = 0;
+  for (let j = 0; j < sa.length; j++) {
     const d = sa[j] - priorShare[j];
     if (d > 0) optimal += d;
   }
-  const { flows, count } = pairs.top(options.maxFlows ?? 1000, scale, (a, b) => [before.workers[a].id, after.workers[b].id]);
-  const report: MovementReport = {
-    method: exact ? 'exact' : 'sample',
-    keys: sampleSize,
-    moved,
-    optimal,
-    ratioToOptimal: optimal > 0 ? moved / optimal : moved === 0 ? 1 : Infinity,
-    collateral,
-    flows,
-    flowCount: count,
-  };
-  if (movedBytes !== undefined) {
-    report.movedBytes = movedBytes;
-    report.totalBytes = totalBytes;
-  }
-  return report;
+  return optimal;
 }
