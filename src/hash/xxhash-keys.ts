@@ -14,31 +14,35 @@
  */
 import { XXHASH_KEYS_WASM_BASE64 } from './xxhash-keys-bytes.js';
 import { LITTLE_ENDIAN } from './endian.js';
+import { instantiateWasm, type WasmMemory } from '../core/wasm.js';
 
 interface XxhashKeysExports {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  memory: WasmMemory;
   xxh64(length: number, seedHigh: number, seedLow: number): void;
   xxh32(length: number, seed: number): number;
-}
-
-/** The one WebAssembly call made here (the project's TypeScript libraries do not declare WebAssembly). */
-interface WebAssemblyApi {
-  instantiate(bytes: Uint8Array): Promise<{ instance: { exports: unknown } }>;
 }
 
 /** The key's bytes start here; the hash is stored at [0, 8). */
 const KEY_OFFSET = 8;
 const PAGE = 65536;
 
-const moduleBytes = Uint8Array.from(atob(XXHASH_KEYS_WASM_BASE64), (c) => c.charCodeAt(0));
-const { instance } = await (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly.instantiate(moduleBytes);
-const wasm = instance.exports as unknown as XxhashKeysExports;
+const wasm = (await instantiateWasm(XXHASH_KEYS_WASM_BASE64)) as XxhashKeysExports;
 const encoder = new TextEncoder();
 
 /** Views of the module's memory (made again when it grows: growing detaches the old buffer). */
 let keyBytes = new Uint8Array(wasm.memory.buffer, KEY_OFFSET);
 let words = new Int32Array(wasm.memory.buffer, 0, 2);
 let view = new DataView(wasm.memory.buffer, 0, 8);
+
+/**
+ * The module's memory and its xxh64, for a WebAssembly module of a higher layer to import (as "hash" "memory"
+ * and "hash" "xxh64"), so that it hashes the key `encodeKey` left there without a call back into JavaScript
+ * (ring/jump-keys.wat does). xxh64(length, seedHigh, seedLow) stores the hash little-endian at [0, 8).
+ */
+export const xxh64Imports: { readonly memory: WasmMemory; readonly xxh64: XxhashKeysExports['xxh64'] } = {
+  memory: wasm.memory,
+  xxh64: wasm.xxh64,
+};
 
 /** Encodes `key` as UTF-8 (lone surrogates as U+FFFD, as xxhash-wasm and TextEncoder do) into the module's
  * memory; returns its length in bytes. */

@@ -10,6 +10,7 @@ import { BasePlacement } from './base-placement.js';
 import { RingSimError } from '../core/errors.js';
 import { encodeKey, hashEncodedKey, hashHigh, hashLow } from '../hash/xxhash-keys.js';
 import { lcgHigh, lcgLow } from './jump-lcg.js';
+import { JUMP_KEYS_MAX_BUCKETS, jumpEncodedKey } from './jump-keys.js';
 import type { Worker } from './worker.js';
 
 const MASK64 = (1n << 64n) - 1n;
@@ -94,10 +95,15 @@ export class JumpPlacement extends BasePlacement {
     }
   }
 
-  /** The bucket of xxh64(UTF-8(key), seed r) for the key last encoded by `encodeKey` (`length` bytes). */
+  /**
+   * The bucket of xxh64(UTF-8(key), seed r) for the key last encoded by `encodeKey` (`length` bytes): hash and
+   * loop in one WebAssembly call (jump-keys.ts) up to 2^21 workers, the general loop here beyond.
+   */
   private bucketOf(length: number, r: number): number {
+    const n = this.workers.length;
+    if (n <= JUMP_KEYS_MAX_BUCKETS) return jumpEncodedKey(length, r, n);
     hashEncodedKey(length, 0, r);
-    return jumpConsistentHash32(hashHigh(), hashLow(), this.workers.length);
+    return jumpConsistentHash32(hashHigh(), hashLow(), n);
   }
 
   locateIndex(key: string): number {
