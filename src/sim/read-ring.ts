@@ -39,11 +39,15 @@ export interface NewFiles {
   paths: string[];
 }
 
-// Control words (Int32): published batches, state, a tick shards bump on release, then each shard's released count.
+// Control words (Int32): published batches, state, a tick shards bump on release (and abort), a signal the router
+// bumps on every publish, close and abort, then each shard's released count. A waiter reads the word it will wait
+// on before it checks what it waits for, and sleeps only while that word is unchanged: a change made between its
+// check and its sleep (a close, say) then wakes it at once instead of after the wait's timeout.
 const PUBLISHED = 0;
 const STATE = 1;
 const TICK = 2;
-const RELEASED = 3;
+const SIGNAL = 3;
+const RELEASED = 4;
 const OPEN = 0;
 const DONE = 1;
 const ABORTED = 2;
@@ -146,7 +150,7 @@ export class ReadRing {
       }
       this.lengths[slot] = last ? length : 0;
       Atomics.store(this.ctl, PUBLISHED, seq + 1);
-      Atomics.notify(this.ctl, PUBLISHED);
+      this.signalShards();
       if (last) return;
     }
   }
@@ -200,14 +204,29 @@ export class ReadRing {
   /** No more batches: shards finish what is published. */
   close(): void {
     Atomics.store(this.ctl, STATE, DONE);
-    Atomics.notify(this.ctl, PUBLISHED);
+    this.signalShards();
   }
 
   /** A thread failed: everyone waiting stops. */
   abort(): void {
     Atomics.store(this.ctl, STATE, ABORTED);
-    Atomics.notify(this.ctl, PUBLISHED);
+    this.signalShards();
+    Atomics.add(this.ctl, TICK, 1);
     Atomics.notify(this.ctl, TICK);
+  }
+
+  /** Wakes the shards after a publish, close or abort (each changes the word they sleep on). */
+  private signalShards(): void {
+    Atomics.add(this.ctl, SIGNAL, 1);
+    Atomics.notify(this.ctl, SIGNAL);
+  }
+
+  /**
+   * How many times the shards' and the router's wake-up words have changed (publishes, closes, aborts, releases):
+   * a thread that read them before checking sleeps only while both are unchanged.
+   */
+  wakeups(): number {
+    return Atomics.load(this.ctl, SIGNAL) + Atomics.load(this.ctl, TICK);
   }
 
   // A shard's side (blocks: call it off the browser's main thread).
@@ -217,10 +236,11 @@ export class ReadRing {
     let seq = 0;
     for (;;) {
       for (;;) {
+        const signal = Atomics.load(this.ctl, SIGNAL);
         this.checkOpen();
         if (Atomics.load(this.ctl, PUBLISHED) > seq) break;
         if (Atomics.load(this.ctl, STATE) === DONE && Atomics.load(this.ctl, PUBLISHED) <= seq) return;
-        Atomics.wait(this.ctl, PUBLISHED, seq, 1000);
+        Atomics.wait(this.ctl, SIGNAL, signal, 1000);
       }
       const slot = seq % this.shape.slots;
       const view = this.views[slot];

@@ -64,6 +64,37 @@ describe('ReadRing', () => {
   });
 });
 
+describe('ReadRing wake-ups', () => {
+  it('changes the word a sleeping thread waits on at every publish, release, close and abort', async () => {
+    // A thread reads that word, then checks whether it may go on, then sleeps while the word is unchanged. A close
+    // or abort between its check and its sleep must change the word, or the thread sleeps out its whole timeout.
+    const ring = ReadRing.create(1, 2, 4);
+    const b = batch(4, 0);
+    let seen = ring.wakeups();
+    const changed = () => {
+      const now = ring.wakeups();
+      const moved = now !== seen;
+      seen = now;
+      return moved;
+    };
+    await ring.publish(4, b.file, b.time, b.host);
+    expect(changed()).toBe(true);
+    await ring.publish(4, b.file, b.time, b.host);
+    expect(changed()).toBe(true);
+    const shard = ring.batches(0);
+    shard.next();
+    expect(changed()).toBe(false); // reading a batch is no news to anyone
+    shard.next(); // releases the first batch, then reads the second (already published: no wait)
+    expect(changed()).toBe(true);
+    ring.close();
+    expect(changed()).toBe(true);
+    const failing = ReadRing.create(1, 2, 4);
+    const before = failing.wakeups();
+    failing.abort();
+    expect(failing.wakeups()).not.toBe(before);
+  });
+});
+
 describe('ReadRing with files', () => {
   it('ships new files ahead of the batch, over as many slots as their paths need', async () => {
     const ring = ReadRing.create(1, 8, 4, 24);
