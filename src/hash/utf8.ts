@@ -86,6 +86,37 @@ export class KeyBuffer {
   }
 }
 
+/** Bytes `writeDecimal` may write: an int32's sign and ten digits. */
+export const DECIMAL_INT32_BYTES = 11;
+
+/**
+ * Writes the int32 `value` in decimal ASCII at `offset`, as Java's `Integer.toString` (and so `key + value`)
+ * spells it: a `-` for negatives, no leading zeros. Returns the offset after it. Appending it to a key's UTF-8
+ * bytes gives the bytes of the concatenated string (digits are ASCII, so they never pair with a lone surrogate).
+ *
+ * @example
+ *   const n = buffer.encode(key, 'java', 2 * DECIMAL_INT32_BYTES);
+ *   const end = writeDecimal(buffer.bytes, n, attempt); // the UTF-8 of key + attempt
+ */
+export function writeDecimal(bytes: Uint8Array, offset: number, value: number): number {
+  let v = value | 0;
+  // -2^31 has no int32 negation: "-214748364" then "8".
+  if (v === -2147483648) return writeDecimal(bytes, writeDecimal(bytes, offset, -214748364), 8);
+  let p = offset;
+  if (v < 0) {
+    bytes[p++] = 0x2d;
+    v = -v;
+  }
+  let digits = 1;
+  for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
+  for (let i = p + digits - 1; i >= p; i--) {
+    const q = (v / 10) | 0;
+    bytes[i] = 0x30 + v - q * 10;
+    v = q;
+  }
+  return p + digits;
+}
+
 /** Writes `value` as a little-endian int32 at `offset` (Guava's `putInt` byte order). */
 export function writeInt32LE(bytes: Uint8Array, offset: number, value: number): void {
   bytes[offset] = value & 0xff;

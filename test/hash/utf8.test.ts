@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyBuffer, utf8Bytes } from '../../src/hash/utf8.js';
+import { DECIMAL_INT32_BYTES, KeyBuffer, utf8Bytes, writeDecimal } from '../../src/hash/utf8.js';
 
 describe('KeyBuffer (UTF-8)', () => {
   it('encodes well-formed strings exactly as Node does, under both rules', () => {
@@ -32,6 +32,36 @@ describe('KeyBuffer (UTF-8)', () => {
         const n = kb.encode(s, 'java');
         expect(Buffer.from(kb.bytes.subarray(0, n)).equals(Buffer.from(fixed, 'utf8'))).toBe(true);
       }),
+    );
+  });
+});
+
+describe('writeDecimal', () => {
+  it("writes an int32 as Java's Integer.toString does, the extremes included", () => {
+    const out = new Uint8Array(DECIMAL_INT32_BYTES + 3);
+    for (const v of [0, 7, 10, 99, 100, -1, -10, 2147483647, -2147483648, -559038737, 1000000000]) {
+      const end = writeDecimal(out, 3, v);
+      expect(new TextDecoder().decode(out.subarray(3, end))).toBe(String(v));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: -2147483648, max: 2147483647 }), (v) => {
+        const end = writeDecimal(out, 0, v);
+        expect(end).toBeLessThanOrEqual(DECIMAL_INT32_BYTES);
+        expect(new TextDecoder().decode(out.subarray(0, end))).toBe(String(v));
+      }),
+      { seed: 5, numRuns: 500 },
+    );
+  });
+
+  it('after a key encoded by KeyBuffer gives the UTF-8 of key + value, lone surrogates and buffer growth included', () => {
+    const buffer = new KeyBuffer(16);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400, size: 'max' }), fc.integer({ min: -2147483648, max: 2147483647 }), fc.integer({ min: 0, max: 50 }), (key, a, b) => {
+        const n = buffer.encode(key, 'java', 2 * DECIMAL_INT32_BYTES);
+        const end = writeDecimal(buffer.bytes, writeDecimal(buffer.bytes, n, a), b);
+        expect([...buffer.bytes.subarray(0, end)]).toEqual([...utf8Bytes(`${key}${a}${b}`, 'java')]);
+      }),
+      { seed: 5, numRuns: 300 },
     );
   });
 });

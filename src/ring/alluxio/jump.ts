@@ -5,7 +5,8 @@
  * variant).
  */
 import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './policy-base.js';
-import { murmur3String } from '../../hash/murmur3.js';
+import { murmur3x86_32Words } from '../../hash/murmur3.js';
+import { DECIMAL_INT32_BYTES, KeyBuffer, writeDecimal } from '../../hash/utf8.js';
 import type { Worker } from '../worker.js';
 import { lcgNext, lcgSeed } from '../jump-lcg.js';
 
@@ -21,6 +22,8 @@ export function jumpPaper(hi: number, lo: number, buckets: number): number {
   return b;
 }
 
+const keyBuffer = new KeyBuffer();
+
 export class AlluxioJumpPlacement extends AlluxioPolicyPlacement {
   readonly algorithm = 'alluxio-jump';
 
@@ -29,7 +32,10 @@ export class AlluxioJumpPlacement extends AlluxioPolicyPlacement {
   }
 
   protected pick(key: string, attempt: number): number {
-    const h = murmur3String(key + attempt);
+    // murmur3_32(UTF-8(key + attempt)), the concatenation written into a reused buffer, not built.
+    const n = keyBuffer.encode(key, 'java', DECIMAL_INT32_BYTES); // first: encoding may grow the buffer
+    const end = writeDecimal(keyBuffer.bytes, n, attempt);
+    const h = murmur3x86_32Words(keyBuffer.ints, keyBuffer.bytes, end);
     return jumpPaper(h < 0 ? 0xffffffff : 0, h >>> 0, this.workers.length);
   }
 

@@ -8,7 +8,8 @@
  * fails there (a NullPointerException); ring-sim reports an error.
  */
 import { AlluxioPolicyPlacement, javaAbs, javaRem, type AlluxioPolicyOptions } from './policy-base.js';
-import { murmur3String } from '../../hash/murmur3.js';
+import { murmur3String, murmur3x86_32Words } from '../../hash/murmur3.js';
+import { DECIMAL_INT32_BYTES, KeyBuffer, writeDecimal } from '../../hash/utf8.js';
 import { identityJavaHashCode } from './identity.js';
 import { RingSimError } from '../../core/errors.js';
 import { crc32c } from '../../hash/crc32c.js';
@@ -17,6 +18,7 @@ import type { Ownership } from '../placement.js';
 import type { Worker } from '../worker.js';
 
 const INDEX_SEED = -559038737; // 0xDEADBEEF
+const keyBuffer = new KeyBuffer();
 const OFFSET_SEED = -559039810; // 0xDEADBABE
 const SKIP_SEED = -559030611; // 0xDEADDEAD
 const EMPTY = 0xffffffff;
@@ -66,7 +68,10 @@ export class AlluxioMaglevPlacement extends AlluxioPolicyPlacement {
   }
 
   protected pick(key: string, attempt: number): number {
-    const slot = javaAbs(javaRem(murmur3String(`${key}${attempt}${INDEX_SEED}`), this.tableSize));
+    // murmur3_32(UTF-8(key + attempt + INDEX_SEED)), the concatenation written into a reused buffer, not built.
+    const n = keyBuffer.encode(key, 'java', 2 * DECIMAL_INT32_BYTES);
+    const end = writeDecimal(keyBuffer.bytes, writeDecimal(keyBuffer.bytes, n, attempt), INDEX_SEED);
+    const slot = javaAbs(javaRem(murmur3x86_32Words(keyBuffer.ints, keyBuffer.bytes, end), this.tableSize));
     const w = this.table[slot];
     return w === EMPTY ? -1 : w;
   }
