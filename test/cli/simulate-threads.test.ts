@@ -1,6 +1,6 @@
 /** `simulate --threads N` through the built CLI: the same bytes as one thread. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,13 @@ const bin = `${root}dist/cli/main.js`;
 const run = (...args: string[]): string => execFileSync(process.execPath, [bin, 'simulate', ...args], { encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** The text report (stdout) and the JSON result (--json FILE) of one run. */
+const runBoth = (...args: string[]): { text: string; json: string } => {
+  const file = join(dir, 'result.json');
+  rmSync(file, { force: true });
+  const text = run(...args, '--json', file);
+  return { text, json: readFileSync(file, 'utf8') };
+};
 
 /** Every kind of membership event, by read count and by clock, with a refresh delay and two replicas. */
 const eventful = [
@@ -36,22 +43,20 @@ const eventful = [
 ].join('\n');
 
 describe('ring-sim simulate --threads', () => {
-  it('gives byte-identical text (2 threads) and JSON (3 threads) to one thread', () => {
+  it('gives byte-identical text and JSON with 2 and 3 threads to one thread', () => {
     const scenario = `${root}examples/scenarios/rolling-restart.yaml`;
-    const text = run(scenario, '--threads', '1');
-    const json = run(scenario, '--threads', '1', '--json', '-');
-    // The text is rendered from the same result as the JSON: one thread count each keeps both paths covered.
-    expect(run(scenario, '--threads', '2')).toBe(text);
-    expect(run(scenario, '--threads', '3', '--json', '-')).toBe(json);
+    // One run prints the text and writes the JSON (--json FILE), so each thread count checks both.
+    const one = runBoth(scenario, '--threads', '1');
+    for (const n of ['2', '3']) expect(runBoth(scenario, '--threads', n)).toEqual(one);
   }, 60_000);
 
-  it('gives byte-identical JSON with 1, 2 and 3 threads through every kind of event (sampled: 1 and 3)', () => {
+  it('gives byte-identical text and JSON with 1, 2 and 3 threads through every kind of event (sampled: 1 and 3)', () => {
     const scenario = join(dir, 'eventful.yaml');
     writeFileSync(scenario, eventful);
     for (const [sample, counts] of [[[], ['2', '3']], [['--sample', '0.5'], ['3']]] as const) {
-      const json = run(scenario, '--threads', '1', '--json', '-', ...sample);
-      expect(JSON.parse(json).events).toHaveLength(7);
-      for (const n of counts) expect(run(scenario, '--threads', n, '--json', '-', ...sample)).toBe(json);
+      const one = runBoth(scenario, '--threads', '1', ...sample);
+      expect(JSON.parse(one.json).events).toHaveLength(7);
+      for (const n of counts) expect(runBoth(scenario, '--threads', n, ...sample)).toEqual(one);
     }
   }, 60_000);
 
@@ -60,8 +65,8 @@ describe('ring-sim simulate --threads', () => {
     writeFileSync(trace, Array.from({ length: 6000 }, (_, i) => `${i},obj${(i * 7919) % 900},${1 + ((i * 31) % 5)}000000`).join('\n'));
     const scenario = join(dir, 'trace.yaml');
     writeFileSync(scenario, ['name: trace', 'cluster:', '  workerGroups:', '    - {name: worker, count: 5, pagestore: {size: 400Mi}}', `workload: {type: trace, path: ${trace}, format: csv, csv: {timeCol: 1, idCol: 2, sizeCol: 3}}`, 'metrics: {window: 1000}', 'events:', '  - {at: 3000, action: add-workers, count: 1}'].join('\n'));
-    const json = run(scenario, '--threads', '1', '--json', '-');
-    for (const n of ['2', '3']) expect(run(scenario, '--threads', n, '--json', '-')).toBe(json);
+    const one = runBoth(scenario, '--threads', '1');
+    for (const n of ['2', '3']) expect(runBoth(scenario, '--threads', n)).toEqual(one);
   }, 60_000);
 
   it('rejects --threads 0 in one line with exit code 2', () => {

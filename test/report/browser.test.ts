@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReport } from '../../src/plan/plan.js';
 
 const CHROMIUM = process.env.RING_SIM_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,8 +28,10 @@ function ringSim(...args: string[]): { code: number; stdout: string; stderr: str
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-function planJSON(...args: string[]): PlanReport {
-  return JSON.parse(ringSim('plan', ...args, '--json').stdout) as PlanReport;
+/** One run of the built CLI writes both: the JSON report to stdout and the page to `html` (the same page as without --json). */
+function plan(html: string, ...args: string[]): { code: number; json: PlanReport } {
+  const r = ringSim('plan', ...args, '--json', '--html', html);
+  return { code: r.code, json: JSON.parse(r.stdout) as PlanReport };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
@@ -41,9 +43,10 @@ interface Opened {
 }
 
 let browser: Browser;
+let context: BrowserContext;
 
 async function open(file: string): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (m) => {
@@ -73,16 +76,21 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 60_000);
+  // Each test opens its own page in the one browser and context; closed after it, so idle pages do not pile up.
+  afterEach(async () => {
+    for (const page of context?.pages() ?? []) await page.close();
+  });
   afterAll(async () => {
     await browser?.close();
   });
 
   it('plan (dynamic ring, DEFAULT): removing each worker shows its exact share from plan --json; no errors, no requests', async () => {
     const example = `${root}examples/alluxio-cluster-gke.yaml`;
-    const json = planJSON(example, '--provider', 'gcp');
     const html = `${artifacts}/plan-gke.html`;
-    expect(ringSim('plan', example, '--provider', 'gcp', '--html', html).code).toBe(1); // the GKE example does not deploy
+    const { code, json } = plan(html, example, '--provider', 'gcp');
+    expect(code).toBe(1); // the GKE example does not deploy
     const { page, errors, requests } = await open(html);
     expect(await page.locator('#verdict').innerText()).toMatch(/Will not deploy/);
     const select = page.locator('select[data-control="remove-worker"]');
@@ -104,10 +112,9 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     mkdirSync(artifacts, { recursive: true });
     const example = `${artifacts}/gke-identity-not-persisted.yaml`;
     writeFileSync(example, readFileSync(`${root}examples/alluxio-cluster-gke.yaml`, 'utf8').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/, ''));
-    const json = planJSON(example);
-    const whatIf = (name: string) => json.whatIf.find((w) => w.name.startsWith(name))!;
     const html = `${artifacts}/plan-gke-controls.html`;
-    ringSim('plan', example, '--html', html);
+    const { json } = plan(html, example);
+    const whatIf = (name: string) => json.whatIf.find((w) => w.name.startsWith(name))!;
     const { page, errors, requests } = await open(html);
     const before = await movedNow(page);
     await page.fill('input[data-control="add-workers"]', '1');
@@ -139,10 +146,9 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
 
   it('plan (static ring, CAPACITY model): removing each worker moves its exact share, unreachable until remove-worker; a restart leaves an offline identity', async () => {
     const example = `${root}examples/alluxio-cluster-heterogeneous.yaml`;
-    const json = planJSON(example);
-    expect(json.ring.mode).toBe('static');
     const html = `${artifacts}/plan-heterogeneous.html`;
-    ringSim('plan', example, '--html', html);
+    const { json } = plan(html, example);
+    expect(json.ring.mode).toBe('static');
     const { page, errors, requests } = await open(html);
     const select = page.locator('select[data-control="remove-worker"]');
     for (const share of json.ring.shares) {
@@ -166,9 +172,8 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     const workers = `${artifacts}/long-names.txt`;
     writeFileSync(workers, names.map((n) => `${n} 320Gi`).join('\n') + '\n');
     const example = `${root}examples/alluxio-cluster-gke.yaml`;
-    const json = planJSON(example, '--workers', workers);
     const html = `${artifacts}/plan-long-names.html`;
-    ringSim('plan', example, '--workers', workers, '--html', html);
+    const { json } = plan(html, example, '--workers', workers);
     const { page, errors, requests } = await open(html);
     const option = page.locator('select[data-control="remove-worker"] option').nth(3);
     expect(await option.getAttribute('value')).toBe(names[3]);
