@@ -5,7 +5,8 @@
  * (asynchronously, so its thread keeps handling messages) while the slowest shard is a whole ring behind.
  *
  * Runs wherever `SharedArrayBuffer` and `Atomics` do: worker threads in Node, Web Workers in a browser (shards
- * block in `Atomics.wait`, which a browser allows off the main thread only).
+ * block in `Atomics.wait`, which a browser allows off the main thread only). A router waiting in
+ * `Atomics.waitAsync` does not by itself keep Node's event loop alive: the shards' threads do.
  */
 import { RingSimError } from '../core/errors.js';
 
@@ -159,8 +160,8 @@ export class ReadRing {
   private async freeSlot(): Promise<number> {
     const seq = Atomics.load(this.ctl, PUBLISHED);
     for (;;) {
+      const tick = Atomics.load(this.ctl, TICK); // before the checks: an abort after them changes it
       this.checkOpen();
-      const tick = Atomics.load(this.ctl, TICK);
       if (seq - this.slowest() < this.shape.slots) return seq;
       const wait = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync(this.ctl, TICK, tick, 1000);
       if (wait.async) await wait.value;
@@ -219,14 +220,6 @@ export class ReadRing {
   private signalShards(): void {
     Atomics.add(this.ctl, SIGNAL, 1);
     Atomics.notify(this.ctl, SIGNAL);
-  }
-
-  /**
-   * How many times the shards' and the router's wake-up words have changed (publishes, closes, aborts, releases):
-   * a thread that read them before checking sleeps only while both are unchanged.
-   */
-  wakeups(): number {
-    return Atomics.load(this.ctl, SIGNAL) + Atomics.load(this.ctl, TICK);
   }
 
   // A shard's side (blocks: call it off the browser's main thread).

@@ -1,5 +1,5 @@
 /** The shared-memory ring of routed read batches: order, every shard sees every batch, close, abort, bounds, new files. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ReadRing, ROUTE_SKIPPED, ROUTE_UNAVAILABLE } from '../../src/sim/read-ring.js';
 
 function batch(n: number, base: number) {
@@ -65,33 +65,76 @@ describe('ReadRing', () => {
 });
 
 describe('ReadRing wake-ups', () => {
-  it('changes the word a sleeping thread waits on at every publish, release, close and abort', async () => {
-    // A thread reads that word, then checks whether it may go on, then sleeps while the word is unchanged. A close
-    // or abort between its check and its sleep must change the word, or the thread sleeps out its whole timeout.
-    const ring = ReadRing.create(1, 2, 4);
-    const b = batch(4, 0);
-    let seen = ring.wakeups();
-    const changed = () => {
-      const now = ring.wakeups();
-      const moved = now !== seen;
-      seen = now;
-      return moved;
+  // A thread reads the word it sleeps on, checks whether it may go on, then sleeps while the word is unchanged. A
+  // close or abort landing anywhere between its read and its sleep must change the word, so that the sleep returns
+  // 'not-equal' at once instead of running out its whole timeout ('timed-out').
+  type Checked = { checkOpen(): void };
+  /** Runs `event` once, right after the ring's next open-check passes (between a thread's read and its sleep). */
+  const afterNextCheck = (ring: ReadRing, event: () => void) => {
+    const target = ring as unknown as Checked;
+    const check = target.checkOpen.bind(ring);
+    let pending = true;
+    target.checkOpen = () => {
+      check();
+      if (pending) {
+        pending = false;
+        event();
+      }
     };
+  };
+
+  /** Shard 0 of an empty ring sleeps; `event` lands just before its first sleep. What did that sleep return? */
+  const shardSleep = (event: (ring: ReadRing) => void): string => {
+    const ring = ReadRing.create(1, 2, 4);
+    const wait = Atomics.wait.bind(Atomics);
+    const results: string[] = [];
+    vi.spyOn(Atomics, 'wait').mockImplementation((array, index, value, timeout) => {
+      if (results.length === 0) event(ring);
+      const result = wait(array as unknown as Int32Array, index, value as unknown as number, timeout);
+      results.push(result);
+      return result;
+    });
+    try {
+      drain(ring, 0);
+    } catch (e) {
+      expect(String(e)).toMatch(/another simulation thread failed/); // an abort ends the shard with this error
+    } finally {
+      vi.restoreAllMocks();
+    }
+    return results[0];
+  };
+
+  it('wakes a shard at once when the ring is closed or aborted just before it sleeps', () => {
+    expect(shardSleep((ring) => ring.close())).toBe('not-equal');
+    expect(shardSleep((ring) => ring.abort())).toBe('not-equal');
+  });
+
+  /** The router fills a 2-slot ring no shard reads, so its third publish sleeps; `arrange` sets up what lands when. */
+  const routerSleep = async (arrange: (ring: ReadRing, other: ReadRing) => void): Promise<unknown> => {
+    const ring = ReadRing.create(1, 2, 4);
+    const other = new ReadRing(ring.shape); // a shard thread's view of the same memory
+    const b = batch(4, 0);
     await ring.publish(4, b.file, b.time, b.host);
-    expect(changed()).toBe(true);
     await ring.publish(4, b.file, b.time, b.host);
-    expect(changed()).toBe(true);
-    const shard = ring.batches(0);
-    shard.next();
-    expect(changed()).toBe(false); // reading a batch is no news to anyone
-    shard.next(); // releases the first batch, then reads the second (already published: no wait)
-    expect(changed()).toBe(true);
-    ring.close();
-    expect(changed()).toBe(true);
-    const failing = ReadRing.create(1, 2, 4);
-    const before = failing.wakeups();
-    failing.abort();
-    expect(failing.wakeups()).not.toBe(before);
+    const waitAsync = (Atomics as unknown as { waitAsync: (...a: unknown[]) => { async: boolean; value: unknown } }).waitAsync.bind(Atomics);
+    const results: unknown[] = [];
+    vi.spyOn(Atomics as unknown as { waitAsync: (...a: unknown[]) => unknown }, 'waitAsync').mockImplementation((...args: unknown[]) => {
+      const wait = waitAsync(...args);
+      results.push(wait.async ? 'asleep' : wait.value);
+      return wait;
+    });
+    arrange(ring, other);
+    await expect(ring.publish(4, b.file, b.time, b.host)).rejects.toThrow(/another simulation thread failed/);
+    vi.restoreAllMocks();
+    return results[0];
+  };
+
+  it("wakes the router at once when a shard aborts between the router's check and its sleep", async () => {
+    expect(await routerSleep((ring, other) => afterNextCheck(ring, () => other.abort()))).toBe('not-equal');
+  });
+
+  it('wakes the router when a shard aborts while it sleeps', async () => {
+    expect(await routerSleep((_ring, other) => setTimeout(() => other.abort(), 5))).toBe('asleep');
   });
 });
 
