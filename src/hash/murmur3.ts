@@ -6,7 +6,7 @@
  */
 
 import { fmix32 } from '../core/mix.js';
-import { KeyBuffer } from './utf8.js';
+import { DECIMAL_INT32_BYTES, KeyBuffer, writeDecimal } from './utf8.js';
 import { LITTLE_ENDIAN } from './endian.js';
 
 const C1 = 0xcc9e2d51;
@@ -70,4 +70,38 @@ const stringBuffer = new KeyBuffer();
 export function murmur3String(text: string, seed = 0): number {
   const n = stringBuffer.encode(text, 'java', 0);
   return murmur3x86_32Words(stringBuffer.ints, stringBuffer.bytes, n, seed);
+}
+
+/**
+ * Guava murmur3_32 (seed 0) of `key + first` and `key + first + second`, the strings Java builds by concatenating
+ * a key and ints (Alluxio's KETAMA, JUMP, MAGLEV and MULTI_PROBE policies hash keys so), without building them:
+ * the key is encoded once into a reused buffer (Java's `?` for lone surrogates) and each int's decimal digits are
+ * written after it.
+ *
+ * @example
+ *   const hasher = new Murmur3KeyInts();
+ *   hasher.setKey('s3://a/b', 1);
+ *   hasher.hash(); // = murmur3String('s3://a/b1')
+ *   hasher.hashWith(-559038737); // = murmur3String('s3://a/b1-559038737')
+ */
+export class Murmur3KeyInts {
+  private readonly buffer = new KeyBuffer();
+  /** Bytes of key + first. */
+  private stem = 0;
+
+  /** Encodes `key + first` (room is kept for one more int). */
+  setKey(key: string, first: number): void {
+    const length = this.buffer.encode(key, 'java', 2 * DECIMAL_INT32_BYTES); // first: encoding may grow the buffer
+    this.stem = writeDecimal(this.buffer.bytes, length, first);
+  }
+
+  /** The hash of `key + first`. */
+  hash(): number {
+    return murmur3x86_32Words(this.buffer.ints, this.buffer.bytes, this.stem);
+  }
+
+  /** The hash of `key + first + second` (the key stays set: call again with another `second`). */
+  hashWith(second: number): number {
+    return murmur3x86_32Words(this.buffer.ints, this.buffer.bytes, writeDecimal(this.buffer.bytes, this.stem, second));
+  }
 }

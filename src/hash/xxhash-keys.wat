@@ -1,5 +1,5 @@
 ;; xxh64 and xxh32 (Yann Collet's xxHash) of the bytes at [8, 8 + len) of this module's memory, written as
-;; WebAssembly text by ring-sim (assembled into xxhash-keys-bytes.ts by `node scripts/build-xxhash-keys.mjs`).
+;; WebAssembly text by ring-sim (assembled into xxhash-keys-bytes.ts by `node scripts/build-wasm.mjs`).
 
 ;; round(acc, input) = rotl(acc + input * P2, 31) * P1 and a lane's merge h = (h ^ round(0, v)) * P1 + P4 are
 ;; written out in place (a call costs more than the round: V8 does not inline WebAssembly calls here).

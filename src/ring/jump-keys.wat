@@ -15,7 +15,8 @@
 ;; number x sits at least 1/r away, farther than that error while candidate + 1 < 2^21, so m = floor(q) never
 ;; exceeds floor(x); it is one short when x is whole and q rounds just below it (candidate + 1 = 49,
 ;; r = 49 * 2^11 does). The exact remainder t = (candidate + 1) * 2^31 - m * r tells: t >= r means m + 1.
-;; r = 2^31 (Java's int wraps to -2^31, a negative quotient) and quotients of buckets or more end the loop.
+;; r = 2^31 wraps to -2^31 in Java's int, whose negative quotient ends the loop; read as a signed i32 here it is
+;; -2^31 too, so buckets * r is negative and the exit test ends the loop the same way.
 (module
   (import "hash" "memory" (memory 1))
   (import "hash" "xxh64" (func $xxh64 (param i32 i32 i32)))
@@ -30,9 +31,9 @@
         ;; state = state * 2862933555777941757 + 1 (mod 2^64)
         (local.set $state (i64.add (i64.mul (local.get $state) (i64.const 2862933555777941757)) (i64.const 1)))
         (local.set $r (i32.add (i32.wrap_i64 (i64.shr_u (local.get $state) (i64.const 33))) (i32.const 1)))
-        (br_if $done (i32.eq (local.get $r) (i32.const 0x80000000)))
         (local.set $rf (f64.convert_i32_s (local.get $r)))
-        ;; floor(x) >= buckets, i.e. c1 * 2^31 >= buckets * r (both exact): the loop ends without the quotient
+        ;; floor(x) >= buckets, i.e. c1 * 2^31 >= buckets * r (both exact; always, for r = -2^31): the loop ends
+        ;; without the quotient
         (br_if $done (f64.ge (f64.mul (local.get $c1) (f64.const 2147483648)) (f64.mul (local.get $b) (local.get $rf))))
         ;; the reciprocal depends on the LCG alone, so it is ready before the candidate is
         (local.set $m (f64.floor (f64.mul (local.get $c1) (f64.div (f64.const 2147483648) (local.get $rf)))))

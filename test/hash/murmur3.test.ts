@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { murmur3String, murmur3x86_32, murmur3x86_32Words } from '../../src/hash/murmur3.js';
+import { Murmur3KeyInts, murmur3String, murmur3x86_32, murmur3x86_32Words } from '../../src/hash/murmur3.js';
 import { KeyBuffer, utf8Bytes } from '../../src/hash/utf8.js';
 import { AlluxioConsistentPlacement } from '../../src/ring/alluxio/consistent.js';
 
@@ -67,5 +67,29 @@ describe('murmur3String', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('Murmur3KeyInts', () => {
+  it('hashes key + a and key + a + b as murmur3String of the concatenated string, for any key and int32s', () => {
+    const hasher = new Murmur3KeyInts();
+    const int32 = fc.integer({ min: -2147483648, max: 2147483647 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300, size: 'max' }), int32, int32, int32, (key, a, b, c) => {
+        hasher.setKey(key, a);
+        expect(hasher.hash()).toBe(murmur3String(`${key}${a}`));
+        expect(hasher.hashWith(b)).toBe(murmur3String(`${key}${a}${b}`));
+        expect(hasher.hashWith(c)).toBe(murmur3String(`${key}${a}${c}`)); // the stem survives the first suffix
+        expect(hasher.hash()).toBe(murmur3String(`${key}${a}`));
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it('keeps a lone surrogate at the end of the key as Java does (digits never pair with it)', () => {
+    const hasher = new Murmur3KeyInts();
+    hasher.setKey('k\ud800', 12);
+    expect(hasher.hash()).toBe(murmur3String('k\ud80012'));
+    expect(hasher.hash()).toBe(murmur3x86_32(utf8Bytes('k?12'), 0, 4));
   });
 });

@@ -53,6 +53,15 @@ describe('writeDecimal', () => {
     );
   });
 
+  it('fits two of the longest decimals in the spare bytes a key was encoded with', () => {
+    const buffer = new KeyBuffer(28);
+    const n = buffer.encode('中文', 'java', 2 * DECIMAL_INT32_BYTES); // 6 bytes + 22 spare: no growth
+    expect(buffer.bytes.length).toBe(28);
+    const end = writeDecimal(buffer.bytes, writeDecimal(buffer.bytes, n, -2147483648), -2147483648);
+    expect(end).toBe(28);
+    expect(new TextDecoder().decode(buffer.bytes)).toBe('中文-2147483648-2147483648');
+  });
+
   it('after a key encoded by KeyBuffer gives the UTF-8 of key + value, lone surrogates and buffer growth included', () => {
     const buffer = new KeyBuffer(16);
     fc.assert(

@@ -48,27 +48,36 @@ describe('jumpHash64: Guava consistentHash in one WebAssembly call', () => {
   });
 });
 
-describe('jumpHash64: a whole quotient that the reciprocal puts just below itself', () => {
-  it('takes the next whole number, as Guava does: candidate + 1 = 49, then r = 49 * 2^11 (quotient 2^20)', () => {
-    // Quotients are whole only when r divides (candidate + 1) * 2^31; in the first step (candidate + 1 = 1) only
-    // powers of two do, whose reciprocals are exact. So the key is built backwards from a second state whose r
-    // is 49 * 2^11, trying low bits until the first state's quotient gives candidate 48.
-    let inverse = M;
-    for (let i = 0; i < 6; i++) inverse = (inverse * (2n - M * inverse)) & MASK;
-    const r2 = 49n * 2n ** 11n;
-    let key = -1n;
-    for (let low = 0n; key < 0n; low++) {
+describe('jumpHash64: whole quotients that the reciprocal puts just below themselves', () => {
+  // Quotients are whole only when r divides (candidate + 1) * 2^31; in the first step (candidate + 1 = 1) only
+  // powers of two do, whose reciprocals are exact. So each key is built backwards from a second state whose r
+  // makes a whole quotient that (candidate + 1) * (2^31 / r) misses by a hair, trying the state's low bits until
+  // the first state's quotient gives the candidate wanted. (Found by search: 71 such (candidate + 1, r) pairs with
+  // candidate + 1 <= 160 and a quotient below 2^21; three are here.)
+  let inverse = M;
+  for (let i = 0; i < 6; i++) inverse = (inverse * (2n - M * inverse)) & MASK;
+  const keyFor = (c1: number, r2: bigint): bigint => {
+    for (let low = 0n; ; low++) {
       const state1 = ((((r2 - 1n) << 33n) | low) - 1n) * inverse & MASK;
-      const r1 = Number(state1 >> 33n) + 1;
-      if (Math.floor(2 ** 31 / r1) === 48) key = (state1 - 1n) * inverse & MASK;
+      if (Math.floor(2 ** 31 / (Number(state1 >> 33n) + 1)) === c1 - 1) return (state1 - 1n) * inverse & MASK;
     }
-    expect(1 * (2 ** 31 / (49 * 2 ** 11)) * 49).toBeLessThan(2 ** 20); // the reciprocal's product, one short
-    for (const n of [2 ** 20 + 1, 2 ** 20 + 2, JUMP_KEYS_MAX_BUCKETS]) {
-      expect(jumpConsistentHash(key, n)).toBeGreaterThanOrEqual(2 ** 20);
-      expect(viaModule(key, n)).toBe(jumpConsistentHash(key, n));
-      expect(jumpConsistentHash32(...halves(key), n)).toBe(jumpConsistentHash(key, n));
-    }
-  });
+  };
+  const cases: [number, bigint, number][] = [
+    [49, 49n * 2n ** 11n, 2 ** 20],
+    [49, 49n * 2n ** 25n, 64],
+    [103, 103n * 2n ** 24n, 128],
+  ];
+  for (const [c1, r2, whole] of cases) {
+    it(`candidate + 1 = ${c1}, then r = ${r2}: the quotient is ${whole}, as Guava has it`, () => {
+      const key = keyFor(c1, r2);
+      expect(c1 * (2 ** 31 / Number(r2))).toBeLessThan(whole); // the reciprocal's product, one short once truncated
+      for (const n of [whole + 1, whole + 2, 1000, 65537, JUMP_KEYS_MAX_BUCKETS].filter((x) => x > whole)) {
+        expect(jumpConsistentHash(key, n)).toBeGreaterThanOrEqual(whole);
+        expect(viaModule(key, n)).toBe(jumpConsistentHash(key, n));
+        expect(jumpConsistentHash32(...halves(key), n)).toBe(jumpConsistentHash(key, n));
+      }
+    });
+  }
 });
 
 describe('jumpEncodedKey: xxh64 of the encoded key, then the loop', () => {

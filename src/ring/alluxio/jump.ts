@@ -5,8 +5,7 @@
  * variant).
  */
 import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './policy-base.js';
-import { murmur3x86_32Words } from '../../hash/murmur3.js';
-import { DECIMAL_INT32_BYTES, KeyBuffer, writeDecimal } from '../../hash/utf8.js';
+import { Murmur3KeyInts } from '../../hash/murmur3.js';
 import type { Worker } from '../worker.js';
 import { lcgNext, lcgSeed } from '../jump-lcg.js';
 
@@ -22,7 +21,7 @@ export function jumpPaper(hi: number, lo: number, buckets: number): number {
   return b;
 }
 
-const keyBuffer = new KeyBuffer();
+const keyHash = new Murmur3KeyInts();
 
 export class AlluxioJumpPlacement extends AlluxioPolicyPlacement {
   readonly algorithm = 'alluxio-jump';
@@ -32,10 +31,8 @@ export class AlluxioJumpPlacement extends AlluxioPolicyPlacement {
   }
 
   protected pick(key: string, attempt: number): number {
-    // murmur3_32(UTF-8(key + attempt)), the concatenation written into a reused buffer, not built.
-    const n = keyBuffer.encode(key, 'java', DECIMAL_INT32_BYTES); // first: encoding may grow the buffer
-    const end = writeDecimal(keyBuffer.bytes, n, attempt);
-    const h = murmur3x86_32Words(keyBuffer.ints, keyBuffer.bytes, end);
+    keyHash.setKey(key, attempt);
+    const h = keyHash.hash(); // murmur3_32(UTF-8(key + attempt))
     return jumpPaper(h < 0 ? 0xffffffff : 0, h >>> 0, this.workers.length);
   }
 

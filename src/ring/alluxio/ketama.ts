@@ -5,14 +5,13 @@
  * a is the first point >= murmur3_32(UTF-8(key + decimal(a))), wrapping.
  */
 import { AlluxioPolicyPlacement, type AlluxioPolicyOptions } from './policy-base.js';
-import { murmur3x86_32Words } from '../../hash/murmur3.js';
-import { DECIMAL_INT32_BYTES, KeyBuffer, writeDecimal } from '../../hash/utf8.js';
+import { Murmur3KeyInts } from '../../hash/murmur3.js';
 import { RingSimError } from '../../core/errors.js';
 import { SortedRing } from '../sorted-ring.js';
 import type { Worker } from '../worker.js';
 
 const SIGN = 0x80000000;
-const keyBuffer = new KeyBuffer();
+const keyHash = new Murmur3KeyInts();
 
 export interface AlluxioKetamaOptions extends AlluxioPolicyOptions {
   /** `alluxio.user.ketama.hash.replicas`, default 200. */
@@ -44,10 +43,8 @@ export class AlluxioKetamaPlacement extends AlluxioPolicyPlacement {
   }
 
   protected pick(key: string, attempt: number): number {
-    // murmur3_32(UTF-8(key + attempt)), the concatenation written into a reused buffer, not built.
-    const n = keyBuffer.encode(key, 'java', DECIMAL_INT32_BYTES); // first: encoding may grow the buffer
-    const end = writeDecimal(keyBuffer.bytes, n, attempt);
-    return this.ring.ownerOf((murmur3x86_32Words(keyBuffer.ints, keyBuffer.bytes, end) ^ SIGN) >>> 0);
+    keyHash.setKey(key, attempt);
+    return this.ring.ownerOf((keyHash.hash() ^ SIGN) >>> 0); // murmur3_32(UTF-8(key + attempt))
   }
 
 }

@@ -8,8 +8,7 @@
  * fails there (a NullPointerException); ring-sim reports an error.
  */
 import { AlluxioPolicyPlacement, javaAbs, javaRem, type AlluxioPolicyOptions } from './policy-base.js';
-import { murmur3String, murmur3x86_32Words } from '../../hash/murmur3.js';
-import { DECIMAL_INT32_BYTES, KeyBuffer, writeDecimal } from '../../hash/utf8.js';
+import { Murmur3KeyInts, murmur3String } from '../../hash/murmur3.js';
 import { identityJavaHashCode } from './identity.js';
 import { RingSimError } from '../../core/errors.js';
 import { crc32c } from '../../hash/crc32c.js';
@@ -18,10 +17,10 @@ import type { Ownership } from '../placement.js';
 import type { Worker } from '../worker.js';
 
 const INDEX_SEED = -559038737; // 0xDEADBEEF
-const keyBuffer = new KeyBuffer();
 const OFFSET_SEED = -559039810; // 0xDEADBABE
 const SKIP_SEED = -559030611; // 0xDEADDEAD
 const EMPTY = 0xffffffff;
+const keyHash = new Murmur3KeyInts();
 
 export interface AlluxioMaglevOptions extends AlluxioPolicyOptions {
   /** `alluxio.user.maglev.hash.lookup.size`, default 65537. */
@@ -68,10 +67,8 @@ export class AlluxioMaglevPlacement extends AlluxioPolicyPlacement {
   }
 
   protected pick(key: string, attempt: number): number {
-    // murmur3_32(UTF-8(key + attempt + INDEX_SEED)), the concatenation written into a reused buffer, not built.
-    const n = keyBuffer.encode(key, 'java', 2 * DECIMAL_INT32_BYTES);
-    const end = writeDecimal(keyBuffer.bytes, writeDecimal(keyBuffer.bytes, n, attempt), INDEX_SEED);
-    const slot = javaAbs(javaRem(murmur3x86_32Words(keyBuffer.ints, keyBuffer.bytes, end), this.tableSize));
+    keyHash.setKey(key, attempt);
+    const slot = javaAbs(javaRem(keyHash.hashWith(INDEX_SEED), this.tableSize)); // murmur3_32(UTF-8(key + attempt + INDEX_SEED))
     const w = this.table[slot];
     return w === EMPTY ? -1 : w;
   }

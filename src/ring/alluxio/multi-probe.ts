@@ -6,13 +6,12 @@
  * smallest Java `Math.abs(point - hash)` (int32 wrap-around; the earliest probe wins a tie).
  */
 import { AlluxioPolicyPlacement, javaAbs, type AlluxioPolicyOptions } from './policy-base.js';
-import { murmur3String, murmur3x86_32Words } from '../../hash/murmur3.js';
-import { DECIMAL_INT32_BYTES, KeyBuffer, writeDecimal } from '../../hash/utf8.js';
+import { Murmur3KeyInts, murmur3String } from '../../hash/murmur3.js';
 import { RingSimError } from '../../core/errors.js';
 import type { Worker } from '../worker.js';
 
 const SEED = -559038737; // 0xDEADBEEF as a Java int
-const keyBuffer = new KeyBuffer();
+const keyHash = new Murmur3KeyInts();
 
 export interface AlluxioMultiProbeOptions extends AlluxioPolicyOptions {
   /** `alluxio.user.multi.probe.hash.probe.num`, default 21. */
@@ -45,13 +44,11 @@ export class AlluxioMultiProbePlacement extends AlluxioPolicyPlacement {
   protected pick(key: string, attempt: number): number {
     const points = this.points;
     const n = points.length;
-    // murmur3_32(UTF-8(key + attempt + i)) for each probe i: key + attempt written once into a reused buffer, i after it.
-    const length = keyBuffer.encode(key, 'java', 2 * DECIMAL_INT32_BYTES); // first: encoding may grow the buffer
-    const stem = writeDecimal(keyBuffer.bytes, length, attempt);
+    keyHash.setKey(key, attempt); // probe i hashes key + attempt + i
     let best = 0;
     let minDistance = 2147483647;
     for (let i = 0; i < this.probes; i++) {
-      const hv = murmur3x86_32Words(keyBuffer.ints, keyBuffer.bytes, writeDecimal(keyBuffer.bytes, stem, i));
+      const hv = keyHash.hashWith(i);
       let lo = 0;
       let hi = n;
       while (lo < hi) {
