@@ -1,5 +1,8 @@
 /** `--sample R` through the built CLI: labelled output, JSON marker, bad rates refused in one line. */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -10,11 +13,13 @@ const trace = fileURLToPath(new URL('../../../shared/traces/cloudPhysicsIO.oracl
 
 describe('--sample', () => {
   it('simulate labels sampled figures with the rate, in text and JSON', () => {
-    const text = execFileSync(process.execPath, [bin, 'simulate', scenario, '--sample', '0.25'], { encoding: 'utf8' });
+    // One run prints the text and writes the JSON (--json FILE); the other spells the rate 25 % on 2 threads.
+    const file = join(mkdtempSync(join(tmpdir(), 'ring-sim-sample-')), 'result.json');
+    const text = execFileSync(process.execPath, [bin, 'simulate', scenario, '--sample', '0.25', '--json', file], { encoding: 'utf8' });
     expect(text).toMatch(/^sampled: 25 % of the files \(spatial hash sampling, SHARDS\)/m);
-    const json = JSON.parse(execFileSync(process.execPath, [bin, 'simulate', scenario, '--sample', '25%', '--json', '-'], { encoding: 'utf8' }));
+    const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(json.sample.rate).toBe(0.25);
-    const threads = JSON.parse(execFileSync(process.execPath, [bin, 'simulate', scenario, '--sample', '0.25', '--threads', '2', '--json', '-'], { encoding: 'utf8' }));
+    const threads = JSON.parse(execFileSync(process.execPath, [bin, 'simulate', scenario, '--sample', '25%', '--threads', '2', '--json', '-'], { encoding: 'utf8' }));
     expect(threads).toEqual(json);
   }, 60_000);
 
