@@ -21,7 +21,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Both cores: vitest's default leaves one idle, and most of the suite waits on child processes (the built CLI,
-    // etcd, Chromium). 136 s against 182 s for the whole suite on the 2-core CI machine.
+    // etcd, Chromium). 136 s against 182 s for the whole suite on the 2-core CI machine. (3 workers measured no
+    // better: 109 s against 104 s, the other sessions' load 4-5.)
     maxWorkers: 2,
     projects: [
       // Runs first (vitest orders projects by name), so the long files start while the short ones fill the gaps.
