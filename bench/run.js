@@ -128,16 +128,20 @@ async function lookupNs(cases) {
   });
 }
 
-/** What one build keeps alive: the object, and the growth of array buffers and JS heap across it, after `gc()`. */
-function keptBy(build) {
+/**
+ * What one build keeps alive: the object, and the growth of array buffers and JS heap across it, after `gc()`.
+ * With `copies` > 1, that many are built and kept at once and the growth is divided among them: a small ring's own
+ * bytes are below the heap's noise between two measurements (which once showed a negative size).
+ */
+function keptBy(build, copies = 1) {
   gc();
   gc();
   const before = process.memoryUsage();
-  const obj = build();
+  const kept = Array.from({ length: copies }, () => build());
   gc();
   gc();
   const after = process.memoryUsage();
-  return { obj, arrayBuffers: after.arrayBuffers - before.arrayBuffers, heap: after.heapUsed - before.heapUsed };
+  return { obj: kept[0], arrayBuffers: (after.arrayBuffers - before.arrayBuffers) / copies, heap: (after.heapUsed - before.heapUsed) / copies };
 }
 
 /** Median wall time of `runs` builds, and the array-buffer and heap bytes one build keeps alive. */
@@ -242,14 +246,16 @@ if (want('agreement')) {
 
 // 3a. Against the peers, at 10, 100, 1,000 and 10,000 workers: ring-sim ketama vs hashring (same placements,
 // checked key by key), ring-sim ring (160 points a worker) vs consistent-hash (160 points a worker).
+const MEMORY_POINTS = 250_000;
 if (want('peers')) {
   const sizes = quick ? [100] : [10, 100, 1000, 10000];
   const rows = [];
-  const memoryOf = (build) => {
-    const { obj, arrayBuffers, heap } = keptBy(build);
-    return { obj, bytes: heap + arrayBuffers };
-  };
   for (const n of sizes) {
+    // Enough copies kept at once to hold at least MEMORY_POINTS ring points (160 a worker).
+    const memoryOf = (build) => {
+      const { obj, arrayBuffers, heap } = keptBy(build, Math.ceil(MEMORY_POINTS / (n * 160)));
+      return { obj, bytes: heap + arrayBuffers };
+    };
     const workers = workersOf(n);
     const spec = Object.fromEntries(workers.map((w) => [w.id, 1]));
     const timeBuild = (build) => {
@@ -587,7 +593,7 @@ function peersTargetLine(rows) {
   if (r.sections.peers) {
     measuredBy('peers');
     lines.push('## Against the peers (issue 7)', '');
-    lines.push('Same process, same keys, same workers. `ketama` (weighting=hashring) against npm `hashring` (its result cache set to 1 entry, so every lookup hashes); `ring` with 160 points a worker against npm `consistent-hash` with 160 points a worker (it places points with Math.random, so its placements differ from run to run; ring-sim\'s are the same in every process). ns per lookup: mean (p50, p99 of per-batch means), each the median over 5 interleaved rounds as above. Memory: heap plus array buffers kept by one built ring, measured with `gc()`, per ring point.', '');
+    lines.push('Same process, same keys, same workers. `ketama` (weighting=hashring) against npm `hashring` (its result cache set to 1 entry, so every lookup hashes); `ring` with 160 points a worker against npm `consistent-hash` with 160 points a worker (it places points with Math.random, so its placements differ from run to run; ring-sim\'s are the same in every process). ns per lookup: mean (p50, p99 of per-batch means), each the median over 5 interleaved rounds as above. Memory: heap plus array buffers kept by one built ring, measured with `gc()`, per ring point; for rings of fewer than 250,000 points, copies holding that many points are built and kept at once and the growth divided among them (a small ring alone is below the noise of the heap between two measurements).', '');
     lines.push('| workers | ring-sim ketama ns | hashring ns | ketama × hashring (target 8×) | agree | ring-sim ring ns | ring-sim jump ns | consistent-hash ns | ring × consistent-hash (target 2×) | jump × consistent-hash (target 2×) |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const x of r.sections.peers) {
       const ln = (l) => `${f(l.meanNs)} (${f(l.p50Ns)}, ${f(l.p99Ns)})`;
