@@ -87,8 +87,8 @@ export class SimulationShard {
     if (members.length === 0) throw new RingSimError('events', undefined, 'the ring would have no worker left', 'keep at least one worker registered and online');
   }
 
+  /** The client's placement over `members` (callers check there is one: `requireMembers`). */
   private build(members: readonly Identity[]): Placement {
-    this.requireMembers(members);
     const p = this.s.placement;
     return createPlacement(p.algorithm, this.cluster.placementWorkers(members, p.weightByCapacity), { vnodes: p.vnodes, identity: 'identity' });
   }

@@ -1,6 +1,6 @@
 /**
  * Fixed-size binary records across chunk boundaries: yields runs of whole records in a DataView (`count` records
- * from byte `start`, back to back; `offsets` lists each one's offset too), and reports a truncated last record with
+ * from byte `start`, back to back: record r at `start + r * recordSize`), and reports a truncated last record with
  * its byte offset. The view is valid until the next run is requested.
  */
 import { RingSimError } from '../../core/errors.js';
@@ -10,11 +10,10 @@ export async function* fixedRecords(
   chunks: AsyncIterable<Uint8Array>,
   recordSize: number,
   what: string,
-): AsyncGenerator<{ view: DataView; offsets: Int32Array; start: number; count: number; firstByte: number }> {
+): AsyncGenerator<{ view: DataView; start: number; count: number; firstByte: number }> {
   const carry = new Uint8Array(recordSize);
   let carried = 0;
   let consumed = 0; // bytes of the stream before the current chunk
-  const offsets = new Int32Array((1 << 20) / recordSize + 2);
   for await (const chunk of chunks) {
     let pos = 0;
     if (carried > 0) {
@@ -26,20 +25,11 @@ export async function* fixedRecords(
         consumed += chunk.length;
         continue;
       }
-      offsets[0] = 0;
-      yield { view: new DataView(carry.buffer), offsets, start: 0, count: 1, firstByte: consumed - (recordSize - take) };
+      yield { view: new DataView(carry.buffer), start: 0, count: 1, firstByte: consumed - (recordSize - take) };
       carried = 0;
     }
     const whole = Math.floor((chunk.length - pos) / recordSize);
-    const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    let done = 0;
-    while (done < whole) {
-      const n = Math.min(whole - done, offsets.length);
-      const start = pos + done * recordSize;
-      for (let i = 0; i < n; i++) offsets[i] = start + i * recordSize;
-      yield { view, offsets, start, count: n, firstByte: consumed + start };
-      done += n;
-    }
+    if (whole > 0) yield { view: new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), start: pos, count: whole, firstByte: consumed + pos };
     pos += whole * recordSize;
     if (pos < chunk.length) {
       carry.set(chunk.subarray(pos), 0);
@@ -52,7 +42,7 @@ export async function* fixedRecords(
       path,
       undefined,
       `truncated ${what} record at byte offset ${consumed - carried}: ${carried} of ${recordSize} bytes`,
-      `a ${what} file is a whole number of ${recordSize}-byte records; check the --format and that the file is complete`,
+      `${what} files hold whole ${recordSize}-byte records; check the --format and that the file is complete`,
     );
   }
 }

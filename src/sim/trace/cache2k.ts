@@ -14,9 +14,9 @@ export interface Cache2kOptions {
 export async function* readCache2k(source: TraceSource, options: Cache2kOptions = {}): AsyncGenerator<RequestBatch> {
   const batch = new RequestBatch(BATCH_SIZE);
   const size = options.objectSize ?? 1;
-  for await (const { view, offsets, count } of fixedRecords(source.name, source.chunks(), 4, 'cache2k int32')) {
+  for await (const { view, start, count } of fixedRecords(source.name, source.chunks(), 4, 'cache2k int32')) {
     for (let r = 0; r < count; r++) {
-      const key = view.getInt32(offsets[r], false);
+      const key = view.getInt32(start + 4 * r, false);
       const i = batch.length++;
       batch.time[i] = 0;
       batch.idLo[i] = key >>> 0;

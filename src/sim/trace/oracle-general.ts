@@ -75,9 +75,9 @@ function fromView(view: DataView, at: number, n: number, batch: RequestBatch, ke
 
 /** Reads the next-access field too (1-based index of the next request of the same object, -1 for never). */
 export async function* readOracleGeneralNextAccess(source: TraceSource): AsyncGenerator<{ id: bigint; next: bigint }> {
-  for await (const { view, offsets, count } of fixedRecords(source.name, source.chunks(), ORACLE_GENERAL_RECORD, 'oracleGeneral')) {
+  for await (const { view, start, count } of fixedRecords(source.name, source.chunks(), ORACLE_GENERAL_RECORD, 'oracleGeneral')) {
     for (let r = 0; r < count; r++) {
-      const o = offsets[r];
+      const o = start + r * ORACLE_GENERAL_RECORD;
       yield { id: view.getBigUint64(o + 4, true), next: view.getBigInt64(o + 16, true) };
     }
   }

@@ -12,7 +12,7 @@ async function* chunksOf(bytes: Uint8Array, sizes: number[]): AsyncGenerator<Uin
 async function firstBytes(bytes: Uint8Array, sizes: number[], recordSize: number): Promise<number[]> {
   const out: number[] = [];
   for await (const r of fixedRecords('t.bin', chunksOf(bytes, sizes), recordSize, 'test')) {
-    for (let i = 0; i < r.count; i++) out.push(r.view.getUint8(r.offsets[i]));
+    for (let i = 0; i < r.count; i++) out.push(r.view.getUint8(r.start + i * recordSize));
   }
   return out;
 }
