@@ -1,5 +1,5 @@
 /**
- * docs/cli.md shows real output: every `$ ring-sim ...` line in a ```console block is run against the built CLI
+ * docs/cli.md shows real output: every `$ npx ring-sim ...` line in a ```console block is run against the built CLI
  * and its output (stdout then stderr, trailing spaces trimmed) must equal the text printed under it.
  */
 import { spawnSync } from 'node:child_process';
@@ -29,11 +29,11 @@ const tidy = (text: string): string =>
 describe('docs/cli.md examples', () => {
   it('has an example of every command', () => {
     for (const command of ['locate', 'compare', 'capacity', 'cachesim', 'plan', 'simulate']) {
-      expect(examples.some((e) => e.command.startsWith(`ring-sim ${command} `))).toBe(true);
+      expect(examples.some((e) => e.command.startsWith(`npx ring-sim ${command} `))).toBe(true);
     }
   });
   it.each(examples.map((e) => [e.command, e.expected] as const))('%s', (command, expected) => {
-    const args = (command.match(/"[^"]*"|\S+/g) ?? []).slice(1).map((a) => a.replace(/^"|"$/g, ''));
+    const args = (command.match(/"[^"]*"|\S+/g) ?? []).slice(2).map((a) => a.replace(/^"|"$/g, ''));
     const run = spawnSync(process.execPath, [`${root}dist/cli/main.js`, ...args], { cwd: root, encoding: 'utf8' });
     expect(tidy(run.stdout + run.stderr)).toBe(tidy(expected));
   }, 60_000);
