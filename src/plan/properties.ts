@@ -16,6 +16,7 @@ export const PROVIDER_PROP = 'alluxio.user.worker.selection.policy.consistent.ha
 export const PAGE_SIZE_PROP = 'alluxio.worker.page.store.page.size';
 export const LICENSE_PROP = 'alluxio.license';
 export const ETCD_ENDPOINTS_PROP = 'alluxio.etcd.endpoints';
+export const ETCD_TLS_PROP = 'alluxio.etcd.tls.enabled';
 
 /** Alluxio's WorkerLocationPolicyEnum (the value is upper-cased before the lookup). */
 export const POLICIES = ['CONSISTENT', 'JUMP', 'KETAMA', 'MAGLEV', 'MULTI_PROBE', 'LOCAL', 'REMOTE_ONLY'] as const;
@@ -35,8 +36,25 @@ const alluxioSize: Validate = (v) => {
     return 'not an Alluxio size (a number with B, KB, MB, GB…, read as binary)';
   }
 };
-const endpoints: Validate = (v) =>
-  v.split(',').every((e) => /^https?:\/\/[^\s/:,]+(:\d{1,5})?\/?$/.test(e.trim())) ? null : 'must be comma-separated etcd URLs such as http://external-etcd:2379';
+/** One entry of `alluxio.etcd.endpoints`: its scheme and port (undefined when the URL names none); null when not a URL. */
+export interface EtcdEndpoint {
+  text: string;
+  url: { scheme: 'http' | 'https'; host: string; port?: number } | null;
+}
+
+/** The comma-separated entries of `alluxio.etcd.endpoints`, e.g. `https://etcd-0:2379,https://etcd-1:2379`. */
+export function parseEtcdEndpoints(v: string): EtcdEndpoint[] {
+  return v.split(',').map((e) => {
+    const text = e.trim();
+    const m = /^(https?):\/\/([^\s/:,]+)(?::(\d{1,5}))?\/?$/.exec(text);
+    return { text, url: m ? { scheme: m[1] as 'http' | 'https', host: m[2], ...(m[3] !== undefined ? { port: Number(m[3]) } : {}) } : null };
+  });
+}
+
+const endpoints: Validate = (v) => {
+  const bad = parseEtcdEndpoints(v).filter((e) => e.url === null).map((e) => JSON.stringify(e.text));
+  return bad.length === 0 ? null : `not a list of etcd URLs (${bad.join(', ')} ${bad.length === 1 ? 'is' : 'are'} not http:// or https://host[:port]): Alluxio's etcd client cannot connect`;
+};
 
 const KNOWN: Record<string, { validate: Validate; fix: string }> = {
   [POLICY_PROP]: { validate: oneOf(POLICIES), fix: 'write CONSISTENT (the default; the property description calls it the only option for real deployments)' },

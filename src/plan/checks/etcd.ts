@@ -1,17 +1,21 @@
 /**
  * etcd (guide D.1, D.2, B.3): the operator deploys `replicaCount` pods (default 3) with a required hostname
  * anti-affinity, so each needs its own node; one replica has no quorum; with `etcd.enabled: false` Alluxio
- * needs `alluxio.etcd.endpoints`.
+ * needs `alluxio.etcd.endpoints`, whose URLs and `alluxio.etcd.tls.enabled` must agree (etcd-tls.ts).
  */
 import type { Check } from '../../core/check.js';
 import type { PlanContext } from '../context.js';
-import { ETCD_ENDPOINTS_PROP } from '../properties.js';
+import { ETCD_ENDPOINTS_PROP, ETCD_TLS_PROP, parseEtcdEndpoints } from '../properties.js';
+import { externalEtcdChecks } from './etcd-tls.js';
 
 export function etcdChecks(c: PlanContext): Check[] {
   const etcd = c.manifest.etcd;
   const endpoints = c.manifest.properties[ETCD_ENDPOINTS_PROP];
   if (!etcd.enabled) {
-    if (endpoints !== undefined && endpoints.trim() !== '') return [];
+    if (endpoints !== undefined && endpoints.trim() !== '') {
+      if (/<[A-Z][A-Z0-9_]*>/.test(endpoints)) return []; // a placeholder: its own check
+      return externalEtcdChecks(parseEtcdEndpoints(endpoints), c.manifest.properties[ETCD_TLS_PROP]);
+    }
     return [{ id: 'etcd-external-endpoints', severity: 'error', field: `spec.properties.${ETCD_ENDPOINTS_PROP}`, message: 'spec.etcd.enabled is false, so the operator deploys no etcd, and no alluxio.etcd.endpoints names an external one: the coordinator and workers have no membership store and wait forever', fix: 'set alluxio.etcd.endpoints: http://external-etcd:2379 (your etcd), or remove etcd.enabled: false', source: 'guide B.3' }];
   }
   const out: Check[] = [];

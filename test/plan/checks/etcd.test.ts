@@ -39,3 +39,37 @@ describe('etcd replica counts and external endpoints', () => {
     expect(c.fix).toBe('add nodes or set replicaCount: 3');
   });
 });
+
+describe('an external etcd over TLS (guide B.3)', () => {
+  const off = MINIMAL.replace('  etcd:\n    replicaCount: 3\n', '  etcd:\n    enabled: false\n');
+  const external = (props: string) => off.replace('    alluxio.license: LICENSE-STRING\n', `    alluxio.license: LICENSE-STRING\n${props}`);
+  const TLS_IDS = ['etcd-tls-missing', 'etcd-tls-http', 'etcd-endpoints-mixed-schemes', 'etcd-endpoint-port-missing', 'property-invalid'];
+  it('https:// endpoints without alluxio.etcd.tls.enabled: an error naming the property to add; with it, nothing', () => {
+    const r = plan(external('    alluxio.etcd.endpoints: https://etcd-0:2379,https://etcd-1:2379\n'));
+    expect(r.checks.find((c) => c.id === 'etcd-tls-missing')).toMatchObject({ severity: 'error', field: 'spec.properties.alluxio.etcd.tls.enabled', fix: 'add alluxio.etcd.tls.enabled: "true" under spec.properties', source: 'guide B.3' });
+    expect(ids(plan(external('    alluxio.etcd.endpoints: https://etcd-0:2379\n    alluxio.etcd.tls.enabled: "false"\n')), 'error')).toContain('etcd-tls-missing');
+    const fixed = plan(external('    alluxio.etcd.endpoints: https://etcd-0:2379,https://etcd-1:2379\n    alluxio.etcd.tls.enabled: "true"\n'));
+    expect(ids(fixed)).toEqual(expect.not.arrayContaining(TLS_IDS));
+    // the guide's B.3 manifest as written (http://, no TLS) raises none of them
+    expect(ids(plan(external('    alluxio.etcd.endpoints: http://external-etcd:2379\n')))).toEqual(expect.not.arrayContaining(TLS_IDS));
+  });
+  it('tls.enabled with http:// endpoints: a warning; mixed schemes and a missing port: one check each', () => {
+    const overHttp = plan(external('    alluxio.etcd.endpoints: http://etcd-0:2379\n    alluxio.etcd.tls.enabled: "true"\n'));
+    expect(overHttp.checks.filter((c) => TLS_IDS.includes(c.id!)).map((c) => [c.id, c.severity])).toEqual([['etcd-tls-http', 'warning']]);
+    const mixed = plan(external('    alluxio.etcd.endpoints: http://etcd-0:2379, https://etcd-1:2379\n    alluxio.etcd.tls.enabled: "true"\n'));
+    const m = mixed.checks.filter((c) => TLS_IDS.includes(c.id!));
+    expect(m.map((c) => c.id)).toEqual(['etcd-endpoints-mixed-schemes']);
+    expect(m[0].message).toMatch(/so http:\/\/etcd-0:2379 is unreachable/);
+    const portless = plan(external('    alluxio.etcd.endpoints: https://etcd-0/,https://etcd-1:2379\n    alluxio.etcd.tls.enabled: "true"\n'));
+    const p = portless.checks.filter((c) => TLS_IDS.includes(c.id!));
+    expect(p.map((c) => [c.id, c.severity])).toEqual([['etcd-endpoint-port-missing', 'warning']]);
+    expect(p[0]).toMatchObject({ field: 'spec.properties.alluxio.etcd.endpoints', fix: 'write the client port, e.g. https://etcd-0:2379' });
+    expect(p[0].message).toMatch(/^https:\/\/etcd-0\/ names no port/);
+  });
+  it('an entry that is not a URL: property-invalid naming it, and no TLS check on top', () => {
+    const r = plan(external('    alluxio.etcd.endpoints: etcd-0:2379,https://etcd-1:2379\n    alluxio.etcd.tls.enabled: "true"\n'));
+    const c = r.checks.filter((x) => TLS_IDS.includes(x.id!));
+    expect(c.map((x) => [x.id, x.severity])).toEqual([['property-invalid', 'error']]);
+    expect(c[0].message).toMatch(/"etcd-0:2379" is not http:\/\/ or https:\/\/host\[:port\]/);
+  });
+});
