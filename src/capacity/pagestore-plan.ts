@@ -10,6 +10,7 @@
  */
 import { RingSimError } from '../core/errors.js';
 import { parseAlluxioSize } from './alluxio-size.js';
+import { ALLUXIO_PAGE_SIZE } from '../core/page-size.js';
 import type { Check } from '../core/check.js';
 import { fileSystemSpace, provisionedDisk, type DiskProvider, type FileSystem, type FileSystemSpace, type ProvisionedDisk } from './disk.js';
 import { byteQuantityChecks } from './quantity-checks.js';
@@ -103,7 +104,7 @@ type Fields = Required<NonNullable<PageStorePlanInput['fields']>>;
 function readPageSize(text: string | undefined, field: string): bigint {
   let bytes: bigint;
   try {
-    bytes = parseAlluxioSize(text ?? '1MB');
+    bytes = parseAlluxioSize(text ?? ALLUXIO_PAGE_SIZE);
   } catch {
     throw new RingSimError(field, text, 'not an Alluxio size', 'write e.g. 1MB or 4MiB (binary)');
   }

@@ -4,7 +4,7 @@
  * (shared/reference/alluxio-placement.md §6.2): the dynamic ring (the default) holds the ONLINE identities only,
  * the static ring every registered one, OFFLINE included.
  */
-import { AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
+import { ALLUXIO_OSS_VNODES, AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
 import { RingSimError } from '../core/errors.js';
 import type { Worker } from '../ring/worker.js';
 
@@ -51,6 +51,6 @@ export function requireRingWorkers(m: Membership, mode: RingMode): Worker[] {
 }
 
 /** Alluxio's CONSISTENT ring over the membership (`vnodes` per worker: 5 open source, 2000 Enterprise). */
-export function membershipPlacement(m: Membership, mode: RingMode, vnodes = 5): AlluxioConsistentPlacement {
+export function membershipPlacement(m: Membership, mode: RingMode, vnodes = ALLUXIO_OSS_VNODES): AlluxioConsistentPlacement {
   return new AlluxioConsistentPlacement(requireRingWorkers(m, mode), { vnodes, identity: 'identity', workerOrder: 'given' });
 }

@@ -4,6 +4,7 @@
  * (file number, page index). The last page of a file holds only the file's remaining bytes.
  */
 import { RingSimError } from '../core/errors.js';
+import { ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
 import { ObjectCache, type CacheStats } from './object-cache.js';
 
 export interface PageStoreOptions {
@@ -19,9 +20,9 @@ export class PageStore {
   readonly cache: ObjectCache;
 
   constructor(options: PageStoreOptions) {
-    const pageSize = options.pageSizeBytes ?? 1024 * 1024;
+    const pageSize = options.pageSizeBytes ?? ALLUXIO_PAGE_SIZE_BYTES;
     if (!Number.isSafeInteger(pageSize) || pageSize <= 0) {
-      throw new RingSimError('pageSize', pageSize, 'a page size must be a positive whole number of bytes', 'Alluxio defaults to 1 MiB (1048576)');
+      throw new RingSimError('pageSize', pageSize, 'a page size must be a positive whole number of bytes', `Alluxio defaults to 1 MiB (${ALLUXIO_PAGE_SIZE_BYTES})`);
     }
     this.pageSizeBytes = pageSize;
     const maxPages = Math.floor(options.capacityBytes / pageSize) + 1;

@@ -7,6 +7,7 @@ import type { DiskProvider, FileSystem } from '../capacity/disk.js';
 import type { Edition } from '../capacity/pagestore-plan.js';
 import type { PlanRingModel } from './ring-model.js';
 import type { PlanDefault } from './defaults.js';
+import type { RingMode } from '../membership/membership.js';
 
 export interface PlanOptions {
   disk?: string;
@@ -85,7 +86,7 @@ export interface PlanRing {
   policy: string;
   algorithm: string;
   vnodes: number;
-  mode: 'dynamic' | 'static';
+  mode: RingMode;
   provider: string;
   identities: string;
   draws: number;

@@ -12,6 +12,7 @@ import type { Edition } from '../capacity/pagestore-plan.js';
 import { RingSimError } from '../core/errors.js';
 import { formatBinary } from '../core/units.js';
 import { MAX_RING_POINTS } from '../ring/worker.js';
+import { ALLUXIO_ENTERPRISE_VNODES } from '../ring/alluxio/consistent.js';
 import type { AlluxioClusterManifest } from './manifest.js';
 import type { PlanDataset, PlanOptions, PlanReport, PlanWhatIf } from './model.js';
 import type { PlanContext } from './context.js';
@@ -37,7 +38,7 @@ function platformOf(m: AlluxioClusterManifest, o: PlanOptions): PlanOptions['pla
 }
 
 function vnodeTarget(o: PlanOptions, vnodes: number, workers: number): number {
-  const target = o.whatIfVnodes ?? (vnodes < 2000 ? 2000 : Math.floor(vnodes / 2));
+  const target = o.whatIfVnodes ?? (vnodes < ALLUXIO_ENTERPRISE_VNODES ? ALLUXIO_ENTERPRISE_VNODES : Math.floor(vnodes / 2));
   if (o.whatIfVnodes !== undefined && target * workers > MAX_RING_POINTS) {
     throw new RingSimError('--what-if-vnodes', o.whatIfVnodes, `${workers} workers × ${o.whatIfVnodes} is more than ${MAX_RING_POINTS.toLocaleString('en-US')} ring points`, `give at most ${Math.floor(MAX_RING_POINTS / workers)}`);
   }

@@ -5,6 +5,8 @@
  */
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import type { Check } from '../core/check.js';
+import { ALLUXIO_ENTERPRISE_VNODES } from '../ring/alluxio/consistent.js';
+import { ALLUXIO_PAGE_SIZE } from '../core/page-size.js';
 
 export const VNODE_PROPS = [
   'alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker',
@@ -60,9 +62,9 @@ const KNOWN: Record<string, { validate: Validate; fix: string }> = {
   [POLICY_PROP]: { validate: oneOf(POLICIES), fix: 'write CONSISTENT (the default; the property description calls it the only option for real deployments)' },
   [PROVIDER_PROP]: { validate: oneOf(PROVIDERS), fix: 'write DEFAULT or CAPACITY' },
   [DYNAMIC_PROP]: { validate: boolean, fix: 'write "true" (the default) or "false"' },
-  [VNODE_PROPS[0]]: { validate: positiveInt, fix: 'write a whole number such as "2000" (the Enterprise default)' },
-  [VNODE_PROPS[1]]: { validate: positiveInt, fix: 'write a whole number such as "2000"' },
-  [PAGE_SIZE_PROP]: { validate: alluxioSize, fix: 'write e.g. 1MB (the default) or 4MB' },
+  [VNODE_PROPS[0]]: { validate: positiveInt, fix: `write a whole number such as "${ALLUXIO_ENTERPRISE_VNODES}" (the Enterprise default)` },
+  [VNODE_PROPS[1]]: { validate: positiveInt, fix: `write a whole number such as "${ALLUXIO_ENTERPRISE_VNODES}"` },
+  [PAGE_SIZE_PROP]: { validate: alluxioSize, fix: `write e.g. ${ALLUXIO_PAGE_SIZE} (the default) or 4MB` },
   [ETCD_ENDPOINTS_PROP]: { validate: endpoints, fix: 'write e.g. http://external-etcd:2379 (guide B.3)' },
 };
 

@@ -7,6 +7,9 @@ import type { Edition } from '../capacity/pagestore-plan.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import { RingSimError } from '../core/errors.js';
 import { MAX_RING_POINTS } from '../ring/worker.js';
+import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../ring/alluxio/consistent.js';
+import { ALLUXIO_PAGE_SIZE } from '../core/page-size.js';
+import type { RingMode } from '../membership/membership.js';
 import type { AlluxioClusterManifest } from './manifest.js';
 import { DYNAMIC_PROP, PAGE_SIZE_PROP, POLICY_PROP, PROVIDER_PROP, VNODE_PROPS, propertyValid } from './properties.js';
 
@@ -17,7 +20,7 @@ export interface RingSettings {
   vnodes: number;
   /** The property that set the virtual node count, or undefined when it is the edition's default. */
   vnodeProp: string | undefined;
-  mode: 'dynamic' | 'static';
+  mode: RingMode;
   provider: string;
   pageSizeBytes: bigint;
   pageSizeSet: boolean;
@@ -37,7 +40,7 @@ function validProp(m: AlluxioClusterManifest, key: string): string | undefined {
 
 export function readRingSettings(m: AlluxioClusterManifest, edition: Edition): RingSettings {
   const vnodeProp = VNODE_PROPS.find((k) => validProp(m, k) !== undefined);
-  const vnodes = vnodeProp !== undefined ? Number(m.properties[vnodeProp]) : edition === 'enterprise' ? 2000 : 5;
+  const vnodes = vnodeProp !== undefined ? Number(m.properties[vnodeProp]) : edition === 'enterprise' ? ALLUXIO_ENTERPRISE_VNODES : ALLUXIO_OSS_VNODES;
   const pageSizeText = validProp(m, PAGE_SIZE_PROP);
   return {
     policy: (validProp(m, POLICY_PROP) ?? 'CONSISTENT').trim().toUpperCase(),
@@ -45,7 +48,7 @@ export function readRingSettings(m: AlluxioClusterManifest, edition: Edition): R
     vnodeProp,
     mode: (validProp(m, DYNAMIC_PROP) ?? 'true').trim().toLowerCase() === 'false' ? 'static' : 'dynamic',
     provider: (validProp(m, PROVIDER_PROP) ?? 'DEFAULT').trim().toUpperCase(),
-    pageSizeBytes: parseAlluxioSize(pageSizeText ?? '1MB'),
+    pageSizeBytes: parseAlluxioSize(pageSizeText ?? ALLUXIO_PAGE_SIZE),
     pageSizeSet: pageSizeText !== undefined,
   };
 }

@@ -16,7 +16,7 @@ import { membershipPlacement, type Membership, type MemberState, type RingMode }
 import { drawIdentities } from '../plan/ring-model.js';
 import { balance } from '../ring/analysis/balance.js';
 import { movement } from '../ring/analysis/movement.js';
-import type { AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
+import { ALLUXIO_OSS_VNODES, type AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
 import { HASH_SPACE } from '../ring/sorted-ring.js';
 
 export interface InspectWorker {
@@ -116,7 +116,7 @@ function effect(moved: number, optimal: number, unreachable: number, o: InspectO
 }
 
 export function buildInspect(m: Membership, o: InspectOptions = {}): InspectReport {
-  const vnodes = o.vnodes ?? 5;
+  const vnodes = o.vnodes ?? ALLUXIO_OSS_VNODES;
   const online = m.members.filter((w) => w.state === 'ONLINE');
   const offline = m.members.filter((w) => w.state === 'OFFLINE');
   const stat = membershipPlacement(m, 'static', vnodes);
@@ -212,7 +212,7 @@ function successorSpill(stat: AlluxioConsistentPlacement, m: Membership): Map<st
 /** `alluxio process remove-worker` of an OFFLINE identity: its registration goes, so the static ring loses it. */
 function removeOffline(m: Membership, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement | null, identity: string, o: InspectOptions): InspectWhatIf {
   const shrunk: Membership = { ...m, members: m.members.filter((w) => w.identity !== identity) };
-  const after = membershipPlacement(shrunk, 'static', o.vnodes ?? 5);
+  const after = membershipPlacement(shrunk, 'static', o.vnodes ?? ALLUXIO_OSS_VNODES);
   const mv = movement(stat, after);
   return {
     kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity],
@@ -234,8 +234,8 @@ function restartNewIdentity(m: Membership, stat: AlluxioConsistentPlacement, dyn
     ...m,
     members: [...m.members.map((w) => (w.identity === busiest.identity ? { ...w, state: 'OFFLINE' as const } : w)), { identity: fresh, state: 'ONLINE' }],
   };
-  const afterStatic = membershipPlacement(after, 'static', o.vnodes ?? 5);
-  const md = movement(dyn, membershipPlacement(after, 'dynamic', o.vnodes ?? 5));
+  const afterStatic = membershipPlacement(after, 'static', o.vnodes ?? ALLUXIO_OSS_VNODES);
+  const md = movement(dyn, membershipPlacement(after, 'dynamic', o.vnodes ?? ALLUXIO_OSS_VNODES));
   const ms = movement(stat, afterStatic);
   return {
     kind: 'restart-new-identity', name: `restart ${busiest.identity} without its identity file`, identities: [busiest.identity, fresh],
@@ -249,7 +249,7 @@ function addWorkers(m: Membership, stat: AlluxioConsistentPlacement, dyn: Alluxi
   const seed = o.seed ?? 1;
   const added = drawIdentities(seed, 'add', n);
   const grown: Membership = { ...m, members: [...m.members, ...added.map((identity) => ({ identity, state: 'ONLINE' as const }))] };
-  const after = (mode: RingMode): AlluxioConsistentPlacement => membershipPlacement(grown, mode, o.vnodes ?? 5);
+  const after = (mode: RingMode): AlluxioConsistentPlacement => membershipPlacement(grown, mode, o.vnodes ?? ALLUXIO_OSS_VNODES);
   const grownStatic = after('static');
   const ms = movement(stat, grownStatic);
   const md = dyn ? movement(dyn, after('dynamic')) : null;

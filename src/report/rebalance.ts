@@ -18,6 +18,7 @@ import { movement } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
 import { HASH_SPACE } from '../ring/sorted-ring.js';
 import type { Worker } from '../ring/worker.js';
+import type { RingMode } from '../membership/membership.js';
 
 export type RebalanceChange =
   | { kind: 'remove'; worker: number }
@@ -31,7 +32,7 @@ export interface RebalanceInput {
   /** Display names aligned with `model.workers` (the plan's `ring.shares[].worker`). */
   names: string[];
   /** Static ring: stopped identities stay registered, OFFLINE. */
-  mode: 'dynamic' | 'static';
+  mode: RingMode;
   /** Page-store size of each worker (bytes): the CAPACITY provider's weights. */
   capacityBytes: number[];
 }

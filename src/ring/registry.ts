@@ -1,7 +1,7 @@
 /**
  * The table of placement algorithms: the one place the CLI, `compare` and the JSON loader look them up.
  */
-import { AlluxioConsistentPlacement } from './alluxio/consistent.js';
+import { ALLUXIO_ENTERPRISE_VNODES, AlluxioConsistentPlacement } from './alluxio/consistent.js';
 import { RingSimError } from '../core/errors.js';
 import { JumpPlacement } from './jump.js';
 import { KetamaPlacement, type KetamaWeighting } from './ketama.js';
@@ -14,7 +14,7 @@ import { BoundedLoadPlacement } from './bounded-load.js';
 import { AlluxioKetamaPlacement } from './alluxio/ketama.js';
 import { AlluxioJumpPlacement } from './alluxio/jump.js';
 import { AlluxioMaglevPlacement } from './alluxio/maglev.js';
-import { AlluxioMultiProbePlacement } from './alluxio/multi-probe.js';
+import { ALLUXIO_MULTI_PROBE_PROBES, AlluxioMultiProbePlacement } from './alluxio/multi-probe.js';
 import { AlluxioCapacityPlacement } from './alluxio/capacity.js';
 import type { Worker } from './worker.js';
 
@@ -118,7 +118,7 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = [
   },
   {
     name: 'alluxio-multi-probe',
-    summary: 'Alluxio 3.x MULTI_PROBE policy, bit-exact (21 probes, successor distance)',
+    summary: `Alluxio 3.x MULTI_PROBE policy, bit-exact (${ALLUXIO_MULTI_PROBE_PROBES} probes, successor distance)`,
     weighted: false,
     create: (workers, o) => new AlluxioMultiProbePlacement(workers, { probes: o.probes, identity: o.identity }),
   },
@@ -126,7 +126,7 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = [
     name: 'alluxio-capacity',
     summary: "MODEL of Alluxio Enterprise's CAPACITY provider (not public): alluxio-consistent points, vnodes proportional to capacity",
     weighted: true,
-    defaultVnodes: 2000,
+    defaultVnodes: ALLUXIO_ENTERPRISE_VNODES,
     create: (workers, o) => new AlluxioCapacityPlacement(workers, { vnodes: o.vnodes, identity: o.identity, workerOrder: o.workerOrder }),
   },
 ];

@@ -15,6 +15,7 @@ import { RingSimError } from '../core/errors.js';
 import type { Worker } from '../ring/worker.js';
 import { Random } from '../core/random.js';
 import type { WorkerGroup } from './scenario.js';
+import type { RingMode } from '../membership/membership.js';
 
 export interface Host {
   index: number;
@@ -106,7 +107,7 @@ export class Cluster {
   }
 
   /** The identities on the ring: online ones (dynamic) or every registered one (static), in registration order. */
-  ringMembers(mode: 'dynamic' | 'static'): Identity[] {
+  ringMembers(mode: RingMode): Identity[] {
     return this.identities.filter((i) => i.registered && (mode === 'static' || i.online));
   }
 

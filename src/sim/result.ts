@@ -4,6 +4,7 @@
  */
 import type { ScenarioEvent } from './scenario.js';
 import type { Counters } from './steps.js';
+import type { RingMode } from '../membership/membership.js';
 
 export interface WindowMetrics {
   /** Reads [start, end) of the run. */
@@ -111,7 +112,7 @@ export interface WorkerReport {
 export interface SimulationResult {
   format: 'ring-sim/simulation';
   version: 1;
-  scenario: { name: string; seed: number; algorithm: string; ring: 'dynamic' | 'static'; workers: number; window: number };
+  scenario: { name: string; seed: number; algorithm: string; ring: RingMode; workers: number; window: number };
   totals: Omit<WindowMetrics, 'start' | 'end' | 'time' | 'workerPageRequests'> & { reads: number; files: number };
   windows: WindowMetrics[];
   events: EventReport[];

@@ -11,6 +11,7 @@ import { RingSimError } from '../core/errors.js';
 import { FieldReader } from '../core/field-reader.js';
 import { ALGORITHM_NAMES } from '../ring/registry.js';
 import { TRACE_FORMATS, type TraceFormat } from './trace/index.js';
+import type { RingMode } from '../membership/membership.js';
 
 export interface WorkerGroup {
   name: string;
@@ -57,7 +58,7 @@ export interface Scenario {
     algorithm: string;
     vnodes?: number;
     /** dynamic: live workers only; static: every registered worker, lost ones included. */
-    ring: 'dynamic' | 'static';
+    ring: RingMode;
     replicas: number;
     /** Requests between a membership change and the client's ring seeing it. */
     refreshDelay: number;

@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { integerOption } from '../options.js';
 import { parseDatasetSize } from './plan.js';
 import { RingSimError } from '../../core/errors.js';
+import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 
 interface InspectFlags extends MembershipFlags {
   vnodes: number;
@@ -25,7 +26,7 @@ export function registerInspect(program: Command, io: Io): void {
   const command = program
     .command('inspect')
     .description('the exact ring of a running Alluxio cluster from etcd: each identity\'s state and share, balance, ring bloat, and what remove-worker, a stop or a scale-out moves')
-    .option('--vnodes <n>', 'virtual nodes per worker: 5 open source, 2000 Enterprise', integerOption('--vnodes', 1, 16_777_216), 5)
+    .option('--vnodes <n>', `virtual nodes per worker: ${ALLUXIO_OSS_VNODES} open source, ${ALLUXIO_ENTERPRISE_VNODES} Enterprise`, integerOption('--vnodes', 1, 16_777_216), ALLUXIO_OSS_VNODES)
     .option('--add <n>', 'workers to add in the scale-out what-if', integerOption('--add', 0, 100_000), 1)
     .option('--seed <n>', 'seed for the added workers\' identities (random UUIDs in Alluxio)', integerOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--dataset <size>', 'data set size, e.g. 20TiB: gives the bytes each what-if re-reads from the under-storage')

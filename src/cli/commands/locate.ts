@@ -8,6 +8,8 @@ import { keyLines } from '../keys-file.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import { RING_MODES, requireRingWorkers, type RingMode } from '../../membership/membership.js';
 import type { Worker } from '../../ring/worker.js';
+import { ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
+import { RING_DEFAULT_VNODES } from '../../ring/ring.js';
 import type { Io } from '../io.js';
 import { renderLocateJsonLines, renderLocateText, type LocatedKey } from '../../report/locate.js';
 
@@ -48,7 +50,7 @@ export function registerLocate(program: Command, io: Io): void {
     .argument('[keys...]', 'keys (file paths / URLs) to locate')
     .option('-a, --algorithm <name>', `placement algorithm: ${ALGORITHM_NAMES.join(', ')}`, choiceOption('--algorithm', ALGORITHM_NAMES), 'alluxio-consistent')
     .option('-w, --workers <file>', 'workers: one a line "id [weight] [zone]", or a JSON array')
-    .option('--vnodes <n>', 'virtual nodes per worker (alluxio-consistent, default 5) or per unit of weight (ring, default 1000)', integerOption('--vnodes', 1, 16_777_216))
+    .option('--vnodes <n>', `virtual nodes per worker (alluxio-consistent, default ${ALLUXIO_OSS_VNODES}) or per unit of weight (ring, default ${RING_DEFAULT_VNODES})`, integerOption('--vnodes', 1, 16_777_216))
     .option('-r, --replicas <n>', 'distinct workers per key', integerOption('--replicas', 1, 1_000_000), 1)
     .option('--keys <file>', 'read keys from a file, one a line')
     .option('--json', 'print one JSON object a line: {"key": ..., "workers": [...]}')

@@ -12,6 +12,7 @@ import { fileTraceSource } from '../trace-file.js';
 import { traceWorkingSet } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
 import { RingSimError } from '../../core/errors.js';
+import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 import type { Io } from '../io.js';
 import { addAgainstOptions, checkAgainstFlags, runAgainst, type AgainstFlags } from './plan-against.js';
 import { choiceOption, integerOption } from '../options.js';
@@ -89,7 +90,7 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
     .option('--files <n>', 'number of files in the data set, e.g. 2e6')
     .option('--trace <file>', 'or: take the data set (unique objects and their bytes) from a trace')
     .option('--trace-format <format>', `format of --trace: ${TRACE_FORMATS.join(', ')}`, (v: string) => parseTraceFormat(v))
-    .option('--edition <edition>', 'defaults: enterprise (2000 virtual nodes) or oss (5)', choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise')
+    .option('--edition <edition>', `defaults: enterprise (${ALLUXIO_ENTERPRISE_VNODES} virtual nodes) or oss (${ALLUXIO_OSS_VNODES})`, choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise')
     .option('--workers <file>', 'per-worker capacity for heterogeneous clusters: "name size" a line')
     .option('--platform <name>', 'gke, eks, aks or other (gke is assumed with --provider gcp)', choiceOption('--platform', ['gke', 'eks', 'aks', 'other'] as const))
     .option('--seed <n>', 'seed for the worker identity draws', integerOption('--seed', 0, 2 ** 31 - 1), 1)

@@ -7,6 +7,7 @@ import type { Check } from '../../core/check.js';
 import type { ManifestWorkerGroup } from '../manifest.js';
 import type { PlanWhatIf } from '../model.js';
 import type { PlanContext } from '../context.js';
+import type { RingMode } from '../../membership/membership.js';
 
 const SOURCE = 'guide E (Google GKE: worker identity persistence)';
 
@@ -35,7 +36,7 @@ export function identityChecks(c: PlanContext): Check[] {
 }
 
 /** Adds the restart what-if's cost to the identity checks' messages. */
-export function withRestartCost(checks: Check[], restart: PlanWhatIf | undefined, mode: 'dynamic' | 'static'): void {
+export function withRestartCost(checks: Check[], restart: PlanWhatIf | undefined, mode: RingMode): void {
   if (!restart || restart.moved + restart.unreachable <= 0) return;
   // Keys that pass to the restarted worker's new identity stay on the same pod.
   const samePod = restart.flows.filter((f) => f.to === `${f.from} (new identity)`).reduce((s, f) => s + f.fraction, 0);

@@ -9,6 +9,7 @@ import type { PlanContext } from '../context.js';
 import type { PlanWhatIf } from '../model.js';
 import type { RingBalance } from '../ring-balance.js';
 import { POLICY_PROP, PROVIDER_PROP, VNODE_PROPS } from '../settings.js';
+import { ALLUXIO_ENTERPRISE_VNODES } from '../../ring/alluxio/consistent.js';
 
 const BEFORE_DEPLOY = 'guide step 4 (configure the hash ring before deploying)';
 
@@ -49,8 +50,8 @@ export function spreadChecks(c: PlanContext, b: RingBalance): Check[] {
     severity: maxes[0] > 1.5 ? 'warning' : 'info',
     field: `spec.properties.${vnodeProp}`,
     message: `${v} virtual nodes a worker spread data unevenly: the busiest worker gets ${maxes[Math.floor(maxes.length / 2)].toFixed(2)}× its expected share (worst of ${b.draws} identity draws: ${maxes[maxes.length - 1].toFixed(2)}×)`,
-    fix: v < 2000
-      ? `set ${vnodeProp} to 2000 (about 2 % spread) before the first deployment`
+    fix: v < ALLUXIO_ENTERPRISE_VNODES
+      ? `set ${vnodeProp} to ${ALLUXIO_ENTERPRISE_VNODES} (about 2 % spread) before the first deployment`
       : `with ${v} virtual nodes this is the ring's randomness over ${c.planned.length} workers: leave headroom on each worker (the what-if shows what a later change costs)`,
     source: BEFORE_DEPLOY,
   }];

@@ -5,7 +5,7 @@
  * capacity relative to a reference worker (weight 1 = `vnodes` points). A worker's points depend on its own
  * identity and weight only, so a change moves keys only to or from the changed worker.
  */
-import { AlluxioConsistentPlacement, type AlluxioConsistentOptions } from './consistent.js';
+import { ALLUXIO_ENTERPRISE_VNODES, AlluxioConsistentPlacement, type AlluxioConsistentOptions } from './consistent.js';
 import { RingSimError } from '../../core/errors.js';
 import { MAX_RING_POINTS, normaliseWorkers, type Worker } from '../worker.js';
 
@@ -13,8 +13,8 @@ export class AlluxioCapacityPlacement extends AlluxioConsistentPlacement {
   override readonly algorithm: string = 'alluxio-capacity';
 
   constructor(workers: readonly Worker[], options: AlluxioConsistentOptions = {}) {
-    const vnodes = options.vnodes ?? 2000;
-    if (!Number.isInteger(vnodes) || vnodes < 1) throw new RingSimError('vnodes', vnodes, 'must be a whole number of at least 1', 'virtual nodes of a worker of weight 1, e.g. 2000');
+    const vnodes = options.vnodes ?? ALLUXIO_ENTERPRISE_VNODES;
+    if (!Number.isInteger(vnodes) || vnodes < 1) throw new RingSimError('vnodes', vnodes, 'must be a whole number of at least 1', `virtual nodes of a worker of weight 1, e.g. ${ALLUXIO_ENTERPRISE_VNODES}`);
     const counts = normaliseWorkers(workers).map((w) => Math.max(1, Math.round(vnodes * (w.weight ?? 1))));
     const total = counts.reduce((a, b) => a + b, 0);
     if (total > MAX_RING_POINTS) {

@@ -31,6 +31,10 @@ export interface AlluxioConsistentOptions {
 }
 
 export { ALLUXIO_MAX_ATTEMPTS };
+/** Open-source default of `alluxio.user.consistent.hash.virtual.node.count.per.worker` (since 2024). */
+export const ALLUXIO_OSS_VNODES = 5;
+/** Alluxio Enterprise's default virtual nodes per worker (about 2 % spread). */
+export const ALLUXIO_ENTERPRISE_VNODES = 2000;
 const SIGN = 0x80000000;
 const keyBuffer = new KeyBuffer();
 
@@ -83,7 +87,7 @@ export class AlluxioConsistentPlacement extends RingBackedPlacement {
   /** `perWorkerVnodes` (used by the capacity model) overrides `vnodes` worker by worker. */
   constructor(workers: readonly Worker[], options: AlluxioConsistentOptions = {}, perWorkerVnodes?: readonly number[]) {
     const o: Required<AlluxioConsistentOptions> = {
-      vnodes: options.vnodes ?? 5,
+      vnodes: options.vnodes ?? ALLUXIO_OSS_VNODES,
       identity: options.identity ?? 'auto',
       workerOrder: options.workerOrder ?? 'given',
       maxAttempts: options.maxAttempts ?? ALLUXIO_MAX_ATTEMPTS,

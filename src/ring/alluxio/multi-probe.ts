@@ -12,6 +12,8 @@ import type { Worker } from '../worker.js';
 
 const SEED = -559038737; // 0xDEADBEEF as a Java int
 const keyHash = new Murmur3KeyInts();
+/** Default of `alluxio.user.multi.probe.hash.probe.num`. */
+export const ALLUXIO_MULTI_PROBE_PROBES = 21;
 
 export interface AlluxioMultiProbeOptions extends AlluxioPolicyOptions {
   /** `alluxio.user.multi.probe.hash.probe.num`, default 21. */
@@ -25,9 +27,9 @@ export class AlluxioMultiProbePlacement extends AlluxioPolicyPlacement {
   private readonly owners: Uint32Array;
 
   constructor(workers: readonly Worker[], options: AlluxioMultiProbeOptions = {}) {
-    const probes = options.probes ?? 21;
+    const probes = options.probes ?? ALLUXIO_MULTI_PROBE_PROBES;
     super(workers, { probes }, options);
-    if (!Number.isInteger(probes) || probes < 1 || probes > 10_000) throw new RingSimError('probes', probes, 'must be a whole number from 1 to 10000', 'Alluxio defaults to 21');
+    if (!Number.isInteger(probes) || probes < 1 || probes > 10_000) throw new RingSimError('probes', probes, 'must be a whole number from 1 to 10000', `Alluxio defaults to ${ALLUXIO_MULTI_PROBE_PROBES}`);
     this.probes = probes;
     const n = this.workers.length;
     const entries = Array.from({ length: n }, (_, w) => ({ w, p: murmur3String(`${this.workerHashes[w]}${SEED}`) }));
