@@ -71,6 +71,8 @@ export { ObjectCache, type CacheStats, type ObjectCacheOptions } from './pagesto
 export { PageStore, type PageStoreOptions, type PageAccess } from './pagestore/page-store.js';
 export { createEvictionPolicy, EVICTION_POLICIES, type EvictionPolicy, type EvictionPolicyName } from './pagestore/eviction/index.js';
 export { KeyIndex } from './pagestore/key-index.js';
+export { alluxioFileId, pageStoreDirIndex, dirIndexOfFileId } from './pagestore/hash-allocator.js';
+export { alluxioUriString } from './pagestore/alluxio-uri.js';
 
 // Traces and the single-cache simulator.
 export {
@@ -123,6 +125,7 @@ export { AlluxioMaglevPlacement, javaHashMapOrder, type AlluxioMaglevOptions } f
 export { AlluxioMultiProbePlacement, type AlluxioMultiProbeOptions } from './ring/alluxio/multi-probe.js';
 export { AlluxioCapacityPlacement } from './ring/alluxio/capacity.js';
 export { crc32c } from './hash/crc32c.js';
+export { sha256, sha256Hex } from './hash/sha256.js';
 export { isPrime, nearestPrimes } from './ring/primes.js';
 export type { LocateOptions, TableView } from './ring/placement.js';
 
