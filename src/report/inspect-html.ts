@@ -36,6 +36,7 @@ export function renderInspectHtml(r: InspectReport, css: string): string {
 <main id="inspect">
 <h1>${escapeHtml(`Cluster ${r.cluster}`)}</h1>
 <p>${escapeHtml(`From ${r.source}: ${c.registered} registered, ${c.online} ONLINE, ${c.offline} OFFLINE; ${r.vnodes} virtual nodes a worker.`)}</p>
+${r.assumptions.map((a) => `<p class="assumption">${escapeHtml(`Assumed: ${a}`)}</p>`).join('\n')}
 <h2>Workers</h2>
 ${htmlTable(['identity', 'address', 'state', 'dynamic share', 'static share'], r.workers.map((w) => [w.identity, w.address ?? '?', w.state, w.state === 'ONLINE' ? percent(w.share, 3) : '-', percent(w.staticShare, 3)]))}
 <h2>Balance</h2>

@@ -51,6 +51,7 @@ export function renderInspectText(r: InspectReport): string {
   const c = r.counts;
   const lines: string[] = [
     `Cluster ${r.cluster} from ${r.source}: ${c.registered} registered, ${c.online} ONLINE, ${c.offline} OFFLINE; ${r.vnodes} virtual nodes a worker.`,
+    ...r.assumptions.map((a) => `Assumed: ${a}`),
     '',
     table(
       ['identity', 'address', 'state', 'dynamic share', 'static share'],

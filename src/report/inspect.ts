@@ -12,6 +12,7 @@
  * the hash space as keys do.
  */
 import type { Bandwidth } from '../core/bandwidth.js';
+import { ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
 import { membershipPlacement, type Membership, type MemberState, type RingMode } from '../membership/membership.js';
 import { drawIdentities } from '../plan/ring-model.js';
 import { balance } from '../ring/analysis/balance.js';
@@ -72,6 +73,12 @@ export interface InspectReport {
   source: string;
   cluster: string;
   vnodes: number;
+  /** The ring Alluxio builds (alluxio.user.dynamic.consistent.hash.ring.enabled); both rings are reported. */
+  ring: RingMode;
+  provider: string;
+  pageSizeBytes: number;
+  /** Each setting not given by a flag: its value and source (the manifest or a default). */
+  assumptions: string[];
   counts: { registered: number; online: number; offline: number };
   workers: InspectWorker[];
   balance: { dynamic: RingBalance | null; static: RingBalance };
@@ -83,6 +90,11 @@ export interface InspectReport {
 
 export interface InspectOptions {
   vnodes?: number;
+  /** The cluster's ring settings, as src/plan/cluster-settings.ts resolves them. */
+  ring?: RingMode;
+  provider?: string;
+  pageSizeBytes?: bigint;
+  assumptions?: readonly string[];
   /** Workers to add in the scale-out what-if (default 1). */
   add?: number;
   /** Seed of the added workers' identity draw. */
@@ -151,6 +163,8 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
   if (add > 0) whatIf.push(addWorkers(m, stat, dyn, add, o));
   return {
     format: 'ring-sim/inspect', version: 1, source: m.source, cluster: m.cluster, vnodes,
+    ring: o.ring ?? 'dynamic', provider: o.provider ?? 'DEFAULT', pageSizeBytes: o.pageSizeBytes !== undefined ? Number(o.pageSizeBytes) : ALLUXIO_PAGE_SIZE_BYTES,
+    assumptions: [...(o.assumptions ?? [])],
     counts: { registered: m.members.length, online: online.length, offline: offline.length },
     workers: m.members.map((w) => ({
       identity: w.identity, address: w.address ?? null, state: w.state,

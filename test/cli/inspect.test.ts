@@ -43,6 +43,36 @@ describe('ring-sim inspect', () => {
     expect(r.stdout).toMatch(/\d+ min \d\d s/);
   });
 
+  it('--manifest gives the ring settings, a flag beats it, the edition fills the rest; each printed as assumed', async () => {
+    const manifest = join(dir, 'cluster.yaml');
+    writeFileSync(manifest, [
+      'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata:', '  name: alluxio', 'spec:', '  properties:',
+      '    alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker: "7"',
+      '    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"', '    alluxio.worker.page.store.page.size: 4MB',
+      '    alluxio.cluster.name: DefaultAlluxioCluster', '  worker:', '    count: 10', '    pagestore:', '      size: 100Gi', '      reservedSize: 10Gi', '',
+    ].join('\n'));
+    const [fromManifest, flagged, plain, text] = await Promise.all([
+      builtCli(['inspect', '--etcd-export', EXPORT, '--manifest', manifest, '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--manifest', manifest, '--vnodes', '9', '--cluster', 'DefaultAlluxioCluster', '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--edition', 'oss', '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT]),
+    ]);
+    type Settings = Json & { vnodes: number; ring: string; pageSizeBytes: number; cluster: string; assumptions: string[]; balance: { static: { points: number } } };
+    const m = JSON.parse(fromManifest.stdout) as Settings;
+    expect([m.vnodes, m.ring, m.pageSizeBytes, m.balance.static.points]).toEqual([7, 'static', 4 * 1024 * 1024, 12 * 7]);
+    expect(m.assumptions.find((a) => a.startsWith('7 virtual nodes'))).toContain(`from ${manifest} (spec.properties alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker)`);
+    expect(m.assumptions.find((a) => a.startsWith('cluster '))).toContain('(spec.properties alluxio.cluster.name)');
+    expect(m.assumptions.find((a) => a.startsWith('static ring'))).toContain(`from ${manifest}`);
+    const f = JSON.parse(flagged.stdout) as Settings;
+    expect([f.vnodes, f.balance.static.points]).toEqual([9, 12 * 9]);
+    expect(f.assumptions.some((a) => /virtual nodes|^cluster /.test(a))).toBe(false);
+    const p = JSON.parse(plain.stdout) as Settings;
+    expect([p.vnodes, p.ring]).toEqual([5, 'dynamic']);
+    expect(p.assumptions[0]).toMatch(/^5 virtual nodes per worker: the open-source default \(--edition oss\); pass --vnodes N or --manifest FILE/);
+    expect(text.stdout.split('\n')[1]).toMatch(/^Assumed: 2000 virtual nodes per worker: the Enterprise default \(--edition enterprise\); pass --vnodes N or --manifest FILE/);
+    expect(text.stdout.split('\n')[0]).toContain('2000 virtual nodes a worker');
+  });
+
   it('--html writes one self-contained page', async () => {
     const file = join(dir, 'inspect.html');
     const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--html', file]);

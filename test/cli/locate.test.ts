@@ -32,9 +32,12 @@ describe('ring-sim locate', () => {
     const W = tempFile('workers.json', JSON.stringify(workerList));
     const urls = Object.keys(fileUrlWorkers);
     const K = tempFile('keys.txt', urls.join('\n'));
-    const r = await cli('locate', '--workers', W, '--replicas', '5', '--keys', K);
+    // The vectors are open source's 5 virtual nodes: --edition oss gives them (the default, Enterprise, is 2000).
+    const r = await cli('locate', '--workers', W, '--edition', 'oss', '--replicas', '5', '--keys', K);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n');
+    const all = r.stdout.trim().split('\n');
+    expect(all.filter((l) => l.startsWith('# assumed: '))[0]).toMatch(/^# assumed: 5 virtual nodes per worker: the open-source default \(--edition oss\); pass --vnodes N or --manifest FILE/);
+    const lines = all.filter((l) => !l.startsWith('# '));
     lines.forEach((line, i) => {
       const [key, workers] = line.split('\t');
       expect(key).toBe(urls[i]);
@@ -85,6 +88,33 @@ describe('ring-sim locate', () => {
     }
     expect(code).toBe(2);
     expect(stderr).toMatch(/^ring-sim: error: --workers/);
+  });
+});
+
+describe('ring-sim locate ring settings: flag, then --manifest, then the edition', () => {
+  it('plain --workers takes the Enterprise 2000, --manifest its own, a flag beats both; --json keeps assumptions on stderr', async () => {
+    const W = tempFile('workers.txt', workerList.map(asId).join('\n') + '\n');
+    const M = tempFile('m.yaml', [
+      'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata:', '  name: c', 'spec:', '  properties:',
+      '    alluxio.user.consistent.hash.virtual.node.count.per.worker: "7"', '  worker:', '    count: 3', '    pagestore:', '      size: 100Gi', '      reservedSize: 10Gi', '',
+    ].join('\n'));
+    const urls = Object.keys(fileUrlWorkers);
+    const run = (...a: string[]) => cli('locate', '--workers', W, '--replicas', '3', '--json', ...a, ...urls);
+    const [plain, v2000, manifest, v7, flag, v9] = await Promise.all([
+      run(), run('--vnodes', '2000'), run('--manifest', M), run('--vnodes', '7'), run('--manifest', M, '--vnodes', '9'), run('--vnodes', '9'),
+    ]);
+    expect(plain.stdout).toBe(v2000.stdout);
+    expect(plain.stderr).toMatch(/^ring-sim: assumed: 2000 virtual nodes per worker: the Enterprise default \(--edition enterprise\)/);
+    expect(manifest.stdout).toBe(v7.stdout);
+    expect(manifest.stderr).toContain('ring-sim: assumed: 7 virtual nodes per worker from ');
+    expect(manifest.stderr).toContain('(spec.properties alluxio.user.consistent.hash.virtual.node.count.per.worker)');
+    expect(flag.stdout).toBe(v9.stdout);
+    expect(flag.stderr).not.toContain('virtual nodes');
+    expect(plain.stdout).not.toBe(v7.stdout);
+    for (const r of [plain, manifest, flag]) {
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.trim().split('\n')) expect(Object.keys(JSON.parse(line) as object)).toEqual(['key', 'workers']);
+    }
   });
 });
 

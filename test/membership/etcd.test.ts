@@ -59,8 +59,8 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('static ring: all 50 registered identities give Alluxio\'s vectors, in order', async () => {
-    const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', 'static', '--replicas', '5', '--json', ...URLS]);
-    expect(r.stderr).toBe('');
+    const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', 'static', '--vnodes', '5', '--replicas', '5', '--json', ...URLS]);
+    expect(r.stderr).toBe('ring-sim: assumed: CONSISTENT policy, DEFAULT hash provider: Alluxio\'s defaults; pass --manifest FILE for the cluster\'s own\n');
     expect(r.code).toBe(0);
     const lines = parseLines(r.stdout);
     expect(lines.map((l) => l.key)).toEqual(URLS);
@@ -68,8 +68,10 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('dynamic ring (the default): the 45 ONLINE identities, placed as Alluxio places them', async () => {
-    const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--replicas', '5', '--json', ...URLS]);
-    expect(r.stderr).toBe('');
+    // Assumed and said on stderr (stdout stays JSON lines): the dynamic ring and Alluxio's default provider.
+    const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--edition', 'oss', '--replicas', '5', '--json', ...URLS]);
+    expect(r.stderr).toContain('ring-sim: assumed: 5 virtual nodes per worker: the open-source default (--edition oss)');
+    expect(r.stderr).toContain('ring-sim: assumed: dynamic ring: Alluxio\'s default');
     const online = identities.filter((i) => !OFFLINE.has(i)).sort();
     const alluxio = new AlluxioConsistentPlacement(online.map((id) => ({ id })), { vnodes: 5 });
     const lines = parseLines(r.stdout);
@@ -85,8 +87,8 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   it('--etcd-export (real etcdctl output) gives the same answers offline, for both rings', async () => {
     await Promise.all(['static', 'dynamic'].map(async (ring) => {
       const [live, offline] = await Promise.all([
-        builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', ring, '--replicas', '3', ...URLS]),
-        builtCli(['locate', '--etcd-export', exportFile, '--cluster', CLUSTER, '--ring', ring, '--replicas', '3', ...URLS]),
+        builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', ring, '--vnodes', '5', '--replicas', '3', ...URLS]),
+        builtCli(['locate', '--etcd-export', exportFile, '--cluster', CLUSTER, '--ring', ring, '--vnodes', '5', '--replicas', '3', ...URLS]),
       ]);
       expect(offline.stderr).toBe('');
       expect(offline.stdout).toBe(live.stdout);
@@ -94,7 +96,7 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('ignores other clusters, and a cluster not seen before places as a workers file of its identities', async () => {
-    const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', 'other', '--replicas', '2', ...URLS]);
+    const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', 'other', '--ring', 'dynamic', '--replicas', '2', ...URLS]);
     const file = join(mkdtempSync(join(tmpdir(), 'ring-sim-w-')), 'w.txt');
     writeFileSync(file, [...OTHER].sort().join('\n'));
     const byFile = await builtCli(['locate', '--workers', file, '--replicas', '2', ...URLS]);
@@ -103,7 +105,7 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('tries each endpoint in turn: a dead first endpoint does not stop a live second', async () => {
-    const r = await builtCli(['locate', '--etcd', `http://127.0.0.1:${silentPort},${etcd.url}`, '--etcd-timeout', '1', '--cluster', CLUSTER, '--ring', 'static', URLS[0]]);
+    const r = await builtCli(['locate', '--etcd', `http://127.0.0.1:${silentPort},${etcd.url}`, '--etcd-timeout', '1', '--cluster', CLUSTER, '--ring', 'static', '--vnodes', '5', URLS[0]]);
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\t')[1].trim()).toBe(asId(fileUrlWorkers[URLS[0]][0]));
   });

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import type { Edition } from '../../capacity/pagestore-plan.js';
+import { addClusterSettingsOptions, clusterSettings } from '../cluster-options.js';
 import { parseBandwidth } from '../../core/bandwidth.js';
 import { buildInspect } from '../../report/inspect.js';
 import { renderInspectHtml } from '../../report/inspect-html.js';
@@ -13,7 +15,9 @@ import { RingSimError } from '../../core/errors.js';
 import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 
 interface InspectFlags extends MembershipFlags {
-  vnodes: number;
+  vnodes?: number;
+  manifest?: string;
+  edition: Edition;
   add: number;
   seed: number;
   dataset?: string;
@@ -26,24 +30,30 @@ export function registerInspect(program: Command, io: Io): void {
   const command = program
     .command('inspect')
     .description('the exact ring of a running Alluxio cluster from etcd: each identity\'s state and share, balance, ring bloat, and what remove-worker, a stop or a scale-out moves')
-    .option('--vnodes <n>', `virtual nodes per worker: ${ALLUXIO_OSS_VNODES} open source, ${ALLUXIO_ENTERPRISE_VNODES} Enterprise`, integerOption('--vnodes', 1, 16_777_216), ALLUXIO_OSS_VNODES)
+    .option('--vnodes <n>', `virtual nodes per worker (default: --manifest's, else ${ALLUXIO_ENTERPRISE_VNODES} Enterprise, ${ALLUXIO_OSS_VNODES} open source)`, integerOption('--vnodes', 1, 16_777_216))
     .option('--add <n>', 'workers to add in the scale-out what-if', integerOption('--add', 0, 100_000), 1)
     .option('--seed <n>', 'seed for the added workers\' identities (random UUIDs in Alluxio)', integerOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--dataset <size>', 'data set size, e.g. 20TiB: gives the bytes each what-if re-reads from the under-storage')
     .option('--ufs-bandwidth <rate>', 'under-storage read bandwidth, e.g. 10Gbps or 1.2GB/s: gives how long the re-read takes')
     .option('--json', 'print the report as JSON')
     .option('--html <file>', 'write the report as a self-contained HTML page');
-  addMembershipOptions(command)
+  addClusterSettingsOptions(addMembershipOptions(command))
     .addHelpText('after', `
 Example:
-  ring-sim inspect --etcd-export membership.json --cluster alluxio --vnodes 2000 --dataset 20TiB --ufs-bandwidth 10Gbps --add 4`)
-    .action(async (flags: InspectFlags) => {
+  ring-sim inspect --etcd-export membership.json --manifest alluxio-cluster.yaml --dataset 20TiB --ufs-bandwidth 10Gbps --add 4`)
+    .action(async (flags: InspectFlags, cmd: Command) => {
       const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
       const datasetBytes = flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined;
       if (ufsBandwidth && datasetBytes === undefined) throw new RingSimError('--dataset', undefined, '--ufs-bandwidth needs a data-set size to time', 'pass --dataset SIZE, e.g. 20TiB');
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
-      const membership = await loadMembership(flags);
-      const report = buildInspect(membership, { vnodes: flags.vnodes, add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth });
+      const settings = clusterSettings(flags, cmd);
+      if (settings.policy !== 'CONSISTENT' || settings.provider !== 'DEFAULT') {
+        throw new RingSimError('--manifest', `${settings.policy}/${settings.provider}`, 'inspect builds Alluxio\'s CONSISTENT ring with the DEFAULT hash provider only', 'plan the manifest with ring-sim plan, which models the CAPACITY provider');
+      }
+      const membership = await loadMembership({ ...flags, cluster: settings.cluster });
+      const report = buildInspect(membership, {
+        vnodes: settings.vnodes, ring: settings.ring, provider: settings.provider, pageSizeBytes: settings.pageSizeBytes,
+        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth });
       writeOutputs(withReport([optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))], {
         flag: flags.json ? '--json' : 'the report',
         path: '-',

@@ -8,9 +8,12 @@ import { keyLines } from '../keys-file.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import { RING_MODES, requireRingWorkers, type RingMode } from '../../membership/membership.js';
 import type { Worker } from '../../ring/worker.js';
-import { ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
+import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 import { RING_DEFAULT_VNODES } from '../../ring/ring.js';
 import type { Io } from '../io.js';
+import type { Edition } from '../../capacity/pagestore-plan.js';
+import { addClusterSettingsOptions, clusterSettings } from '../cluster-options.js';
+import type { ClusterSettings } from '../../plan/cluster-settings.js';
 import { renderLocateJsonLines, renderLocateText, type LocatedKey } from '../../report/locate.js';
 
 interface LocateFlags extends Partial<MembershipFlags> {
@@ -29,14 +32,33 @@ interface LocateFlags extends Partial<MembershipFlags> {
   probes?: number;
   epsilon?: number;
   ketamaPoints?: number;
+  manifest?: string;
+  edition: Edition;
+}
+
+/**
+ * The settings locate uses and the assumptions behind them: the virtual nodes for alluxio-consistent, the policy
+ * and provider when --algorithm is not given, the ring and cluster with a membership.
+ */
+function locateSettings(flags: LocateFlags, command: Command): { settings: ClusterSettings; assumptions: string[] } {
+  const settings = clusterSettings(flags, command);
+  const algorithmGiven = command.getOptionValueSource('algorithm') === 'cli';
+  if (!algorithmGiven && (settings.policy !== 'CONSISTENT' || settings.provider !== 'DEFAULT')) {
+    throw new RingSimError('--manifest', `${settings.policy}/${settings.provider}`, 'the manifest\'s worker selection is not the CONSISTENT policy with the DEFAULT provider', 'pass --algorithm (e.g. alluxio-capacity, ring-sim\'s model of CAPACITY, or alluxio-jump)');
+  }
+  const used = new Set<string>();
+  if (flags.algorithm === 'alluxio-consistent') used.add('vnodes');
+  if (!algorithmGiven) used.add('provider');
+  if (hasMembershipSource(flags as MembershipFlags)) { used.add('ring'); used.add('cluster'); }
+  return { settings, assumptions: settings.assumptions.filter((a) => used.has(a.setting)).map((a) => a.text) };
 }
 
 /** The workers: from --workers, or the membership's dynamic or static ring. */
-async function locateWorkers(flags: LocateFlags): Promise<Worker[]> {
+async function locateWorkers(flags: LocateFlags, settings: ClusterSettings): Promise<Worker[]> {
   const m = flags as MembershipFlags;
   if (hasMembershipSource(m)) {
     if (flags.workers !== undefined) throw new RingSimError('--workers', flags.workers, '--workers and an etcd membership both given', 'use one of them');
-    return requireRingWorkers(await loadMembership(m), flags.ring ?? 'dynamic');
+    return requireRingWorkers(await loadMembership({ ...m, cluster: settings.cluster }), settings.ring);
   }
   if (flags.ring) throw new RingSimError('--ring', flags.ring, '--ring needs a membership', 'pass --etcd URL or --etcd-export FILE');
   if (flags.workers === undefined) throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE, --etcd URL or --etcd-export FILE');
@@ -50,7 +72,7 @@ export function registerLocate(program: Command, io: Io): void {
     .argument('[keys...]', 'keys (file paths / URLs) to locate')
     .option('-a, --algorithm <name>', `placement algorithm: ${ALGORITHM_NAMES.join(', ')}`, choiceOption('--algorithm', ALGORITHM_NAMES), 'alluxio-consistent')
     .option('-w, --workers <file>', 'workers: one a line "id [weight] [zone]", or a JSON array')
-    .option('--vnodes <n>', `virtual nodes per worker (alluxio-consistent, default ${ALLUXIO_OSS_VNODES}) or per unit of weight (ring, default ${RING_DEFAULT_VNODES})`, integerOption('--vnodes', 1, 16_777_216))
+    .option('--vnodes <n>', `virtual nodes per worker (alluxio-consistent; default --manifest's, else ${ALLUXIO_ENTERPRISE_VNODES} Enterprise, ${ALLUXIO_OSS_VNODES} open source) or per unit of weight (ring, default ${RING_DEFAULT_VNODES})`, integerOption('--vnodes', 1, 16_777_216))
     .option('-r, --replicas <n>', 'distinct workers per key', integerOption('--replicas', 1, 1_000_000), 1)
     .option('--keys <file>', 'read keys from a file, one a line')
     .option('--json', 'print one JSON object a line: {"key": ..., "workers": [...]}')
@@ -68,15 +90,16 @@ alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (
 Example:
   ring-sim locate --algorithm alluxio-consistent --workers examples/workers.txt --replicas 2 s3://bucket/a.parquet
   ring-sim locate --etcd http://etcd-0:2379 --cluster alluxio --replicas 2 s3://bucket/a.parquet`);
-  addMembershipOptions(command).action(async (keyArgs: string[], flags: LocateFlags) => {
-    const workers = await locateWorkers(flags);
+  addClusterSettingsOptions(addMembershipOptions(command)).action(async (keyArgs: string[], flags: LocateFlags, cmd: Command) => {
+    const { settings, assumptions } = locateSettings(flags, cmd);
+    const workers = await locateWorkers(flags, settings);
     const keys = [...keyArgs];
     if (flags.keys !== undefined) {
       for (const line of keyLines(readTextFile(flags.keys, '--keys', MAX_KEYS_FILE_BYTES), '--keys', flags.keys)) keys.push(line);
     }
     if (keys.length === 0) throw new RingSimError('keys', '', 'no keys given', 'pass keys as arguments or --keys FILE');
     const placement = createPlacement(flags.algorithm, workers, {
-      vnodes: flags.vnodes,
+      vnodes: flags.algorithm === 'alluxio-consistent' ? settings.vnodes : flags.vnodes,
       identity: flags.identity ?? (hasMembershipSource(flags as MembershipFlags) ? 'identity' : undefined),
       workerOrder: flags.workerOrder,
       weighting: flags.weighting,
@@ -86,6 +109,12 @@ Example:
       ketamaPoints: flags.ketamaPoints,
     });
     const located: LocatedKey[] = keys.map((key) => ({ key, workers: placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst }) }));
-    io.out(flags.json ? renderLocateJsonLines(located) : renderLocateText(located));
+    // JSON lines keep every stdout line one object: the assumptions go to stderr there.
+    if (flags.json) {
+      for (const a of assumptions) io.err(`ring-sim: assumed: ${a}\n`);
+      io.out(renderLocateJsonLines(located));
+    } else {
+      io.out(assumptions.map((a) => `# assumed: ${a}\n`).join('') + renderLocateText(located));
+    }
   });
 }

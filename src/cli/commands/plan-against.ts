@@ -8,6 +8,7 @@ import { RingSimError } from '../../core/errors.js';
 import type { Edition } from '../../capacity/pagestore-plan.js';
 import { parseManifest } from '../../plan/manifest.js';
 import { planAgainst } from '../../plan/against.js';
+import { manifestClusterName } from '../../plan/cluster-settings.js';
 import { renderAgainstText } from '../../report/plan-against-text.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import type { Io } from '../io.js';
@@ -37,7 +38,7 @@ export async function runAgainst(file: string, flags: AgainstFlags, datasetBytes
   const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
   if (ufsBandwidth && datasetBytes === undefined) throw new RingSimError('--dataset', undefined, '--ufs-bandwidth needs a data-set size to time', 'pass --dataset SIZE, e.g. 20TiB');
   // The manifest's alluxio.cluster.name names the cluster in etcd unless --cluster says otherwise.
-  const named = before.properties['alluxio.cluster.name'];
+  const named = manifestClusterName(before);
   const cluster = flags.cluster === DEFAULT_CLUSTER && named ? named : flags.cluster;
   const membership = hasMembershipSource(flags) ? await loadMembership({ ...flags, cluster }) : undefined;
   const report = planAgainst(before, after, { edition: flags.edition, seed: flags.seed, membership, datasetBytes, ufsBandwidth });
