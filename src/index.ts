@@ -73,6 +73,7 @@ export { createEvictionPolicy, EVICTION_POLICIES, type EvictionPolicy, type Evic
 export { KeyIndex } from './pagestore/key-index.js';
 export { alluxioFileId, pageStoreDirIndex, dirIndexOfFileId } from './pagestore/hash-allocator.js';
 export { alluxioUriString } from './pagestore/alluxio-uri.js';
+export { PageStoreDirs, type PageStoreDirsOptions } from './pagestore/page-store-dirs.js';
 
 // Traces and the single-cache simulator.
 export {
