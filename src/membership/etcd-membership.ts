@@ -26,6 +26,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** `host:rpcPort` from a JSON WorkerServiceEntity (`WorkerNetAddress.Host`, `.RpcPort`); undefined otherwise. */
 export function entityAddress(value: Uint8Array): string | undefined {
+  return entityNetAddress(value)?.address;
+}
+
+/** `WorkerNetAddress.Host` alone (the pod's IP or name, as the charts register it) and `Host:RpcPort`. */
+function entityNetAddress(value: Uint8Array): { host: string; address: string } | undefined {
   let doc: unknown;
   try {
     doc = JSON.parse(utf8.decode(value));
@@ -34,12 +39,14 @@ export function entityAddress(value: Uint8Array): string | undefined {
   }
   const address = (doc as { WorkerNetAddress?: { Host?: unknown; RpcPort?: unknown } } | null)?.WorkerNetAddress;
   if (!address || typeof address.Host !== 'string' || address.Host === '') return undefined;
-  return typeof address.RpcPort === 'number' && address.RpcPort > 0 ? `${address.Host}:${address.RpcPort}` : address.Host;
+  const host = address.Host;
+  return { host, address: typeof address.RpcPort === 'number' && address.RpcPort > 0 ? `${host}:${address.RpcPort}` : host };
 }
 
 interface Entry {
   identity: string;
   address?: string;
+  host?: string;
 }
 
 /** Entries under `prefix`, keyed by canonical identity; keys that are no Alluxio identity go to `notes`. */
@@ -54,9 +61,9 @@ function entries(pairs: readonly KeyValue[], prefix: string, notes: string[]): M
       continue;
     }
     const identity = identityToString(parsed);
-    const address = entityAddress(kv.value);
-    if (address === undefined && kv.value.length > 0) unreadable++;
-    out.set(identity, address === undefined ? { identity } : { identity, address });
+    const net = entityNetAddress(kv.value);
+    if (net === undefined && kv.value.length > 0) unreadable++;
+    out.set(identity, net === undefined ? { identity } : { identity, ...net });
   }
   if (unreadable > 0) notes.push(`${unreadable} value(s) under ${prefix} are not JSON WorkerServiceEntity (older Alluxio writes binary): address unknown`);
   return out;
@@ -76,6 +83,11 @@ async function clustersFound(source: EtcdSource): Promise<string[]> {
   return [...names].sort();
 }
 
+/** A member's address fields from its entry, when the value was readable. */
+function netFields(e: Entry | undefined): { address?: string; host?: string } {
+  return e?.address !== undefined && e.host !== undefined ? { address: e.address, host: e.host } : {};
+}
+
 /** The membership of `cluster`: registered identities with address and state, in etcd's key order. */
 export async function readMembership(source: EtcdSource, cluster: string): Promise<Membership> {
   const notes: string[] = [];
@@ -90,13 +102,13 @@ export async function readMembership(source: EtcdSource, cluster: string): Promi
   }
   const members: Member[] = [];
   for (const [identity, e] of registered) {
-    const address = e.address ?? alive.get(identity)?.address;
-    members.push({ identity, ...(address !== undefined ? { address } : {}), state: alive.has(identity) ? 'ONLINE' : 'OFFLINE' });
+    const net = e.address !== undefined ? e : alive.get(identity);
+    members.push({ identity, ...netFields(net), state: alive.has(identity) ? 'ONLINE' : 'OFFLINE' });
   }
   for (const [identity, e] of alive) {
     if (registered.has(identity)) continue;
     notes.push(`${identity} is live under ${live} but not registered under ${reg}: counted ONLINE`);
-    members.push({ identity, ...(e.address !== undefined ? { address: e.address } : {}), state: 'ONLINE' });
+    members.push({ identity, ...netFields(e), state: 'ONLINE' });
   }
   members.sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
   return { cluster, members, source: source.name, notes };

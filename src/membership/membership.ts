@@ -17,6 +17,8 @@ export interface Member {
   identity: string;
   /** `host:rpcPort` from the registration's value, when it could be read. */
   address?: string;
+  /** `WorkerNetAddress.Host` alone: the pod IP (or host IP with host networking) or name the worker registered. */
+  host?: string;
   state: MemberState;
 }
 

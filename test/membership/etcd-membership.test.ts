@@ -25,8 +25,8 @@ describe('readMembership', () => {
     }), 'f');
     const m = await readMembership(exportSource('f', pairs), 'c');
     expect(m.members).toEqual([
-      { identity: ID1, address: 'h1:29999', state: 'ONLINE' },
-      { identity: ID2, address: 'h2:29999', state: 'OFFLINE' },
+      { identity: ID1, address: 'h1:29999', host: 'h1', state: 'ONLINE' },
+      { identity: ID2, address: 'h2:29999', host: 'h2', state: 'OFFLINE' },
     ]);
     expect(ringWorkers(m, 'dynamic').map((w) => w.id)).toEqual([ID1]);
     expect(ringWorkers(m, 'static').map((w) => w.id)).toEqual([ID1, ID2]);
@@ -53,7 +53,7 @@ describe('readMembership: prefixes, order and errors', () => {
     const m = await readMembership(exportSource('x', [pair(`/ServiceDiscovery/c/${ID2}`, entity('h2')), pair(`/DHT/c/AUTHORIZED/${ID1}`)]), 'c');
     expect(m.members).toEqual([
       { identity: ID1, state: 'OFFLINE' },
-      { identity: ID2, address: 'h2:29999', state: 'ONLINE' },
+      { identity: ID2, address: 'h2:29999', host: 'h2', state: 'ONLINE' },
     ]);
     expect(m.notes).toEqual([`${ID2} is live under /ServiceDiscovery/c/ but not registered under /DHT/c/AUTHORIZED/: counted ONLINE`]);
     expect(m).toMatchObject({ cluster: 'c', source: 'x' });

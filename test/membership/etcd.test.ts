@@ -62,9 +62,13 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
     const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', 'static', '--vnodes', '5', '--replicas', '5', '--json', ...URLS]);
     expect(r.stderr).toBe('ring-sim: assumed: CONSISTENT policy, DEFAULT hash provider: Alluxio\'s defaults; pass --manifest FILE for the cluster\'s own\n');
     expect(r.code).toBe(0);
-    const lines = parseLines(r.stdout);
+    const lines = parseLines(r.stdout) as Array<{ key: string; workers: string[]; hosts: string[] }>;
     expect(lines.map((l) => l.key)).toEqual(URLS);
-    for (const l of lines) expect(l.workers).toEqual(fileUrlWorkers[l.key].map(asId));
+    for (const l of lines) {
+      expect(l.workers).toEqual(fileUrlWorkers[l.key].map(asId));
+      // WorkerNetAddress.Host of each, in the order of "workers"
+      expect(l.hosts).toEqual(l.workers.map((w) => hostOf.get(w)));
+    }
   });
 
   it('dynamic ring (the default): the 45 ONLINE identities, placed as Alluxio places them', async () => {
@@ -100,14 +104,17 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
     const file = join(mkdtempSync(join(tmpdir(), 'ring-sim-w-')), 'w.txt');
     writeFileSync(file, [...OTHER].sort().join('\n'));
     const byFile = await builtCli(['locate', '--workers', file, '--replicas', '2', ...URLS]);
-    expect(r.stdout).toBe(byFile.stdout);
+    // the membership's text names each worker's registered host: identity (other-N)
+    expect(r.stdout.replace(/ \(other-\d\)/g, '')).toBe(byFile.stdout);
+    expect(r.stdout).toMatch(/\tworker-[0-9a-f-]{36} \(other-\d\) worker-[0-9a-f-]{36} \(other-\d\)\n/);
     expect(r.stdout.split(/\s+/).filter((w) => w.startsWith('worker-')).every((w) => OTHER.includes(w))).toBe(true);
   });
 
   it('tries each endpoint in turn: a dead first endpoint does not stop a live second', async () => {
     const r = await builtCli(['locate', '--etcd', `http://127.0.0.1:${silentPort},${etcd.url}`, '--etcd-timeout', '1', '--cluster', CLUSTER, '--ring', 'static', '--vnodes', '5', URLS[0]]);
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\t')[1].trim()).toBe(asId(fileUrlWorkers[URLS[0]][0]));
+    const first = asId(fileUrlWorkers[URLS[0]][0]);
+    expect(r.stdout.split('\t')[1].trim()).toBe(`${first} (${hostOf.get(first)})`);
   });
 
   it('unreachable endpoints: one line naming each, exit 2', async () => {

@@ -54,15 +54,19 @@ function locateSettings(flags: LocateFlags, command: Command): { settings: Clust
 }
 
 /** The workers: from --workers, or the membership's dynamic or static ring. */
-async function locateWorkers(flags: LocateFlags, settings: ClusterSettings): Promise<Worker[]> {
+async function locateWorkers(flags: LocateFlags, settings: ClusterSettings): Promise<{ workers: Worker[]; hosts?: Map<string, string | null> }> {
   const m = flags as MembershipFlags;
   if (hasMembershipSource(m)) {
     if (flags.workers !== undefined) throw new RingSimError('--workers', flags.workers, '--workers and an etcd membership both given', 'use one of them');
-    return requireRingWorkers(await loadMembership({ ...m, cluster: settings.cluster }), settings.ring);
+    const membership = await loadMembership({ ...m, cluster: settings.cluster });
+    const workers = requireRingWorkers(membership, settings.ring);
+    // Hosts beside identities when any registration gives one (JSON WorkerServiceEntity values).
+    const hosts = membership.members.some((w) => w.host !== undefined) ? new Map(membership.members.map((w) => [w.identity, w.host ?? null])) : undefined;
+    return { workers, hosts };
   }
   if (flags.ring) throw new RingSimError('--ring', flags.ring, '--ring needs a membership', 'pass --etcd URL or --etcd-export FILE');
   if (flags.workers === undefined) throw new RingSimError('--workers', undefined, 'no workers given', 'pass --workers FILE, --etcd URL or --etcd-export FILE');
-  return parseWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers);
+  return { workers: parseWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) };
 }
 
 export function registerLocate(program: Command, io: Io): void {
@@ -92,7 +96,7 @@ Example:
   ring-sim locate --etcd http://etcd-0:2379 --cluster alluxio --replicas 2 s3://bucket/a.parquet`);
   addClusterSettingsOptions(addMembershipOptions(command)).action(async (keyArgs: string[], flags: LocateFlags, cmd: Command) => {
     const { settings, assumptions } = locateSettings(flags, cmd);
-    const workers = await locateWorkers(flags, settings);
+    const { workers, hosts } = await locateWorkers(flags, settings);
     const keys = [...keyArgs];
     if (flags.keys !== undefined) {
       for (const line of keyLines(readTextFile(flags.keys, '--keys', MAX_KEYS_FILE_BYTES), '--keys', flags.keys)) keys.push(line);
@@ -108,7 +112,10 @@ Example:
       epsilon: flags.epsilon,
       ketamaPoints: flags.ketamaPoints,
     });
-    const located: LocatedKey[] = keys.map((key) => ({ key, workers: placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst }) }));
+    const located: LocatedKey[] = keys.map((key) => {
+      const owners = placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst });
+      return hosts ? { key, workers: owners, hosts: owners.map((w) => hosts.get(w) ?? null) } : { key, workers: owners };
+    });
     // JSON lines keep every stdout line one object: the assumptions go to stderr there.
     if (flags.json) {
       for (const a of assumptions) io.err(`ring-sim: assumed: ${a}\n`);
