@@ -11,6 +11,7 @@ const processes = [
   'test/membership/**/*.test.ts',
   'test/report/browser.test.ts',
   'test/plan/against.test.ts',
+  'test/plan/cli-figures.test.ts',
   'test/package.test.ts',
   'test/layers.test.ts',
 ];

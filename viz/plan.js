@@ -58,7 +58,7 @@
   function whatIfTable(plan) {
     var wi = R.section('What if (the plan\'s own table, as in plan --json)');
     R.tableOf(wi, ['change', 'keys moved', 'optimal', 'unreachable', 'bytes moved', 'what happens'], plan.whatIf.map(function (w) {
-      return [w.name, R.pct(w.moved), R.pct(w.optimal), R.pct(w.unreachable), R.bytes(w.bytesMoved) + ' (of the ' + w.bytesBasis + ')', w.description];
+      return [w.name, R.pct(w.moved), R.pct(w.optimal), R.pct(w.unreachable), R.bytes(w.bytesMoved) + ' (' + w.bytesBasisText + ')', w.description];
     }), [false, true, true, true, true, false]);
     wi.append('p').attr('class', 'legend').text('Keys moved: share of all keys (files) whose worker changes. Optimal: the least any placement with the new shares moves. ' +
       'Unreachable: share whose worker is offline, read from the under-storage. Try other changes in the rebalance section above.');

@@ -18,6 +18,7 @@
       names: names,
       mode: plan.ring.mode,
       capacityBytes: plan.workers.map(function (w) { return w.cacheBytes; }),
+      datasetBytes: plan.dataset ? plan.dataset.bytes : null,
     };
     this.capacityOf = {};
     plan.ring.model.workers.forEach(function (w, i) { self.capacityOf[w.id] = plan.workers[i].cacheBytes; });
@@ -63,8 +64,7 @@
     // A restart brings back the same worker: with its identity persisted nothing would move.
     if (change.kind === 'restart') r.optimal = 0;
     r.change = change;
-    r.bytesMoved = Math.round(r.moved * this.basisBytes);
-    r.bytesUnreachable = Math.round(r.unreachable * this.basisBytes);
+    // r.bytesMoved, r.bytesUnreachable: the core's, capped by what each worker caches (the plan's what-if model).
     r.pointsPerWorker = change.kind === 'vnodes' ? change.vnodes : this.input.model.vnodes;
     r.weightedAfter = change.kind === 'provider' ? change.weighted : this.input.model.weighted;
     return r;
@@ -81,7 +81,7 @@
     var c = r.change;
     var plan = this.plan;
     var names = this.input.names;
-    var moved = R.pct(r.moved) + ' of the keys (' + R.bytes(r.bytesMoved) + ' of the ' + this.basis + ')';
+    var moved = R.pct(r.moved) + ' of the keys (' + R.bytes(r.bytesMoved) + ', ' + r.bytesBasisText + ')';
     if (c.kind === 'remove') {
       var x = names[c.worker];
       if (plan.ring.mode === 'static') {
@@ -199,7 +199,7 @@
     box.select('[data-metric="moved"]').attr('data-value', String(r.moved));
     set('moved', R.pct(r.moved), r.method === 'exact' ? 'exact, of the 2^32 key hashes' : 'on 50,000 sample keys');
     set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? 'the same worker returns: a persisted identity moves nothing' : 'the sum of the share gains');
-    set('bytes-moved', R.bytes(r.bytesMoved), 'of the ' + R.bytes(this.basisBytes) + ' ' + this.basis);
+    set('bytes-moved', R.bytes(r.bytesMoved), r.bytesBasisText + ' (' + this.basis + ' ' + R.bytes(this.basisBytes) + '; model: each worker caches at most its page store)');
     if (this.bandwidth) set('time', R.duration(r.bytesMoved / this.bandwidth), 'at ' + this.bandwidthText + ' from the under-storage');
     else set('time', '-', 'give the under-storage bandwidth below');
     set('unreachable', R.pct(r.unreachable), r.unreachable > 0 ? R.bytes(r.bytesUnreachable) + ' read from the under-storage' : 'no offline identity owns keys');

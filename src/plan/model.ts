@@ -55,7 +55,7 @@ export interface PlanFlow {
   to: string;
   /** Fraction of all keys moving from `from` to `to`. */
   fraction: number;
-  /** The bytes that fraction is of the data set (or, without one, of the cache). */
+  /** The bytes `from` caches on that fraction of its range (model: min(share × data set, page data) per worker). */
   bytes: number;
 }
 
@@ -68,7 +68,10 @@ export interface PlanWhatIf {
   unreachable: number;
   optimal: number;
   bytesMoved: number;
+  /** "cache" when the page stores cap what the workers handing keys over hold (or no data set was given), else "dataset". */
   bytesBasis: 'dataset' | 'cache';
+  /** `bytesBasis` in words ("of the data set", "capped by what the workers cache", "of the cache, taken as full"). */
+  bytesBasisText: string;
   /** The largest flows (at most 20), largest first. */
   flows: PlanFlow[];
   /** False when the change cannot be made on this cluster (`reason` says why); its numbers are then 0. */

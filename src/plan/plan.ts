@@ -20,6 +20,7 @@ import { checkRingPoints, readRingSettings, settingsAssumptions } from './settin
 import { expandWorkers, workerCapacity } from './workers.js';
 import { PlanRingBuilder, ringBalance, type RingBalance } from './ring-balance.js';
 import { whatIfs } from './what-if.js';
+import { cacheModelAssumption } from './cached-bytes.js';
 import type { PlanRingModel } from './ring-model.js';
 import { ringArcs } from './arcs.js';
 import { defaultAssumption, manifestDefaults, type PlanDefault } from './defaults.js';
@@ -87,13 +88,13 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ids: ring.ids,
     names,
     identityPersisted: m.groups.every(identityPersisted),
-    basis: o.datasetBytes !== undefined ? 'dataset' : 'cache',
-    basisBytes: o.datasetBytes ?? totalCache,
+    cacheBytes: capacity.workers.map((w) => w.cacheBytes),
+    datasetBytes: o.datasetBytes ?? null,
     vnodeTarget: target,
   });
   checks.push(...ringChangeChecks(c, whatIf));
   withRestartCost(checks, whatIf.find((w) => w.name === 'restart one worker'), settings.mode);
-  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...contextAssumptions(c)];
+  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...contextAssumptions(c), cacheModelAssumption(o.datasetBytes !== undefined)];
   return report(c, { checks, assumptions, defaults, ring, dataset, whatIf, totalCache, model: builder.model(ring.ids) });
 }
 

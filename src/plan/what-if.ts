@@ -7,6 +7,7 @@
 import { movement, type MovementReport } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
 import { MAX_RING_POINTS } from '../ring/worker.js';
+import { bytesBasisText, cacheModel, flowBytes, movedBytes, type CacheModel } from './cached-bytes.js';
 import type { PlanWhatIf } from './model.js';
 import type { PlanRingBuilder } from './ring-balance.js';
 
@@ -20,8 +21,10 @@ export interface WhatIfContext {
   names: readonly string[];
   /** Whether every worker group keeps its identity across restarts. */
   identityPersisted: boolean;
-  basis: 'dataset' | 'cache';
-  basisBytes: number;
+  /** Page data (bytes) of each worker, aligned with `ids`. */
+  cacheBytes: readonly number[];
+  /** The data set (--dataset), or null: every cache taken as full. */
+  datasetBytes: number | null;
   /** The "change virtual nodes" target. */
   vnodeTarget: number;
 }
@@ -41,23 +44,43 @@ type Row = Pick<PlanWhatIf, 'name' | 'description'> & Partial<PlanWhatIf>;
 
 /** A what-if row with nothing moved, filled out. */
 function still(c: WhatIfContext, row: Row): PlanWhatIf {
-  return { moved: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: c.basis, flows: [], applicable: true, flowCount: 0, flowsShownShare: 1, otherFlows: { count: 0, fraction: 0, bytes: 0 }, ...row };
+  const { basis } = movedBytes(cache(c), 0, []);
+  return { moved: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: basis, bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null), flows: [], applicable: true, flowCount: 0, flowsShownShare: 1, otherFlows: { count: 0, fraction: 0, bytes: 0 }, ...row };
+}
+
+const models = new WeakMap<WhatIfContext, CacheModel>();
+
+/** What each worker of the main ring caches (model: see cached-bytes.ts), indexed as `c.main.workers`. */
+function cache(c: WhatIfContext): CacheModel {
+  let m = models.get(c);
+  if (!m) {
+    const own = c.main.ownership()!;
+    const byId = new Map(c.ids.map((id, i) => [id, c.cacheBytes[i]]));
+    m = cacheModel(own.byWorker.map((x) => x / own.total), c.main.workers.map((w) => byId.get(w.id) ?? 0), c.datasetBytes);
+    models.set(c, m);
+  }
+  return m;
 }
 
 function moved(c: WhatIfContext, name: string, description: string, mv: MovementReport, names: Names, extra: Partial<PlanWhatIf> = {}): PlanWhatIf {
-  const bytes = (f: number): number => Math.round(f * c.basisBytes);
-  const flows = mv.flows.slice(0, LISTED_FLOWS).map((f) => ({ from: names.of(f.from), to: names.of(f.to), fraction: f.fraction, bytes: bytes(f.fraction) }));
+  const m = cache(c);
+  const index = new Map(c.main.workers.map((w, i) => [w.id, i]));
+  const flows = mv.flows.slice(0, LISTED_FLOWS).map((f) => ({ from: names.of(f.from), to: names.of(f.to), fraction: f.fraction, bytes: flowBytes(m, index.get(f.from)!, f.fraction) }));
   const shown = flows.reduce((s, f) => s + f.fraction, 0);
   const rest = Math.max(0, mv.moved - shown);
+  const total = movedBytes(m, mv.moved, mv.movedFrom);
+  const shownBytes = flows.reduce((s, f) => s + f.bytes, 0);
   return {
     ...still(c, { name, description }),
     moved: mv.moved,
     optimal: mv.optimal,
-    bytesMoved: bytes(mv.moved),
+    bytesMoved: total.bytes,
+    bytesBasis: total.basis,
+    bytesBasisText: bytesBasisText(total.basis, c.datasetBytes !== null),
     flows,
     flowCount: mv.flowCount,
     flowsShownShare: mv.moved > 0 ? Math.min(1, shown / mv.moved) : 1,
-    otherFlows: { count: mv.flowCount - flows.length, fraction: rest, bytes: bytes(rest) },
+    otherFlows: { count: mv.flowCount - flows.length, fraction: rest, bytes: Math.max(0, total.bytes - shownBytes) },
     ...extra,
   };
 }

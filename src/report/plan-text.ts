@@ -70,8 +70,8 @@ function ringLines(r: PlanReport): string[] {
 function whatIfLines(r: PlanReport): string[] {
   const na = (w: PlanWhatIf, text: string): string => (w.applicable === false ? 'n/a' : text);
   const L = ['', 'what if:', table(
-    ['change', 'keys moved', 'optimal', 'unreachable', `bytes moved (of the ${r.whatIf[0]?.bytesBasis ?? 'cache'})`],
-    r.whatIf.map((w) => [w.name, na(w, percent(w.moved)), na(w, percent(w.optimal)), na(w, percent(w.unreachable)), na(w, formatBinary(w.bytesMoved))]),
+    ['change', 'keys moved', 'optimal', 'unreachable', 'bytes moved'],
+    r.whatIf.map((w) => [w.name, na(w, percent(w.moved)), na(w, percent(w.optimal)), na(w, percent(w.unreachable)), na(w, `${formatBinary(w.bytesMoved)} (${w.bytesBasisText})`)]),
     [false, true, true, true, true],
   )];
   for (const w of r.whatIf) {

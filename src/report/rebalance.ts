@@ -12,6 +12,7 @@
  * - vnodes / provider: every worker's points change; the provider switch changes the key hash, so its
  *   movement is measured on a key sample.
  */
+import { bytesBasisText, cacheModel, flowBytes, movedBytes } from '../plan/cached-bytes.js';
 import { capacityWeights, drawIdentities, planRing, type PlanRingModel } from '../plan/ring-model.js';
 import { syntheticKeys } from '../ring/analysis/keys.js';
 import { movement } from '../ring/analysis/movement.js';
@@ -33,8 +34,10 @@ export interface RebalanceInput {
   names: string[];
   /** Static ring: stopped identities stay registered, OFFLINE. */
   mode: RingMode;
-  /** Page-store size of each worker (bytes): the CAPACITY provider's weights. */
+  /** Page-store size of each worker (bytes): the CAPACITY provider's weights, and what each caches at most. */
   capacityBytes: number[];
+  /** The data set (bytes), or null/absent: every cache taken as full. */
+  datasetBytes?: number | null;
 }
 
 export interface RebalanceWorker {
@@ -61,6 +64,13 @@ export interface RebalanceResult {
   flows: Array<{ from: string; to: string; fraction: number }>;
   /** Offline identity (static ring), if any. */
   offline: string | null;
+  /** Bytes re-read for the keys moved, and what they are of (the plan's what-if model, cached-bytes.ts). */
+  bytesMoved: number;
+  bytesBasis: 'dataset' | 'cache';
+  /** `bytesBasis` in words, as the plan's what-if table says it. */
+  bytesBasisText: string;
+  /** Bytes the unreachable range caches: read from the under-storage. */
+  bytesUnreachable: number;
 }
 
 /** Shares of each worker of `p`, exact (rings own hash space). */
@@ -123,9 +133,18 @@ export function rebalance(input: RebalanceInput, change: RebalanceChange): Rebal
   });
   for (const w of added) rows.push({ id: w.id, name: nameOf(w.id), state: 'new', before: 0, after: sa[afterIndex.get(w.id)!] });
   let unreachable = 0;
-  if (offline !== null) unreachable = sa[afterIndex.get(offline)!];
-  else if (change.kind === 'remove' && input.mode === 'static') unreachable = sb[change.worker];
-  return { before, after, moved: mv.moved, optimal: mv.optimal, unreachable, method: mv.method, workers: rows, flows: mv.flows, offline };
+  let offlineIndex = -1;
+  if (offline !== null) {
+    unreachable = sa[afterIndex.get(offline)!];
+    offlineIndex = before.workers.findIndex((w) => w.id === offline);
+  } else if (change.kind === 'remove' && input.mode === 'static') {
+    unreachable = sb[change.worker];
+    offlineIndex = change.worker;
+  }
+  const cache = cacheModel(sb, input.capacityBytes, input.datasetBytes ?? null);
+  const bytes = movedBytes(cache, mv.moved, mv.movedFrom);
+  const bytesUnreachable = offlineIndex < 0 ? 0 : flowBytes(cache, offlineIndex, unreachable);
+  return { before, after, moved: mv.moved, optimal: mv.optimal, unreachable, method: mv.method, workers: rows, flows: mv.flows, offline, bytesMoved: bytes.bytes, bytesBasis: bytes.basis, bytesBasisText: bytesBasisText(bytes.basis, input.datasetBytes != null), bytesUnreachable };
 }
 
 function workerNames(input: RebalanceInput, change: RebalanceChange, added: Worker[]): (id: string) => string {

@@ -7,12 +7,12 @@ import { MAX_RING_POINTS } from '../../src/ring/worker.js';
 
 const worker = (i: number): PlanWorker => ({ name: `worker-${i}`, group: 'g', sizeBytes: 2 ** 30, reservedBytes: 0, cacheBytes: 2 ** 30, pages: 1024, pageSizeBytes: 1_048_576, usableDiskBytes: null, headroomBytes: null });
 
-function context(n: number, o: { mode?: 'dynamic' | 'static'; persisted?: boolean; vnodes?: number; target?: number } = {}): WhatIfContext {
+function context(n: number, o: { mode?: 'dynamic' | 'static'; persisted?: boolean; vnodes?: number; target?: number; dataset?: number | null } = {}): WhatIfContext {
   const settings: RingSettings = { policy: 'CONSISTENT', vnodes: o.vnodes ?? 20, vnodeProp: undefined, mode: o.mode ?? 'dynamic', provider: 'DEFAULT', pageSizeBytes: 1_048_576n, pageSizeSet: false };
   const ws = Array.from({ length: n }, (_, i) => worker(i));
   const builder = new PlanRingBuilder(settings, ws, 9);
   const ids = builder.identities(0);
-  return { builder, main: builder.build(ids), ids, names: ws.map((w) => w.name), identityPersisted: o.persisted ?? false, basis: 'cache', basisBytes: 1e12, vnodeTarget: o.target ?? 40 };
+  return { builder, main: builder.build(ids), ids, names: ws.map((w) => w.name), identityPersisted: o.persisted ?? false, cacheBytes: ws.map((w) => w.cacheBytes), datasetBytes: o.dataset === undefined ? 1e9 : o.dataset, vnodeTarget: o.target ?? 40 };
 }
 
 const byName = (rows: PlanWhatIf[], prefix: string): PlanWhatIf => rows.find((r) => r.name.startsWith(prefix))!;
@@ -24,6 +24,7 @@ function expectConsistent(w: PlanWhatIf, basisBytes: number): void {
   expect(w.flows.length).toBeLessThanOrEqual(LISTED_FLOWS);
   expect(w.flowCount).toBe(w.flows.length + w.otherFlows.count);
   expect(w.bytesMoved).toBe(Math.round(w.moved * basisBytes));
+  expect(w.bytesBasis).toBe('dataset');
   expect(w.optimal).toBeLessThanOrEqual(w.moved + 1e-12);
 }
 
@@ -33,7 +34,7 @@ describe('whatIfs on a dynamic ring', () => {
 
   it('gives the four what-ifs in order, each consistent', () => {
     expect(rows.map((r) => r.name)).toEqual(['+1 worker', '-1 worker', 'restart one worker', 'virtual nodes 20 → 40']);
-    for (const w of rows) expectConsistent(w, c.basisBytes);
+    for (const w of rows) expectConsistent(w, c.datasetBytes!);
   });
 
   it('+1 worker moves keys only to the new worker: exactly its new range, about 1/31 of the keys', () => {
@@ -75,5 +76,29 @@ describe('whatIfs on a static ring and at the edges', () => {
     const big = whatIfs(context(3, { target: MAX_RING_POINTS }));
     expect(byName(big, 'virtual nodes')).toMatchObject({ applicable: false });
     expect(byName(big, 'virtual nodes').reason).toMatch(/ring points, more than ring-sim's/);
+  });
+});
+
+describe('whatIfs: bytes capped by what the workers cache', () => {
+  it('a data set larger than the cache: a worker hands over at most what it caches', () => {
+    const c = context(8, { dataset: 50 * 2 ** 40 });
+    const rows = whatIfs(c);
+    const remove = byName(rows, '-1');
+    expect(remove.bytesBasis).toBe('cache');
+    expect(remove.bytesBasisText).toBe('capped by what the workers cache');
+    // worker-7 leaves: its whole 1 GiB cache is re-read, not its share of 50 TiB.
+    expect(Math.abs(remove.bytesMoved - 2 ** 30)).toBeLessThanOrEqual(1);
+    for (const w of rows) {
+      expect(w.bytesMoved).toBeLessThanOrEqual(8 * 2 ** 30);
+      const listed = w.flows.reduce((s, f) => s + f.bytes, 0);
+      expect(Math.abs(listed + w.otherFlows.bytes - w.bytesMoved)).toBeLessThanOrEqual(w.flows.length);
+    }
+  });
+
+  it('no data set: every cache is taken as full', () => {
+    const add = byName(whatIfs(context(8, { dataset: null })), '+1');
+    expect(add.bytesBasis).toBe('cache');
+    expect(add.bytesBasisText).toBe('of the cache, taken as full');
+    expect(add.bytesMoved).toBeLessThanOrEqual(8 * 2 ** 30);
   });
 });

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatBinary } from '../../src/core/units.js';
 import type { PlanReport } from '../../src/plan/plan.js';
 
 const CHROMIUM = process.env.RING_SIM_CHROMIUM ?? '/usr/bin/chromium';
@@ -113,12 +114,17 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     const example = `${artifacts}/gke-identity-not-persisted.yaml`;
     writeFileSync(example, readFileSync(`${root}examples/alluxio-cluster-gke.yaml`, 'utf8').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/, ''));
     const html = `${artifacts}/plan-gke-controls.html`;
-    const { json } = plan(html, example);
+    // A data set larger than the cache: the bytes are capped by what each worker caches, on both surfaces.
+    const { json } = plan(html, example, '--dataset', '50TiB');
     const whatIf = (name: string) => json.whatIf.find((w) => w.name.startsWith(name))!;
+    expect(whatIf('+1 worker').bytesBasis).toBe('cache');
+    expect(whatIf('+1 worker').bytesMoved).toBeLessThanOrEqual(json.dataset!.cacheBytes);
     const { page, errors, requests } = await open(html);
     const before = await movedNow(page);
     await page.fill('input[data-control="add-workers"]', '1');
     expect((await movedNow(page)).text).toBe(pct(whatIf('+1 worker').moved));
+    expect(await page.locator('[data-metric="bytes-moved"]').innerText()).toBe(formatBinary(whatIf('+1 worker').bytesMoved));
+    expect(await page.locator('[data-note="bytes-moved"]').innerText()).toMatch(/^capped by what the workers cache/);
     await page.fill('input[data-control="add-workers"]', '2');
     const two = await movedNow(page);
     expect(two.value).toBeGreaterThan(whatIf('+1 worker').moved);
@@ -126,6 +132,7 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     await page.screenshot({ path: `${artifacts}/plan-gke-add-2.png`, fullPage: true });
     await page.selectOption('select[data-control="restart-worker"]', json.ring.shares[0].worker);
     expect((await movedNow(page)).text).toBe(pct(whatIf('restart one worker').moved));
+    expect(await page.locator('[data-metric="bytes-moved"]').innerText()).toBe(formatBinary(whatIf('restart one worker').bytesMoved));
     await page.screenshot({ path: `${artifacts}/plan-gke-restart.png`, fullPage: true });
     await page.fill('input[data-control="vnodes"]', '1000');
     expect((await movedNow(page)).text).toBe(pct(whatIf('virtual nodes').moved));

@@ -62,7 +62,7 @@ export function ringChangeChecks(c: PlanContext, whatIf: readonly PlanWhatIf[]):
   const s = c.settings;
   const change = whatIf.find((w) => w.name.startsWith('virtual nodes') && w.applicable !== false);
   const cost = change
-    ? `; ${change.name} moves ${(change.moved * 100).toFixed(2)} % of the keys (${formatBinary(change.bytesMoved)} of the ${change.bytesBasis}) to other workers, exactly, in the what-if`
+    ? `; ${change.name} moves ${(change.moved * 100).toFixed(2)} % of the keys (${formatBinary(change.bytesMoved)}, ${change.bytesBasisText}) to other workers, exactly, in the what-if`
     : '';
   return [{
     id: 'ring-change-destructive',

@@ -33,6 +33,8 @@ export interface MovementReport {
   flows: Flow[];
   /** How many distinct (from, to) pairs moved keys; more than `flows.length` when the list was cut. */
   flowCount: number;
+  /** Fraction of all keys leaving each worker of `before` (indexed as `before.workers`), over every flow. */
+  movedFrom: Float64Array;
 }
 
 export interface MovementOptions {
@@ -65,7 +67,7 @@ export function movement(before: Placement, after: Placement, options: MovementO
   const sa = measured.shares?.after ?? shares(after).shares;
   const optimal = optimalMove(sb, sa, match.sameAs);
   const { moved, collateral } = measured;
-  const { flows, count } = pairs.top(options.maxFlows ?? 1000, measured.scale, (a, b) => [before.workers[a].id, after.workers[b].id]);
+  const { flows, count, byRow } = pairs.top(options.maxFlows ?? 1000, measured.scale, (a, b) => [before.workers[a].id, after.workers[b].id]);
   const report: MovementReport = {
     method: exact ? 'exact' : 'sample',
     keys: measured.keys,
@@ -75,6 +77,7 @@ export function movement(before: Placement, after: Placement, options: MovementO
     collateral,
     flows,
     flowCount: count,
+    movedFrom: byRow,
   };
   if (measured.movedBytes !== undefined) {
     report.movedBytes = measured.movedBytes;

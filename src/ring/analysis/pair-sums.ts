@@ -67,8 +67,11 @@ export class PairSums {
     return { order, starts };
   }
 
-  /** Non-zero pairs, largest first (ties: smaller from, then smaller to), at most `limit`; and the count of all. */
-  top(limit: number, scale: number, name: (from: number, to: number) => [string, string]): { flows: Flow[]; count: number } {
+  /**
+   * Non-zero pairs, largest first (ties: smaller from, then smaller to), at most `limit`; the count of all; and
+   * what left each `from` row in all (divided by `scale`, like the flows' fractions).
+   */
+  top(limit: number, scale: number, name: (from: number, to: number) => [string, string]): { flows: Flow[]; count: number; byRow: Float64Array } {
     const { order, starts } = this.byRow();
     const cols = this.cols;
     const sum = new Float64Array(cols);
@@ -76,6 +79,7 @@ export class PairSums {
     const seenIn = new Int32Array(cols).fill(-1);
     const touched = new Uint32Array(cols);
     const best = new TopPairs(limit);
+    const byRow = new Float64Array(this.rows);
     let count = 0;
     for (let r = 0; r < this.rows; r++) {
       let nTouched = 0;
@@ -95,6 +99,7 @@ export class PairSums {
         const c = touched[t];
         if (sum[c] === 0) continue;
         count++;
+        byRow[r] += sum[c] / scale;
         best.offer(r * cols + c, sum[c], this.bytes ? byteSum[c] : 0);
       }
     }
@@ -104,7 +109,7 @@ export class PairSums {
       if (this.bytes) f.bytes = bytes;
       return f;
     });
-    return { flows, count };
+    return { flows, count, byRow };
   }
 }
 
