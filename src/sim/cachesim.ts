@@ -8,7 +8,7 @@ import { RingSimError } from '../core/errors.js';
 import { KeyIndex } from '../pagestore/key-index.js';
 import { ObjectCache } from '../pagestore/object-cache.js';
 import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
-import { traceBatches, type TraceFormat, type TraceOptions } from './trace/index.js';
+import { traceBatches, type RequestBatch, type TraceFormat, type TraceOptions } from './trace/index.js';
 import type { TraceSource } from './trace/source.js';
 import { SpatialSample } from './sample.js';
 import { grown } from '../core/typed-arrays.js';
@@ -58,11 +58,21 @@ export interface CacheSimReport {
   unit: 'bytes' | 'objects';
   requests: number;
   requestBytes: number;
-  /** Unique objects and their bytes (first-seen sizes), when a fractional size asked for them. */
-  workingSet?: { objects: number; bytes: number };
+  /** Unique objects of the whole trace and their bytes (first-seen sizes; objects with ignoreObjectSize). */
+  workingSet: { objects: number; bytes: number };
   /** Present when sampled: the rate and the requests replayed (each result's counts are of those). */
   sample?: { rate: number; requests: number; method: string };
   results: CacheSimResult[];
+  /** One sentence for each cache size below one (mean) object of the trace: such a cache holds nothing. */
+  warnings: string[];
+}
+
+/** The sizes (bytes) below the working set's mean object size: a cache that small admits almost nothing. */
+function smallSizeWarnings(r: CacheSimReport): string[] {
+  if (r.unit !== 'bytes' || r.workingSet.objects === 0) return [];
+  const mean = r.workingSet.bytes / r.workingSet.objects;
+  const small = [...new Set(r.results.map((x) => x.cacheSize))].filter((size) => size < mean);
+  return small.map((size) => `cache size ${size} B is below one object of this trace (the mean object is ${Math.round(mean).toLocaleString('en-US')} B): it can hold almost nothing; give a larger size`);
 }
 
 /** Unique objects of a trace and their bytes (first-seen sizes): the data set a cache would need to hold it all. */
@@ -71,26 +81,39 @@ export async function traceWorkingSet(trace: TraceSource, format: TraceFormat, t
 }
 
 async function workingSet(o: CacheSimOptions): Promise<{ objects: number; bytes: number }> {
-  let hi = new Uint32Array(1 << 16);
-  let lo = new Uint32Array(1 << 16);
-  const index = new KeyIndex(hi, lo, 1 << 16);
-  let n = 0;
-  let bytes = 0;
-  for await (const b of traceBatches(o.trace, o.format, o.traceOptions)) {
+  const ws = new WorkingSet(o.ignoreObjectSize ?? false);
+  for await (const b of traceBatches(o.trace, o.format, o.traceOptions)) ws.add(b);
+  return ws.result();
+}
+
+/** The unique objects seen so far and their bytes (first-seen sizes), in typed arrays grown by doubling. */
+class WorkingSet {
+  private hi = new Uint32Array(1 << 16);
+  private lo = new Uint32Array(1 << 16);
+  private readonly index = new KeyIndex(this.hi, this.lo, 1 << 16);
+  private n = 0;
+  private bytes = 0;
+
+  constructor(private readonly ignoreObjectSize: boolean) {}
+
+  add(b: RequestBatch): void {
     for (let i = 0; i < b.length; i++) {
-      if (index.find(b.idHi[i], b.idLo[i]) !== -1) continue;
-      if (n === hi.length) {
-        hi = grown(hi, n * 2);
-        lo = grown(lo, n * 2);
-        index.rebind(hi, lo);
+      if (this.index.find(b.idHi[i], b.idLo[i]) !== -1) continue;
+      if (this.n === this.hi.length) {
+        this.hi = grown(this.hi, this.n * 2);
+        this.lo = grown(this.lo, this.n * 2);
+        this.index.rebind(this.hi, this.lo);
       }
-      hi[n] = b.idHi[i];
-      lo[n] = b.idLo[i];
-      index.insert(n++);
-      bytes += o.ignoreObjectSize ? 1 : b.size[i];
+      this.hi[this.n] = b.idHi[i];
+      this.lo[this.n] = b.idLo[i];
+      this.index.insert(this.n++);
+      this.bytes += this.ignoreObjectSize ? 1 : b.size[i];
     }
   }
-  return { objects: n, bytes };
+
+  result(): { objects: number; bytes: number } {
+    return { objects: this.n, bytes: this.bytes };
+  }
 }
 
 /** A cache size: a whole number of bytes (or objects), or a fraction of the trace's working set. */
@@ -112,8 +135,10 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
   if (o.sizes.length === 0) throw new RingSimError('--sizes', '', 'no cache sizes given', 'pass e.g. --sizes 128MiB,256MiB');
   const fractions = o.sizes.map(fractionOf);
   const ws = fractions.some((f) => f !== undefined) ? await workingSet(o) : undefined;
-  const sizes = o.sizes.map((s, i) => (fractions[i] !== undefined ? Math.floor(fractions[i]! * ws!.bytes) : (s as number)));
-  if (sizes.some((s) => s < 1)) throw new RingSimError('--sizes', o.sizes.find((_, i) => sizes[i] < 1), `is less than one ${o.ignoreObjectSize ? 'object' : 'byte'} of this trace's working set`, 'give a larger fraction or an absolute size');
+  // Rows come in size order for each policy, whatever order the sizes were given in.
+  const given = o.sizes.map((s, i) => (fractions[i] !== undefined ? Math.floor(fractions[i]! * ws!.bytes) : (s as number)));
+  if (given.some((s) => s < 1)) throw new RingSimError('--sizes', o.sizes.find((_, i) => given[i] < 1), `is less than one ${o.ignoreObjectSize ? 'object' : 'byte'} of this trace's working set`, 'give a larger fraction or an absolute size');
+  const sizes = [...given].sort((a, b) => a - b);
   const sample = o.sample === undefined || o.sample === 1 ? null : new SpatialSample(o.sample, 'sample');
   const caches: Array<{ policy: string; size: number; cache: ObjectCache }> = [];
   for (const policy of o.policies) {
@@ -127,7 +152,9 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
   // A trace without sizes (cache2k, txt, csv without a size column) gives every request size 1: its cache sizes
   // and miss "bytes" are object counts, and are reported so.
   let everySizeOne = true;
+  const seen = ws ? null : new WorkingSet(o.ignoreObjectSize ?? false);
   for await (const b of traceBatches(o.trace, o.format, o.traceOptions)) {
+    seen?.add(b);
     const n = kept ? kept.filter(b, sample!) : b.length;
     const hi = kept ? kept.idHi : b.idHi;
     const lo = kept ? kept.idLo : b.idLo;
@@ -165,8 +192,9 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
       evictions: cache.evictions,
     };
   });
-  const report: CacheSimReport = { trace: o.trace.name, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, results };
-  if (ws) report.workingSet = ws;
+  const report: CacheSimReport = { trace: o.trace.name, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, workingSet: { objects: 0, bytes: 0 }, results, warnings: [] };
+  report.workingSet = ws ?? seen!.result();
+  report.warnings = smallSizeWarnings(report);
   if (sample) report.sample = { rate: sample.rate, requests: sampledRequests, method: 'spatial (SHARDS): objects whose id hashes below the rate; caches scaled by the rate; miss ratio SHARDS_adj, byte miss ratio the sample\'s' };
   return report;
 }

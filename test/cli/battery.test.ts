@@ -139,7 +139,7 @@ function cases(): string[][] {
   // cachesim
   c.push(['cachesim'], ['cachesim', '--trace', TRACE], ['cachesim', '--trace', TRACE, '--format', 'txt']);
   for (const p of badFiles) c.push(['cachesim', '--trace', p, '--format', 'txt', '--sizes', '2']);
-  for (const v of ['0', '-1', 'abc', '1.5GB', '', ',', '1e3', '0.0', '.', '99999999999PB']) c.push(['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', v]);
+  for (const v of ['0', '-1', 'abc', '1.5GB', '', ',', '1e3k', '1m5', '0.0', '.', '99999999999PB', '1e2147483647', '-1Gi', '1Gi']) c.push(['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', v]);
   c.push(['cachesim', '--trace', TRACE, '--format', 'parquet', '--sizes', '2'], ['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', '2', '--policy', 'arc']);
   c.push(['cachesim', '--trace', NUM_TRACE, '--format', 'txt', '--sizes', '2', '--id-is-num'], ['cachesim', '--trace', CSV, '--format', 'csv', '--sizes', '2']);
   c.push(['cachesim', '--trace', CSV, '--format', 'csv', '--sizes', '2', '--id-col', '2', '--size-col', '3'], ['cachesim', '--trace', CSV, '--format', 'csv', '--sizes', '2', '--id-col', '9']);

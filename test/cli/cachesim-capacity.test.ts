@@ -3,14 +3,33 @@ import { SHARED } from '../shared.js';
 import { cli, tempFile } from './helpers.js';
 
 describe('ring-sim cachesim', () => {
-  it('prints libCacheSim LRU numbers for cloudPhysicsIO, as text and JSON', async () => {
-    const args = ['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'oracleGeneral', '--policy', 'lru', '--sizes', '128MiB,1GiB'];
+  it('prints libCacheSim LRU numbers for cloudPhysicsIO, as text and JSON; sizes as quantities, rows in size order', async () => {
+    // 1Gi is a Kubernetes quantity (the scenario grammar), 128MiB libCacheSim's; LRU in capitals; given out of order.
+    const args = ['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'oracleGeneral', '--policy', 'LRU,Fifo', '--sizes', '1Gi,100,128MiB'];
     const text = await cli(...args);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/lru\s+128\.00 MiB\s+113,872\s+93,374\s+0\.8200\s+4,214,303,232 B/);
-    expect(text.stdout).toMatch(/lru\s+1\.00 GiB\s+113,872\s+71,704/);
+    expect(text.stdout).toContain('working set: 48,974 objects, 1.89 GiB (2,029,769,728 B)\n');
+    expect(text.stdout).toContain('warning: cache size 100 B is below one object of this trace (the mean object is 41,446 B)');
+    expect(text.stdout).toMatch(/lru\s+128\.00 MiB\s+113,872\s+93,374\s+82\.00 %\s+3\.92 GiB\s+96\.48 %/);
+    const rows = text.stdout.split('\n').filter((l) => /^(lru|fifo) /.test(l)).map((l) => l.split(/\s{2,}/).slice(0, 2).join(' '));
+    expect(rows).toEqual(['lru 100 B', 'lru 128.00 MiB', 'lru 1.00 GiB', 'fifo 100 B', 'fifo 128.00 MiB', 'fifo 1.00 GiB']);
     const json = JSON.parse((await cli(...args, '--json')).stdout);
-    expect(json.results.map((r: { misses: number }) => r.misses)).toEqual([93374, 71704]);
+    expect(json.results.map((r: { policy: string; cacheSize: number; misses: number }) => [r.policy, r.cacheSize, r.misses])).toEqual([
+      ['lru', 100, 113872], ['lru', 128 * 2 ** 20, 93374], ['lru', 2 ** 30, 71704], ['fifo', 100, 113872], ['fifo', 128 * 2 ** 20, 93403], ['fifo', 2 ** 30, 72140],
+    ]);
+    expect(json.results[1].missBytes).toBe(4214303232);
+    expect(json.workingSet).toEqual({ objects: 48974, bytes: 2029769728 });
+    expect(json.warnings).toHaveLength(1);
+  });
+
+  it('cache2k: --object-size takes a quantity; without it a byte size is refused, a count of objects is not', async () => {
+    const trace = `${SHARED}traces/cache2k-web07.trace.gz`;
+    const sized = JSON.parse((await cli('cachesim', '--trace', trace, '--format', 'cache2k', '--object-size', '4MiB', '--sizes', '1Gi', '--json')).stdout);
+    expect(sized.unit).toBe('bytes');
+    expect(sized.requestBytes).toBe(sized.requests * 4 * 2 ** 20);
+    const bytes = await cli('cachesim', '--trace', trace, '--format', 'cache2k', '--sizes', '1000,1Gi');
+    expect(bytes.code).toBe(2);
+    expect(bytes.stderr).toBe('ring-sim: error: --sizes: is a byte size, but this cache2k trace has no object sizes, so cache sizes are numbers of objects (got "1Gi"); give a number of objects (e.g. 1000), a fraction of the working set (0.1), or --object-size for a trace without sizes\n');
   });
 
   it('counts objects with --ignore-obj-size, and reads libCacheSim -t options', async () => {
@@ -28,7 +47,7 @@ describe('ring-sim cachesim', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('5 requests, 5 objects requested');
     expect(text.stdout).toMatch(/working set: 3 objects\n/);
-    expect(text.stdout).toMatch(/lru\s+2 objects\s+5\s+4\s+0\.8000\s+4 objects/);
+    expect(text.stdout).toMatch(/lru\s+2 objects\s+5\s+4\s+80\.00 %\s+4 objects/);
     expect(text.stdout).not.toMatch(/MiB| B\b/);
     const json = JSON.parse((await cli('cachesim', '--trace', p, '--format', 'txt', '--sizes', '2', '--json')).stdout);
     expect(json.unit).toBe('objects');
@@ -43,6 +62,9 @@ describe('ring-sim cachesim', () => {
     [['cachesim', '--trace', 'x', '--format', 'txt', '--sizes', '12 parsecs'], /is not a size/],
     [['cachesim', '--trace', '/nonexistent', '--format', 'txt', '--sizes', '1MiB'], /cannot read the trace file/],
     [['cachesim', '--trace', 'x', '--format', 'txt', '--sizes', '1MiB', '--policy', 'arc'], /--policy must be one of/],
+    [['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'csv', '--id-col', '1', '--sizes', '1Gi'], /oracleGeneral\.bin: is binary, not text \(byte 3 is 0x00\); pass the binary format/],
+    [['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'txt', '--sizes', '1', '--ignore-obj-size'], /is binary, not text/],
+    [['cachesim', '--trace', 'x', '--format', 'txt', '--sizes', '1Ki', '--ignore-obj-size'], /--sizes: is a byte size, but with --ignore-obj-size every object counts as 1/],
   ])('bad input %j: exit 2 and one line', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);

@@ -7,7 +7,7 @@ import { jsonText } from '../../report/json.js';
 import { fileTraceSource } from '../trace-file.js';
 import type { Io } from '../io.js';
 import { choiceOption, integerOption, listOption } from '../options.js';
-import { parseCacheSizes } from '../sizes.js';
+import { cacheSizeTexts, hasUnit, parseCacheSize, parseObjectSize } from '../sizes.js';
 import { RingSimError } from '../../core/errors.js';
 import { sampleOption } from '../sample-option.js';
 
@@ -16,7 +16,7 @@ interface CachesimFlags {
   format?: TraceFormat;
   policy: string[];
   sample?: number;
-  sizes?: CacheSize[];
+  sizes?: Array<{ text: string; size: CacheSize }>;
   ignoreObjSize?: boolean;
   json?: boolean;
   timeCol?: number;
@@ -60,14 +60,19 @@ export function parseLibCacheSimTraceOptions(text: string): Partial<CachesimFlag
   return out;
 }
 
+/** A byte size (one with a unit) given where cache sizes count objects. */
+function byteSizeOnObjects(text: string, why: string): RingSimError {
+  return new RingSimError('--sizes', text, `is a byte size, but ${why}, so cache sizes are numbers of objects`, 'give a number of objects (e.g. 1000), a fraction of the working set (0.1), or --object-size for a trace without sizes');
+}
+
 export function registerCachesim(program: Command, io: Io): void {
   program
     .command('cachesim')
     .description('miss-ratio curve of one cache over a trace (libCacheSim-compatible)')
     .option('--trace <file>', 'trace file (plain, gzip or xz)')
     .option('--format <format>', `trace format: ${TRACE_FORMATS.join(', ')}`, (v: string) => parseTraceFormat(v))
-    .option('--policy <list>', `eviction policies: ${EVICTION_POLICIES.join(', ')}`, listOption('--policy', choiceOption('--policy', EVICTION_POLICIES)), ['lru'])
-    .option('--sizes <list>', 'cache sizes, e.g. 128MiB,256MiB,1GiB (binary, as libCacheSim reads them); a value with a dot is a fraction of the working set (0.1, 1.0); 1 is one byte (one object with --ignore-obj-size)', parseCacheSizes)
+    .option('--policy <list>', `eviction policies, in any case: ${EVICTION_POLICIES.join(', ')}`, listOption('--policy', (v: string) => choiceOption('--policy', EVICTION_POLICIES)(v.toLowerCase())), ['lru'])
+    .option('--sizes <list>', 'cache sizes, e.g. 128MiB,256MiB,1Gi (libCacheSim\'s binary units, or Kubernetes quantities); a value with a dot and no unit is a fraction of the working set (0.1, 1.0); 1 is one byte (one object with --ignore-obj-size)', (v: string) => cacheSizeTexts(v).map((text) => ({ text, size: parseCacheSize(text) })))
     .option('--ignore-obj-size', 'count every object as size 1: sizes are numbers of objects')
     .option('--time-col <n>', 'csv: 1-based time column', integerOption('--time-col', 1, 1000))
     .option('--id-col <n>', 'csv: 1-based object id column', integerOption('--id-col', 1, 1000))
@@ -77,7 +82,7 @@ export function registerCachesim(program: Command, io: Io): void {
     .option('--no-header', 'csv: the first line is data')
     .option('--id-is-num', 'csv/txt: object ids are numbers (strtoull), not strings')
     .option('--trace-options <text>', 'libCacheSim -t syntax, e.g. "time-col=2, obj-id-col=5, obj-size-col=4, has-header=true"')
-    .option('--object-size <bytes>', 'cache2k: bytes of every request', integerOption('--object-size', 1, Number.MAX_SAFE_INTEGER))
+    .option('--object-size <size>', 'cache2k: bytes of every request, e.g. 4096, 4MiB or 4Mi', parseObjectSize)
     .option('--keep-zero-size', 'keep zero-size requests (libCacheSim skips them)')
     .option('--metadata-bytes <n>', 'metadata bytes counted per cached object (libCacheSim obj_md_size)', integerOption('--metadata-bytes', 0, 1 << 20), 0)
     .option('--sample <rate>', 'replay only this fraction of the objects (spatial hash sampling, SHARDS), caches scaled to it, e.g. 0.05', sampleOption)
@@ -90,6 +95,8 @@ Example:
       if (flags.trace === undefined) throw new RingSimError('--trace', undefined, 'no trace given', 'pass --trace FILE');
       if (!flags.format) throw new RingSimError('--format', undefined, 'no trace format given', `pass --format, one of ${TRACE_FORMATS.join(', ')}`);
       if (!flags.sizes) throw new RingSimError('--sizes', undefined, 'no cache sizes given', 'pass e.g. --sizes 128MiB,256MiB');
+      const withUnit = flags.sizes.find((s) => hasUnit(s.text));
+      if (flags.ignoreObjSize && withUnit) throw byteSizeOnObjects(withUnit.text, 'with --ignore-obj-size every object counts as 1');
       const extra = flags.traceOptions ? parseLibCacheSimTraceOptions(flags.traceOptions) : {};
       const f = { ...flags, ...extra };
       const progress = io.progress?.('requests');
@@ -107,7 +114,7 @@ Example:
           keepZeroSize: f.keepZeroSize,
         },
         policies: flags.policy,
-        sizes: flags.sizes,
+        sizes: flags.sizes.map((s) => s.size),
         ignoreObjectSize: flags.ignoreObjSize,
         objectMetadataBytes: flags.metadataBytes,
         onProgress: progress?.update,
@@ -115,6 +122,7 @@ Example:
       });
       progress?.done();
       if (report.requests === 0) throw new RingSimError('--trace', flags.trace, 'the trace holds no requests, so it has no miss ratio', 'check the file and --format (zero-size requests are skipped unless --keep-zero-size)');
+      if (report.unit === 'objects' && withUnit) throw byteSizeOnObjects(withUnit.text, `this ${flags.format} trace has no object sizes`);
       io.out(flags.json ? jsonText(report) : renderCacheSimText(report));
     });
 }
