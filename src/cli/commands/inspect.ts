@@ -10,7 +10,7 @@ import { htmlAssets } from '../html-assets.js';
 import { checkOutputPath, optionalOutput, withReport, writeOutputs } from '../output-file.js';
 import type { Io } from '../io.js';
 import { integerOption } from '../options.js';
-import { parseDatasetSize } from './plan.js';
+import { parseDatasetSize } from '../dataset-size.js';
 import { RingSimError } from '../../core/errors.js';
 import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 
