@@ -187,7 +187,7 @@ describe('every manifest shape of the guide', () => {
 
   it('a kind: List as kubectl get -o yaml prints it (status and server fields included)', () => {
     const indent = (doc: string): string => doc.trim().split('\n').map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n');
-    const withStatus = GKE.replace('metadata:\n', 'metadata:\n  uid: 0b3c\n  resourceVersion: "123"\n  creationTimestamp: "2026-01-01T00:00:00Z"\n') + 'status:\n  clusterPhase: Ready\n';
+    const withStatus = GKE.replace('  properties:\n    alluxio.license: LICENSE-STRING\n', '').replace('metadata:\n', 'metadata:\n  uid: 0b3c\n  resourceVersion: "123"\n  creationTimestamp: "2026-01-01T00:00:00Z"\n') + 'status:\n  clusterPhase: Ready\n';
     const list = `apiVersion: v1\nkind: List\nitems:\n${indent(withStatus)}\n${indent(LICENSE)}\nmetadata:\n  resourceVersion: ""\n`;
     const r = buildPlan(parseManifest(list, 'list.yaml'), { platform: 'gke', nodes: 3 });
     expect(r.cluster.name).toBe('alluxio-cluster');
@@ -221,10 +221,10 @@ describe("the guide's correct manifests plan as deployable, with no false alarm"
     expect(ids(r, 'error')).toEqual([]);
     expect(ids(r, 'warning')).toEqual([]);
   });
-  it('a bundle with UnderFileSystem and License (C.2, no alluxio.license): no error, no warning', () => {
+  it('a bundle with UnderFileSystem and License (C.2, no alluxio.license): no error; the only warning is the apply order', () => {
     const r = plan(bundle(persisted(MINIMAL).replace('  properties:\n    alluxio.license: LICENSE-STRING\n', ''), UFS, LICENSE), { nodes: 3 });
     expect(ids(r, 'error')).toEqual([]);
-    expect(ids(r, 'warning')).toEqual([]);
+    expect(ids(r, 'warning')).toEqual(['license-apply-order']);
     expect(r.cluster.otherDocuments.map((d) => d.kind)).toEqual(['UnderFileSystem', 'License']);
   });
 });

@@ -6,12 +6,15 @@
 import type { Check } from '../../core/check.js';
 import type { PlanContext } from '../context.js';
 import { LICENSE_PROP } from '../properties.js';
+import { licenseBesideCluster, licensePlaceholderCheck } from './license-order.js';
 
 export function licenseChecks(c: PlanContext): Check[] {
   const m = c.manifest;
   if (c.edition !== 'enterprise') return [];
   const property = m.properties[LICENSE_PROP];
+  const placeholder = licensePlaceholderCheck(`spec.properties.${LICENSE_PROP}`, property, 'write the cluster license string you received (guide C.1)', 'guide C.1');
   if (m.licenses.length === 0) {
+    if (placeholder.length) return placeholder;
     if (property !== undefined && property.trim() !== '') return [];
     return [{
       id: 'license-missing',
@@ -24,7 +27,7 @@ export function licenseChecks(c: PlanContext): Check[] {
       source: 'guide C.2',
     }];
   }
-  return m.licenses.flatMap((l) => licenseDocumentChecks(c, l));
+  return [...placeholder, ...m.licenses.flatMap((l) => licenseDocumentChecks(c, l))];
 }
 
 function licenseDocumentChecks(c: PlanContext, l: PlanContext['manifest']['licenses'][number]): Check[] {
@@ -32,7 +35,10 @@ function licenseDocumentChecks(c: PlanContext, l: PlanContext['manifest']['licen
   const out: Check[] = [];
   const ns = m.namespace;
   const listed = l.clusters.some((x) => x.name === m.name && (x.namespace === ns || (ns === undefined && x.namespace === undefined)));
-  if (!listed) {
+  if (listed) {
+    const running = m.raw.status !== undefined && m.raw.status !== null;
+    out.push(...licenseBesideCluster({ name: m.name, namespace: ns, running, inlineLicense: m.properties[LICENSE_PROP] }, l));
+  } else {
     const nearly = l.clusters.find((x) => x.name === m.name);
     out.push({
       id: 'license-cluster-mismatch',
@@ -51,7 +57,7 @@ function licenseDocumentChecks(c: PlanContext, l: PlanContext['manifest']['licen
       id: 'license-other-clusters',
       severity: 'warning',
       field: `${l.label}: spec.clusters`,
-      message: `also lists ${others.map((x) => `${x.name ?? '(no name)'}/${x.namespace ?? '(no namespace)'}`).join(', ')}: each must already be running, and if the operator cannot find one of them the license fails for every cluster listed`,
+      message: `also lists ${others.map((x) => `${x.name ?? '(no name)'}/${x.namespace ?? '(no namespace)'}`).join(', ')}, which no AlluxioCluster in this file is (name and namespace must match exactly): each must already be running elsewhere, and if the operator cannot find one of them the license fails for every cluster listed`,
       fix: 'list only clusters that are deployed and running',
       source: 'guide C.2',
     });
@@ -59,5 +65,6 @@ function licenseDocumentChecks(c: PlanContext, l: PlanContext['manifest']['licen
   if (l.licenseString === undefined || l.licenseString.trim() === '') {
     out.push({ id: 'license-string-missing', severity: 'error', field: `${l.label}: spec.licenseString`, message: 'the License has no licenseString: it licenses nothing and the pods stay in Init', fix: 'set spec.licenseString to your deployment license', source: 'guide C.2' });
   }
+  out.push(...licensePlaceholderCheck(`${l.label}: spec.licenseString`, l.licenseString, 'write the deployment license string you received (guide C.2)', 'guide C.2'));
   return out;
 }

@@ -19,4 +19,38 @@ describe('licenses (guide C)', () => {
     expect(ids(wrongName, 'warning')).toContain('license-other-clusters');
     expect(ids(plan(bundle(noProperty, LICENSE)))).toEqual(expect.not.arrayContaining(['license-cluster-mismatch', 'license-missing', 'license-other-clusters']));
   });
+  it('a License in the same file as the cluster it lists: a warning with the apply order (C.2); none when the cluster was read back running', () => {
+    const c = plan(bundle(noProperty, LICENSE)).checks.find((x) => x.id === 'license-apply-order')!;
+    expect(c).toMatchObject({ severity: 'warning', field: 'License alluxio-license: spec.clusters', source: 'guide C.2' });
+    expect(c.fix).toMatch(/1\) the AlluxioCluster .* 2\) .*kubectl create -f alluxio-license\.yaml/);
+    expect(ids(plan(noProperty))).not.toContain('license-apply-order');
+    expect(ids(plan(bundle(noProperty, LICENSE.replace('  - name: alluxio-cluster', '  - name: other'))))).not.toContain('license-apply-order');
+    expect(ids(plan(noProperty + 'status:\n  clusterPhase: Ready\n---\n' + LICENSE))).not.toContain('license-apply-order');
+  });
+  it('alluxio.license and a License listing the same cluster: a warning to remove one (C.1, C.2)', () => {
+    const c = plan(bundle(MINIMAL, LICENSE)).checks.find((x) => x.id === 'license-duplicate')!;
+    expect(c).toMatchObject({ severity: 'warning', field: 'spec.properties.alluxio.license', source: 'guide C.1, C.2' });
+    expect(c.fix).toMatch(/remove alluxio\.license .* or drop License alluxio-license/);
+    expect(ids(plan(bundle(noProperty, LICENSE)))).not.toContain('license-duplicate');
+    expect(ids(plan(MINIMAL))).not.toContain('license-duplicate');
+  });
+  it('a clusters entry no AlluxioCluster in the file matches: named, with C.2\'s exact-match rule', () => {
+    const extra = LICENSE.replace('  licenseString', '  - name: analytics\n    namespace: alx-ns\n  licenseString');
+    const c = plan(bundle(noProperty, extra)).checks.find((x) => x.id === 'license-other-clusters')!;
+    expect(c.message).toMatch(/^also lists analytics\/alx-ns, which no AlluxioCluster in this file is/);
+    expect(ids(plan(bundle(noProperty, LICENSE)))).not.toContain('license-other-clusters');
+  });
+  it('a placeholder license string is an error; the <UPPER_CASE> ones stay the placeholder check; a real string is not', () => {
+    for (const p of ['YOUR_DEPLOYMENT_LICENSE', '<your license>', 'xxxx', 'changeme', 'REPLACE_ME']) {
+      const r = plan(bundle(noProperty, LICENSE.replace('DEPLOYMENT-LICENSE', JSON.stringify(p))));
+      expect(r.checks.filter((x) => x.id === 'license-placeholder').map((x) => [x.severity, x.field])).toEqual([['error', 'License alluxio-license: spec.licenseString']]);
+    }
+    const inline = plan(MINIMAL.replace('LICENSE-STRING', 'YOUR_CLUSTER_LICENSE'));
+    expect(inline.checks.find((x) => x.id === 'license-placeholder')).toMatchObject({ field: 'spec.properties.alluxio.license', source: 'guide C.1' });
+    const angle = plan(bundle(noProperty, LICENSE.replace('DEPLOYMENT-LICENSE', '<YOUR_DEPLOYMENT_LICENSE>')));
+    expect(ids(angle)).toContain('placeholder');
+    expect(ids(angle)).not.toContain('license-placeholder');
+    expect(ids(plan(bundle(noProperty, LICENSE)))).not.toContain('license-placeholder');
+    expect(ids(plan(MINIMAL))).not.toContain('license-placeholder');
+  });
 });
