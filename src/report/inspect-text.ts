@@ -3,6 +3,7 @@ import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
 import { formatBytes } from '../core/units.js';
 import { percent, ratio } from './format.js';
 import { table } from './table.js';
+import { workerLabel } from './worker-label.js';
 import type { InspectEffect, InspectReport, InspectWhatIf, RingBalance } from './inspect.js';
 
 /** Rows shown per what-if kind in text; --json carries them all. */
@@ -19,11 +20,16 @@ function cost(e: InspectEffect | null): [string, string] {
   return [e.rereadBytes === null ? '-' : formatBytes(e.rereadBytes), e.rereadSeconds === null ? '-' : formatDuration(e.rereadSeconds)];
 }
 
-function whatIfTable(rows: InspectWhatIf[]): string {
+/** A what-if's name with each registered identity in it as `identity (host)`. */
+function labelled(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>): string {
+  return w.identities.reduce((name, id) => (hosts.has(id) ? name.replace(id, workerLabel(id, hosts.get(id))) : name), w.name);
+}
+
+function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | null>): string {
   return table(
     ['what-if', 'dynamic: moved', 're-read', 'time', 'static: moved', 'unreachable', 're-read', 'time'],
     rows.map((w) => [
-      w.name,
+      labelled(w, hosts),
       w.dynamic ? percent(w.dynamic.moved) : '-', ...cost(w.dynamic),
       percent(w.static.moved), percent(w.static.unreachable), ...cost(w.static),
     ]),
@@ -33,11 +39,12 @@ function whatIfTable(rows: InspectWhatIf[]): string {
 
 function whatIfSection(r: InspectReport): string[] {
   const out: string[] = ['', 'What-ifs on the exact rings (moved: fraction of keys whose first worker changes):'];
+  const hosts = new Map(r.workers.filter((w) => w.host !== null).map((w) => [w.identity, w.host]));
   for (const kind of ['remove-offline', 'stop', 'restart-new-identity', 'add'] as const) {
     const rows = r.whatIf.filter((w) => w.kind === kind);
     if (rows.length === 0) continue;
     const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;
-    out.push('', whatIfTable(sorted.slice(0, SHOWN)));
+    out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts));
     if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
     for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
   }
@@ -47,17 +54,24 @@ function whatIfSection(r: InspectReport): string[] {
   return out;
 }
 
+/** Each identity with address, state and shares; with --pods its pod and node (or why none). */
+function workerTable(r: InspectReport): string {
+  const withPods = r.workers.some((w) => w.pod !== undefined);
+  return table(
+    ['identity', 'address', 'state', 'dynamic share', 'static share', ...(withPods ? ['pod', 'node'] : [])],
+    r.workers.map((w) => [w.identity, w.address ?? '?', w.state, w.state === 'ONLINE' ? percent(w.share, 3) : '-', percent(w.staticShare, 3),
+      ...(withPods ? [w.pod ?? `none: ${w.podNote ?? ''}`, w.node ?? '-'] : [])]),
+    [false, false, false, true, true, false, false],
+  );
+}
+
 export function renderInspectText(r: InspectReport): string {
   const c = r.counts;
   const lines: string[] = [
     `Cluster ${r.cluster} from ${r.source}: ${c.registered} registered, ${c.online} ONLINE, ${c.offline} OFFLINE; ${r.vnodes} virtual nodes a worker.`,
     ...r.assumptions.map((a) => `Assumed: ${a}`),
     '',
-    table(
-      ['identity', 'address', 'state', 'dynamic share', 'static share'],
-      r.workers.map((w) => [w.identity, w.address ?? '?', w.state, w.state === 'ONLINE' ? percent(w.share, 3) : '-', percent(w.staticShare, 3)]),
-      [false, false, false, true, true],
-    ),
+    workerTable(r),
     '',
     'Balance (exact, from ring ownership):',
     `  ${balanceLine('dynamic ring', r.balance.dynamic)}`,

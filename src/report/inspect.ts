@@ -14,6 +14,7 @@
 import type { Bandwidth } from '../core/bandwidth.js';
 import { ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
 import { membershipPlacement, type Membership, type MemberState, type RingMode } from '../membership/membership.js';
+import { podOfHost, type PodIndex } from '../membership/pods.js';
 import { drawIdentities } from '../plan/ring-model.js';
 import { balance } from '../ring/analysis/balance.js';
 import { movement } from '../ring/analysis/movement.js';
@@ -28,6 +29,12 @@ export interface InspectWorker {
   share: number;
   /** Exact share of the keys in the static ring. */
   staticShare: number;
+  /** The registered `WorkerNetAddress.Host` (pod IP, host IP with host networking, or a name); null if unread. */
+  host: string | null;
+  /** With --pods: the pod and node with that host (null when none; podNote says why). */
+  pod?: string | null;
+  node?: string | null;
+  podNote?: string | null;
 }
 
 export interface RingBalance {
@@ -101,6 +108,8 @@ export interface InspectOptions {
   seed?: number;
   datasetBytes?: number;
   ufsBandwidth?: Bandwidth;
+  /** `kubectl get pods -o json`, indexed: each worker's pod and node beside its host. */
+  pods?: PodIndex;
 }
 
 function ringBalance(p: AlluxioConsistentPlacement): RingBalance {
@@ -169,6 +178,8 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
     workers: m.members.map((w) => ({
       identity: w.identity, address: w.address ?? null, state: w.state,
       share: dynamicShares.get(w.identity) ?? 0, staticShare: staticShares.get(w.identity)!,
+      host: w.host ?? null,
+      ...podFields(w.host, o.pods),
     })),
     balance: { dynamic: dyn ? ringBalance(dyn) : null, static: ringBalance(stat) },
     bloat: { offline: offline.length, staticOfflineShare: offlineShare },
@@ -181,6 +192,13 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
     },
     notes: m.notes,
   };
+}
+
+/** The pod, node and (when none) why, of one host; nothing without --pods. */
+function podFields(host: string | undefined, pods: PodIndex | undefined): Pick<InspectWorker, 'pod' | 'node' | 'podNote'> {
+  if (!pods) return {};
+  const p = podOfHost(host, pods);
+  return { pod: p.pod, node: p.node, podNote: p.pod === null ? p.why : null };
 }
 
 /** OFFLINE share of a static ring over `m` (after a change). */

@@ -102,3 +102,36 @@ describe('ring-sim inspect', () => {
     }
   });
 });
+
+describe('--pods FILE: pods and nodes beside the registered hosts (inspect and locate)', () => {
+  const PODS = 'examples/day2/pods.json';
+  it('inspect: JSON workers gain host, pod, node; a host with no pod is said so; what-ifs name identity (host)', async () => {
+    const [j, t] = await Promise.all([builtCli(['inspect', '--etcd-export', EXPORT, '--pods', PODS, '--json']), builtCli(['inspect', '--etcd-export', EXPORT, '--pods', PODS])]);
+    expect(j.code).toBe(0);
+    type W = { identity: string; host: string; state: string; pod: string | null; node: string | null; podNote: string | null };
+    const workers = (JSON.parse(j.stdout) as { workers: W[] }).workers;
+    const w5 = workers.find((w) => w.identity === 'worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c')!;
+    expect([w5.host, w5.pod, w5.node, w5.podNote]).toEqual(['alluxio-worker-5.alluxio-worker.alluxio.svc.cluster.local', 'alluxio-worker-5', 'node-e', null]);
+    for (const w of workers.filter((x) => x.state === 'OFFLINE')) expect(w.podNote).toMatch(/^no pod named alluxio-worker-(9|4) in examples\/day2\/pods.json$/);
+    expect(t.stdout).toMatch(/worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c  alluxio-worker-5\S+:29999 +ONLINE .* alluxio-worker-5 +node-e/);
+    expect(t.stdout).toMatch(/^remove-worker worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88 \(alluxio-worker-9\.alluxio-worker\.alluxio\.svc\.cluster\.local\) /m);
+  });
+
+  it('locate: text identity (host, pod P on node N); JSON lines gain pods, nodes, podNotes in the order of workers', async () => {
+    const [t, j] = await Promise.all([
+      builtCli(['locate', '--etcd-export', EXPORT, '--pods', PODS, '--ring', 'static', '--replicas', '3', 's3://bucket/x']),
+      builtCli(['locate', '--etcd-export', EXPORT, '--pods', PODS, '--ring', 'static', '--replicas', '3', '--json', 's3://bucket/x']),
+    ]);
+    const line = JSON.parse(j.stdout) as { workers: string[]; hosts: string[]; pods: Array<string | null>; nodes: Array<string | null>; podNotes: Array<string | null> };
+    expect(line.pods).toHaveLength(3);
+    line.workers.forEach((w, i) => {
+      const label = line.pods[i] === null ? `${w} (${line.hosts[i]}, ${line.podNotes[i]})` : `${w} (${line.hosts[i]}, pod ${line.pods[i]} on node ${line.nodes[i]})`;
+      expect(t.stdout).toContain(label);
+      expect(line.pods[i] ?? line.hosts[i].split('.')[0]).toBe(line.hosts[i].split('.')[0]);
+    });
+    expect(line.pods).toContain(null);
+    const bad = await builtCli(['locate', '--workers', 'examples/workers.txt', '--pods', PODS, 'x']);
+    expect([bad.code, bad.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(bad.stderr).toMatch(/--pods: pods are matched to the hosts/);
+  });
+});

@@ -6,6 +6,7 @@ import { buildInspect } from '../../report/inspect.js';
 import { renderInspectHtml } from '../../report/inspect-html.js';
 import { renderInspectText } from '../../report/inspect-text.js';
 import { addMembershipOptions, loadMembership, type MembershipFlags } from '../etcd-options.js';
+import { PODS_OPTION, readPods } from '../pods-file.js';
 import { htmlAssets } from '../html-assets.js';
 import { checkOutputPath, optionalOutput, withReport, writeOutputs } from '../output-file.js';
 import type { Io } from '../io.js';
@@ -24,6 +25,7 @@ interface InspectFlags extends MembershipFlags {
   ufsBandwidth?: string;
   json?: boolean;
   html?: string;
+  pods?: string;
 }
 
 export function registerInspect(program: Command, io: Io): void {
@@ -35,6 +37,7 @@ export function registerInspect(program: Command, io: Io): void {
     .option('--seed <n>', 'seed for the added workers\' identities (random UUIDs in Alluxio)', integerOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--dataset <size>', 'data set size, e.g. 20TiB: gives the bytes each what-if re-reads from the under-storage')
     .option('--ufs-bandwidth <rate>', 'under-storage read bandwidth, e.g. 10Gbps or 1.2GB/s: gives how long the re-read takes')
+    .option(...PODS_OPTION)
     .option('--json', 'print the report as JSON')
     .option('--html <file>', 'write the report as a self-contained HTML page');
   addClusterSettingsOptions(addMembershipOptions(command))
@@ -50,10 +53,11 @@ Example:
       if (settings.policy !== 'CONSISTENT' || settings.provider !== 'DEFAULT') {
         throw new RingSimError('--manifest', `${settings.policy}/${settings.provider}`, 'inspect builds Alluxio\'s CONSISTENT ring with the DEFAULT hash provider only', 'plan the manifest with ring-sim plan, which models the CAPACITY provider');
       }
+      const pods = readPods(flags.pods);
       const membership = await loadMembership({ ...flags, cluster: settings.cluster });
       const report = buildInspect(membership, {
         vnodes: settings.vnodes, ring: settings.ring, provider: settings.provider, pageSizeBytes: settings.pageSizeBytes,
-        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth });
+        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, pods });
       writeOutputs(withReport([optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))], {
         flag: flags.json ? '--json' : 'the report',
         path: '-',

@@ -14,6 +14,8 @@ import type { Io } from '../io.js';
 import type { Edition } from '../../capacity/pagestore-plan.js';
 import { addClusterSettingsOptions, clusterSettings } from '../cluster-options.js';
 import type { ClusterSettings } from '../../plan/cluster-settings.js';
+import { PODS_OPTION, readPods } from '../pods-file.js';
+import { podOfHost } from '../../membership/pods.js';
 import { renderLocateJsonLines, renderLocateText, type LocatedKey } from '../../report/locate.js';
 
 interface LocateFlags extends Partial<MembershipFlags> {
@@ -34,6 +36,7 @@ interface LocateFlags extends Partial<MembershipFlags> {
   ketamaPoints?: number;
   manifest?: string;
   edition: Edition;
+  pods?: string;
 }
 
 /**
@@ -88,6 +91,7 @@ export function registerLocate(program: Command, io: Io): void {
     .option('--probes <n>', 'multi-probe, alluxio-multi-probe: probes a key (default 21)', integerOption('--probes', 1, 10_000))
     .option('--epsilon <x>', 'bounded-load: load bound 1 + epsilon times the mean (default 0.25)', positiveNumberOption('--epsilon'))
     .option('--ring <mode>', 'with --etcd/--etcd-export: dynamic (ONLINE workers, Alluxio\'s default) or static (all registered)', choiceOption('--ring', RING_MODES))
+    .option(...PODS_OPTION)
     .option('--ketama-points <n>', 'alluxio-ketama: points a worker (alluxio.user.ketama.hash.replicas, default 200)', integerOption('--ketama-points', 1, 65_536))
     .addHelpText('after', `
 alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.
@@ -97,6 +101,8 @@ Example:
   addClusterSettingsOptions(addMembershipOptions(command)).action(async (keyArgs: string[], flags: LocateFlags, cmd: Command) => {
     const { settings, assumptions } = locateSettings(flags, cmd);
     const { workers, hosts } = await locateWorkers(flags, settings);
+    const pods = readPods(flags.pods);
+    if (pods && !hosts) throw new RingSimError('--pods', flags.pods, 'pods are matched to the hosts the workers registered in etcd, and there are none here', 'pass --etcd URL or --etcd-export FILE (JSON registrations)');
     const keys = [...keyArgs];
     if (flags.keys !== undefined) {
       for (const line of keyLines(readTextFile(flags.keys, '--keys', MAX_KEYS_FILE_BYTES), '--keys', flags.keys)) keys.push(line);
@@ -114,7 +120,9 @@ Example:
     });
     const located: LocatedKey[] = keys.map((key) => {
       const owners = placement.locate(key, flags.replicas, { zonesFirst: flags.zonesFirst });
-      return hosts ? { key, workers: owners, hosts: owners.map((w) => hosts.get(w) ?? null) } : { key, workers: owners };
+      if (!hosts) return { key, workers: owners };
+      const ownerHosts = owners.map((w) => hosts.get(w) ?? null);
+      return pods ? { key, workers: owners, hosts: ownerHosts, pods: ownerHosts.map((h) => podOfHost(h ?? undefined, pods)) } : { key, workers: owners, hosts: ownerHosts };
     });
     // JSON lines keep every stdout line one object: the assumptions go to stderr there.
     if (flags.json) {
