@@ -106,6 +106,8 @@ export {
 } from './sim/simulate.js';
 export { Random, hashUniform, seededRandom } from './core/random.js';
 export { ZipfSampler } from './sim/workload/zipf.js';
+export { baselineScenario, simulateWithBaseline, totalsDelta, withBaseline, type Baseline, type TotalsDelta } from './sim/baseline.js';
+export { readUfs, ufsCostUSD, ufsSeconds, ufsUsage, UFS_PRESETS, UFS_PRESET_FIGURES, type UfsModel, type UfsPreset, type UfsUsage } from './sim/ufs.js';
 
 // Planning an AlluxioCluster, and the HTML report.
 export { parseManifest, ALLUXIO_API_VERSION, type AlluxioClusterManifest, type ManifestWorkerGroup } from './plan/manifest.js';

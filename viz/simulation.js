@@ -4,6 +4,17 @@
   'use strict';
   var d3 = R.d3;
   var W = 1100, M = { l: 150, r: 20, t: 46, b: 44 };
+  /** The text report's units: seconds with 3 significant digits below a minute, dollars with 4 below 1 USD. */
+  function secs(x) { return x < 60 ? Number(x.toPrecision(3)) + ' s' : R.duration(x); }
+  function usd(x) { return Math.abs(x) < 1 ? (x === 0 ? '0' : String(Number(x.toPrecision(4)))) + ' USD' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' USD'; }
+  /** A window's under-storage time and cost, when the scenario has a ufs: block. */
+  function ufsNote(w) {
+    var u = w.ufs;
+    var parts = [R.count(u.requests) + ' GETs'];
+    if (u.seconds !== null) parts.push(secs(u.seconds));
+    if (u.costUSD !== null) parts.push(usd(u.costUSD));
+    return parts.join(', ');
+  }
 
   function header(sim) {
     var h = d3.select('header');
@@ -21,6 +32,9 @@
       ['bytes requested', R.bytes(t.bytesRequested)],
       ['bytes read from under-storage', R.bytes(t.ufsBytes)],
       ['  of which: preferred worker offline', R.bytes(t.unavailableBytes)],
+      ['under-storage GET requests (one a missed page)', R.count(t.ufs.requests)],
+      ['under-storage time (model)', t.ufs.seconds === null ? '- (no ufs: bandwidth or request cap)' : secs(t.ufs.seconds)],
+      ['under-storage cost (model)', t.ufs.costUSD === null ? '- (no ufs: prices)' : usd(t.ufs.costUSD)],
       ['busiest worker / mean (pages)', t.workerRequestsMaxOverMean.toFixed(3) + '×'],
       ['cache occupancy at the end', R.bytes(t.occupiedBytes) + ' of ' + R.bytes(t.capacityBytes) + ' (' + R.pct(t.occupancy) + ')'],
       ['offline identities still registered (ring bloat; clear with remove-worker)', String(sim.offlineIdentities.length)],
@@ -69,8 +83,38 @@
       .attr('height', function (w) { return c.y0 - y((w.ufsBytes - w.unavailableBytes) / unit[0]); }).attr('fill', '#f59e0b');
     bar.append('rect').attr('x', wx).attr('width', ww).attr('y', function (w) { return y(w.unavailableBytes / unit[0]); })
       .attr('height', function (w) { return c.y0 - y(w.unavailableBytes / unit[0]); }).attr('fill', '#7c3aed');
-    bar.append('title').text(function (w) { return 'reads ' + R.count(w.start) + '–' + R.count(w.end) + ': ' + R.bytes(w.ufsBytes) + ' from the under-storage, of which ' + R.bytes(w.unavailableBytes) + ' because the preferred worker was offline'; });
+    bar.append('title').text(function (w) { return 'reads ' + R.count(w.start) + '–' + R.count(w.end) + ': ' + R.bytes(w.ufsBytes) + ' from the under-storage, of which ' + R.bytes(w.unavailableBytes) + ' because the preferred worker was offline; under-storage: ' + ufsNote(w); });
     key(s, [['#f59e0b', 'cache misses'], ['#7c3aed', 'preferred worker offline (read from the under-storage, not cached)']]);
+  }
+
+  /** Under-storage seconds per window (bars, left axis) and the dollars so far (line, right axis), with a ufs: block. */
+  function ufsTime(s, sim) {
+    if (!sim.windows.length || (sim.totals.ufs.seconds === null && sim.totals.ufs.costUSD === null)) return;
+    s.append('h3').text('Under-storage time and cost over time (model)');
+    var c = chart(s, 'ufs-time', 260, sim, sim.totals.ufs.seconds === null ? '' : 'seconds per window');
+    c.svg.attr('width', W + 90); // room for the dollar axis on the right
+    var wx = function (w) { return c.x(w.start); };
+    var ww = function (w) { return Math.max(1, c.x(w.end) - c.x(w.start) - 1); };
+    var items = [];
+    if (sim.totals.ufs.seconds !== null) {
+      var y = d3.scaleLinear().domain([0, d3.max(sim.windows, function (w) { return w.ufs.seconds; }) || 1]).nice().range([c.y0, c.y1]);
+      c.svg.append('g').attr('transform', 'translate(' + M.l + ',0)').call(d3.axisLeft(y).ticks(5).tickFormat(function (v) { return v + ' s'; }));
+      c.svg.selectAll('rect.ufs-seconds').data(sim.windows).join('rect').attr('class', 'ufs-seconds').attr('x', wx).attr('width', ww)
+        .attr('y', function (w) { return y(w.ufs.seconds); }).attr('height', function (w) { return c.y0 - y(w.ufs.seconds); }).attr('fill', '#0ea5e9')
+        .append('title').text(function (w) { return 'reads ' + R.count(w.start) + '–' + R.count(w.end) + ': ' + ufsNote(w); });
+      items.push(['#0ea5e9', 'under-storage seconds per window: max(bytes × 8 / bandwidth, GETs / request cap)']);
+    }
+    if (sim.totals.ufs.costUSD !== null) {
+      var so = 0;
+      var cum = sim.windows.map(function (w) { so += w.ufs.costUSD; return { end: w.end, usd: so }; });
+      var yc = d3.scaleLinear().domain([0, so || 1]).nice().range([c.y0, c.y1]);
+      c.svg.append('g').attr('transform', 'translate(' + (W - M.r) + ',0)').call(d3.axisRight(yc).ticks(5).tickFormat(function (v) { return usd(v); }));
+      c.svg.append('path').datum(cum).attr('class', 'ufs-cost').attr('fill', 'none').attr('stroke', '#16a34a').attr('stroke-width', 2)
+        .attr('d', d3.line().x(function (p) { return c.x(p.end); }).y(function (p) { return yc(p.usd); }));
+      items.push(['#16a34a', 'under-storage dollars so far (right axis): ' + usd(sim.totals.ufs.costUSD) + ' in all']);
+    }
+    c.svg.selectAll('g.event').raise();
+    key(s, items);
   }
 
   function workerLoad(s, sim) {
@@ -130,6 +174,7 @@
     var s = totals(sim);
     hitRatio(s, sim);
     ufs(s, sim);
+    ufsTime(s, sim);
     workerLoad(s, sim);
     events(s, sim);
     workers(s, sim);

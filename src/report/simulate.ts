@@ -3,6 +3,7 @@ import { formatBinary } from '../core/units.js';
 import type { SimulationResult } from '../sim/simulate.js';
 import { count, percent, sampleLabel } from './format.js';
 import { renderPairs, renderTable, type TextTable } from './table.js';
+import { baselineText, inFlightText, ufsCostText, ufsTimeText } from './ufs-text.js';
 
 export interface SimulationView {
   heading: string[];
@@ -26,6 +27,9 @@ export function simulationView(r: SimulationResult): SimulationView {
       ['bytes requested', formatBinary(t.bytesRequested)],
       ['bytes read from under-storage', formatBinary(t.ufsBytes)],
       ['  of which: preferred worker offline', formatBinary(t.unavailableBytes)],
+      ['under-storage GET requests (one a missed page)', count(t.ufs.requests)],
+      ['under-storage time', ufsTimeText(t.ufs, r.ufsModel)],
+      ['under-storage cost', ufsCostText(t.ufs, r.ufsModel)],
       ['busiest worker / mean (pages)', `${t.workerRequestsMaxOverMean.toFixed(3)}x`],
       ['cache occupancy at the end', `${formatBinary(t.occupiedBytes)} of ${formatBinary(t.capacityBytes)} (${percent(t.occupancy)})`],
     ],
@@ -46,6 +50,9 @@ export function simulationView(r: SimulationResult): SimulationView {
     const headers = ['event', 'at read', 'files moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'];
     view.events = { table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) }, details: r.events.map((e) => `  ${e.label}: ${e.detail}`) };
   }
+  if (r.baseline && r.delta) view.footer.push('', baselineText(r.delta, r.baseline.totals, t));
+  const inFlight = inFlightText(r.ufsModel);
+  if (inFlight) view.footer.push('', `under-storage: ${inFlight}`);
   if (r.offlineIdentities.length) {
     view.footer.push('', `offline identities still registered (ring bloat; clear with remove-worker): ${r.offlineIdentities.length}`);
   }

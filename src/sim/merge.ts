@@ -59,7 +59,7 @@ export class Merger {
       start: r0.start,
       end: r0.end,
       time: r0.time,
-      ...this.adjusted(measured(c, ratioOfMax(reqMax, reqSum, online), ratioOfMax(byteMax, byteSum, online), occupied, r0.capacity), c, r0.end - r0.start),
+      ...this.adjusted(measured(c, ratioOfMax(reqMax, reqSum, online), ratioOfMax(byteMax, byteSum, online), occupied, r0.capacity, this.s.ufs), c, r0.end - r0.start),
       workerPageRequests,
     };
     for (const k of Object.keys(c) as Array<keyof Counters>) this.t[k] += c[k];
@@ -162,7 +162,7 @@ export class Merger {
       totals: {
         reads: f0.reads,
         files: f0.files,
-        ...this.adjusted(measured(this.t, ratioOfMax(reqMax, reqSum, registered), ratioOfMax(byteMax, byteSum, registered), occupied, f0.capacity), this.t, f0.reads),
+        ...this.adjusted(measured(this.t, ratioOfMax(reqMax, reqSum, registered), ratioOfMax(byteMax, byteSum, registered), occupied, f0.capacity, s.ufs), this.t, f0.reads),
       },
       windows: this.windows,
       events: this.events,
@@ -178,6 +178,7 @@ export class Merger {
         hitRatio: totals[i].pageRequests ? totals[i].hits / totals[i].pageRequests : 0,
       })),
       offlineIdentities: f0.offlineIdentities,
+      ufsModel: s.ufs ?? null,
     };
     if (this.sampleRate !== undefined && this.sampleRate < 1) {
       result.sample = {

@@ -5,6 +5,8 @@
 import type { ScenarioEvent } from './scenario.js';
 import type { Counters } from './steps.js';
 import type { RingMode } from '../membership/membership.js';
+import { ufsUsage, type UfsModel, type UfsUsage } from './ufs.js';
+import type { Baseline, TotalsDelta } from './baseline.js';
 
 export interface WindowMetrics {
   /** Reads [start, end) of the run. */
@@ -29,6 +31,8 @@ export interface WindowMetrics {
   occupiedBytes: number;
   capacityBytes: number;
   occupancy: number;
+  /** The under-storage's share: GETs (one a missed page), bytes, and with a `ufs:` block seconds and USD (model). */
+  ufs: UfsUsage;
   /** Page requests each worker served in the window, indexed like `workers` (workers added later are absent). */
   workerPageRequests: number[];
 }
@@ -47,7 +51,7 @@ export function maxOverMean(values: Float64Array, indices: readonly number[]): n
 }
 
 /** The metrics a window and the whole run share, from their counters and the workers' load. */
-export function measured(c: Counters, requestLoad: number, byteLoad: number, occupied: number, capacity: number): MeasuredFields {
+export function measured(c: Counters, requestLoad: number, byteLoad: number, occupied: number, capacity: number, ufs?: UfsModel): MeasuredFields {
   return {
     requests: c.requests,
     pageRequests: c.pageRequests,
@@ -63,6 +67,7 @@ export function measured(c: Counters, requestLoad: number, byteLoad: number, occ
     occupiedBytes: occupied,
     capacityBytes: capacity,
     occupancy: capacity ? occupied / capacity : 0,
+    ufs: ufsUsage(c.ufsBytes, c.pageRequests - c.pageHits, ufs),
   };
 }
 
@@ -119,6 +124,12 @@ export interface SimulationResult {
   workers: WorkerReport[];
   /** Registered identities left offline at the end (ring bloat from restarts without a persisted identity). */
   offlineIdentities: string[];
+  /** The scenario's `ufs:` block as the model used it (null: none; `ufs.seconds` and `ufs.costUSD` are then null). */
+  ufsModel: UfsModel | null;
+  /** With `--baseline`: the same workload replayed without the events (its totals and windows). */
+  baseline?: Baseline;
+  /** With `--baseline`: totals − baseline.totals, field by field (what the events cost). */
+  delta?: TotalsDelta;
   /** Present when the run was sampled (`--sample`): the rate, and how to read the figures. */
   sample?: { rate: number; method: string; note: string };
 }

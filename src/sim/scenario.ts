@@ -12,6 +12,7 @@ import { FieldReader } from '../core/field-reader.js';
 import { ALGORITHM_NAMES } from '../ring/registry.js';
 import { TRACE_FORMATS, type TraceFormat } from './trace/index.js';
 import type { RingMode } from '../membership/membership.js';
+import { readUfs, type UfsModel } from './ufs.js';
 
 export interface WorkerGroup {
   name: string;
@@ -72,6 +73,8 @@ export interface Scenario {
   requestsPerSecond?: number;
   metrics: { window: number };
   events: ScenarioEvent[];
+  /** The under-storage's limits and prices (the `ufs:` block; absent: bytes and requests only). */
+  ufs?: UfsModel;
 }
 
 type Obj = Record<string, unknown>;
@@ -140,7 +143,7 @@ function fileSize(r: Reader, v: unknown, path: string): FileSizeSpec {
 /** Validates a scenario object (parsed YAML/JSON). `source` names it in errors. */
 export function readScenario(data: unknown, source = 'scenario'): Scenario {
   const r = new Reader(source);
-  const top = r.object(data, 'scenario', ['name', 'seed', 'cluster', 'placement', 'workload', 'events', 'metrics', 'pathTemplate', 'requestsPerSecond']);
+  const top = r.object(data, 'scenario', ['name', 'seed', 'cluster', 'placement', 'workload', 'events', 'metrics', 'pathTemplate', 'requestsPerSecond', 'ufs']);
   const seed = r.int(top.seed, 'seed', 0, 2 ** 32 - 1, 1);
   const groups = readGroups(r, top.cluster);
   const names = new Set(groups.map((g) => g.name));
@@ -160,6 +163,8 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
     metrics: { window: r.int(metrics.window, 'metrics.window', 1, Number.MAX_SAFE_INTEGER, 10_000) },
     events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names)),
   };
+  const ufs = readUfs(r, top.ufs);
+  if (ufs) scenario.ufs = ufs;
   if (top.requestsPerSecond !== undefined) scenario.requestsPerSecond = r.num(top.requestsPerSecond, 'requestsPerSecond', 1e-9, 1e12);
   if (scenario.events.some((e) => e.atTime !== undefined) && scenario.requestsPerSecond === undefined && type !== 'trace') {
     r.fail('requestsPerSecond', undefined, 'events at a time (atTime) need a clock for a synthetic workload', 'set requestsPerSecond, or give events by request count (at)');

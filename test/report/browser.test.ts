@@ -234,6 +234,23 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(requests).toEqual([]);
   });
 
+  it('simulate --html with a ufs: block: seconds and dollars per window on the timeline, and in the totals', async () => {
+    const html = `${artifacts}/simulation-ufs.html`;
+    const r = ringSim('simulate', `${root}examples/scenarios/scale-out-between-epochs-s3.yaml`, '--html', html);
+    expect(r.code).toBe(0);
+    const { page, errors, requests } = await open(html);
+    expect(await page.locator('svg#ufs-time').count()).toBe(1);
+    expect(await page.locator('svg#ufs-time rect.ufs-seconds').count()).toBe(16);
+    expect(await page.locator('svg#ufs-time path.ufs-cost').count()).toBe(1);
+    const totals = await page.locator('#totals').innerText();
+    expect(totals).toMatch(/under-storage time \(model\)\s+16\.5 s/);
+    expect(totals).toMatch(/under-storage cost \(model\)\s+0\.007867 USD/);
+    expect(await page.locator('svg#ufs g.window title').first().textContent()).toMatch(/under-storage: [\d,]+ GETs, [\d.]+ s, [\d.]+ USD/);
+    await page.screenshot({ path: `${artifacts}/simulation-ufs.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
   it('is required in CI', () => {
     if (required) expect(available).toBe(true);
     writeFileSync(`${artifacts}/.keep`, '');

@@ -33,6 +33,7 @@ describe('measured', () => {
     expect(measured(c, 1.2, 1.5, 50, 200)).toEqual({
       requests: 5, pageRequests: 8, pageHits: 6, hitRatio: 0.75, bytesRequested: 800, hitBytes: 200, byteHitRatio: 0.25, ufsBytes: 600, unavailableBytes: 0,
       workerRequestsMaxOverMean: 1.2, workerBytesMaxOverMean: 1.5, occupiedBytes: 50, capacityBytes: 200, occupancy: 0.25,
+      ufs: { bytes: 600, requests: 2, seconds: null, costUSD: null },
     });
     expect(measured(zeroCounters(), 0, 0, 0, 0)).toMatchObject({ hitRatio: 0, byteHitRatio: 0, occupancy: 0 });
   });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { RingSimError } from '../../core/errors.js';
 import { parseScenario } from '../../sim/scenario.js';
+import { baselineScenario, withBaseline } from '../../sim/baseline.js';
 import { integerOption } from '../options.js';
 import { defaultThreads, simulateThreads } from '../simulate-threads.js';
 import { sampleOption } from '../sample-option.js';
@@ -17,6 +18,7 @@ interface SimulateFlags {
   html?: string;
   threads?: number;
   sample?: number;
+  baseline?: boolean;
 }
 
 export function registerSimulate(program: Command, io: Io): void {
@@ -28,6 +30,7 @@ export function registerSimulate(program: Command, io: Io): void {
     .option('--html <file>', 'write a self-contained HTML report with the hit-ratio timeline (works offline)')
     .option('--threads <n>', 'threads holding the page stores, the workers split among them, fed the routed reads by the main thread (same output for any count; default: 1 under 1,000,000 reads, else the cores less one, 2 to 4)', integerOption('--threads', 1, 64))
     .option('--sample <rate>', 'replay only this fraction of the files (spatial hash sampling, SHARDS), page stores scaled to it, e.g. 0.05', sampleOption)
+    .option('--baseline', 'also replay the same reads without the events and report what the events cost over that baseline (baseline.totals, delta in --json)')
     .addHelpText('after', `
 Example:
   ring-sim simulate examples/scenarios/scale-out-training.yaml --json result.json`)
@@ -36,8 +39,14 @@ Example:
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const scenario = parseScenario(readTextFile(file, 'scenario'), file);
       const progress = io.progress?.('reads');
-      const result = await simulateThreads(scenario, flags.threads ?? defaultThreads(scenario), progress?.update, flags.sample);
+      const threads = flags.threads ?? defaultThreads(scenario);
+      let result = await simulateThreads(scenario, threads, progress?.update, flags.sample);
       progress?.done();
+      if (flags.baseline) {
+        const baseProgress = io.progress?.('baseline reads');
+        result = withBaseline(result, await simulateThreads(baselineScenario(scenario), threads, baseProgress?.update, flags.sample));
+        baseProgress?.done();
+      }
       writeOutputs(withReport([
         optionalOutput('--json', flags.json, () => jsonText(result)),
         optionalOutput('--html', flags.html, () => renderHtml({ simulation: result }, htmlAssets())),

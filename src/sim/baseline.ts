@@ -1,0 +1,64 @@
+/**
+ * The baseline of a run: the same scenario (same seed, same reads, same cluster at the start) replayed without
+ * its events, and what the events cost over it: `delta` = totals − baseline, field by field. A scenario without
+ * events has a zero delta. What the workload costs anyway (cold misses, a working set larger than the cache)
+ * is in the baseline; what an event costs is in the delta.
+ */
+import type { Scenario } from './scenario.js';
+import type { SimulationResult, WindowMetrics } from './result.js';
+import { simulate, type SimulateOptions } from './simulate.js';
+import type { UfsUsage } from './ufs.js';
+
+type Totals = SimulationResult['totals'];
+type NumericTotal = Exclude<keyof Totals, 'ufs'>;
+
+/** totals − baseline for every figure of the totals, page misses too; seconds and dollars null without a `ufs:` block. */
+export type TotalsDelta = { [K in NumericTotal]: number } & { pageMisses: number; ufs: UfsUsage };
+
+export interface Baseline {
+  /** The baseline run's totals (the same shape as the run's). */
+  totals: Totals;
+  /** Its windows (without the per-worker page requests): the hit ratio the workload has at each read without events. */
+  windows: Array<Omit<WindowMetrics, 'workerPageRequests'>>;
+}
+
+/** The scenario without its events: the workload the events are measured against. */
+export function baselineScenario(s: Scenario): Scenario {
+  return { ...s, events: [] };
+}
+
+const NUMERIC: readonly NumericTotal[] = [
+  'reads', 'files', 'requests', 'pageRequests', 'pageHits', 'hitRatio', 'bytesRequested', 'hitBytes', 'byteHitRatio', 'ufsBytes',
+  'unavailableBytes', 'workerRequestsMaxOverMean', 'workerBytesMaxOverMean', 'occupiedBytes', 'capacityBytes', 'occupancy',
+];
+
+const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);
+
+/** `run` − `base`, field by field. */
+export function totalsDelta(run: Totals, base: Totals): TotalsDelta {
+  const delta = {} as TotalsDelta;
+  for (const k of NUMERIC) delta[k] = run[k] - base[k];
+  delta.pageMisses = run.pageRequests - run.pageHits - (base.pageRequests - base.pageHits);
+  delta.ufs = {
+    bytes: run.ufs.bytes - base.ufs.bytes,
+    requests: run.ufs.requests - base.ufs.requests,
+    seconds: minus(run.ufs.seconds, base.ufs.seconds),
+    costUSD: minus(run.ufs.costUSD, base.ufs.costUSD),
+  };
+  return delta;
+}
+
+/** `run` with `baseline` (its baseline run's totals and windows) and `delta`. */
+export function withBaseline(run: SimulationResult, base: SimulationResult): SimulationResult {
+  return {
+    ...run,
+    baseline: { totals: base.totals, windows: base.windows.map(({ workerPageRequests: _w, ...w }) => w) },
+    delta: totalsDelta(run.totals, base.totals),
+  };
+}
+
+/** Runs `scenario` and its baseline (one after the other) and returns the run with `baseline` and `delta`. */
+export async function simulateWithBaseline(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const run = await simulate(scenario, options);
+  return withBaseline(run, await simulate(baselineScenario(scenario), options));
+}
