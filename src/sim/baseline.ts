@@ -5,22 +5,13 @@
  * is in the baseline; what an event costs is in the delta.
  */
 import type { Scenario } from './scenario.js';
-import type { SimulationResult, WindowMetrics } from './result.js';
+import type { Baseline, SimulationResult, TotalsDelta } from './result.js';
 import { simulate, type SimulateOptions } from './simulate.js';
-import type { UfsUsage } from './ufs.js';
 
 type Totals = SimulationResult['totals'];
 type NumericTotal = Exclude<keyof Totals, 'ufs'>;
 
-/** totals − baseline for every figure of the totals, page misses too; seconds and dollars null without a `ufs:` block. */
-export type TotalsDelta = { [K in NumericTotal]: number } & { pageMisses: number; ufs: UfsUsage };
-
-export interface Baseline {
-  /** The baseline run's totals (the same shape as the run's). */
-  totals: Totals;
-  /** Its windows (without the per-worker page requests): the hit ratio the workload has at each read without events. */
-  windows: Array<Omit<WindowMetrics, 'workerPageRequests'>>;
-}
+export type { Baseline, TotalsDelta };
 
 /** The scenario without its events: the workload the events are measured against. */
 export function baselineScenario(s: Scenario): Scenario {

@@ -6,7 +6,6 @@ import type { ScenarioEvent } from './scenario.js';
 import type { Counters } from './steps.js';
 import type { RingMode } from '../membership/membership.js';
 import { ufsUsage, type UfsModel, type UfsUsage } from './ufs.js';
-import type { Baseline, TotalsDelta } from './baseline.js';
 
 export interface WindowMetrics {
   /** Reads [start, end) of the run. */
@@ -132,6 +131,19 @@ export interface SimulationResult {
   delta?: TotalsDelta;
   /** Present when the run was sampled (`--sample`): the rate, and how to read the figures. */
   sample?: { rate: number; method: string; note: string };
+}
+
+type Totals = SimulationResult['totals'];
+
+/** totals − baseline for every figure of the totals, page misses too; seconds and dollars null without a `ufs:` block. */
+export type TotalsDelta = { [K in Exclude<keyof Totals, 'ufs'>]: number } & { pageMisses: number; ufs: UfsUsage };
+
+/** A run's baseline: the same scenario replayed without its events (src/sim/baseline.ts). */
+export interface Baseline {
+  /** The baseline run's totals (the same shape as the run's). */
+  totals: Totals;
+  /** Its windows (without the per-worker page requests): the hit ratio the workload has at each read without events. */
+  windows: Array<Omit<WindowMetrics, 'workerPageRequests'>>;
 }
 
 export type SimulationStep = { kind: 'window'; window: WindowMetrics } | { kind: 'event'; event: EventReport };
