@@ -40,7 +40,7 @@ describe('parseScenario', () => {
   });
 
   it('is one line naming the file, the field, the value and the fix for bad input', () => {
-    expect(error(`${GROUP}${ZIPF}bogus: 1\n`)).toBe('s.yaml: scenario.bogus: unknown field (got "bogus"); use one of name, seed, cluster, placement, workload, events, metrics, pathTemplate, requestsPerSecond');
+    expect(error(`${GROUP}${ZIPF}bogus: 1\n`)).toBe('s.yaml: scenario.bogus: unknown field (got "bogus"); use one of name, seed, cluster, placement, workload, events, metrics, pathTemplate, requestsPerSecond, ufs');
     expect(error(`${GROUP}workload: {type: zipf, files: 10, requests: 100, alpha: 9}\n`)).toBe('s.yaml: workload.alpha: must be a number from 0 to 5 (got 9); write e.g. alpha: 0');
     expect(error('cluster:\n  workerGroups: [{name: w, count: 2, pagestore: {size: 1GB}}]\n' + ZIPF)).toBe('s.yaml: cluster.workerGroups[0].pagestore.size: not a Kubernetes quantity (got "1GB"); Kubernetes has no "GB": write 1Gi');
     expect(error(`${GROUP}${ZIPF}placement: {replicas: 9}\n`)).toBe('s.yaml: placement.replicas: is more than the 4 workers (got 9); use at most 4');
