@@ -32,6 +32,11 @@ export interface PageStorePlanInput {
   edition?: Edition;
   /** `alluxio.worker.page.store.overhead` for the oss rule; default 0.1. */
   overhead?: number;
+  /**
+   * Set when `reservedSize` is not the operator's input but the default it applies in its absence (plan passes
+   * the bytes as `reservedSize`): the reservedSize advice checks are skipped and `source` is an assumption.
+   */
+  reservedSizeDefault?: { source: string };
   /** Field names to report checks under (defaults are the CLI flags). */
   fields?: Partial<Record<'size' | 'reservedSize' | 'pageSize' | 'disk', string>>;
 }
@@ -90,7 +95,8 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
       fix: `make the cache a multiple of ${formatBinary(pageSizeBytes)}, e.g. ${formatIn(pages * pageSizeBytes, 'MiB', 0).replace(/,/g, '').replace(' MiB', 'Mi')}`,
     });
   }
-  if (sizeBytes > 0n && edition === 'enterprise') checks.push(...reservedSizeChecks(sizeBytes, input.reservedSize === undefined ? undefined : reservedBytes, f));
+  if (input.reservedSizeDefault) assumptions.push(`reservedSize not set: ${formatBinary(reservedBytes)}, ${input.reservedSizeDefault.source}`);
+  else if (sizeBytes > 0n && edition === 'enterprise') checks.push(...reservedSizeChecks(sizeBytes, input.reservedSize === undefined ? undefined : reservedBytes, f));
   const plan: PageStorePlan = { edition, sizeBytes, reservedBytes, pageSizeBytes, cacheBytes, pages, tailBytes, checks, assumptions };
   if (input.disk !== undefined) addDisk(plan, input, f);
   const rank = { error: 0, warning: 1, info: 2 } as const;

@@ -4,6 +4,8 @@
  */
 import type { Check } from '../core/check.js';
 import { planPageStore, type Edition, type PageStorePlan } from '../capacity/pagestore-plan.js';
+import { parseQuantity } from '../capacity/quantity.js';
+import { OPERATOR_RESERVED_SOURCE, operatorReservedBytes } from '../capacity/reserved-default.js';
 import type { AlluxioClusterManifest, ManifestWorkerGroup } from './manifest.js';
 import type { PlanOptions, PlanWorker } from './model.js';
 
@@ -43,9 +45,11 @@ export function workerCapacity(workers: readonly PlannedWorker[], pageSizeBytes:
     const key = `${w.path}|${w.size}|${w.reserved}`;
     let p = plans.get(key);
     if (!p) {
+      const reserved = reservedFor(w.size, w.reserved, edition);
       p = planPageStore({
         size: w.size,
-        reservedSize: w.reserved,
+        reservedSize: reserved.text,
+        reservedSizeDefault: reserved.defaulted ? { source: OPERATOR_RESERVED_SOURCE } : undefined,
         pageSize: String(pageSizeBytes),
         disk: o.disk,
         provider: o.provider,
@@ -60,6 +64,18 @@ export function workerCapacity(workers: readonly PlannedWorker[], pageSizeBytes:
     return toPlanWorker(w, p);
   });
   return { workers: planned, checks, assumptions };
+}
+
+/** The manifest's reservedSize, or (Enterprise, none given) the operator's default for a directory of `size`. */
+function reservedFor(size: string, given: string | undefined, edition: Edition): { text?: string; defaulted: boolean } {
+  if (given !== undefined || edition !== 'enterprise') return { text: given, defaulted: false };
+  let sizeBytes: bigint;
+  try {
+    sizeBytes = parseQuantity(size).bytes;
+  } catch {
+    return { text: undefined, defaulted: false }; // planPageStore reports the size itself
+  }
+  return { text: String(operatorReservedBytes(sizeBytes)), defaulted: true };
 }
 
 function toPlanWorker(w: PlannedWorker, p: PageStorePlan): PlanWorker {
