@@ -88,6 +88,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ids: ring.ids,
     names,
     identityPersisted: m.groups.every(identityPersisted),
+    pageStoreSurvives: m.groups[0]?.pagestoreType !== 'emptyDir',
     cacheBytes: capacity.workers.map((w) => w.cacheBytes),
     datasetBytes: o.datasetBytes ?? null,
     vnodeTarget: target,

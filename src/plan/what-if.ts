@@ -21,6 +21,8 @@ export interface WhatIfContext {
   names: readonly string[];
   /** Whether every worker group keeps its identity across restarts. */
   identityPersisted: boolean;
+  /** Whether the restarted worker's page store survives a pod restart (hostPath, persistentVolumeClaim; not emptyDir). */
+  pageStoreSurvives?: boolean;
   /** Page data (bytes) of each worker, aligned with `ids`. */
   cacheBytes: readonly number[];
   /** The data set (--dataset), or null: every cache taken as full. */
@@ -111,6 +113,7 @@ function removeWorker(c: WhatIfContext, names: Names): PlanWhatIf {
 
 function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   const name = 'restart one worker';
+  if (c.identityPersisted && c.pageStoreSurvives === false) return emptiedWorker(c, name, names);
   if (c.identityPersisted) return still(c, { name, description: 'identity persisted: the worker comes back with the same identity, nothing moves' });
   const dynamic = c.builder.settings.mode === 'dynamic';
   const newId = c.builder.newIdentity('restart');
@@ -129,6 +132,28 @@ function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
     ? `identity not persisted: ${c.names[0]} returns as a new identity; its old range moves to the others and the new identity takes a new range${kept}`
     : `identity not persisted: ${c.names[0]} returns as a new identity that takes new ranges; a static ring keeps the old (offline) identity's remaining range, whose reads go to the under-storage${kept}`;
   return moved(c, name, description, mv, names, { unreachable: dynamic ? 0 : own.byWorker[0] / own.total, optimal: 0 });
+}
+
+/** Identity persisted but an emptyDir page store: same range, empty cache, so all it cached is re-read (model). */
+function emptiedWorker(c: WhatIfContext, name: string, names: Names): PlanWhatIf {
+  const own = c.main.ownership()!;
+  const share = own.byWorker[0] / own.total;
+  const m = cache(c);
+  const bytes = m.cached[0];
+  const basis = m.capped[0] ? 'cache' : 'dataset';
+  const who = names.of(c.ids[0]);
+  const flows = share > 0 ? [{ from: who, to: `${who} (emptied page store)`, fraction: share, bytes }] : [];
+  return still(c, {
+    name,
+    description: `identity persisted, emptyDir page store: ${who} returns with the same identity and range but an empty cache; every byte it cached is re-read from the under-storage`,
+    moved: share,
+    optimal: 0,
+    bytesMoved: bytes,
+    bytesBasis: basis,
+    bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null),
+    flows,
+    flowCount: flows.length,
+  });
 }
 
 function changeVnodes(c: WhatIfContext, names: Names): PlanWhatIf {

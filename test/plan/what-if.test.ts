@@ -7,12 +7,12 @@ import { MAX_RING_POINTS } from '../../src/ring/worker.js';
 
 const worker = (i: number): PlanWorker => ({ name: `worker-${i}`, group: 'g', sizeBytes: 2 ** 30, reservedBytes: 0, cacheBytes: 2 ** 30, pages: 1024, pageSizeBytes: 1_048_576, usableDiskBytes: null, headroomBytes: null });
 
-function context(n: number, o: { mode?: 'dynamic' | 'static'; persisted?: boolean; vnodes?: number; target?: number; dataset?: number | null } = {}): WhatIfContext {
+function context(n: number, o: { mode?: 'dynamic' | 'static'; persisted?: boolean; survives?: boolean; vnodes?: number; target?: number; dataset?: number | null } = {}): WhatIfContext {
   const settings: RingSettings = { policy: 'CONSISTENT', vnodes: o.vnodes ?? 20, vnodeProp: undefined, mode: o.mode ?? 'dynamic', provider: 'DEFAULT', pageSizeBytes: 1_048_576n, pageSizeSet: false };
   const ws = Array.from({ length: n }, (_, i) => worker(i));
   const builder = new PlanRingBuilder(settings, ws, 9);
   const ids = builder.identities(0);
-  return { builder, main: builder.build(ids), ids, names: ws.map((w) => w.name), identityPersisted: o.persisted ?? false, cacheBytes: ws.map((w) => w.cacheBytes), datasetBytes: o.dataset === undefined ? 1e9 : o.dataset, vnodeTarget: o.target ?? 40 };
+  return { builder, main: builder.build(ids), ids, names: ws.map((w) => w.name), identityPersisted: o.persisted ?? false, pageStoreSurvives: o.survives, cacheBytes: ws.map((w) => w.cacheBytes), datasetBytes: o.dataset === undefined ? 1e9 : o.dataset, vnodeTarget: o.target ?? 40 };
 }
 
 const byName = (rows: PlanWhatIf[], prefix: string): PlanWhatIf => rows.find((r) => r.name.startsWith(prefix))!;
@@ -51,6 +51,18 @@ describe('whatIfs on a dynamic ring', () => {
     expect(remove.moved).toBeCloseTo(own.byWorker[29] / own.total, 12);
     expect(remove.flows.every((f) => f.from === 'worker-29')).toBe(true);
     expect(remove.unreachable).toBe(0);
+  });
+
+  it('restarting with a persisted identity but an emptyDir page store re-reads all the worker cached', () => {
+    const c = context(30, { persisted: true, survives: false, dataset: 1e15 });
+    const r = byName(whatIfs(c), 'restart');
+    const own = c.main.ownership()!;
+    expect(r.moved).toBeCloseTo(own.byWorker[0] / own.total, 12);
+    expect(r.bytesMoved).toBe(c.cacheBytes[c.ids.indexOf(c.main.workers[0].id)]);
+    expect(r.bytesBasis).toBe('cache');
+    expect(r.flows.map((f) => f.to)).toEqual(['worker-0 (emptied page store)']);
+    expect(r.description).toMatch(/emptyDir page store: .* every byte it cached is re-read/);
+    expect(byName(whatIfs(context(30, { persisted: true, survives: true })), 'restart').bytesMoved).toBe(0);
   });
 
   it('restarting with a new identity moves keys; a persisted identity moves none', () => {

@@ -42,7 +42,7 @@ export function emptyDirChecks(c: PlanContext): Check[] {
     severity: 'warning' as const,
     field: `${g.path}.pagestore.type`,
     message: 'an emptyDir page store is lost on every pod restart',
-    fix: 'use hostPath or persistentVolumeClaim',
-    source: 'ring-sim model (guide: page store hostPath by default; a PVC to survive pod restarts)',
+    fix: 'set pagestore.type to hostPath (the guide\'s default) or to persistentVolumeClaim for a cache that survives pod restarts',
+    source: 'guide: 开始之前 (page store checklist) and 4. 部署集群 (pagestore: hostPath by default; PVC → 生产建议 → Worker Page Store)',
   }));
 }
