@@ -20,6 +20,14 @@ function cost(e: InspectEffect | null): [string, string] {
   return [e.rereadBytes === null ? '-' : formatBytes(e.rereadBytes), e.rereadSeconds === null ? '-' : formatDuration(e.rereadSeconds)];
 }
 
+/** The largest flows of a --worker what-if, each ring, as `from (host) -> to (host): share`. */
+function flowLines(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>): string[] {
+  const name = (id: string): string => (hosts.has(id) ? workerLabel(id, hosts.get(id)) : `${id} (new)`);
+  const ring = (label: string, e: InspectEffect | null): string[] =>
+    !e?.flows || e.flows.length === 0 ? [] : [`  ${label} flows:`, ...e.flows.slice(0, 5).map((f) => `    ${name(f.from)} -> ${name(f.to)}: ${percent(f.fraction)}`), ...(e.flows.length > 5 ? [`    (${e.flows.length - 5} more in --json)`] : [])];
+  return [...ring('dynamic', w.dynamic), ...ring('static', w.static)];
+}
+
 /** A what-if's name with each registered identity in it as `identity (host)`. */
 function labelled(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>): string {
   return w.identities.reduce((name, id) => (hosts.has(id) ? name.replace(id, workerLabel(id, hosts.get(id))) : name), w.name);
@@ -40,13 +48,14 @@ function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | 
 function whatIfSection(r: InspectReport): string[] {
   const out: string[] = ['', 'What-ifs on the exact rings (moved: fraction of keys whose first worker changes):'];
   const hosts = new Map(r.workers.filter((w) => w.host !== null).map((w) => [w.identity, w.host]));
-  for (const kind of ['remove-offline', 'stop', 'restart-new-identity', 'add'] as const) {
+  for (const kind of ['remove-offline', 'stop', 'restart-same-identity', 'restart-new-identity', 'scale-in', 'add'] as const) {
     const rows = r.whatIf.filter((w) => w.kind === kind);
     if (rows.length === 0) continue;
     const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;
     out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts));
     if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
     for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
+    if (r.worker !== null) out.push(...flowLines(rows[0], hosts));
   }
   out.push('', r.cost.datasetBytes === null
     ? 're-read: pass --dataset SIZE (and --ufs-bandwidth RATE) for the bytes re-read from the under-storage and how long that takes.'
@@ -69,6 +78,7 @@ export function renderInspectText(r: InspectReport): string {
   const c = r.counts;
   const lines: string[] = [
     `Cluster ${r.cluster} from ${r.source}: ${c.registered} registered, ${c.online} ONLINE, ${c.offline} OFFLINE; ${r.vnodes} virtual nodes a worker.`,
+    ...(r.worker !== null ? [`What-ifs of one worker: ${r.worker} (--worker).`] : []),
     ...r.assumptions.map((a) => `Assumed: ${a}`),
     '',
     workerTable(r),

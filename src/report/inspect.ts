@@ -16,6 +16,7 @@ import { ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
 import { membershipPlacement, type Membership, type MemberState, type RingMode } from '../membership/membership.js';
 import { podOfHost, type PodIndex } from '../membership/pods.js';
 import { drawIdentities } from '../plan/ring-model.js';
+import { findWorker, renewed, ringChange, rings, withOffline, without, type WorkerFlow } from './inspect-worker.js';
 import { balance } from '../ring/analysis/balance.js';
 import { movement } from '../ring/analysis/movement.js';
 import { ALLUXIO_OSS_VNODES, type AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
@@ -59,9 +60,11 @@ export interface InspectEffect {
   rereadBytes: number | null;
   /** rereadBytes at the UFS bandwidth (null without --ufs-bandwidth). */
   rereadSeconds: number | null;
+  /** With --worker: where the moved keys go (movement's largest flows, from → to, fractions of all keys). */
+  flows?: WorkerFlow[];
 }
 
-export type WhatIfKind = 'remove-offline' | 'stop' | 'restart-new-identity' | 'add';
+export type WhatIfKind = 'remove-offline' | 'stop' | 'restart-new-identity' | 'add' | 'restart-same-identity' | 'scale-in';
 
 export interface InspectWhatIf {
   kind: WhatIfKind;
@@ -91,6 +94,8 @@ export interface InspectReport {
   balance: { dynamic: RingBalance | null; static: RingBalance };
   bloat: { offline: number; staticOfflineShare: number };
   whatIf: InspectWhatIf[];
+  /** With --worker: the identity whose what-ifs these are (the others are left out). */
+  worker: string | null;
   cost: { datasetBytes: number | null; ufsBytesPerSecond: number | null; ufsBandwidth: string | null; basis: string };
   notes: string[];
 }
@@ -110,6 +115,8 @@ export interface InspectOptions {
   ufsBandwidth?: Bandwidth;
   /** `kubectl get pods -o json`, indexed: each worker's pod and node beside its host. */
   pods?: PodIndex;
+  /** `--worker`: only this worker's what-ifs (an identity, registered host or pod name). */
+  worker?: string;
 }
 
 function ringBalance(p: AlluxioConsistentPlacement): RingBalance {
@@ -167,9 +174,15 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
       model: null,
     });
   }
-  if (dyn) whatIf.push(restartNewIdentity(m, stat, dyn, o));
-  const add = o.add ?? 1;
-  if (add > 0) whatIf.push(addWorkers(m, stat, dyn, add, o));
+  const chosen = o.worker !== undefined ? findWorker(m, o.worker, o.pods) : undefined;
+  if (chosen) {
+    whatIf.length = 0;
+    whatIf.push(...workerWhatIfs(m, chosen.identity, stat, dyn, o));
+  } else {
+    if (dyn) whatIf.push(restartNewIdentity(m, stat, dyn, o));
+    const add = o.add ?? 1;
+    if (add > 0) whatIf.push(addWorkers(m, stat, dyn, add, o));
+  }
   return {
     format: 'ring-sim/inspect', version: 1, source: m.source, cluster: m.cluster, vnodes,
     ring: o.ring ?? 'dynamic', provider: o.provider ?? 'DEFAULT', pageSizeBytes: o.pageSizeBytes !== undefined ? Number(o.pageSizeBytes) : ALLUXIO_PAGE_SIZE_BYTES,
@@ -184,6 +197,7 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
     balance: { dynamic: dyn ? ringBalance(dyn) : null, static: ringBalance(stat) },
     bloat: { offline: offline.length, staticOfflineShare: offlineShare },
     whatIf,
+    worker: chosen?.identity ?? null,
     cost: {
       datasetBytes: o.datasetBytes ?? null,
       ufsBytesPerSecond: o.ufsBandwidth?.bytesPerSecond ?? null,
@@ -291,4 +305,40 @@ function addWorkers(m: Membership, stat: AlluxioConsistentPlacement, dyn: Alluxi
     static: effect(ms.moved, ms.optimal, offlineShareOf(grown, grownStatic), o),
     model: `new workers get random UUIDs: these are drawn (seed ${seed}); another draw moves about as much`,
   };
+}
+
+/** effect() of a ring change, with its flows. */
+function changed(before: AlluxioConsistentPlacement, after: AlluxioConsistentPlacement, unreachable: number, o: InspectOptions): InspectEffect {
+  const c = ringChange(before, after);
+  return { ...effect(c.moved, c.optimal, unreachable, o), flows: c.flows };
+}
+
+/**
+ * One worker's what-ifs (`--worker`), each a ring change measured by movement() with its flows. Stop and
+ * scale-in leave it registered, OFFLINE; restart with its identity brings back the same points (moved: while it
+ * is down; nothing stays moved once it is back); restart without it leaves the old identity OFFLINE and a drawn one
+ * joins; remove-worker applies to an OFFLINE identity only (Alluxio refuses a running worker).
+ */
+function workerWhatIfs(m: Membership, identity: string, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement | null, o: InspectOptions): InspectWhatIf[] {
+  const vnodes = o.vnodes ?? ALLUXIO_OSS_VNODES;
+  const member = m.members.find((w) => w.identity === identity)!;
+  const ring = (after: Membership, unreachable = (r: AlluxioConsistentPlacement): number => offlineShareOf(after, r)) => {
+    const r = rings(after, vnodes);
+    return { dynamic: dyn && r.dyn ? changed(dyn, r.dyn, 0, o) : null, static: changed(stat, r.stat, unreachable(r.stat), o) };
+  };
+  const out: InspectWhatIf[] = [];
+  if (member.state === 'OFFLINE') {
+    out.push({ kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity], ...ring(without(m, identity)), model: null });
+    return out;
+  }
+  const down = ring(withOffline(m, identity));
+  out.push({ kind: 'stop', name: `stop ${identity}`, identities: [identity], ...down, model: null });
+  out.push({ kind: 'restart-same-identity', name: `restart ${identity} with its identity`, identities: [identity], ...down,
+    model: 'moved while it is down: its keys come back with the same ring points when it returns, and its page store is still warm, so nothing stays moved' });
+  const { after, fresh } = renewed(m, identity, o.seed ?? 1);
+  out.push({ kind: 'restart-new-identity', name: `restart ${identity} without its identity file`, identities: [identity, fresh], ...ring(after),
+    model: `the new identity is random in Alluxio: drawn here (seed ${o.seed ?? 1}); the old one stays registered, OFFLINE (ring bloat +1)` });
+  out.push({ kind: 'scale-in', name: `scale in by ${identity}`, identities: [identity], ...down,
+    model: 'its pod leaves, its identity stays registered OFFLINE until remove-worker; with a Deployment the ReplicaSet picks which pod goes (pending first, then the lowest controller.kubernetes.io/pod-deletion-cost, then nodes with more replicas, then the newest, else random), so annotate this pod with the lowest pod-deletion-cost first' });
+  return out;
 }

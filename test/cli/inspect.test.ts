@@ -135,3 +135,43 @@ describe('--pods FILE: pods and nodes beside the registered hosts (inspect and l
     expect(bad.stderr).toMatch(/--pods: pods are matched to the hosts/);
   });
 });
+
+describe('inspect --worker ID: one worker\'s what-ifs, with flows', () => {
+  type Effect = { moved: number; unreachable: number; flows: Array<{ from: string; to: string; fraction: number }> };
+  type R = { worker: string; workers: Array<{ identity: string; share: number; staticShare: number; state: string }>; bloat: { staticOfflineShare: number }; whatIf: Array<{ kind: string; identities: string[]; dynamic: Effect | null; static: Effect }> };
+  it('an ONLINE worker by host label: stop moves exactly its share to its successors; restart with/without identity; scale-in', async () => {
+    const [all, one] = await Promise.all([builtCli(['inspect', '--etcd-export', EXPORT, '--json']), builtCli(['inspect', '--etcd-export', EXPORT, '--worker', 'alluxio-worker-5', '--json'])]);
+    expect(one.code).toBe(0);
+    const r = JSON.parse(one.stdout) as R;
+    const id = 'worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c';
+    expect(r.worker).toBe(id);
+    expect(r.whatIf.map((w) => w.kind)).toEqual(['stop', 'restart-same-identity', 'restart-new-identity', 'scale-in']);
+    const w = r.workers.find((x) => x.identity === id)!;
+    const stop = r.whatIf[0];
+    expect(stop.dynamic!.moved).toBeCloseTo(w.share, 12);
+    expect(stop.dynamic!.flows.every((f) => f.from === id)).toBe(true);
+    expect(stop.dynamic!.flows.reduce((s, f) => s + f.fraction, 0)).toBeCloseTo(w.share, 12);
+    expect(stop.static.moved).toBe(0);
+    expect(stop.static.unreachable).toBeCloseTo(r.bloat.staticOfflineShare + w.staticShare, 12);
+    // The same stop row as the whole-cluster report's.
+    const full = (JSON.parse(all.stdout) as R).whatIf.find((x) => x.kind === 'stop' && x.identities[0] === id)!;
+    expect(stop.dynamic!.moved).toBeCloseTo(full.dynamic!.moved, 12);
+    const renew = r.whatIf[2];
+    expect(renew.identities[0]).toBe(id);
+    expect(renew.dynamic!.moved).toBeGreaterThan(w.share);
+  });
+
+  it('an OFFLINE identity: remove-worker only; an unknown worker is one line listing the known ones (exit 2)', async () => {
+    const [off, bad] = await Promise.all([
+      builtCli(['inspect', '--etcd-export', EXPORT, '--worker', 'worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88', '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--worker', 'alluxio-worker-99']),
+    ]);
+    const r = JSON.parse(off.stdout) as R;
+    expect(r.whatIf.map((w) => w.kind)).toEqual(['remove-offline']);
+    expect(r.whatIf[0].dynamic!.moved).toBe(0);
+    expect(r.whatIf[0].static.moved).toBeCloseTo(r.workers.find((x) => x.identity === 'worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88')!.staticShare, 12);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--worker: no registered worker of cluster DefaultAlluxioCluster .*pass one of: worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c \(alluxio-worker-5\./);
+  });
+});

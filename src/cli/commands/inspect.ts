@@ -26,6 +26,7 @@ interface InspectFlags extends MembershipFlags {
   json?: boolean;
   html?: string;
   pods?: string;
+  worker?: string;
 }
 
 export function registerInspect(program: Command, io: Io): void {
@@ -38,6 +39,7 @@ export function registerInspect(program: Command, io: Io): void {
     .option('--dataset <size>', 'data set size, e.g. 20TiB: gives the bytes each what-if re-reads from the under-storage')
     .option('--ufs-bandwidth <rate>', 'under-storage read bandwidth, e.g. 10Gbps or 1.2GB/s: gives how long the re-read takes')
     .option(...PODS_OPTION)
+    .option('--worker <id>', 'only this worker\'s what-ifs (stop, restart with and without its identity, remove-worker when OFFLINE, scale-in), with flows: an identity worker-<uuid>, its registered host, or its pod name')
     .option('--json', 'print the report as JSON')
     .option('--html <file>', 'write the report as a self-contained HTML page');
   addClusterSettingsOptions(addMembershipOptions(command))
@@ -57,7 +59,7 @@ Example:
       const membership = await loadMembership({ ...flags, cluster: settings.cluster });
       const report = buildInspect(membership, {
         vnodes: settings.vnodes, ring: settings.ring, provider: settings.provider, pageSizeBytes: settings.pageSizeBytes,
-        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, pods });
+        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, pods, worker: flags.worker });
       writeOutputs(withReport([optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))], {
         flag: flags.json ? '--json' : 'the report',
         path: '-',
