@@ -14,9 +14,14 @@ import { ALLUXIO_PAGE_SIZE } from '../core/page-size.js';
 import type { Check } from '../core/check.js';
 import { fileSystemSpace, provisionedDisk, type DiskProvider, type FileSystem, type FileSystemSpace, type ProvisionedDisk } from './disk.js';
 import { byteQuantityChecks } from './quantity-checks.js';
-import { formatBinary, formatIn } from '../core/units.js';
+import { parseQuantity } from './quantity.js';
+import { formatBinary } from '../core/units.js';
+import {
+  diskCeiling, exampleReserved, diskFix, exampleSize, onePageFix, overSizeShare, pageDataBytes, RESERVED_PERCENT, reservedFix, reservedInstead,
+  reservedOutOfBand, SIZE_MAX_PERCENT, sizeInstead, type Edition, type StoreLimits,
+} from './fix-values.js';
 
-export type Edition = 'enterprise' | 'oss';
+export type { Edition } from './fix-values.js';
 
 export interface PageStorePlanInput {
   /** Kubernetes quantity, e.g. `90Gi`. */
@@ -65,43 +70,71 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
     throw new RingSimError('edition', edition, 'unknown Alluxio edition', 'use enterprise or oss');
   }
   const f: Fields = { size: '--size', reservedSize: '--reserved', pageSize: '--page-size', disk: '--disk', ...input.fields };
-  const checks: Check[] = [];
   const assumptions: string[] = [];
-  const size = byteQuantityChecks(input.size, f.size);
-  checks.push(...size.checks);
+  const pageSizeBytes = readPageSize(input.pageSize, f.pageSize);
+  const overhead = input.overhead ?? 0.1;
+  const space = input.disk === undefined ? undefined : diskSpace(input);
+  const written = { size: positiveBytes(input.size), reserved: input.reservedSize === undefined ? 0n : positiveBytes(input.reservedSize) };
+  const limits: StoreLimits = { edition, pageSizeBytes, overhead, usableBytes: space?.fileSystem.usableBytes, reservedBytes: edition === 'enterprise' ? written.reserved : 0n };
+  const size = byteQuantityChecks(input.size, f.size, { example: exampleSize(limits), instead: (b, t) => sizeInstead(limits, b, t) });
+  const checks: Check[] = [...size.checks];
   let reservedBytes = 0n;
   if (input.reservedSize !== undefined) {
-    const r = byteQuantityChecks(input.reservedSize, f.reservedSize);
+    const reservedValues = { example: exampleReserved(limits, written.size), instead: (b: bigint, t: string) => edition === 'enterprise' ? reservedInstead(limits, written.size, b, t) : undefined };
+    const r = byteQuantityChecks(input.reservedSize, f.reservedSize, reservedValues);
     checks.push(...r.checks);
     if (r.quantity && r.quantity.sign >= 0) reservedBytes = r.quantity.bytes;
   }
   const sizeBytes = size.quantity && size.quantity.sign > 0 ? size.quantity.bytes : 0n;
-  const pageSizeBytes = readPageSize(input.pageSize, f.pageSize);
-  const cacheBytes = pageData(edition, sizeBytes, input.overhead ?? 0.1, assumptions);
+  const cacheBytes = pageData(edition, sizeBytes, overhead, assumptions);
   const pages = cacheBytes / pageSizeBytes;
   const tailBytes = cacheBytes - pages * pageSizeBytes;
-  if (sizeBytes > 0n && pages === 0n) {
-    checks.push({
-      severity: 'error',
-      field: f.size,
-      message: `the cache (${formatBinary(cacheBytes)}) holds no whole page of ${formatBinary(pageSizeBytes)}: the worker can cache nothing`,
-      fix: `make the cache at least one page (${formatBinary(pageSizeBytes)}), or lower ${f.pageSize}`,
-    });
-  } else if (sizeBytes > 0n && tailBytes > 0n) {
-    checks.push({
-      severity: 'info',
-      field: f.size,
-      message: `the page size (${formatBinary(pageSizeBytes)}) does not divide the cache: the last ${tailBytes.toLocaleString('en-US')} B hold no full page`,
-      fix: `make the cache a multiple of ${formatBinary(pageSizeBytes)}, e.g. ${formatIn(pages * pageSizeBytes, 'MiB', 0).replace(/,/g, '').replace(' MiB', 'Mi')}`,
-    });
-  }
+  if (sizeBytes > 0n) checks.push(...pageChecks(limits, { cacheBytes, pages, tailBytes }, f));
   if (input.reservedSizeDefault) assumptions.push(`reservedSize not set: ${formatBinary(reservedBytes)}, ${input.reservedSizeDefault.source}`);
-  else if (sizeBytes > 0n && edition === 'enterprise') checks.push(...reservedSizeChecks(sizeBytes, input.reservedSize === undefined ? undefined : reservedBytes, f));
+  else if (sizeBytes > 0n && edition === 'enterprise') checks.push(...reservedSizeChecks(limits, sizeBytes, input.reservedSize === undefined ? undefined : reservedBytes, f));
   const plan: PageStorePlan = { edition, sizeBytes, reservedBytes, pageSizeBytes, cacheBytes, pages, tailBytes, checks, assumptions };
-  if (input.disk !== undefined) addDisk(plan, input, f);
+  if (space) addDisk(plan, input, space, limits, f);
   const rank = { error: 0, warning: 1, info: 2 } as const;
   checks.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return plan;
+}
+
+/** Bytes of a positive quantity, else 0 (the checks say what is wrong with it). */
+function positiveBytes(text: string): bigint {
+  try {
+    const q = parseQuantity(text);
+    return q.sign > 0 ? q.bytes : 0n;
+  } catch {
+    return 0n;
+  }
+}
+
+function diskSpace(input: PageStorePlanInput): { disk: ProvisionedDisk; fileSystem: FileSystemSpace } {
+  const disk = provisionedDisk(input.disk!, input.provider ?? 'plain');
+  return { disk, fileSystem: fileSystemSpace(disk.rawBytes, input.fs ?? 'ext4') };
+}
+
+/** The cache against the page size: no whole page (an error), or a tail that holds none (info). */
+function pageChecks(l: StoreLimits, c: { cacheBytes: bigint; pages: bigint; tailBytes: bigint }, f: Fields): Check[] {
+  const page = formatBinary(l.pageSizeBytes);
+  if (c.pages === 0n) {
+    return [{
+      severity: 'error',
+      field: f.size,
+      message: `the cache (${formatBinary(c.cacheBytes)}) holds no whole page of ${page}: the worker can cache nothing`,
+      fix: onePageFix(l, f.pageSize),
+    }];
+  }
+  if (c.tailBytes === 0n) return [];
+  const whole = c.pages * l.pageSizeBytes;
+  return [{
+    severity: 'info',
+    field: f.size,
+    message: `the page size (${page}) does not divide the cache: the last ${c.tailBytes.toLocaleString('en-US')} B hold no full page`,
+    fix: l.edition === 'enterprise'
+      ? `make the cache a multiple of ${page}, e.g. size ${whole % (1n << 20n) === 0n ? `${whole >> 20n}Mi` : String(whole)}`
+      : `make the page data (size / (1 + ${l.overhead})) a multiple of ${page}`,
+  }];
 }
 
 /** The names the checks give the inputs (CLI flags by default, manifest paths for `plan`). */
@@ -118,35 +151,33 @@ function readPageSize(text: string | undefined, field: string): bigint {
   return bytes;
 }
 
-/** Bytes of page data the store holds: size (Enterprise), or size / (1 + overhead) (open source). */
+/** Bytes of page data the store holds, with the rule as an assumption. */
 function pageData(edition: Edition, sizeBytes: bigint, overhead: number, assumptions: string[]): bigint {
   if (!Number.isFinite(overhead) || overhead < 0) throw new RingSimError('overhead', overhead, 'must be a number >= 0', 'Alluxio defaults to 0.1');
-  if (edition === 'oss') {
-    assumptions.push(`open-source page store: page data = floor(size / (1 + ${overhead})) (alluxio.worker.page.store.overhead)`);
-    return BigInt(Math.trunc(Number(sizeBytes) / (1 + overhead)));
-  }
-  assumptions.push('Enterprise operator: the cache holds size; reservedSize is extra space beside it');
-  return sizeBytes;
+  assumptions.push(edition === 'oss'
+    ? `open-source page store: page data = floor(size / (1 + ${overhead})) (alluxio.worker.page.store.overhead)`
+    : 'Enterprise operator: the cache holds size; reservedSize is extra space beside it');
+  return pageDataBytes(edition, sizeBytes, overhead);
 }
 
 /** Enterprise's reservedSize beside size: missing, far from 10 %, or larger than size. */
-function reservedSizeChecks(sizeBytes: bigint, reservedBytes: bigint | undefined, f: Fields): Check[] {
+function reservedSizeChecks(l: StoreLimits, sizeBytes: bigint, reservedBytes: bigint | undefined, f: Fields): Check[] {
   if (reservedBytes === undefined || reservedBytes === 0n) {
     return [{
       severity: 'warning',
       field: f.reservedSize,
       message: 'no reservedSize: temporary page writes and metadata have no space of their own',
-      fix: `set reservedSize to about 10 % of size: ${roundGi(sizeBytes / 10n)}`,
+      fix: reservedFix(l, sizeBytes),
     }];
   }
   const checks: Check[] = [];
-  const ratio = Number(reservedBytes) / Number(sizeBytes);
-  if (ratio < 0.05 || ratio > 0.2) {
+  if (reservedOutOfBand(sizeBytes, reservedBytes)) {
+    const ratio = Number(reservedBytes) / Number(sizeBytes);
     checks.push({
       severity: 'warning',
       field: f.reservedSize,
-      message: `reservedSize is ${(ratio * 100).toFixed(1)} % of size; Alluxio advises about 10 % (typically 10–100 GiB)`,
-      fix: `set reservedSize near ${roundGi(sizeBytes / 10n)}`,
+      message: `reservedSize is ${(ratio * 100).toFixed(1)} % of size; Alluxio advises about ${RESERVED_PERCENT} % (typically 10–100 GiB)`,
+      fix: reservedFix(l, sizeBytes),
     });
   }
   if (reservedBytes > sizeBytes) {
@@ -154,50 +185,36 @@ function reservedSizeChecks(sizeBytes: bigint, reservedBytes: bigint | undefined
       severity: 'error',
       field: f.reservedSize,
       message: `reservedSize (${formatBinary(reservedBytes)}) is larger than size (${formatBinary(sizeBytes)})`,
-      fix: 'reservedSize is the small extra space beside the cache: about 10 % of size',
+      fix: reservedFix(l, sizeBytes, ': the small extra space beside the cache'),
     });
   }
   return checks;
 }
 
 /** The disk and its file system: usable space, headroom, and whether size (+ reservedSize) fits. */
-function addDisk(plan: PageStorePlan, input: PageStorePlanInput, f: Fields): void {
+function addDisk(plan: PageStorePlan, input: PageStorePlanInput, space: { disk: ProvisionedDisk; fileSystem: FileSystemSpace }, l: StoreLimits, f: Fields): void {
   const { edition, sizeBytes, reservedBytes, checks } = plan;
-  const disk = provisionedDisk(input.disk!, input.provider ?? 'plain');
-  const fsSpace = fileSystemSpace(disk.rawBytes, input.fs ?? 'ext4');
-  plan.disk = disk;
+  const fsSpace = space.fileSystem;
+  const usable = { ...l, usableBytes: fsSpace.usableBytes };
+  plan.disk = space.disk;
   plan.fileSystem = fsSpace;
-  plan.assumptions.push(...disk.assumptions, ...fsSpace.assumptions);
+  plan.assumptions.push(...space.disk.assumptions, ...fsSpace.assumptions);
   const need = sizeBytes + (edition === 'enterprise' ? reservedBytes : 0n);
   plan.headroomBytes = fsSpace.usableBytes - need;
   const what = edition === 'enterprise' ? 'size + reservedSize' : 'size';
   if (sizeBytes > 0n && need > fsSpace.usableBytes) {
-    const maxSize = edition === 'enterprise' ? (fsSpace.usableBytes * 10n) / 11n : fsSpace.usableBytes;
     checks.push({
       severity: 'error',
       field: f.size,
       message: `${what} = ${formatBinary(need)} exceeds the ${formatBinary(fsSpace.usableBytes)} the ${fsSpace.fs} file system leaves on this ${input.disk} disk: the worker fails with "quota (${need}) exceeds the total disk space"`,
-      fix: edition === 'enterprise'
-        ? `set size to at most ${floorGi(maxSize)} with reservedSize ${floorGi(maxSize / 10n)}, or use a larger disk`
-        : `set size to at most ${floorGi(maxSize)}, or use a larger disk`,
+      fix: diskFix(usable),
     });
-  } else if (sizeBytes > 0n && sizeBytes * 10n > fsSpace.usableBytes * 9n) {
+  } else if (sizeBytes > 0n && overSizeShare(sizeBytes, fsSpace.usableBytes)) {
     checks.push({
       severity: 'warning',
       field: f.size,
-      message: `size is ${formatBinary(sizeBytes)}, over 90 % of the ${formatBinary(fsSpace.usableBytes)} the file system leaves; Alluxio advises about 90 % of the space df shows`,
-      fix: `set size to at most ${floorGi((fsSpace.usableBytes * 9n) / 10n)}`,
+      message: `size is ${formatBinary(sizeBytes)}, over ${SIZE_MAX_PERCENT} % of the ${formatBinary(fsSpace.usableBytes)} the file system leaves; Alluxio advises about 90 % of the space df shows`,
+      fix: `set size to at most ${diskCeiling(usable).size}`,
     });
   }
-}
-
-/** A size as a Kubernetes quantity rounded down to whole GiB ("83Gi"), or MiB when under 1 GiB. */
-function floorGi(bytes: bigint): string {
-  if (bytes >= 1n << 30n) return `${bytes >> 30n}Gi`;
-  return `${bytes >> 20n}Mi`;
-}
-
-function roundGi(bytes: bigint): string {
-  if (bytes >= 1n << 30n) return `${(bytes + (1n << 29n)) >> 30n}Gi`;
-  return `${(bytes + (1n << 19n)) >> 20n}Mi`;
 }

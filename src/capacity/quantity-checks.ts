@@ -9,8 +9,18 @@ import { formatBinary, formatIn } from '../core/units.js';
 
 const DECIMAL_TO_BINARY: Record<string, string> = { k: 'Ki', M: 'Mi', G: 'Gi', T: 'Ti', P: 'Pi', E: 'Ei' };
 
+/** What the fixes name: values that pass every check on the field (fix-values.ts), not just a valid spelling. */
+export interface QuantityFixValues {
+  /** A value to give as an example; default 100Gi. */
+  example?: string;
+  /** For the value the operator probably meant: undefined when it passes every check on the field, else the fix to give instead. */
+  instead?: (bytes: bigint, text: string) => string | undefined;
+}
+
 /** Checks on a byte quantity `text` in `field`; parse errors become error checks rather than exceptions. */
-export function byteQuantityChecks(text: string, field: string): { quantity?: Quantity; checks: Check[] } {
+export function byteQuantityChecks(text: string, field: string, values: QuantityFixValues = {}): { quantity?: Quantity; checks: Check[] } {
+  const example = values.example ?? '100Gi';
+  const meant = (binaryText: string, fix: string): string => values.instead?.(parseQuantity(binaryText).bytes, binaryText) ?? fix;
   const checks: Check[] = [];
   let q: Quantity;
   try {
@@ -23,9 +33,10 @@ export function byteQuantityChecks(text: string, field: string): { quantity?: Qu
       message: alluxioStyle
         ? `${JSON.stringify(text)} is not a Kubernetes quantity: Kubernetes rejects "${text.replace(/[0-9.\s]/g, '')}" as a suffix`
         : `${JSON.stringify(text)} is not a Kubernetes quantity`,
+      // Only the binary spelling: the decimal one (100G) would raise the decimal warning below.
       fix: alluxioStyle
-        ? `write ${text.replace(/\s*([KMGTP])B\s*$/i, (_m, p: string) => `${p.toUpperCase()}i`)} (binary) or ${text.replace(/\s*([KMGTP])B\s*$/i, (_m, p: string) => (p.toUpperCase() === 'K' ? 'k' : p.toUpperCase()))} (decimal)`
-        : 'write a number with a suffix such as 100Gi',
+        ? meant(binaryOf(text), `write ${binaryOf(text)} (binary, as Alluxio reads ${text.trim()})`)
+        : `write a number with a suffix such as ${example}`,
     });
     return { checks };
   }
@@ -36,7 +47,7 @@ export function byteQuantityChecks(text: string, field: string): { quantity?: Qu
     throw e;
   }
   if (q.sign <= 0) {
-    checks.push({ severity: 'error', field, message: `${text} is not a positive size`, fix: 'give a positive size such as 100Gi' });
+    checks.push({ severity: 'error', field, message: `${text} is not a positive size`, fix: `give a positive size such as ${example}` });
   }
   if (q.format !== 'BinarySI' && ['m', 'u', 'n'].includes(q.suffix)) {
     const word = { m: 'milli (1/1000)', u: 'micro (1/1,000,000)', n: 'nano (1/1,000,000,000)' }[q.suffix as 'm' | 'u' | 'n'];
@@ -44,7 +55,7 @@ export function byteQuantityChecks(text: string, field: string): { quantity?: Qu
       severity: 'error',
       field,
       message: `${text} means ${q.toString()} = ${q.bytes} B: Kubernetes reads "${q.suffix}" as ${word}, not mega`,
-      fix: `write ${text.replace(/[mun]$/, 'Mi')} for ${text.replace(/[mun]$/, '')} MiB`,
+      fix: meant(text.replace(/[mun]$/, 'Mi'), `write ${text.replace(/[mun]$/, 'Mi')} for ${text.replace(/[mun]$/, '')} MiB`),
     });
   } else if (q.format === 'DecimalSI' && DECIMAL_TO_BINARY[q.suffix] && q.sign > 0) {
     const binaryText = text.replace(/[kMGTPE]$/, DECIMAL_TO_BINARY[q.suffix]);
@@ -53,8 +64,13 @@ export function byteQuantityChecks(text: string, field: string): { quantity?: Qu
       severity: 'warning',
       field,
       message: `${text} is decimal: ${q.bytes.toLocaleString('en-US')} B = ${formatBinary(q.bytes)}, not ${formatIn(binary.bytes, 'GiB')}; Alluxio itself would read ${text} as ${formatBinary(binary.bytes)}`,
-      fix: `write ${binaryText} if you meant ${formatBinary(binary.bytes)}`,
+      fix: meant(binaryText, `write ${binaryText} if you meant ${formatBinary(binary.bytes)}`),
     });
   }
   return { quantity: q, checks };
+}
+
+/** Alluxio's reading of "100GB" as a Kubernetes binary quantity: "100Gi". */
+function binaryOf(text: string): string {
+  return text.trim().replace(/\s*([KMGTP])B$/i, (_m, p: string) => `${p.toUpperCase()}i`);
 }

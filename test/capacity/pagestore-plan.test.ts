@@ -16,7 +16,7 @@ describe('planPageStore (reference capacity.md §7 worked example)', () => {
     const err = p.checks.find((c) => c.severity === 'error');
     expect(err?.field).toBe('--size');
     expect(err?.message).toMatch(/quota \(106300440576\) exceeds the total disk space/);
-    expect(err?.fix).toMatch(/set size to at most 84Gi with reservedSize 8Gi/);
+    expect(err?.fix).toMatch(/set size to at most 83Gi with reservedSize 8Gi/); // 90 % of 92.86 GiB, rounded down
     expect(p.headroomBytes! < 0n).toBe(true);
   });
 

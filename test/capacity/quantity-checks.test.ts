@@ -12,10 +12,11 @@ describe('byteQuantityChecks', () => {
     expect(r.quantity!.bytes).toBe(96636764160n);
   });
 
-  it('an Alluxio-style "100GB" is an error with both Kubernetes spellings as the fix', () => {
+  it('an Alluxio-style "100GB" is an error whose fix is the binary spelling only (the decimal one raises a warning)', () => {
     const r = byteQuantityChecks('100GB', 'size');
     expect(r.quantity).toBeUndefined();
-    expect(r.checks).toEqual([expect.objectContaining({ severity: 'error', field: 'size', fix: 'write 100Gi (binary) or 100G (decimal)' })]);
+    expect(r.checks).toEqual([expect.objectContaining({ severity: 'error', field: 'size', fix: 'write 100Gi (binary, as Alluxio reads 100GB)' })]);
+    expect(byteQuantityChecks('100Gi', 'size').checks).toEqual([]);
     expect(byteQuantityChecks('lots', 'size').checks[0].fix).toBe('write a number with a suffix such as 100Gi');
   });
 

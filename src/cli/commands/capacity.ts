@@ -59,6 +59,6 @@ Example:
 /** A number, optionally with an exponent, then optional unit letters: the shape every size spelling shares. */
 function checkSizeShape(flag: string, text: string): void {
   if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*[A-Za-z]*\s*$/.test(text)) {
-    throw new RingSimError(flag, text, 'not a size', 'write a Kubernetes quantity such as 90Gi (binary) or 90G (decimal)');
+    throw new RingSimError(flag, text, 'not a size', 'write a Kubernetes quantity such as 90Gi');
   }
 }

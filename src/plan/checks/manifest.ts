@@ -60,7 +60,8 @@ export function rejectedSizeChecks(c: PlanContext): Check[] {
     severity: 'error' as const,
     field: `${g.path}.pagestore.${r.field}`,
     message: `${JSON.stringify(r.text)} is not a Kubernetes quantity: kubectl apply rejects the manifest (this plan reads it as ${r.binary}, as Alluxio would)`,
-    fix: `write ${r.binary} (binary) or ${r.binary.replace(/i$/, '').replace(/^(\d+(?:\.\d+)?)K$/, '$1k')} (decimal, 10^n bytes)`,
+    // Only the binary spelling: the decimal one (100G) raises quantity-decimal on the same field.
+    fix: `write ${r.binary} (binary, the size this plan used)`,
     source: 'Kubernetes resource.Quantity; guide D.4 (GB vs GiB)',
   })));
 }
