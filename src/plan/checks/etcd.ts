@@ -27,7 +27,7 @@ export function etcdChecks(c: PlanContext): Check[] {
   if (n === 1) {
     out.push({ id: 'etcd-quorum', severity: 'warning', field: 'spec.etcd.replicaCount', message: 'one etcd replica has no quorum: when it restarts, membership stops; the guide allows it for single-node dev/test only', fix: 'use replicaCount: 3 in production', source: 'guide D.2' });
   } else if (n % 2 === 0) {
-    out.push({ id: 'etcd-even', severity: 'info', field: 'spec.etcd.replicaCount', message: `${n} etcd replicas${given} tolerate no more failures than ${n - 1}`, fix: `use an odd count such as ${n + 1}`, source: 'etcd quorum (ring-sim)' });
+    out.push(evenReplicas(n, given, c.options.nodes));
   }
   const nodes = c.options.nodes;
   if (nodes !== undefined && nodes < n && etcd.antiAffinity === 'required-hostname') {
@@ -41,4 +41,21 @@ export function etcdChecks(c: PlanContext): Check[] {
     });
   }
   return out;
+}
+
+/** Failures an etcd cluster of `n` members survives: it needs a quorum of ⌊n/2⌋ + 1. `tolerated(2)` is 0, `tolerated(3)` 1. */
+export const tolerated = (n: number): number => n - (Math.floor(n / 2) + 1);
+
+/**
+ * An even replica count: it tolerates no more failures than one replica fewer (2 tolerate none, like 1). Two is a
+ * WARNING (no failure tolerated, as with one replica); four or more an info. The fix names a count that raises
+ * nothing on this field: 3 for two replicas, else n − 1, or n + 1 when the nodes given (--nodes) hold it.
+ */
+function evenReplicas(n: number, given: string, nodes: number | undefined): Check {
+  const f = tolerated(n);
+  const failures = f === 0 ? 'no failure' : f === 1 ? '1 failure' : `${f} failures`;
+  const message = `${n} etcd replicas${given} tolerate ${failures} (a quorum is ${n - f} of ${n}), no more than ${n - 1} replica${n - 1 === 1 ? '' : 's'}${n === 2 ? ': membership stops when either etcd pod restarts' : ''}`;
+  if (n === 2) return { id: 'etcd-even', severity: 'warning', field: 'spec.etcd.replicaCount', message, fix: 'use replicaCount: 3 (tolerates 1 failure; needs 3 nodes), or 1 for a single-node dev/test cluster', source: 'etcd quorum (ring-sim), guide D.2' };
+  const up = nodes === undefined || nodes >= n + 1 ? ` or ${n + 1} (tolerates ${tolerated(n + 1)})` : '';
+  return { id: 'etcd-even', severity: 'info', field: 'spec.etcd.replicaCount', message, fix: `use replicaCount: ${n - 1} (the same tolerance, one pod fewer)${up}`, source: 'etcd quorum (ring-sim)' };
 }

@@ -1,5 +1,6 @@
 /** The etcd checks (src/plan/checks/etcd.ts) through the plan of manifests written from the guide. */
 import { describe, expect, it } from 'vitest';
+import { tolerated } from '../../../src/plan/checks/etcd.js';
 import { ids, MINIMAL, plan } from '../guide-manifests.js';
 
 describe('etcd (guide D.2, B.3)', () => {
@@ -28,9 +29,31 @@ describe('etcd (guide D.2, B.3)', () => {
 describe('etcd replica counts and external endpoints', () => {
   it('an even count is an info naming the next odd count; endpoints beside the operator\'s own etcd are a warning', () => {
     const four = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 4'), { nodes: 4 });
-    expect(four.checks.find((c) => c.id === 'etcd-even')).toMatchObject({ severity: 'info', field: 'spec.etcd.replicaCount', message: '4 etcd replicas tolerate no more failures than 3', fix: 'use an odd count such as 5' });
+    expect(four.checks.find((c) => c.id === 'etcd-even')).toMatchObject({ severity: 'info', field: 'spec.etcd.replicaCount', message: '4 etcd replicas tolerate 1 failure (a quorum is 3 of 4), no more than 3 replicas', fix: 'use replicaCount: 3 (the same tolerance, one pod fewer)' });
+    const fourOnSix = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 4'), { nodes: 6 });
+    expect(fourOnSix.checks.find((c) => c.id === 'etcd-even')?.fix).toBe('use replicaCount: 3 (the same tolerance, one pod fewer) or 5 (tolerates 2)');
     const both = plan(MINIMAL.replace('    alluxio.license: LICENSE-STRING\n', '    alluxio.license: LICENSE-STRING\n    alluxio.etcd.endpoints: http://e:2379\n'));
     expect(both.checks.find((c) => c.id === 'etcd-endpoints-ignored')).toMatchObject({ severity: 'warning', field: 'spec.properties.alluxio.etcd.endpoints' });
+  });
+
+  it('two replicas tolerate no failure, like one: a warning whose fix is 3', () => {
+    const two = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 2'), { nodes: 3 }).checks.find((c) => c.id === 'etcd-even')!;
+    expect(two).toMatchObject({ severity: 'warning', message: '2 etcd replicas tolerate no failure (a quorum is 2 of 2), no more than 1 replica: membership stops when either etcd pod restarts' });
+    expect(two.fix).toMatch(/^use replicaCount: 3 /);
+    const fixed = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 3'), { nodes: 3 }).checks.filter((c) => c.field === 'spec.etcd.replicaCount');
+    expect(fixed).toEqual([]);
+  });
+
+  it('the tolerance sentence is computed from the quorum: n − (⌊n/2⌋ + 1)', () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(tolerated)).toEqual([0, 0, 1, 1, 2, 2, 3]);
+    for (const n of [4, 6, 8, 10]) {
+      const c = plan(MINIMAL.replace('replicaCount: 3', `replicaCount: ${n}`), { nodes: n + 1 }).checks.find((x) => x.id === 'etcd-even')!;
+      expect(c.message).toContain(`tolerate ${tolerated(n)} failure`);
+      // Applying either count the fix names raises nothing on the field.
+      for (const m of [...c.fix.matchAll(/(?:replicaCount: |or )(\d+)/g)].map((x) => Number(x[1]))) {
+        expect(plan(MINIMAL.replace('replicaCount: 3', `replicaCount: ${m}`), { nodes: n + 1 }).checks.filter((x) => x.field === 'spec.etcd.replicaCount' && x.severity !== 'info')).toEqual([]);
+      }
+    }
   });
 
   it('on 4 nodes a 5-replica etcd leaves one pod Pending and suggests the largest odd count that fits', () => {
