@@ -6,6 +6,8 @@
   var d3 = R.d3;
   var OFFLINE = '#1f2937';
   var MOVED = '#dc2626';
+  /** Below this optimum (share of keys that must move), a virtual-node change leaves the workers' shares nearly as they were. */
+  var SMALL_SHARE_CHANGE = 0.05;
 
   /** Everything a change's views need: the core's result, names, colours, capacities and the change itself. */
   function Explorer(plan, core) {
@@ -105,7 +107,8 @@
     }
     if (c.kind === 'vnodes') {
       return 'Changing the virtual nodes from ' + this.input.model.vnodes.toLocaleString('en-US') + ' to ' + c.vnodes.toLocaleString('en-US') + ' a worker redraws every worker\'s points: ' + moved +
-        ' change worker although each worker\'s share changes little (optimal ' + R.pct(r.optimal) + ').';
+        ' change worker' + (r.optimal < SMALL_SHARE_CHANGE ? ' although the workers\' shares change little: ' + R.pct(r.optimal) + ' is the least any ring with these shares must move' :
+          ', and the workers\' shares themselves change: ' + R.pct(r.optimal) + ' of the keys must move to reach the new shares') + '.';
     }
     return 'Switching the provider to ' + (c.weighted ? 'CAPACITY (ring-sim\'s model: virtual nodes in proportion to page-store size)' : 'DEFAULT (equal virtual nodes)') +
       ' rebuilds the ring with another key hash: ' + moved + ' change worker (measured on ' + '50,000 sample keys). Decide it before the first deployment.';
@@ -201,7 +204,7 @@
     set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? 'the same worker returns: a persisted identity moves nothing' : 'the sum of the share gains');
     set('bytes-moved', R.bytes(r.bytesMoved), r.bytesBasisText + ' (' + this.basis + ' ' + R.bytes(this.basisBytes) + '; model: each worker caches at most its page store)');
     if (this.bandwidth) set('time', R.duration(r.bytesMoved / this.bandwidth), 'at ' + this.bandwidthText + ' from the under-storage');
-    else set('time', '-', 'give the under-storage bandwidth below');
+    else set('time', '-', 'give the "Under-storage read bandwidth" control a value');
     set('unreachable', R.pct(r.unreachable), r.unreachable > 0 ? R.bytes(r.bytesUnreachable) + ' read from the under-storage' : 'no offline identity owns keys');
     box.select('[data-metric="summary"]').text(this.describe(r));
     box.select('[data-metric="error"]').text('');

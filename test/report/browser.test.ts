@@ -136,11 +136,16 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     await page.screenshot({ path: `${artifacts}/plan-gke-restart.png`, fullPage: true });
     await page.fill('input[data-control="vnodes"]', '1000');
     expect((await movedNow(page)).text).toBe(pct(whatIf('virtual nodes').moved));
+    // The sentence is derived from the optimum it quotes: "change little" only below 5 % (issue 23 item 7).
+    const vnodesSummary = await page.locator('[data-metric="summary"]').innerText();
+    expect(vnodesSummary).toContain(pct(whatIf('virtual nodes').optimal));
+    expect(vnodesSummary.includes('change little')).toBe(whatIf('virtual nodes').optimal < 0.05);
     await page.selectOption('select[data-control="provider"]', 'CAPACITY');
     const provider = await movedNow(page);
     expect(provider.value).toBeGreaterThan(0.5); // another key hash: nearly everything moves
     expect(await page.locator('[data-note="moved"]').innerText()).toMatch(/sample keys/);
     expect(await page.locator('[data-metric="time"]').innerText()).toBe('-');
+    expect(await page.locator('[data-note="time"]').innerText()).toContain('"Under-storage read bandwidth" control');
     await page.fill('input[data-control="ufs-bandwidth"]', '10');
     expect(await page.locator('[data-metric="time"]').innerText()).toMatch(/^\d+(\.\d+)? (ms|s|min)$|^\d+ h \d+ min$/);
     expect(await page.locator('[data-metric="bytes-moved"]').innerText()).toMatch(/ (B|KiB|MiB|GiB|TiB|PiB)$/);
