@@ -124,12 +124,25 @@ function failureReason(e: unknown): string {
   return err.message ?? String(e);
 }
 
+/**
+ * etcd's HTTP gateway (which ring-sim reads through) answers 400 to a request whose client certificate has a
+ * CommonName when etcd runs with auth and client-cert-auth (etcd PR #10392: a CN must not authenticate through
+ * the gateway). Seen with Debian's etcd 3.4.23.
+ */
+function refusesCommonName(a: Answer, o: EtcdClientOptions, url: URL): RingSimError | undefined {
+  if (a.status !== 400 || !/CommonName/.test(a.body)) return undefined;
+  return new RingSimError('--etcd-cert', o.cert, `etcd at ${url.origin} refuses a client certificate with a CommonName over its HTTP gateway while auth is on (etcd PR #10392)`,
+    'use a client certificate whose subject has no CN (e.g. openssl req -subj "/O=ring-sim"), or export the membership with etcdctl and pass --etcd-export');
+}
+
 /** Asks one endpoint: authenticates if a user is given, then returns a reader bound to it. */
 async function connect(url: URL, o: EtcdClientOptions, agent: HttpsAgent | undefined): Promise<(prefix: string, options?: RangeOptions) => Promise<KeyValue[]>> {
   let token: string | undefined;
   if (o.user !== undefined) {
     const a = await post(url, '/v3/auth/authenticate', { name: o.user, password: o.password ?? '' }, o, agent);
     if (a.status !== 200) {
+      const cn = refusesCommonName(a, o, url);
+      if (cn) throw cn;
       throw new RingSimError('--etcd-user', o.user, `etcd at ${url.origin} refused the login: ${gatewayError(a)}`, 'check --etcd-user and --etcd-password (or RING_SIM_ETCD_PASSWORD)');
     }
     token = (JSON.parse(a.body) as { token?: string }).token;
@@ -144,6 +157,8 @@ async function connect(url: URL, o: EtcdClientOptions, agent: HttpsAgent | undef
       throw new RingSimError('--etcd', url.origin, `reading ${prefix} failed: ${failureReason(e)}`, 'retry, or export the membership with etcdctl and use --etcd-export');
     }
     if (a.status !== 200) {
+      const cn = refusesCommonName(a, o, url);
+      if (cn) throw cn;
       const why = gatewayError(a);
       const auth = /user name|permission|auth|token/i.test(why);
       throw new RingSimError('--etcd', url.origin, `etcd refused to read ${prefix}: ${why}`,

@@ -6,8 +6,10 @@
  * - Exit 0 or 1 passes; exit 2 only where a console block shows the `ring-sim: error:` line under the command.
  * - In a ```console block (`$ ` lines, then output) the output (stdout then stderr, trailing spaces trimmed) must
  *   equal what is shown; a line `[…]` in the shown output stands for any number of lines.
- * - A line with a `<PLACEHOLDER>` (angle brackets, capitals) is skipped: the reader supplies it. A line reading a
- *   live etcd (`--etcd URL`) is skipped for now.
+ * - A line with a `<PLACEHOLDER>` (angle brackets, capitals) is skipped: the reader supplies it.
+ * - A line reading a live etcd (`--etcd URL`) runs as written against a real etcd holding the shipped export
+ *   (test/docs/doc-etcd.ts): only its endpoints are rewritten to the suite's etcd (https ones to an etcd with TLS,
+ *   client certificates and auth). Without etcd installed it is skipped, unless RING_SIM_REQUIRE_ETCD=1.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
@@ -15,6 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { etcdMissing, etcdRequired } from '../membership/etcd-server.js';
+import { liveEtcd, startDocEtcd, type DocEtcd } from './doc-etcd.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = `${root}dist/cli/main.js`;
@@ -46,7 +50,7 @@ function joinContinuations(block: string): string[] {
 
 function skipReason(command: string): string | undefined {
   if (/<[A-Z][A-Z0-9_]*>/.test(command)) return 'needs a value the reader supplies (<PLACEHOLDER>)';
-  if (/\s--etcd\s/.test(command)) return 'reads a live etcd (not yet run against the suite etcd)';
+  if (liveEtcd(command) && etcdMissing && !etcdRequired) return 'reads a live etcd, and etcd is not installed (apt-get install etcd-server etcd-client)';
   return undefined;
 }
 
@@ -115,10 +119,10 @@ export function verdict(doc: DocCommand, outcome: Outcome): string | undefined {
   return undefined;
 }
 
-function run(command: string, cwd: string): Promise<Outcome> {
+function run(command: string, cwd: string, env: Record<string, string> = {}): Promise<Outcome> {
   const script = command.replace(/^npx ring-sim /, `"${process.execPath}" "${cli}" `);
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', script], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn('sh', ['-c', script], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -128,13 +132,13 @@ function run(command: string, cwd: string): Promise<Outcome> {
 }
 
 /** Runs the commands two at a time (the CI machine has 2 cores). */
-async function runAll(docs: DocCommand[], cwd: string): Promise<Outcome[]> {
+async function runAll(docs: DocCommand[], cwd: string, etcd: DocEtcd): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array<Outcome>(docs.length);
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < docs.length) {
       const i = next++;
-      outcomes[i] = docs[i].skip ? { code: null, output: '' } : await run(docs[i].command, cwd);
+      outcomes[i] = docs[i].skip ? { code: null, output: '' } : await run(etcd.rewrite(docs[i].command), cwd, etcd.env);
     }
   };
   await Promise.all([lane(), lane()]);
@@ -155,11 +159,17 @@ const files = ['README.md', ...readdirSync(`${root}docs`).filter((f) => f.endsWi
 const commands = files.flatMap((f) => docCommands(f, readFileSync(root + f, 'utf8')));
 const scratch = scratchCheckout();
 let outcomes: Outcome[] = [];
+let etcd: DocEtcd | undefined;
 
 beforeAll(async () => {
-  outcomes = await runAll(commands, scratch.checkout);
+  const live = commands.filter((c) => !c.skip && liveEtcd(c.command)).map((c) => c.command);
+  etcd = await startDocEtcd(root, scratch.checkout, live);
+  outcomes = await runAll(commands, scratch.checkout, etcd);
 }, 170_000);
-afterAll(() => rmSync(scratch.base, { recursive: true, force: true }));
+afterAll(async () => {
+  await etcd?.stop();
+  rmSync(scratch.base, { recursive: true, force: true });
+});
 
 describe('commands in README.md and docs/', () => {
   it('finds the documented commands', () => {
@@ -198,11 +208,23 @@ describe('the doc test fails when a documented command breaks', () => {
     expect(verdict(doc, { code: 0, output: 'a\nb\nc\ne\n' })).toMatch(/output differs/);
     expect(verdict(doc, { code: 2, output: 'a\nd\n' })).toMatch(/^exit 2/);
   });
-  it('a placeholder or a live etcd is skipped with its reason; continuations are joined', () => {
+  it('a placeholder is skipped with its reason; continuations are joined', () => {
     const md = '```sh\nnpx ring-sim locate --workers <WORKERS_FILE> s3://a\nnpx ring-sim locate --etcd http://e:2379 \\\n  s3://a\n```\n';
     expect(docCommands('x.md', md).map((c) => [c.command, c.skip?.slice(0, 10)])).toEqual([
       ['npx ring-sim locate --workers <WORKERS_FILE> s3://a', 'needs a va'],
-      ['npx ring-sim locate --etcd http://e:2379 s3://a', 'reads a li'],
+      ['npx ring-sim locate --etcd http://e:2379 s3://a', etcdMissing && !etcdRequired ? 'reads a li' : undefined],
     ]);
+  });
+  it.skipIf(etcdMissing && !etcdRequired)('the live-etcd lines ran against the suite etcd (plain and TLS) and locate what the export locates', async () => {
+    const live = commands.map((c, i) => [c, outcomes[i]] as const).filter(([c]) => liveEtcd(c.command));
+    expect(live.map(([c]) => liveEtcd(c.command)).sort()).toEqual(expect.arrayContaining(['plain', 'tls']));
+    const key = 's3://bucket/train/part-0001.parquet';
+    const fromExport = await run(`npx ring-sim locate --etcd-export examples/etcd-export.json --cluster DefaultAlluxioCluster ${key}`, scratch.checkout);
+    const answer = (output: string): string | undefined => output.split('\n').find((l) => l.startsWith(`${key}\t`));
+    expect(answer(fromExport.output)).toMatch(/\tworker-[0-9a-f-]{36} \(/);
+    for (const [c, o] of live) {
+      expect(o.code, `${c.where} ${c.command}: ${o.output}`).toBe(0);
+      if (c.command.endsWith(key)) expect(answer(o.output)).toBe(answer(fromExport.output));
+    }
   });
 });

@@ -2,8 +2,7 @@
  * The live client against a real etcd with auth enabled (etcdctl user add / auth enable) and with TLS and
  * client certificates (a CA, server and client certificates made with openssl here).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { builtCli } from './built-cli.js';
 
 /** The answer lines: locate's text starts with its "# assumed: …" lines (the settings no flag gave). */
 const answers = (stdout: string): string => stdout.split('\n').filter((l) => !l.startsWith('# assumed: ')).join('\n');
-import { etcdMissing, etcdRequired, gateway, grantLease, registerWorkers, startEtcd, which, type EtcdServer, type Tls } from './etcd-server.js';
+import { enableReaderAuth, etcdMissing, etcdRequired, gateway, grantLease, makeCerts, registerWorkers, startEtcd, which, type EtcdServer, type Tls } from './etcd-server.js';
 
 /** The TLS tests need openssl to make certificates (CI installs it); without it they skip unless etcd is required. */
 const opensslMissing = !which('openssl') && !etcdRequired;
@@ -19,41 +18,27 @@ if (opensslMissing && !etcdMissing) console.warn('etcd TLS test skipped: openssl
 
 const ID = 'worker-0a8b9c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d';
 
-function makeCerts(dir: string): { server: Tls; client: Tls } {
-  const ssl = (...args: string[]): void => {
-    execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-  };
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=ring-sim test CA');
-  writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n');
-  for (const name of ['server', 'client']) {
-    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', 'ext.cnf');
-  }
-  const files = (name: string): Tls => ({ ca: join(dir, 'ca.pem'), cert: join(dir, `${name}.pem`), key: join(dir, `${name}.key`) });
-  return { server: files('server'), client: files('client') };
-}
-
 describe.skipIf(etcdMissing && !etcdRequired)('locate --etcd with auth and with TLS', () => {
   let auth: EtcdServer;
   let tls: EtcdServer;
+  let tlsAuth: EtcdServer;
   let client: Tls;
+  let anonymous: Tls;
 
   beforeAll(async () => {
     const certs = opensslMissing ? undefined : makeCerts(mkdtempSync(join(tmpdir(), 'ring-sim-tls-')));
-    if (certs) client = certs.client;
-    [auth, tls] = await Promise.all([startEtcd(), certs ? startEtcd(certs.server) : Promise.resolve(undefined as unknown as EtcdServer)]);
-    for (const server of certs ? [auth, tls] : [auth]) await registerWorkers(server, 'c', [{ identity: ID, host: 'h' }], new Set([ID]), await grantLease(server, 600));
-    await auth.ctl(['user', 'add', 'root:rootpw']);
-    await auth.ctl(['user', 'add', 'reader:readerpw']);
-    await auth.ctl(['role', 'add', 'membership-reader']);
-    for (const prefix of ['/DHT/', '/ServiceDiscovery/']) await auth.ctl(['role', 'grant-permission', 'membership-reader', 'read', prefix, '--prefix=true']);
-    await auth.ctl(['user', 'grant-role', 'reader', 'membership-reader']);
-    await auth.ctl(['auth', 'enable']);
+    if (certs) [client, anonymous] = [certs.client, certs.anonymous];
+    const none = Promise.resolve(undefined as unknown as EtcdServer);
+    [auth, tls, tlsAuth] = await Promise.all([startEtcd(), certs ? startEtcd(certs.server) : none, certs ? startEtcd(certs.server) : none]);
+    const servers = certs ? [auth, tls, tlsAuth] : [auth];
+    for (const server of servers) await registerWorkers(server, 'c', [{ identity: ID, host: 'h' }], new Set([ID]), await grantLease(server, 600));
+    for (const server of certs ? [auth, tlsAuth] : [auth]) await enableReaderAuth(server, 'readerpw');
   });
 
   afterAll(async () => {
     await auth?.stop();
     await tls?.stop();
+    await tlsAuth?.stop();
   });
 
   it('auth: a reader user with its password (from RING_SIM_ETCD_PASSWORD) reads the ring', async () => {
@@ -83,6 +68,17 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate --etcd with auth and with 
     expect(untrusted.stderr.trim().split('\n')).toHaveLength(1);
     const noKey = await builtCli(['locate', '--etcd', tls.url, '--cluster', 'c', '--etcd-cert', client.cert, 's3://a']);
     expect(noKey.stderr).toMatch(/--etcd-key: a client certificate needs its key/);
+  });
+
+  it.skipIf(opensslMissing)('TLS with auth: a client certificate without a CommonName logs in; one with a CN is one line naming --etcd-cert', async () => {
+    const args = (tls: Tls): string[] => ['locate', '--etcd', tlsAuth.url, '--cluster', 'c', '--etcd-cacert', tls.ca, '--etcd-cert', tls.cert, '--etcd-key', tls.key, '--etcd-user', 'reader', 's3://a'];
+    const ok = await builtCli(args(anonymous), { RING_SIM_ETCD_PASSWORD: 'readerpw' });
+    expect(ok.stderr).toBe('');
+    expect(answers(ok.stdout)).toBe(`s3://a\t${ID} (h)\n`);
+    const cn = await builtCli(args(client), { RING_SIM_ETCD_PASSWORD: 'readerpw' });
+    expect(cn.code).toBe(2);
+    expect(cn.stderr).toMatch(/^ring-sim: error: --etcd-cert: .*refuses a client certificate with a CommonName .*\(etcd PR #10392\).*no CN/);
+    expect(cn.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it.skipIf(opensslMissing)('the gateway helper used by the tests answers over TLS (setup sanity)', async () => {

@@ -4,8 +4,8 @@
  * Workers are registered the way Alluxio's EtcdMembershipManager does: the AUTHORIZED key without a lease, the
  * ServiceDiscovery key with one, both holding a JSON WorkerServiceEntity.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
@@ -164,4 +164,36 @@ export async function waitUntilGone(server: EtcdServer, key: string, limitMs = 3
     await sleep(250);
   }
   throw new Error(`${key} still present after ${limitMs} ms`);
+}
+
+/**
+ * A CA and certificates for 127.0.0.1 made with openssl in `dir` (valid two days): the server's, a client's with
+ * subject `/CN=client`, and `anonymous`, a client's without a CommonName (`/O=ring-sim`): etcd's HTTP gateway
+ * refuses a client certificate with a CN once auth is enabled.
+ */
+export function makeCerts(dir: string): { server: Tls; client: Tls; anonymous: Tls } {
+  const ssl = (...args: string[]): void => {
+    execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
+  };
+  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=ring-sim test CA');
+  writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n');
+  for (const [name, subject] of [['server', '/CN=server'], ['client', '/CN=client'], ['anonymous', '/O=ring-sim']]) {
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
+    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', 'ext.cnf');
+  }
+  const files = (name: string): Tls => ({ ca: join(dir, 'ca.pem'), cert: join(dir, `${name}.pem`), key: join(dir, `${name}.key`) });
+  return { server: files('server'), client: files('client'), anonymous: files('anonymous') };
+}
+
+/**
+ * Enables auth with a root user and a user `reader` (password `password`) that may only read the membership
+ * prefixes, as an operator would set up a read-only account for ring-sim.
+ */
+export async function enableReaderAuth(server: EtcdServer, password: string): Promise<void> {
+  await server.ctl(['user', 'add', 'root:rootpw']);
+  await server.ctl(['user', 'add', `reader:${password}`]);
+  await server.ctl(['role', 'add', 'membership-reader']);
+  for (const prefix of ['/DHT/', '/ServiceDiscovery/']) await server.ctl(['role', 'grant-permission', 'membership-reader', 'read', prefix, '--prefix=true']);
+  await server.ctl(['user', 'grant-role', 'reader', 'membership-reader']);
+  await server.ctl(['auth', 'enable']);
 }
