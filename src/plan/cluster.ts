@@ -6,6 +6,7 @@
 import { parseQuantity } from '../capacity/quantity.js';
 import type { FieldReader } from '../core/field-reader.js';
 import { at, isObj, type Obj } from './yaml-object.js';
+import { groupWorkerSpec, type GroupFinding } from './worker-template.js';
 
 /** A page-store size as written, and the bytes ring-sim plans with. */
 export interface SizeField {
@@ -36,6 +37,8 @@ export interface ManifestWorkerGroup {
   systemInfo?: unknown;
   /** `systemInfo.hostPath`, or `pvc` for a persistentVolumeClaim, when the worker identity file is on one. */
   systemInfoStore?: string;
+  /** The group's worker fields as its workers get them (spec.worker merged under a group's own, worker-template.ts). */
+  spec: Obj;
 }
 
 export interface EtcdSettings {
@@ -66,6 +69,8 @@ export interface ClusterFields {
   hostPaths: HostPathField[];
   /** Node selectors naming GKE node pools (`cloud.google.com/gke-nodepool`): the manifest is for GKE. */
   gkeNodeSelector: boolean;
+  /** What merging spec.worker under spec.workerGroups did that the groups' text does not show. */
+  groupFindings: GroupFinding[];
 }
 
 export const DEFAULT_PAGESTORE_HOSTPATH = '/mnt/alluxio/pagestore';
@@ -74,7 +79,8 @@ export const DEFAULT_ETCD_REPLICAS = 3;
 /** The cluster's fields from an AlluxioCluster document; `r` names the file in every error. */
 export function readCluster(doc: Obj, r: FieldReader): ClusterFields {
   const spec = r.mapping(doc.spec, 'spec', 'missing or not a mapping', 'an AlluxioCluster needs a spec with a worker section');
-  const groups = readGroups(spec, r);
+  const groupFindings: GroupFinding[] = [];
+  const groups = readGroups(spec, r, groupFindings);
   return {
     image: typeof spec.image === 'string' ? `${spec.image}${typeof spec.imageTag === 'string' ? `:${spec.imageTag}` : ''}` : undefined,
     groups,
@@ -82,6 +88,7 @@ export function readCluster(doc: Obj, r: FieldReader): ClusterFields {
     etcd: readEtcd(spec.etcd, r),
     hostPaths: readHostPaths(spec, groups),
     gkeNodeSelector: JSON.stringify(spec).includes('"cloud.google.com/gke-'),
+    groupFindings,
   };
 }
 
@@ -96,17 +103,20 @@ function readProperties(spec: Obj, r: FieldReader): Record<string, string> {
   return properties;
 }
 
-function readGroups(spec: Obj, r: FieldReader): ManifestWorkerGroup[] {
-  const sources: Array<{ path: string; value: unknown; name: string }> = [];
-  if (Array.isArray(spec.workerGroups)) {
-    spec.workerGroups.forEach((g, i) => sources.push({ path: `spec.workerGroups[${i}]`, value: g, name: isObj(g) && typeof g.name === 'string' ? g.name : `group-${i}` }));
-  } else if (spec.worker !== undefined) {
-    sources.push({ path: 'spec.worker', value: spec.worker, name: 'worker' });
-  } else {
-    r.fail('spec.worker', undefined, 'missing', 'add spec.worker with count and pagestore.size');
+/** The worker groups: spec.worker alone, or each of spec.workerGroups merged over spec.worker (worker-template.ts). */
+function readGroups(spec: Obj, r: FieldReader, findings: GroupFinding[]): ManifestWorkerGroup[] {
+  if (!Array.isArray(spec.workerGroups)) {
+    if (spec.worker === undefined) r.fail('spec.worker', undefined, 'missing', 'add spec.worker with count and pagestore.size');
+    return [readGroup(r.mapping(spec.worker, 'spec.worker', 'must be a mapping', 'write count: and pagestore: under it'), 'spec.worker', 'worker', r)];
   }
-  if (sources.length === 0) r.fail('spec.workerGroups', spec.workerGroups, 'is empty', 'list at least one worker group');
-  return sources.map(({ path, value, name }) => readGroup(value, path, name, r));
+  if (spec.workerGroups.length === 0) r.fail('spec.workerGroups', spec.workerGroups, 'is empty', 'list at least one worker group');
+  const template = spec.worker === undefined || spec.worker === null ? undefined : r.mapping(spec.worker, 'spec.worker', 'must be a mapping', 'write the fields every worker group shares under it');
+  return spec.workerGroups.map((g, i) => {
+    const path = `spec.workerGroups[${i}]`;
+    const group = r.mapping(g, path, 'must be a mapping', 'write worker: { count:, pagestore: } under it');
+    const name = typeof group.name === 'string' ? group.name : `group-${i}`;
+    return readGroup(groupWorkerSpec(group, template, path, findings), isObj(group.worker) ? `${path}.worker` : path, name, r);
+  });
 }
 
 const REJECTED_SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kKMGTPE])i?B?\s*$/;
@@ -138,8 +148,7 @@ function readSize(v: unknown, field: string, r: FieldReader): SizeField {
   return { text, bytes, rejected: { binary } };
 }
 
-function readGroup(value: unknown, path: string, name: string, r: FieldReader): ManifestWorkerGroup {
-  const g = r.mapping(value, path, 'must be a mapping', 'write count: and pagestore: under it');
+function readGroup(g: Obj, path: string, name: string, r: FieldReader): ManifestWorkerGroup {
   const count = r.wholeNumber(g.count ?? 1, `${path}.count`, 1, 100_000, 'write e.g. count: 4');
   const ps = r.mapping(g.pagestore, `${path}.pagestore`, 'missing or not a mapping', 'add pagestore: { size: 100Gi, reservedSize: 10Gi }');
   const size = readSize(ps.size, `${path}.pagestore.size`, r);
@@ -171,6 +180,7 @@ function readGroup(value: unknown, path: string, name: string, r: FieldReader): 
     useExternalId,
     systemInfo: g.systemInfo,
     systemInfoStore: systemInfoStore(g.systemInfo),
+    spec: g,
   };
 }
 
@@ -208,7 +218,7 @@ function readHostPaths(spec: Obj, groups: readonly ManifestWorkerGroup[]): HostP
   const out: HostPathField[] = [];
   const hostPathType = (t: unknown): boolean => t === undefined || t === 'hostPath';
   for (const g of groups) {
-    const raw = g.path === 'spec.worker' ? spec.worker : (spec.workerGroups as unknown[])[Number(/\[(\d+)\]/.exec(g.path)![1])];
+    const raw = g.spec;
     if (g.pagestoreType === 'hostPath') out.push({ field: `${g.path}.pagestore.hostPath`, what: 'worker page store', path: g.hostPath!, given: at(raw, ['pagestore', 'hostPath']) !== undefined, guideFix: '/home/alluxio/pagestore' });
     for (const [key, what, fallback, fix] of [['metastore', 'worker metastore', '/mnt/alluxio/metastore', '/home/alluxio/metastore'], ['log', 'worker logs', '/mnt/alluxio/logs', '/home/alluxio/logs']] as const) {
       if (!hostPathType(at(raw, [key, 'type']))) continue;

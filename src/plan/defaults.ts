@@ -26,8 +26,7 @@ export function manifestDefaults(m: AlluxioClusterManifest): PlanDefault[] {
     out.push({ field: h.field, value: `hostPath ${h.path}`, source: guideStates ? 'guide: before you begin, step 4' : "guide E, GKE: the defaults are hostPaths under /mnt/alluxio/; the sub-path is ring-sim's assumption" });
   }
   for (const g of m.groups) {
-    const raw = g.path === 'spec.worker' ? (m.raw.spec as Record<string, unknown>).worker : undefined;
-    if (raw !== undefined && typeof raw === 'object' && raw !== null && !('count' in raw)) out.push({ field: `${g.path}.count`, value: '1', source: RING_SIM_ASSUMPTION });
+    if (!('count' in g.spec)) out.push({ field: `${g.path}.count`, value: '1', source: RING_SIM_ASSUMPTION });
   }
   return out;
 }

@@ -30,6 +30,7 @@ import { identityChecks, identityPersisted, withRestartCost } from './checks/ide
 import { etcdChecks } from './checks/etcd.js';
 import { licenseChecks } from './checks/license.js';
 import { placeholderChecks, propertyValueChecks, rejectedSizeChecks, ufsChecks } from './checks/manifest.js';
+import { workerGroupChecks } from './checks/worker-groups.js';
 import { policyChecks, providerChecks, ringChangeChecks, spreadChecks } from './checks/ring.js';
 
 export type { PlanOptions, PlanReport, PlanWhatIf, PlanShare, PlanWorker, PlanFlow, PlanRing, PlanDataset } from './model.js';
@@ -60,6 +61,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ...propertyValueChecks(c),
     ...rejectedSizeChecks(c),
     ...workersFileChecks(c),
+    ...workerGroupChecks(c),
     ...capacity.checks.map(tagCapacityCheck),
     ...workerSchedulingChecks(c),
     ...identityChecks(c),

@@ -12,7 +12,7 @@ describe('readCluster', () => {
     expect(c.image).toBe('alluxio/alluxio:3.5');
     expect(c.groups).toEqual([{
       name: 'worker', path: 'spec.worker', count: 3, size: '100Gi', sizeBytes: 100n * GiB, reservedSize: '10Gi', reservedBytes: 10n * GiB, rejectedSizes: [],
-      pagestoreType: 'hostPath', hostPath: DEFAULT_PAGESTORE_HOSTPATH, storageClass: undefined, useExternalId: undefined, systemInfo: undefined, systemInfoStore: undefined,
+      pagestoreType: 'hostPath', hostPath: DEFAULT_PAGESTORE_HOSTPATH, storageClass: undefined, useExternalId: undefined, systemInfo: undefined, systemInfoStore: undefined, spec: { count: 3, pagestore: { size: '100Gi', reservedSize: '10Gi' } },
     }]);
     expect(c.etcd).toEqual({ enabled: true, replicaCount: 3, specified: false, antiAffinity: 'required-hostname' });
     expect(c.properties).toEqual({});
@@ -20,11 +20,12 @@ describe('readCluster', () => {
   });
 
   it('reads worker groups by name, and names them by index when unnamed', () => {
-    const c = read('workerGroups:\n  - {name: big, count: 2, pagestore: {size: 1Ti, type: persistentVolumeClaim, storageClass: ssd}}\n  - {pagestore: {size: 1Gi}, systemInfo: {type: persistentVolumeClaim}}\n');
+    const c = read('worker: {pagestore: {type: persistentVolumeClaim}, systemInfo: {type: persistentVolumeClaim}}\nworkerGroups:\n  - {name: big, worker: {count: 2, pagestore: {size: 1Ti, storageClass: ssd}}}\n  - {worker: {pagestore: {size: 1Gi}}}\n');
     expect(c.groups.map((g) => [g.name, g.path, g.count, g.pagestoreType, g.hostPath, g.storageClass, g.systemInfoStore])).toEqual([
-      ['big', 'spec.workerGroups[0]', 2, 'persistentVolumeClaim', undefined, 'ssd', undefined],
-      ['group-1', 'spec.workerGroups[1]', 1, 'hostPath', DEFAULT_PAGESTORE_HOSTPATH, undefined, 'pvc'],
+      ['big', 'spec.workerGroups[0].worker', 2, 'persistentVolumeClaim', undefined, 'ssd', 'pvc'],
+      ['group-1', 'spec.workerGroups[1].worker', 1, 'persistentVolumeClaim', undefined, undefined, 'pvc'],
     ]);
+    expect(c.groupFindings).toEqual([]);
   });
 
   it('plans a size Kubernetes rejects (100GB) with the binary reading Alluxio gives it, and records it', () => {
