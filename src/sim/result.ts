@@ -84,7 +84,12 @@ export interface EventReport {
   bytesMoved: number;
   /** Fraction of the key hash space that changed worker (exact ring comparison, when available). */
   hashSpaceMoved: number | null;
-  /** Cached bytes that clients can no longer reach from cache: lost page stores, and pages whose file now belongs elsewhere. */
+  /**
+   * Cached bytes this event made unreachable from cache: pages clients reached just before it (on the worker that
+   * served their file) that they cannot after it (that page store is lost, or the file is served elsewhere now).
+   * Pages an earlier event left unreachable are not counted again: at most one copy of each file, so never more
+   * than the data set; two like events report like figures.
+   */
   bytesUnreachable: number;
   /** Windowed hit ratio just before. */
   hitRatioBefore: number | null;

@@ -26,6 +26,13 @@ interface ClientView {
   version: number;
 }
 
+/** A ring over `members`, built with their page-store sizes `weights` (empty: not weighted by capacity). */
+interface StorePlacement {
+  members: Identity[];
+  weights: number[];
+  placement: Placement;
+}
+
 /** What a shard does besides replaying events and windows. */
 export interface ShardRole {
   /** The page stores it holds (hosts h with h mod shards = shard); null: none. */
@@ -59,6 +66,8 @@ export class SimulationShard {
   private windowStart = 0;
   private lastTime: number | null = null;
   private readonly outbox: ShardStep[] = [];
+  /** The last placements a store shard built to measure reachability (a ring is costly to build). */
+  private placements: StorePlacement[] = [];
 
   private readonly sample: SpatialSample | null;
   /** Per file: 0 not decided yet, 1 in the sample, 2 not. */
@@ -255,28 +264,76 @@ export class SimulationShard {
     return { filesMoved: n ? moved / n : 0, bytesMoved, hashSpaceMoved };
   }
 
-  /** Cached bytes (in this shard's page stores) that the new membership makes unreachable from cache. */
-  private unreachableBytes(members: readonly Identity[], lostHosts: readonly Host[]): number {
-    let bytes = 0;
-    for (const h of lostHosts) if (h.store) bytes += h.store.cache.occupiedBytes;
+  /**
+   * The host that serves `path` on `placement` over `members` (whose identity `i` is online when `online(i)`):
+   * the preferred worker, else with `replicas` R the first online of the R, else -1 (the under-storage).
+   */
+  private servingHost(placement: Placement, members: readonly Identity[], online: (i: number) => boolean, path: string): number {
+    const w = placement.locateIndex(path);
+    if (online(w)) return members[w].host;
+    if (this.s.placement.replicas > 1) {
+      for (const id of placement.locate(path, Math.min(this.s.placement.replicas, members.length))) {
+        const i = members.findIndex((x) => x.id === id);
+        if (online(i)) return members[i].host;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Cached bytes (in this shard's page stores) that this event makes unreachable from cache: pages a client
+   * reached before it (on the host that served their file under the membership before, `before` with its
+   * online flags `onlineBefore`) that it cannot after (the host lost its page store, or the file is served
+   * elsewhere now). Pages already unreachable before (left by an earlier event) are not counted again, so an
+   * event never counts more than one copy of each file: at most the data set.
+   */
+  private unreachableBytes(before: { members: readonly Identity[]; online: readonly boolean[]; placement: Placement | null }, members: readonly Identity[], lostHosts: readonly Host[]): number {
     this.requireMembers(members);
-    if (this.role.stores === null) return bytes;
-    const placement = this.build(members);
+    const pb = before.placement;
+    if (pb === null) return 0;
+    const pa = this.storePlacement(members);
     const catalog = this.workload.catalog;
-    const cacheOwner = new Map<number, number>();
+    const servedBefore = new Map<number, number>();
+    const servedAfter = new Map<number, number>();
+    let bytes = 0;
     for (const host of this.cluster.hosts) {
-      if (host.removed || !host.store || lostHosts.includes(host)) continue;
+      if (!host.store || (host.removed && !lostHosts.includes(host))) continue;
+      const lost = lostHosts.includes(host);
       host.store.cache.forEach((file, _page, size) => {
-        let owner = cacheOwner.get(file);
-        if (owner === undefined) {
-          const m = members[placement.locateIndex(catalog.path(file))];
-          owner = m.online ? m.host : -1;
-          cacheOwner.set(file, owner);
+        let b = servedBefore.get(file);
+        if (b === undefined) {
+          b = this.servingHost(pb, before.members, (i) => before.online[i], catalog.path(file));
+          servedBefore.set(file, b);
         }
-        if (owner !== host.index) bytes += size;
+        if (b !== host.index) return; // not reachable before this event
+        if (!lost) {
+          let a = servedAfter.get(file);
+          if (a === undefined) {
+            a = this.servingHost(pa, members, (i) => members[i].online, catalog.path(file));
+            servedAfter.set(file, a);
+          }
+          if (a === host.index) return;
+        }
+        bytes += size;
       });
     }
     return bytes;
+  }
+
+  /**
+   * The placement over `members` (with their page-store sizes as they are now) a store shard measures
+   * reachability on; the last two are kept (an event's after is the next one's before).
+   */
+  private storePlacement(members: readonly Identity[]): Placement {
+    const weights = this.s.placement.weightByCapacity ? members.map((m) => this.cluster.hosts[m.host].capacityBytes) : [];
+    const same = (p: StorePlacement): boolean =>
+      p.members.length === members.length && p.members.every((x, i) => x === members[i]) && p.weights.every((w, i) => w === weights[i]);
+    const hit = this.placements.find(same);
+    if (hit) return hit.placement;
+    const placement = this.build(members);
+    const last = this.placements[this.placements.length - 1];
+    this.placements = last ? [last, { members: members.slice(), weights, placement }] : [{ members: members.slice(), weights, placement }];
+    return placement;
   }
 
   /** Runs event `e` as a method of the cluster. */
@@ -304,6 +361,9 @@ export class SimulationShard {
   }
 
   private handle(e: ScenarioEvent, index: number): void {
+    const prior = this.lastMembers();
+    // Who served what before the event, taken before it changes the cluster (online flags, capacities).
+    const before = { members: prior, online: prior.map((m) => m.online), placement: this.role.stores ? this.storePlacement(prior) : null };
     const effect = this.apply(e, `events[${index}].worker`);
     const members = this.cluster.ringMembers(this.s.placement.ring);
     const raw: RawEvent = {
@@ -315,7 +375,7 @@ export class SimulationShard {
       time: this.lastTime,
       detail: effect.detail,
       evictedBytes: effect.evictedBytes,
-      unreachableBytes: this.unreachableBytes(members, effect.lost),
+      unreachableBytes: this.unreachableBytes(before, members, effect.lost),
       effectiveAt: this.reads,
     };
     for (const h of effect.lost) h.store?.clear();
