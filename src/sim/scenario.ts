@@ -13,6 +13,7 @@ import { ALGORITHM_NAMES } from '../ring/registry.js';
 import { TRACE_FORMATS, type TraceFormat } from './trace/index.js';
 import type { RingMode } from '../membership/membership.js';
 import { readUfs, type UfsModel } from './ufs.js';
+import { checkOrder, checkWithinReads, epochToRead, plannedReads, readsPerEpoch, timeToRead, type TimedEvent } from './timeline.js';
 
 export interface WorkerGroup {
   name: string;
@@ -49,7 +50,11 @@ export type EventAction =
   | { action: 'remove-worker'; worker: string }
   | { action: 'set-capacity'; worker: string; sizeBytes: number };
 
-export type ScenarioEvent = EventAction & { at?: number; atTime?: number; label?: string };
+/**
+ * When an event happens: `at` (the reads before it), or `atTime` (seconds of the workload's clock). `atEpoch` (a
+ * training workload's epochs, 1.5: half way through the second) is kept as written beside the `at` it gives.
+ */
+export type ScenarioEvent = EventAction & { at?: number; atTime?: number; atEpoch?: number; label?: string };
 
 export interface Scenario {
   name: string;
@@ -151,6 +156,7 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
   const workload = readWorkload(r, top.workload);
   const type = workload.type;
   const metrics = r.object(top.metrics ?? {}, 'metrics', ['window']);
+  const requestsPerSecond = top.requestsPerSecond === undefined ? undefined : r.num(top.requestsPerSecond, 'requestsPerSecond', 1e-9, 1e12);
   const eventsValue: unknown = top.events === undefined ? [] : top.events;
   if (!Array.isArray(eventsValue)) r.fail('events', eventsValue, 'must be a list', 'write events: [{ at: 100000, action: add-workers, count: 1 }]');
   const scenario: Scenario = {
@@ -161,14 +167,17 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
     workload,
     pathTemplate: r.str(top.pathTemplate, 'pathTemplate', type === 'trace' ? 's3://ring-sim/trace/{key}' : 's3://ring-sim/dataset/file-{index}'),
     metrics: { window: r.int(metrics.window, 'metrics.window', 1, Number.MAX_SAFE_INTEGER, 10_000) },
-    events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names)),
+    events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names, workload)),
   };
   const ufs = readUfs(r, top.ufs);
   if (ufs) scenario.ufs = ufs;
-  if (top.requestsPerSecond !== undefined) scenario.requestsPerSecond = r.num(top.requestsPerSecond, 'requestsPerSecond', 1e-9, 1e12);
+  if (requestsPerSecond !== undefined) scenario.requestsPerSecond = requestsPerSecond;
   if (scenario.events.some((e) => e.atTime !== undefined) && scenario.requestsPerSecond === undefined && type !== 'trace') {
     r.fail('requestsPerSecond', undefined, 'events at a time (atTime) need a clock for a synthetic workload', 'set requestsPerSecond, or give events by request count (at)');
   }
+  const timed = scenario.events.map((e, i) => timedEvent(e, i, scenario));
+  checkWithinReads(r, timed, plannedReads(workload));
+  checkOrder(r, timed);
   return scenario;
 }
 
@@ -268,13 +277,28 @@ function readWorkload(r: Reader, value: unknown): WorkloadSpec {
   return workload;
 }
 
-function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>): ScenarioEvent {
-  const o = r.object(e, p, ['at', 'atTime', 'action', 'count', 'group', 'worker', 'keepIdentity', 'keepPageStore', 'size', 'label']);
+/** An event's place on the timeline, as a read index when the scenario alone gives it (src/sim/timeline.ts). */
+function timedEvent(e: ScenarioEvent, index: number, s: Scenario): TimedEvent {
+  const worker = 'worker' in e ? e.worker : undefined;
+  if (e.atEpoch !== undefined) return { index, field: 'atEpoch', value: e.atEpoch, read: e.at, worker };
+  if (e.at !== undefined) return { index, field: 'at', value: e.at, read: e.at, worker };
+  const clock = s.workload.type === 'trace' ? undefined : s.requestsPerSecond;
+  return { index, field: 'atTime', value: e.atTime!, read: clock === undefined ? undefined : timeToRead(e.atTime!, clock), worker };
+}
+
+function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, workload: WorkloadSpec): ScenarioEvent {
+  const o = r.object(e, p, ['at', 'atTime', 'atEpoch', 'action', 'count', 'group', 'worker', 'keepIdentity', 'keepPageStore', 'size', 'label']);
   const action = r.choice(o.action, `${p}.action`, ['add-workers', 'scale-in', 'stop-worker', 'start-worker', 'restart-worker', 'remove-worker', 'set-capacity'] as const);
-  if ((o.at === undefined) === (o.atTime === undefined)) r.fail(`${p}.at`, o.at, 'give exactly one of at (a request count) and atTime (seconds)', 'write e.g. at: 100000');
-  const when: { at?: number; atTime?: number; label?: string } = {};
+  const given = [o.at, o.atTime, o.atEpoch].filter((x) => x !== undefined).length;
+  if (given !== 1) r.fail(`${p}.at`, o.at, 'give exactly one of at (a read count), atTime (seconds) and atEpoch (training epochs)', 'write e.g. at: 100000');
+  const when: { at?: number; atTime?: number; atEpoch?: number; label?: string } = {};
   if (o.at !== undefined) when.at = r.int(o.at, `${p}.at`, 0);
   if (o.atTime !== undefined) when.atTime = r.num(o.atTime, `${p}.atTime`, 0, 1e12);
+  if (o.atEpoch !== undefined) {
+    if (workload.type !== 'training') r.fail(`${p}.atEpoch`, o.atEpoch, `epochs are a training workload's, and this one is ${workload.type}`, 'give at (a read count) or atTime (seconds)');
+    when.atEpoch = r.num(o.atEpoch, `${p}.atEpoch`, 0, 1e9);
+    when.at = epochToRead(when.atEpoch, readsPerEpoch(workload));
+  }
   if (o.label !== undefined) when.label = r.str(o.label, `${p}.label`);
   const worker = (): string => {
     if (typeof o.worker === 'number' && Number.isInteger(o.worker)) return String(o.worker);

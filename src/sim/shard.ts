@@ -46,6 +46,14 @@ export interface ShardRole {
 /** Called by a routing shard after each batch, with the host it picked for each read. */
 export type RouteSink = (length: number, file: Int32Array, time: Float64Array, host: Int32Array) => Promise<void> | void;
 
+/** The error for an event the workload's reads never reach (it had `reads` reads, the last at `lastTime`). */
+function lateEvent(e: ScenarioEvent, index: number, reads: number, lastTime: number | null): RingSimError {
+  const byTime = e.at === undefined;
+  const field = `events[${index}].${byTime ? 'atTime' : e.atEpoch !== undefined ? 'atEpoch' : 'at'}`;
+  const last = byTime && lastTime !== null ? `, the last at ${lastTime} s` : '';
+  return new RingSimError(field, byTime ? e.atTime : e.atEpoch ?? e.at, `is at or after the workload's last read: it has ${reads} reads${last}, and an event must come before at least one of them`, 'move the event earlier or make the workload longer');
+}
+
 export class SimulationShard {
   readonly cluster: Cluster;
   private client: ClientView;
@@ -467,15 +475,9 @@ export class SimulationShard {
       onProgress?.(this.reads, total);
     }
     if (this.reads > this.windowStart) yield this.closeWindow();
-    // Events after the last read still happen (their movement is measured; no window follows).
-    for (; ci < byCount.length; ci++) {
-      this.handle(byCount[ci].e, byCount[ci].i);
-      yield* this.drain();
-    }
-    for (; ti < byTime.length; ti++) {
-      this.handle(byTime[ti].e, byTime[ti].i);
-      yield* this.drain();
-    }
+    // An event at or after the last read (a trace shorter than the timeline) has no read to measure: bad input.
+    const late = [ci < byCount.length ? byCount[ci] : undefined, ti < byTime.length ? byTime[ti] : undefined].filter((x) => x !== undefined).sort((a, b) => a.i - b.i)[0];
+    if (late) throw lateEvent(late.e, late.i, this.reads, this.lastTime);
     while (this.pending.length) {
       this.pending[0].applyAt = this.reads;
       this.applyDueRingChanges();

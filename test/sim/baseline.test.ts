@@ -25,7 +25,7 @@ describe('the baseline and the windows', () => {
   it('totals are the sum of the windows: bytes and GETs exactly, dollars to rounding; seconds at most the windows\' sum (property)', async () => {
     await fc.assert(
       fc.asyncProperty(arb, async ({ files, requests, workers, window, event }) => {
-        const r = await simulate(scenario(files, requests, workers, window, event ? [{ at: event.at, action: 'add-workers', count: event.count }] : []));
+        const r = await simulate(scenario(files, requests, workers, window, event ? [{ at: event.at % requests, action: 'add-workers', count: event.count }] : []));
         const sum = (f: (u: typeof r.totals.ufs) => number): number => r.windows.reduce((s, w) => s + f(w.ufs), 0);
         expect(r.totals.ufs.bytes).toBe(sum((u) => u.bytes));
         expect(r.totals.ufs.requests).toBe(sum((u) => u.requests));
@@ -40,7 +40,7 @@ describe('the baseline and the windows', () => {
   it('delta is zero without events, and totals − baseline field by field with them (property)', async () => {
     await fc.assert(
       fc.asyncProperty(arb, async ({ files, requests, workers, window, event }) => {
-        const s = scenario(files, requests, workers, window, event ? [{ at: event.at, action: 'add-workers', count: event.count }] : []);
+        const s = scenario(files, requests, workers, window, event ? [{ at: event.at % requests, action: 'add-workers', count: event.count }] : []);
         const r = await simulateWithBaseline(s);
         const base = await simulate(baselineScenario(s));
         expect(r.baseline!.totals).toEqual(base.totals);

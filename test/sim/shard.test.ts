@@ -18,7 +18,7 @@ const events = [
   { at: 1500, action: 'restart-worker', worker: 'worker-3', keepIdentity: false, keepPageStore: false },
   { at: 1800, action: 'remove-worker', worker: 'worker-3' },
   { at: 2100, action: 'scale-in', worker: 'worker-4' },
-  { at: 5000, action: 'stop-worker', worker: 'worker-0' },
+  { at: 2999, action: 'stop-worker', worker: 'worker-0' },
 ];
 
 function scenario(ring: 'static' | 'dynamic', extra: Record<string, unknown> = {}) {

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RingSimError } from '../../src/core/errors.js';
+import { parseScenario } from '../../src/sim/scenario.js';
+import { epochToRead, timeToRead } from '../../src/sim/timeline.js';
+
+const GROUP = 'cluster:\n  workerGroups: [{name: w, count: 4, pagestore: {size: 10Gi}}]\n';
+const ZIPF = 'workload: {type: zipf, files: 1000, requests: 5000}\n';
+const TRAINING = 'workload: {type: training, files: 1000, epochs: 3, jobs: 2}\n';
+
+function error(text: string): string {
+  try {
+    parseScenario(text, 's.yaml');
+  } catch (e) {
+    expect(e).toBeInstanceOf(RingSimError);
+    return (e as Error).message;
+  }
+  throw new Error('parseScenario accepted the text');
+}
+
+describe('a scenario timeline', () => {
+  it('refuses an event at or after the last read, naming events[i].at and the read count', () => {
+    const m = error(`${GROUP}${ZIPF}events:\n  - {at: 10, action: add-workers}\n  - {at: 5000, action: add-workers}\n`);
+    expect(m).toMatch(/^s\.yaml: events\[1\]\.at: is at or after the workload's last read: the workload has 5000 reads/);
+    expect(m.split('\n')).toHaveLength(1);
+    expect(error(`${GROUP}${ZIPF}events: [{at: 90000, action: stop-worker, worker: w-0}]\n`)).toMatch(/events\[0\]\.at: .*5000 reads.*\(got 90000\)/);
+    expect(() => parseScenario(`${GROUP}${ZIPF}events: [{at: 4999, action: stop-worker, worker: w-0}]\n`, 's.yaml')).not.toThrow();
+  });
+
+  it('refuses atTime past the last read on a synthetic clock, and atEpoch at the end of training', () => {
+    expect(error(`${GROUP}${ZIPF}requestsPerSecond: 100\nevents: [{atTime: 50, action: add-workers}]\n`)).toMatch(/^s\.yaml: events\[0\]\.atTime: is at or after the workload's last read \(read 5000\): the workload has 5000 reads/);
+    expect(error(`${GROUP}${TRAINING}events: [{atEpoch: 3, action: add-workers}]\n`)).toMatch(/^s\.yaml: events\[0\]\.atEpoch: is at or after the workload's last read \(read 6000\): the workload has 6000 reads/);
+    expect(error(`${GROUP}${ZIPF}events: [{atEpoch: 1, action: add-workers}]\n`)).toMatch(/^s\.yaml: events\[0\]\.atEpoch: epochs are a training workload's, and this one is zipf/);
+    expect(error(`${GROUP}${TRAINING}events: [{atEpoch: 1, at: 3, action: add-workers}]\n`)).toMatch(/give exactly one of at/);
+  });
+
+  it('turns atEpoch into the read index ⌊epoch × files × jobs⌋', () => {
+    const s = parseScenario(`${GROUP}${TRAINING}events:\n  - {atEpoch: 1.5, action: add-workers}\n  - {atEpoch: 0.0007, action: stop-worker, worker: w-1}\n  - {atEpoch: 1, action: start-worker, worker: w-1}\n`, 's.yaml');
+    expect(s.events.map((e) => [e.at, e.atEpoch])).toEqual([[3000, 1.5], [1, 0.0007], [2000, 1]]);
+  });
+
+  it('refuses events on one worker listed out of time order; other workers may be listed in any order', () => {
+    const m = error(`${GROUP}${ZIPF}events:\n  - {at: 300, action: stop-worker, worker: w-1}\n  - {at: 100, action: add-workers}\n  - {at: 200, action: start-worker, worker: w-1}\n`);
+    expect(m).toBe('s.yaml: events[2].at: happens at read 200, before events[0] (read 300) on the same worker w-1, which is listed earlier (got 200); list the events of w-1 in time order');
+    expect(() => parseScenario(`${GROUP}${ZIPF}events:\n  - {at: 300, action: stop-worker, worker: w-1}\n  - {at: 100, action: stop-worker, worker: w-2}\n  - {at: 300, action: restart-worker, worker: w-3}\n`, 's.yaml')).not.toThrow();
+  });
+
+  it('epochToRead is exact decimal arithmetic (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 10 ** 6 }), (m, d, perEpoch) => {
+        const epoch = Number(`${m}e-${d}`);
+        expect(epochToRead(epoch, perEpoch)).toBe(Number((BigInt(m) * BigInt(perEpoch)) / 10n ** BigInt(d)));
+      }),
+      { seed: 29, numRuns: 500 },
+    );
+    expect(epochToRead(0.7, 10)).toBe(7);
+    expect(epochToRead(1e-7, 10 ** 8)).toBe(10);
+  });
+
+  it('timeToRead is the first read whose clock (k / rps) is at or after the time (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (t, rps) => {
+        const k = timeToRead(t, rps);
+        const clock = 1 / rps;
+        expect(k * clock).toBeGreaterThanOrEqual(t);
+        if (k > 0) expect((k - 1) * clock).toBeLessThan(t);
+      }),
+      { seed: 30, numRuns: 500 },
+    );
+  });
+});
