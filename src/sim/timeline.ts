@@ -5,16 +5,19 @@
  * listed after another it must follow but placed before it.
  */
 import type { FieldReader } from '../core/field-reader.js';
-import type { WorkloadSpec } from './scenario.js';
+
+/** What the timeline needs of a workload (a `WorkloadSpec` of src/sim/scenario.ts). */
+type TrainingReads = { type: 'training'; files: number; epochs: number; jobs: number };
+type WorkloadReads = TrainingReads | { type: 'uniform' | 'zipf' | 'hotset' | 'trace'; requests?: number };
 
 /** The reads a workload makes, when the scenario alone says (a trace without `requests` does not). */
-export function plannedReads(w: WorkloadSpec): number | undefined {
+export function plannedReads(w: WorkloadReads): number | undefined {
   if (w.type === 'training') return w.files * w.epochs * w.jobs;
   return w.requests;
 }
 
 /** Reads in one epoch of a training workload: every job reads every file once, the jobs interleaved. */
-export function readsPerEpoch(w: Extract<WorkloadSpec, { type: 'training' }>): number {
+export function readsPerEpoch(w: TrainingReads): number {
   return w.files * w.jobs;
 }
 
