@@ -10,7 +10,7 @@
  */
 import { RingSimError } from '../core/errors.js';
 import { parseAlluxioSize } from './alluxio-size.js';
-import { ALLUXIO_PAGE_SIZE } from '../core/page-size.js';
+import { defaultPageSize, pageSizeDefaultAssumption } from '../core/page-size.js';
 import type { Check } from '../core/check.js';
 import { fileSystemSpace, provisionedDisk, type DiskProvider, type FileSystem, type FileSystemSpace, type ProvisionedDisk } from './disk.js';
 import { byteQuantityChecks } from './quantity-checks.js';
@@ -28,7 +28,7 @@ export interface PageStorePlanInput {
   size: string;
   /** Kubernetes quantity, e.g. `9Gi`; absent = none. */
   reservedSize?: string;
-  /** Alluxio size string; default `1MB` (1 MiB, `alluxio.worker.page.store.page.size`). */
+  /** Alluxio size string; default the edition's (`4MB` Enterprise operator, `1MB` open source: src/core/page-size.ts), said as an assumption. */
   pageSize?: string;
   /** The disk as sold, e.g. `100GB`; absent = no disk checks. */
   disk?: string;
@@ -71,7 +71,8 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
   }
   const f: Fields = { size: '--size', reservedSize: '--reserved', pageSize: '--page-size', disk: '--disk', ...input.fields };
   const assumptions: string[] = [];
-  const pageSizeBytes = readPageSize(input.pageSize, f.pageSize);
+  const pageSizeBytes = readPageSize(input.pageSize ?? defaultPageSize(edition).text, f.pageSize);
+  if (input.pageSize === undefined) assumptions.push(pageSizeDefaultAssumption(edition));
   const overhead = input.overhead ?? 0.1;
   const space = input.disk === undefined ? undefined : diskSpace(input);
   const written = { size: positiveBytes(input.size), reserved: input.reservedSize === undefined ? 0n : positiveBytes(input.reservedSize) };
@@ -140,10 +141,10 @@ function pageChecks(l: StoreLimits, c: { cacheBytes: bigint; pages: bigint; tail
 /** The names the checks give the inputs (CLI flags by default, manifest paths for `plan`). */
 type Fields = Required<NonNullable<PageStorePlanInput['fields']>>;
 
-function readPageSize(text: string | undefined, field: string): bigint {
+function readPageSize(text: string, field: string): bigint {
   let bytes: bigint;
   try {
-    bytes = parseAlluxioSize(text ?? ALLUXIO_PAGE_SIZE);
+    bytes = parseAlluxioSize(text);
   } catch {
     throw new RingSimError(field, text, 'not an Alluxio size', 'write e.g. 1MB or 4MiB (binary)');
   }

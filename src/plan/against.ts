@@ -93,7 +93,7 @@ function settingChanges(a: RingSettings, b: RingSettings): ManifestChange[] {
       effect: b.mode === 'dynamic' ? 'OFFLINE identities leave the ring: their keys move to live workers' : 'OFFLINE identities join the ring: their keys become unreachable until remove-worker' });
   }
   if (a.pageSizeBytes !== b.pageSizeBytes) {
-    out.push({ field: 'page size', before: `${a.pageSizeBytes} B`, after: `${b.pageSizeBytes} B`, destructive: true, effect: 'cached pages were written at the old page size: expect the cache to start over [unverified]' });
+    out.push({ field: 'page size', before: `${a.pageSizeBytes} B`, after: `${b.pageSizeBytes} B`, destructive: true, effect: 'restore keeps only pages laid out for the current page size and deletes the rest: every cached page is dropped on restart and re-read (Alluxio LocalPageStoreDir, LocalCacheManager.restore)' });
   }
   return out;
 }

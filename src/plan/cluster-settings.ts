@@ -9,7 +9,8 @@
  */
 import type { Edition } from '../capacity/pagestore-plan.js';
 import type { AlluxioClusterManifest } from './manifest.js';
-import { ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
+import { defaultPageSize } from '../core/page-size.js';
+import { formatBinary } from '../core/units.js';
 import { DEFAULT_CLUSTER } from '../membership/etcd-membership.js';
 import type { RingMode } from '../membership/membership.js';
 import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../ring/alluxio/consistent.js';
@@ -74,9 +75,10 @@ export function resolveClusterSettings(m: AlluxioClusterManifest | undefined, ed
   const provider = s?.provider ?? 'DEFAULT';
   assume('provider', m && (isSet(POLICY_PROP) || isSet(PROVIDER_PROP)) ? `${policy} policy, ${provider} hash provider ${from(`${POLICY_PROP}, ${PROVIDER_PROP}`)}`
     : `${policy} policy, ${provider} hash provider: Alluxio's defaults; ${own('them')}`);
-  const pageSizeBytes = s?.pageSizeBytes ?? BigInt(ALLUXIO_PAGE_SIZE_BYTES);
+  const pageDefault = defaultPageSize(edition);
+  const pageSizeBytes = s?.pageSizeBytes ?? BigInt(pageDefault.bytes);
   assume('pageSize', s?.pageSizeSet ? `page size ${pageSizeBytes} B ${from(PAGE_SIZE_PROP)}`
-    : `page size ${pageSizeBytes} B (1 MiB): Alluxio's default (${PAGE_SIZE_PROP}); ${own('it')}`);
+    : `page size ${pageSizeBytes} B (${formatBinary(pageDefault.bytes)}): the ${editionName} default (--edition ${edition}: ${pageDefault.source}); ${own('it')}`);
   const named = m ? manifestClusterName(m) : undefined;
   const cluster = given.cluster ?? named ?? DEFAULT_CLUSTER;
   if (given.cluster === undefined) {

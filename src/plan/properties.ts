@@ -6,7 +6,7 @@
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import type { Check } from '../core/check.js';
 import { ALLUXIO_ENTERPRISE_VNODES } from '../ring/alluxio/consistent.js';
-import { ALLUXIO_PAGE_SIZE } from '../core/page-size.js';
+import { ALLUXIO_ENTERPRISE_PAGE_SIZE, ALLUXIO_PAGE_SIZE } from '../core/page-size.js';
 
 export const VNODE_PROPS = [
   'alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker',
@@ -64,7 +64,7 @@ const KNOWN: Record<string, { validate: Validate; fix: string }> = {
   [DYNAMIC_PROP]: { validate: boolean, fix: 'write "true" (the default) or "false"' },
   [VNODE_PROPS[0]]: { validate: positiveInt, fix: `write a whole number such as "${ALLUXIO_ENTERPRISE_VNODES}" (the Enterprise default)` },
   [VNODE_PROPS[1]]: { validate: positiveInt, fix: `write a whole number such as "${ALLUXIO_ENTERPRISE_VNODES}"` },
-  [PAGE_SIZE_PROP]: { validate: alluxioSize, fix: `write e.g. ${ALLUXIO_PAGE_SIZE} (the default) or 4MB` },
+  [PAGE_SIZE_PROP]: { validate: alluxioSize, fix: `write e.g. ${ALLUXIO_ENTERPRISE_PAGE_SIZE} (the Enterprise operator's default) or ${ALLUXIO_PAGE_SIZE} (open source's)` },
   [ETCD_ENDPOINTS_PROP]: { validate: endpoints, fix: 'write e.g. http://external-etcd:2379 (guide B.3)' },
 };
 

@@ -87,7 +87,7 @@ describe('ring-sim capacity', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.sizeBytes).toBe(83 * 2 ** 30);
-    expect(j.pages).toBe(83 * 1024);
+    expect(j.pages).toBe(83 * 256); // 4 MiB pages: the Enterprise default
     expect(j.checks.filter((c: { severity: string }) => c.severity !== 'info')).toEqual([]);
   });
 

@@ -45,7 +45,7 @@ describe('planAgainst', () => {
     expect(scaleIn.ring.after.workers).toBe(8);
     expect(scaleIn.exact).toBe(true);
     expect(scaleIn.notes.join('\n')).toMatch(/highest pod ordinals/);
-    const toStatic = planAgainst(manifest('alluxio-cluster.yaml'), manifest('alluxio-cluster.yaml', (t) => t.replace('properties:\n', 'properties:\n    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"\n    alluxio.worker.page.store.page.size: 4MB\n')), { membership: m });
+    const toStatic = planAgainst(manifest('alluxio-cluster.yaml'), manifest('alluxio-cluster.yaml', (t) => t.replace('properties:\n', 'properties:\n    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"\n    alluxio.worker.page.store.page.size: 1MB\n')), { membership: m });
     expect(toStatic.ring.after.workers).toBe(12);
     expect(toStatic.changes.find((c) => c.field === 'ring')).toMatchObject({ before: 'dynamic', after: 'static' });
     expect(toStatic.changes.find((c) => c.field === 'page size')).toMatchObject({ destructive: true });

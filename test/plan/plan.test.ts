@@ -20,12 +20,12 @@ function handShares(ids: string[], vnodes: number): number[] {
 }
 
 describe('plan of the examples, against hand calculations', () => {
-  it("alluxio-cluster.yaml (the guide's step 4 manifest, verbatim): 1 × 90Gi, 92,160 pages of 1 MiB; its placeholders are errors; on a 100 GB AWS ext4 disk 99 GiB does not fit", () => {
+  it("alluxio-cluster.yaml (the guide's step 4 manifest, verbatim): 1 × 90Gi, 23,040 pages of 4 MiB; its placeholders are errors; on a 100 GB AWS ext4 disk 99 GiB does not fit", () => {
     const r = buildPlan(load('alluxio-cluster.yaml'));
     expect(r.workers.length).toBe(1);
     expect(r.workers[0].sizeBytes).toBe(90 * GiB);
     expect(r.workers[0].reservedBytes).toBe(9 * GiB);
-    expect(r.workers[0].pages).toBe((90 * GiB) / 2 ** 20);
+    expect(r.workers[0].pages).toBe((90 * GiB) / 2 ** 22); // 4 MiB pages: the Enterprise operator's default
     expect(r.checks.filter((c) => c.severity === 'error').map((c) => `${c.field} ${c.id}`)).toEqual(['spec.image placeholder', 'spec.properties.alluxio.license placeholder']);
     expect(r.ring.shares[0].share).toBe(1);
     expect(r.whatIf.find((w) => w.name === '-1 worker')).toMatchObject({ applicable: false, moved: 0 });
@@ -43,7 +43,7 @@ describe('plan of the examples, against hand calculations', () => {
     const r = buildPlan(load('alluxio-cluster-gke.yaml'), { provider: 'gcp', disk: '375GB', nodes: 8 });
     expect(r.checks.filter((c) => c.severity !== 'info' && c.id !== 'placeholder')).toEqual([]);
     expect(r.cluster.otherDocuments).toEqual([]);
-    expect(r.workers[0].pages).toBe(300 * 1024);
+    expect(r.workers[0].pages).toBe(300 * 256);
     const shares = handShares(r.ring.shares.map((s) => s.identity), 2000);
     r.ring.shares.forEach((s, i) => expect(s.share).toBeCloseTo(shares[i], 12));
     expect(r.whatIf.find((w) => w.name === 'restart one worker')!.moved).toBe(0);

@@ -7,7 +7,6 @@ import { capacityJSON, renderCapacityText } from '../../report/capacity.js';
 import { jsonText } from '../../report/json.js';
 import type { Io } from '../io.js';
 import { choiceOption } from '../options.js';
-import { ALLUXIO_PAGE_SIZE } from '../../core/page-size.js';
 
 interface CapacityFlags {
   size?: string;
@@ -15,7 +14,7 @@ interface CapacityFlags {
   disk?: string;
   provider: DiskProvider;
   fs: FileSystem;
-  pageSize: string;
+  pageSize?: string;
   edition: Edition;
   json?: boolean;
 }
@@ -29,7 +28,7 @@ export function registerCapacity(program: Command, io: Io, setExitCode: (code: n
     .option('--disk <size>', 'the disk as sold: 100GB, 1TB, 100GiB, or a Kubernetes quantity (a PVC request)')
     .option('--provider <name>', `how the disk size is read: ${DISK_PROVIDERS.join(', ')}`, choiceOption('--provider', DISK_PROVIDERS), 'plain')
     .option('--fs <name>', `file system on the disk: ${FILE_SYSTEMS.join(', ')}`, choiceOption('--fs', FILE_SYSTEMS), 'ext4')
-    .option('--page-size <size>', 'Alluxio page size (alluxio.worker.page.store.page.size; binary units)', ALLUXIO_PAGE_SIZE)
+    .option('--page-size <size>', 'Alluxio page size (alluxio.worker.page.store.page.size; binary units); default the edition\'s: 4MB enterprise, 1MB oss')
     .option('--edition <edition>', 'enterprise (size + reservedSize) or oss (size / 1.1 of page data)', choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise')
     .option('--json', 'print the plan as JSON')
     .addHelpText('after', `
