@@ -14,7 +14,7 @@ describe('renderPlanText', () => {
 
   it('groups identical workers in one capacity row, with units', () => {
     const row = lines.find((l) => /^\s*worker\s/.test(l))!;
-    expect(row).toMatch(/\b3\b.*90\.00 GiB.*9\.00 GiB.*92,160 × 1\.00 MiB/);
+    expect(row).toMatch(/\b3\b.*90\.00 GiB.*9\.00 GiB.*23,040 × 4\.00 MiB/);
   });
 
   it('prints every check with its severity, field, fix and source', () => {
