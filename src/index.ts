@@ -74,6 +74,7 @@ export { KeyIndex } from './pagestore/key-index.js';
 export { alluxioFileId, pageStoreDirIndex, dirIndexOfFileId } from './pagestore/hash-allocator.js';
 export { alluxioUriString } from './pagestore/alluxio-uri.js';
 export { PageStoreDirs, type PageStoreDirsOptions } from './pagestore/page-store-dirs.js';
+export { FileDirMemo } from './pagestore/file-dir-memo.js';
 
 // Traces and the single-cache simulator.
 export {

@@ -2,6 +2,9 @@
  * Alluxio's default page size (`alluxio.worker.page.store.page.size`), named once for every layer that needs it
  * (the page-store plan, the page caches, the manifest's ring settings, the CLI), and the page size the Enterprise
  * operator's chart writes when the AlluxioCluster sets none.
+
+ * Alluxio's default page size (`alluxio.worker.page.store.page.size`) and eviction retries, named once for every layer that needs it
+ * (the page-store plan, the page caches, the manifest's ring settings, the CLI).
  *
  * @example parseAlluxioSize(ALLUXIO_PAGE_SIZE) === BigInt(ALLUXIO_PAGE_SIZE_BYTES) // Alluxio sizes are binary
  */
@@ -41,3 +44,10 @@ export function pageSizeDefaultAssumption(edition: 'enterprise' | 'oss'): string
   const d = defaultPageSize(edition);
   return `page size not set: ${d.text} (${formatBinary(d.bytes)}), ${d.source}`;
 }
+
+/**
+ * `alluxio.worker.page.store.eviction.retries`' default: a put that does not fit tries again up to 10 more times,
+ * evicting one page each time (`CacheManagerOptions.createForWorker` reads the property into
+ * `LocalCacheManager`'s `getMaxEvictionRetries()`, core/client/fs/src/main/java/alluxio/client/file/cache/).
+ */
+export const ALLUXIO_EVICTION_RETRIES = 10;

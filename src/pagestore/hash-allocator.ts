@@ -33,6 +33,11 @@ export function dirIndexOfFileId(fileId: string, dirCount: number): number {
   return ((hash % dirCount) + dirCount) % dirCount;
 }
 
+/** The signed murmur3 of the file's Alluxio file id: what `HashAllocator` reduces floor-modulo the directory count. */
+export function fileIdHash(ufsPath: string): number {
+  return murmur3String(alluxioFileId(ufsPath));
+}
+
 /** The index of the page-store directory (0-based, in `alluxio.worker.page.store.dirs` order) that holds the file. */
 export function pageStoreDirIndex(ufsPath: string, dirCount: number): number {
   checkDirCount(dirCount);

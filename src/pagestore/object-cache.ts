@@ -5,6 +5,11 @@
  * - a hit updates the policy and keeps the cached object's size, whatever size this request carries;
  * - a miss counts its bytes; an object larger than the capacity is not inserted; otherwise objects are
  *   evicted while occupied + size > capacity, then the object is inserted.
+ * With `maxEvictionsPerInsert` (Alluxio's page store, not libCacheSim) an insert evicts at most that many objects,
+ * checking after each whether the object fits, and gives up when it still does not (the evicted objects stay
+ * evicted): Alluxio's `LocalCacheManager.putInternal`, whose every put attempt evicts one page
+ * (core/client/fs/src/main/java/alluxio/client/file/cache/LocalCacheManager.java). An object larger than the
+ * capacity then evicts too (up to the bound, or until the cache is empty) before it is refused.
  * Storage is typed arrays over slot numbers; nothing is allocated per request.
  */
 import { RingSimError } from '../core/errors.js';
@@ -33,12 +38,15 @@ export interface ObjectCacheOptions {
   expectedObjects?: number;
   /** Bytes of metadata counted per object (libCacheSim's `obj_md_size`); default 0. */
   objectMetadataBytes?: number;
+  /** At most this many evictions an insert (Alluxio: eviction retries + 1); default unbounded (libCacheSim). */
+  maxEvictionsPerInsert?: number;
 }
 
 export class ObjectCache {
   readonly policy: EvictionPolicy;
   capacityBytes: number;
   private readonly md: number;
+  private readonly maxEvictions: number;
   private keyHi: Uint32Array;
   private keyLo: Uint32Array;
   private sizes: Float64Array;
@@ -56,6 +64,8 @@ export class ObjectCache {
   evictions = 0;
   evictedBytes = 0;
   occupiedBytes = 0;
+  /** Inserts refused: the object did not fit after `maxEvictionsPerInsert` evictions (or was larger than the cache). */
+  failedInserts = 0;
 
   constructor(capacityBytes: number, policy: string, options: ObjectCacheOptions = {}) {
     if (!Number.isSafeInteger(capacityBytes) || capacityBytes < 0) {
@@ -64,6 +74,11 @@ export class ObjectCache {
     const initial = Math.max(16, Math.min(options.expectedObjects ?? 1024, 1 << 26));
     this.capacityBytes = capacityBytes;
     this.md = options.objectMetadataBytes ?? 0;
+    const max = options.maxEvictionsPerInsert ?? Infinity;
+    if (max !== Infinity && (!Number.isSafeInteger(max) || max < 1)) {
+      throw new RingSimError('maxEvictionsPerInsert', max, 'must be a whole number of evictions, at least 1', 'give eviction retries + 1 (Alluxio: 11)');
+    }
+    this.maxEvictions = max;
     this.keyHi = new Uint32Array(initial);
     this.keyLo = new Uint32Array(initial);
     this.sizes = new Float64Array(initial);
@@ -100,8 +115,11 @@ export class ObjectCache {
   /** Inserts (hi, lo) without counting a request, evicting as needed; false when it cannot fit. */
   admit(hi: number, lo: number, size: number): boolean {
     const need = size + this.md;
-    if (need > this.capacityBytes) return false;
-    while (this.occupiedBytes + need > this.capacityBytes) this.evictOne();
+    if (need > this.capacityBytes && this.maxEvictions === Infinity) return this.refuse();
+    for (let evicted = 0; this.occupiedBytes + need > this.capacityBytes; evicted++) {
+      if (evicted === this.maxEvictions || this.index.size === 0) return this.refuse();
+      this.evictOne();
+    }
     const slot = this.allocate();
     this.keyHi[slot] = hi;
     this.keyLo[slot] = lo;
@@ -110,6 +128,11 @@ export class ObjectCache {
     this.policy.inserted(slot);
     this.occupiedBytes += need;
     return true;
+  }
+
+  private refuse(): false {
+    this.failedInserts++;
+    return false;
   }
 
   /** Removes (hi, lo) if cached; returns whether it was. */

@@ -10,8 +10,12 @@
  *
  * Sources: core/client/fs/src/main/java/alluxio/client/file/cache/allocator/HashAllocator.java (the choice);
  * each directory has its own evictor (`PageStoreDir.getEvictor()`, "the evictor of this dir",
- * core/client/fs/src/main/java/alluxio/client/file/cache/store/PageStoreDir.java). Not modelled here yet: `alluxio.worker.page.store.eviction.retries` (a sequential replay's
- * eviction never fails, so retries change nothing in it) and restore on restart (issue 30, item 3).
+ * core/client/fs/src/main/java/alluxio/client/file/cache/store/PageStoreDir.java). With `evictionRetries`
+ * (`alluxio.worker.page.store.eviction.retries`) a put evicts at most retries + 1 pages of its own directory, one
+ * a put attempt, and the page is not cached when it still does not fit (`LocalCacheManager.putInternal` and
+ * `putAttempt`, core/client/fs/src/main/java/alluxio/client/file/cache/LocalCacheManager.java): in a
+ * sequential replay this matters when the directory's coldest pages are small (the last pages of small files),
+ * so that 11 of them free less than the page needs. Restore on restart is the cluster's (src/sim/cluster.ts).
  *
  * @example
  *   const store = new PageStoreDirs({ dirs: [{ capacityBytes: 10 * 2 ** 20 }, { capacityBytes: 10 * 2 ** 20 }] });
@@ -28,11 +32,12 @@ export interface PageStoreDirsOptions {
   dirs: readonly { capacityBytes: number }[];
   pageSizeBytes?: number;
   policy?: string;
+  /** Alluxio's eviction retries (see `PageStoreOptions.evictionRetries`); absent: evict until the page fits. */
+  evictionRetries?: number;
 }
 
 export class PageStoreDirs {
   readonly dirs: readonly PageStore[];
-  readonly pageSizeBytes: number;
 
   constructor(options: PageStoreDirsOptions) {
     if (!Array.isArray(options.dirs) || options.dirs.length === 0) {
@@ -42,9 +47,13 @@ export class PageStoreDirs {
       if (!Number.isSafeInteger(dir?.capacityBytes) || dir.capacityBytes < 0) {
         throw new RingSimError(`pagestore.dirs[${i}].size`, dir?.capacityBytes, 'is not a whole number of bytes', 'give the directory\'s page-store size, e.g. 10Gi');
       }
-      return new PageStore({ capacityBytes: dir.capacityBytes, pageSizeBytes: options.pageSizeBytes, policy: options.policy });
+      return new PageStore({ capacityBytes: dir.capacityBytes, pageSizeBytes: options.pageSizeBytes, policy: options.policy, evictionRetries: options.evictionRetries });
     });
-    this.pageSizeBytes = this.dirs[0].pageSizeBytes;
+  }
+
+  /** The page size every directory caches in. */
+  get pageSizeBytes(): number {
+    return this.dirs[0].pageSizeBytes;
   }
 
   /** The directory (0-based) Alluxio puts the file's pages in; one directory needs no hash. */
@@ -81,6 +90,18 @@ export class PageStoreDirs {
   /** Loses every cached page of every directory. */
   clear(): void {
     for (const d of this.dirs) d.clear();
+  }
+
+  /** Drops every page of every directory and caches in pages of `pageSizeBytes` from now on (`PageStore.reformat`). */
+  reformat(pageSizeBytes: number): void {
+    for (const d of this.dirs) d.reformat(pageSizeBytes);
+  }
+
+  /** Bytes cached in all directories. */
+  get occupiedBytes(): number {
+    let c = 0;
+    for (const d of this.dirs) c += d.cache.occupiedBytes;
+    return c;
   }
 
   private dir(index: number): PageStore {

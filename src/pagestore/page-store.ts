@@ -4,29 +4,55 @@
  * (file number, page index). The last page of a file holds only the file's remaining bytes.
  */
 import { RingSimError } from '../core/errors.js';
-import { ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
+import { ALLUXIO_EVICTION_RETRIES, ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
 import { ObjectCache, type CacheStats } from './object-cache.js';
 
 export interface PageStoreOptions {
   capacityBytes: number;
   pageSizeBytes?: number;
   policy?: string;
+  /**
+   * Alluxio's `alluxio.worker.page.store.eviction.retries` (its default: `ALLUXIO_EVICTION_RETRIES`): a missed
+   * page that does not fit evicts at most retries + 1 pages, one a put attempt, and is not cached when it still
+   * does not fit. Absent: evict until it fits (libCacheSim's rule, which differs only when the evicted pages are
+   * small: the last pages of small files).
+   */
+  evictionRetries?: number;
 }
 
 export type PageAccess = 'hit' | 'miss';
 
 export class PageStore {
-  readonly pageSizeBytes: number;
+  private pageSize: number;
   readonly cache: ObjectCache;
 
   constructor(options: PageStoreOptions) {
-    const pageSize = options.pageSizeBytes ?? ALLUXIO_PAGE_SIZE_BYTES;
-    if (!Number.isSafeInteger(pageSize) || pageSize <= 0) {
-      throw new RingSimError('pageSize', pageSize, 'a page size must be a positive whole number of bytes', `Alluxio defaults to 1 MiB (${ALLUXIO_PAGE_SIZE_BYTES})`);
+    const pageSize = checkPageSize(options.pageSizeBytes ?? ALLUXIO_PAGE_SIZE_BYTES);
+    this.pageSize = pageSize;
+    const retries = options.evictionRetries;
+    if (retries !== undefined && (!Number.isSafeInteger(retries) || retries < 0)) {
+      throw new RingSimError('evictionRetries', retries, 'must be a whole number of retries, 0 or more', `Alluxio's default is ${ALLUXIO_EVICTION_RETRIES}`);
     }
-    this.pageSizeBytes = pageSize;
     const maxPages = Math.floor(options.capacityBytes / pageSize) + 1;
-    this.cache = new ObjectCache(options.capacityBytes, options.policy ?? 'lru', { expectedObjects: Math.min(maxPages, 1 << 22) });
+    this.cache = new ObjectCache(options.capacityBytes, options.policy ?? 'lru', {
+      expectedObjects: Math.min(maxPages, 1 << 22),
+      maxEvictionsPerInsert: retries === undefined ? undefined : retries + 1,
+    });
+  }
+
+  /** The page size the store caches in (`alluxio.worker.page.store.page.size`). */
+  get pageSizeBytes(): number {
+    return this.pageSize;
+  }
+
+  /**
+   * Drops every page and caches in pages of `pageSizeBytes` from now on: a worker restarted with another page
+   * size keeps none of its pages (Alluxio's restore keeps only page files under the current page size's
+   * directory, `LocalPageStoreDir`'s page pattern `root/pageSize/bucket/fileId/pageIndex`).
+   */
+  reformat(pageSizeBytes: number): void {
+    this.pageSize = checkPageSize(pageSizeBytes);
+    this.cache.clear();
   }
 
   /** Reads page `pageIndex` of file `fileId` (`bytes` of it, a full page by default). */
@@ -92,4 +118,11 @@ export class PageStore {
   stats(): CacheStats {
     return this.cache.stats();
   }
+}
+
+function checkPageSize(pageSize: number): number {
+  if (!Number.isSafeInteger(pageSize) || pageSize <= 0) {
+    throw new RingSimError('pageSize', pageSize, 'a page size must be a positive whole number of bytes', `Alluxio defaults to 1 MiB (${ALLUXIO_PAGE_SIZE_BYTES})`);
+  }
+  return pageSize;
 }

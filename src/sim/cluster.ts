@@ -9,9 +9,20 @@
  * does and says what it did. A cluster may hold the page stores of some hosts only (a shard of a simulation
  * split over threads): the others' stores are null, and everything else (membership, capacities) is the same
  * in every shard.
+ *
+ * Restart and the page store (Alluxio's restore, `LocalCacheManager.restoreOrInit`/`restore`/`addPageToDir` and
+ * `LocalPageStoreDir.scanPages`, core/client/fs/src/main/java/alluxio/client/file/cache/): a worker that starts
+ * scans each directory and keeps the page files under its current page size (and bucket count) while they fit
+ * the directory, deleting the others. A page's key is its file id and index, never the worker's identity, so the
+ * pages survive a restart under a new identity and serve whatever keys the new identity owns. Here: a persistent
+ * page store keeps every page across a restart (they fit: a directory's size does not change across one), unless
+ * `set-page-size` changed the page size since the pages were written, which drops them all (exact). The order the
+ * evictor holds restored pages in is Alluxio's file-system walk order, which the file system decides; ring-sim
+ * keeps the order from before the restart (model).
  */
-import { PageStore } from '../pagestore/page-store.js';
+import { PageStoreDirs } from '../pagestore/page-store-dirs.js';
 import { RingSimError } from '../core/errors.js';
+import { formatBinary } from '../core/units.js';
 import type { Worker } from '../ring/worker.js';
 import { Random } from '../core/random.js';
 import type { WorkerGroup } from './scenario.js';
@@ -21,9 +32,13 @@ export interface Host {
   index: number;
   name: string;
   group: WorkerGroup;
-  /** The host's page store, or null when another shard holds it. */
-  store: PageStore | null;
+  /** The host's page store (its directories), or null when another shard holds it. */
+  store: PageStoreDirs | null;
   capacityBytes: number;
+  /** The page size the worker runs with (its page store's). */
+  pageSizeBytes: number;
+  /** The page size its configuration says, taken at its next start (`set-page-size`). */
+  nextPageSizeBytes: number;
   /** The pod is running. */
   up: boolean;
   /** Gone for good (scaled in). */
@@ -81,8 +96,10 @@ export class Cluster {
       index,
       name: `${group.name}-${k}`,
       group,
-      store: this.owns(index) ? new PageStore({ capacityBytes: this.storeBytes(group.sizeBytes), pageSizeBytes: group.pageSizeBytes, policy: group.policy }) : null,
+      store: this.owns(index) ? new PageStoreDirs({ dirs: group.dirs.map((d) => ({ capacityBytes: this.storeBytes(d) })), pageSizeBytes: group.pageSizeBytes, policy: group.policy, evictionRetries: group.evictionRetries }) : null,
       capacityBytes: group.sizeBytes,
+      pageSizeBytes: group.pageSizeBytes,
+      nextPageSizeBytes: group.pageSizeBytes,
       up: true,
       removed: false,
       identity: -1,
@@ -130,7 +147,7 @@ export class Cluster {
   /** Bytes cached in the page stores this shard holds. */
   totalOccupied(): number {
     let c = 0;
-    for (const h of this.hosts) if (!h.removed && h.store) c += h.store.cache.occupiedBytes;
+    for (const h of this.hosts) if (!h.removed && h.store) c += h.store.occupiedBytes;
     return c;
   }
 
@@ -168,7 +185,10 @@ export class Cluster {
     if (!restart && h.up) throw new RingSimError(field, worker, 'is already running', 'stop it first, or use restart-worker');
     if (restart && !h.up) throw new RingSimError(field, worker, 'is not running', 'use start-worker');
     const keepIdentity = keep.identity ?? h.group.persistentIdentity;
-    const keepPages = keep.pageStore ?? h.group.persistentPageStore;
+    const survives = keep.pageStore ?? h.group.persistentPageStore;
+    const oldPageSize = h.pageSizeBytes;
+    h.pageSizeBytes = h.nextPageSizeBytes;
+    const keepPages = survives && h.pageSizeBytes === oldPageSize;
     const old = this.identities[h.identity];
     if (keepIdentity) {
       old.online = true;
@@ -177,8 +197,28 @@ export class Cluster {
       this.registerNewIdentity(h);
     }
     h.up = true;
-    const detail = `${h.name} ${keepIdentity ? `kept ${old.id}` : `registered a new identity ${this.identities[h.identity].id}; ${old.id} stays registered, offline`}; page store ${keepPages ? 'kept' : 'lost'}`;
+    const pages = keepPages ? 'kept' : survives ? `dropped: page size ${formatBinary(h.pageSizeBytes)}, was ${formatBinary(oldPageSize)} (restore keeps only pages of the current page size)` : 'lost';
+    const detail = `${h.name} ${keepIdentity ? `kept ${old.id}` : `registered a new identity ${this.identities[h.identity].id}; ${old.id} stays registered, offline`}; page store ${pages}`;
     return { detail, lost: keepPages ? [] : [h], evictedBytes: 0 };
+  }
+
+  /**
+   * Changes the worker's configured page size (`alluxio.worker.page.store.page.size`); it runs with it from its
+   * next start, which drops every cached page (Alluxio restores only pages of the current page size).
+   */
+  setPageSize(worker: string, field: string, pageSizeBytes: number): EventEffect {
+    const h = this.host(worker, field);
+    if (h.removed) throw new RingSimError(field, worker, 'was scaled in', 'name a worker that still runs');
+    h.nextPageSizeBytes = pageSizeBytes;
+    const change = pageSizeBytes === h.pageSizeBytes ? 'the page size it runs with: its next restart keeps its pages' : `its page store is dropped at its next start (it runs with ${formatBinary(h.pageSizeBytes)} until then)`;
+    return { detail: `${h.name} page size set to ${formatBinary(pageSizeBytes)}, ${change}`, lost: [], evictedBytes: 0 };
+  }
+
+  /** Empties a lost page store, in the page size the worker now runs with. */
+  dropPages(h: Host): void {
+    if (!h.store) return;
+    if (h.store.pageSizeBytes === h.pageSizeBytes) h.store.clear();
+    else h.store.reformat(h.pageSizeBytes);
   }
 
   /** Alluxio's `remove-worker`: deletes an offline identity, or every offline identity of a host. */
@@ -193,11 +233,13 @@ export class Cluster {
 
   setCapacity(worker: string, field: string, sizeBytes: number): EventEffect {
     const h = this.host(worker, field);
+    if (h.group.dirs.length > 1) throw new RingSimError(field.replace(/\.worker$/, '.size'), sizeBytes, `${h.name} has ${h.group.dirs.length} page-store directories, and set-capacity resizing several is not modelled`, 'give the group one directory (pagestore.size), or drop the event');
     let evictedBytes = 0;
     if (h.store) {
-      const before = h.store.cache.occupiedBytes;
-      h.store.resize(this.storeBytes(sizeBytes));
-      evictedBytes = before - h.store.cache.occupiedBytes;
+      const dir = h.store.dirs[0];
+      const before = dir.cache.occupiedBytes;
+      dir.resize(this.storeBytes(sizeBytes));
+      evictedBytes = before - dir.cache.occupiedBytes;
     }
     h.capacityBytes = sizeBytes;
     return { detail: setCapacityDetail(h.name, sizeBytes, evictedBytes), lost: [], evictedBytes };

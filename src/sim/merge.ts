@@ -7,7 +7,7 @@
 import { measured, type EventReport, type SimulationResult, type SimulationStep, type WindowMetrics } from './result.js';
 import type { Scenario } from './scenario.js';
 import { setCapacityDetail } from './cluster.js';
-import { zeroCounters, type Counters, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+import { zeroCounters, type Counters, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
 const ratioOfMax = (max: number, sum: number, n: number): number => (sum > 0 ? max / (sum / n) : 0);
 
@@ -134,7 +134,7 @@ export class Merger {
   result(finals: readonly ShardFinal[]): SimulationResult {
     const f0 = finals[0];
     const n = f0.info.length;
-    const totals = f0.hosts.map(() => ({ pageRequests: 0, bytes: 0, hits: 0, occupiedBytes: 0 }));
+    const totals = f0.hosts.map((): Omit<HostTotals, 'owned'> => ({ pageRequests: 0, bytes: 0, hits: 0, occupiedBytes: 0, dirs: [] }));
     for (const f of finals) {
       f.hosts.forEach((h, i) => {
         if (h.owned) totals[i] = h;
@@ -176,6 +176,7 @@ export class Merger {
         pageRequests: totals[i].pageRequests,
         bytes: totals[i].bytes,
         hitRatio: totals[i].pageRequests ? totals[i].hits / totals[i].pageRequests : 0,
+        dirs: totals[i].dirs,
       })),
       offlineIdentities: f0.offlineIdentities,
       ufsModel: s.ufs ?? null,

@@ -3,7 +3,7 @@
  * a window's ratios follow from its counters.
  */
 import type { ScenarioEvent } from './scenario.js';
-import type { Counters } from './steps.js';
+import type { Counters, DirTotals } from './steps.js';
 import type { RingMode } from '../membership/membership.js';
 import { ufsUsage, type UfsModel, type UfsUsage } from './ufs.js';
 
@@ -116,6 +116,11 @@ export interface WorkerReport {
   pageRequests: number;
   bytes: number;
   hitRatio: number;
+  /**
+   * Each page-store directory (in `pagestore.dirs` order; one for `pagestore.size`): capacity, bytes and pages
+   * cached at the end, pages evicted and their bytes over the run, missed pages not cached (`failedPuts`).
+   */
+  dirs: DirTotals[];
 }
 
 export interface SimulationResult {

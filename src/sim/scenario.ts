@@ -7,6 +7,7 @@ import { parseYamlDocuments } from '../core/yaml.js';
 import { parseQuantity } from '../capacity/quantity.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
+import { ALLUXIO_EVICTION_RETRIES, ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
 import { RingSimError } from '../core/errors.js';
 import { FieldReader } from '../core/field-reader.js';
 import { ALGORITHM_NAMES } from '../ring/registry.js';
@@ -18,11 +19,15 @@ import { checkOrder, checkWithinReads, epochToRead, plannedReads, readsPerEpoch,
 export interface WorkerGroup {
   name: string;
   count: number;
-  /** Page store size in bytes (from a Kubernetes quantity). */
+  /** Page store size in bytes (from a Kubernetes quantity): the sum of `dirs`. */
   sizeBytes: number;
+  /** Each page-store directory's size in bytes, in `pagestore.dirs` order (one entry for `pagestore.size`). */
+  dirs: number[];
   reservedBytes: number;
   pageSizeBytes: number;
   policy: string;
+  /** `alluxio.worker.page.store.eviction.retries`: a put evicts at most this + 1 pages of its directory. */
+  evictionRetries: number;
   /** The worker identity file is on a persistent volume (or set explicitly): restarts keep the identity. */
   persistentIdentity: boolean;
   /** The page store is on hostPath or a PVC (survives a restart), not an emptyDir. */
@@ -48,7 +53,8 @@ export type EventAction =
   | { action: 'start-worker'; worker: string }
   | { action: 'restart-worker'; worker: string; keepIdentity?: boolean; keepPageStore?: boolean }
   | { action: 'remove-worker'; worker: string }
-  | { action: 'set-capacity'; worker: string; sizeBytes: number };
+  | { action: 'set-capacity'; worker: string; sizeBytes: number }
+  | { action: 'set-page-size'; worker: string; pageSizeBytes: number };
 
 /**
  * When an event happens: `at` (the reads before it), or `atTime` (seconds of the workload's clock). `atEpoch` (a
@@ -194,9 +200,9 @@ function readGroups(r: Reader, value: unknown): WorkerGroup[] {
     const name = r.str(o.name, `${p}.name`, `group-${i}`);
     if (names.has(name)) r.fail(`${p}.name`, name, 'duplicate group name', 'give every group a distinct name');
     names.add(name);
-    const ps = r.object(o.pagestore ?? {}, `${p}.pagestore`, ['size', 'reservedSize', 'pageSize', 'policy', 'persistent', 'type']);
-    const sizeBytes = r.quantity(ps.size, `${p}.pagestore.size`);
-    if (sizeBytes <= 0) r.fail(`${p}.pagestore.size`, ps.size, 'must be positive', 'write e.g. size: 100Gi');
+    const ps = r.object(o.pagestore ?? {}, `${p}.pagestore`, ['size', 'dirs', 'reservedSize', 'pageSize', 'policy', 'evictionRetries', 'persistent', 'type']);
+    const dirs = readDirs(r, ps, `${p}.pagestore`);
+    const sizeBytes = dirs.reduce((sum, d) => sum + d, 0);
     const reservedBytes = r.quantity(ps.reservedSize, `${p}.pagestore.reservedSize`, 0);
     if (reservedBytes > sizeBytes) r.fail(`${p}.pagestore.reservedSize`, ps.reservedSize, 'is larger than size', 'set reservedSize to about 10 % of size');
     const type = ps.type === undefined ? undefined : r.choice(ps.type, `${p}.pagestore.type`, ['hostPath', 'persistentVolumeClaim', 'emptyDir'] as const);
@@ -208,12 +214,39 @@ function readGroups(r: Reader, value: unknown): WorkerGroup[] {
       name,
       count: r.int(o.count, `${p}.count`, 1, 100_000),
       sizeBytes,
+      dirs,
       reservedBytes,
-      pageSizeBytes: r.alluxioSize(ps.pageSize, `${p}.pagestore.pageSize`, 2 ** 20),
+      pageSizeBytes: r.alluxioSize(ps.pageSize, `${p}.pagestore.pageSize`, ALLUXIO_PAGE_SIZE_BYTES),
       policy: r.choice(ps.policy, `${p}.pagestore.policy`, EVICTION_POLICIES, 'lru'),
+      evictionRetries: r.int(ps.evictionRetries, `${p}.pagestore.evictionRetries`, 0, 1_000_000, ALLUXIO_EVICTION_RETRIES),
       persistentIdentity,
       persistentPageStore,
     };
+  });
+}
+
+/**
+ * The page store's directories: `size` (one directory) or `dirs: [{ size }, …]` (one per
+ * `alluxio.worker.page.store.dirs` entry, in that order), exactly one of the two.
+ */
+function readDirs(r: Reader, ps: Obj, p: string): number[] {
+  if (ps.size !== undefined && ps.dirs !== undefined) {
+    r.fail(`${p}.dirs`, ps.dirs, 'is given with size: a page store has one of the two', 'keep size (one directory) or dirs (one { size } per directory), not both');
+  }
+  if (ps.size === undefined && ps.dirs === undefined) {
+    r.fail(`${p}.size`, ps.size, 'is missing: a page store needs size (one directory) or dirs (one { size } per directory)', 'write size: 100Gi, or dirs: [{ size: 50Gi }, { size: 50Gi }]');
+  }
+  if (ps.size !== undefined) {
+    const size = r.quantity(ps.size, `${p}.size`);
+    if (size <= 0) r.fail(`${p}.size`, ps.size, 'must be positive', 'write e.g. size: 100Gi');
+    return [size];
+  }
+  if (!Array.isArray(ps.dirs) || ps.dirs.length === 0) r.fail(`${p}.dirs`, ps.dirs, 'must list at least one directory', 'write dirs: [{ size: 50Gi }, { size: 50Gi }]');
+  return (ps.dirs as unknown[]).map((d, i) => {
+    const o = r.object(d, `${p}.dirs[${i}]`, ['size']);
+    const size = r.quantity(o.size, `${p}.dirs[${i}].size`);
+    if (size <= 0) r.fail(`${p}.dirs[${i}].size`, o.size, 'must be positive', 'write e.g. size: 50Gi');
+    return size;
   });
 }
 
@@ -287,8 +320,8 @@ function timedEvent(e: ScenarioEvent, index: number, s: Scenario): TimedEvent {
 }
 
 function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, workload: WorkloadSpec): ScenarioEvent {
-  const o = r.object(e, p, ['at', 'atTime', 'atEpoch', 'action', 'count', 'group', 'worker', 'keepIdentity', 'keepPageStore', 'size', 'label']);
-  const action = r.choice(o.action, `${p}.action`, ['add-workers', 'scale-in', 'stop-worker', 'start-worker', 'restart-worker', 'remove-worker', 'set-capacity'] as const);
+  const o = r.object(e, p, ['at', 'atTime', 'atEpoch', 'action', 'count', 'group', 'worker', 'keepIdentity', 'keepPageStore', 'size', 'pageSize', 'label']);
+  const action = r.choice(o.action, `${p}.action`, ['add-workers', 'scale-in', 'stop-worker', 'start-worker', 'restart-worker', 'remove-worker', 'set-capacity', 'set-page-size'] as const);
   const given = [o.at, o.atTime, o.atEpoch].filter((x) => x !== undefined).length;
   if (given !== 1) r.fail(`${p}.at`, o.at, 'give exactly one of at (a read count), atTime (seconds) and atEpoch (training epochs)', 'write e.g. at: 100000');
   const when: { at?: number; atTime?: number; atEpoch?: number; label?: string } = {};
@@ -314,6 +347,9 @@ function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, worklo
       return { ...when, action, worker: worker(), keepIdentity: o.keepIdentity === undefined ? undefined : r.bool(o.keepIdentity, `${p}.keepIdentity`, true), keepPageStore: o.keepPageStore === undefined ? undefined : r.bool(o.keepPageStore, `${p}.keepPageStore`, true) };
     case 'set-capacity':
       return { ...when, action, worker: worker(), sizeBytes: r.quantity(o.size, `${p}.size`) };
+    case 'set-page-size':
+      if (o.pageSize === undefined) r.fail(`${p}.pageSize`, o.pageSize, 'set-page-size needs the new page size', 'write e.g. pageSize: 4MB (an Alluxio size: binary)');
+      return { ...when, action, worker: worker(), pageSizeBytes: r.alluxioSize(o.pageSize, `${p}.pageSize`, ALLUXIO_PAGE_SIZE_BYTES) };
     default:
       return { ...when, action, worker: worker() };
   }

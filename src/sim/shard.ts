@@ -12,12 +12,14 @@ import { movement } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
 import { RingSimError } from '../core/errors.js';
 import { grown, grownCapacity } from '../core/typed-arrays.js';
+import { FileDirMemo } from '../pagestore/file-dir-memo.js';
 import { Cluster, type EventEffect, type Host, type Identity, type ShardSpec } from './cluster.js';
 import { ROUTE_SKIPPED, ROUTE_UNAVAILABLE, type RoutedBatch } from './read-ring.js';
 import type { Scenario, ScenarioEvent } from './scenario.js';
 import type { ReadBatch, Workload } from './workload/workload.js';
 import type { SpatialSample } from './sample.js';
-import { zeroCounters, type Counters, type HostInfo, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+import type { PageStore } from '../pagestore/page-store.js';
+import { zeroCounters, type Counters, type DirTotals, type HostInfo, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
 interface ClientView {
   /** Built only by a shard that routes. */
@@ -78,6 +80,8 @@ export class SimulationShard {
   private placements: StorePlacement[] = [];
 
   private readonly sample: SpatialSample | null;
+  /** Each file's page-store directory (`HashAllocator`'s), hashed once per file. */
+  private readonly fileDirs: FileDirMemo;
   /** Per file: 0 not decided yet, 1 in the sample, 2 not. */
   private sampled = new Uint8Array(0);
 
@@ -87,6 +91,7 @@ export class SimulationShard {
    */
   constructor(readonly s: Scenario, readonly workload: Workload, readonly role: ShardRole, sample?: SpatialSample, private readonly routes?: Iterable<RoutedBatch>) {
     this.sample = sample && sample.rate < 1 ? sample : null;
+    this.fileDirs = new FileDirMemo((file) => workload.catalog.path(file));
     const storeBytes = this.sample ? (b: number) => this.sample!.scale(b) : undefined;
     this.cluster = new Cluster(s.seed, role.stores, storeBytes);
     for (const g of s.cluster.groups) for (let i = 0; i < g.count; i++) this.cluster.addHost(g);
@@ -185,9 +190,11 @@ export class SimulationShard {
     const store = this.cluster.hosts[h].store;
     if (store === null) return; // another shard's host
     const size = this.workload.catalog.size(file);
-    const pages = Math.ceil(size / store.pageSizeBytes);
-    const hits = store.readFile(file, size);
-    const hitBytes = store.lastHitBytes;
+    const dirs = store.dirs;
+    const dir = dirs.length === 1 ? dirs[0] : dirs[this.fileDirs.dirOf(file, dirs.length)];
+    const pages = Math.ceil(size / dir.pageSizeBytes);
+    const hits = dir.readFile(file, size);
+    const hitBytes = dir.lastHitBytes;
     w.requests++;
     w.pageRequests += pages;
     w.pageHits += hits;
@@ -307,7 +314,7 @@ export class SimulationShard {
     for (const host of this.cluster.hosts) {
       if (!host.store || (host.removed && !lostHosts.includes(host))) continue;
       const lost = lostHosts.includes(host);
-      host.store.cache.forEach((file, _page, size) => {
+      const visit = (file: number, _page: number, size: number): void => {
         let b = servedBefore.get(file);
         if (b === undefined) {
           b = this.servingHost(pb, before.members, (i) => before.online[i], catalog.path(file));
@@ -323,7 +330,8 @@ export class SimulationShard {
           if (a === host.index) return;
         }
         bytes += size;
-      });
+      };
+      for (const dir of host.store.dirs) dir.cache.forEach(visit);
     }
     return bytes;
   }
@@ -365,6 +373,8 @@ export class SimulationShard {
         return c.removeWorker(e.worker, field);
       case 'set-capacity':
         return c.setCapacity(e.worker, field, e.sizeBytes);
+      case 'set-page-size':
+        return c.setPageSize(e.worker, field, e.pageSizeBytes);
     }
   }
 
@@ -386,7 +396,7 @@ export class SimulationShard {
       unreachableBytes: this.unreachableBytes(before, members, effect.lost),
       effectiveAt: this.reads,
     };
-    for (const h of effect.lost) h.store?.clear();
+    for (const h of effect.lost) this.cluster.dropPages(h);
     this.outbox.push(raw);
     const last = this.lastMembers();
     const changed = members.length !== last.length || members.some((m, i) => m !== last[i]) || (this.s.placement.weightByCapacity && e.action === 'set-capacity');
@@ -493,7 +503,8 @@ export class SimulationShard {
       pageRequests: this.totalHostRequests[h.index],
       bytes: this.totalHostBytes[h.index],
       hits: this.totalHostHits[h.index],
-      occupiedBytes: h.store ? h.store.cache.occupiedBytes : 0,
+      occupiedBytes: h.store ? h.store.occupiedBytes : 0,
+      dirs: h.store ? h.store.dirs.map(dirTotals) : [],
     }));
     const info: HostInfo[] = c.hosts.map((h) => ({
       name: h.name,
@@ -505,4 +516,10 @@ export class SimulationShard {
     const offlineIdentities = c.identities.filter((i) => i.registered && !i.online).map((i) => i.id);
     return { reads: this.reads, files: this.workload.catalog.count, hosts, info, occupied: c.totalOccupied(), capacity: c.totalCapacity(), offlineIdentities };
   }
+}
+
+/** One directory's figures at the end of a run. */
+function dirTotals(d: PageStore): DirTotals {
+  const c = d.cache;
+  return { capacityBytes: d.capacityBytes, occupiedBytes: c.occupiedBytes, pages: c.objects, evictions: c.evictions, evictedBytes: c.evictedBytes, failedPuts: c.failedInserts };
 }

@@ -61,6 +61,20 @@ export interface HostTotals {
   bytes: number;
   hits: number;
   occupiedBytes: number;
+  /** Each page-store directory at the end (empty for other shards' hosts). */
+  dirs: DirTotals[];
+}
+
+/** One page-store directory at the end of a run: its size, what it holds, what it evicted. */
+export interface DirTotals {
+  capacityBytes: number;
+  occupiedBytes: number;
+  pages: number;
+  /** Pages evicted over the run (to make room, or by set-capacity), and their bytes. */
+  evictions: number;
+  evictedBytes: number;
+  /** Missed pages not cached: they did not fit after evictionRetries + 1 evictions (Alluxio gives up). */
+  failedPuts: number;
 }
 
 /** A host as the report names it (the same in every shard). */

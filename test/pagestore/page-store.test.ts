@@ -69,3 +69,63 @@ describe('PageStore', () => {
     );
   });
 });
+
+describe('PageStore: Alluxio eviction retries (a put evicts at most retries + 1 pages, one an attempt)', () => {
+  const KiB = 1024;
+  /** A 1 MiB store full of sixteen 64 KiB files (each a one-page file whose page is its last, short page). */
+  function fullOfSmallPages(evictionRetries?: number): PageStore {
+    const s = new PageStore({ capacityBytes: MiB, pageSizeBytes: MiB, policy: 'lru', evictionRetries });
+    for (let f = 0; f < 16; f++) s.readFile(f, 64 * KiB);
+    expect(s.stats()).toMatchObject({ occupiedBytes: MiB, objects: 16, evictions: 0 });
+    return s;
+  }
+
+  it('gives up after 11 evictions with the default 10 retries: the page is not cached, the evicted pages stay evicted', () => {
+    const s = fullOfSmallPages(10);
+    // A 1 MiB page needs all 16 small pages out; 11 attempts evict 11 (704 KiB), then the put fails.
+    expect(s.readFile(100, MiB)).toBe(0);
+    expect(s.stats()).toMatchObject({ evictions: 11, evictedBytes: 11 * 64 * KiB, occupiedBytes: 5 * 64 * KiB, objects: 5 });
+    expect(s.cache.failedInserts).toBe(1);
+    // The next read of it misses again and now fits after the 5 left are evicted.
+    expect(s.readFile(100, MiB)).toBe(0);
+    expect(s.stats()).toMatchObject({ evictions: 16, occupiedBytes: MiB, objects: 1 });
+    expect(s.readFile(100, MiB)).toBe(1);
+    expect(s.cache.failedInserts).toBe(1);
+  });
+
+  it('evicts until the page fits without retries given (libCacheSim), and with 0 retries evicts one page a put', () => {
+    const unbounded = fullOfSmallPages();
+    expect(unbounded.readFile(100, MiB)).toBe(0);
+    expect(unbounded.stats()).toMatchObject({ evictions: 16, occupiedBytes: MiB, objects: 1 });
+    const once = fullOfSmallPages(0);
+    once.readFile(100, MiB);
+    expect(once.stats()).toMatchObject({ evictions: 1, objects: 15 });
+    // A full page evicting full pages needs one eviction: retries change nothing there.
+    const full = new PageStore({ capacityBytes: 2 * MiB, pageSizeBytes: MiB, policy: 'lru', evictionRetries: 0 });
+    for (let f = 0; f < 5; f++) full.readFile(f, MiB);
+    expect(full.stats()).toMatchObject({ evictions: 3, objects: 2 });
+  });
+
+  it('a page larger than the store evicts up to retries + 1 pages, then is refused (Alluxio finds no more victims or gives up)', () => {
+    const s = new PageStore({ capacityBytes: 3 * MiB, pageSizeBytes: 4 * MiB, policy: 'lru', evictionRetries: 1 });
+    for (let f = 0; f < 3; f++) s.readFile(f, MiB);
+    expect(s.readFile(9, 4 * MiB)).toBe(0);
+    expect(s.stats()).toMatchObject({ evictions: 2, objects: 1 });
+    const lib = new PageStore({ capacityBytes: 3 * MiB, pageSizeBytes: 4 * MiB, policy: 'lru' });
+    for (let f = 0; f < 3; f++) lib.readFile(f, MiB);
+    expect(lib.readFile(9, 4 * MiB)).toBe(0);
+    expect(lib.stats()).toMatchObject({ evictions: 0, objects: 3 });
+  });
+
+  it('reformat drops every page and reads in the new page size', () => {
+    const s = new PageStore({ capacityBytes: 16 * MiB, pageSizeBytes: MiB });
+    s.readFile(1, 4 * MiB);
+    s.reformat(4 * MiB);
+    expect(s.pageSizeBytes).toBe(4 * MiB);
+    expect(s.stats().objects).toBe(0);
+    expect(s.readFile(1, 4 * MiB)).toBe(0);
+    expect(s.stats().objects).toBe(1);
+    expect(() => s.reformat(0)).toThrow(/^pageSize: /);
+    expect(() => new PageStore({ capacityBytes: MiB, evictionRetries: -1 })).toThrow(/^evictionRetries: /);
+  });
+});

@@ -3,7 +3,7 @@ import { Cluster, setCapacityDetail } from '../../src/sim/cluster.js';
 import type { WorkerGroup } from '../../src/sim/scenario.js';
 
 const MiB = 2 ** 20;
-const group = (o: Partial<WorkerGroup> = {}): WorkerGroup => ({ name: 'w', count: 3, sizeBytes: 64 * MiB, reservedBytes: 0, pageSizeBytes: MiB, policy: 'lru', persistentIdentity: false, persistentPageStore: true, ...o });
+const group = (o: Partial<WorkerGroup> = {}): WorkerGroup => ({ name: 'w', count: 3, sizeBytes: 64 * MiB, dirs: [64 * MiB], reservedBytes: 0, pageSizeBytes: MiB, policy: 'lru', evictionRetries: 10, persistentIdentity: false, persistentPageStore: true, ...o });
 
 function cluster(n = 3, g = group(), stores: ConstructorParameters<typeof Cluster>[1] = undefined): Cluster {
   const c = new Cluster(1, stores);
@@ -80,7 +80,7 @@ describe('Cluster: page stores and capacity', () => {
   it('set-capacity resizes the page store and says what it evicted', () => {
     const c = cluster(1);
     const store = c.hosts[0].store!;
-    for (let f = 0; f < 10; f++) store.readFile(f, 4 * MiB);
+    for (let f = 0; f < 10; f++) store.readFile(0, f, 4 * MiB);
     expect(c.totalOccupied()).toBe(40 * MiB);
     const e = c.setCapacity('w-0', 'f', 16 * MiB);
     expect(e).toEqual({ detail: setCapacityDetail('w-0', 16 * MiB, 24 * MiB), lost: [], evictedBytes: 24 * MiB });
@@ -95,5 +95,58 @@ describe('Cluster: page stores and capacity', () => {
     expect(c.hosts[1].store!.capacityBytes).toBe(16 * MiB);
     expect(c.totalCapacity()).toBe(64 * MiB);
     expect(new Cluster(1, null).owns(0)).toBe(false);
+  });
+
+  it('gives each directory its size, and set-capacity refuses a worker with several', () => {
+    const c = cluster(1, group({ dirs: [10 * MiB, 6 * MiB], sizeBytes: 16 * MiB }));
+    expect(c.hosts[0].store!.dirs.map((d) => d.capacityBytes)).toEqual([10 * MiB, 6 * MiB]);
+    expect(() => c.setCapacity('w-0', 'events[2].worker', MiB)).toThrow(/^events\[2\]\.size: w-0 has 2 page-store directories/);
+  });
+});
+
+describe('Cluster: restore on restart (Alluxio keeps the pages of the current page size)', () => {
+  const fill = (c: Cluster): void => {
+    for (let f = 0; f < 4; f++) c.hosts[0].store!.readFile(0, f, 2 * MiB);
+  };
+
+  it('a persistent page store keeps its pages across a restart, also under a new identity', () => {
+    const c = cluster(1, group({ persistentIdentity: false }));
+    fill(c);
+    const e = c.startWorker('w-0', 'f', true);
+    expect(e.lost).toEqual([]);
+    expect(e.detail).toMatch(/registered a new identity .*; page store kept$/);
+    expect(c.totalOccupied()).toBe(8 * MiB);
+  });
+
+  it('set-page-size takes effect at the next start: a surviving page store is dropped and reads in the new size', () => {
+    const c = cluster(2);
+    fill(c);
+    const set = c.setPageSize('w-0', 'f', 4 * MiB);
+    expect(set).toEqual({ detail: 'w-0 page size set to 4.00 MiB, its page store is dropped at its next start (it runs with 1.00 MiB until then)', lost: [], evictedBytes: 0 });
+    expect(c.hosts[0].store!.pageSizeBytes).toBe(MiB); // still running with the old size
+    expect(c.totalOccupied()).toBe(8 * MiB);
+    const e = c.startWorker('w-0', 'f', true, { identity: true });
+    expect(e.detail).toBe(`w-0 kept ${c.identities[0].id}; page store dropped: page size 4.00 MiB, was 1.00 MiB (restore keeps only pages of the current page size)`);
+    expect(e.lost).toEqual([c.hosts[0]]);
+    c.dropPages(c.hosts[0]);
+    expect(c.hosts[0].store!.pageSizeBytes).toBe(4 * MiB);
+    expect(c.totalOccupied()).toBe(0);
+    // The next restart, with the page size unchanged, keeps the pages again; the other worker was never touched.
+    c.hosts[0].store!.readFile(0, 9, 8 * MiB);
+    expect(c.startWorker('w-0', 'f', true).lost).toEqual([]);
+    expect(c.hosts[1].store!.pageSizeBytes).toBe(MiB);
+    // Setting the size it runs with changes nothing.
+    expect(c.setPageSize('w-0', 'f', 4 * MiB).detail).toBe('w-0 page size set to 4.00 MiB, the page size it runs with: its next restart keeps its pages');
+    expect(c.startWorker('w-0', 'f', true).lost).toEqual([]);
+  });
+
+  it('an emptyDir page store is lost either way, and takes the new page size', () => {
+    const c = cluster(1, group({ persistentPageStore: false }));
+    fill(c);
+    c.setPageSize('w-0', 'f', 2 * MiB);
+    const e = c.startWorker('w-0', 'f', true);
+    expect(e.detail).toMatch(/page store lost$/);
+    c.dropPages(c.hosts[0]);
+    expect(c.hosts[0].store!.pageSizeBytes).toBe(2 * MiB);
   });
 });
