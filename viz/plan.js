@@ -57,11 +57,12 @@
 
   function whatIfTable(plan) {
     var wi = R.section('What if (the plan\'s own table, as in plan --json)');
-    R.tableOf(wi, ['change', 'keys moved', 'optimal', 'unreachable', 'bytes moved', 'what happens'], plan.whatIf.map(function (w) {
-      return [w.name, R.pct(w.moved), R.pct(w.optimal), R.pct(w.unreachable), R.bytes(w.bytesMoved) + ' (' + w.bytesBasisText + ')', w.description];
-    }), [false, true, true, true, true, false]);
-    wi.append('p').attr('class', 'legend').text('Keys moved: share of all keys (files) whose worker changes. Optimal: the least any placement with the new shares moves. ' +
-      'Unreachable: share whose worker is offline, read from the under-storage. Try other changes in the rebalance section above.');
+    R.tableOf(wi, ['change', 'keys moved', 'stays on the pod', 'optimal', 'unreachable', 'bytes moved', 'what happens'], plan.whatIf.map(function (w) {
+      return [w.name, R.pct(w.moved), R.pct(w.samePod || 0), R.pct(w.optimal), R.pct(w.unreachable), R.bytes(w.bytesMoved) + ' (' + w.bytesBasisText + ')', w.description];
+    }), [false, true, true, true, true, true, false]);
+    wi.append('p').attr('class', 'legend').text('Keys moved: share of all keys (files) whose pod changes. Stays on the pod: share that a restart without a persisted identity hands ' +
+      'from the old identity to the new one on the same pod; its surviving page store still holds it, so it is neither moved nor re-read. ' +
+      'Optimal: the least any placement with the new shares moves. Unreachable: share whose worker is offline, read from the under-storage. Try other changes in the rebalance section above.');
   }
 
   function assumptions(plan) {

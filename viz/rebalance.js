@@ -21,6 +21,7 @@
       mode: plan.ring.mode,
       capacityBytes: plan.workers.map(function (w) { return w.cacheBytes; }),
       datasetBytes: plan.dataset ? plan.dataset.bytes : null,
+      pagestoreTypes: plan.workers.map(function (w) { return w.pagestoreType || 'hostPath'; }),
     };
     this.capacityOf = {};
     plan.ring.model.workers.forEach(function (w, i) { self.capacityOf[w.id] = plan.workers[i].cacheBytes; });
@@ -62,9 +63,7 @@
     });
     online.forEach(function (w) { capTotal += self.capacityOf[w.id]; });
     r.workers.forEach(function (w) { w.fair = (w.state === 'kept' || w.state === 'new') ? self.capacityOf[w.id] / capTotal : 0; });
-    r.ranges = r.method === 'exact' ? this.core.movedRanges(r.before, r.after) : null;
-    // A restart brings back the same worker: with its identity persisted nothing would move.
-    if (change.kind === 'restart') r.optimal = 0;
+    r.ranges = r.method === 'exact' ? this.core.movedRanges(r.before, r.after, r.samePodPairs) : null;
     r.change = change;
     // r.bytesMoved, r.bytesUnreachable: the core's, capped by what each worker caches (the plan's what-if model).
     r.pointsPerWorker = change.kind === 'vnodes' ? change.vnodes : this.input.model.vnodes;
@@ -98,12 +97,15 @@
     }
     if (c.kind === 'restart') {
       var y = names[c.worker];
+      var pod = this.input.pagestoreTypes[c.worker] === 'emptyDir'
+        ? ' Its emptyDir page store comes back empty, so the keys it keeps under the new identity are re-read too (counted as moved).'
+        : ' ' + R.pct(r.samePod) + ' of the keys pass from the old identity to the new one on the same pod and stay on the pod: its page store still holds them, so they are not moved.';
       if (plan.ring.mode === 'static') {
-        return 'Static ring: ' + y + ' comes back under a new identity that takes new ranges (' + moved + ' change worker); its old identity stays on the ring, OFFLINE, and the ' +
-          R.pct(r.unreachable) + ' of the keys it still owns are read from the under-storage until remove-worker.';
+        return 'Static ring: ' + y + ' comes back under a new identity that takes new ranges (' + moved + ' change pod); its old identity stays on the ring, OFFLINE, and the ' +
+          R.pct(r.unreachable) + ' of the keys it still owns are read from the under-storage until remove-worker.' + pod;
       }
-      return 'Dynamic ring: ' + y + ' comes back under a new identity; the old identity vanishes, its range moves to the others, and the new identity takes new ranges: ' + moved +
-        ' change worker although the cluster has the same workers. Persisting the identity moves nothing.';
+      return 'Dynamic ring: ' + y + ' comes back under a new identity; the old identity vanishes and the new identity takes new ranges: ' + moved +
+        ' change pod although the cluster has the same workers.' + pod + ' Persisting the identity moves nothing.';
     }
     if (c.kind === 'vnodes') {
       return 'Changing the virtual nodes from ' + this.input.model.vnodes.toLocaleString('en-US') + ' to ' + c.vnodes.toLocaleString('en-US') + ' a worker redraws every worker\'s points: ' + moved +
@@ -186,6 +188,7 @@
       c.append('div').attr('class', 'note').attr('data-note', key);
     }
     card('moved', 'keys moved');
+    card('same-pod', 'stays on the pod');
     card('optimal', 'optimal (least possible)');
     card('bytes-moved', 'bytes moved');
     card('time', 'time to re-read them');
@@ -201,7 +204,8 @@
     };
     box.select('[data-metric="moved"]').attr('data-value', String(r.moved));
     set('moved', R.pct(r.moved), r.method === 'exact' ? 'exact, of the 2^32 key hashes' : 'on 50,000 sample keys');
-    set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? 'the same worker returns: a persisted identity moves nothing' : 'the sum of the share gains');
+    set('same-pod', R.pct(r.samePod), r.samePod > 0 ? 'old identity → new one on the same pod: still in its page store, not moved' : 'no key changes identity without changing pod');
+    set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? 'the sum of the pods\' share gains (the new identity on the same pod); a persisted identity moves nothing' : 'the sum of the share gains');
     set('bytes-moved', R.bytes(r.bytesMoved), r.bytesBasisText + ' (' + this.basis + ' ' + R.bytes(this.basisBytes) + '; model: each worker caches at most its page store)');
     if (this.bandwidth) set('time', R.duration(r.bytesMoved / this.bandwidth), 'at ' + this.bandwidthText + ' from the under-storage');
     else set('time', '-', 'give the "Under-storage read bandwidth" control a value');

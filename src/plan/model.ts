@@ -37,6 +37,8 @@ export interface PlanWorker {
   pageSizeBytes: number;
   usableDiskBytes: number | null;
   headroomBytes: number | null;
+  /** The page store's volume type (`hostPath`, `persistentVolumeClaim`, `emptyDir`): emptyDir is lost on a pod restart. */
+  pagestoreType: string;
 }
 
 export interface PlanShare {
@@ -57,13 +59,23 @@ export interface PlanFlow {
   fraction: number;
   /** The bytes `from` caches on that fraction of its range (model: min(share × data set, page data) per worker). */
   bytes: number;
+  /**
+   * True on the restart's flow from the old identity to the new one: those keys stay on the pod (its page store
+   * survives and pages carry no worker identity), so they are not moved and `bytes` stay cached, not re-read.
+   */
+  samePod?: true;
 }
 
 export interface PlanWhatIf {
   name: string;
   description: string;
-  /** Fraction of keys (files) that change worker. */
+  /** Fraction of keys (files) that change worker, i.e. pod (keys that stay on the pod, `samePod`, excluded). */
   moved: number;
+  /**
+   * Fraction of keys that change identity but stay on the pod: a restart without a persisted identity hands them
+   * from the old identity to the new one on the same pod, whose surviving page store still holds them (0 elsewhere).
+   */
+  samePod: number;
   /** Fraction that becomes unreachable from cache (static ring: the offline worker's range). */
   unreachable: number;
   optimal: number;
@@ -72,12 +84,12 @@ export interface PlanWhatIf {
   bytesBasis: 'dataset' | 'cache';
   /** `bytesBasis` in words ("of the data set", "capped by what the workers cache", "of the cache, taken as full"). */
   bytesBasisText: string;
-  /** The largest flows (at most 20), largest first. */
+  /** The largest flows (at most 20), largest first; then the `samePod` flow, if any (not counted as moved). */
   flows: PlanFlow[];
   /** False when the change cannot be made on this cluster (`reason` says why); its numbers are then 0. */
   applicable: boolean;
   reason?: string;
-  /** All from→to pairs that moved keys; `flows` lists the largest of them. */
+  /** All from→to pairs that moved keys (the `samePod` flow is not one); `flows` lists the largest of them. */
   flowCount: number;
   /** The share of the moved keys that the listed flows carry (1 when all are listed). */
   flowsShownShare: number;

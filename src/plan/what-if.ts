@@ -47,7 +47,7 @@ type Row = Pick<PlanWhatIf, 'name' | 'description'> & Partial<PlanWhatIf>;
 /** A what-if row with nothing moved, filled out. */
 function still(c: WhatIfContext, row: Row): PlanWhatIf {
   const { basis } = movedBytes(cache(c), 0, []);
-  return { moved: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: basis, bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null), flows: [], applicable: true, flowCount: 0, flowsShownShare: 1, otherFlows: { count: 0, fraction: 0, bytes: 0 }, ...row };
+  return { moved: 0, samePod: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: basis, bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null), flows: [], applicable: true, flowCount: 0, flowsShownShare: 1, otherFlows: { count: 0, fraction: 0, bytes: 0 }, ...row };
 }
 
 const models = new WeakMap<WhatIfContext, CacheModel>();
@@ -87,6 +87,14 @@ function moved(c: WhatIfContext, name: string, description: string, mv: Movement
   };
 }
 
+/** The keys that stay on the restarted pod under its new identity, as a flow (after the moved ones): its bytes stay cached. */
+function samePodFlow(c: WhatIfContext, w: PlanWhatIf, samePod: number, names: Names, newId: string): PlanWhatIf {
+  if (samePod <= 0) return w;
+  const from = c.main.workers.findIndex((x) => x.id === c.ids[0]);
+  const flow = { from: names.of(c.ids[0]), to: names.of(newId), fraction: samePod, bytes: flowBytes(cache(c), from, samePod), samePod: true as const };
+  return { ...w, samePod, flows: [...w.flows, flow] };
+}
+
 const ALL_FLOWS = { maxFlows: LISTED_FLOWS };
 
 function addWorker(c: WhatIfContext, names: Names): PlanWhatIf {
@@ -122,16 +130,31 @@ function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   const base = c.builder.ringWorkers(c.ids);
   const renewed = c.builder.extraWorker(newId, 0);
   const after = c.builder.fromWorkers(dynamic ? [...base.slice(1), renewed] : [...base, renewed]);
-  const mv = movement(c.main, after, ALL_FLOWS);
+  // Keys passing from the old identity to the new one stay on the same pod: pages carry no worker identity, so
+  // a page store that survives the restart still holds them. An emptyDir page store comes back empty: they are re-read.
+  const survives = c.pageStoreSurvives !== false;
+  const onPod = movement(c.main, after, { ...ALL_FLOWS, samePod: [[c.ids[0], newId]] });
+  const mv = survives ? onPod : movement(c.main, after, ALL_FLOWS);
   // Static ring: the old identity (index 0, OFFLINE) keeps what the new identity did not take from it.
   const own = after.ownership()!;
-  // Keys passing from the old identity to the new one stay on the same pod (and its page store): said, still counted.
-  const samePod = mv.flows.filter((f) => f.from === c.ids[0] && f.to === newId).reduce((s, f) => s + f.fraction, 0);
-  const kept = samePod > 0 ? `; ${(samePod * 100).toFixed(2)} % of the keys pass from the old identity to the new one on the same pod` : '';
-  const description = dynamic
-    ? `identity not persisted: ${c.names[0]} returns as a new identity; its old range moves to the others and the new identity takes a new range${kept}`
-    : `identity not persisted: ${c.names[0]} returns as a new identity that takes new ranges; a static ring keeps the old (offline) identity's remaining range, whose reads go to the under-storage${kept}`;
-  return moved(c, name, description, mv, names, { unreachable: dynamic ? 0 : own.byWorker[0] / own.total, optimal: 0 });
+  const leaving = onPod.movedFrom[c.main.workers.findIndex((w) => w.id === c.ids[0])];
+  const description = restartStory(c, dynamic, { leaving, samePod: onPod.samePod, arriving: onPod.moved - leaving, survives });
+  const row = moved(c, name, description, mv, names, { unreachable: dynamic ? 0 : own.byWorker[0] / own.total });
+  return survives ? samePodFlow(c, row, mv.samePod, names, newId) : row;
+}
+
+/** The restart in words, from its figures: keys leaving the old identity for other pods, staying on the pod, arriving from other pods. */
+function restartStory(c: WhatIfContext, dynamic: boolean, f: { leaving: number; samePod: number; arriving: number; survives: boolean }): string {
+  const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
+  const who = c.names[0];
+  const head = dynamic
+    ? `identity not persisted: ${who} returns as a new identity that takes a new range; the old identity leaves the ring`
+    : `identity not persisted: ${who} returns as a new identity that takes new ranges; a static ring keeps the old (offline) identity's remaining range, whose reads go to the under-storage`;
+  const parts = [`${pct(f.leaving)} of the keys move from the old identity to other pods`, `${pct(f.arriving)} from other pods to the new identity`];
+  const kept = f.survives
+    ? `${pct(f.samePod)} pass from the old identity to the new one on the same pod and stay on the pod (still in its page store: not moved, not re-read)`
+    : `${pct(f.samePod)} pass from the old identity to the new one on the same pod, but its emptyDir page store comes back empty, so they are re-read too (counted as moved)`;
+  return `${head}; ${parts.join(', ')}; ${kept}`;
 }
 
 /** Identity persisted but an emptyDir page store: same range, empty cache, so all it cached is re-read (model). */

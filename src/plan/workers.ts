@@ -90,5 +90,6 @@ function toPlanWorker(w: PlannedWorker, p: PageStorePlan): PlanWorker {
     pageSizeBytes: num(p.pageSizeBytes),
     usableDiskBytes: p.fileSystem ? num(p.fileSystem.usableBytes) : null,
     headroomBytes: p.headroomBytes === undefined ? null : num(p.headroomBytes),
+    pagestoreType: w.groupRef.pagestoreType,
   };
 }

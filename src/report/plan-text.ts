@@ -77,10 +77,14 @@ function whatIfLines(r: PlanReport): string[] {
   for (const w of r.whatIf) {
     L.push(`  ${w.name}: ${w.description}${w.applicable === false && w.reason ? ` (${w.reason})` : ''}`);
     if (!w.flows.length) continue;
-    const listed = w.flows.length < w.flowCount ? `top ${w.flows.length} of ${w.flowCount} flows, ${percent(w.flowsShownShare, 1)} of the moved keys` : `all ${w.flowCount} flow${w.flowCount === 1 ? '' : 's'}`;
+    const movedFlows = w.flows.filter((f) => !f.samePod);
+    const listed = w.flowCount === 0 ? 'none to another pod' : movedFlows.length < w.flowCount ? `top ${movedFlows.length} of ${w.flowCount} flows, ${percent(w.flowsShownShare, 1)} of the moved keys` : `all ${w.flowCount} flow${w.flowCount === 1 ? '' : 's'}`;
     L.push(`    flows (${listed}):`);
-    for (const f of w.flows) L.push(`      ${f.from} → ${f.to}: ${percent(f.fraction)} of the keys, ${formatBinary(f.bytes)}`);
+    for (const f of movedFlows) L.push(`      ${f.from} → ${f.to}: ${percent(f.fraction)} of the keys, ${formatBinary(f.bytes)}`);
     if (w.otherFlows.count > 0) L.push(`      other (${w.otherFlows.count} flows): ${percent(w.otherFlows.fraction)} of the keys, ${formatBinary(w.otherFlows.bytes)}`);
+    for (const f of w.flows) {
+      if (f.samePod) L.push(`      ${f.from} → ${f.to}, stays on the pod: ${percent(f.fraction)} of the keys, ${formatBinary(f.bytes)} still in its page store (not moved, not re-read)`);
+    }
   }
   return L;
 }

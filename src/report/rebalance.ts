@@ -8,6 +8,8 @@
  *   then X's range is unreachable from cache). Exactly X's range moves, to the others.
  * - restart without identity: X registers a new identity that takes new ranges; the old identity vanishes in a
  *   dynamic ring, and stays OFFLINE in a static ring, where its remaining range is read from the under-storage.
+ *   Keys passing from the old identity to the new one stay on X's pod (`samePod`, not moved) unless its page store
+ *   is emptyDir, which comes back empty.
  * - add N: N workers like the first, identities drawn like the plan's +1 worker (the first is the plan's).
  * - vnodes / provider: every worker's points change; the provider switch changes the key hash, so its
  *   movement is measured on a key sample.
@@ -38,6 +40,8 @@ export interface RebalanceInput {
   capacityBytes: number[];
   /** The data set (bytes), or null/absent: every cache taken as full. */
   datasetBytes?: number | null;
+  /** Page-store type of each worker (`hostPath`, `persistentVolumeClaim`, `emptyDir`), aligned with `model.workers`; absent: hostPath. */
+  pagestoreTypes?: readonly string[];
 }
 
 export interface RebalanceWorker {
@@ -51,8 +55,12 @@ export interface RebalanceWorker {
 export interface RebalanceResult {
   before: Placement;
   after: Placement;
-  /** Fraction of keys whose worker changes. */
+  /** Fraction of keys whose worker (pod) changes. */
   moved: number;
+  /** Fraction of keys a restart hands from the old identity to the new one on the same pod: still cached there, not moved. */
+  samePod: number;
+  /** The (before id, after id) pairs that are one pod (`movedRanges` leaves their ranges out). */
+  samePodPairs: Array<[string, string]>;
   /** The least any placement with the after shares moves. */
   optimal: number;
   /** Fraction of keys whose worker is offline afterwards (or until remove-worker): read from the under-storage. */
@@ -121,7 +129,8 @@ export function rebalance(input: RebalanceInput, change: RebalanceChange): Rebal
   const { workers, offline, added } = afterWorkers(input, change);
   const after = afterRing(input, change, before, workers);
   const comparable = before.ringView()?.space === after.ringView()?.space;
-  const mv = movement(before, after, comparable ? {} : { keys: syntheticKeys(50_000) });
+  const pairs = samePodPairs(input, change, added);
+  const mv = movement(before, after, { ...(comparable ? {} : { keys: syntheticKeys(50_000) }), samePod: pairs });
   const sb = ringShares(before);
   const sa = ringShares(after);
   const afterIndex = new Map(after.workers.map((w, i) => [w.id, i]));
@@ -144,7 +153,13 @@ export function rebalance(input: RebalanceInput, change: RebalanceChange): Rebal
   const cache = cacheModel(sb, input.capacityBytes, input.datasetBytes ?? null);
   const bytes = movedBytes(cache, mv.moved, mv.movedFrom);
   const bytesUnreachable = offlineIndex < 0 ? 0 : flowBytes(cache, offlineIndex, unreachable);
-  return { before, after, moved: mv.moved, optimal: mv.optimal, unreachable, method: mv.method, workers: rows, flows: mv.flows, offline, bytesMoved: bytes.bytes, bytesBasis: bytes.basis, bytesBasisText: bytesBasisText(bytes.basis, input.datasetBytes != null), bytesUnreachable };
+  return { before, after, moved: mv.moved, samePod: mv.samePod, samePodPairs: pairs, optimal: mv.optimal, unreachable, method: mv.method, workers: rows, flows: mv.flows, offline, bytesMoved: bytes.bytes, bytesBasis: bytes.basis, bytesBasisText: bytesBasisText(bytes.basis, input.datasetBytes != null), bytesUnreachable };
+}
+
+/** A restart's old and new identity are one pod; its keys stay cached there unless the page store is emptyDir. */
+function samePodPairs(input: RebalanceInput, change: RebalanceChange, added: Worker[]): Array<[string, string]> {
+  if (change.kind !== 'restart' || input.pagestoreTypes?.[change.worker] === 'emptyDir') return [];
+  return [[input.model.workers[change.worker].id, added[0].id]];
 }
 
 function workerNames(input: RebalanceInput, change: RebalanceChange, added: Worker[]): (id: string) => string {
@@ -178,12 +193,16 @@ export function walkRings(before: Placement, after: Placement, arc: (start: numb
   if (prev < HASH_SPACE) arc(prev / HASH_SPACE, 1, A.ownerAt(0), B.ownerAt(0));
 }
 
-/** The hash-space ranges whose worker changes, merged: [start, end) pairs as fractions of the hash space. */
-export function movedRanges(before: Placement, after: Placement): Float64Array {
+/**
+ * The hash-space ranges whose worker changes, merged: [start, end) pairs as fractions of the hash space. Ranges
+ * passing within a `samePod` pair (before id, after id: one pod under two identities) stay on the pod: not moved.
+ */
+export function movedRanges(before: Placement, after: Placement, samePod: ReadonlyArray<readonly [string, string]> = []): Float64Array {
   const out: number[] = [];
-  const sameId = (a: number, b: number): boolean => before.workers[a].id === after.workers[b].id;
+  const pod = new Set(samePod.map(([a, b]) => `${a}\n${b}`));
+  const stays = (a: number, b: number): boolean => before.workers[a].id === after.workers[b].id || (pod.size > 0 && pod.has(`${before.workers[a].id}\n${after.workers[b].id}`));
   walkRings(before, after, (s, e, a, b) => {
-    if (sameId(a, b)) return;
+    if (stays(a, b)) return;
     if (out.length && out[out.length - 1] === s) out[out.length - 1] = e;
     else out.push(s, e);
   });

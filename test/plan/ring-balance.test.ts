@@ -5,7 +5,7 @@ import type { RingSettings } from '../../src/plan/settings.js';
 
 const GiB = 2 ** 30;
 const settings = (provider: string, vnodes: number): RingSettings => ({ policy: 'CONSISTENT', vnodes, vnodeProp: undefined, mode: 'dynamic', provider, pageSizeBytes: 1_048_576n, pageSizeSet: false });
-const worker = (i: number, cacheGiB: number): PlanWorker => ({ name: `worker-${i}`, group: 'g', sizeBytes: cacheGiB * GiB, reservedBytes: 0, cacheBytes: cacheGiB * GiB, pages: cacheGiB * 1024, pageSizeBytes: 1_048_576, usableDiskBytes: null, headroomBytes: null });
+const worker = (i: number, cacheGiB: number): PlanWorker => ({ name: `worker-${i}`, group: 'g', sizeBytes: cacheGiB * GiB, reservedBytes: 0, cacheBytes: cacheGiB * GiB, pages: cacheGiB * 1024, pageSizeBytes: 1_048_576, usableDiskBytes: null, headroomBytes: null, pagestoreType: 'hostPath' });
 const names = (ws: PlanWorker[]): string[] => ws.map((w) => w.name);
 
 describe('PlanRingBuilder', () => {

@@ -133,6 +133,10 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     await page.selectOption('select[data-control="restart-worker"]', json.ring.shares[0].worker);
     expect((await movedNow(page)).text).toBe(pct(whatIf('restart one worker').moved));
     expect(await page.locator('[data-metric="bytes-moved"]').innerText()).toBe(formatBinary(whatIf('restart one worker').bytesMoved));
+    // Keys the restarted pod keeps under its new identity stay on the pod: the same figure on both surfaces.
+    expect(whatIf('restart one worker').samePod).toBeGreaterThan(0);
+    expect(await page.locator('[data-metric="same-pod"]').innerText()).toBe(pct(whatIf('restart one worker').samePod));
+    expect(await page.locator('[data-metric="optimal"]').innerText()).toBe(pct(whatIf('restart one worker').optimal));
     await page.screenshot({ path: `${artifacts}/plan-gke-restart.png`, fullPage: true });
     await page.fill('input[data-control="vnodes"]', '1000');
     expect((await movedNow(page)).text).toBe(pct(whatIf('virtual nodes').moved));

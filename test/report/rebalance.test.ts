@@ -9,7 +9,7 @@ const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const text = (name: string): string => readFileSync(`${examples}${name}`, 'utf8');
 
 function inputOf(r: PlanReport): RebalanceInput {
-  return { model: r.ring.model, names: r.ring.shares.map((s) => s.worker), mode: r.ring.mode, capacityBytes: r.workers.map((w) => w.cacheBytes) };
+  return { model: r.ring.model, names: r.ring.shares.map((s) => s.worker), mode: r.ring.mode, capacityBytes: r.workers.map((w) => w.cacheBytes), pagestoreTypes: r.workers.map((w) => w.pagestoreType) };
 }
 
 /** The heterogeneous example with identities not persisted, so the plan has a restart what-if on a CAPACITY ring. */
@@ -43,6 +43,17 @@ describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
       const restart = rebalance(input, { kind: 'restart', worker: 0 });
       expect(restart.moved).toBe(whatIf('restart one worker').moved);
       expect(restart.unreachable).toBe(whatIf('restart one worker').unreachable);
+      expect(restart.samePod).toBe(whatIf('restart one worker').samePod);
+      expect(restart.samePod).toBeGreaterThan(0);
+      expect(restart.optimal).toBe(whatIf('restart one worker').optimal);
+      expect(restart.bytesMoved).toBe(whatIf('restart one worker').bytesMoved);
+      if (restart.method === 'exact') {
+        // The strip's moved ranges leave out what stays on the pod: they add up to the moved share.
+        const rr = movedRanges(restart.before, restart.after, restart.samePodPairs);
+        let sum = 0;
+        for (let k = 0; k < rr.length; k += 2) sum += rr[k + 1] - rr[k];
+        expect(sum).toBeCloseTo(restart.moved, 9);
+      }
       expect(rebalance(input, { kind: 'vnodes', vnodes: 1000 }).moved).toBe(whatIf('virtual nodes').moved);
       expect(whatIf('virtual nodes').moved).toBeGreaterThan(0.2);
     });
@@ -56,6 +67,18 @@ describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
     expect(x.unreachable).toBe(old.after);
     expect(old.after).toBeLessThan(old.before);
     expect(x.workers.filter((w) => w.state === 'new').map((w) => w.name)).toEqual([`${r.ring.shares[2].worker} (new identity)`]);
+  });
+
+  it('a restart with an emptyDir page store: the same-pod keys are moved too, as in the plan', () => {
+    const yaml = text('alluxio-cluster-gke.yaml').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/, '').replace(/(\n(\s*)pagestore:\n)/, '$1$2  type: emptyDir\n');
+    const r = buildPlan(parseManifest(yaml, 'gke.yaml'));
+    expect(r.workers.every((w) => w.pagestoreType === 'emptyDir')).toBe(true);
+    const plan = r.whatIf.find((w) => w.name === 'restart one worker')!;
+    const x = rebalance(inputOf(r), { kind: 'restart', worker: 0 });
+    expect(x.samePod).toBe(0);
+    expect(plan.samePod).toBe(0);
+    expect(x.moved).toBe(plan.moved);
+    expect(x.bytesMoved).toBe(plan.bytesMoved);
   });
 
   it('the provider switch changes the key hash: measured on sample keys', () => {

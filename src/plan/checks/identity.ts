@@ -37,11 +37,10 @@ export function identityChecks(c: PlanContext): Check[] {
 
 /** Adds the restart what-if's cost to the identity checks' messages. */
 export function withRestartCost(checks: Check[], restart: PlanWhatIf | undefined, mode: RingMode): void {
-  if (!restart || restart.moved + restart.unreachable <= 0) return;
-  // Keys that pass to the restarted worker's new identity stay on the same pod.
-  const samePod = restart.flows.filter((f) => f.to === `${f.from} (new identity)`).reduce((s, f) => s + f.fraction, 0);
-  const onPod = samePod > 0 ? ` (${(samePod * 100).toFixed(1)} % of the keys to the same pod under its new identity)` : '';
+  if (!restart || restart.moved + restart.samePod + restart.unreachable <= 0) return;
+  // Keys that pass to the restarted worker's new identity stay on the same pod: the what-if's samePod, not moved.
+  const onPod = restart.samePod > 0 ? ` (${(restart.samePod * 100).toFixed(1)} % stay on the pod under its new identity, not re-read)` : '';
   for (const c of checks) {
-    if (c.id === 'identity-not-persisted' || c.id === 'identity-external-id') c.message += `; in this ${mode} ring one restart moves ${(restart.moved * 100).toFixed(1)} % of the keys${onPod}${restart.unreachable ? ` and leaves ${(restart.unreachable * 100).toFixed(1)} % unreachable` : ''} (what-if "restart one worker")`;
+    if (c.id === 'identity-not-persisted' || c.id === 'identity-external-id') c.message += `; in this ${mode} ring one restart moves ${(restart.moved * 100).toFixed(1)} % of the keys to other pods${onPod}${restart.unreachable ? ` and leaves ${(restart.unreachable * 100).toFixed(1)} % unreachable` : ''} (what-if "restart one worker")`;
   }
 }

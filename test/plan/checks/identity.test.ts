@@ -30,9 +30,9 @@ describe('identityPersisted and the restart cost', () => {
       { id: 'identity-not-persisted', severity: 'warning', field: 'f', message: 'not persisted', fix: 'x' },
       { id: 'other', severity: 'info', field: 'g', message: 'other', fix: 'y' },
     ];
-    const restart = { moved: 0.25, unreachable: 0.05, flows: [{ from: 'w0', to: 'w0 (new identity)', fraction: 0.2 }, { from: 'w0', to: 'w1', fraction: 0.05 }] } as unknown as Parameters<typeof withRestartCost>[1];
+    const restart = { moved: 0.05, samePod: 0.2, unreachable: 0.05, flows: [{ from: 'w0', to: 'w1', fraction: 0.05 }, { from: 'w0', to: 'w0 (new identity)', fraction: 0.2, samePod: true }] } as unknown as Parameters<typeof withRestartCost>[1];
     withRestartCost(checks, restart, 'static');
-    expect(checks[0].message).toBe('not persisted; in this static ring one restart moves 25.0 % of the keys (20.0 % of the keys to the same pod under its new identity) and leaves 5.0 % unreachable (what-if "restart one worker")');
+    expect(checks[0].message).toBe('not persisted; in this static ring one restart moves 5.0 % of the keys to other pods (20.0 % stay on the pod under its new identity, not re-read) and leaves 5.0 % unreachable (what-if "restart one worker")');
     expect(checks[1].message).toBe('other');
     const unchanged = [{ ...checks[1] }];
     withRestartCost(unchanged, undefined, 'dynamic');

@@ -69,4 +69,25 @@ describe('movement', () => {
       }
     }
   });
+
+  it('samePod: keys between a pair of identities on one machine are counted apart, never as moved, exact, sampled and table', () => {
+    const keys = syntheticKeys(20000, 5);
+    for (const name of ['ring', 'maglev', 'jump']) {
+      const before = createPlacement(name, workers(8));
+      const after = before.withWorkers([...before.workers.filter((w) => w.id !== 'host-003'), { id: 'host-003-renewed' }]);
+      for (const forceSample of [false, true]) {
+        const plain = movement(before, after, { keys, forceSample });
+        const pod = movement(before, after, { keys, forceSample, samePod: [['host-003', 'host-003-renewed']] });
+        const pair = plain.flows.filter((f) => f.from === 'host-003' && f.to === 'host-003-renewed').reduce((a, f) => a + f.fraction, 0);
+        expect(plain.samePod).toBe(0);
+        expect(pod.samePod, `${name} ${pod.method}`).toBeCloseTo(pair, 12);
+        expect(pod.moved).toBeCloseTo(plain.moved - pair, 12);
+        expect(pod.flows.some((f) => f.from === 'host-003' && f.to === 'host-003-renewed')).toBe(false);
+        expect(pod.flows.reduce((a, f) => a + f.fraction, 0)).toBeCloseTo(pod.moved, 12);
+        expect(pod.movedFrom[3]).toBeCloseTo(plain.movedFrom[3] - pair, 12);
+        expect(pod.moved).toBeGreaterThanOrEqual(pod.optimal - 1e-12);
+      }
+    }
+    expect(() => movement(createPlacement('ring', workers(2)), createPlacement('ring', workers(2)), { samePod: [['host-000', 'nobody']] })).toThrow(/samePod pair/);
+  });
 });
