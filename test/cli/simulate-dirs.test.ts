@@ -4,6 +4,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { DirTotals } from '../../src/sim/steps.js';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageStoreDirIndex } from '../../src/pagestore/hash-allocator.js';
@@ -13,17 +14,9 @@ const MiB = 2 ** 20;
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-dirs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Dir {
-  capacityBytes: number;
-  occupiedBytes: number;
-  pages: number;
-  evictions: number;
-  evictedBytes: number;
-  failedPuts: number;
-}
 interface Result {
   totals: { pageRequests: number; pageHits: number };
-  workers: Array<{ occupiedBytes: number; dirs: Dir[] }>;
+  workers: Array<{ occupiedBytes: number; dirs: DirTotals[] }>;
   events: Array<{ detail: string; bytesUnreachable: number }>;
 }
 
@@ -44,7 +37,7 @@ function trace(name: string, lines: string[]): string {
   return path;
 }
 
-const dirSizes = (d: Dir): number[] => [d.capacityBytes, d.occupiedBytes, d.pages, d.evictions, d.evictedBytes, d.failedPuts];
+const dirSizes = (d: DirTotals): number[] => [d.capacityBytes, d.occupiedBytes, d.pages, d.evictions, d.evictedBytes, d.failedPuts];
 
 describe('ring-sim simulate: page-store directories', () => {
   // Keys whose directory of two the Java vectors give (test/pagestore/hash-allocator.test.ts): A, B, C in 0, D in 1.

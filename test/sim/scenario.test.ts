@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RingSimError } from '../../src/core/errors.js';
+import { scenarioError } from './scenario-error.js';
 import { parseScenario, readScenario } from '../../src/sim/scenario.js';
 
 const GROUP = 'cluster:\n  workerGroups: [{name: w, count: 4, pagestore: {size: 10Gi}}]\n';
 const ZIPF = 'workload: {type: zipf, files: 1000, requests: 5000}\n';
 
-function error(text: string): string {
-  try {
-    parseScenario(text, 's.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(RingSimError);
-    return (e as Error).message;
-  }
-  throw new Error('parseScenario accepted the text');
-}
+const error = scenarioError;
 
 describe('parseScenario', () => {
   it('fills in the documented defaults', () => {

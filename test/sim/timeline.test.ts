@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RingSimError } from '../../src/core/errors.js';
+import { scenarioError } from './scenario-error.js';
 import { parseScenario } from '../../src/sim/scenario.js';
 import { epochToRead, timeToRead } from '../../src/sim/timeline.js';
 
@@ -8,15 +8,7 @@ const GROUP = 'cluster:\n  workerGroups: [{name: w, count: 4, pagestore: {size: 
 const ZIPF = 'workload: {type: zipf, files: 1000, requests: 5000}\n';
 const TRAINING = 'workload: {type: training, files: 1000, epochs: 3, jobs: 2}\n';
 
-function error(text: string): string {
-  try {
-    parseScenario(text, 's.yaml');
-  } catch (e) {
-    expect(e).toBeInstanceOf(RingSimError);
-    return (e as Error).message;
-  }
-  throw new Error('parseScenario accepted the text');
-}
+const error = scenarioError;
 
 describe('a scenario timeline', () => {
   it('refuses an event at or after the last read, naming events[i].at and the read count', () => {
