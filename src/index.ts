@@ -94,6 +94,9 @@ export { parseScenario, readScenario, type Scenario, type ScenarioEvent, type Wo
 export {
   simulate,
   simulation,
+  simulateWithBaseline,
+  replay,
+  replaySteps,
   simulateShard,
   mergeShards,
   type ShardResult,
@@ -107,7 +110,8 @@ export {
 } from './sim/simulate.js';
 export { Random, hashUniform, seededRandom } from './core/random.js';
 export { ZipfSampler } from './sim/workload/zipf.js';
-export { baselineScenario, simulateWithBaseline, totalsDelta, withBaseline, type Baseline, type TotalsDelta } from './sim/baseline.js';
+export { baselineScenario, totalsDelta, withBaseline, type Baseline, type TotalsDelta } from './sim/baseline.js';
+export { RECOVERY_TOLERANCE, recoveryFrom, withRecoveries, type Disturbance, type Recovery } from './sim/recovery.js';
 export { readUfs, ufsCostUSD, ufsSeconds, ufsUsage, UFS_PRESETS, UFS_PRESET_FIGURES, type UfsModel, type UfsPreset, type UfsUsage } from './sim/ufs.js';
 
 // Planning an AlluxioCluster, and the HTML report.

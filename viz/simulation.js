@@ -150,16 +150,23 @@
     });
   }
 
+  /** As the text report: "1,000 reads", "1,000 reads, 3.08 s" (under-storage seconds, model), "not recovered". */
+  function recovery(e) {
+    if (e.recoveryRequests === null) return 'not recovered';
+    return R.count(e.recoveryRequests) + ' reads' + (e.recoverySeconds === null || e.recoverySeconds === undefined ? '' : ', ' + secs(e.recoverySeconds));
+  }
+
   function events(s, sim) {
     if (!sim.events.length) return;
     s.append('h3').text('Events');
     var na = function (v, f) { return v === null ? '-' : f(v); };
     R.tableOf(s, ['#', 'event', 'at read', 'files moved', 'bytes moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'], sim.events.map(function (e, i) {
       return [String(i + 1), e.label, R.count(e.at), R.pct(e.filesMoved), R.bytes(e.bytesMoved), R.bytes(e.bytesUnreachable), na(e.hitRatioBefore, R.pct), na(e.hitRatioAfter, R.pct), na(e.lowestHitRatio, R.pct),
-        e.recoveryRequests === null ? 'not recovered' : R.count(e.recoveryRequests) + ' reads'];
+        recovery(e)];
     }), [true, false, true, true, true, true, true, true, true, true]).attr('id', 'events');
     s.append('ul').selectAll('li').data(sim.events).join('li').text(function (e, i) { return (i + 1) + '. ' + e.label + ': ' + e.detail; });
-    s.append('p').attr('class', 'legend').text('after: hit ratio in the first window once clients see the change; lowest: until recovery; recovery: reads until the hit ratio is back within 1 point of before.');
+    var tolerance = Number(((sim.recoveryTolerance === undefined ? 0.01 : sim.recoveryTolerance) * 100).toPrecision(3));
+    s.append('p').attr('class', 'legend').text('before: the reads just before the event; after: hit ratio in the first window once clients see the change; lowest: until recovery; recovery: reads until the windowed hit ratio is back within ' + tolerance + ' percentage point' + (tolerance === 1 ? '' : 's') + ' of the baseline\'s (the same reads without the events, replayed for this), with a ufs: block the under-storage seconds of those reads (model).');
   }
 
   function workers(s, sim) {

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
 import { isThreadAborted, ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
-import { mergeShards, simulate, simulateRouter, type ShardResult, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
+import { mergeShards, replay, simulateRouter, type ShardResult, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
 import { fileTraceSource } from './trace-file.js';
 
 /** The thread's script: beside this module when built; the build's copy when this runs from src/ (tests). */
@@ -93,10 +93,10 @@ async function allOrFirstError(results: readonly Promise<ShardResult>[], workers
   return settled.map((r) => (r as PromiseFulfilledResult<ShardResult>).value);
 }
 
-/** Runs `scenario` on `threads` threads (1: in this thread); the result is the same for any count. */
+/** Replays `scenario` on `threads` threads (1: in this thread), recovery not measured; the result is the same for any count. */
 export async function simulateThreads(scenario: Scenario, threads: number, onProgress?: (done: number, total?: number) => void, sample?: number): Promise<SimulationResult> {
   const options: SimulateOptions = { onProgress, openTrace: fileTraceSource, sample };
-  if (threads === 1) return simulate(scenario, options);
+  if (threads === 1) return replay(scenario, options);
   const ring = ReadRing.create(threads, undefined, undefined, scenario.workload.type === 'trace' ? TRACE_PATH_BYTES : 0);
   const stores = Array.from({ length: threads }, (_, shard) => runThread({ scenario, shard, shards: threads, sample, ring: ring.shape }, () => ring.abort()));
   const router = simulateRouter(scenario, ring, options);

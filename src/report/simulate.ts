@@ -1,9 +1,9 @@
 /** `simulate`'s text: totals, the events table and their details (the `--json` is the result as is). */
 import { formatBinary } from '../core/units.js';
-import type { SimulationResult } from '../sim/simulate.js';
+import type { EventReport, SimulationResult } from '../sim/simulate.js';
 import { count, percent, sampleLabel } from './format.js';
 import { renderPairs, renderTable, type TextTable } from './table.js';
-import { baselineText, inFlightText, ufsCostText, ufsTimeText } from './ufs-text.js';
+import { baselineText, inFlightText, seconds, ufsCostText, ufsTimeText } from './ufs-text.js';
 
 export interface SimulationView {
   heading: string[];
@@ -45,10 +45,10 @@ export function simulationView(r: SimulationResult): SimulationView {
       orDash(e.hitRatioBefore),
       orDash(e.hitRatioAfter),
       orDash(e.lowestHitRatio),
-      e.recoveryRequests === null ? 'not recovered' : `${count(e.recoveryRequests)} reads`,
+      recoveryText(e),
     ]);
     const headers = ['event', 'at read', 'files moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'];
-    view.events = { table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) }, details: r.events.map((e) => `  ${e.label}: ${e.detail}`) };
+    view.events = { table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) }, details: [...r.events.map((e) => `  ${e.label}: ${e.detail}`), recoveryNote(r)] };
   }
   if (r.baseline && r.delta) view.footer.push('', baselineText(r.delta, r.baseline.totals, t));
   const inFlight = inFlightText(r.ufsModel);
@@ -58,6 +58,19 @@ export function simulationView(r: SimulationResult): SimulationView {
   }
   view.footer.push('', `windows of ${count(r.scenario.window)} reads: ${r.windows.length} (in --json)`);
   return view;
+}
+
+/** "1,000 reads", "1,000 reads, 3.08 s" (under-storage seconds, model), "not recovered". */
+export function recoveryText(e: Pick<EventReport, 'recoveryRequests' | 'recoverySeconds'>): string {
+  if (e.recoveryRequests === null) return 'not recovered';
+  return `${count(e.recoveryRequests)} reads${e.recoverySeconds === null ? '' : `, ${seconds(e.recoverySeconds)}`}`;
+}
+
+/** How "before" and the recovery are measured, with the tolerance, under the events' details. */
+function recoveryNote(r: SimulationResult): string {
+  const tolerance = `${Number((r.recoveryTolerance * 100).toPrecision(3))} percentage point${r.recoveryTolerance === 0.01 ? '' : 's'}`;
+  const time = r.ufsModel && r.events.some((e) => e.recoverySeconds !== null) ? '; its seconds are the under-storage\'s for those reads (model)' : '';
+  return `before: the reads just before the event; recovery: reads until the windowed hit ratio is back within ${tolerance} of the baseline's (the same reads without the events, replayed for this)${time}`;
 }
 
 export function renderSimulationText(r: SimulationResult): string {

@@ -6,7 +6,6 @@
  */
 import type { Scenario } from './scenario.js';
 import type { Baseline, SimulationResult, TotalsDelta } from './result.js';
-import { simulate, type SimulateOptions } from './simulate.js';
 
 type Totals = SimulationResult['totals'];
 type NumericTotal = Exclude<keyof Totals, 'ufs'>;
@@ -46,10 +45,4 @@ export function withBaseline(run: SimulationResult, base: SimulationResult): Sim
     baseline: { totals: base.totals, windows: base.windows.map(({ workerPageRequests: _w, ...w }) => w) },
     delta: totalsDelta(run.totals, base.totals),
   };
-}
-
-/** Runs `scenario` and its baseline (one after the other) and returns the run with `baseline` and `delta`. */
-export async function simulateWithBaseline(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
-  const run = await simulate(scenario, options);
-  return withBaseline(run, await simulate(baselineScenario(scenario), options));
 }

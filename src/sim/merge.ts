@@ -1,13 +1,14 @@
 /**
  * Adds up the raw steps of a simulation's shards into the result: windows (counters summed, load from the
- * hosts' sums and maxima), events (bytes summed over shards; hit ratio before, after, lowest and recovery from
- * the merged windows) and the workers. Shards emit the same steps in the same order, so step k of every shard
- * describes the same moment; all sums are of whole numbers, so one shard or several give the same result.
+ * hosts' sums and maxima), events (bytes and the counters just before them summed over shards; hit ratio after
+ * from the merged windows; lowest and recovery, against the baseline, in src/sim/recovery.ts) and the workers.
+ * Shards emit the same steps in the same order, so step k of every shard describes the same moment; all sums are of whole numbers, so one shard or several give the same result.
  */
 import { measured, type EventReport, type SimulationResult, type SimulationStep, type WindowMetrics } from './result.js';
 import type { Scenario } from './scenario.js';
 import { setCapacityDetail } from './cluster.js';
-import { zeroCounters, type Counters, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+import { RECOVERY_TOLERANCE } from './recovery.js';
+import { addCounters, zeroCounters, type Counters, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
 const ratioOfMax = (max: number, sum: number, n: number): number => (sum > 0 ? max / (sum / n) : 0);
 
@@ -64,7 +65,7 @@ export class Merger {
     };
     for (const k of Object.keys(c) as Array<keyof Counters>) this.t[k] += c[k];
     this.windows.push(window);
-    this.settleRecoveries(window);
+    this.settleHitRatiosAfter(window);
     return window;
   }
 
@@ -72,9 +73,11 @@ export class Merger {
     const r0 = raw[0];
     let unreachable = 0;
     let evicted = 0;
+    const before = zeroCounters();
     for (const r of raw) {
       unreachable += r.unreachableBytes;
       evicted += r.evictedBytes;
+      addCounters(before, r.before);
     }
     const e = this.s.events[r0.index];
     const report: EventReport = {
@@ -88,11 +91,13 @@ export class Merger {
       bytesMoved: 0,
       hashSpaceMoved: null,
       bytesUnreachable: unreachable,
-      hitRatioBefore: this.windows.length ? this.windows[this.windows.length - 1].hitRatio : null,
+      hitRatioBefore: r0.at > r0.beforeFrom ? this.adjusted({ hitRatio: before.pageRequests ? before.pageHits / before.pageRequests : 0, byteHitRatio: 0 }, before, r0.at - r0.beforeFrom).hitRatio : null,
       effectiveAt: r0.effectiveAt,
       hitRatioAfter: null,
       lowestHitRatio: null,
       recoveryRequests: null,
+      recoverySeconds: null,
+      recoveredBy: null,
     };
     this.events.push(report);
     this.byIndex.set(report.index, report);
@@ -116,17 +121,13 @@ export class Merger {
     return m;
   }
 
-  /** Fills in hit ratio after and recovery for events waiting on later windows. */
-  private settleRecoveries(window: WindowMetrics): void {
+  /** Fills in the hit ratio after for events waiting on later windows (lowest and recovery: src/sim/recovery.ts). */
+  private settleHitRatiosAfter(window: WindowMetrics): void {
     for (let i = this.pendingEvents.length - 1; i >= 0; i--) {
       const e = this.pendingEvents[i];
       if (window.start < e.effectiveAt) continue; // windows before clients see the change are not "after"
-      if (e.hitRatioAfter === null) e.hitRatioAfter = window.hitRatio;
-      if (e.lowestHitRatio === null || window.hitRatio < e.lowestHitRatio) e.lowestHitRatio = window.hitRatio;
-      if (e.hitRatioBefore === null || window.hitRatio >= e.hitRatioBefore - 0.01) {
-        e.recoveryRequests = e.hitRatioBefore === null ? 0 : window.end - e.at;
-        this.pendingEvents.splice(i, 1);
-      }
+      e.hitRatioAfter = window.hitRatio;
+      this.pendingEvents.splice(i, 1);
     }
   }
 
@@ -178,6 +179,7 @@ export class Merger {
         hitRatio: totals[i].pageRequests ? totals[i].hits / totals[i].pageRequests : 0,
         dirs: totals[i].dirs,
       })),
+      recoveryTolerance: RECOVERY_TOLERANCE,
       offlineIdentities: f0.offlineIdentities,
       ufsModel: s.ufs ?? null,
     };

@@ -91,19 +91,33 @@ export interface EventReport {
    * than the data set; two like events report like figures.
    */
   bytesUnreachable: number;
-  /** Windowed hit ratio just before. */
+  /**
+   * Hit ratio of the reads just before the event: from the start of the window before the event's (so one to
+   * two windows of reads; the window before when the event is at a window's start), or from the latest event at
+   * an earlier read when that is later (two events in one window each get their own). Null: no read before.
+   */
   hitRatioBefore: number | null;
   /** The read count from which clients saw the change (`at` + the refresh delay; `at` when the ring did not change). */
   effectiveAt: number;
   /** Windowed hit ratio in the first window that starts once clients see the change. */
   hitRatioAfter: number | null;
-  /** The lowest windowed hit ratio from then until recovery. */
+  /** The lowest windowed hit ratio from the event's window until recovery (the recovered window included). */
   lowestHitRatio: number | null;
   /**
-   * Reads from the event until the windowed hit ratio was back within 1 percentage point of its level before
-   * (counted from windows that start once clients see the change; null: not within the run).
+   * Reads from the event until the run's windowed hit ratio is back within `recoveryTolerance` of the baseline's
+   * (the same reads without the events) at the same window, and stays so up to the first such window ending once
+   * clients see the change; 0 when it never left it (an event that moves nothing). Null: not within the run
+   * (or not measured: `replay` does not replay the baseline).
    */
   recoveryRequests: number | null;
+  /**
+   * With a `ufs:` block with a bandwidth or a request cap: the under-storage seconds (model) of the windows from
+   * the event's to the last before recovery, from their bytes and GETs as one transfer; 0 with a recovery of 0.
+   * Null: no seconds in the model, or not recovered.
+   */
+  recoverySeconds: number | null;
+  /** The read by which the recovery shows: the end of the window back within the tolerance (null: not recovered). */
+  recoveredBy: number | null;
 }
 
 export interface WorkerReport {
@@ -131,6 +145,8 @@ export interface SimulationResult {
   windows: WindowMetrics[];
   events: EventReport[];
   workers: WorkerReport[];
+  /** Absolute hit-ratio tolerance of the events' recovery against the baseline (`RECOVERY_TOLERANCE`, src/sim/recovery.ts). */
+  recoveryTolerance: number;
   /** Registered identities left offline at the end (ring bloat from restarts without a persisted identity). */
   offlineIdentities: string[];
   /** The scenario's `ufs:` block as the model used it (null: none; `ufs.seconds` and `ufs.costUSD` are then null). */

@@ -19,7 +19,7 @@ import type { Scenario, ScenarioEvent } from './scenario.js';
 import type { ReadBatch, Workload } from './workload/workload.js';
 import type { SpatialSample } from './sample.js';
 import type { PageStore } from '../pagestore/page-store.js';
-import { zeroCounters, type Counters, type DirTotals, type HostInfo, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+import { addCounters, counterDifference, zeroCounters, type Counters, type DirTotals, type HostInfo, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
 interface ClientView {
   /** Built only by a shard that routes. */
@@ -65,6 +65,12 @@ export class SimulationShard {
   /** The hosts a routing shard picked for the current batch's reads. */
   private routed = new Int32Array(0);
   private w: Counters = zeroCounters();
+  /** Counters of the closed windows, and where the window before the current one started (with the counters then). */
+  private closed: Counters = zeroCounters();
+  private previousWindow = { start: 0, counters: zeroCounters() };
+  /** The read of the latest event and of the latest one at an earlier read, with the counters then (-1: none yet). */
+  private eventMark = { read: -1, counters: zeroCounters() };
+  private priorEventMark = { read: -1, counters: zeroCounters() };
   private hostRequests = new Float64Array(0);
   private hostBytes = new Float64Array(0);
   private totalHostRequests = new Float64Array(0);
@@ -234,6 +240,8 @@ export class SimulationShard {
       this.hostRequests[i] = 0;
       this.hostBytes[i] = 0;
     }
+    this.previousWindow = { start: this.windowStart, counters: { ...this.closed } };
+    addCounters(this.closed, this.w);
     this.w = zeroCounters();
     this.windowStart = this.reads;
     return window;
@@ -378,7 +386,22 @@ export class SimulationShard {
     }
   }
 
+  /**
+   * This shard's counters over the reads just before an event at the current read: from the start of the window
+   * before the current one, or from the latest earlier event when that is later (events at one read share it).
+   */
+  private countersBefore(): { from: number; counters: Counters } {
+    const now = addCounters({ ...this.closed }, this.w);
+    if (this.eventMark.read !== this.reads) {
+      this.priorEventMark = this.eventMark;
+      this.eventMark = { read: this.reads, counters: now };
+    }
+    const mark = this.priorEventMark.read > this.previousWindow.start ? { start: this.priorEventMark.read, counters: this.priorEventMark.counters } : this.previousWindow;
+    return { from: mark.start, counters: counterDifference(now, mark.counters) };
+  }
+
   private handle(e: ScenarioEvent, index: number): void {
+    const justBefore = this.countersBefore();
     const prior = this.lastMembers();
     // Who served what before the event, taken before it changes the cluster (online flags, capacities).
     const before = { members: prior, online: prior.map((m) => m.online), placement: this.role.stores ? this.storePlacement(prior) : null };
@@ -395,6 +418,8 @@ export class SimulationShard {
       evictedBytes: effect.evictedBytes,
       unreachableBytes: this.unreachableBytes(before, members, effect.lost),
       effectiveAt: this.reads,
+      before: justBefore.counters,
+      beforeFrom: justBefore.from,
     };
     for (const h of effect.lost) this.cluster.dropPages(h);
     this.outbox.push(raw);

@@ -21,6 +21,8 @@ import type { TraceSource } from './trace/source.js';
 import { RingSimError } from '../core/errors.js';
 import type { ShardSpec } from './cluster.js';
 import { Merger } from './merge.js';
+import { baselineScenario, withBaseline } from './baseline.js';
+import { withRecoveries } from './recovery.js';
 import type { NewFiles, ReadRing, RoutedBatch } from './read-ring.js';
 import type { SimulationResult, SimulationStep } from './result.js';
 import type { Scenario } from './scenario.js';
@@ -59,8 +61,11 @@ function buildWorkload(s: Scenario, openTrace: SimulateOptions['openTrace']): Wo
   return syntheticWorkload(s.workload, s.seed, s.pathTemplate, s.requestsPerSecond);
 }
 
-/** Steps through a simulation: each closed window and each event as it happens. Call `result()` at the end. */
-export function simulation(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
+/**
+ * Steps through one replay of `scenario`: each closed window and each event as it happens; its return value is
+ * the result with the events' lowest hit ratio and recovery not measured (null: see `simulation`).
+ */
+export function replaySteps(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
   const sample = sampleOf(options);
   const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), { stores: { shard: 0, shards: 1 }, routes: true, leads: true }, sample);
   const merger = new Merger(scenario, sample?.rate);
@@ -73,13 +78,41 @@ export function simulation(scenario: Scenario, options: SimulateOptions = {}): A
   })();
 }
 
-/** Runs a whole simulation and returns its result (plain, JSON-serialisable data). */
+/** One replay of `scenario`, its events' recovery not measured (what `mergeShards` gives for the same run). */
+export async function replay(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const it = replaySteps(scenario, options);
+  for (;;) {
+    const step = await it.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Steps through a simulation: each closed window and each event as it happens. Its return value is the result;
+ * when there are events, the baseline (the same reads without them) is replayed after the run to measure their
+ * recovery against, which takes about as long again.
+ */
+export function simulation(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
+  return (async function* () {
+    const run = yield* replaySteps(scenario, options);
+    return scenario.events.length ? withRecoveries(run, await replay(baselineScenario(scenario), options)) : run;
+  })();
+}
+
+/** Runs a whole simulation (and, with events, its baseline) and returns its result (plain, JSON-serialisable data). */
 export async function simulate(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
   const it = simulation(scenario, options);
   for (;;) {
     const step = await it.next();
     if (step.done) return step.value;
   }
+}
+
+/** Runs `scenario` and its baseline (one after the other) and returns the run with `baseline` and `delta`, its events' recovery measured. */
+export async function simulateWithBaseline(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
+  const run = await replay(scenario, options);
+  const base = await replay(baselineScenario(scenario), options);
+  return withBaseline(withRecoveries(run, base), base);
 }
 
 /**
@@ -177,7 +210,7 @@ export async function simulateStores(scenario: Scenario, spec: ShardSpec, ring: 
   return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, ring, spec.shard);
 }
 
-/** The result of a run from all its shards (in any order; each shard exactly once). */
+/** The result of a run from all its shards (in any order; each shard exactly once), as `replay` gives it. */
 export function mergeShards(scenario: Scenario, shards: readonly ShardResult[]): SimulationResult {
   const n = shards[0]?.steps.length ?? 0;
   if (shards.length === 0 || shards.some((s) => s.steps.length !== n)) throw new RingSimError('shards', shards.length, 'the shards did not replay the same run', 'merge the shards of one scenario');

@@ -10,6 +10,21 @@ export function zeroCounters(): Counters {
   return { requests: 0, pageRequests: 0, pageHits: 0, bytes: 0, hitBytes: 0, ufsBytes: 0, unavailableBytes: 0 };
 }
 
+const COUNTER_KEYS = Object.keys(zeroCounters()) as Array<keyof Counters>;
+
+/** `into` += `c`, field by field; returns `into`. */
+export function addCounters(into: Counters, c: Counters): Counters {
+  for (const k of COUNTER_KEYS) into[k] += c[k];
+  return into;
+}
+
+/** `a` − `b`, field by field (a new object). */
+export function counterDifference(a: Counters, b: Counters): Counters {
+  const d = zeroCounters();
+  for (const k of COUNTER_KEYS) d[k] = a[k] - b[k];
+  return d;
+}
+
 /** A closed window: this shard's counters, its online hosts' load (max and sum), its cached bytes. */
 export interface RawWindow {
   kind: 'window';
@@ -41,6 +56,9 @@ export interface RawEvent {
   evictedBytes: number;
   unreachableBytes: number;
   effectiveAt: number;
+  /** This shard's counters over the reads just before the event, from read `beforeFrom` (see `EventReport.hitRatioBefore`). */
+  before: Counters;
+  beforeFrom: number;
 }
 
 /** A ring change reaching clients: what it moved (the same in every shard). */

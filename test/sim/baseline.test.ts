@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../src/sim/scenario.js';
-import { baselineScenario, simulateWithBaseline, totalsDelta } from '../../src/sim/baseline.js';
+import { baselineScenario, totalsDelta } from '../../src/sim/baseline.js';
+import { simulateWithBaseline } from '../../src/sim/simulate.js';
 import { simulate } from '../../src/sim/simulate.js';
 
 const scenario = (files: number, requests: number, workers: number, window: number, events: unknown[]) => readScenario({

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ReadRing } from '../../src/sim/read-ring.js';
 import { bytesTraceSource } from '../../src/sim/trace/source.js';
 import { readScenario } from '../../src/sim/scenario.js';
-import { mergeShards, simulate, simulateRouter, simulateShard, simulateStores } from '../../src/sim/simulate.js';
+import { mergeShards, replay, simulateRouter, simulateShard, simulateStores } from '../../src/sim/simulate.js';
 
 const events = [
   { at: 300, action: 'add-workers', count: 2 },
@@ -42,7 +42,7 @@ describe('simulateShard + mergeShards', () => {
     ['dynamic', { placement: { algorithm: 'ring', vnodes: 50, ring: 'dynamic', weightByCapacity: true, refreshDelay: 0 } }],
   ] as const)('%s ring %j: 1, 2 and 3 shards give the result of one run', async (ring, extra) => {
     const s = scenario(ring, extra);
-    const whole = JSON.stringify(await simulate(s));
+    const whole = JSON.stringify(await replay(s));
     expect(JSON.parse(whole).events.length).toBe(events.length);
     for (const shards of [1, 2, 3]) {
       const parts = await Promise.all(Array.from({ length: shards }, (_, shard) => simulateShard(s, { shard, shards })));
@@ -75,7 +75,7 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
     ['dynamic', { placement: { algorithm: 'ring', vnodes: 50, ring: 'dynamic', weightByCapacity: true, refreshDelay: 0 } }],
   ] as const)('%s ring %j: 1, 2 and 3 store shards give the result of one run', async (ring, extra) => {
     const s = scenario(ring, extra);
-    const whole = JSON.stringify(await simulate(s));
+    const whole = JSON.stringify(await replay(s));
     for (const shards of [1, 2, 3]) expect(await routed(s, shards)).toBe(whole);
   });
 
@@ -84,7 +84,7 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
       fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 50, max: 900 }), fc.constantFrom(undefined, 0.5), fc.integer({ min: 1, max: 4 }), async (seed, refreshDelay, window, sample, shards) => {
         const timed = [...events, { atTime: 1.25, action: 'add-workers', count: 1 }];
         const s = scenario('dynamic', { seed, placement: { algorithm: 'alluxio-consistent', vnodes: 50, refreshDelay }, metrics: { window }, events: timed, requestsPerSecond: 1000 });
-        expect(await routed(s, shards, sample)).toBe(JSON.stringify(await simulate(s, { sample })));
+        expect(await routed(s, shards, sample)).toBe(JSON.stringify(await replay(s, { sample })));
       }),
       { seed: 16, numRuns: 12 },
     );
@@ -101,7 +101,7 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
       events: [{ at: 2000, action: 'add-workers', count: 1 }, { at: 5000, action: 'restart-worker', worker: 'w-1', keepIdentity: false, keepPageStore: false }, { atTime: 7000, action: 'stop-worker', worker: 'w-2' }],
     }, 'trace');
     const openTrace = () => bytesTraceSource('mem.csv', new TextEncoder().encode(csv));
-    const whole = JSON.stringify(await simulate(s, { openTrace }));
+    const whole = JSON.stringify(await replay(s, { openTrace }));
     for (const shards of [1, 3]) {
       const ring = ReadRing.create(shards, 64, 4096, 2000); // 2,000 bytes of paths a slot: a batch's new files take many slots
       const parts = [await simulateRouter(s, ring, { openTrace })];

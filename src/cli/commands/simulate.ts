@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { RingSimError } from '../../core/errors.js';
 import { parseScenario } from '../../sim/scenario.js';
 import { baselineScenario, withBaseline } from '../../sim/baseline.js';
+import { withRecoveries } from '../../sim/recovery.js';
 import { integerOption } from '../options.js';
 import { defaultThreads, simulateThreads } from '../simulate-threads.js';
 import { sampleOption } from '../sample-option.js';
@@ -42,10 +43,13 @@ Example:
       const threads = flags.threads ?? defaultThreads(scenario);
       let result = await simulateThreads(scenario, threads, progress?.update, flags.sample);
       progress?.done();
-      if (flags.baseline) {
+      if (flags.baseline || scenario.events.length) {
+        // The events' recovery is measured against the baseline: with events, it is replayed even without --baseline.
         const baseProgress = io.progress?.('baseline reads');
-        result = withBaseline(result, await simulateThreads(baselineScenario(scenario), threads, baseProgress?.update, flags.sample));
+        const base = await simulateThreads(baselineScenario(scenario), threads, baseProgress?.update, flags.sample);
         baseProgress?.done();
+        if (scenario.events.length) result = withRecoveries(result, base);
+        if (flags.baseline) result = withBaseline(result, base);
       }
       writeOutputs(withReport([
         optionalOutput('--json', flags.json, () => jsonText(result)),
