@@ -8,30 +8,40 @@
   function rebalanceSection(core) {
     var ex = new R.Explorer(plan, core);
     var s = R.section('Rebalance: what if you change the ring? (computed in this page by ring-sim\'s own ring code)', 'rebalance');
-    var read = ex.controls(s, update);
+    var read = ex.controls(s, update, nothing);
     ex.metrics(s);
-    s.append('h3').text('The ring: which worker owns each part of the key hash space');
-    ex.strip(s);
-    var row = s.append('div').attr('class', 'row');
-    var left = row.append('div');
+    // The pictures: hidden while a refused value leaves nothing to draw.
+    var pictures = s.append('div').attr('class', 'pictures');
+    pictures.append('h3').text('The ring: which worker owns each part of the key hash space');
+    ex.strip(pictures);
+    var row = pictures.append('div').attr('class', 'row');
+    var left = row.append('div').attr('class', 'picture-shares');
     left.append('h3').text('Shares of keys against the fair share');
     ex.shares(left);
-    var right = row.append('div');
+    var right = row.append('div').attr('class', 'picture-flows');
     right.append('h3').text('Where the moved keys go (from → to)');
     ex.matrix(right);
-    s.append('h3').text('Legend');
-    ex.legend(s);
+    pictures.append('h3').text('Legend');
+    ex.legend(pictures);
+    /** No figure and no picture beside the message: nothing stale, nothing computed from a refused value. */
+    function nothing(message) {
+      ex.result = null;
+      s.attr('data-invalid', 'true');
+      s.selectAll('.metric .value').text('-');
+      s.selectAll('.metric .note').text('');
+      s.select('[data-metric="moved"]').attr('data-value', null);
+      s.select('[data-metric="summary"]').text('');
+      s.select('[data-metric="error"]').text(message + ' Nothing is computed until then.');
+      document.body.removeAttribute('data-change');
+    }
     function update(change) {
       try {
         ex.result = ex.compute(change);
       } catch (e) {
-        // No stale figures beside the message.
-        s.selectAll('.metric .value').text('-');
-        s.selectAll('.metric .note').text('');
-        s.select('[data-metric="summary"]').text('');
-        s.select('[data-metric="error"]').text(String(e && e.message ? e.message : e));
+        nothing(String(e && e.message ? e.message : e));
         return;
       }
+      s.attr('data-invalid', null);
       ex.showMetrics(s, ex.result);
       if (!ex.zoomed) { ex.zoomed = true; ex.readableZoom(); }
       ex.drawStrip();

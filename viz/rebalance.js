@@ -117,8 +117,52 @@
   };
 
   // ---- controls ---------------------------------------------------------------------------------------------
-  Explorer.prototype.controls = function (box, onChange) {
+  /** A number input with its message beside it (`[data-message]`, empty while the value is accepted). */
+  function numberInput(l, control, range) {
+    var input = l.append('input').attr('type', 'number').attr('data-control', control).attr('aria-describedby', 'message-' + control);
+    limits(input, range);
+    l.append('span').attr('class', 'control-message').attr('id', 'message-' + control).attr('data-message', control).attr('aria-live', 'polite');
+    return input;
+  }
+  function limits(input, range) {
+    input.attr('min', range.min).attr('max', range.max).attr('step', range.integer ? 1 : 'any');
+  }
+
+  /** Reads a numeric control (src/report/control-input.ts) and shows its message beside it, or clears it. */
+  function readNumber(form, core, control, range) {
+    var input = form.select('[data-control="' + control + '"]');
+    var r = core.readControlNumber(input.property('value'), range, input.property('validity').badInput);
+    form.select('[data-message="' + control + '"]').text(r.ok ? '' : r.message).attr('data-state', r.ok ? null : 'invalid');
+    input.attr('aria-invalid', r.ok ? null : 'true');
+    return r;
+  }
+
+  /** The bandwidth, in bytes a second, or null. It is optional: empty is a hint (no time is computed), not an error. */
+  Explorer.prototype.readBandwidth = function (form) {
+    var core = this.core;
+    var unit = form.select('[data-control="ufs-bandwidth-unit"]').property('value');
+    var range = core.bandwidthRange(unit);
+    var input = form.select('[data-control="ufs-bandwidth"]');
+    limits(input, range);
+    var empty = input.property('value').trim() === '' && !input.property('validity').badInput;
+    var r = readNumber(form, core, 'ufs-bandwidth', range);
+    if (empty) {
+      form.select('[data-message="ufs-bandwidth"]').attr('data-state', 'hint').text('Optional: give ' + core.describeRange(range) + ' to time the re-read.');
+      input.attr('aria-invalid', null);
+    }
+    this.bandwidth = r.ok ? r.value * core.UFS_BANDWIDTH_UNITS[unit] : null;
+    this.bandwidthText = r.ok ? r.value + ' ' + unit : null;
+    this.bandwidthRefused = !r.ok && !empty;
+  };
+
+  /**
+   * The controls. `onChange(change)` with a valid change; `onInvalid(message)` when the chosen change's numeric
+   * control holds a value outside its range (the message, also shown beside that control, names the range).
+   * Every numeric control shows its own message beside it and is never clamped or defaulted.
+   */
+  Explorer.prototype.controls = function (box, onChange, onInvalid) {
     var self = this;
+    var core = this.core;
     var names = this.input.names;
     var short = R.shortNames(names);
     var model = this.input.model;
@@ -137,32 +181,38 @@
         .text(function (n) { return short[n]; });
       return s;
     }
+    var ranges = {
+      'add-workers': core.addWorkersRange(names.length, model.vnodes),
+      vnodes: core.vnodesRange(names.length),
+    };
     workerSelect(row('remove', 'Remove worker'), 'remove-worker').property('value', names[names.length - 1]);
-    row('add', 'Add workers').append('input').attr('type', 'number').attr('data-control', 'add-workers').attr('min', 1).attr('max', 500).attr('value', 2);
+    numberInput(row('add', 'Add workers'), 'add-workers', ranges['add-workers']).attr('value', 2);
     workerSelect(row('restart', 'Restart without its identity'), 'restart-worker');
-    row('vnodes', 'Virtual nodes a worker').append('input').attr('type', 'number').attr('data-control', 'vnodes').attr('min', 1).attr('max', 100000)
-      .attr('value', model.vnodes === 1000 ? 2000 : 1000);
+    numberInput(row('vnodes', 'Virtual nodes a worker'), 'vnodes', ranges.vnodes).attr('value', model.vnodes === 1000 ? 2000 : 1000);
     var p = row('provider', 'Provider');
     var ps = p.append('select').attr('data-control', 'provider');
     ps.selectAll('option').data(['DEFAULT', 'CAPACITY']).join('option').attr('value', function (v) { return v; }).text(function (v) { return v + (v === 'CAPACITY' ? ' (model)' : ''); });
     ps.property('value', model.weighted ? 'DEFAULT' : 'CAPACITY');
     var bw = form.append('label').attr('class', 'control bandwidth');
     bw.append('span').text('Under-storage read bandwidth');
-    bw.append('input').attr('type', 'number').attr('data-control', 'ufs-bandwidth').attr('min', 0).attr('step', 'any').attr('placeholder', 'e.g. 10');
-    bw.append('select').attr('data-control', 'ufs-bandwidth-unit').selectAll('option').data(['Gbit/s', 'GB/s', 'MB/s']).join('option').text(function (u) { return u; });
+    var units = Object.keys(core.UFS_BANDWIDTH_UNITS);
+    numberInput(bw, 'ufs-bandwidth', core.bandwidthRange(units[0])).attr('placeholder', 'e.g. 10');
+    // The unit sits between the number and its message.
+    bw.insert('select', '[data-message]').attr('data-control', 'ufs-bandwidth-unit').selectAll('option').data(units).join('option').text(function (u) { return u; });
     function read() {
       var kind = form.select('input[name="change"]:checked').property('value');
       var v = function (sel) { return form.select(sel).property('value'); };
+      var add = readNumber(form, core, 'add-workers', ranges['add-workers']);
+      var vnodes = readNumber(form, core, 'vnodes', ranges.vnodes);
+      self.readBandwidth(form);
+      var refused = kind === 'add' ? add : kind === 'vnodes' ? vnodes : null;
+      if (refused && !refused.ok) { onInvalid(refused.message); return; }
       var change;
       if (kind === 'remove') change = { kind: 'remove', worker: names.indexOf(v('[data-control="remove-worker"]')) };
       else if (kind === 'restart') change = { kind: 'restart', worker: names.indexOf(v('[data-control="restart-worker"]')) };
-      else if (kind === 'add') change = { kind: 'add', count: Math.max(1, Math.min(500, Math.round(Number(v('[data-control="add-workers"]')) || 1))) };
-      else if (kind === 'vnodes') change = { kind: 'vnodes', vnodes: Math.max(1, Math.round(Number(v('[data-control="vnodes"]')) || 1)) };
+      else if (kind === 'add') change = { kind: 'add', count: add.value };
+      else if (kind === 'vnodes') change = { kind: 'vnodes', vnodes: vnodes.value };
       else change = { kind: 'provider', weighted: v('[data-control="provider"]') === 'CAPACITY' };
-      var amount = Number(v('[data-control="ufs-bandwidth"]'));
-      var unit = { 'Gbit/s': 1e9 / 8, 'GB/s': 1e9, 'MB/s': 1e6 }[v('[data-control="ufs-bandwidth-unit"]')];
-      self.bandwidth = amount > 0 ? amount * unit : null;
-      self.bandwidthText = amount > 0 ? amount + ' ' + v('[data-control="ufs-bandwidth-unit"]') : null;
       onChange(change);
     }
     // Touching a control selects its change.
@@ -208,6 +258,7 @@
     set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? 'the sum of the pods\' share gains (the new identity on the same pod); a persisted identity moves nothing' : 'the sum of the share gains');
     set('bytes-moved', R.bytes(r.bytesMoved), r.bytesBasisText + ' (' + this.basis + ' ' + R.bytes(this.basisBytes) + '; model: each worker caches at most its page store)');
     if (this.bandwidth) set('time', R.duration(r.bytesMoved / this.bandwidth), 'at ' + this.bandwidthText + ' from the under-storage');
+    else if (this.bandwidthRefused) set('time', '-', 'not timed: the "Under-storage read bandwidth" value is refused (see the message beside it)');
     else set('time', '-', 'give the "Under-storage read bandwidth" control a value');
     set('unreachable', R.pct(r.unreachable), r.unreachable > 0 ? R.bytes(r.bytesUnreachable) + ' read from the under-storage' : 'no offline identity owns keys');
     box.select('[data-metric="summary"]').text(this.describe(r));

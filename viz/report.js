@@ -66,12 +66,13 @@
     s.append('h2').text(title);
     return s;
   }
+  /** A table; in a narrow window (report.css) each row stacks into a card, every cell headed by its column (`data-label`). */
   function tableOf(sel, headers, rows, numeric) {
-    var t = sel.append('table');
+    var t = sel.append('table').attr('class', 'stack');
     t.append('thead').append('tr').selectAll('th').data(headers).join('th')
       .attr('class', function (_d, i) { return numeric && numeric[i] ? 'num' : null; }).text(function (d) { return d; });
     t.append('tbody').selectAll('tr').data(rows).join('tr').selectAll('td').data(function (r) { return r; }).join('td')
-      .attr('class', function (_d, i) { return numeric && numeric[i] ? 'num' : null; }).text(function (d) { return d; });
+      .attr('class', function (_d, i) { return numeric && numeric[i] ? 'num' : null; }).attr('data-label', function (_d, i) { return headers[i]; }).text(function (d) { return d; });
     return t;
   }
   function axisLabel(svg, text, x, y, rotate) {

@@ -44,7 +44,8 @@
 
   /** An svg with the shared x axis (reads) and the events as dashed lines labelled above the plot. */
   function chart(s, id, height, sim, yLabel) {
-    var svg = s.append('svg').attr('id', id).attr('width', W).attr('height', height);
+    // The viewBox lets a narrow window shrink the chart whole (report.css) instead of cutting it.
+    var svg = s.append('svg').attr('id', id).attr('width', W).attr('height', height).attr('viewBox', '0 0 ' + W + ' ' + height);
     var x = d3.scaleLinear().domain([0, d3.max(sim.windows, function (w) { return w.end; }) || 1]).range([M.l, W - M.r]);
     svg.append('g').attr('transform', 'translate(0,' + (height - M.b) + ')').call(d3.axisBottom(x).ticks(10).tickFormat(d3.format('~s')));
     R.axisLabel(svg, 'reads replayed (requests)', (M.l + W - M.r) / 2, height - 8);
@@ -92,7 +93,7 @@
     if (!sim.windows.length || (sim.totals.ufs.seconds === null && sim.totals.ufs.costUSD === null)) return;
     s.append('h3').text('Under-storage time and cost over time (model)');
     var c = chart(s, 'ufs-time', 260, sim, sim.totals.ufs.seconds === null ? '' : 'seconds per window');
-    c.svg.attr('width', W + 90); // room for the dollar axis on the right
+    c.svg.attr('width', W + 90).attr('viewBox', '0 0 ' + (W + 90) + ' 260'); // room for the dollar axis on the right
     var wx = function (w) { return c.x(w.start); };
     var ww = function (w) { return Math.max(1, c.x(w.end) - c.x(w.start) - 1); };
     var items = [];

@@ -2,7 +2,8 @@
  * The HTML report in a real headless Chromium (Debian's `chromium`, driven by playwright-core), written by the
  * BUILT CLI and opened from disk: no console errors, no network requests, the rebalance controls recompute the
  * figures with ring-sim's own ring code, and removing each worker in the page shows exactly that worker's share
- * from `plan --json`. Screenshots go to test-artifacts/ (git-ignored).
+ * from `plan --json`; in a 420 px window no page scrolls sideways and every numeric control refuses what is out of
+ * range with a message beside it. Screenshots go to test-artifacts/ (git-ignored).
  * Skipped with a message when Chromium is missing, unless RING_SIM_REQUIRE_BROWSER=1 (CI sets it).
  */
 import { spawnSync } from 'node:child_process';
@@ -46,8 +47,8 @@ interface Opened {
 let browser: Browser;
 let context: BrowserContext;
 
-async function open(file: string): Promise<Opened> {
-  const page = await context.newPage();
+async function open(file: string, within: BrowserContext = context): Promise<Opened> {
+  const page = await within.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (m) => {
@@ -215,6 +216,89 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(await moved(page).innerText()).toBe('-');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
+  });
+
+  it('in a 420 px window nothing scrolls sideways; each numeric control refuses 0, -1, empty and too much beside itself and computes nothing from it', async () => {
+    const html = `${artifacts}/plan-gke-narrow.html`;
+    const { json } = plan(html, `${root}examples/alluxio-cluster-gke.yaml`, '--provider', 'gcp');
+    const whatIf = (name: string) => json.whatIf.find((w) => w.name.startsWith(name))!;
+    const narrow = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    try {
+      const { page, errors, requests } = await open(html, narrow);
+      const scrollWidth = () => page.evaluate<number>('document.documentElement.scrollWidth');
+      expect(await scrollWidth()).toBeLessThanOrEqual(420);
+      const message = (control: string) => page.locator(`[data-message="${control}"]`);
+      // The ranges the messages name: the page's own (src/report/control-input.ts); 100,000 virtual nodes is the largest accepted.
+      const controls: Array<[string, string, string[], string]> = [
+        ['add-workers', 'Add workers', ['0', '-1', '', '100000'], 'a whole number of workers from 1 to 500'],
+        ['vnodes', 'Virtual nodes a worker', ['0', '-1', '', '100001'], 'a whole number of virtual nodes from 1 to 100,000'],
+      ];
+      for (const [control, label, values, range] of controls) {
+        for (const value of values) {
+          await page.fill(`input[data-control="${control}"]`, value);
+          const text = `${label}: ${value === '' ? 'empty' : `${value} is out of range`}; give ${range}.`;
+          expect(await message(control).isVisible()).toBe(true);
+          expect(await message(control).innerText()).toBe(text);
+          expect(await page.getAttribute(`input[data-control="${control}"]`, 'aria-invalid')).toBe('true');
+          // Nothing computed: no figure, no picture, the refusal beside the figures too.
+          expect(await moved(page).innerText()).toBe('-');
+          expect(await moved(page).getAttribute('data-value')).toBe(null);
+          expect(await page.locator('#rebalance .pictures').isVisible()).toBe(false);
+          expect(await page.locator('[data-metric="error"]').innerText()).toContain(text);
+          expect(await scrollWidth()).toBeLessThanOrEqual(420);
+        }
+      }
+      // A valid value clears the message and computes the plan's own what-if.
+      await page.fill('input[data-control="add-workers"]', '1');
+      expect(await message('add-workers').isVisible()).toBe(false);
+      expect(await page.getAttribute('input[data-control="add-workers"]', 'aria-invalid')).toBe(null);
+      expect((await movedNow(page)).text).toBe(pct(whatIf('+1 worker').moved));
+      expect(await page.locator('#rebalance .pictures').isVisible()).toBe(true);
+      expect(await page.locator('[data-metric="error"]').isVisible()).toBe(false);
+      await page.fill('input[data-control="vnodes"]', '1000');
+      expect(await message('vnodes').isVisible()).toBe(false);
+      expect((await movedNow(page)).text).toBe(pct(whatIf('virtual nodes').moved));
+      // A refused value in a control whose change is not chosen: its message, and the chosen change still computed.
+      await page.fill('input[data-control="add-workers"]', '0');
+      await page.check('input[name="change"][value="vnodes"]');
+      expect(await message('add-workers').isVisible()).toBe(true);
+      expect((await movedNow(page)).text).toBe(pct(whatIf('virtual nodes').moved));
+      await page.fill('input[data-control="add-workers"]', '2');
+      // The bandwidth is optional: empty is a hint; 0, -1 and over 10 Tbit/s are refused and time nothing.
+      expect(await message('ufs-bandwidth').innerText()).toBe('Optional: give more than 0 and at most 10,000 Gbit/s to time the re-read.');
+      for (const value of ['0', '-1', '100000']) {
+        await page.fill('input[data-control="ufs-bandwidth"]', value);
+        expect(await message('ufs-bandwidth').innerText()).toBe(`Under-storage read bandwidth: ${value} is out of range; give more than 0 and at most 10,000 Gbit/s.`);
+        expect(await page.getAttribute('input[data-control="ufs-bandwidth"]', 'aria-invalid')).toBe('true');
+        expect(await page.locator('[data-metric="time"]').innerText()).toBe('-');
+        expect(await page.locator('[data-note="time"]').innerText()).toMatch(/refused/);
+        expect(await scrollWidth()).toBeLessThanOrEqual(420);
+      }
+      await page.selectOption('select[data-control="ufs-bandwidth-unit"]', 'MB/s'); // 100000 MB/s = 800 Gbit/s: accepted
+      expect(await message('ufs-bandwidth').isVisible()).toBe(false);
+      expect(await page.locator('[data-metric="time"]').innerText()).toMatch(/^\d+(\.\d+)? (ms|s|min)$|^\d+ h \d+ min$/);
+      await page.fill('input[data-control="ufs-bandwidth"]', '');
+      expect(await message('ufs-bandwidth').innerText()).toBe('Optional: give more than 0 and at most 1,250,000 MB/s to time the re-read.');
+      // 500 workers added: the legend names 16 identities and sums up the rest; the page still fits.
+      await page.fill('input[data-control="add-workers"]', '500');
+      expect(await page.locator('.legend-box .swatch').count()).toBe(16 + 2);
+      expect(await page.locator('.legend-box .item.more').innerText()).toBe('+492 more identities (492 new)');
+      expect(await scrollWidth()).toBeLessThanOrEqual(420);
+      await page.screenshot({ path: `${artifacts}/plan-gke-420px-add-500.png`, fullPage: true });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      // The other pages fit too.
+      const others = [['plan-heterogeneous-narrow.html', 'plan', `${root}examples/alluxio-cluster-heterogeneous.yaml`], ['plan-one-worker-narrow.html', 'plan', `${root}examples/alluxio-cluster.yaml`],
+        ['simulation-narrow.html', 'simulate', `${root}examples/scenarios/scale-out-between-epochs-s3.yaml`]];
+      for (const [name, command, file] of others) {
+        ringSim(command, file, '--html', `${artifacts}/${name}`);
+        const other = await open(`${artifacts}/${name}`, narrow);
+        expect(await other.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(420);
+        expect(other.errors).toEqual([]);
+      }
+    } finally {
+      await narrow.close();
+    }
   });
 
   it('the page allows only its own inlined code: a CSP with hashes, wasm compilation, no unsafe-eval', () => {
