@@ -4,7 +4,8 @@
  *
  * The suite runs a few hundred inputs a parser (RING_SIM_FUZZ_RUNS, default 200). The long run is
  *   RING_SIM_FUZZ_RUNS=100000 npx vitest run test/fuzz/parsers.fuzz.test.ts
- * (docs/reliability.md). The seed is fixed, so a failure reproduces; RING_SIM_FUZZ_SEED changes it.
+ * (docs/reliability.md). The seed is fixed, so a failure reproduces; RING_SIM_FUZZ_SEED changes it. A long run
+ * prints its progress to stderr every 5 s: inputs done of the total, the rate and the time left, for each parser.
  */
 import { InvalidArgumentError } from 'commander';
 import fc from 'fast-check';
@@ -24,6 +25,31 @@ const RUNS = Number(process.env.RING_SIM_FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.RING_SIM_FUZZ_SEED ?? 17);
 const params = { numRuns: RUNS, seed: SEED, endOnFailure: true };
 const TIMEOUT = Math.max(60_000, RUNS * 20);
+const PROGRESS_EVERY_MS = 5_000;
+
+const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/**
+ * `check`, counting its calls: at most every 5 s one stderr line such as
+ * `fuzz parseManifest: 12,000 of 100,000 inputs, 2,400 inputs/s, about 41 s left`. A default run (200 inputs a
+ * parser) ends before the first line.
+ */
+function withProgress<A extends unknown[], R>(parser: string, check: (...args: A) => R): (...args: A) => R {
+  const start = Date.now();
+  let done = 0;
+  let last = start;
+  return (...args: A): R => {
+    done += 1;
+    const now = Date.now();
+    if (now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      const rate = done / ((now - start) / 1000);
+      const left = Math.max(0, RUNS - done) / rate;
+      process.stderr.write(`fuzz ${parser}: ${count(done)} of ${count(RUNS)} inputs, ${count(rate)} inputs/s, about ${count(left)} s left\n`);
+    }
+    return check(...args);
+  };
+}
 
 /** Passes when `e` is a RingSimError with a one-line message; rethrows anything else. */
 function cleanFailure(e: unknown): void {
@@ -89,41 +115,41 @@ const SCENARIO = {
 
 describe(`parsers under fuzzing (${RUNS} inputs each, seed ${SEED})`, () => {
   it('parseQuantity', () => {
-    fc.assert(fc.property(quantityText, (t) => returnsOrRefuses(() => parseQuantity(t).value())), params);
+    fc.assert(fc.property(quantityText, withProgress('parseQuantity', (t: string) => returnsOrRefuses(() => parseQuantity(t).value()))), params);
   }, TIMEOUT);
 
   it('parseAlluxioSize', () => {
-    fc.assert(fc.property(sizeText, (t) => returnsOrRefuses(() => parseAlluxioSize(t))), params);
+    fc.assert(fc.property(sizeText, withProgress('parseAlluxioSize', (t: string) => returnsOrRefuses(() => parseAlluxioSize(t)))), params);
   }, TIMEOUT);
 
   it('cache sizes (cachesim --sizes)', () => {
     // Commander's InvalidArgumentError is the CLI's one-line refusal for option values.
-    fc.assert(fc.property(sizeText, (t) => {
+    fc.assert(fc.property(sizeText, withProgress('cache sizes', (t: string) => {
       try {
         parseCacheSize(t);
       } catch (e) {
         if (!(e instanceof InvalidArgumentError) || /\n/.test(e.message)) throw e;
       }
-    }), params);
+    })), params);
   }, TIMEOUT);
 
   it('parseManifest', () => {
-    fc.assert(fc.property(yamlText(MANIFEST), (t) => returnsOrRefuses(() => parseManifest(t, 'm.yaml'))), params);
+    fc.assert(fc.property(yamlText(MANIFEST), withProgress('parseManifest', (t: string) => returnsOrRefuses(() => parseManifest(t, 'm.yaml')))), params);
   }, TIMEOUT);
 
   it('parseScenario', () => {
-    fc.assert(fc.property(yamlText(SCENARIO), (t) => returnsOrRefuses(() => parseScenario(t, 's.yaml'))), params);
+    fc.assert(fc.property(yamlText(SCENARIO), withProgress('parseScenario', (t: string) => returnsOrRefuses(() => parseScenario(t, 's.yaml')))), params);
   }, TIMEOUT);
 
   it('parseWorkers (text lines and JSON)', () => {
     const json = tree.map((t) => JSON.stringify(Array.isArray(t) ? t : [t]));
-    fc.assert(fc.property(fc.oneof(anyText, over('abc123 .-#\n\t[]{}":,'), json), (t) => returnsOrRefuses(() => parseWorkers(t, 'w.txt'))), params);
+    fc.assert(fc.property(fc.oneof(anyText, over('abc123 .-#\n\t[]{}":,'), json), withProgress('parseWorkers', (t: string) => returnsOrRefuses(() => parseWorkers(t, 'w.txt')))), params);
   }, TIMEOUT);
 
   it('parseEtcdJson (etcdctl -w json exports)', () => {
     const kv = fc.record({ key: fc.base64String(), value: fc.oneof(fc.base64String(), fc.string()), lease: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] });
     const doc = fc.oneof(tree.map((t) => JSON.stringify(t)), fc.array(kv, { maxLength: 4 }).map((kvs) => JSON.stringify({ header: {}, kvs, count: kvs.length })));
-    fc.assert(fc.property(fc.oneof(anyText, doc), (t) => returnsOrRefuses(() => parseEtcdJson(t, 'e.json'))), params);
+    fc.assert(fc.property(fc.oneof(anyText, doc), withProgress('parseEtcdJson', (t: string) => returnsOrRefuses(() => parseEtcdJson(t, 'e.json')))), params);
   }, TIMEOUT);
 
   for (const format of TRACE_FORMATS as readonly TraceFormat[]) {
@@ -131,13 +157,13 @@ describe(`parsers under fuzzing (${RUNS} inputs each, seed ${SEED})`, () => {
       const text = fc.oneof(over('0123456789abc,|:\t\n\r" -x.'), fc.array(fc.tuple(fc.integer(), fc.string({ maxLength: 6 }), fc.nat(), fc.constantFrom('get', 'set', 'gets')), { maxLength: 8 }).map((rows) => rows.map((r) => `${r[0]},${r[1]},${r[2]},${r[2]},1,${r[3]},0`).join('\n')));
       const bytes = fc.oneof(fc.uint8Array({ maxLength: 200 }), text.map((t) => new TextEncoder().encode(t)));
       const options = fc.record({ idCol: fc.integer({ min: 0, max: 4 }), timeCol: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), sizeCol: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), idIsNum: fc.boolean() });
-      await fc.assert(fc.asyncProperty(bytes, options, async (b, o) => {
+      await fc.assert(fc.asyncProperty(bytes, options, withProgress(`trace format ${format}`, async (b: Uint8Array, o: { idCol: number; timeCol?: number; sizeCol?: number; idIsNum: boolean }) => {
         try {
           for await (const batch of traceBatches(bytesTraceSource('t', b), format, o)) void batch.length;
         } catch (e) {
           cleanFailure(e);
         }
-      }), params);
+      })), params);
     }, TIMEOUT);
   }
 });
