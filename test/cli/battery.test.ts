@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_CLI } from './helpers.js';
+import { commandMissing } from '../shared.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-battery-'));
 const f = (name: string, content: string | Uint8Array): string => {
@@ -37,12 +38,8 @@ const TRACE = f('t.txt', 'a\nb\na\nc\n');
 const NUM_TRACE = f('n.txt', '1\n2\nx\n');
 const CSV = f('t.csv', 'time,id,size\n1,a,10\n2,b,x\n');
 const ORACLE_SHORT = f('short.bin', new Uint8Array(30));
-let FIFO: string | undefined = join(dir, 'fifo');
-try {
-  execFileSync('mkfifo', [FIFO]);
-} catch {
-  FIFO = undefined;
-}
+const FIFO = commandMissing('mkfifo', 'the FIFO cases of the battery', 'coreutils') ? undefined : join(dir, 'fifo');
+if (FIFO) execFileSync('mkfifo', [FIFO]);
 const manifest = (spec: string): string => f(`m-${Math.random().toString(36).slice(2)}.yaml`, `apiVersion: k8s-operator.alluxio.com/v1\nkind: AlluxioCluster\nmetadata:\n  name: a\nspec:\n${spec}`);
 const scenario = (text: string): string => f(`s-${Math.random().toString(36).slice(2)}.yaml`, text);
 const GROUP = 'cluster:\n  workerGroups: [{name: a, count: 2, pagestore: {size: 1Gi}}]\n';

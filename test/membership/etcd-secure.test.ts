@@ -6,11 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { which } from '../shared.js';
 import { builtCli } from './built-cli.js';
 
 /** The answer lines: locate's text starts with its "# assumed: …" lines (the settings no flag gave). */
 const answers = (stdout: string): string => stdout.split('\n').filter((l) => !l.startsWith('# assumed: ')).join('\n');
-import { enableReaderAuth, etcdMissing, etcdRequired, gateway, grantLease, makeCerts, registerWorkers, startEtcd, which, type EtcdServer, type Tls } from './etcd-server.js';
+import { enableReaderAuth, etcdMissing, etcdRequired, gateway, grantLease, makeCerts, registerWorkers, startEtcd, type EtcdServer, type Tls } from './etcd-server.js';
 
 /** The TLS tests need openssl to make certificates (CI installs it); without it they skip unless etcd is required. */
 const opensslMissing = !which('openssl') && !etcdRequired;

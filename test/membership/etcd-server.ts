@@ -12,13 +12,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { which } from '../shared.js';
 
 const run = promisify(execFile);
-
-export function which(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, name))) return join(dir, name);
-  return undefined;
-}
 
 export const ETCD = which('etcd');
 export const ETCDCTL = which('etcdctl');
