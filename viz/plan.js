@@ -19,15 +19,24 @@
     var cap = R.section('Capacity per worker');
     var groups = {};
     plan.workers.forEach(function (w) {
-      var k = w.group + '|' + w.sizeBytes + '|' + w.reservedBytes;
+      var k = w.group + '|' + w.sizeBytes + '|' + w.reservedBytes + '|' + (w.dirs || []).map(function (d) { return d.sizeBytes + '/' + d.hostPath; }).join(',');
       if (!groups[k]) groups[k] = { n: 0, w: w };
       groups[k].n++;
     });
-    R.tableOf(cap, ['group', 'workers', 'size', 'reserved', 'page data', 'pages', 'usable disk', 'headroom'], Object.keys(groups).map(function (k) {
+    function figures(x, pageSizeBytes) {
+      return [R.bytes(x.sizeBytes), R.bytes(x.reservedBytes), R.bytes(x.cacheBytes), R.count(x.pages) + ' × ' + R.bytes(pageSizeBytes),
+        x.usableDiskBytes === null ? '-' : R.bytes(x.usableDiskBytes), x.headroomBytes === null ? '-' : R.bytes(x.headroomBytes)];
+    }
+    // A worker of several page-store directories: its sums, then one row a directory (one disk each).
+    var rows = [];
+    Object.keys(groups).forEach(function (k) {
       var g = groups[k]; var w = g.w;
-      return [w.group, String(g.n), R.bytes(w.sizeBytes), R.bytes(w.reservedBytes), R.bytes(w.cacheBytes), R.count(w.pages) + ' × ' + R.bytes(w.pageSizeBytes),
-        w.usableDiskBytes === null ? '-' : R.bytes(w.usableDiskBytes), w.headroomBytes === null ? '-' : R.bytes(w.headroomBytes)];
-    }), [false, true, true, true, true, true, true, true]);
+      rows.push([w.group, String(g.n)].concat(figures(w, w.pageSizeBytes)));
+      if (w.dirs && w.dirs.length > 1) w.dirs.forEach(function (d) {
+        rows.push(['\u2003pagestore-' + d.index + (d.hostPath ? ' ' + d.hostPath : ''), ''].concat(figures(d, w.pageSizeBytes)));
+      });
+    });
+    R.tableOf(cap, ['group', 'workers', 'size', 'reserved', 'page data', 'pages', 'usable disk', 'headroom'], rows, [false, true, true, true, true, true, true, true]);
   }
 
   function checks(plan) {

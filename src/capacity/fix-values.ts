@@ -9,6 +9,10 @@
  *   never more than size (an ERROR), never absent (a WARNING);
  * - the cache holds at least one whole page (an ERROR).
  * Values are rounded down to a whole Gi (Mi under 1 GiB, Ki under 1 MiB), so they stay within every bound.
+ *
+ * Several page-store directories (comma-separated `pagestore.size` entries) share one reservedSize: the operator
+ * gives each directory its size entry plus the same reservedSize (`sharedSizes`), so a reservedSize fix names a
+ * value that passes beside every entry, or both values, to be written in every entry.
  */
 import { formatBinary } from '../core/units.js';
 
@@ -32,6 +36,11 @@ export interface StoreLimits {
   usableBytes?: bigint;
   /** reservedSize as written (Enterprise; 0 when absent or for open source). */
   reservedBytes: bigint;
+  /**
+   * The sizes of the worker's other page-store directories, which share this reservedSize (one reservedSize
+   * applies to each directory); absent or empty for one directory.
+   */
+  sharedSizes?: readonly bigint[];
 }
 
 /** Bytes of page data a store of `sizeBytes` holds: size (Enterprise), floor(size / (1 + overhead)) in Java doubles (open source). */
@@ -61,10 +70,41 @@ export function sizePasses(l: StoreLimits, sizeBytes: bigint): boolean {
   return need(l, sizeBytes, l.reservedBytes) <= l.usableBytes && !overSizeShare(sizeBytes, l.usableBytes);
 }
 
-/** Whether reservedSize passes every check on its field beside `sizeBytes` (Enterprise). */
+/** Whether reservedSize passes every check on its field beside `sizeBytes` and every directory sharing it (Enterprise). */
 export function reservedPasses(l: StoreLimits, sizeBytes: bigint, reservedBytes: bigint): boolean {
+  return [sizeBytes, ...(l.sharedSizes ?? [])].every((s) => reservedPassesBeside(l, s, reservedBytes));
+}
+
+function reservedPassesBeside(l: StoreLimits, sizeBytes: bigint, reservedBytes: bigint): boolean {
   if (reservedBytes <= 0n || reservedBytes > sizeBytes || reservedOutOfBand(sizeBytes, reservedBytes)) return false;
   return l.usableBytes === undefined || sizeBytes + reservedBytes <= l.usableBytes;
+}
+
+/** Whether the directories share a reservedSize (several size entries). */
+function shared(l: StoreLimits): boolean {
+  return (l.sharedSizes?.length ?? 0) > 0;
+}
+
+/**
+ * The reservedSize to advise beside `sizeBytes` and every directory sharing it: RESERVED_PERCENT of this size,
+ * else of another entry's, that passes beside all of them; undefined when none does (or a size fails its own checks).
+ */
+function passingReserved(l: StoreLimits, sizeBytes: bigint): { size: string; sizeBytes: bigint } | undefined {
+  const sizes = [sizeBytes, ...(l.sharedSizes ?? [])];
+  if (!sizes.every((s) => sizePasses({ ...l, reservedBytes: 0n }, s))) return undefined;
+  const tenth = sizes.map((s) => floorQuantity((s * RESERVED_PERCENT) / 100n));
+  // Else the band every entry allows: from RESERVED_MIN_PERCENT of the largest to RESERVED_MAX_PERCENT of the smallest.
+  const low = ceilQuantity((maxOf(sizes) * BigInt(RESERVED_MIN_PERCENT) + 99n) / 100n);
+  const high = floorQuantity((minOf(sizes) * BigInt(RESERVED_MAX_PERCENT)) / 100n);
+  return [...tenth, floorQuantity((low.sizeBytes + high.sizeBytes) / 2n), low, high].find((r) => reservedPasses(l, sizeBytes, r.sizeBytes));
+}
+
+function maxOf(xs: readonly bigint[]): bigint {
+  return xs.reduce((a, b) => (b > a ? b : a));
+}
+
+function minOf(xs: readonly bigint[]): bigint {
+  return xs.reduce((a, b) => (b < a ? b : a));
 }
 
 /** The largest size the disk takes as a Kubernetes quantity rounded down, with the reservedSize to give beside it. */
@@ -130,15 +170,17 @@ export function advisedReserved(sizeBytes: bigint): string {
  * or leaves the disk too little room): the disk's ceiling, or an example size with its reservedSize.
  */
 export function pairFix(l: StoreLimits): string {
-  if (l.usableBytes !== undefined) return diskFix({ ...l, usableBytes: l.usableBytes });
-  const size = exampleSize({ ...l, reservedBytes: 0n });
-  return `set size to ${size} with reservedSize ${advisedReserved(parseBinary(size))}`;
+  const every = shared(l) ? ' (the same size in every entry)' : '';
+  if (l.usableBytes !== undefined) return `${diskFix({ ...l, usableBytes: l.usableBytes })}${every}`;
+  const size = exampleSize({ ...l, reservedBytes: 0n, sharedSizes: undefined });
+  return `set size to ${size} with reservedSize ${advisedReserved(parseBinary(size))}${every}`;
 }
 
-/** The fix that sets reservedSize: its value, or both values when it cannot pass beside size. */
+/** The fix that sets reservedSize: its value, or both values when it cannot pass beside size (and every entry sharing it). */
 export function reservedFix(l: StoreLimits, sizeBytes: bigint, why = ''): string {
-  const r = floorQuantity((sizeBytes * RESERVED_PERCENT) / 100n);
-  if (!sizePasses({ ...l, reservedBytes: 0n }, sizeBytes) || !reservedPasses(l, sizeBytes, r.sizeBytes)) return pairFix(l);
+  const r = passingReserved(l, sizeBytes);
+  if (!r) return pairFix(l);
+  if (shared(l)) return `set reservedSize to ${r.size} (${RESERVED_MIN_PERCENT}–${RESERVED_MAX_PERCENT} % of every size entry, one reserve a directory${why})`;
   return `set reservedSize to ${r.size} (about ${RESERVED_PERCENT} % of size${why})`;
 }
 
@@ -150,6 +192,12 @@ export function reservedInstead(l: StoreLimits, sizeBytes: bigint, bytes: bigint
 
 /** An example reservedSize: 10 % of size when size passes, else one with the size to give beside it. */
 export function exampleReserved(l: StoreLimits, sizeBytes: bigint): string {
+  if (shared(l)) {
+    const r = passingReserved(l, sizeBytes);
+    if (r) return r.size;
+    const size = l.usableBytes === undefined ? exampleSize({ ...l, reservedBytes: 0n, sharedSizes: undefined }) : diskCeiling({ ...l, usableBytes: l.usableBytes }).size;
+    return `${advisedReserved(parseBinary(size))} with size ${size} in every entry`;
+  }
   if (sizePasses({ ...l, reservedBytes: 0n }, sizeBytes) && (l.usableBytes === undefined || sizeBytes + parseBinary(advisedReserved(sizeBytes)) <= l.usableBytes)) return advisedReserved(sizeBytes);
   const size = l.usableBytes === undefined ? exampleSize({ ...l, reservedBytes: 0n }) : diskCeiling({ ...l, usableBytes: l.usableBytes }).size;
   return `${advisedReserved(parseBinary(size))} with size ${size}`;

@@ -42,6 +42,11 @@ export interface PageStorePlanInput {
    * the bytes as `reservedSize`): the reservedSize advice checks are skipped and `source` is an assumption.
    */
   reservedSizeDefault?: { source: string };
+  /**
+   * Bytes of the worker's other page-store directories (several `size` entries), which share this reservedSize:
+   * the reservedSize fixes name a value that passes beside each of them too.
+   */
+  sharedSizes?: readonly bigint[];
   /** Field names to report checks under (defaults are the CLI flags). */
   fields?: Partial<Record<'size' | 'reservedSize' | 'pageSize' | 'disk', string>>;
 }
@@ -76,7 +81,7 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
   const overhead = input.overhead ?? 0.1;
   const space = input.disk === undefined ? undefined : diskSpace(input);
   const written = { size: positiveBytes(input.size), reserved: input.reservedSize === undefined ? 0n : positiveBytes(input.reservedSize) };
-  const limits: StoreLimits = { edition, pageSizeBytes, overhead, usableBytes: space?.fileSystem.usableBytes, reservedBytes: edition === 'enterprise' ? written.reserved : 0n };
+  const limits: StoreLimits = { edition, pageSizeBytes, overhead, usableBytes: space?.fileSystem.usableBytes, reservedBytes: edition === 'enterprise' ? written.reserved : 0n, sharedSizes: input.sharedSizes };
   const size = byteQuantityChecks(input.size, f.size, { example: exampleSize(limits), instead: (b, t) => sizeInstead(limits, b, t) });
   const checks: Check[] = [...size.checks];
   let reservedBytes = 0n;

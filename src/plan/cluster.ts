@@ -148,14 +148,30 @@ function readSize(v: unknown, field: string, r: FieldReader): SizeField {
   return { text, bytes, rejected: { binary } };
 }
 
+/**
+ * The size entries of `pagestore.size`: one, or one a page-store directory when the text lists several separated by
+ * commas (the operator's chart makes a directory `pagestore-<i>` of each entry and passes the text on as
+ * `alluxio.worker.page.store.sizes`). Each entry is read as a size of its own; an empty entry is bad input.
+ */
+function readSizes(v: unknown, field: string, r: FieldReader): SizeField[] {
+  if (typeof v !== 'string' || !v.includes(',')) return [readSize(v, field, r)];
+  return v.split(',').map((entry, i, all) => {
+    if (entry.trim() === '') r.fail(field, v, `entry ${i + 1} of ${all.length} is empty`, 'write one size a page-store directory, separated by commas: 100Gi,100Gi');
+    return readSize(entry.trim(), field, r);
+  });
+}
+
 function readGroup(g: Obj, path: string, name: string, r: FieldReader): ManifestWorkerGroup {
   const count = r.wholeNumber(g.count ?? 1, `${path}.count`, 1, 100_000, 'write e.g. count: 4');
   const ps = r.mapping(g.pagestore, `${path}.pagestore`, 'missing or not a mapping', 'add pagestore: { size: 100Gi, reservedSize: 10Gi }');
-  const size = readSize(ps.size, `${path}.pagestore.size`, r);
-  if (size.bytes === 0n) r.fail(`${path}.pagestore.size`, ps.size, 'is zero', 'give the page store a size such as 100Gi');
+  const sizes = readSizes(ps.size, `${path}.pagestore.size`, r);
+  for (const e of sizes) if (e.bytes === 0n) r.fail(`${path}.pagestore.size`, sizes.length > 1 ? e.text : ps.size, 'is zero', 'give the page store a size such as 100Gi');
+  const size = sizes.length === 1 ? sizes[0] : undefined;
+  const smallest = sizes.reduce((a, b) => (b.bytes < a.bytes ? b : a));
   const reserved = ps.reservedSize === undefined ? undefined : readSize(ps.reservedSize, `${path}.pagestore.reservedSize`, r);
-  if (reserved && reserved.bytes > size.bytes) {
-    r.fail(`${path}.pagestore.reservedSize`, ps.reservedSize, `is larger than size (${String(ps.size)})`, 'reservedSize is extra space beside the cache: about 10 % of size');
+  if (reserved && reserved.bytes > smallest.bytes) {
+    const than = size ? `size (${String(ps.size)})` : `the size entry ${smallest.text} (one reservedSize applies to each directory)`;
+    r.fail(`${path}.pagestore.reservedSize`, ps.reservedSize, `is larger than ${than}`, 'reservedSize is extra space beside the cache: about 10 % of size');
   }
   const type = ps.type === undefined ? 'hostPath' : ps.type;
   if (typeof type !== 'string' || !['hostPath', 'persistentVolumeClaim', 'emptyDir'].includes(type)) {
@@ -163,14 +179,14 @@ function readGroup(g: Obj, path: string, name: string, r: FieldReader): Manifest
   }
   const useExternalId = g.useExternalId === undefined ? undefined : r.bool(g.useExternalId, `${path}.useExternalId`, false, 'write useExternalId: false (with systemInfo.hostPath, as the guide does)');
   const rejectedSizes: ManifestWorkerGroup['rejectedSizes'] = [];
-  if (size.rejected) rejectedSizes.push({ field: 'size', text: size.text, binary: size.rejected.binary });
+  for (const e of sizes) if (e.rejected) rejectedSizes.push({ field: 'size', text: e.text, binary: e.rejected.binary });
   if (reserved?.rejected) rejectedSizes.push({ field: 'reservedSize', text: reserved.text, binary: reserved.rejected.binary });
   return {
     name,
     path,
     count,
-    size: size.rejected ? size.rejected.binary : size.text,
-    sizeBytes: size.bytes,
+    size: sizes.map((e) => (e.rejected ? e.rejected.binary : e.text)).join(','),
+    sizeBytes: sizes.reduce((sum, e) => sum + e.bytes, 0n),
     reservedSize: reserved ? (reserved.rejected ? reserved.rejected.binary : reserved.text) : undefined,
     reservedBytes: reserved?.bytes ?? 0n,
     rejectedSizes,
@@ -182,6 +198,21 @@ function readGroup(g: Obj, path: string, name: string, r: FieldReader): Manifest
     systemInfoStore: systemInfoStore(g.systemInfo),
     spec: g,
   };
+}
+
+/** A path GKE's read-only root file system holds: under /mnt, except the writable local-SSD mounts in /mnt/disks. */
+export function readOnlyOnGke(path: string): boolean {
+  return (path === '/mnt' || path.startsWith('/mnt/')) && !path.startsWith('/mnt/disks/');
+}
+
+/** The page store's hostPath, or one a directory (`pagestore-<i>`, as the chart names the volumes) when it lists several. */
+function pageStoreHostPaths(g: ManifestWorkerGroup, given: boolean): HostPathField[] {
+  const field = `${g.path}.pagestore.hostPath`;
+  const paths = g.hostPath!.split(',');
+  if (paths.length === 1) return [{ field, what: 'worker page store', path: g.hostPath!, given, guideFix: '/home/alluxio/pagestore' }];
+  // The fix rewrites the whole list, each read-only entry to a writable path, so the counts still match the sizes.
+  const writable = paths.map((p, i) => (readOnlyOnGke(p.trim()) ? `/home/alluxio/pagestore-${i}` : p.trim())).join(',');
+  return paths.map((p, i) => ({ field, what: `worker page store (pagestore-${i})`, path: p.trim(), given, guideFix: writable }));
 }
 
 function systemInfoStore(v: unknown): string | undefined {
@@ -219,7 +250,7 @@ function readHostPaths(spec: Obj, groups: readonly ManifestWorkerGroup[]): HostP
   const hostPathType = (t: unknown): boolean => t === undefined || t === 'hostPath';
   for (const g of groups) {
     const raw = g.spec;
-    if (g.pagestoreType === 'hostPath') out.push({ field: `${g.path}.pagestore.hostPath`, what: 'worker page store', path: g.hostPath!, given: at(raw, ['pagestore', 'hostPath']) !== undefined, guideFix: '/home/alluxio/pagestore' });
+    if (g.pagestoreType === 'hostPath') out.push(...pageStoreHostPaths(g, at(raw, ['pagestore', 'hostPath']) !== undefined));
     for (const [key, what, fallback, fix] of [['metastore', 'worker metastore', '/mnt/alluxio/metastore', '/home/alluxio/metastore'], ['log', 'worker logs', '/mnt/alluxio/logs', '/home/alluxio/logs']] as const) {
       if (!hostPathType(at(raw, [key, 'type']))) continue;
       const p = at(raw, [key, 'hostPath']);

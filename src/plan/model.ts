@@ -39,6 +39,26 @@ export interface PlanWorker {
   headroomBytes: number | null;
   /** The page store's volume type (`hostPath`, `persistentVolumeClaim`, `emptyDir`): emptyDir is lost on a pod restart. */
   pagestoreType: string;
+  /**
+   * The page-store directories, one a `pagestore.size` entry (one for a single size); the worker's size, reserved,
+   * page data, pages, usable disk and headroom above are their sums (one disk a directory). Always set by
+   * `buildPlan`; optional so that workers built before it existed stay valid.
+   */
+  dirs?: PlanDir[];
+}
+
+/** One page-store directory of a worker (`pagestore-<index>`): its size entry against its own disk. */
+export interface PlanDir {
+  index: number;
+  /** Its hostPath entry (hostPath page stores), else null. */
+  hostPath: string | null;
+  sizeBytes: number;
+  /** The reservedSize beside it: one reservedSize applies to each directory. */
+  reservedBytes: number;
+  cacheBytes: number;
+  pages: number;
+  usableDiskBytes: number | null;
+  headroomBytes: number | null;
 }
 
 export interface PlanShare {

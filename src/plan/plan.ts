@@ -20,11 +20,11 @@ import { checkRingPoints, readRingSettings, settingsAssumptions } from './settin
 import { expandWorkers, workerCapacity } from './workers.js';
 import { PlanRingBuilder, ringBalance, type RingBalance } from './ring-balance.js';
 import { whatIfs } from './what-if.js';
-import { cacheModelAssumption } from '../ring/analysis/cached-bytes.js';
+import { cacheModelAssumption } from './cached-bytes.js';
 import type { PlanRingModel } from './ring-model.js';
 import { ringArcs } from './arcs.js';
 import { defaultAssumption, manifestDefaults, type PlanDefault } from './defaults.js';
-import { datasetChecks, datasetFit, tagCapacityCheck, workersFileChecks } from './checks/capacity.js';
+import { datasetChecks, datasetFit, pageStoreDirCountChecks, tagCapacityCheck, workersFileChecks } from './checks/capacity.js';
 import { emptyDirChecks, hostPathChecks, workerSchedulingChecks } from './checks/platform.js';
 import { identityChecks, identityPersisted, withRestartCost } from './checks/identity.js';
 import { etcdChecks } from './checks/etcd.js';
@@ -33,7 +33,7 @@ import { placeholderChecks, propertyValueChecks, rejectedSizeChecks, ufsChecks }
 import { workerGroupChecks } from './checks/worker-groups.js';
 import { policyChecks, providerChecks, ringChangeChecks, spreadChecks } from './checks/ring.js';
 
-export type { PlanOptions, PlanReport, PlanWhatIf, PlanShare, PlanWorker, PlanFlow, PlanRing, PlanDataset } from './model.js';
+export type { PlanOptions, PlanReport, PlanWhatIf, PlanShare, PlanWorker, PlanDir, PlanFlow, PlanRing, PlanDataset } from './model.js';
 
 function platformOf(m: AlluxioClusterManifest, o: PlanOptions): PlanOptions['platform'] | undefined {
   return o.platform ?? (o.provider === 'gcp' || m.gkeNodeSelector ? 'gke' : undefined);
@@ -62,6 +62,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ...rejectedSizeChecks(c),
     ...workersFileChecks(c),
     ...workerGroupChecks(c),
+    ...pageStoreDirCountChecks(c),
     ...capacity.checks.map(tagCapacityCheck),
     ...workerSchedulingChecks(c),
     ...identityChecks(c),
@@ -104,6 +105,8 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
 function contextAssumptions(c: PlanContext): string[] {
   const out: string[] = [];
   if (c.settings.provider === 'CAPACITY') out.push('CAPACITY provider: ring-sim models it as virtual nodes proportional to capacity (Alluxio Enterprise\'s own algorithm is not public)');
+  const dirs = Math.max(...c.workers.map((w) => w.dirs?.length ?? 1));
+  if (dirs > 1) out.push(`page store: up to ${dirs} directories a worker, one a pagestore.size entry (the operator's chart names them pagestore-0 …); each directory is planned on a disk of its own${c.options.disk === undefined ? '' : ` (--disk ${c.options.disk} each)`}, with the reservedSize beside it: one reservedSize applies to each directory (the chart sizes each directory's volume as its size entry + reservedSize)`);
   if (c.options.disk === undefined) out.push('no --disk: the page store is not checked against the disk (guide D.4: size about 90 % of the space df shows)');
   if (c.options.nodes === undefined && c.manifest.etcd.enabled && c.manifest.etcd.replicaCount > 1) out.push(`no --nodes: the ${c.manifest.etcd.replicaCount} etcd pods need ${c.manifest.etcd.replicaCount} distinct nodes (guide D.2), not checked`);
   if (c.platform === 'gke' && !c.options.platform && c.options.provider !== 'gcp') out.push('GKE: the manifest selects GKE node pools (cloud.google.com/gke-*)');

@@ -1,13 +1,12 @@
 /**
  * The plan's workers: the manifest's groups expanded one worker a pod (or a `--workers` list), and each
- * worker's page-store capacity (identical workers share one capacity plan).
+ * worker's page-store capacity, directory by directory (worker-dirs.ts; identical workers share one plan).
  */
 import type { Check } from '../core/check.js';
-import { planPageStore, type Edition, type PageStorePlan } from '../capacity/pagestore-plan.js';
-import { parseQuantity } from '../capacity/quantity.js';
-import { OPERATOR_RESERVED_SOURCE, operatorReservedBytes } from '../capacity/reserved-default.js';
+import type { Edition } from '../capacity/pagestore-plan.js';
 import type { AlluxioClusterManifest, ManifestWorkerGroup } from './manifest.js';
-import type { PlanOptions, PlanWorker } from './model.js';
+import type { PlanDir, PlanOptions, PlanWorker } from './model.js';
+import { planWorkerDirs, type PlannedDir, type WorkerDirsPlan } from './worker-dirs.js';
 
 export interface PlannedWorker {
   name: string;
@@ -40,23 +39,12 @@ export interface WorkerCapacity {
 export function workerCapacity(workers: readonly PlannedWorker[], pageSizeBytes: bigint, o: PlanOptions, edition: Edition): WorkerCapacity {
   const checks: Check[] = [];
   const assumptions: string[] = [];
-  const plans = new Map<string, PageStorePlan>();
+  const plans = new Map<string, WorkerDirsPlan>();
   const planned = workers.map((w) => {
     const key = `${w.path}|${w.size}|${w.reserved}`;
     let p = plans.get(key);
     if (!p) {
-      const reserved = reservedFor(w.size, w.reserved, edition);
-      p = planPageStore({
-        size: w.size,
-        reservedSize: reserved.text,
-        reservedSizeDefault: reserved.defaulted ? { source: OPERATOR_RESERVED_SOURCE } : undefined,
-        pageSize: String(pageSizeBytes),
-        disk: o.disk,
-        provider: o.provider,
-        fs: o.fs,
-        edition,
-        fields: { size: `${w.path}.pagestore.size`, reservedSize: `${w.path}.pagestore.reservedSize`, pageSize: 'spec.properties.alluxio.worker.page.store.page.size', disk: '--disk' },
-      });
+      p = planWorkerDirs({ path: w.path, size: w.size, reserved: w.reserved, hostPath: w.groupRef.pagestoreType === 'hostPath' ? w.groupRef.hostPath : undefined }, pageSizeBytes, o, edition);
       plans.set(key, p);
       for (const c of p.checks) if (!checks.some((x) => x.field === c.field && x.message === c.message)) checks.push(c);
       for (const a of p.assumptions) if (!assumptions.includes(a)) assumptions.push(a);
@@ -66,30 +54,37 @@ export function workerCapacity(workers: readonly PlannedWorker[], pageSizeBytes:
   return { workers: planned, checks, assumptions };
 }
 
-/** The manifest's reservedSize, or (Enterprise, none given) the operator's default for a directory of `size`. */
-function reservedFor(size: string, given: string | undefined, edition: Edition): { text?: string; defaulted: boolean } {
-  if (given !== undefined || edition !== 'enterprise') return { text: given, defaulted: false };
-  let sizeBytes: bigint;
-  try {
-    sizeBytes = parseQuantity(size).bytes;
-  } catch {
-    return { text: undefined, defaulted: false }; // planPageStore reports the size itself
-  }
-  return { text: String(operatorReservedBytes(sizeBytes)), defaulted: true };
-}
+const num = (b: bigint): number => Number(b);
 
-function toPlanWorker(w: PlannedWorker, p: PageStorePlan): PlanWorker {
-  const num = (b: bigint): number => Number(b);
+function toPlanDir(d: PlannedDir): PlanDir {
+  const p = d.plan;
   return {
-    name: w.name,
-    group: w.group,
+    index: d.index,
+    hostPath: d.hostPath,
     sizeBytes: num(p.sizeBytes),
     reservedBytes: num(p.reservedBytes),
     cacheBytes: num(p.cacheBytes),
     pages: num(p.pages),
-    pageSizeBytes: num(p.pageSizeBytes),
     usableDiskBytes: p.fileSystem ? num(p.fileSystem.usableBytes) : null,
     headroomBytes: p.headroomBytes === undefined ? null : num(p.headroomBytes),
+  };
+}
+
+/** The worker's figures: its directories' sums (one disk a directory), and each directory's. */
+function toPlanWorker(w: PlannedWorker, p: WorkerDirsPlan): PlanWorker {
+  const dirs = p.dirs.map(toPlanDir);
+  const sum = (f: (d: PlanDir) => number | null): number | null => (dirs.some((d) => f(d) === null) ? null : dirs.reduce((s, d) => s + f(d)!, 0));
+  return {
+    name: w.name,
+    group: w.group,
+    sizeBytes: sum((d) => d.sizeBytes)!,
+    reservedBytes: sum((d) => d.reservedBytes)!,
+    cacheBytes: sum((d) => d.cacheBytes)!,
+    pages: sum((d) => d.pages)!,
+    pageSizeBytes: num(p.dirs[0].plan.pageSizeBytes),
+    usableDiskBytes: sum((d) => d.usableDiskBytes),
+    headroomBytes: sum((d) => d.headroomBytes),
     pagestoreType: w.groupRef.pagestoreType,
+    dirs,
   };
 }

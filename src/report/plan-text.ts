@@ -1,6 +1,6 @@
 /** The plan report as terminal text: the same model `--json` prints and the HTML page draws. */
 import { formatBinary } from '../core/units.js';
-import type { PlanReport, PlanWhatIf } from '../plan/model.js';
+import type { PlanReport, PlanWhatIf, PlanWorker } from '../plan/model.js';
 import { percent, table } from './format.js';
 
 export function renderPlanText(r: PlanReport): string {
@@ -36,26 +36,32 @@ function documentRead(d: { kind: string; apiVersion?: string }): boolean {
 function capacityLines(r: PlanReport): string[] {
   const groups = new Map<string, { count: number; w: PlanReport['workers'][number] }>();
   for (const w of r.workers) {
-    const key = `${w.group}|${w.sizeBytes}|${w.reservedBytes}`;
+    const key = `${w.group}|${w.sizeBytes}|${w.reservedBytes}|${(w.dirs ?? []).map((d) => `${d.sizeBytes}/${d.hostPath}`).join(',')}`;
     const g = groups.get(key);
     if (g) g.count++;
     else groups.set(key, { count: 1, w });
   }
+  const figures = (x: CapacityFigures, pageSizeBytes: number): string[] => [
+    formatBinary(x.sizeBytes),
+    formatBinary(x.reservedBytes),
+    formatBinary(x.cacheBytes),
+    `${x.pages.toLocaleString('en-US')} × ${formatBinary(pageSizeBytes)}`,
+    x.usableDiskBytes === null ? '- (no --disk)' : formatBinary(x.usableDiskBytes),
+    x.headroomBytes === null ? '-' : formatBinary(x.headroomBytes),
+  ];
+  // A worker of several page-store directories: its sums, then one row a directory (one disk each).
+  const rows = [...groups.values()].flatMap(({ count, w }) => [
+    [w.group, String(count), ...figures(w, w.pageSizeBytes)],
+    ...(w.dirs && w.dirs.length > 1 ? w.dirs.map((d) => [`  pagestore-${d.index}${d.hostPath ? ` ${d.hostPath}` : ''}`, '', ...figures(d, w.pageSizeBytes)]) : []),
+  ]);
   return ['capacity per worker:', table(
     ['group', 'workers', 'size', 'reserved', 'page data', 'pages', 'usable disk', 'headroom'],
-    [...groups.values()].map(({ count, w }) => [
-      w.group,
-      String(count),
-      formatBinary(w.sizeBytes),
-      formatBinary(w.reservedBytes),
-      formatBinary(w.cacheBytes),
-      `${w.pages.toLocaleString('en-US')} × ${formatBinary(w.pageSizeBytes)}`,
-      w.usableDiskBytes === null ? '- (no --disk)' : formatBinary(w.usableDiskBytes),
-      w.headroomBytes === null ? '-' : formatBinary(w.headroomBytes),
-    ]),
+    rows,
     [false, true, true, true, true, true, true, true],
   )];
 }
+
+type CapacityFigures = Pick<PlanWorker, 'sizeBytes' | 'reservedBytes' | 'cacheBytes' | 'pages' | 'usableDiskBytes' | 'headroomBytes'>;
 
 function ringLines(r: PlanReport): string[] {
   const ring = r.ring;

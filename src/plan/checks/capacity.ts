@@ -1,4 +1,4 @@
-/** Capacity: the workers file against the manifest, and the data set against the cache. */
+/** Capacity: the workers file against the manifest, the page-store directories, and the data set against the cache. */
 import type { Check } from '../../core/check.js';
 import { formatBinary } from '../../core/units.js';
 import type { PlanContext } from '../context.js';
@@ -27,6 +27,39 @@ export function workersFileChecks(c: PlanContext): Check[] {
   const manifestCount = c.manifest.groups.reduce((s, g) => s + g.count, 0);
   if (manifestCount === listed.length) return [];
   return [{ id: 'workers-file-count', source: 'ring-sim', severity: 'warning', field: '--workers', message: `the workers file lists ${listed.length} workers but the manifest asks for ${manifestCount}`, fix: 'make the two agree; the plan uses the workers file' }];
+}
+
+const CHART_SOURCE = 'operator chart (unofficial copy github.com/dodiadodia/alluxio-helm: templates/worker/deployment.yaml fails when the counts differ)';
+
+/**
+ * A hostPath page store lists one path a size entry: the chart mounts the i-th hostPath entry as directory
+ * `pagestore-<i>` and refuses to render the workers when the counts of `size` and `hostPath` entries differ.
+ */
+export function pageStoreDirCountChecks(c: PlanContext): Check[] {
+  return c.manifest.groups.flatMap((g) => {
+    if (g.pagestoreType !== 'hostPath' || g.hostPath === undefined) return [];
+    const sizes = g.size.split(',').map((s) => s.trim());
+    const paths = g.hostPath.split(',').map((p) => p.trim());
+    if (sizes.length === paths.length) return [];
+    const sizeField = `${g.path}.pagestore.size`;
+    const pathField = `${g.path}.pagestore.hostPath`;
+    const given = c.manifest.hostPaths.some((h) => h.field === pathField && h.given);
+    const entries = (n: number): string => `${n} entr${n === 1 ? 'y' : 'ies'}`;
+    const more = sizes.length > paths.length;
+    const example = more
+      ? Array.from({ length: sizes.length }, (_, i) => paths[i] ?? `${paths[0].replace(/\/+$/, '')}-${i}`).join(',')
+      : Array.from({ length: paths.length }, (_, i) => sizes[i] ?? sizes[sizes.length - 1]).join(',');
+    return [{
+      id: 'pagestore-dirs-count',
+      source: CHART_SOURCE,
+      severity: 'error' as const,
+      field: pathField,
+      message: `${sizeField} lists ${entries(sizes.length)} (${g.size}) but ${pathField} lists ${entries(paths.length)} (${g.hostPath}${given ? '' : ', the default'}): the operator's chart fails with "Error: worker.pagestore.size doesn't match with worker.pagestore.hostPath" and no worker is created`,
+      fix: more
+        ? `set ${pathField} to ${sizes.length} comma-separated paths, one on each disk (e.g. ${example}), or list ${entries(paths.length)} in ${sizeField}`
+        : `set ${sizeField} to ${entries(paths.length)}, one a directory (e.g. ${example}), or list ${entries(sizes.length)} in ${pathField}`,
+    }];
+  });
 }
 
 export function datasetFit(c: PlanContext, shares: readonly PlanShare[], datasetBytes: number): { dataset: PlanDataset; overflowingCount: number } {

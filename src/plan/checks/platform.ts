@@ -19,10 +19,9 @@ export function workerSchedulingChecks(c: PlanContext): Check[] {
   }];
 }
 
-/** A path GKE's read-only root file system holds: under /mnt, except the writable local-SSD mounts in /mnt/disks. */
-export function readOnlyOnGke(path: string): boolean {
-  return (path === '/mnt' || path.startsWith('/mnt/')) && !path.startsWith('/mnt/disks/');
-}
+import { readOnlyOnGke } from '../cluster.js';
+
+export { readOnlyOnGke };
 
 export function hostPathChecks(c: PlanContext): Check[] {
   if (c.platform !== 'gke') return [];
