@@ -42,6 +42,7 @@
         return;
       }
       s.attr('data-invalid', null);
+      ex.sizeStrip(); // the window may have changed while the pictures were hidden
       ex.showMetrics(s, ex.result);
       if (!ex.zoomed) { ex.zoomed = true; ex.readableZoom(); }
       ex.drawStrip();
@@ -51,6 +52,10 @@
       document.body.setAttribute('data-change', JSON.stringify(change));
     }
     read();
+    var pending = null;
+    window.addEventListener('resize', function () {
+      if (pending === null) pending = window.requestAnimationFrame(function () { pending = null; ex.resize(); });
+    });
   }
 
   function done() { document.body.setAttribute('data-rendered', 'true'); }

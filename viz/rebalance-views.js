@@ -38,23 +38,47 @@
     bar.append('button').attr('type', 'button').attr('data-control', 'zoom-reset').text('whole ring');
     bar.append('button').attr('type', 'button').attr('data-control', 'zoom-readable').text('readable scale');
     bar.append('span').attr('class', 'muted').attr('data-metric', 'zoom');
-    var width = Math.max(240, Math.floor(wrap.node().getBoundingClientRect().width));
     var height = 3 * ROW + 2 * GAP;
-    var dpr = window.devicePixelRatio || 1;
-    var canvas = wrap.append('canvas').attr('id', 'ring').attr('width', width * dpr).attr('height', height * dpr);
-    canvas.node().style.width = width + 'px';
-    canvas.node().style.height = height + 'px';
-    var axis = wrap.append('svg').attr('width', width).attr('height', 40);
-    var x0 = d3.scaleLinear().domain([0, 1]).range([LEFT, width - 8]);
-    this.stripState = { wrap: wrap, canvas: canvas, axis: axis, x0: x0, x: x0, width: width, height: height, dpr: dpr };
-    var zoom = d3.zoom().scaleExtent([1, 1e6]).translateExtent([[LEFT, 0], [width - 8, height]]).extent([[LEFT, 0], [width - 8, height]])
-      .on('zoom', function (ev) { self.stripState.x = ev.transform.rescaleX(x0); self.drawStrip(); });
-    canvas.call(zoom);
+    var canvas = wrap.append('canvas').attr('id', 'ring');
+    var axis = wrap.append('svg').attr('height', 40);
+    this.stripState = { wrap: wrap, canvas: canvas, axis: axis, height: height };
+    var zoom = d3.zoom().scaleExtent([1, 1e6]).on('zoom', function (ev) { self.stripState.x = ev.transform.rescaleX(self.stripState.x0); self.drawStrip(); });
     this.stripState.zoom = zoom;
+    canvas.call(zoom);
+    this.sizeStrip();
     bar.select('[data-control="zoom-in"]').on('click', function () { canvas.call(zoom.scaleBy, 4); });
     bar.select('[data-control="zoom-out"]').on('click', function () { canvas.call(zoom.scaleBy, 0.25); });
     bar.select('[data-control="zoom-reset"]').on('click', function () { canvas.call(zoom.transform, d3.zoomIdentity); });
     bar.select('[data-control="zoom-readable"]').on('click', function () { self.readableZoom(); });
+  };
+
+  /** Sizes the strip to its box (on building it, and when the window's width changes); keeps the part of the ring shown. */
+  E.sizeStrip = function () {
+    var s = this.stripState;
+    if (!s.wrap.node().getBoundingClientRect().width) return false; // hidden (a refused value): sized when shown again
+    var width = this.available();
+    if (width === s.width) return false;
+    var shown = s.x ? s.x.domain() : [0, 1];
+    var dpr = window.devicePixelRatio || 1;
+    s.canvas.attr('width', width * dpr).attr('height', s.height * dpr);
+    s.canvas.node().style.width = width + 'px';
+    s.canvas.node().style.height = s.height + 'px';
+    s.axis.attr('width', width);
+    s.x0 = d3.scaleLinear().domain([0, 1]).range([LEFT, width - 8]);
+    s.x = s.x0;
+    s.width = width;
+    s.dpr = dpr;
+    s.zoom.translateExtent([[LEFT, 0], [width - 8, s.height]]).extent([[LEFT, 0], [width - 8, s.height]]);
+    var k = 1 / Math.max(1e-6, shown[1] - shown[0]);
+    s.canvas.call(s.zoom.transform, d3.zoomIdentity.translate(LEFT - k * s.x0(shown[0]), 0).scale(k));
+    return true;
+  };
+
+  /** The window's width changed: the pictures take the new width. */
+  E.resize = function () {
+    if (!this.sizeStrip() || !this.result) return;
+    this.drawShares();
+    this.drawMatrix();
   };
 
   E.drawStrip = function () {

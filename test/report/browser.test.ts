@@ -285,6 +285,13 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
       expect(await page.locator('.legend-box .item.more').innerText()).toBe('+492 more identities (492 new)');
       expect(await scrollWidth()).toBeLessThanOrEqual(420);
       await page.screenshot({ path: `${artifacts}/plan-gke-420px-add-500.png`, fullPage: true });
+      // The pictures follow the window's width: wider, then back to 420 px.
+      const ringWidth = 'document.getElementById("ring").getBoundingClientRect().width';
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.waitForFunction(`${ringWidth} > 1000`);
+      await page.setViewportSize({ width: 420, height: 900 });
+      await page.waitForFunction(`${ringWidth} < 420`);
+      expect(await scrollWidth()).toBeLessThanOrEqual(420);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       // The other pages fit too.
