@@ -28,7 +28,7 @@ export async function measure({ results }) {
     }
     const rows = [...best.values()];
     const cores = [coresBefore, await parallelCapacity()];
-    results.sections.threads = { reads: 6_000_000, identical: rows.every((x) => x.json === rows[0].json), loadAverage: os.loadavg()[0], cores, rows: rows.map(({ json, ...x }) => x) };
+    results.sections.threads = { reads: 6_000_000, identical: rows.every((x) => x.json === rows[0].json), loadAverage: os.loadavg()[0], cores, rows: rows.map(({ json: _json, ...x }) => x) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

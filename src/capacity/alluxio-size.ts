@@ -27,13 +27,15 @@ const LONG_MIN = -(1n << 63n);
 /** Java's `(long) d`: truncation toward zero, saturating, NaN → 0. */
 function javaLong(d: number): bigint {
   if (Number.isNaN(d)) return 0n;
-  if (d >= 9223372036854775807) return LONG_MAX;
-  if (d <= -9223372036854775808) return LONG_MIN;
+  // Java compares with (double) Long.MAX_VALUE, which is 2^63.
+  if (d >= 2 ** 63) return LONG_MAX;
+  if (d <= -(2 ** 63)) return LONG_MIN;
   return BigInt(Math.trunc(d));
 }
 
 /** Java `Double.parseDouble` for the decimal and hexadecimal forms (after Java's whitespace trim). */
 function javaParseDouble(text: string, original: string): number {
+  // eslint-disable-next-line no-control-regex -- Java's String.trim() drops every char up to U+0020
   const t = text.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
   const hex = /^([+-]?)0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)[pP]([+-]?\d+)$/.exec(t);

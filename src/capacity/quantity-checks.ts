@@ -25,7 +25,7 @@ export function byteQuantityChecks(text: string, field: string, values: Quantity
   let q: Quantity;
   try {
     q = parseQuantity(text);
-  } catch (e) {
+  } catch {
     const alluxioStyle = /^\s*\d+(\.\d+)?\s*[KMGTP]B\s*$/i.test(text);
     checks.push({
       severity: 'error',

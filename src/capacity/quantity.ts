@@ -251,7 +251,7 @@ export function parseQuantity(text: string): Quantity {
   let { format } = info;
   const { base, exponent } = info;
   // Fast path (exact int64 arithmetic); it also decides whether String() keeps the input text.
-  let precision = 0;
+  let precision: number;
   let scale10 = 0;
   let mantissa = 1n;
   if (format === 'BinarySI') {
@@ -273,9 +273,7 @@ export function parseQuantity(text: string): Quantity {
       const product = v * mantissa;
       if (product <= MAX_INT64) {
         const result = s.positive ? product : -product;
-        let keep = false;
-        if (format === 'BinarySI') keep = exponent % 10 === 0 && (v & 7n) !== 0n;
-        else keep = scale10 % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
+        const keep = format === 'BinarySI' ? exponent % 10 === 0 && (v & 7n) !== 0n : scale10 % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
         return new Quantity(text, result, -scale10, format, s.suffix, keep ? text : undefined);
       }
     }

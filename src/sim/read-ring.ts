@@ -49,7 +49,7 @@ const STATE = 1;
 const TICK = 2;
 const SIGNAL = 3;
 const RELEASED = 4;
-const OPEN = 0;
+// STATE is 0 (open) until the producer closes (DONE) or aborts (ABORTED) the queue.
 const DONE = 1;
 const ABORTED = 2;
 

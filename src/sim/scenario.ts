@@ -8,7 +8,6 @@ import { parseQuantity } from '../capacity/quantity.js';
 import { parseAlluxioSize } from '../capacity/alluxio-size.js';
 import { EVICTION_POLICIES } from '../pagestore/eviction/index.js';
 import { ALLUXIO_EVICTION_RETRIES, ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
-import { RingSimError } from '../core/errors.js';
 import { FieldReader } from '../core/field-reader.js';
 import { ALGORITHM_NAMES } from '../ring/registry.js';
 import { TRACE_FORMATS, type TraceFormat } from './trace/index.js';

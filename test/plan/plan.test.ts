@@ -86,10 +86,10 @@ describe('bad manifests: one clear line, exit 2, within a second', () => {
     ['size: abc', good.replace('size: 90Gi', 'size: abc'), /spec\.worker\.pagestore\.size: is not a size/],
     ['negative size', good.replace('size: 90Gi', 'size: -90Gi'), /spec\.worker\.pagestore\.size: is negative/],
     ['reservedSize > size', good.replace('reservedSize: 9Gi', 'reservedSize: 200Gi'), /reservedSize: is larger than size/],
-    ['workerGroups empty', good.replace(/  worker:[\s\S]*?  etcd:/, '  workerGroups: []\n  etcd:'), /spec\.workerGroups: is empty/],
+    ['workerGroups empty', good.replace(/ {2}worker:[\s\S]*? {2}etcd:/, '  workerGroups: []\n  etcd:'), /spec\.workerGroups: is empty/],
     ['10,000 documents', Array.from({ length: 10_000 }, () => '---\nkind: ConfigMap\n').join(''), /more than 100 YAML documents/],
     ['YAML alias bomb', bomb, /aliases|Excessive alias/i],
-    ['no worker', good.replace(/  worker:[\s\S]*$/, ''), /spec\.worker: missing/],
+    ['no worker', good.replace(/ {2}worker:[\s\S]*$/, ''), /spec\.worker: missing/],
   ])('%s', async (_name, text, message) => {
     const file = tempFile('bad.yaml', text);
     const r = await cli('plan', file);

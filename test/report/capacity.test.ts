@@ -14,7 +14,7 @@ describe('capacity report', () => {
   it('the text gives the verdict, the checks with their fix and the model assumptions', () => {
     const text = renderCapacityText(plan);
     expect(text.split('\n')[0]).toBe('page store (enterprise): WILL NOT DEPLOY: see the errors below');
-    expect(text).toMatch(/\n  ERROR [^\n]+\n    fix: /);
+    expect(text).toMatch(/\n {2}ERROR [^\n]+\n {4}fix: /);
     expect(text).toContain('\nassumptions (model):\n  - ');
   });
 

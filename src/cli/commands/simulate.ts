@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { RingSimError } from '../../core/errors.js';
 import { parseScenario } from '../../sim/scenario.js';
 import { baselineScenario, withBaseline } from '../../sim/baseline.js';
 import { withRecoveries } from '../../sim/recovery.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ids, MINIMAL, persisted, plan } from '../guide-manifests.js';
 
 describe('the ring (guide step 4)', () => {
-  const hetero = persisted(MINIMAL).replace('  worker:\n    count: 1\n', '  workerGroups:\n  - name: small\n    count: 2\n').replace(/\n  etcd:/, '\n  - name: large\n    count: 2\n    useExternalId: false\n    systemInfo: {hostPath: /home/alluxio/system-info}\n    pagestore: {size: 360Gi, reservedSize: 36Gi}\n  etcd:');
+  const hetero = persisted(MINIMAL).replace('  worker:\n    count: 1\n', '  workerGroups:\n  - name: small\n    count: 2\n').replace(/\n {2}etcd:/, '\n  - name: large\n    count: 2\n    useExternalId: false\n    systemInfo: {hostPath: /home/alluxio/system-info}\n    pagestore: {size: 360Gi, reservedSize: 36Gi}\n  etcd:');
   it('heterogeneous workers on DEFAULT: set CAPACITY (model), never "set the virtual nodes to 2000" when they are 2000', () => {
     const r = plan(hetero);
     expect(r.workers.map((w) => w.sizeBytes / 2 ** 30)).toEqual([90, 90, 360, 360]);
