@@ -18,3 +18,10 @@ export function parseJvmSize(s: string): bigint | undefined {
   if (n > MAX_U64 || n * mult > MAX_U64) return undefined;
   return n * mult;
 }
+
+/** Bytes as a JVM size rounded down to whole `g` (`m` under 1 GiB): `jvmSizeFloor(3.5 GiB)` is `3g`. */
+export function jvmSizeFloor(bytes: bigint): { text: string; bytes: bigint } {
+  const unit = bytes >= 1n << 30n ? { suffix: 'g', mult: 1n << 30n } : { suffix: 'm', mult: 1n << 20n };
+  const n = (bytes < 0n ? 0n : bytes) / unit.mult;
+  return { text: `${n}${unit.suffix}`, bytes: n * unit.mult };
+}

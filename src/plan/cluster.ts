@@ -7,6 +7,7 @@ import { parseQuantity } from '../capacity/quantity.js';
 import type { FieldReader } from '../core/field-reader.js';
 import { at, isObj, type Obj } from './yaml-object.js';
 import { groupWorkerSpec, type GroupFinding } from './worker-template.js';
+import { readComponentMemory, type ComponentMemory } from './component-memory.js';
 
 /** A page-store size as written, and the bytes ring-sim plans with. */
 export interface SizeField {
@@ -71,6 +72,8 @@ export interface ClusterFields {
   gkeNodeSelector: boolean;
   /** What merging spec.worker under spec.workerGroups did that the groups' text does not show. */
   groupFindings: GroupFinding[];
+  /** The coordinator's, each worker group's and FUSE's memory: limits, requests and JVM options (component-memory.ts). */
+  memory: ComponentMemory[];
 }
 
 export const DEFAULT_PAGESTORE_HOSTPATH = '/mnt/alluxio/pagestore';
@@ -89,6 +92,7 @@ export function readCluster(doc: Obj, r: FieldReader): ClusterFields {
     hostPaths: readHostPaths(spec, groups),
     gkeNodeSelector: JSON.stringify(spec).includes('"cloud.google.com/gke-'),
     groupFindings,
+    memory: readComponentMemory(spec, groups, r),
   };
 }
 

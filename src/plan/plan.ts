@@ -31,6 +31,8 @@ import { etcdChecks } from './checks/etcd.js';
 import { licenseChecks } from './checks/license.js';
 import { placeholderChecks, propertyValueChecks, rejectedSizeChecks, ufsChecks } from './checks/manifest.js';
 import { workerGroupChecks } from './checks/worker-groups.js';
+import { memoryChecks } from './checks/memory.js';
+import { memoryAssumption } from './component-memory.js';
 import { policyChecks, providerChecks, ringChangeChecks, spreadChecks } from './checks/ring.js';
 
 export type { PlanOptions, PlanReport, PlanWhatIf, PlanShare, PlanWorker, PlanDir, PlanFlow, PlanRing, PlanDataset } from './model.js';
@@ -68,6 +70,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ...identityChecks(c),
     ...hostPathChecks(c),
     ...emptyDirChecks(c),
+    ...memoryChecks(c),
     ...etcdChecks(c),
     ...licenseChecks(c),
     ...ufsChecks(c),
@@ -98,7 +101,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
   });
   checks.push(...ringChangeChecks(c, whatIf));
   withRestartCost(checks, whatIf.find((w) => w.name === 'restart one worker'), settings.mode);
-  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...contextAssumptions(c), cacheModelAssumption(o.datasetBytes !== undefined)];
+  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...contextAssumptions(c), memoryAssumption(m.memory), cacheModelAssumption(o.datasetBytes !== undefined)];
   return report(c, { checks, assumptions, defaults, ring, dataset, whatIf, totalCache, model: builder.model(ring.ids) });
 }
 
