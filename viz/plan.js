@@ -66,9 +66,15 @@
 
   function whatIfTable(plan) {
     var wi = R.section('What if (the plan\'s own table, as in plan --json)');
-    R.tableOf(wi, ['change', 'keys moved', 'stays on the pod', 'optimal', 'unreachable', 'bytes moved', 'what happens'], plan.whatIf.map(function (w) {
-      return [w.name, R.pct(w.moved), R.pct(w.samePod || 0), R.pct(w.optimal), R.pct(w.unreachable), R.bytes(w.bytesMoved) + ' (' + w.bytesBasisText + ')', w.description];
-    }), [false, true, true, true, true, true, false]);
+    // --ufs-bandwidth / --ufs-price with a data set: the re-read's time, GETs and dollars (plan-text's columns).
+    var timed = !!(plan.ufs && plan.dataset && plan.ufs.bandwidth);
+    var priced = !!(plan.ufs && plan.dataset && plan.ufs.pricePer1000Requests !== null);
+    var dash = function (v, f) { return v === null || v === undefined ? '-' : f(v); };
+    var head = ['change', 'keys moved', 'stays on the pod', 'optimal', 'unreachable', 'bytes moved'].concat(timed ? ['re-read time'] : [], priced ? ['GETs', 'cost'] : [], ['what happens']);
+    R.tableOf(wi, head, plan.whatIf.map(function (w) {
+      var cost = (timed ? [dash(w.rereadSeconds, R.seconds)] : []).concat(priced ? [dash(w.rereadRequests, R.count), dash(w.rereadUSD, R.usd)] : []);
+      return [w.name, R.pct(w.moved), R.pct(w.samePod || 0), R.pct(w.optimal), R.pct(w.unreachable), R.bytes(w.bytesMoved) + ' (' + w.bytesBasisText + ')'].concat(cost, [w.description]);
+    }), head.map(function (h, i) { return i > 0 && i < head.length - 1; }));
     wi.append('p').attr('class', 'legend').text('Keys moved: share of all keys (files) whose pod changes. Stays on the pod: share that a restart without a persisted identity hands ' +
       'from the old identity to the new one on the same pod; its surviving page store still holds it, so it is neither moved nor re-read. ' +
       'Optimal: the least any placement with the new shares moves. Unreachable: share whose worker is offline, read from the under-storage. Try other changes in the rebalance section above.');

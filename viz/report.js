@@ -25,6 +25,16 @@
     var h = Math.floor(m / 60);
     return h + ' h ' + (m % 60) + ' min';
   }
+  /** The text report's seconds (src/report/ufs-text.ts): 3 significant digits below a minute, else "1 min 40 s", "2 h 05 min 10 s". */
+  function seconds(x) {
+    var a = Math.abs(x), sign = x < 0 ? '-' : '';
+    if (a < 60) return sign + Number(a.toPrecision(3)) + ' s';
+    var t = Math.round(a), h = Math.floor(t / 3600), m = Math.floor((t % 3600) / 60), s = t % 60;
+    var two = function (n) { return String(n).padStart(2, '0'); };
+    return sign + (h > 0 ? h + ' h ' + two(m) + ' min ' + two(s) + ' s' : m + ' min ' + two(s) + ' s');
+  }
+  /** The text report's dollars: 4 significant digits below 1 USD, else cents with thousands separators. */
+  function usd(x) { return Math.abs(x) < 1 ? (x === 0 ? '0' : String(Number(x.toPrecision(4)))) + ' USD' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' USD'; }
   /** A byte axis unit for values up to `max`: [divisor, name]. */
   function byteUnit(max) {
     var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
@@ -81,7 +91,7 @@
   }
 
   window.ringSimReport = {
-    bytes: bytes, pct: pct, count: count, duration: duration, byteUnit: byteUnit, shortNames: shortNames, palette: palette,
+    bytes: bytes, pct: pct, count: count, duration: duration, seconds: seconds, usd: usd, byteUnit: byteUnit, shortNames: shortNames, palette: palette,
     section: section, tableOf: tableOf, axisLabel: axisLabel, d3: d3, root: root, data: data,
   };
 })();

@@ -5,8 +5,7 @@
   var d3 = R.d3;
   var W = 1100, M = { l: 150, r: 20, t: 46, b: 44 };
   /** The text report's units: seconds with 3 significant digits below a minute, dollars with 4 below 1 USD. */
-  function secs(x) { return x < 60 ? Number(x.toPrecision(3)) + ' s' : R.duration(x); }
-  function usd(x) { return Math.abs(x) < 1 ? (x === 0 ? '0' : String(Number(x.toPrecision(4)))) + ' USD' : x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' USD'; }
+  var secs = R.seconds, usd = R.usd;
   /** A window's under-storage time and cost, when the scenario has a ufs: block. */
   function ufsNote(w) {
     var u = w.ufs;

@@ -37,3 +37,14 @@ export function listOption<T>(name: string, item: (v: string) => T) {
     return parts.map(item);
   };
 }
+
+/** A price in USD, 0 or more (at most 1,000,000): `--ufs-price 0.0004`. */
+export function priceOption(name: string, what: string, example: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1e6) {
+      throw new InvalidArgumentError(`${name} must be ${what} in USD, 0 or more; write e.g. ${name} ${example}.`);
+    }
+    return n;
+  };
+}

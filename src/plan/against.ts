@@ -18,6 +18,7 @@ import type { Placement } from '../ring/placement.js';
 import { createPlacement } from '../ring/registry.js';
 import type { AlluxioClusterManifest, ManifestWorkerGroup } from './manifest.js';
 import { drawIdentities } from './ring-model.js';
+import { rereadCost } from './reread.js';
 import { DYNAMIC_PROP, PAGE_SIZE_PROP, POLICY_PROP, PROVIDER_PROP, VNODE_PROPS, readRingSettings, type RingSettings } from './settings.js';
 
 export interface ManifestChange {
@@ -60,6 +61,9 @@ export interface AgainstReport {
     rereadSeconds: number | null;
     /** The --ufs-bandwidth the time was computed at. */
     ufsBytesPerSecond: number | null;
+    /** With --ufs-price: GETs to re-read rereadBytes, one a page of the new manifest (whole pages), and their USD. */
+    rereadRequests: number | null;
+    rereadUSD: number | null;
   };
   notes: string[];
 }
@@ -70,6 +74,8 @@ export interface AgainstOptions {
   membership?: Membership;
   datasetBytes?: number;
   ufsBandwidth?: Bandwidth;
+  /** USD per 1000 GET requests (--ufs-price). */
+  ufsPricePer1000Requests?: number;
 }
 
 const POLICY_ALGORITHM: Record<string, string> = {
@@ -184,6 +190,8 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
     ...propertyChanges(before, after, RING_PROPERTIES),
   ];
   const rereadBytes = o.datasetBytes !== undefined ? Math.round(mv.moved * o.datasetBytes) : null;
+  const priced = o.ufsBandwidth !== undefined || o.ufsPricePer1000Requests !== undefined;
+  const cost = rereadCost(rereadBytes, priced ? { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: Number(sb.pageSizeBytes) } : undefined);
   const side = (s: RingSettings, p: Placement): AgainstRing => ({ policy: s.policy, provider: s.provider, vnodes: s.vnodes, mode: s.mode, workers: p.workers.length });
   return {
     format: 'ring-sim/plan-against', version: 1, before: before.source, after: after.source,
@@ -195,8 +203,10 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
       before: side(sa, pa), after: side(sb, pb), moved: mv.moved, optimal: mv.optimal, method: mv.method,
       destructive: settings.some((c) => c.destructive),
       rereadBytes,
-      rereadSeconds: rereadBytes !== null && o.ufsBandwidth ? rereadBytes / o.ufsBandwidth.bytesPerSecond : null,
+      rereadSeconds: cost.rereadSeconds,
       ufsBytesPerSecond: o.ufsBandwidth?.bytesPerSecond ?? null,
+      rereadRequests: cost.rereadRequests,
+      rereadUSD: cost.rereadUSD,
     },
     notes: [...notes, ...(o.datasetBytes !== undefined ? ['bytes re-read: model, moved fraction × data set'] : [])],
   };

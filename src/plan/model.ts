@@ -8,6 +8,8 @@ import type { Edition } from '../capacity/pagestore-plan.js';
 import type { PlanRingModel } from './ring-model.js';
 import type { PlanDefault } from './defaults.js';
 import type { RingMode } from '../membership/membership.js';
+import type { Bandwidth } from '../core/bandwidth.js';
+import type { RereadCost, RereadUfs } from './reread.js';
 
 export interface PlanOptions {
   disk?: string;
@@ -25,6 +27,10 @@ export interface PlanOptions {
   whatIfVnodes?: number;
   /** Platform hint for platform-specific checks. */
   platform?: 'gke' | 'eks' | 'aks' | 'other';
+  /** UFS read bandwidth (--ufs-bandwidth): with a data set, each what-if's `rereadSeconds`. */
+  ufsBandwidth?: Bandwidth;
+  /** USD per 1000 GET requests (--ufs-price): with a data set, each what-if's `rereadRequests` and `rereadUSD`. */
+  ufsPricePer1000Requests?: number;
 }
 
 export interface PlanWorker {
@@ -86,7 +92,8 @@ export interface PlanFlow {
   samePod?: true;
 }
 
-export interface PlanWhatIf {
+/** A what-if; with a data set and --ufs-bandwidth / --ufs-price its re-read in time and money (else null: reread.ts). */
+export interface PlanWhatIf extends RereadCost {
   name: string;
   description: string;
   /** Fraction of keys (files) that change worker, i.e. pod (keys that stay on the pod, `samePod`, excluded). */
@@ -159,6 +166,8 @@ export interface PlanReport {
   ring: PlanRing;
   dataset: PlanDataset | null;
   whatIf: PlanWhatIf[];
+  /** The under-storage the what-ifs' re-read is timed and priced against (null without --ufs-bandwidth or --ufs-price). */
+  ufs: RereadUfs | null;
   assumptions: string[];
   /** The operator defaults the plan took where the manifest is silent, each with its source (guide section or ring-sim's assumption). */
   defaults: PlanDefault[];

@@ -20,6 +20,7 @@ import { checkRingPoints, readRingSettings, settingsAssumptions } from './settin
 import { expandWorkers, workerCapacity } from './workers.js';
 import { PlanRingBuilder, ringBalance, type RingBalance } from './ring-balance.js';
 import { whatIfs } from './what-if.js';
+import { rereadAssumption, rereadCost, type RereadUfs } from './reread.js';
 import { cacheModelAssumption } from './cached-bytes.js';
 import type { PlanRingModel } from './ring-model.js';
 import { ringArcs } from './arcs.js';
@@ -88,6 +89,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     checks.push(...datasetChecks(fit.dataset, fit.overflowingCount));
   }
   const totalCache = capacity.workers.reduce((s, w) => s + w.cacheBytes, 0);
+  const ufs = rereadUfs(o, Number(settings.pageSizeBytes));
   const whatIf = whatIfs({
     builder,
     main: ring.main,
@@ -98,11 +100,17 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     cacheBytes: capacity.workers.map((w) => w.cacheBytes),
     datasetBytes: o.datasetBytes ?? null,
     vnodeTarget: target,
-  });
+  }).map((w) => (w.applicable && o.datasetBytes !== undefined ? { ...w, ...rereadCost(w.bytesMoved, ufs ?? undefined) } : w));
   checks.push(...ringChangeChecks(c, whatIf));
   withRestartCost(checks, whatIf.find((w) => w.name === 'restart one worker'), settings.mode);
-  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...contextAssumptions(c), memoryAssumption(m.memory), cacheModelAssumption(o.datasetBytes !== undefined)];
-  return report(c, { checks, assumptions, defaults, ring, dataset, whatIf, totalCache, model: builder.model(ring.ids) });
+  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...contextAssumptions(c), memoryAssumption(m.memory), cacheModelAssumption(o.datasetBytes !== undefined), ...(ufs ? [rereadAssumption(ufs)] : [])];
+  return report(c, { checks, assumptions, defaults, ring, dataset, whatIf, ufs, totalCache, model: builder.model(ring.ids) });
+}
+
+/** The under-storage of --ufs-bandwidth and --ufs-price, at the plan's page size (null: neither given). */
+function rereadUfs(o: PlanOptions, pageSizeBytes: number): RereadUfs | null {
+  if (o.ufsBandwidth === undefined && o.ufsPricePer1000Requests === undefined) return null;
+  return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes };
 }
 
 function contextAssumptions(c: PlanContext): string[] {
@@ -124,6 +132,7 @@ interface Parts {
   ring: RingBalance;
   dataset: PlanDataset | null;
   whatIf: PlanWhatIf[];
+  ufs: RereadUfs | null;
   totalCache: number;
   model: PlanRingModel;
 }
@@ -181,6 +190,7 @@ function report(c: PlanContext, p: Parts): PlanReport {
     },
     dataset: p.dataset,
     whatIf: p.whatIf,
+    ufs: p.ufs,
     assumptions: p.assumptions,
     defaults: p.defaults,
   };

@@ -10,6 +10,7 @@ import { MAX_RING_POINTS } from '../ring/worker.js';
 import { bytesBasisText, cacheModel, flowBytes, movedBytes, type CacheModel } from './cached-bytes.js';
 import type { PlanWhatIf } from './model.js';
 import type { PlanRingBuilder } from './ring-balance.js';
+import { NO_REREAD_COST } from './reread.js';
 
 /** Most flows a what-if lists; the rest are summed. */
 export const LISTED_FLOWS = 20;
@@ -47,7 +48,7 @@ type Row = Pick<PlanWhatIf, 'name' | 'description'> & Partial<PlanWhatIf>;
 /** A what-if row with nothing moved, filled out. */
 function still(c: WhatIfContext, row: Row): PlanWhatIf {
   const { basis } = movedBytes(cache(c), 0, []);
-  return { moved: 0, samePod: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: basis, bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null), flows: [], applicable: true, flowCount: 0, flowsShownShare: 1, otherFlows: { count: 0, fraction: 0, bytes: 0 }, ...row };
+  return { ...NO_REREAD_COST, moved: 0, samePod: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: basis, bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null), flows: [], applicable: true, flowCount: 0, flowsShownShare: 1, otherFlows: { count: 0, fraction: 0, bytes: 0 }, ...row };
 }
 
 const models = new WeakMap<WhatIfContext, CacheModel>();

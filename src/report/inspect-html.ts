@@ -5,7 +5,8 @@
  */
 import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
 import { formatBytes } from '../core/units.js';
-import { percent, ratio } from './format.js';
+import { count, percent, ratio } from './format.js';
+import { usd } from './ufs-text.js';
 import { embedJSON, escapeHtml, pageHead } from './html.js';
 import type { InspectEffect, InspectReport, RingBalance } from './inspect.js';
 
@@ -22,15 +23,18 @@ function balanceRow(name: string, b: RingBalance | null): string[] {
   return b ? [name, String(b.workers), ratio(b.maxOverMean), ratio(b.minOverMean), percent(b.relativeStddev), percent(b.expectedRelativeStddev)] : [name, '0', '-', '-', '-', '-'];
 }
 
-function costCells(e: InspectEffect | null): string[] {
-  if (!e) return ['-', '-', '-'];
-  return [percent(e.moved), e.rereadBytes === null ? '-' : formatBytes(e.rereadBytes), e.rereadSeconds === null ? '-' : formatDuration(e.rereadSeconds)];
+function costCells(e: InspectEffect | null, priced: boolean): string[] {
+  const cells = !e ? ['-', '-', '-'] : [percent(e.moved), e.rereadBytes === null ? '-' : formatBytes(e.rereadBytes), e.rereadSeconds === null ? '-' : formatDuration(e.rereadSeconds)];
+  if (!priced) return cells;
+  return [...cells, e?.rereadRequests == null ? '-' : count(e.rereadRequests), e?.rereadUSD == null ? '-' : usd(e.rereadUSD)];
 }
 
 export function renderInspectHtml(r: InspectReport, css: string): string {
   const c = r.counts;
   const cost = r.cost.datasetBytes === null ? 'Pass --dataset (and --ufs-bandwidth) for bytes re-read and time.'
     : `${r.cost.basis}. Data set ${formatBytes(r.cost.datasetBytes)}${r.cost.ufsBytesPerSecond === null ? '' : `; UFS ${formatBandwidth(r.cost.ufsBytesPerSecond)}`}.`;
+  const priced = r.cost.pricePer1000Requests !== null;
+  const costHead = priced ? ['re-read', 'time', 'GETs', 'cost'] : ['re-read', 'time'];
   const models = [...new Set(r.whatIf.map((w) => w.model).filter((m): m is string => m !== null))];
   return `${pageHead(`ring-sim inspect: ${r.cluster}`, INSPECT_CSP, css)}<body>
 <main id="inspect">
@@ -44,7 +48,7 @@ ${htmlTable(['ring', 'workers', 'busiest / mean', 'idlest / mean', 'relative std
 <h2>Ring bloat</h2>
 <p>${escapeHtml(`${r.bloat.offline} OFFLINE identities; in a static ring ${percent(r.bloat.staticOfflineShare)} of the keys belong to an OFFLINE worker.`)}</p>
 <h2>What-ifs</h2>
-${htmlTable(['what-if', 'dynamic: moved', 're-read', 'time', 'static: moved', 're-read', 'time', 'static: unreachable'], r.whatIf.map((w) => [w.name, ...costCells(w.dynamic), ...costCells(w.static), percent(w.static.unreachable)]))}
+${htmlTable(['what-if', 'dynamic: moved', ...costHead, 'static: moved', ...costHead, 'static: unreachable'], r.whatIf.map((w) => [w.name, ...costCells(w.dynamic, priced), ...costCells(w.static, priced), percent(w.static.unreachable)]))}
 <p>${escapeHtml(cost)}</p>
 ${models.map((m) => `<p>${escapeHtml(`model: ${m}`)}</p>`).join('\n')}
 </main>

@@ -1,7 +1,8 @@
 /** The terminal text of `ring-sim inspect`: the same model `--json` prints and `--html` draws. */
 import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
 import { formatBytes } from '../core/units.js';
-import { percent, ratio } from './format.js';
+import { count, percent, ratio } from './format.js';
+import { usd } from './ufs-text.js';
 import { table } from './table.js';
 import { workerLabel } from './worker-label.js';
 import type { InspectEffect, InspectReport, InspectWhatIf, RingBalance } from './inspect.js';
@@ -15,9 +16,11 @@ function balanceLine(name: string, b: RingBalance | null): string {
     `relative stddev ${percent(b.relativeStddev)} (a random draw of 1,000,000 keys: ${percent(b.expectedRelativeStddev)})`;
 }
 
-function cost(e: InspectEffect | null): [string, string] {
-  if (!e) return ['-', '-'];
-  return [e.rereadBytes === null ? '-' : formatBytes(e.rereadBytes), e.rereadSeconds === null ? '-' : formatDuration(e.rereadSeconds)];
+/** Bytes and time re-read; with --ufs-price the GETs and USD too. */
+function cost(e: InspectEffect | null, priced: boolean): string[] {
+  const cells = !e ? ['-', '-'] : [e.rereadBytes === null ? '-' : formatBytes(e.rereadBytes), e.rereadSeconds === null ? '-' : formatDuration(e.rereadSeconds)];
+  if (!priced) return cells;
+  return [...cells, e?.rereadRequests == null ? '-' : count(e.rereadRequests), e?.rereadUSD == null ? '-' : usd(e.rereadUSD)];
 }
 
 /** The largest flows of a --worker what-if, each ring, as `from (host) -> to (host): share`. */
@@ -33,15 +36,16 @@ function labelled(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>): 
   return w.identities.reduce((name, id) => (hosts.has(id) ? name.replace(id, workerLabel(id, hosts.get(id))) : name), w.name);
 }
 
-function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | null>): string {
+function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | null>, priced: boolean): string {
+  const costHead = priced ? ['re-read', 'time', 'GETs', 'cost'] : ['re-read', 'time'];
   return table(
-    ['what-if', 'dynamic: moved', 're-read', 'time', 'static: moved', 'unreachable', 're-read', 'time'],
+    ['what-if', 'dynamic: moved', ...costHead, 'static: moved', 'unreachable', ...costHead],
     rows.map((w) => [
       labelled(w, hosts),
-      w.dynamic ? percent(w.dynamic.moved) : '-', ...cost(w.dynamic),
-      percent(w.static.moved), percent(w.static.unreachable), ...cost(w.static),
+      w.dynamic ? percent(w.dynamic.moved) : '-', ...cost(w.dynamic, priced),
+      percent(w.static.moved), percent(w.static.unreachable), ...cost(w.static, priced),
     ]),
-    [false, true, true, true, true, true, true, true],
+    [false, ...costHead.map(() => true), true, true, ...costHead.map(() => true), true],
   );
 }
 
@@ -52,7 +56,7 @@ function whatIfSection(r: InspectReport): string[] {
     const rows = r.whatIf.filter((w) => w.kind === kind);
     if (rows.length === 0) continue;
     const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;
-    out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts));
+    out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts, r.cost.pricePer1000Requests !== null));
     if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
     for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
     if (r.worker !== null) out.push(...flowLines(rows[0], hosts));

@@ -21,6 +21,7 @@ import { balance } from '../ring/analysis/balance.js';
 import { movement } from '../ring/analysis/movement.js';
 import { ALLUXIO_OSS_VNODES, type AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
 import { HASH_SPACE } from '../ring/sorted-ring.js';
+import { rereadCost, type RereadUfs } from '../plan/reread.js';
 
 export interface InspectWorker {
   identity: string;
@@ -60,6 +61,9 @@ export interface InspectEffect {
   rereadBytes: number | null;
   /** rereadBytes at the UFS bandwidth (null without --ufs-bandwidth). */
   rereadSeconds: number | null;
+  /** GETs to re-read rereadBytes, one a page (whole pages), and their USD (null without --ufs-price). */
+  rereadRequests: number | null;
+  rereadUSD: number | null;
   /** With --worker: where the moved keys go (movement's largest flows, from → to, fractions of all keys). */
   flows?: WorkerFlow[];
 }
@@ -96,7 +100,7 @@ export interface InspectReport {
   whatIf: InspectWhatIf[];
   /** With --worker: the identity whose what-ifs these are (the others are left out). */
   worker: string | null;
-  cost: { datasetBytes: number | null; ufsBytesPerSecond: number | null; ufsBandwidth: string | null; basis: string };
+  cost: { datasetBytes: number | null; ufsBytesPerSecond: number | null; ufsBandwidth: string | null; pricePer1000Requests: number | null; basis: string };
   notes: string[];
 }
 
@@ -113,6 +117,8 @@ export interface InspectOptions {
   seed?: number;
   datasetBytes?: number;
   ufsBandwidth?: Bandwidth;
+  /** USD per 1000 GET requests (--ufs-price). */
+  ufsPricePer1000Requests?: number;
   /** `kubectl get pods -o json`, indexed: each worker's pod and node beside its host. */
   pods?: PodIndex;
   /** `--worker`: only this worker's what-ifs (an identity, registered host or pod name). */
@@ -137,10 +143,19 @@ function shareMap(p: AlluxioConsistentPlacement): Map<string, number> {
   return new Map(p.workers.map((w, i) => [w.id, own.byWorker[i] / own.total]));
 }
 
+function pageSize(o: InspectOptions): number {
+  return o.pageSizeBytes !== undefined ? Number(o.pageSizeBytes) : ALLUXIO_PAGE_SIZE_BYTES;
+}
+
+/** The under-storage of --ufs-bandwidth and --ufs-price (undefined: neither). */
+function rereadUfs(o: InspectOptions): RereadUfs | undefined {
+  if (o.ufsBandwidth === undefined && o.ufsPricePer1000Requests === undefined) return undefined;
+  return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: pageSize(o) };
+}
+
 function effect(moved: number, optimal: number, unreachable: number, o: InspectOptions): InspectEffect {
   const rereadBytes = o.datasetBytes !== undefined ? Math.round(moved * o.datasetBytes) : null;
-  const rereadSeconds = rereadBytes !== null && o.ufsBandwidth ? rereadBytes / o.ufsBandwidth.bytesPerSecond : null;
-  return { moved, optimal, unreachable, rereadBytes, rereadSeconds };
+  return { moved, optimal, unreachable, rereadBytes, ...rereadCost(rereadBytes, rereadUfs(o)) };
 }
 
 export function buildInspect(m: Membership, o: InspectOptions = {}): InspectReport {
@@ -185,7 +200,7 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
   }
   return {
     format: 'ring-sim/inspect', version: 1, source: m.source, cluster: m.cluster, vnodes,
-    ring: o.ring ?? 'dynamic', provider: o.provider ?? 'DEFAULT', pageSizeBytes: o.pageSizeBytes !== undefined ? Number(o.pageSizeBytes) : ALLUXIO_PAGE_SIZE_BYTES,
+    ring: o.ring ?? 'dynamic', provider: o.provider ?? 'DEFAULT', pageSizeBytes: pageSize(o),
     assumptions: [...(o.assumptions ?? [])],
     counts: { registered: m.members.length, online: online.length, offline: offline.length },
     workers: m.members.map((w) => ({
@@ -202,7 +217,8 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
       datasetBytes: o.datasetBytes ?? null,
       ufsBytesPerSecond: o.ufsBandwidth?.bytesPerSecond ?? null,
       ufsBandwidth: o.ufsBandwidth?.text ?? null,
-      basis: 'model: bytes re-read = moved fraction × data set (bytes spread over the hash space as keys are); time = bytes ÷ UFS bandwidth',
+      pricePer1000Requests: o.ufsPricePer1000Requests ?? null,
+      basis: `model: bytes re-read = moved fraction × data set (bytes spread over the hash space as keys are); time = bytes ÷ UFS bandwidth${o.ufsPricePer1000Requests !== undefined ? `; GETs = ⌈bytes ÷ ${pageSize(o)} B page⌉ (one a page, whole pages: the least); cost = GETs ÷ 1000 × ${o.ufsPricePer1000Requests} USD` : ''}`,
     },
     notes: m.notes,
   };

@@ -2,7 +2,8 @@
 import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
 import { formatBytes } from '../core/units.js';
 import type { AgainstReport, AgainstRing } from '../plan/against.js';
-import { percent, table } from './format.js';
+import { count, percent, table } from './format.js';
+import { usd } from './ufs-text.js';
 
 const ringText = (r: AgainstRing): string => `${r.policy} (${r.provider}), ${r.vnodes} virtual nodes, ${r.mode} ring, ${r.workers} workers on it`;
 
@@ -17,7 +18,8 @@ export function renderAgainstText(r: AgainstReport): string {
   lines.push('', `Ring before: ${ringText(g.before)}`, `Ring after:  ${ringText(g.after)}`,
     `Moved: ${percent(g.moved, 3)} of the keys change worker (${g.method === 'exact' ? 'exact on these rings' : 'sampled'}${r.exact ? ', the live identities' : ', some identities drawn: a model'}; optimal ${percent(g.optimal, 3)})${g.destructive ? ': DESTRUCTIVE' : ''}.`);
   if (g.rereadBytes !== null) {
-    lines.push(`Re-read from the under-storage: ${formatBytes(g.rereadBytes)}${g.rereadSeconds !== null && g.ufsBytesPerSecond !== null ? `, ${formatDuration(g.rereadSeconds)} at ${formatBandwidth(g.ufsBytesPerSecond)}` : ''} (model: moved × data set).`);
+    const priced = g.rereadRequests !== null && g.rereadUSD !== null ? `, ${count(g.rereadRequests)} GETs (one a page), ${usd(g.rereadUSD)}` : '';
+    lines.push(`Re-read from the under-storage: ${formatBytes(g.rereadBytes)}${g.rereadSeconds !== null && g.ufsBytesPerSecond !== null ? `, ${formatDuration(g.rereadSeconds)} at ${formatBandwidth(g.ufsBytesPerSecond)}` : ''}${priced} (model: moved × data set).`);
   }
   if (r.notes.length > 0) lines.push('', 'Notes:', ...r.notes.map((n) => `  ${n}`));
   return lines.join('\n') + '\n';

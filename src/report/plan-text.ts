@@ -1,7 +1,9 @@
 /** The plan report as terminal text: the same model `--json` prints and the HTML page draws. */
+import { formatBandwidth } from '../core/bandwidth.js';
 import { formatBinary } from '../core/units.js';
 import type { PlanReport, PlanWhatIf, PlanWorker } from '../plan/model.js';
-import { percent, table } from './format.js';
+import { count, percent, table } from './format.js';
+import { seconds, usd } from './ufs-text.js';
 
 export function renderPlanText(r: PlanReport): string {
   const L: string[] = [];
@@ -75,11 +77,13 @@ function ringLines(r: PlanReport): string[] {
 
 function whatIfLines(r: PlanReport): string[] {
   const na = (w: PlanWhatIf, text: string): string => (w.applicable === false ? 'n/a' : text);
+  const cols = rereadColumns(r);
   const L = ['', 'what if:', table(
-    ['change', 'keys moved', 'optimal', 'unreachable', 'bytes moved'],
-    r.whatIf.map((w) => [w.name, na(w, percent(w.moved)), na(w, percent(w.optimal)), na(w, percent(w.unreachable)), na(w, `${formatBinary(w.bytesMoved)} (${w.bytesBasisText})`)]),
-    [false, true, true, true, true],
+    ['change', 'keys moved', 'optimal', 'unreachable', 'bytes moved', ...cols.map((c) => c.head)],
+    r.whatIf.map((w) => [w.name, na(w, percent(w.moved)), na(w, percent(w.optimal)), na(w, percent(w.unreachable)), na(w, `${formatBinary(w.bytesMoved)} (${w.bytesBasisText})`), ...cols.map((c) => na(w, c.cell(w)))]),
+    [false, true, true, true, true, ...cols.map(() => true)],
   )];
+  if (cols.length) L.push(`  re-read: ${rereadLine(r)}`);
   for (const w of r.whatIf) {
     L.push(`  ${w.name}: ${w.description}${w.applicable === false && w.reason ? ` (${w.reason})` : ''}`);
     if (!w.flows.length) continue;
@@ -93,4 +97,26 @@ function whatIfLines(r: PlanReport): string[] {
     }
   }
   return L;
+}
+
+/** The re-read columns: time with --ufs-bandwidth, GETs and USD with --ufs-price (none without a data set). */
+function rereadColumns(r: PlanReport): Array<{ head: string; cell: (w: PlanWhatIf) => string }> {
+  if (!r.ufs || !r.dataset) return [];
+  const dash = <T>(v: T | null, f: (x: T) => string): string => (v === null ? '-' : f(v));
+  return [
+    ...(r.ufs.bandwidth ? [{ head: 're-read time', cell: (w: PlanWhatIf) => dash(w.rereadSeconds, seconds) }] : []),
+    ...(r.ufs.pricePer1000Requests !== null ? [
+      { head: 'GETs', cell: (w: PlanWhatIf) => dash(w.rereadRequests, count) },
+      { head: 'cost', cell: (w: PlanWhatIf) => dash(w.rereadUSD, usd) },
+    ] : []),
+  ];
+}
+
+/** "at 1.25 GB/s (10.00 Gbit/s); one GET a 4.00 MiB page at 0.0004 USD/1000 (model: see the assumptions)". */
+function rereadLine(r: PlanReport): string {
+  const u = r.ufs!;
+  const parts: string[] = [];
+  if (u.bandwidth) parts.push(`time at ${formatBandwidth(u.bandwidth.bytesPerSecond)}`);
+  if (u.pricePer1000Requests !== null) parts.push(`one GET a ${formatBinary(u.pageSizeBytes)} page (bytes moved in whole pages), ${u.pricePer1000Requests} USD/1000 GETs`);
+  return `${parts.join('; ')} (model: see the assumptions)`;
 }

@@ -1,40 +1,24 @@
 /**
- * The under-storage (UFS) in time and money: a scenario's `ufs:` block and ring-sim's model of what the
- * cache's misses cost there. Model, not measurement:
- * - one UFS GET a missed page (Alluxio's worker fills its page store page by page from the under-storage), so
- *   requests = page requests − page hits, and bytes = the bytes those pages hold;
- * - seconds = max(bytes × 8 / bandwidth in bits a second, requests / maxRequestsPerSecond): the transfer is
- *   bound by whichever limit it reaches first, requests overlapping (a limit not given does not bound it);
- * - costUSD = requests / 1000 × pricePer1000Requests + bytes / 2³⁰ × pricePerGiB (a price not given is 0).
- * Without a bandwidth or a request cap the seconds are null; without a price the cost is null.
+ * The under-storage (UFS) in time and money: a scenario's `ufs:` block, read and checked, with its presets.
+ * Model, not measurement: one UFS GET a missed page (Alluxio's worker fills its page store page by page from the
+ * under-storage), so requests = page requests − page hits, and bytes = the bytes those pages hold; seconds and
+ * cost follow the formulas of src/core/ufs-cost.ts (re-exported here).
  */
 import { parseBandwidth, type Bandwidth } from '../core/bandwidth.js';
 import type { FieldReader } from '../core/field-reader.js';
+import type { UfsLimits } from '../core/ufs-cost.js';
+
+// The formulas live in core (one home for simulate, plan and inspect).
+export { ufsBound, ufsCostUSD, ufsSeconds, ufsUsage, type UfsUsage } from '../core/ufs-cost.js';
 
 export const UFS_PRESETS = ['s3-standard', 'gcs-standard', 'none'] as const;
 export type UfsPreset = (typeof UFS_PRESETS)[number];
 
 /** A scenario's under-storage: its limits and prices (null: not given), after the preset and the fields. */
-export interface UfsModel {
+export interface UfsModel extends UfsLimits {
   preset: UfsPreset;
-  /** Aggregate read rate of the under-storage as seen by the cluster. */
-  bandwidth: Bandwidth | null;
-  /** Request-rate cap (GET a second). */
-  maxRequestsPerSecond: number | null;
-  /** USD per 1000 GET requests. */
-  pricePer1000Requests: number | null;
-  /** USD per GiB read. */
-  pricePerGiB: number | null;
   /** Time to first byte of a GET, in seconds. */
   requestLatency: number | null;
-}
-
-/** What the under-storage served over a run or a window, and (with a `ufs:` block) how long and how much. */
-export interface UfsUsage {
-  bytes: number;
-  requests: number;
-  seconds: number | null;
-  costUSD: number | null;
 }
 
 type Figures = Omit<UfsModel, 'preset' | 'bandwidth'>;
@@ -100,29 +84,4 @@ function readLatency(r: FieldReader, v: unknown): number {
   const seconds = Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
   if (seconds > 3600) r.fail('ufs.requestLatency', v, 'must be at most 3600 seconds', fix);
   return seconds;
-}
-
-/** Seconds the under-storage takes to serve `bytes` in `requests` GETs (null: no limit given). */
-export function ufsSeconds(bytes: number, requests: number, model: UfsModel | undefined): number | null {
-  if (!model || (model.bandwidth === null && model.maxRequestsPerSecond === null)) return null;
-  const byBandwidth = model.bandwidth === null ? 0 : (bytes * 8) / (model.bandwidth.bytesPerSecond * 8);
-  const byRequests = model.maxRequestsPerSecond === null ? 0 : requests / model.maxRequestsPerSecond;
-  return Math.max(byBandwidth, byRequests);
-}
-
-/** USD for `bytes` in `requests` GETs (null: no price given; a price not given is 0). */
-export function ufsCostUSD(bytes: number, requests: number, model: UfsModel | undefined): number | null {
-  if (!model || (model.pricePer1000Requests === null && model.pricePerGiB === null)) return null;
-  return (requests / 1000) * (model.pricePer1000Requests ?? 0) + (bytes / 2 ** 30) * (model.pricePerGiB ?? 0);
-}
-
-export function ufsUsage(bytes: number, requests: number, model: UfsModel | undefined): UfsUsage {
-  return { bytes, requests, seconds: ufsSeconds(bytes, requests, model), costUSD: ufsCostUSD(bytes, requests, model) };
-}
-
-/** Which limit binds `u`'s seconds: 'bandwidth', 'requests', or null (no seconds, or nothing read). */
-export function ufsBound(u: UfsUsage, model: UfsModel | undefined): 'bandwidth' | 'requests' | null {
-  if (u.seconds === null || u.seconds === 0 || !model) return null;
-  const byRequests = model.maxRequestsPerSecond === null ? 0 : u.requests / model.maxRequestsPerSecond;
-  return byRequests >= u.seconds ? 'requests' : 'bandwidth';
 }

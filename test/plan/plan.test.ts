@@ -123,7 +123,7 @@ describe('ring-sim plan command', () => {
     expect(rejected.stdout).toMatch(/"90GB" is not a Kubernetes quantity: kubectl apply rejects the manifest/);
     const json = JSON.parse((await cli('plan', filled, '--json')).stdout);
     expect(json.format).toBe('ring-sim/plan');
-    expect(Object.keys(json)).toEqual(['format', 'version', 'source', 'cluster', 'edition', 'verdict', 'workers', 'checks', 'ring', 'dataset', 'whatIf', 'assumptions', 'defaults']);
+    expect(Object.keys(json)).toEqual(['format', 'version', 'source', 'cluster', 'edition', 'verdict', 'workers', 'checks', 'ring', 'dataset', 'whatIf', 'ufs', 'assumptions', 'defaults']);
     expect(Object.keys(json.checks[0])).toEqual(['id', 'severity', 'field', 'message', 'fix', 'source']);
   });
 

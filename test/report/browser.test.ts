@@ -161,6 +161,23 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(requests).toEqual([]);
   });
 
+  it('plan --ufs-bandwidth --ufs-price: the what-if table has the re-read time, GETs and cost of plan --json', async () => {
+    const html = `${artifacts}/plan-ufs.html`;
+    const manifest = `${artifacts}/plan-ufs.yaml`;
+    writeFileSync(manifest, ['apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: c}', 'spec:', '  worker:', '    count: 2',
+      '    useExternalId: false', '    systemInfo: {hostPath: /home/alluxio/system-info}', '    pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}', ''].join('\n'));
+    const { json } = plan(html, manifest, '--dataset', '1PiB', '--ufs-bandwidth', '1GiB/s', '--ufs-price', '0.0004');
+    const restart = json.whatIf.find((w) => w.name === 'restart one worker')!;
+    expect([restart.rereadSeconds, restart.rereadRequests]).toEqual([100, 25_600]);
+    const { page, errors, requests } = await open(html);
+    const table = page.locator('table', { hasText: 're-read time' });
+    expect(await table.locator('th').allInnerTexts()).toEqual(['change', 'keys moved', 'stays on the pod', 'optimal', 'unreachable', 'bytes moved', 're-read time', 'GETs', 'cost', 'what happens']);
+    const row = await table.locator('tr', { hasText: 'restart one worker' }).locator('td').allInnerTexts();
+    expect(row.slice(6, 9)).toEqual(['1 min 40 s', '25,600', '0.01024 USD']);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
   it('plan (static ring, CAPACITY model): removing each worker moves its exact share, unreachable until remove-worker; a restart leaves an offline identity', async () => {
     const example = `${root}examples/alluxio-cluster-heterogeneous.yaml`;
     const html = `${artifacts}/plan-heterogeneous.html`;

@@ -11,6 +11,7 @@ import { htmlAssets } from '../html-assets.js';
 import { checkOutputPath, optionalOutput, withReport, writeOutputs } from '../output-file.js';
 import type { Io } from '../io.js';
 import { integerOption } from '../options.js';
+import { UFS_PRICE_OPTION, checkUfsNeedsDataset } from '../ufs-options.js';
 import { parseDatasetSize } from '../dataset-size.js';
 import { RingSimError } from '../../core/errors.js';
 import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
@@ -23,6 +24,7 @@ interface InspectFlags extends MembershipFlags {
   seed: number;
   dataset?: string;
   ufsBandwidth?: string;
+  ufsPrice?: number;
   json?: boolean;
   html?: string;
   pods?: string;
@@ -38,6 +40,7 @@ export function registerInspect(program: Command, io: Io): void {
     .option('--seed <n>', 'seed for the added workers\' identities (random UUIDs in Alluxio)', integerOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--dataset <size>', 'data set size, e.g. 20TiB: gives the bytes each what-if re-reads from the under-storage')
     .option('--ufs-bandwidth <rate>', 'under-storage read bandwidth, e.g. 10Gbps or 1.2GB/s: gives how long the re-read takes')
+    .option(...UFS_PRICE_OPTION)
     .option(...PODS_OPTION)
     .option('--worker <id>', 'only this worker\'s what-ifs (stop, restart with and without its identity, remove-worker when OFFLINE, scale-in), with flows: an identity worker-<uuid>, its registered host, or its pod name')
     .option('--json', 'print the report as JSON')
@@ -49,7 +52,7 @@ Example:
     .action(async (flags: InspectFlags, cmd: Command) => {
       const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
       const datasetBytes = flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined;
-      if (ufsBandwidth && datasetBytes === undefined) throw new RingSimError('--dataset', undefined, '--ufs-bandwidth needs a data-set size to time', 'pass --dataset SIZE, e.g. 20TiB');
+      checkUfsNeedsDataset(flags, datasetBytes !== undefined);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const settings = clusterSettings(flags, cmd);
       if (settings.policy !== 'CONSISTENT' || settings.provider !== 'DEFAULT') {
@@ -59,7 +62,7 @@ Example:
       const membership = await loadMembership({ ...flags, cluster: settings.cluster });
       const report = buildInspect(membership, {
         vnodes: settings.vnodes, ring: settings.ring, provider: settings.provider, pageSizeBytes: settings.pageSizeBytes,
-        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, pods, worker: flags.worker });
+        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice, pods, worker: flags.worker });
       writeOutputs(withReport([optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))], {
         flag: flags.json ? '--json' : 'the report',
         path: '-',

@@ -13,11 +13,13 @@ import { renderAgainstText } from '../../report/plan-against-text.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../input-file.js';
+import { UFS_PRICE_OPTION, checkUfsNeedsDataset } from '../ufs-options.js';
 import { DEFAULT_CLUSTER } from '../../membership/etcd-membership.js';
 
 export interface AgainstFlags extends MembershipFlags {
   against?: string;
   ufsBandwidth?: string;
+  ufsPrice?: number;
   edition: Edition;
   seed: number;
   json?: boolean;
@@ -27,7 +29,8 @@ export interface AgainstFlags extends MembershipFlags {
 export function addAgainstOptions(command: Command): void {
   command
     .option('--against <old.yaml>', 'plan a change: what going from this (deployed) manifest to the new one does')
-    .option('--ufs-bandwidth <rate>', 'with --against and --dataset: UFS bandwidth (10Gbps, 1.2GB/s) to time the re-read');
+    .option('--ufs-bandwidth <rate>', 'with --dataset: UFS read bandwidth (10Gbps, 1.2GB/s): how long each what-if\'s re-read takes (model)')
+    .option(...UFS_PRICE_OPTION);
   addMembershipOptions(command);
 }
 
@@ -36,18 +39,18 @@ export async function runAgainst(file: string, flags: AgainstFlags, datasetBytes
   const before = parseManifest(readTextFile(flags.against!, '--against'), flags.against!);
   const after = parseManifest(readTextFile(file, 'manifest'), file);
   const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
-  if (ufsBandwidth && datasetBytes === undefined) throw new RingSimError('--dataset', undefined, '--ufs-bandwidth needs a data-set size to time', 'pass --dataset SIZE, e.g. 20TiB');
+  checkUfsNeedsDataset(flags, datasetBytes !== undefined);
   // The manifest's alluxio.cluster.name names the cluster in etcd unless --cluster says otherwise.
   const named = manifestClusterName(before);
   const cluster = flags.cluster === DEFAULT_CLUSTER && named ? named : flags.cluster;
   const membership = hasMembershipSource(flags) ? await loadMembership({ ...flags, cluster }) : undefined;
-  const report = planAgainst(before, after, { edition: flags.edition, seed: flags.seed, membership, datasetBytes, ufsBandwidth });
+  const report = planAgainst(before, after, { edition: flags.edition, seed: flags.seed, membership, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice });
   io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderAgainstText(report));
 }
 
 /** Membership flags make sense only with --against. */
 export function checkAgainstFlags(flags: AgainstFlags): void {
-  if (!flags.against && (hasMembershipSource(flags) || flags.ufsBandwidth)) {
-    throw new RingSimError(flags.ufsBandwidth ? '--ufs-bandwidth' : '--etcd', flags.ufsBandwidth ?? flags.etcd ?? flags.etcdExport, 'only used with --against', 'pass --against OLD.yaml, or use ring-sim inspect for a running cluster');
+  if (!flags.against && hasMembershipSource(flags)) {
+    throw new RingSimError('--etcd', flags.etcd ?? flags.etcdExport, 'only used with --against', 'pass --against OLD.yaml, or use ring-sim inspect for a running cluster');
   }
 }

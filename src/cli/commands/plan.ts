@@ -15,7 +15,9 @@ import { RingSimError } from '../../core/errors.js';
 import { parseDatasetSize } from '../dataset-size.js';
 import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 import type { Io } from '../io.js';
+import { checkUfsNeedsDataset } from '../ufs-options.js';
 import { addAgainstOptions, checkAgainstFlags, runAgainst, type AgainstFlags } from './plan-against.js';
+import { parseBandwidth } from '../../core/bandwidth.js';
 import { choiceOption, integerOption } from '../options.js';
 import { MAX_WORKERS_FILE_BYTES, readTextFile } from '../input-file.js';
 
@@ -88,6 +90,8 @@ Example:
       checkAgainstFlags(flags);
       if (flags.against !== undefined) return runAgainst(file, flags, flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined, io);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
+      checkUfsNeedsDataset(flags, flags.dataset !== undefined || flags.trace !== undefined, 'pass --dataset SIZE (e.g. 20TiB) or --trace FILE');
+      const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
       const manifest = parseManifest(readTextFile(file, 'manifest'), file);
       let traceSet: { objects: number; bytes: number } | undefined;
       if (flags.trace !== undefined) {
@@ -114,6 +118,8 @@ Example:
         seed: flags.seed,
         whatIfVnodes: flags.whatIfVnodes,
         platform: flags.platform,
+        ufsBandwidth,
+        ufsPricePer1000Requests: flags.ufsPrice,
       });
       const html = flags.html;
       writeOutputs(withReport([optionalOutput('--html', html, () => renderHtml({ plan: report }, htmlAssets()))], {

@@ -1,0 +1,44 @@
+/**
+ * The re-read of a what-if in time and money (`plan --ufs-bandwidth`, `--ufs-price`; `inspect` the same): the
+ * bytes a change moves are read again from the under-storage, one GET a page. The formulas are simulate's
+ * (src/core/ufs-cost.ts) with a bandwidth and a request price only: rereadSeconds = bytes × 8 ÷ bits a second,
+ * rereadRequests = ⌈bytes ÷ page size⌉ (whole pages: the least), rereadUSD = rereadRequests ÷ 1000 × price.
+ */
+import type { Bandwidth } from '../core/bandwidth.js';
+import { pageRequests, ufsCostUSD, ufsSeconds, type UfsLimits } from '../core/ufs-cost.js';
+
+/** The under-storage a plan or inspect is timed and priced against (each null: not given). */
+export interface RereadUfs {
+  bandwidth: Bandwidth | null;
+  /** USD per 1000 GET requests (--ufs-price). */
+  pricePer1000Requests: number | null;
+  pageSizeBytes: number;
+}
+
+export interface RereadCost {
+  /** Seconds at the UFS bandwidth (null without --ufs-bandwidth). */
+  rereadSeconds: number | null;
+  /** GETs, one a page (null without --ufs-price). */
+  rereadRequests: number | null;
+  /** USD for those GETs (null without --ufs-price). */
+  rereadUSD: number | null;
+}
+
+export const NO_REREAD_COST: RereadCost = { rereadSeconds: null, rereadRequests: null, rereadUSD: null };
+
+/** Time and cost of re-reading `bytes` (null bytes, or no UFS: all null). */
+export function rereadCost(bytes: number | null, ufs: RereadUfs | undefined): RereadCost {
+  if (bytes === null || !ufs) return NO_REREAD_COST;
+  const limits: UfsLimits = { bandwidth: ufs.bandwidth, maxRequestsPerSecond: null, pricePer1000Requests: ufs.pricePer1000Requests, pricePerGiB: null };
+  const requests = pageRequests(bytes, ufs.pageSizeBytes);
+  const priced = ufs.pricePer1000Requests !== null;
+  return { rereadSeconds: ufsSeconds(bytes, requests, limits), rereadRequests: priced ? requests : null, rereadUSD: priced ? ufsCostUSD(bytes, requests, limits) : null };
+}
+
+/** The assumption a plan or inspect lists when it times or prices the re-read. */
+export function rereadAssumption(ufs: RereadUfs): string {
+  const parts = ['re-read time and cost: model, one UFS GET a page (Alluxio reads the under-storage page by page)'];
+  if (ufs.bandwidth) parts.push(`time = bytes moved × 8 ÷ ${ufs.bandwidth.bytesPerSecond * 8} bits a second (--ufs-bandwidth ${ufs.bandwidth.text}; no request cap, no latency)`);
+  if (ufs.pricePer1000Requests !== null) parts.push(`GETs = ⌈bytes moved ÷ ${ufs.pageSizeBytes} B page⌉, whole pages, so the least (a file ending in a partial page takes one more); USD = GETs ÷ 1000 × ${ufs.pricePer1000Requests} (requests only: no transfer price)`);
+  return parts.join('; ');
+}

@@ -1,0 +1,106 @@
+/**
+ * `plan --ufs-bandwidth` / `--ufs-price` without `--against` (issue 28 item 4), through the built CLI, on cases
+ * computed by hand: a persisted identity with an emptyDir page store re-reads exactly what the worker caches
+ * (its 100 GiB page store, the data set being far larger), so the restart what-if re-reads 100 GiB:
+ * 100 s at 1 GiB/s, 85.89934592 s at 10 Gbps; 25,600 GETs of 4 MiB pages (0.01024 USD at 0.0004 USD/1000),
+ * 102,400 of 1 MiB pages. `inspect --ufs-price` and `plan --against --ufs-price` take the same formulas.
+ */
+import { describe, expect, it } from 'vitest';
+import { builtCli, tempFile } from './helpers.js';
+
+const GiB = 2 ** 30;
+const manifest = (name: string, properties: string[] = []): string => tempFile(name, [
+  'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: c}', 'spec:',
+  ...(properties.length ? ['  properties:', ...properties.map((p) => `    ${p}`)] : []),
+  '  worker:', '    count: 2', '    useExternalId: false', '    systemInfo: {hostPath: /home/alluxio/system-info}',
+  '    pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}', '',
+].join('\n'));
+
+interface WhatIf { name: string; applicable: boolean; bytesMoved: number; rereadSeconds: number | null; rereadRequests: number | null; rereadUSD: number | null }
+interface Plan { whatIf: WhatIf[]; ufs: { bandwidth: { text: string; bytesPerSecond: number } | null; pricePer1000Requests: number | null; pageSizeBytes: number } | null; assumptions: string[] }
+
+const plan = (file: string, args: string[]): Plan => {
+  const r = builtCli(['plan', file, '--dataset', '1PiB', ...args, '--json']);
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as Plan;
+};
+const restart = (p: Plan): WhatIf => p.whatIf.find((w) => w.name === 'restart one worker')!;
+
+describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () => {
+  it('the emptied worker re-reads its 100 GiB: 100 s at 1 GiB/s, 25,600 GETs of 4 MiB, 0.01024 USD', () => {
+    const p = plan(manifest('ufs-4m.yaml'), ['--ufs-bandwidth', '1GiB/s', '--ufs-price', '0.0004']);
+    expect(restart(p)).toMatchObject({ bytesMoved: 100 * GiB, rereadSeconds: 100, rereadRequests: 25_600 });
+    expect(restart(p).rereadUSD).toBeCloseTo(0.01024, 15);
+    expect(p.ufs).toEqual({ bandwidth: { text: '1GiB/s', bytesPerSecond: GiB }, pricePer1000Requests: 0.0004, pageSizeBytes: 4 * 2 ** 20 });
+    expect(p.assumptions).toContainEqual(expect.stringMatching(/^re-read time and cost: model, one UFS GET a page .*⌈bytes moved ÷ 4194304 B page⌉/));
+  });
+
+  it('bits a second: 10 Gbps is 1.25·10⁹ bytes a second, so 100 GiB take 85.89934592 s', () => {
+    expect(restart(plan(manifest('ufs-bits.yaml'), ['--ufs-bandwidth', '10Gbps'])).rereadSeconds).toBeCloseTo(85.89934592, 9);
+  });
+
+  it('the manifest\'s page size: 1MB pages make 102,400 GETs (0.04096 USD)', () => {
+    const w = restart(plan(manifest('ufs-1m.yaml', ['alluxio.worker.page.store.page.size: 1MB']), ['--ufs-price', '0.0004']));
+    expect(w).toMatchObject({ rereadRequests: 102_400, rereadSeconds: null });
+    expect(w.rereadUSD).toBeCloseTo(0.04096, 15);
+  });
+
+  it('GETs round bytes moved up to whole pages, on every what-if', () => {
+    const p = plan(manifest('ufs-round.yaml'), ['--ufs-price', '0.0004', '--ufs-bandwidth', '1GiB/s']);
+    for (const w of p.whatIf.filter((x) => x.applicable)) {
+      expect(w.rereadRequests).toBe(Math.ceil(w.bytesMoved / (4 * 2 ** 20)));
+      expect(w.rereadSeconds).toBe(w.bytesMoved / GiB);
+      expect(w.rereadUSD).toBeCloseTo((w.rereadRequests! / 1000) * 0.0004, 15);
+    }
+    expect(p.whatIf.some((w) => w.bytesMoved % (4 * 2 ** 20) !== 0)).toBe(true);
+  });
+
+  it('without the flags the fields are null and the table has no re-read columns', () => {
+    const p = plan(manifest('ufs-none.yaml'), []);
+    expect(p.ufs).toBeNull();
+    expect(restart(p)).toMatchObject({ rereadSeconds: null, rereadRequests: null, rereadUSD: null });
+    expect(builtCli(['plan', manifest('ufs-none-text.yaml'), '--dataset', '1PiB']).stdout).not.toContain('re-read time');
+  });
+
+  it('the text table: a time column, GETs and cost, and the line saying what they stand on', () => {
+    const text = builtCli(['plan', manifest('ufs-text.yaml'), '--dataset', '1PiB', '--ufs-bandwidth', '1GiB/s', '--ufs-price', '0.0004']).stdout;
+    expect(text).toMatch(/change +keys moved +optimal +unreachable +bytes moved +re-read time +GETs +cost/);
+    expect(text).toMatch(/restart one worker .* 100\.00 GiB \(capped by what the workers cache\) +1 min 40 s +25,600 +0\.01024 USD/);
+    expect(text).toContain('  re-read: time at 1.07 GB/s (8.59 Gbit/s); one GET a 4.00 MiB page (bytes moved in whole pages), 0.0004 USD/1000 GETs (model: see the assumptions)');
+  });
+
+  it('bad input: no data set, or a price below 0, exits 2 naming the flag', () => {
+    const noData = builtCli(['plan', manifest('ufs-bad.yaml'), '--ufs-bandwidth', '10Gbps']);
+    expect([noData.code, noData.stderr]).toEqual([2, 'ring-sim: error: --dataset: --ufs-bandwidth needs a data-set size to time; pass --dataset SIZE (e.g. 20TiB) or --trace FILE\n']);
+    const noPrice = builtCli(['plan', manifest('ufs-bad2.yaml'), '--ufs-price', '0.0004']);
+    expect([noPrice.code, noPrice.stderr]).toEqual([2, 'ring-sim: error: --dataset: --ufs-price needs a data-set size to price; pass --dataset SIZE (e.g. 20TiB) or --trace FILE\n']);
+    const negative = builtCli(['plan', manifest('ufs-bad3.yaml'), '--dataset', '1TiB', '--ufs-price', '-1']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain('--ufs-price must be a price per 1000 GET requests in USD, 0 or more; write e.g. --ufs-price 0.0004');
+  });
+
+  it('--against takes --ufs-price too: GETs at the new manifest\'s page size', () => {
+    const r = builtCli(['plan', 'examples/day2/alluxio-cluster-scale-out.yaml', '--against', 'examples/day2/alluxio-cluster.yaml', '--dataset', '20TiB', '--ufs-bandwidth', '10Gbps', '--ufs-price', '0.0004', '--json']);
+    const ring = (JSON.parse(r.stdout) as { ring: { rereadBytes: number; rereadSeconds: number; rereadRequests: number; rereadUSD: number } }).ring;
+    expect(ring.rereadSeconds).toBe(ring.rereadBytes / 1.25e9);
+    expect(ring.rereadRequests).toBe(Math.ceil(ring.rereadBytes / (4 * 2 ** 20)));
+    expect(ring.rereadUSD).toBeCloseTo((ring.rereadRequests / 1000) * 0.0004, 15);
+  });
+});
+
+describe('inspect --ufs-price (built CLI)', () => {
+  it('each what-if\'s re-read in GETs of the cluster\'s pages and USD, and GETs and cost columns', () => {
+    const args = ['inspect', '--etcd-export', 'examples/etcd-export.json', '--manifest', 'examples/day2/alluxio-cluster.yaml', '--dataset', '20TiB', '--ufs-bandwidth', '10Gbps', '--ufs-price', '0.0004'];
+    const r = JSON.parse(builtCli([...args, '--json']).stdout) as { pageSizeBytes: number; cost: { pricePer1000Requests: number }; whatIf: Array<{ static: { rereadBytes: number; rereadSeconds: number; rereadRequests: number; rereadUSD: number } }> };
+    expect(r.cost.pricePer1000Requests).toBe(0.0004);
+    expect(r.whatIf.length).toBeGreaterThan(0);
+    for (const w of r.whatIf) {
+      expect(w.static.rereadRequests).toBe(Math.ceil(w.static.rereadBytes / r.pageSizeBytes));
+      expect(w.static.rereadSeconds).toBe(w.static.rereadBytes / 1.25e9);
+      expect(w.static.rereadUSD).toBeCloseTo((w.static.rereadRequests / 1000) * 0.0004, 15);
+    }
+    expect(builtCli(args).stdout).toMatch(/what-if +dynamic: moved +re-read +time +GETs +cost +static: moved +unreachable +re-read +time +GETs +cost/);
+    const bad = builtCli(['inspect', '--etcd-export', 'examples/etcd-export.json', '--ufs-price', '0.0004']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'ring-sim: error: --dataset: --ufs-price needs a data-set size to price; pass --dataset SIZE, e.g. 20TiB\n']);
+  });
+});
