@@ -106,12 +106,14 @@ export {
   type SimulateOptions,
   type WindowMetrics,
   type EventReport,
+  type EventGroup,
   type WorkerReport,
 } from './sim/simulate.js';
 export { Random, hashUniform, seededRandom } from './core/random.js';
 export { ZipfSampler } from './sim/workload/zipf.js';
 export { baselineScenario, totalsDelta, withBaseline, type Baseline, type TotalsDelta } from './sim/baseline.js';
 export { RECOVERY_TOLERANCE, recoveryFrom, withRecoveries, type Disturbance, type Recovery } from './sim/recovery.js';
+export { groupEvents, measureEvents } from './sim/event-groups.js';
 export { readUfs, ufsCostUSD, ufsSeconds, ufsUsage, UFS_PRESETS, UFS_PRESET_FIGURES, type UfsModel, type UfsPreset, type UfsUsage } from './sim/ufs.js';
 
 // Planning an AlluxioCluster, and the HTML report.

@@ -156,14 +156,29 @@
     return R.count(e.recoveryRequests) + ' reads' + (e.recoverySeconds === null || e.recoverySeconds === undefined ? '' : ', ' + secs(e.recoverySeconds));
   }
 
+  /** The groups of overlapping events, one row each (their events by number, as in the events table). */
+  function eventGroups(s, sim) {
+    var groups = sim.eventGroups || [];
+    if (!groups.length) return;
+    var number = {};
+    sim.events.forEach(function (e, i) { number[e.index] = i + 1; });
+    var na = function (v, f) { return v === null ? '-' : f(v); };
+    s.append('p').text('Overlapping events (a later one happened before an earlier one had recovered), reported once a group:');
+    R.tableOf(s, ['group', 'events', 'from read', 'last at read', 'cached bytes unreachable', 'hit ratio before', 'lowest', 'recovery'], groups.map(function (g, i) {
+      return [String(i + 1), g.events.map(function (x) { return '#' + number[x]; }).join(' '), R.count(g.at), R.count(g.lastAt), R.bytes(g.bytesUnreachable), na(g.hitRatioBefore, R.pct), na(g.lowestHitRatio, R.pct), recovery(g)];
+    }), [true, false, true, true, true, true, true, true]).attr('id', 'event-groups');
+  }
+
   function events(s, sim) {
     if (!sim.events.length) return;
     s.append('h3').text('Events');
     var na = function (v, f) { return v === null ? '-' : f(v); };
     R.tableOf(s, ['#', 'event', 'at read', 'files moved', 'bytes moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'], sim.events.map(function (e, i) {
-      return [String(i + 1), e.label, R.count(e.at), R.pct(e.filesMoved), R.bytes(e.bytesMoved), R.bytes(e.bytesUnreachable), na(e.hitRatioBefore, R.pct), na(e.hitRatioAfter, R.pct), na(e.lowestHitRatio, R.pct),
-        recovery(e)];
+      var grouped = e.group !== null && e.group !== undefined;
+      return [String(i + 1), e.label, R.count(e.at), R.pct(e.filesMoved), R.bytes(e.bytesMoved), R.bytes(e.bytesUnreachable), na(e.hitRatioBefore, R.pct),
+        grouped ? '-' : na(e.hitRatioAfter, R.pct), grouped ? '-' : na(e.lowestHitRatio, R.pct), grouped ? 'in group ' + (e.group + 1) : recovery(e)];
     }), [true, false, true, true, true, true, true, true, true, true]).attr('id', 'events');
+    eventGroups(s, sim);
     s.append('ul').selectAll('li').data(sim.events).join('li').text(function (e, i) { return (i + 1) + '. ' + e.label + ': ' + e.detail; });
     var tolerance = Number(((sim.recoveryTolerance === undefined ? 0.01 : sim.recoveryTolerance) * 100).toPrecision(3));
     s.append('p').attr('class', 'legend').text('before: the reads just before the event; after: hit ratio in the first window once clients see the change; lowest: until recovery; recovery: reads until the windowed hit ratio is back within ' + tolerance + ' percentage point' + (tolerance === 1 ? '' : 's') + ' of the baseline\'s (the same reads without the events, replayed for this), with a ufs: block the under-storage seconds of those reads (model).');

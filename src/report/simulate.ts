@@ -10,6 +10,8 @@ export interface SimulationView {
   totals: [string, string][];
   /** One row an event (absent when there were none), and each event's detail line. */
   events?: { table: TextTable; details: string[] };
+  /** One row a group of overlapping events (absent when none overlap), and each group's events. */
+  groups?: { table: TextTable; details: string[] };
   footer: string[];
 }
 
@@ -43,13 +45,12 @@ export function simulationView(r: SimulationResult): SimulationView {
       percent(e.filesMoved),
       formatBinary(e.bytesUnreachable),
       orDash(e.hitRatioBefore),
-      orDash(e.hitRatioAfter),
-      orDash(e.lowestHitRatio),
-      recoveryText(e),
+      ...(e.group === null ? [orDash(e.hitRatioAfter), orDash(e.lowestHitRatio), recoveryText(e)] : ['-', '-', `in group ${e.group + 1}`]),
     ]);
     const headers = ['event', 'at read', 'files moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'];
     view.events = { table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) }, details: [...r.events.map((e) => `  ${e.label}: ${e.detail}`), recoveryNote(r)] };
   }
+  if (r.eventGroups.length) view.groups = groupsView(r);
   if (r.baseline && r.delta) view.footer.push('', baselineText(r.delta, r.baseline.totals, t));
   const inFlight = inFlightText(r.ufsModel);
   if (inFlight) view.footer.push('', `under-storage: ${inFlight}`);
@@ -58,6 +59,27 @@ export function simulationView(r: SimulationResult): SimulationView {
   }
   view.footer.push('', `windows of ${count(r.scenario.window)} reads: ${r.windows.length} (in --json)`);
   return view;
+}
+
+/** The groups of overlapping events: one row each, and the events of each. */
+function groupsView(r: SimulationResult): NonNullable<SimulationView['groups']> {
+  const orDash = (x: number | null): string => (x === null ? '-' : percent(x));
+  const label = new Map(r.events.map((e) => [e.index, e.label]));
+  const rows = r.eventGroups.map((g, i) => [
+    String(i + 1),
+    count(g.events.length),
+    count(g.at),
+    count(g.lastAt),
+    formatBinary(g.bytesUnreachable),
+    orDash(g.hitRatioBefore),
+    orDash(g.lowestHitRatio),
+    recoveryText(g),
+  ]);
+  const headers = ['group', 'events', 'from read', 'last at read', 'cached bytes unreachable', 'hit ratio before', 'lowest', 'recovery'];
+  return {
+    table: { headers, rows, rightAlign: headers.map(() => true) },
+    details: r.eventGroups.map((g, i) => `  group ${i + 1}: ${g.events.map((x) => label.get(x)).join(', ')}`),
+  };
 }
 
 /** "1,000 reads", "1,000 reads, 3.08 s" (under-storage seconds, model), "not recovered". */
@@ -77,6 +99,9 @@ export function renderSimulationText(r: SimulationResult): string {
   const v = simulationView(r);
   const lines = [...v.heading, '', renderPairs(v.totals)];
   if (v.events) lines.push('', 'events:', renderTable(v.events.table), ...v.events.details);
+  if (v.groups) {
+    lines.push('', 'overlapping events (a later one happened before an earlier one had recovered), reported once a group:', renderTable(v.groups.table), ...v.groups.details);
+  }
   lines.push(...v.footer);
   return lines.join('\n') + '\n';
 }

@@ -98,6 +98,8 @@ export class Merger {
       recoveryRequests: null,
       recoverySeconds: null,
       recoveredBy: null,
+      overlapsWith: [],
+      group: null,
     };
     this.events.push(report);
     this.byIndex.set(report.index, report);
@@ -167,6 +169,7 @@ export class Merger {
       },
       windows: this.windows,
       events: this.events,
+      eventGroups: [],
       workers: f0.info.map((h, i) => ({
         name: h.name,
         group: h.group,

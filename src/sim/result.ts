@@ -118,6 +118,36 @@ export interface EventReport {
   recoverySeconds: number | null;
   /** The read by which the recovery shows: the end of the window back within the tolerance (null: not recovered). */
   recoveredBy: number | null;
+  /**
+   * The events (their `index`) this one overlaps with, both ways: a later one that happened before this one had
+   * recovered, an earlier one that had not recovered when this one happened (src/sim/event-groups.ts).
+   */
+  overlapsWith: number[];
+  /**
+   * Its group of overlapping events in `eventGroups` (null: it overlaps with none). The hit ratio after, the lowest
+   * and the recovery of an event in a group mix the group's events: the group's figures are `eventGroups[group]`.
+   */
+  group: number | null;
+}
+
+/** Overlapping events, reported once: from the first's read until the whole group has recovered. */
+export interface EventGroup {
+  /** The events (their `index`), in time order. */
+  events: number[];
+  /** The first event's read, and the last's. */
+  at: number;
+  lastAt: number;
+  /** Sums over the events. */
+  bytesMoved: number;
+  bytesUnreachable: number;
+  /** The first event's hit ratio before and after. */
+  hitRatioBefore: number | null;
+  hitRatioAfter: number | null;
+  /** As an event's, from the first event's read and the last `effectiveAt` of the group. */
+  lowestHitRatio: number | null;
+  recoveryRequests: number | null;
+  recoverySeconds: number | null;
+  recoveredBy: number | null;
 }
 
 export interface WorkerReport {
@@ -144,6 +174,8 @@ export interface SimulationResult {
   totals: Omit<WindowMetrics, 'start' | 'end' | 'time' | 'workerPageRequests'> & { reads: number; files: number };
   windows: WindowMetrics[];
   events: EventReport[];
+  /** The groups of overlapping events (empty: none overlap, or recovery not measured), each reported once. */
+  eventGroups: EventGroup[];
   workers: WorkerReport[];
   /** Absolute hit-ratio tolerance of the events' recovery against the baseline (`RECOVERY_TOLERANCE`, src/sim/recovery.ts). */
   recoveryTolerance: number;

@@ -22,7 +22,7 @@ import { RingSimError } from '../core/errors.js';
 import type { ShardSpec } from './cluster.js';
 import { Merger } from './merge.js';
 import { baselineScenario, withBaseline } from './baseline.js';
-import { withRecoveries } from './recovery.js';
+import { measureEvents } from './event-groups.js';
 import type { NewFiles, ReadRing, RoutedBatch } from './read-ring.js';
 import type { SimulationResult, SimulationStep } from './result.js';
 import type { Scenario } from './scenario.js';
@@ -34,7 +34,7 @@ import { traceWorkload } from './workload/trace-workload.js';
 import { PathCatalog } from './workload/path-catalog.js';
 import type { FileCatalog, Workload } from './workload/workload.js';
 
-export type { EventReport, SimulationResult, SimulationStep, WindowMetrics, WorkerReport } from './result.js';
+export type { EventGroup, EventReport, SimulationResult, SimulationStep, WindowMetrics, WorkerReport } from './result.js';
 export type { ShardResult, ShardSpec };
 
 export interface SimulateOptions {
@@ -95,7 +95,7 @@ export async function replay(scenario: Scenario, options: SimulateOptions = {}):
 export function simulation(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
   return (async function* () {
     const run = yield* replaySteps(scenario, options);
-    return scenario.events.length ? withRecoveries(run, await replay(baselineScenario(scenario), options)) : run;
+    return scenario.events.length ? measureEvents(run, await replay(baselineScenario(scenario), options)) : run;
   })();
 }
 
@@ -112,7 +112,7 @@ export async function simulate(scenario: Scenario, options: SimulateOptions = {}
 export async function simulateWithBaseline(scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> {
   const run = await replay(scenario, options);
   const base = await replay(baselineScenario(scenario), options);
-  return withBaseline(withRecoveries(run, base), base);
+  return withBaseline(measureEvents(run, base), base);
 }
 
 /**

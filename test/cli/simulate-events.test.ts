@@ -3,12 +3,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtCli } from './helpers.js';
+import { builtCli, tempFile } from './helpers.js';
 
 const dir = fileURLToPath(new URL('../../examples/scenarios/', import.meta.url));
 
 function json(file: string, ...flags: string[]) {
-  const r = builtCli(['simulate', `${dir}${file}`, '--json', '-', ...flags]);
+  const r = builtCli(['simulate', file.startsWith('/') ? file : `${dir}${file}`, '--json', '-', ...flags]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return { text: r.stdout, result: JSON.parse(r.stdout) };
@@ -28,5 +28,54 @@ describe('simulate: per-event figures', () => {
       // Each restart makes about an eighth of the cached data unreachable: within 15 % of the first one's.
       expect(Math.abs(b - bytes[0])).toBeLessThan(0.15 * bytes[0]);
     }
+  });
+
+  it('a rolling restart marks its overlaps, both ways, and reports them once as a group', () => {
+    const { result } = json('rolling-restart.yaml');
+    const events = result.events as Array<{ index: number; overlapsWith: number[]; group: number | null }>;
+    for (const e of events) {
+      expect(e.overlapsWith).toEqual([0, 1, 2, 3].filter((i) => i !== e.index));
+      expect(e.group).toBe(0);
+    }
+    expect(result.eventGroups).toHaveLength(1);
+    expect(result.eventGroups[0]).toMatchObject({ events: [0, 1, 2, 3], at: 40000, lastAt: 70000, hitRatioBefore: result.events[0].hitRatioBefore });
+    expect(result.eventGroups[0].bytesUnreachable).toBe(events.reduce((s, e) => s + (e as unknown as { bytesUnreachable: number }).bytesUnreachable, 0));
+    const text = builtCli(['simulate', `${dir}rolling-restart.yaml`, '--threads', '2']).stdout;
+    expect(text.match(/ in group 1\n/g)).toHaveLength(4);
+    expect(text).toMatch(/reported once a group:\ngroup +events +from read .*\n[- ]+\n +1 +4 +40,000 +70,000 /);
+    expect(text).toContain('  group 1: restart-worker worker-0, restart-worker worker-1, restart-worker worker-2, restart-worker worker-3');
+  });
+
+  it('a restart that moves nothing recovers in 0 and overlaps with no other', () => {
+    const { result } = json('rolling-restart-persisted.yaml');
+    for (const e of result.events) expect(e).toMatchObject({ recoveryRequests: 0, overlapsWith: [], group: null });
+    expect(result.eventGroups).toEqual([]);
+  });
+
+  it('an event far after an earlier one leaves every figure of the earlier one unchanged; one before its recovery overlaps', () => {
+    const scenario = (events: string) => tempFile('s.yaml', `name: far later
+seed: 5
+cluster:
+  workerGroups:
+    - { name: worker, count: 6, pagestore: { size: 1Gi, pageSize: 1MB, type: hostPath }, identity: persisted }
+placement: { algorithm: alluxio-consistent, vnodes: 500, ring: dynamic, refreshDelay: 300 }
+workload: { type: zipf, files: 3000, alpha: 0.9, fileSize: 1Mi, requests: 60000 }
+metrics: { window: 1000 }
+events:
+  - { at: 20000, action: restart-worker, worker: worker-2, keepPageStore: false }
+${events}`);
+    const alone = json(scenario('')).result;
+    const first = alone.events[0];
+    expect(first.recoveryRequests).toBeGreaterThan(1000);
+    const by: number = first.recoveredBy;
+    for (const at of [by, by + 5000]) {
+      const later = json(scenario(`  - { at: ${at}, action: add-workers, count: 1 }\n`)).result;
+      expect(later.events[0]).toEqual(first);
+      expect(later.events[1]).toMatchObject({ overlapsWith: [], group: null });
+      expect(later.eventGroups).toEqual([]);
+    }
+    const early = json(scenario(`  - { at: ${by - 1000}, action: add-workers, count: 1 }\n`)).result;
+    expect(early.events.map((e: { overlapsWith: number[] }) => e.overlapsWith)).toEqual([[1], [0]]);
+    expect(early.eventGroups[0].events).toEqual([0, 1]);
   });
 });

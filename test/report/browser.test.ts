@@ -346,6 +346,12 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(events.length).toBeGreaterThan(0);
     const text = await page.locator('main').innerText();
     for (const figure of ['after', 'lowest', 'recovery', 'preferred worker offline']) expect(text).toContain(figure);
+    // The rolling restart's four overlapping restarts: each row says its group, the group has one row (issue 29).
+    const recoveries = await page.locator('#events tbody tr td:last-child').allInnerTexts();
+    expect(recoveries).toEqual(['in group 1', 'in group 1', 'in group 1', 'in group 1']);
+    const groups = await page.locator('#event-groups tbody tr').allInnerTexts();
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatch(/^1\s+#1 #2 #3 #4\s+40,000\s+70,000\s.*50,000 reads$/);
     await page.screenshot({ path: `${artifacts}/simulation.png`, fullPage: true });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseScenario } from '../../sim/scenario.js';
 import { baselineScenario, withBaseline } from '../../sim/baseline.js';
-import { withRecoveries } from '../../sim/recovery.js';
+import { measureEvents } from '../../sim/event-groups.js';
 import { integerOption } from '../options.js';
 import { defaultThreads, simulateThreads } from '../simulate-threads.js';
 import { sampleOption } from '../sample-option.js';
@@ -47,7 +47,7 @@ Example:
         const baseProgress = io.progress?.('baseline reads');
         const base = await simulateThreads(baselineScenario(scenario), threads, baseProgress?.update, flags.sample);
         baseProgress?.done();
-        if (scenario.events.length) result = withRecoveries(result, base);
+        if (scenario.events.length) result = measureEvents(result, base);
         if (flags.baseline) result = withBaseline(result, base);
       }
       writeOutputs(withReport([
