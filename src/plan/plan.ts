@@ -21,7 +21,7 @@ import { expandWorkers, workerCapacity } from './workers.js';
 import { PlanRingBuilder, ringBalance, type RingBalance } from './ring-balance.js';
 import { whatIfs } from './what-if.js';
 import { rereadAssumption, rereadCost, type RereadUfs } from './reread.js';
-import { cacheModelAssumption } from './cached-bytes.js';
+import { cacheModelAssumption } from '../ring/analysis/cached-bytes.js';
 import type { PlanRingModel } from './ring-model.js';
 import { ringArcs } from './arcs.js';
 import { defaultAssumption, manifestDefaults, type PlanDefault } from './defaults.js';

@@ -14,7 +14,7 @@
  * - vnodes / provider: every worker's points change; the provider switch changes the key hash, so its
  *   movement is measured on a key sample.
  */
-import { bytesBasisText, cacheModel, flowBytes, movedBytes } from '../plan/cached-bytes.js';
+import { bytesBasisText, cacheModel, flowBytes, movedBytes } from '../ring/analysis/cached-bytes.js';
 import { capacityWeights, drawIdentities, planRing, type PlanRingModel } from '../plan/ring-model.js';
 import { syntheticKeys } from '../ring/analysis/keys.js';
 import { movement } from '../ring/analysis/movement.js';

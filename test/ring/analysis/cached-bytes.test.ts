@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cacheModel, flowBytes, movedBytes } from '../../src/plan/cached-bytes.js';
+import { cacheModel, flowBytes, movedBytes } from '../../../src/ring/analysis/cached-bytes.js';
 
 describe('cacheModel: what each worker caches, and what leaving keys re-read', () => {
   it('caps each worker at its page data; a flow carries its part of the range × what the worker caches', () => {
