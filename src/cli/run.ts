@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { RingSimError, oneLine } from '../core/errors.js';
 import type { Io } from './io.js';
+import { withJsonValues } from './json-option.js';
 
 type Register = (program: Command, io: Io, setExitCode: (code: number) => void) => void;
 
@@ -67,7 +68,8 @@ function takeDebug(argv: readonly string[]): { debug: boolean; rest: string[] } 
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const { debug, rest } = takeDebug(argv);
+  const { debug, rest: raw } = takeDebug(argv);
+  const rest = withJsonValues(raw);
   let exitCode = 0;
   try {
     if (rest.length === 0) throw new RingSimError('command', undefined, 'no command given', 'run ring-sim --help for the commands');

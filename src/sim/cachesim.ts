@@ -65,6 +65,20 @@ export interface CacheSimReport {
   results: CacheSimResult[];
   /** One sentence for each cache size below one (mean) object of the trace: such a cache holds nothing. */
   warnings: string[];
+  /** What the run took where the trace is silent: object sizes it does not give (cache2k), or sizes counted as 1. */
+  assumptions: string[];
+}
+
+/** The sizes the run took where the trace gives none, in words (empty when the trace gives every size). */
+function sizeAssumptions(o: CacheSimOptions, unit: CacheSimReport['unit']): string[] {
+  const objectSize = o.traceOptions?.objectSize;
+  if (o.ignoreObjectSize) return ['every object counted as size 1 (--ignore-obj-size): cache sizes, misses and the working set are numbers of objects'];
+  if (o.format === 'cache2k') {
+    return [objectSize !== undefined
+      ? `cache2k traces carry no object sizes: every request taken as ${objectSize.toLocaleString('en-US')} B (--object-size)`
+      : 'cache2k traces carry no object sizes: every request taken as one object (size 1), so cache sizes and misses are numbers of objects; pass --object-size SIZE (e.g. 4MiB) to count bytes'];
+  }
+  return unit === 'objects' ? [`every request of this ${o.format} trace has size 1 (it gives no sizes): cache sizes and misses are numbers of objects`] : [];
 }
 
 /** The sizes (bytes) below the working set's mean object size: a cache that small admits almost nothing. */
@@ -192,9 +206,10 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
       evictions: cache.evictions,
     };
   });
-  const report: CacheSimReport = { trace: o.trace.name, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, workingSet: { objects: 0, bytes: 0 }, results, warnings: [] };
+  const report: CacheSimReport = { trace: o.trace.name, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, workingSet: { objects: 0, bytes: 0 }, results, warnings: [], assumptions: [] };
   report.workingSet = ws ?? seen!.result();
   report.warnings = smallSizeWarnings(report);
+  report.assumptions = sizeAssumptions(o, report.unit);
   if (sample) report.sample = { rate: sample.rate, requests: sampledRequests, method: 'spatial (SHARDS): objects whose id hashes below the rate; caches scaled by the rate; miss ratio SHARDS_adj, byte miss ratio the sample\'s' };
   return report;
 }

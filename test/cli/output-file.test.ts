@@ -44,8 +44,8 @@ describe('outputs: checked first, atomic, - for stdout, symlinks replaced', () =
   it('plan --html - prints the page; two outputs to one place are refused before anything is written', () => {
     expect(builtCli(['plan', PLAN, '--html', '-']).stdout).toMatch(/^<!DOCTYPE html>/);
     oneLineError(builtCli(['plan', PLAN, '--json', '--html', '-']), /--json: --html writes there too/);
-    oneLineError(builtCli(['simulate', SCENARIO, '--json', at('same'), '--html', at('same')]), /writes there too/);
-    expect(existsSync(at('same'))).toBe(false);
+    oneLineError(builtCli(['simulate', SCENARIO, '--json', at('same.json'), '--html', at('same.json')]), /writes there too/);
+    expect(existsSync(at('same.json'))).toBe(false);
   });
 });
 

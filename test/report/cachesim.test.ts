@@ -6,7 +6,7 @@ const result = { policy: 'lru', requests: 10, hits: 6, misses: 4, missRatio: 0.4
 
 describe('cachesim report', () => {
   it('bytes: sizes in MiB or GiB from 1 MiB up, plain bytes below; miss bytes binary; ratios as percentages', () => {
-    const r: CacheSimReport = { trace: 't.bin', format: 'oracleGeneral', unit: 'bytes', requests: 10, requestBytes: 1000, workingSet: { objects: 4, bytes: 3 * 2 ** 20 }, warnings: ['cache size 1 B is small'], results: [
+    const r: CacheSimReport = { trace: 't.bin', format: 'oracleGeneral', unit: 'bytes', requests: 10, requestBytes: 1000, workingSet: { objects: 4, bytes: 3 * 2 ** 20 }, warnings: ['cache size 1 B is small'], assumptions: [], results: [
       { ...result, cacheSize: 128 * 2 ** 20 }, { ...result, cacheSize: 3 * 2 ** 30 }, { ...result, cacheSize: 4096, missBytes: 1536 },
     ] };
     const v = cacheSimView(r);
@@ -18,9 +18,9 @@ describe('cachesim report', () => {
   });
 
   it('objects: sizes and misses counted in objects, the working set without bytes', () => {
-    const r: CacheSimReport = { trace: 't', format: 'txt', unit: 'objects', requests: 10, requestBytes: 10, workingSet: { objects: 7, bytes: 7 }, warnings: [], results: [{ ...result, cacheSize: 3 }] };
+    const r: CacheSimReport = { trace: 't', format: 'txt', unit: 'objects', requests: 10, requestBytes: 10, workingSet: { objects: 7, bytes: 7 }, warnings: [], assumptions: ['every request of this txt trace has size 1 (it gives no sizes): cache sizes and misses are numbers of objects'], results: [{ ...result, cacheSize: 3 }] };
     const v = cacheSimView(r);
-    expect(v.heading).toEqual(['t (txt): 10 requests, 10 objects requested', 'working set: 7 objects']);
+    expect(v.heading).toEqual(['t (txt): 10 requests, 10 objects requested', 'working set: 7 objects', 'assumed: every request of this txt trace has size 1 (it gives no sizes): cache sizes and misses are numbers of objects']);
     expect(v.table.headers[5]).toBe('miss size');
     expect(v.table.rows[0][1]).toBe('3 objects');
   });

@@ -6,6 +6,8 @@ import { renderCacheSimText } from '../../report/cachesim.js';
 import { jsonText } from '../../report/json.js';
 import { fileTraceSource } from '../trace-file.js';
 import type { Io } from '../io.js';
+import { JSON_OPTION, checkJsonPath, reportOutputs } from '../json-option.js';
+import { writeOutputs } from '../output-file.js';
 import { choiceOption, integerOption, listOption } from '../options.js';
 import { cacheSizeTexts, hasUnit, parseCacheSize, parseObjectSize } from '../sizes.js';
 import { RingSimError } from '../../core/errors.js';
@@ -18,7 +20,7 @@ interface CachesimFlags {
   sample?: number;
   sizes?: Array<{ text: string; size: CacheSize }>;
   ignoreObjSize?: boolean;
-  json?: boolean;
+  json?: string | boolean;
   timeCol?: number;
   idCol?: number;
   sizeCol?: number;
@@ -86,12 +88,13 @@ export function registerCachesim(program: Command, io: Io): void {
     .option('--keep-zero-size', 'keep zero-size requests (libCacheSim skips them)')
     .option('--metadata-bytes <n>', 'metadata bytes counted per cached object (libCacheSim obj_md_size)', integerOption('--metadata-bytes', 0, 1 << 20), 0)
     .option('--sample <rate>', 'replay only this fraction of the objects (spatial hash sampling, SHARDS), caches scaled to it, e.g. 0.05', sampleOption)
-    .option('--json', 'print the report as JSON')
+    .option(...JSON_OPTION)
     .addHelpText('after', `
 Example:
   ring-sim cachesim --trace ../shared/traces/cloudPhysicsIO.oracleGeneral.bin --format oracleGeneral \\
     --policy lru,fifo --sizes 128MiB,256MiB,384MiB,512MiB`)
     .action(async (flags: CachesimFlags) => {
+      checkJsonPath(flags.json);
       if (flags.trace === undefined) throw new RingSimError('--trace', undefined, 'no trace given', 'pass --trace FILE');
       if (!flags.format) throw new RingSimError('--format', undefined, 'no trace format given', `pass --format, one of ${TRACE_FORMATS.join(', ')}`);
       if (!flags.sizes) throw new RingSimError('--sizes', undefined, 'no cache sizes given', 'pass e.g. --sizes 128MiB,256MiB');
@@ -123,6 +126,6 @@ Example:
       progress?.done();
       if (report.requests === 0) throw new RingSimError('--trace', flags.trace, 'the trace holds no requests, so it has no miss ratio', 'check the file and --format (zero-size requests are skipped unless --keep-zero-size)');
       if (report.unit === 'objects' && withUnit) throw byteSizeOnObjects(withUnit.text, `this ${flags.format} trace has no object sizes`);
-      io.out(flags.json ? jsonText(report) : renderCacheSimText(report));
+      writeOutputs(reportOutputs(flags.json, () => jsonText(report), () => renderCacheSimText(report)), io);
     });
 }

@@ -6,6 +6,8 @@ import { RingSimError } from '../../core/errors.js';
 import { capacityJSON, renderCapacityText } from '../../report/capacity.js';
 import { jsonText } from '../../report/json.js';
 import type { Io } from '../io.js';
+import { JSON_OPTION, reportOutputs } from '../json-option.js';
+import { writeOutputs } from '../output-file.js';
 import { choiceOption } from '../options.js';
 
 interface CapacityFlags {
@@ -16,7 +18,7 @@ interface CapacityFlags {
   fs: FileSystem;
   pageSize?: string;
   edition: Edition;
-  json?: boolean;
+  json?: string | boolean;
 }
 
 export function registerCapacity(program: Command, io: Io, setExitCode: (code: number) => void): void {
@@ -30,7 +32,7 @@ export function registerCapacity(program: Command, io: Io, setExitCode: (code: n
     .option('--fs <name>', `file system on the disk: ${FILE_SYSTEMS.join(', ')}`, choiceOption('--fs', FILE_SYSTEMS), 'ext4')
     .option('--page-size <size>', 'Alluxio page size (alluxio.worker.page.store.page.size; binary units); default the edition\'s: 4MB enterprise, 1MB oss')
     .option('--edition <edition>', 'enterprise (size + reservedSize) or oss (size / 1.1 of page data)', choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise')
-    .option('--json', 'print the plan as JSON')
+    .option(...JSON_OPTION)
     .addHelpText('after', `
 Exit codes: 0 the page store fits; 1 a check found an error that would stop the worker; 2 bad input.
 Example:
@@ -50,7 +52,7 @@ Example:
         pageSize: flags.pageSize,
         edition: flags.edition,
       });
-      io.out(flags.json ? jsonText(capacityJSON(plan)) : renderCapacityText(plan));
+      writeOutputs(reportOutputs(flags.json, () => jsonText(capacityJSON(plan)), () => renderCapacityText(plan)), io);
       if (hasErrors(plan.checks)) setExitCode(1);
     });
 }

@@ -6,6 +6,8 @@ import { ALGORITHM_NAMES, type AlgorithmOptions } from '../../ring/registry.js';
 import { renderCompareText } from '../../report/compare.js';
 import { jsonText } from '../../report/json.js';
 import type { Io } from '../io.js';
+import { JSON_OPTION, checkJsonPath, reportOutputs } from '../json-option.js';
+import { writeOutputs } from '../output-file.js';
 import { choiceOption, integerOption, listOption, positiveNumberOption } from '../options.js';
 import { parseWorkers, syntheticWorkers } from '../workers-file.js';
 import { MAX_KEYS_FILE_BYTES, MAX_WORKERS_FILE_BYTES, readTextFile } from '../input-file.js';
@@ -21,7 +23,7 @@ interface CompareFlags {
   vnodes?: number;
   addWeight?: number;
   remove?: string;
-  json?: boolean;
+  json?: string | boolean;
   time: boolean;
   weighting?: 'libketama' | 'hashring';
   tableSize?: number;
@@ -47,13 +49,14 @@ export function registerCompare(program: Command, io: Io): void {
     .option('--probes <n>', 'multi-probe, alluxio-multi-probe: probes a key (default 21)', integerOption('--probes', 1, 10_000))
     .option('--epsilon <x>', 'bounded-load: load bound 1 + epsilon times the mean (default 0.25)', positiveNumberOption('--epsilon'))
     .option('--no-time', 'leave out lookup timing (for reproducible output)')
-    .option('--json', 'print the report as JSON')
+    .option(...JSON_OPTION)
     .addHelpText('after', `
 alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.
 Example:
   ring-sim compare --count 100
   ring-sim compare --workers examples/workers-weighted.txt --algorithms ketama,ring --json`)
     .action((flags: CompareFlags) => {
+      checkJsonPath(flags.json);
       if (flags.workers !== undefined && flags.count) {
         throw new RingSimError('--count', flags.count, '--workers and --count both given', 'use one of them');
       }
@@ -85,6 +88,6 @@ Example:
         onProgress: (done, total) => progress?.update(done, total),
       });
       progress?.done();
-      io.out(flags.json ? jsonText(report) : renderCompareText(report));
+      writeOutputs(reportOutputs(flags.json, () => jsonText(report), () => renderCompareText(report)), io);
     });
 }

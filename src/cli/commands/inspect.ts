@@ -8,7 +8,8 @@ import { renderInspectText } from '../../report/inspect-text.js';
 import { addMembershipOptions, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import { PODS_OPTION, readPods } from '../pods-file.js';
 import { htmlAssets } from '../html-assets.js';
-import { checkOutputPath, optionalOutput, withReport, writeOutputs } from '../output-file.js';
+import { checkOutputPath, optionalOutput, writeOutputs } from '../output-file.js';
+import { JSON_OPTION, checkJsonPath, reportOutputs } from '../json-option.js';
 import type { Io } from '../io.js';
 import { integerOption } from '../options.js';
 import { UFS_PRICE_OPTION, checkUfsNeedsDataset } from '../ufs-options.js';
@@ -25,7 +26,7 @@ interface InspectFlags extends MembershipFlags {
   dataset?: string;
   ufsBandwidth?: string;
   ufsPrice?: number;
-  json?: boolean;
+  json?: string | boolean;
   html?: string;
   pods?: string;
   worker?: string;
@@ -43,7 +44,7 @@ export function registerInspect(program: Command, io: Io): void {
     .option(...UFS_PRICE_OPTION)
     .option(...PODS_OPTION)
     .option('--worker <id>', 'only this worker\'s what-ifs (stop, restart with and without its identity, remove-worker when OFFLINE, scale-in), with flows: an identity worker-<uuid>, its registered host, or its pod name')
-    .option('--json', 'print the report as JSON')
+    .option(...JSON_OPTION)
     .option('--html <file>', 'write the report as a self-contained HTML page');
   addClusterSettingsOptions(addMembershipOptions(command))
     .addHelpText('after', `
@@ -53,6 +54,7 @@ Example:
       const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
       const datasetBytes = flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined;
       checkUfsNeedsDataset(flags, datasetBytes !== undefined);
+      checkJsonPath(flags.json);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const settings = clusterSettings(flags, cmd);
       if (settings.policy !== 'CONSISTENT' || settings.provider !== 'DEFAULT') {
@@ -63,11 +65,7 @@ Example:
       const report = buildInspect(membership, {
         vnodes: settings.vnodes, ring: settings.ring, provider: settings.provider, pageSizeBytes: settings.pageSizeBytes,
         assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice, pods, worker: flags.worker });
-      writeOutputs(withReport([optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))], {
-        flag: flags.json ? '--json' : 'the report',
-        path: '-',
-        explicit: flags.json,
-        render: () => (flags.json ? JSON.stringify(report, null, 2) + '\n' : renderInspectText(report)),
-      }), io);
+      writeOutputs(reportOutputs(flags.json, () => JSON.stringify(report, null, 2) + '\n', () => renderInspectText(report),
+        [optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))]), io);
     });
 }

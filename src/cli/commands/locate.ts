@@ -11,6 +11,8 @@ import type { Worker } from '../../ring/worker.js';
 import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 import { RING_DEFAULT_VNODES } from '../../ring/ring.js';
 import type { Io } from '../io.js';
+import { JSON_OPTION, checkJsonPath, jsonOnStdout, reportOutputs } from '../json-option.js';
+import { writeOutputs } from '../output-file.js';
 import type { Edition } from '../../capacity/pagestore-plan.js';
 import { addClusterSettingsOptions, clusterSettings } from '../cluster-options.js';
 import type { ClusterSettings } from '../../plan/cluster-settings.js';
@@ -25,7 +27,7 @@ interface LocateFlags extends Partial<MembershipFlags> {
   vnodes?: number;
   replicas: number;
   keys?: string;
-  json?: boolean;
+  json?: string | boolean;
   identity?: 'auto' | 'identity' | 'hostname';
   workerOrder?: 'given' | 'sorted';
   weighting?: 'libketama' | 'hashring';
@@ -82,7 +84,7 @@ export function registerLocate(program: Command, io: Io): void {
     .option('--vnodes <n>', `virtual nodes per worker (alluxio-consistent; default --manifest's, else ${ALLUXIO_ENTERPRISE_VNODES} Enterprise, ${ALLUXIO_OSS_VNODES} open source) or per unit of weight (ring, default ${RING_DEFAULT_VNODES})`, integerOption('--vnodes', 1, 16_777_216))
     .option('-r, --replicas <n>', 'distinct workers per key', integerOption('--replicas', 1, 1_000_000), 1)
     .option('--keys <file>', 'read keys from a file, one a line')
-    .option('--json', 'print one JSON object a line: {"key": ..., "workers": [...]}')
+    .option(JSON_OPTION[0], 'one JSON object a line, {"key": ..., "workers": [...]}: on stdout instead of the text (--json, --json -), or written to FILE.json with the text on stdout (--json=PATH for any name)')
     .option('--identity <mode>', 'alluxio: read worker ids as identities, hostnames, or auto', choiceOption('--identity', ['auto', 'identity', 'hostname'] as const))
     .option('--worker-order <order>', 'alluxio: ring build order (decides equal points): given or sorted', choiceOption('--worker-order', ['given', 'sorted'] as const))
     .option('--weighting <mode>', 'ketama: libketama (float32) or hashring (float64) point counts', choiceOption('--weighting', ['libketama', 'hashring'] as const))
@@ -99,6 +101,7 @@ Example:
   ring-sim locate --algorithm alluxio-consistent --workers examples/workers.txt --replicas 2 s3://bucket/a.parquet
   ring-sim locate --etcd http://etcd-0:2379 --cluster alluxio --replicas 2 s3://bucket/a.parquet`);
   addClusterSettingsOptions(addMembershipOptions(command)).action(async (keyArgs: string[], flags: LocateFlags, cmd: Command) => {
+    checkJsonPath(flags.json);
     const { settings, assumptions } = locateSettings(flags, cmd);
     const { workers, hosts } = await locateWorkers(flags, settings);
     const pods = readPods(flags.pods);
@@ -125,11 +128,7 @@ Example:
       return pods ? { key, workers: owners, hosts: ownerHosts, pods: ownerHosts.map((h) => podOfHost(h ?? undefined, pods)) } : { key, workers: owners, hosts: ownerHosts };
     });
     // JSON lines keep every stdout line one object: the assumptions go to stderr there.
-    if (flags.json) {
-      for (const a of assumptions) io.err(`ring-sim: assumed: ${a}\n`);
-      io.out(renderLocateJsonLines(located));
-    } else {
-      io.out(assumptions.map((a) => `# assumed: ${a}\n`).join('') + renderLocateText(located));
-    }
+    if (jsonOnStdout(flags.json)) for (const a of assumptions) io.err(`ring-sim: assumed: ${a}\n`);
+    writeOutputs(reportOutputs(flags.json, () => renderLocateJsonLines(located), () => assumptions.map((a) => `# assumed: ${a}\n`).join('') + renderLocateText(located)), io);
   });
 }

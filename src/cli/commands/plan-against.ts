@@ -13,6 +13,8 @@ import { renderAgainstText } from '../../report/plan-against-text.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../input-file.js';
+import { reportOutputs } from '../json-option.js';
+import { writeOutputs } from '../output-file.js';
 import { UFS_PRICE_OPTION, checkUfsNeedsDataset } from '../ufs-options.js';
 import { DEFAULT_CLUSTER } from '../../membership/etcd-membership.js';
 
@@ -22,7 +24,7 @@ export interface AgainstFlags extends MembershipFlags {
   ufsPrice?: number;
   edition: Edition;
   seed: number;
-  json?: boolean;
+  json?: string | boolean;
   html?: string;
 }
 
@@ -45,7 +47,7 @@ export async function runAgainst(file: string, flags: AgainstFlags, datasetBytes
   const cluster = flags.cluster === DEFAULT_CLUSTER && named ? named : flags.cluster;
   const membership = hasMembershipSource(flags) ? await loadMembership({ ...flags, cluster }) : undefined;
   const report = planAgainst(before, after, { edition: flags.edition, seed: flags.seed, membership, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice });
-  io.out(flags.json ? JSON.stringify(report, null, 2) + '\n' : renderAgainstText(report));
+  writeOutputs(reportOutputs(flags.json, () => JSON.stringify(report, null, 2) + '\n', () => renderAgainstText(report)), io);
 }
 
 /** Membership flags make sense only with --against. */

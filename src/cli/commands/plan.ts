@@ -7,7 +7,8 @@ import { buildPlan } from '../../plan/plan.js';
 import { renderPlanText } from '../../report/plan-text.js';
 import { renderHtml } from '../../report/html.js';
 import { htmlAssets } from '../html-assets.js';
-import { checkOutputPath, isStdout, optionalOutput, withReport, writeOutputs } from '../output-file.js';
+import { checkOutputPath, isStdout, optionalOutput, writeOutputs } from '../output-file.js';
+import { JSON_OPTION, checkJsonPath, reportOutputs } from '../json-option.js';
 import { fileTraceSource } from '../trace-file.js';
 import { traceWorkingSet } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
@@ -30,7 +31,7 @@ interface PlanFlags {
   files?: string;
   edition: Edition;
   workers?: string;
-  json?: boolean;
+  json?: string | boolean;
   html?: string;
   seed: number;
   whatIfVnodes?: number;
@@ -80,7 +81,7 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
     .option('--platform <name>', 'gke, eks, aks or other (gke is assumed with --provider gcp)', choiceOption('--platform', ['gke', 'eks', 'aks', 'other'] as const))
     .option('--seed <n>', 'seed for the worker identity draws', integerOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--what-if-vnodes <n>', 'virtual node count for the "change virtual nodes" what-if', integerOption('--what-if-vnodes', 1, 16_777_216))
-    .option('--json', 'print the report as JSON')
+    .option(...JSON_OPTION)
     .option('--html <file>', 'write a self-contained HTML report (works offline)')
     .addHelpText('after', `
 Exit codes: 0 deployable; 1 a check found an error that would make the deployment fail (a size Kubernetes\nrejects, such as 100GB, is one); 2 bad input.
@@ -88,6 +89,7 @@ Example:
   ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --nodes 3 --html plan.html`)
     .action(async (file: string, flags: PlanFlags & AgainstFlags) => {
       checkAgainstFlags(flags);
+      checkJsonPath(flags.json);
       if (flags.against !== undefined) return runAgainst(file, flags, flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined, io);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       checkUfsNeedsDataset(flags, flags.dataset !== undefined || flags.trace !== undefined, 'pass --dataset SIZE (e.g. 20TiB) or --trace FILE');
@@ -122,12 +124,9 @@ Example:
         ufsPricePer1000Requests: flags.ufsPrice,
       });
       const html = flags.html;
-      writeOutputs(withReport([optionalOutput('--html', html, () => renderHtml({ plan: report }, htmlAssets()))], {
-        flag: flags.json ? '--json' : 'the report',
-        path: '-',
-        explicit: flags.json,
-        render: () => (flags.json ? JSON.stringify(report, null, 2) + '\n' : renderPlanText(report) + (html && !isStdout(html) ? `\nHTML report: ${html}\n` : '')),
-      }), io);
+      writeOutputs(reportOutputs(flags.json, () => JSON.stringify(report, null, 2) + '\n',
+        () => renderPlanText(report) + (html && !isStdout(html) ? `\nHTML report: ${html}\n` : ''),
+        [optionalOutput('--html', html, () => renderHtml({ plan: report }, htmlAssets()))]), io);
       if (!report.verdict.deployable) setExitCode(1);
     });
   addAgainstOptions(command);

@@ -11,10 +11,11 @@ import type { Io } from '../io.js';
 import { readTextFile } from '../input-file.js';
 import { renderHtml } from '../../report/html.js';
 import { htmlAssets } from '../html-assets.js';
-import { checkOutputPath, optionalOutput, withReport, writeOutputs } from '../output-file.js';
+import { checkOutputPath, optionalOutput, writeOutputs } from '../output-file.js';
+import { JSON_OPTION, jsonPath, reportOutputs } from '../json-option.js';
 
 interface SimulateFlags {
-  json?: string;
+  json?: string | boolean;
   html?: string;
   threads?: number;
   sample?: number;
@@ -26,7 +27,7 @@ export function registerSimulate(program: Command, io: Io): void {
     .command('simulate')
     .description('replay a workload against a cluster over time (scale-out, restarts, static or dynamic ring) and measure hit ratio, under-storage reads and movement')
     .argument('<scenario>', 'scenario file (YAML or JSON); see docs/scenarios.md')
-    .option('--json <file>', 'write the full result (totals, windows, events, workers) as JSON; "-" for stdout')
+    .option(...JSON_OPTION)
     .option('--html <file>', 'write a self-contained HTML report with the hit-ratio timeline (works offline)')
     .option('--threads <n>', 'threads holding the page stores, the workers split among them, fed the routed reads by the main thread (same output for any count; default: 1 under 1,000,000 reads, else the cores less one, 2 to 4)', integerOption('--threads', 1, 64))
     .option('--sample <rate>', 'replay only this fraction of the files (spatial hash sampling, SHARDS), page stores scaled to it, e.g. 0.05', sampleOption)
@@ -35,7 +36,8 @@ export function registerSimulate(program: Command, io: Io): void {
 Example:
   ring-sim simulate examples/scenarios/scale-out-training.yaml --json result.json`)
     .action(async (file: string, flags: SimulateFlags) => {
-      if (flags.json !== undefined) checkOutputPath('--json', flags.json);
+      const json = jsonPath(flags.json);
+      if (json !== undefined) checkOutputPath('--json', json);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const scenario = parseScenario(readTextFile(file, 'scenario'), file);
       const progress = io.progress?.('reads');
@@ -50,9 +52,8 @@ Example:
         if (scenario.events.length) result = measureEvents(result, base);
         if (flags.baseline) result = withBaseline(result, base);
       }
-      writeOutputs(withReport([
-        optionalOutput('--json', flags.json, () => jsonText(result)),
+      writeOutputs(reportOutputs(json, () => jsonText(result), () => renderSimulationText(result), [
         optionalOutput('--html', flags.html, () => renderHtml({ simulation: result }, htmlAssets())),
-      ], { flag: 'the report', path: '-', render: () => renderSimulationText(result) }), io);
+      ]), io);
     });
 }
