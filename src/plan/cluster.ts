@@ -49,6 +49,11 @@ export interface EtcdSettings {
   specified: boolean;
   /** The operator's required hostname anti-affinity (guide D.2), unless spec.etcd.affinity gives its own. */
   antiAffinity: 'required-hostname' | 'custom';
+  /**
+   * `spec.etcd.persistence` (guide D.1): each etcd pod's PVC, on by default (the Bitnami etcd chart the operator
+   * deploys: `persistence.enabled: true`; without `storageClass` the PVC takes the cluster's default StorageClass).
+   */
+  persistence: { enabled: boolean; written: boolean; storageClass?: string };
 }
 
 /** A hostPath of a component (guide E, GKE): its field, the path it uses, and whether the manifest set it. */
@@ -227,8 +232,16 @@ function systemInfoStore(v: unknown): string | undefined {
 }
 
 function readEtcd(raw: unknown, r: FieldReader): EtcdSettings {
-  const etcd: EtcdSettings = { enabled: true, replicaCount: DEFAULT_ETCD_REPLICAS, specified: false, antiAffinity: 'required-hostname' };
+  const etcd: EtcdSettings = { enabled: true, replicaCount: DEFAULT_ETCD_REPLICAS, specified: false, antiAffinity: 'required-hostname', persistence: { enabled: true, written: false } };
   if (!isObj(raw)) return etcd;
+  if (isObj(raw.persistence)) {
+    const p = raw.persistence;
+    etcd.persistence = {
+      enabled: r.bool(p.enabled, 'spec.etcd.persistence.enabled', true, 'write enabled: true (the default) or false'),
+      written: true,
+      ...(typeof p.storageClass === 'string' ? { storageClass: p.storageClass } : {}),
+    };
+  }
   etcd.enabled = r.bool(raw.enabled, 'spec.etcd.enabled', true, 'write enabled: true, or enabled: false with alluxio.etcd.endpoints (guide B.3)');
   if (raw.replicaCount !== undefined) {
     etcd.replicaCount = r.wholeNumber(raw.replicaCount, 'spec.etcd.replicaCount', 1, 1000, 'use 3 for a production quorum');

@@ -12,6 +12,6 @@ export interface PlanContext {
   settings: RingSettings;
   planned: readonly PlannedWorker[];
   workers: readonly PlanWorker[];
-  /** `--platform`, or gke with `--provider gcp`. */
+  /** `--platform`, or gke with `--provider gcp` (or GKE node pools), eks with `--provider aws`. */
   platform: PlanOptions['platform'] | undefined;
 }

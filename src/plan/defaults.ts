@@ -19,6 +19,8 @@ export function manifestDefaults(m: AlluxioClusterManifest): PlanDefault[] {
   if (m.etcd.enabled) {
     out.push({ field: 'spec.etcd', value: m.etcd.antiAffinity === 'required-hostname' ? 'required hostname anti-affinity, one etcd pod a node' : 'the manifest\'s own spec.etcd.affinity', source: m.etcd.antiAffinity === 'required-hostname' ? 'guide D.2' : 'the manifest' });
   }
+  const p = m.etcd.persistence;
+  if (m.etcd.enabled && p.enabled && !p.written) out.push({ field: 'spec.etcd.persistence', value: "a PVC for each etcd pod, of the cluster's default StorageClass", source: "guide D.1; the operator's etcd chart persists by default" });
   if (!m.namespaceGiven) out.push({ field: 'metadata.namespace', value: "kubectl's current namespace", source: 'Kubernetes' });
   for (const h of m.hostPaths) {
     if (h.given) continue;

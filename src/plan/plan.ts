@@ -33,13 +33,17 @@ import { licenseChecks } from './checks/license.js';
 import { placeholderChecks, propertyValueChecks, rejectedSizeChecks, ufsChecks } from './checks/manifest.js';
 import { workerGroupChecks } from './checks/worker-groups.js';
 import { memoryChecks } from './checks/memory.js';
+import { storageClassChecks } from './checks/storage.js';
 import { memoryAssumption } from './component-memory.js';
 import { policyChecks, providerChecks, ringChangeChecks, spreadChecks } from './checks/ring.js';
 
 export type { PlanOptions, PlanReport, PlanWhatIf, PlanShare, PlanWorker, PlanDir, PlanFlow, PlanRing, PlanDataset } from './model.js';
 
+/** `--platform`; else GKE with `--provider gcp` or GKE node pools in the manifest, EKS with `--provider aws`. */
 function platformOf(m: AlluxioClusterManifest, o: PlanOptions): PlanOptions['platform'] | undefined {
-  return o.platform ?? (o.provider === 'gcp' || m.gkeNodeSelector ? 'gke' : undefined);
+  if (o.platform) return o.platform;
+  if (o.provider === 'gcp' || m.gkeNodeSelector) return 'gke';
+  return o.provider === 'aws' ? 'eks' : undefined;
 }
 
 function vnodeTarget(o: PlanOptions, vnodes: number, workers: number): number {
@@ -72,6 +76,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ...hostPathChecks(c),
     ...emptyDirChecks(c),
     ...memoryChecks(c),
+    ...storageClassChecks(c),
     ...etcdChecks(c),
     ...licenseChecks(c),
     ...ufsChecks(c),
@@ -121,7 +126,8 @@ function contextAssumptions(c: PlanContext): string[] {
   if (c.options.disk === undefined) out.push('no --disk: the page store is not checked against the disk (guide D.4: size about 90 % of the space df shows)');
   if (c.options.nodes === undefined && c.manifest.etcd.enabled && c.manifest.etcd.replicaCount > 1) out.push(`no --nodes: the ${c.manifest.etcd.replicaCount} etcd pods need ${c.manifest.etcd.replicaCount} distinct nodes (guide D.2), not checked`);
   if (c.platform === 'gke' && !c.options.platform && c.options.provider !== 'gcp') out.push('GKE: the manifest selects GKE node pools (cloud.google.com/gke-*)');
-  if (c.platform === undefined) out.push('platform not given (--platform or --provider gcp): the GKE /mnt hostPath checks (guide E) are not run');
+  if (c.platform === 'eks' && !c.options.platform) out.push('EKS: --provider aws and no --platform (guide E, Amazon EKS: the EBS CSI driver check is run)');
+  if (c.platform === undefined) out.push('platform not given (--platform, or --provider gcp or aws): the GKE /mnt hostPath and EKS EBS CSI driver checks (guide E) are not run');
   return out;
 }
 

@@ -14,7 +14,7 @@ describe('readCluster', () => {
       name: 'worker', path: 'spec.worker', count: 3, size: '100Gi', sizeBytes: 100n * GiB, reservedSize: '10Gi', reservedBytes: 10n * GiB, rejectedSizes: [],
       pagestoreType: 'hostPath', hostPath: DEFAULT_PAGESTORE_HOSTPATH, storageClass: undefined, useExternalId: undefined, systemInfo: undefined, systemInfoStore: undefined, spec: { count: 3, pagestore: { size: '100Gi', reservedSize: '10Gi' } },
     }]);
-    expect(c.etcd).toEqual({ enabled: true, replicaCount: 3, specified: false, antiAffinity: 'required-hostname' });
+    expect(c.etcd).toEqual({ enabled: true, replicaCount: 3, specified: false, antiAffinity: 'required-hostname', persistence: { enabled: true, written: false } });
     expect(c.properties).toEqual({});
     expect(c.gkeNodeSelector).toBe(false);
   });
@@ -40,7 +40,7 @@ describe('readCluster', () => {
   it('reads properties as strings, and etcd\'s own settings', () => {
     const c = read('properties: {a.b: 5, c.d: true, e.f: null}\netcd: {enabled: false, replicaCount: 5, affinity: {podAntiAffinity: {}}}\nworker: {count: 1, pagestore: {size: 1Gi}}\n');
     expect(c.properties).toEqual({ 'a.b': '5', 'c.d': 'true', 'e.f': '' });
-    expect(c.etcd).toEqual({ enabled: false, replicaCount: 5, specified: true, antiAffinity: 'custom' });
+    expect(c.etcd).toEqual({ enabled: false, replicaCount: 5, specified: true, antiAffinity: 'custom', persistence: { enabled: true, written: false } });
   });
 
   it('lists every component hostPath with its default or written path, and the guide\'s fix', () => {

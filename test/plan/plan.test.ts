@@ -211,10 +211,12 @@ describe("the guide's correct manifests plan as deployable, with no false alarm"
     expect(ids(r, 'warning')).toEqual(['identity-not-persisted']);
     expect(r.workers.length).toBe(1);
   });
-  it('with identities persisted, on 3 nodes and a 120 GB AWS disk: no error, no warning', () => {
+  it('with identities persisted, on 3 nodes and a 120 GB AWS disk: no error; the one warning is the EBS CSI driver (guide E, EKS)', () => {
     const r = plan(persisted(MINIMAL), { nodes: 3, disk: '120GB', provider: 'aws' });
     expect(ids(r, 'error')).toEqual([]);
-    expect(ids(r, 'warning')).toEqual([]);
+    expect(ids(r, 'warning')).toEqual(['eks-ebs-csi']);
+    const classed = persisted(MINIMAL).replace('    replicaCount: 3\n', '    replicaCount: 3\n    persistence:\n      storageClass: gp3\n');
+    expect(ids(plan(classed, { nodes: 3, disk: '120GB', provider: 'aws' }), 'warning')).toEqual([]);
   });
   it('appendix E GKE manifest on GKE: no error, no warning', () => {
     const r = plan(GKE, { platform: 'gke', nodes: 3 });
