@@ -3,21 +3,19 @@
  * the browser bundle, dist/viz/core.js) on the plan's ring model to answer "what if I remove worker X, add N
  * workers, restart X without its identity, change the virtual node count or the provider".
  *
- * Semantics (reference alluxio-placement.md, static vs dynamic ring):
- * - remove: X's identity leaves the ring (in a static ring, once `alluxio process remove-worker` runs; until
- *   then X's range is unreachable from cache). Exactly X's range moves, to the others.
- * - restart without identity: X registers a new identity that takes new ranges; the old identity vanishes in a
- *   dynamic ring, and stays OFFLINE in a static ring, where its remaining range is read from the under-storage.
- *   Keys passing from the old identity to the new one stay on X's pod (`samePod`, not moved) unless its page store
- *   is emptyDir, which comes back empty.
+ * The semantics (what moves, what stays on the pod, what an emptyDir page store loses, the bytes) are
+ * src/ring/analysis/what-if.ts's, the same module the plan's what-if table calls; this file maps the page's
+ * controls to its changes and names the identities:
+ * - remove: X leaves for good (the module's `remove`): in a static ring its range is unreachable until
+ *   `alluxio process remove-worker` runs, then exactly X's range moves to the others.
+ * - restart: without its identity (the module's `restart` with a new identity, drawn like the plan's).
  * - add N: N workers like the first, identities drawn like the plan's +1 worker (the first is the plan's).
- * - vnodes / provider: every worker's points change; the provider switch changes the key hash, so its
+ * - vnodes / provider: another ring over the same workers; the provider switch changes the key hash, so its
  *   movement is measured on a key sample.
  */
-import { bytesBasisText, cacheModel, flowBytes, movedBytes } from '../ring/analysis/cached-bytes.js';
+import { bytesBasisText } from '../ring/analysis/cached-bytes.js';
+import { whatIf, type WhatIfChange, type WhatIfCluster } from '../ring/analysis/what-if.js';
 import { capacityWeights, drawIdentities, planRing, type PlanRingModel } from '../plan/ring-model.js';
-import { syntheticKeys } from '../ring/analysis/keys.js';
-import { movement } from '../ring/analysis/movement.js';
 import type { Placement } from '../ring/placement.js';
 import { HASH_SPACE } from '../ring/sorted-ring.js';
 import type { Worker } from '../ring/worker.js';
@@ -93,76 +91,57 @@ export function baseRing(model: PlanRingModel): Placement {
   return planRing(model.workers, model.vnodes, model.weighted);
 }
 
-function afterWorkers(input: RebalanceInput, change: RebalanceChange): { workers: Worker[]; offline: string | null; added: Worker[] } {
+/** The plan's ring as the what-if module takes it. */
+function cluster(input: RebalanceInput): WhatIfCluster {
   const { model } = input;
-  const ws = model.workers;
-  const like = (id: string, of: Worker): Worker => (of.weight === undefined ? { id } : { id, weight: of.weight });
-  if (change.kind === 'remove') return { workers: ws.filter((_, i) => i !== change.worker), offline: null, added: [] };
-  if (change.kind === 'add') {
-    const added = drawIdentities(model.seed, 'add', change.count).map((id) => like(id, ws[0]));
-    return { workers: [...ws, ...added], offline: null, added };
-  }
-  if (change.kind === 'restart') {
-    const [id] = drawIdentities(model.seed, 'restart');
-    const added = [like(id, ws[change.worker])];
-    if (input.mode === 'static') return { workers: [...ws, ...added], offline: ws[change.worker].id, added };
-    return { workers: [...ws.filter((_, i) => i !== change.worker), ...added], offline: null, added };
-  }
-  return { workers: [...ws], offline: null, added: [] };
+  return {
+    workers: model.workers.map((w, i) => ({ ...w, cacheBytes: input.capacityBytes[i], pagestoreType: input.pagestoreTypes?.[i] })),
+    mode: input.mode,
+    ring: (ws, vnodes = model.vnodes) => planRing(ws, vnodes, model.weighted),
+    datasetBytes: input.datasetBytes ?? null,
+  };
 }
 
-function afterRing(input: RebalanceInput, change: RebalanceChange, before: Placement, workers: Worker[]): Placement {
+/** The page's change as the module's: removed for good, new identities drawn as the plan draws them. */
+function moduleChange(input: RebalanceInput, change: RebalanceChange): WhatIfChange {
   const { model } = input;
-  if (change.kind === 'vnodes') return planRing(model.workers, change.vnodes, model.weighted);
-  if (change.kind === 'provider') {
-    const weights = capacityWeights(input.capacityBytes);
-    const ws = model.workers.map((w, i) => (change.weighted ? { id: w.id, weight: weights[i] } : { id: w.id }));
-    return planRing(ws, model.vnodes, change.weighted);
+  switch (change.kind) {
+    case 'remove':
+      return change;
+    case 'add':
+      return { kind: 'add', ids: drawIdentities(model.seed, 'add', change.count) };
+    case 'restart':
+      return { kind: 'restart', worker: change.worker, newIdentity: drawIdentities(model.seed, 'restart')[0] };
+    case 'vnodes':
+      return change;
+    case 'provider': {
+      const weights = capacityWeights(input.capacityBytes);
+      const ws = model.workers.map((w, i) => (change.weighted ? { id: w.id, weight: weights[i] } : { id: w.id }));
+      return { kind: 'ring', after: planRing(ws, model.vnodes, change.weighted) };
+    }
   }
-  // Same parameters over the new worker list (CAPACITY weights stay relative to the base ring's mean worker).
-  return before.withWorkers(workers);
 }
 
-/** The what-if `change` on the plan's ring. */
+/** The what-if `change` on the plan's ring (src/ring/analysis/what-if.ts), with the page's names and states. */
 export function rebalance(input: RebalanceInput, change: RebalanceChange): RebalanceResult {
-  const before = baseRing(input.model);
-  const { workers, offline, added } = afterWorkers(input, change);
-  const after = afterRing(input, change, before, workers);
-  const comparable = before.ringView()?.space === after.ringView()?.space;
-  const pairs = samePodPairs(input, change, added);
-  const mv = movement(before, after, { ...(comparable ? {} : { keys: syntheticKeys(50_000) }), samePod: pairs });
+  const r = whatIf(cluster(input), moduleChange(input, change));
+  const { before, after } = r;
   const sb = ringShares(before);
   const sa = ringShares(after);
   const afterIndex = new Map(after.workers.map((w, i) => [w.id, i]));
-  const nameOf = workerNames(input, change, added);
+  const offline = r.stopped.find((id) => afterIndex.has(id)) ?? null;
+  const nameOf = workerNames(input, change, r.added);
   const rows: RebalanceWorker[] = before.workers.map((w, i) => {
     const j = afterIndex.get(w.id);
     const state = w.id === offline ? 'offline' : j === undefined ? 'removed' : 'kept';
     return { id: w.id, name: nameOf(w.id), state, before: sb[i], after: j === undefined ? 0 : sa[j] };
   });
-  for (const w of added) rows.push({ id: w.id, name: nameOf(w.id), state: 'new', before: 0, after: sa[afterIndex.get(w.id)!] });
-  let unreachable = 0;
-  let offlineIndex = -1;
-  if (offline !== null) {
-    unreachable = sa[afterIndex.get(offline)!];
-    offlineIndex = before.workers.findIndex((w) => w.id === offline);
-  } else if (change.kind === 'remove' && input.mode === 'static') {
-    unreachable = sb[change.worker];
-    offlineIndex = change.worker;
-  }
-  const cache = cacheModel(sb, input.capacityBytes, input.datasetBytes ?? null);
-  const bytes = movedBytes(cache, mv.moved, mv.movedFrom);
-  const bytesUnreachable = offlineIndex < 0 ? 0 : flowBytes(cache, offlineIndex, unreachable);
-  return { before, after, moved: mv.moved, samePod: mv.samePod, samePodPairs: pairs, optimal: mv.optimal, unreachable, method: mv.method, workers: rows, flows: mv.flows, offline, bytesMoved: bytes.bytes, bytesBasis: bytes.basis, bytesBasisText: bytesBasisText(bytes.basis, input.datasetBytes != null), bytesUnreachable };
+  for (const w of r.added) rows.push({ id: w.id, name: nameOf(w.id), state: 'new', before: 0, after: sa[afterIndex.get(w.id)!] });
+  return { before, after, moved: r.moved, samePod: r.samePod, samePodPairs: r.samePodPairs, optimal: r.optimal, unreachable: r.unreachable, method: r.method, workers: rows, flows: r.flows, offline, bytesMoved: r.bytesMoved, bytesBasis: r.bytesBasis, bytesBasisText: bytesBasisText(r.bytesBasis, input.datasetBytes != null), bytesUnreachable: r.bytesUnreachable };
 }
 
-/** A restart's old and new identity are one pod; its keys stay cached there unless the page store is emptyDir. */
-function samePodPairs(input: RebalanceInput, change: RebalanceChange, added: Worker[]): Array<[string, string]> {
-  if (change.kind !== 'restart' || input.pagestoreTypes?.[change.worker] === 'emptyDir') return [];
-  return [[input.model.workers[change.worker].id, added[0].id]];
-}
 
-function workerNames(input: RebalanceInput, change: RebalanceChange, added: Worker[]): (id: string) => string {
+function workerNames(input: RebalanceInput, change: RebalanceChange, added: readonly Worker[]): (id: string) => string {
   const names = new Map(input.model.workers.map((w, i) => [w.id, input.names[i]]));
   added.forEach((w, k) => {
     if (change.kind === 'restart') names.set(w.id, `${input.names[change.worker]} (new identity)`);

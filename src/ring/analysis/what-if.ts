@@ -192,6 +192,7 @@ export function whatIf(c: WhatIfCluster, change: WhatIfChange): WhatIfResult {
   if (change.kind === 'restart' && change.newIdentity === undefined) return restartInPlace(c, before, cache, change.worker);
   const next = changedWorkers(c, change);
   const afterRinged = onRing(next.workers, c.mode);
+  if (afterRinged.length === 0) return nothingLeft(before, cache, next);
   const after = next.after ?? c.ring(afterRinged.map(ringWorker));
   const restarted = change.kind === 'restart' ? c.workers[change.worker] : null;
   const survives = restarted === null || pageStoreSurvivesRestart(restarted.pagestoreType);
@@ -288,4 +289,16 @@ function staticOffline(c: WhatIfCluster, p: Placement): number {
   const share = shareOf(p);
   const offline = new Set(c.workers.filter((w) => w.offline).map((w) => w.id));
   return p.workers.reduce((s, w, i) => s + (offline.has(w.id) ? share(i) : 0), 0);
+}
+
+/** No worker left on the ring: every key is read from the under-storage, all that was cached included. */
+function nothingLeft(before: Placement, cache: CacheModel, next: Changed): WhatIfResult {
+  const cached = Math.round(cache.cached.reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0));
+  const basis = movedBytes(cache, 0, []).basis;
+  return {
+    before, after: before, method: 'exact', moved: 0, samePod: 0, samePodPairs: [], optimal: 0, unreachable: 1,
+    bytesMoved: 0, bytesBasis: basis, bytesUnreachable: cached, flows: [], flowCount: 0, otherFlows: { count: 0, fraction: 0, bytes: 0 },
+    samePodFlow: null, movedFrom: new Float64Array(before.workers.length), added: next.added,
+    stopped: next.workers.filter((w) => w.offline).map((w) => w.id), emptied: null, handover: null,
+  };
 }
