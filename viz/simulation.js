@@ -18,7 +18,7 @@
   function header(sim) {
     var h = d3.select('header');
     h.append('h1').text('ring-sim simulation: ' + sim.scenario.name);
-    h.append('div').attr('class', 'sub').text(sim.scenario.workers + ' workers · ' + sim.scenario.algorithm + ' · ' + sim.scenario.ring + ' ring · seed ' + sim.scenario.seed);
+    h.append('div').attr('class', 'sub').text(workersText(sim.scenario) + ' · ' + sim.scenario.algorithm + ' · ' + sim.scenario.ring + ' ring · seed ' + sim.scenario.seed);
   }
 
   function totals(sim) {
@@ -148,6 +148,13 @@
       span.append('span').attr('class', 'swatch').each(function () { this.style.background = it[0]; });
       span.append('span').text(it[1]);
     });
+  }
+
+  /** As the text report: "8 workers", "8 workers, +2 by events" (those the run starts with, those events add). */
+  function workersText(sc) {
+    var start = sc.workersAtStart === undefined ? sc.workers : sc.workersAtStart;
+    var added = sc.workersAddedByEvents || 0;
+    return R.count(start) + ' worker' + (start === 1 ? '' : 's') + (added ? ', +' + R.count(added) + ' by events' : '');
   }
 
   /** As the text report: "1,000 reads", "1,000 reads, 3.08 s" (under-storage seconds, model), "not recovered". */

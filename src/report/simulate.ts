@@ -15,12 +15,18 @@ export interface SimulationView {
   footer: string[];
 }
 
+/** "8 workers", "8 workers, +2 by events": those the run starts with, and those add-workers events add. */
+export function workersText(s: SimulationResult['scenario']): string {
+  const start = `${count(s.workersAtStart)} worker${s.workersAtStart === 1 ? '' : 's'}`;
+  return s.workersAddedByEvents ? `${start}, +${count(s.workersAddedByEvents)} by events` : start;
+}
+
 export function simulationView(r: SimulationResult): SimulationView {
   const t = r.totals;
   const orDash = (x: number | null): string => (x === null ? '-' : percent(x));
   const view: SimulationView = {
     heading: [
-      `${r.scenario.name}: ${r.scenario.workers} workers, ${r.scenario.algorithm} (${r.scenario.ring} ring), seed ${r.scenario.seed}`,
+      `${r.scenario.name}: ${workersText(r.scenario)}, ${r.scenario.algorithm} (${r.scenario.ring} ring), seed ${r.scenario.seed}`,
       `${count(t.reads)} reads of ${count(t.files)} files, ${count(t.pageRequests)} page requests`,
     ],
     totals: [
@@ -43,11 +49,12 @@ export function simulationView(r: SimulationResult): SimulationView {
       e.label,
       count(e.at),
       percent(e.filesMoved),
+      formatBinary(e.bytesMoved),
       formatBinary(e.bytesUnreachable),
       orDash(e.hitRatioBefore),
       ...(e.group === null ? [orDash(e.hitRatioAfter), orDash(e.lowestHitRatio), recoveryText(e)] : ['-', '-', `in group ${e.group + 1}`]),
     ]);
-    const headers = ['event', 'at read', 'files moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'];
+    const headers = ['event', 'at read', 'files moved', 'bytes moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'];
     view.events = { table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) }, details: [...r.events.map((e) => `  ${e.label}: ${e.detail}`), recoveryNote(r)] };
   }
   if (r.eventGroups.length) view.groups = groupsView(r);

@@ -158,10 +158,11 @@ export class Merger {
     }
     const occupied = finals.reduce((s, f) => s + f.occupied, 0);
     const s = this.s;
+    const atStart = s.cluster.groups.reduce((sum, g) => sum + g.count, 0);
     const result: SimulationResult = {
       format: 'ring-sim/simulation',
       version: 1,
-      scenario: { name: s.name, seed: s.seed, algorithm: s.placement.algorithm, ring: s.placement.ring, workers: n, window: s.metrics.window },
+      scenario: { name: s.name, seed: s.seed, algorithm: s.placement.algorithm, ring: s.placement.ring, workers: n, workersAtStart: atStart, workersAddedByEvents: n - atStart, window: s.metrics.window },
       totals: {
         reads: f0.reads,
         files: f0.files,

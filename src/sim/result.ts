@@ -170,7 +170,8 @@ export interface WorkerReport {
 export interface SimulationResult {
   format: 'ring-sim/simulation';
   version: 1;
-  scenario: { name: string; seed: number; algorithm: string; ring: RingMode; workers: number; window: number };
+  /** `workers`: every worker the run had (`workers` has as many); `workersAtStart` + `workersAddedByEvents` (add-workers). */
+  scenario: { name: string; seed: number; algorithm: string; ring: RingMode; workers: number; workersAtStart: number; workersAddedByEvents: number; window: number };
   totals: Omit<WindowMetrics, 'start' | 'end' | 'time' | 'workerPageRequests'> & { reads: number; files: number };
   windows: WindowMetrics[];
   events: EventReport[];

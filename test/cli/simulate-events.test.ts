@@ -78,4 +78,15 @@ ${events}`);
     expect(early.events.map((e: { overlapsWith: number[] }) => e.overlapsWith)).toEqual([[1], [0]]);
     expect(early.eventGroups[0].events).toEqual([0, 1]);
   });
+
+  it('the header counts the workers the run starts with and those events add; the text has the bytes moved JSON and HTML have', () => {
+    const { result } = json('scale-out-training.yaml');
+    expect(result.scenario).toMatchObject({ workers: 12, workersAtStart: 10, workersAddedByEvents: 2 });
+    const text = builtCli(['simulate', `${dir}scale-out-training.yaml`]).stdout;
+    expect(text.split('\n')[0]).toBe('scale-out during training: 10 workers, +2 by events, alluxio-consistent (dynamic ring), seed 7');
+    const bytesMoved = result.events[0].bytesMoved as number;
+    expect(bytesMoved).toBeGreaterThan(0);
+    expect(text).toMatch(new RegExp(`\\nevent +at read +files moved +bytes moved +cached bytes unreachable .*\\n.*\\nadd-workers +10,000 +17\\.25 % +${(bytesMoved / 2 ** 30).toFixed(2)} GiB `));
+    expect(builtCli(['simulate', `${dir}rolling-restart.yaml`]).stdout.split('\n')[0]).toMatch(/: 8 workers, alluxio-consistent/);
+  });
 });

@@ -362,6 +362,7 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     const r = ringSim('simulate', `${root}examples/scenarios/scale-out-between-epochs-s3.yaml`, '--html', html);
     expect(r.code).toBe(0);
     const { page, errors, requests } = await open(html);
+    expect(await page.locator('header .sub').innerText()).toMatch(/^8 workers, \+2 by events · /);
     expect(await page.locator('svg#ufs-time').count()).toBe(1);
     expect(await page.locator('svg#ufs-time rect.ufs-seconds').count()).toBe(16);
     expect(await page.locator('svg#ufs-time path.ufs-cost').count()).toBe(1);

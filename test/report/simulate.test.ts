@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/sim/scenario.js';
 import { simulate } from '../../src/sim/simulate.js';
-import { renderSimulationText, simulationView } from '../../src/report/simulate.js';
+import { renderSimulationText, simulationView, workersText } from '../../src/report/simulate.js';
+import { formatBinary } from '../../src/core/units.js';
 
 const yaml = `
 name: tiny
@@ -29,5 +30,19 @@ describe('simulate report', () => {
     const text = renderSimulationText(result);
     expect(text).toContain('\nevents:\n');
     expect(text.trimEnd().endsWith('(in --json)')).toBe(true);
+  });
+
+  it('the header counts the workers the run starts with and those events add; the events table has bytes moved (issue 29 item 6)', async () => {
+    const scaled = yaml.replace('{ at: 1000, action: stop-worker, worker: worker-1 }', '{ at: 1000, action: add-workers, count: 2 }');
+    const result = await simulate(parseScenario(scaled, 'tiny.yaml'));
+    expect(result.scenario).toMatchObject({ workers: 5, workersAtStart: 3, workersAddedByEvents: 2 });
+    const v = simulationView(result);
+    expect(v.heading[0]).toBe('tiny: 3 workers, +2 by events, alluxio-consistent (dynamic ring), seed 3');
+    const headers = v.events!.table.headers;
+    expect(headers.slice(2, 5)).toEqual(['files moved', 'bytes moved', 'cached bytes unreachable']);
+    const e = result.events[0];
+    expect(e.bytesMoved).toBeGreaterThan(0);
+    expect(v.events!.table.rows[0][3]).toBe(formatBinary(e.bytesMoved));
+    expect(workersText({ ...result.scenario, workersAtStart: 1, workersAddedByEvents: 0 })).toBe('1 worker');
   });
 });
