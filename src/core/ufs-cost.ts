@@ -55,9 +55,13 @@ export function ufsBound(u: UfsUsage, limits: UfsLimits | undefined): 'bandwidth
 }
 
 /**
- * GETs to re-read `bytes` when only their total is known (a what-if's bytes moved): one a page, the bytes taken
- * as whole pages, so ⌈bytes ÷ page size⌉. Files ending in a partial page take one GET more each: the least.
+ * GETs to re-read `bytes` when only their total is known (a what-if's bytes moved), one a page. Without a file
+ * size the bytes are taken as whole pages, ⌈bytes ÷ page size⌉: the least, as each file ending in a partial page
+ * takes one GET more. With the mean file size the bytes are files of that size, each ⌈file ÷ page size⌉ GETs
+ * (its last page partial): ⌈bytes ÷ file × ⌈file ÷ page size⌉⌉.
  */
-export function pageRequests(bytes: number, pageSizeBytes: number): number {
-  return bytes <= 0 ? 0 : Math.ceil(bytes / pageSizeBytes);
+export function pageRequests(bytes: number, pageSizeBytes: number, fileBytes?: number | null): number {
+  if (bytes <= 0) return 0;
+  if (!fileBytes || fileBytes <= 0) return Math.ceil(bytes / pageSizeBytes);
+  return Math.ceil((bytes / fileBytes) * Math.ceil(fileBytes / pageSizeBytes));
 }

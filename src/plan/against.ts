@@ -191,7 +191,7 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
   ];
   const rereadBytes = o.datasetBytes !== undefined ? Math.round(mv.moved * o.datasetBytes) : null;
   const priced = o.ufsBandwidth !== undefined || o.ufsPricePer1000Requests !== undefined;
-  const cost = rereadCost(rereadBytes, priced ? { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: Number(sb.pageSizeBytes) } : undefined);
+  const cost = rereadCost(rereadBytes, priced ? { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: Number(sb.pageSizeBytes), fileBytes: null } : undefined);
   const side = (s: RingSettings, p: Placement): AgainstRing => ({ policy: s.policy, provider: s.provider, vnodes: s.vnodes, mode: s.mode, workers: p.workers.length });
   return {
     format: 'ring-sim/plan-against', version: 1, before: before.source, after: after.source,

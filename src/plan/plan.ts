@@ -115,7 +115,8 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
 /** The under-storage of --ufs-bandwidth and --ufs-price, at the plan's page size (null: neither given). */
 function rereadUfs(o: PlanOptions, pageSizeBytes: number): RereadUfs | null {
   if (o.ufsBandwidth === undefined && o.ufsPricePer1000Requests === undefined) return null;
-  return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes };
+  const fileBytes = o.datasetBytes !== undefined && o.files !== undefined && o.files > 0 ? o.datasetBytes / o.files : null;
+  return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes, fileBytes };
 }
 
 function contextAssumptions(c: PlanContext): string[] {

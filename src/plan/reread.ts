@@ -2,7 +2,8 @@
  * The re-read of a what-if in time and money (`plan --ufs-bandwidth`, `--ufs-price`; `inspect` the same): the
  * bytes a change moves are read again from the under-storage, one GET a page. The formulas are simulate's
  * (src/core/ufs-cost.ts) with a bandwidth and a request price only: rereadSeconds = bytes × 8 ÷ bits a second,
- * rereadRequests = ⌈bytes ÷ page size⌉ (whole pages: the least), rereadUSD = rereadRequests ÷ 1000 × price.
+ * rereadRequests = ⌈bytes ÷ page size⌉ (whole pages: the least), or with the mean file size (`--files`, a trace)
+ * ⌈bytes ÷ file × ⌈file ÷ page size⌉⌉ (each file's last page partial), rereadUSD = rereadRequests ÷ 1000 × price.
  */
 import type { Bandwidth } from '../core/bandwidth.js';
 import { pageRequests, ufsCostUSD, ufsSeconds, type UfsLimits } from '../core/ufs-cost.js';
@@ -13,6 +14,8 @@ export interface RereadUfs {
   /** USD per 1000 GET requests (--ufs-price). */
   pricePer1000Requests: number | null;
   pageSizeBytes: number;
+  /** The data set's mean file size (--files, or a trace's objects), or null: the bytes are then whole pages. */
+  fileBytes: number | null;
 }
 
 export interface RereadCost {
@@ -30,7 +33,7 @@ export const NO_REREAD_COST: RereadCost = { rereadSeconds: null, rereadRequests:
 export function rereadCost(bytes: number | null, ufs: RereadUfs | undefined): RereadCost {
   if (bytes === null || !ufs) return NO_REREAD_COST;
   const limits: UfsLimits = { bandwidth: ufs.bandwidth, maxRequestsPerSecond: null, pricePer1000Requests: ufs.pricePer1000Requests, pricePerGiB: null };
-  const requests = pageRequests(bytes, ufs.pageSizeBytes);
+  const requests = pageRequests(bytes, ufs.pageSizeBytes, ufs.fileBytes);
   const priced = ufs.pricePer1000Requests !== null;
   return { rereadSeconds: ufsSeconds(bytes, requests, limits), rereadRequests: priced ? requests : null, rereadUSD: priced ? ufsCostUSD(bytes, requests, limits) : null };
 }
@@ -39,6 +42,11 @@ export function rereadCost(bytes: number | null, ufs: RereadUfs | undefined): Re
 export function rereadAssumption(ufs: RereadUfs): string {
   const parts = ['re-read time and cost: model, one UFS GET a page (Alluxio reads the under-storage page by page)'];
   if (ufs.bandwidth) parts.push(`time = bytes moved × 8 ÷ ${ufs.bandwidth.bytesPerSecond * 8} bits a second (--ufs-bandwidth ${ufs.bandwidth.text}; no request cap, no latency)`);
-  if (ufs.pricePer1000Requests !== null) parts.push(`GETs = ⌈bytes moved ÷ ${ufs.pageSizeBytes} B page⌉, whole pages, so the least (a file ending in a partial page takes one more); USD = GETs ÷ 1000 × ${ufs.pricePer1000Requests} (requests only: no transfer price)`);
+  if (ufs.pricePer1000Requests !== null) {
+    const gets = ufs.fileBytes === null
+      ? `GETs = ⌈bytes moved ÷ ${ufs.pageSizeBytes} B page⌉, whole pages, so the least (a file ending in a partial page takes one more; --files gives the file size)`
+      : `GETs = ⌈bytes moved ÷ ${Math.round(ufs.fileBytes)} B mean file × ⌈file ÷ ${ufs.pageSizeBytes} B page⌉⌉ = ${Math.ceil(ufs.fileBytes / ufs.pageSizeBytes)} a file, its last page partial (files of the mean size)`;
+    parts.push(`${gets}; USD = GETs ÷ 1000 × ${ufs.pricePer1000Requests} (requests only: no transfer price)`);
+  }
   return parts.join('; ');
 }

@@ -150,7 +150,7 @@ function pageSize(o: InspectOptions): number {
 /** The under-storage of --ufs-bandwidth and --ufs-price (undefined: neither). */
 function rereadUfs(o: InspectOptions): RereadUfs | undefined {
   if (o.ufsBandwidth === undefined && o.ufsPricePer1000Requests === undefined) return undefined;
-  return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: pageSize(o) };
+  return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: pageSize(o), fileBytes: null };
 }
 
 function effect(moved: number, optimal: number, unreachable: number, o: InspectOptions): InspectEffect {

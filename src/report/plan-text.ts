@@ -117,6 +117,9 @@ function rereadLine(r: PlanReport): string {
   const u = r.ufs!;
   const parts: string[] = [];
   if (u.bandwidth) parts.push(`time at ${formatBandwidth(u.bandwidth.bytesPerSecond)}`);
-  if (u.pricePer1000Requests !== null) parts.push(`one GET a ${formatBinary(u.pageSizeBytes)} page (bytes moved in whole pages), ${u.pricePer1000Requests} USD/1000 GETs`);
+  if (u.pricePer1000Requests !== null) {
+    const files = u.fileBytes === null ? 'bytes moved in whole pages' : `files of the mean ${formatBinary(Math.round(u.fileBytes))}, ${Math.ceil(u.fileBytes / u.pageSizeBytes)} a file`;
+    parts.push(`one GET a ${formatBinary(u.pageSizeBytes)} page (${files}), ${u.pricePer1000Requests} USD/1000 GETs`);
+  }
   return `${parts.join('; ')} (model: see the assumptions)`;
 }

@@ -17,7 +17,7 @@ const manifest = (name: string, properties: string[] = []): string => tempFile(n
 ].join('\n'));
 
 interface WhatIf { name: string; applicable: boolean; bytesMoved: number; rereadSeconds: number | null; rereadRequests: number | null; rereadUSD: number | null }
-interface Plan { whatIf: WhatIf[]; ufs: { bandwidth: { text: string; bytesPerSecond: number } | null; pricePer1000Requests: number | null; pageSizeBytes: number } | null; assumptions: string[] }
+interface Plan { whatIf: WhatIf[]; ufs: { bandwidth: { text: string; bytesPerSecond: number } | null; pricePer1000Requests: number | null; pageSizeBytes: number; fileBytes: number | null } | null; assumptions: string[] }
 
 const plan = (file: string, args: string[]): Plan => {
   const r = builtCli(['plan', file, '--dataset', '1PiB', ...args, '--json']);
@@ -31,7 +31,7 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
     const p = plan(manifest('ufs-4m.yaml'), ['--ufs-bandwidth', '1GiB/s', '--ufs-price', '0.0004']);
     expect(restart(p)).toMatchObject({ bytesMoved: 100 * GiB, rereadSeconds: 100, rereadRequests: 25_600 });
     expect(restart(p).rereadUSD).toBeCloseTo(0.01024, 15);
-    expect(p.ufs).toEqual({ bandwidth: { text: '1GiB/s', bytesPerSecond: GiB }, pricePer1000Requests: 0.0004, pageSizeBytes: 4 * 2 ** 20 });
+    expect(p.ufs).toEqual({ bandwidth: { text: '1GiB/s', bytesPerSecond: GiB }, pricePer1000Requests: 0.0004, pageSizeBytes: 4 * 2 ** 20, fileBytes: null });
     expect(p.assumptions).toContainEqual(expect.stringMatching(/^re-read time and cost: model, one UFS GET a page .*⌈bytes moved ÷ 4194304 B page⌉/));
   });
 
@@ -43,6 +43,17 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
     const w = restart(plan(manifest('ufs-1m.yaml', ['alluxio.worker.page.store.page.size: 1MB']), ['--ufs-price', '0.0004']));
     expect(w).toMatchObject({ rereadRequests: 102_400, rereadSeconds: null });
     expect(w.rereadUSD).toBeCloseTo(0.04096, 15);
+  });
+
+  it('with --files, the bytes are files of the mean size, each ⌈file ÷ page⌉ GETs: 100 GiB of 6 MiB files, 34,134 GETs', () => {
+    const p = plan(manifest('ufs-files.yaml'), ['--ufs-price', '0.0004']);
+    const sixTiB = JSON.parse(builtCli(['plan', manifest('ufs-files2.yaml'), '--dataset', '6TiB', '--files', String(2 ** 20), '--ufs-price', '0.0004', '--json']).stdout) as Plan;
+    expect(restart(p).rereadRequests).toBe(25_600); // no --files: whole pages
+    expect(sixTiB.ufs).toMatchObject({ fileBytes: 6 * 2 ** 20 });
+    expect(restart(sixTiB)).toMatchObject({ bytesMoved: 100 * GiB, rereadRequests: 34_134 }); // 17,066.67 files × 2 GETs
+    expect(sixTiB.assumptions).toContainEqual(expect.stringMatching(/GETs = ⌈bytes moved ÷ 6291456 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 2 a file/));
+    const text = builtCli(['plan', manifest('ufs-files3.yaml'), '--dataset', '6TiB', '--files', String(2 ** 20), '--ufs-price', '0.0004']).stdout;
+    expect(text).toContain('  re-read: one GET a 4.00 MiB page (files of the mean 6.00 MiB, 2 a file), 0.0004 USD/1000 GETs (model: see the assumptions)');
   });
 
   it('GETs round bytes moved up to whole pages, on every what-if', () => {
