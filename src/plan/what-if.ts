@@ -1,6 +1,7 @@
 /**
- * What-ifs on the first identity draw's ring, exact: +1 worker, -1 worker, restarting one worker, and a
- * different virtual node count. Each reports the keys moved against the optimum, the bytes, and the flows:
+ * What-ifs on the first identity draw's ring, exact: +1 worker, -1 worker, restarting one worker, a different
+ * virtual node count, and changing the page size after deploy. Each reports the keys moved against the optimum,
+ * the bytes, and the flows:
  * the largest 20 listed, the rest summed as "other", so the flows always add up to the keys moved.
  * A change the cluster cannot make (removing the only worker) is listed as not applicable, with why.
  * The rules (what moves, what stays on the pod, what an emptyDir page store loses) are ring/analysis/what-if.ts's;
@@ -10,6 +11,7 @@ import { bytesBasisText, movedBytes, cacheModel } from '../ring/analysis/cached-
 import { whatIf, type WhatIfChange, type WhatIfCluster, type WhatIfFlow, type WhatIfResult } from '../ring/analysis/what-if.js';
 import type { Placement } from '../ring/placement.js';
 import { MAX_RING_POINTS } from '../ring/worker.js';
+import { formatBinary } from '../core/units.js';
 import type { PlanFlow, PlanWhatIf } from './model.js';
 import type { PlanRingBuilder } from './ring-balance.js';
 import { NO_REREAD_COST } from './reread.js';
@@ -68,8 +70,8 @@ function cluster(c: WhatIfContext): WhatIfCluster {
 }
 
 /** The module's result as the plan's row: names for identities, the basis in words. */
-function row(c: WhatIfContext, name: string, description: string, r: WhatIfResult, names: Names): PlanWhatIf {
-  const flow = (f: WhatIfFlow): PlanFlow => ({ from: names.of(f.from), to: f.emptied ? `${names.of(f.to)} (emptied page store)` : names.of(f.to), fraction: f.fraction, bytes: f.bytes, ...(f.samePod ? { samePod: true as const } : {}) });
+function row(c: WhatIfContext, name: string, description: string, r: WhatIfResult, names: Names, emptiedAs = 'emptied page store'): PlanWhatIf {
+  const flow = (f: WhatIfFlow): PlanFlow => ({ from: names.of(f.from), to: f.emptied ? `${names.of(f.to)} (${emptiedAs})` : names.of(f.to), fraction: f.fraction, bytes: f.bytes, ...(f.samePod ? { samePod: true as const } : {}) });
   const flows = r.flows.map(flow);
   const shown = r.flows.reduce((s, f) => s + f.fraction, 0);
   return {
@@ -153,7 +155,17 @@ function changeVnodes(c: WhatIfContext, names: Names): PlanWhatIf {
   return row(c, name, 'change the virtual node count after deployment', run(c, { kind: 'vnodes', vnodes: c.vnodeTarget }), names);
 }
 
+/**
+ * `alluxio.worker.page.store.page.size` changed after deploy and the workers restarted with it: restore keeps only
+ * the pages stored under the current page size, so every worker comes back empty (the module's `page-size` rule).
+ */
+function changePageSize(c: WhatIfContext, names: Names): PlanWhatIf {
+  const page = formatBinary(c.builder.settings.pageSizeBytes);
+  const description = `alluxio.worker.page.store.page.size changed from ${page} and the workers restarted with the new size: restore keeps only the pages stored under the current page size, so every worker comes back with an empty cache and all it cached is re-read from the under-storage; the ring does not change (no key changes worker)`;
+  return row(c, 'change the page size after deploy', description, run(c, { kind: 'page-size' }), names, 'pages dropped');
+}
+
 export function whatIfs(c: WhatIfContext): PlanWhatIf[] {
   const names = new Names(c.ids, c.names);
-  return [addWorker(c, names), removeWorker(c, names), restartWorker(c, names), changeVnodes(c, names)];
+  return [addWorker(c, names), removeWorker(c, names), restartWorker(c, names), changeVnodes(c, names), changePageSize(c, names)];
 }

@@ -13,7 +13,7 @@ describe('a 1,000-worker plan with 2,000 virtual nodes each', () => {
     expect(r.workers.length).toBe(1000);
     expect(r.ring.vnodes).toBe(2000);
     expect(r.ring.shares.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 9);
-    expect(r.whatIf.map((w) => w.name)).toEqual(['+1 worker', '-1 worker', 'restart one worker', 'virtual nodes 2000 → 1000']);
+    expect(r.whatIf.map((w) => w.name)).toEqual(['+1 worker', '-1 worker', 'restart one worker', 'virtual nodes 2000 → 1000', 'change the page size after deploy']);
     expect(r.ring.arcs.length).toBeGreaterThan(1000);
   }, 30_000);
 });

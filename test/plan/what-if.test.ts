@@ -34,8 +34,8 @@ describe('whatIfs on a dynamic ring', () => {
   const c = context(30);
   const rows = whatIfs(c);
 
-  it('gives the four what-ifs in order, each consistent', () => {
-    expect(rows.map((r) => r.name)).toEqual(['+1 worker', '-1 worker', 'restart one worker', 'virtual nodes 20 → 40']);
+  it('gives the five what-ifs in order, each consistent', () => {
+    expect(rows.map((r) => r.name)).toEqual(['+1 worker', '-1 worker', 'restart one worker', 'virtual nodes 20 → 40', 'change the page size after deploy']);
     for (const w of rows) expectConsistent(w, c.datasetBytes!);
   });
 

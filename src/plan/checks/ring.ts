@@ -64,11 +64,13 @@ export function ringChangeChecks(c: PlanContext, whatIf: readonly PlanWhatIf[]):
   const cost = change
     ? `; ${change.name} moves ${(change.moved * 100).toFixed(2)} % of the keys (${formatBinary(change.bytesMoved)}, ${change.bytesBasisText}) to other workers, exactly, in the what-if`
     : '';
+  const page = whatIf.find((w) => w.name === 'change the page size after deploy');
+  const pageCost = page ? `; changing the page size drops every cached page (${formatBinary(page.bytesMoved)}, ${page.bytesBasisText}) when the workers restart, in the what-if` : '';
   return [{
     id: 'ring-change-destructive',
     severity: 'info',
     field: 'spec.properties',
-    message: `the ring settings (virtual nodes ${s.vnodes}, ${s.mode} ring, provider ${s.provider}, page size ${formatBinary(s.pageSizeBytes)}) are fixed at deployment: the guide calls changing them afterwards destructive (cached data is lost)${cost}`,
+    message: `the ring settings (virtual nodes ${s.vnodes}, ${s.mode} ring, provider ${s.provider}, page size ${formatBinary(s.pageSizeBytes)}) are fixed at deployment: the guide calls changing them afterwards destructive (cached data is lost)${cost}${pageCost}`,
     fix: 'decide them now',
     source: BEFORE_DEPLOY,
   }];

@@ -19,6 +19,10 @@
  *   (`samePod`: pages carry no worker identity) unless the page store is emptyDir, when they are re-read too.
  * - another ring over the same workers (virtual nodes, provider): measured exactly when both rings share the key
  *   hash, else on a key sample.
+ * - page-size (`alluxio.worker.page.store.page.size` changed, every worker restarted with it): the ring stays, but
+ *   restore keeps only the pages stored under the current page size (Alluxio's `LocalCacheManager.restore`,
+ *   `LocalPageStoreDir`), so every ONLINE worker comes back empty, whatever its page store or identity: all that is
+ *   cached is re-read, one flow a worker on its own range.
  * Bytes follow cached-bytes.ts (a model: the data set spread uniformly over the hash space, capped by what each
  * worker caches). An OFFLINE identity caches nothing: keys leaving it re-read nothing.
  */
@@ -61,7 +65,8 @@ export type WhatIfChange =
   | { kind: 'remove'; worker: number }
   | { kind: 'restart'; worker: number; newIdentity?: string }
   | { kind: 'vnodes'; vnodes: number }
-  | { kind: 'ring'; after: Placement };
+  | { kind: 'ring'; after: Placement }
+  | { kind: 'page-size' };
 
 export interface WhatIfFlow {
   from: string;
@@ -72,7 +77,10 @@ export interface WhatIfFlow {
   bytes: number;
   /** The restart's keys that stay on the pod under its new identity: not moved, still cached. */
   samePod?: true;
-  /** The restarted worker's own range, its emptyDir page store emptied: re-read although nothing changed owner. */
+  /**
+   * A worker's own range whose pages are gone (its emptyDir page store after a restart, or every page after a
+   * page-size change): re-read although nothing changed owner.
+   */
   emptied?: true;
 }
 
@@ -169,6 +177,8 @@ function changedWorkers(c: WhatIfCluster, change: WhatIfChange): Changed {
       return { ...none, workers: [...ws], after: c.ring(onRing(ws, c.mode).map(ringWorker), change.vnodes) };
     case 'ring':
       return { ...none, workers: [...ws], after: change.after };
+    case 'page-size':
+      return { ...none, workers: [...ws] };
   }
 }
 
@@ -190,6 +200,7 @@ export function whatIf(c: WhatIfCluster, change: WhatIfChange): WhatIfResult {
   const before = c.ring(ringed.map(ringWorker));
   const cache = cacheOf(c, before, ringed);
   if (change.kind === 'restart' && change.newIdentity === undefined) return restartInPlace(c, before, cache, change.worker);
+  if (change.kind === 'page-size') return pagesDropped(c, before, cache);
   const next = changedWorkers(c, change);
   const afterRinged = onRing(next.workers, c.mode);
   if (afterRinged.length === 0) return nothingLeft(before, cache, next);
@@ -281,6 +292,31 @@ function restartInPlace(c: WhatIfCluster, before: Placement, cache: CacheModel, 
     unreachable: c.mode === 'static' ? staticOffline(c, before) : 0, bytesMoved: total.bytes, bytesBasis: total.basis, bytesUnreachable: 0,
     flows, flowCount: flows.length, otherFlows: { count: 0, fraction: 0, bytes: 0 }, samePodFlow: null, movedFrom,
     added: [], stopped: [], emptied: emptied ? w.id : null, handover: null,
+  };
+}
+
+/** A page-size change: the same ring, every ONLINE worker's pages dropped at its restart, all it cached re-read. */
+function pagesDropped(c: WhatIfCluster, before: Placement, cache: CacheModel): WhatIfResult {
+  const share = shareOf(before);
+  const offline = new Set(c.workers.filter((w) => w.offline).map((w) => w.id));
+  const movedFrom = new Float64Array(before.workers.length);
+  const all: WhatIfFlow[] = [];
+  before.workers.forEach((w, i) => {
+    if (offline.has(w.id) || share(i) <= 0) return;
+    movedFrom[i] = share(i);
+    all.push({ from: w.id, to: w.id, fraction: share(i), bytes: flowBytes(cache, i, share(i)), emptied: true });
+  });
+  all.sort((a, b) => b.bytes - a.bytes || b.fraction - a.fraction);
+  const moved = all.reduce((s, f) => s + f.fraction, 0);
+  const total = movedBytes(cache, moved, movedFrom);
+  const flows = all.slice(0, c.maxFlows ?? 1000);
+  const rest = all.slice(flows.length);
+  const shownBytes = flows.reduce((s, f) => s + f.bytes, 0);
+  return {
+    before, after: before, method: 'exact', moved, samePod: 0, samePodPairs: [], optimal: 0,
+    unreachable: c.mode === 'static' ? staticOffline(c, before) : 0, bytesMoved: total.bytes, bytesBasis: total.basis, bytesUnreachable: 0,
+    flows, flowCount: all.length, otherFlows: { count: rest.length, fraction: rest.reduce((s, f) => s + f.fraction, 0), bytes: Math.max(0, total.bytes - shownBytes) },
+    samePodFlow: null, movedFrom, added: [], stopped: [], emptied: null, handover: null,
   };
 }
 
