@@ -58,6 +58,9 @@ function whatIfSection(r: InspectReport): string[] {
     const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;
     out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts, r.cost.pricePer1000Requests !== null));
     if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
+    for (const w of rows.filter((x) => (x.dynamic?.samePod ?? 0) > 0 || x.static.samePod > 0)) {
+      out.push(`stays on the pod (new identity, same page store: not moved, not re-read): dynamic ${w.dynamic ? percent(w.dynamic.samePod) : '-'}, static ${percent(w.static.samePod)}`);
+    }
     for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
     if (r.worker !== null) out.push(...flowLines(rows[0], hosts));
   }

@@ -12,15 +12,15 @@
  * the hash space as keys do.
  */
 import type { Bandwidth } from '../core/bandwidth.js';
+import { formatBinary } from '../core/units.js';
 import { ALLUXIO_PAGE_SIZE_BYTES } from '../core/page-size.js';
 import { membershipPlacement, type Membership, type MemberState, type RingMode } from '../membership/membership.js';
 import { podOfHost, type PodIndex } from '../membership/pods.js';
 import { drawIdentities } from '../plan/ring-model.js';
-import { findWorker, renewed, ringChange, rings, withOffline, without, type WorkerFlow } from './inspect-worker.js';
+import { findWorker, WORKER_FLOWS, type WorkerFlow } from './inspect-worker.js';
 import { balance } from '../ring/analysis/balance.js';
-import { movement } from '../ring/analysis/movement.js';
-import { ALLUXIO_OSS_VNODES, type AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
-import { HASH_SPACE } from '../ring/sorted-ring.js';
+import { pageStoreSurvivesRestart, whatIf, type WhatIfChange, type WhatIfCluster } from '../ring/analysis/what-if.js';
+import { ALLUXIO_OSS_VNODES, AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
 import { rereadCost, type RereadUfs } from '../plan/reread.js';
 
 export interface InspectWorker {
@@ -57,8 +57,12 @@ export interface InspectEffect {
   optimal: number;
   /** Fraction of keys whose worker is registered but OFFLINE (static ring: reads fall back to the UFS). */
   unreachable: number;
-  /** Model: moved × data set, bytes re-read from the under-storage (null without --dataset). */
+  /** Fraction of keys a restart without identity hands to its new identity on the same pod: still cached, not moved. */
+  samePod: number;
+  /** Model: what the workers handing the moved keys over cache of them, re-read from the under-storage (null without --dataset). */
   rereadBytes: number | null;
+  /** "cache" when what a worker caches (its page data, or nothing for an OFFLINE identity) caps rereadBytes, else "dataset". */
+  bytesBasis: 'dataset' | 'cache';
   /** rereadBytes at the UFS bandwidth (null without --ufs-bandwidth). */
   rereadSeconds: number | null;
   /** GETs to re-read rereadBytes, one a page (whole pages), and their USD (null without --ufs-price). */
@@ -123,6 +127,10 @@ export interface InspectOptions {
   pods?: PodIndex;
   /** `--worker`: only this worker's what-ifs (an identity, registered host or pod name). */
   worker?: string;
+  /** What each ONLINE worker caches at most (page data, bytes; from --manifest), or absent: not capped. */
+  cacheBytes?: number;
+  /** The page store's volume type (from --manifest), or absent: hostPath (survives a pod restart). */
+  pagestoreType?: string;
 }
 
 function ringBalance(p: AlluxioConsistentPlacement): RingBalance {
@@ -153,9 +161,31 @@ function rereadUfs(o: InspectOptions): RereadUfs | undefined {
   return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: pageSize(o), fileBytes: null };
 }
 
-function effect(moved: number, optimal: number, unreachable: number, o: InspectOptions): InspectEffect {
-  const rereadBytes = o.datasetBytes !== undefined ? Math.round(moved * o.datasetBytes) : null;
-  return { moved, optimal, unreachable, rereadBytes, ...rereadCost(rereadBytes, rereadUfs(o)) };
+/** The membership as the what-if module takes it (src/ring/analysis/what-if.ts): OFFLINE identities cache nothing. */
+function cluster(m: Membership, mode: RingMode, o: InspectOptions): WhatIfCluster {
+  const vnodes = o.vnodes ?? ALLUXIO_OSS_VNODES;
+  return {
+    workers: m.members.map((w) => ({ id: w.identity, offline: w.state === 'OFFLINE', cacheBytes: o.cacheBytes ?? Infinity, pagestoreType: o.pagestoreType })),
+    mode,
+    ring: (ws, v = vnodes) => new AlluxioConsistentPlacement(ws, { vnodes: v, identity: 'identity', workerOrder: 'given' }),
+    datasetBytes: o.datasetBytes ?? null,
+    maxFlows: WORKER_FLOWS,
+  };
+}
+
+/** One ring's effect of a change, from the what-if module; with `flows` (--worker) its largest flows. */
+function effectOf(m: Membership, mode: RingMode, change: WhatIfChange, o: InspectOptions, flows = false): InspectEffect {
+  const r = whatIf(cluster(m, mode, o), change);
+  const rereadBytes = o.datasetBytes !== undefined ? r.bytesMoved : null;
+  const out: InspectEffect = { moved: r.moved, optimal: r.optimal, unreachable: r.unreachable, samePod: r.samePod, rereadBytes, bytesBasis: r.bytesBasis, ...rereadCost(rereadBytes, rereadUfs(o)) };
+  if (flows) out.flows = r.flows.map((f) => ({ from: f.from, to: f.to, fraction: f.fraction }));
+  return out;
+}
+
+/** Both rings' effects of a change (the dynamic one null without an ONLINE worker). */
+function effects(m: Membership, change: WhatIfChange, o: InspectOptions, flows = false): Pick<InspectWhatIf, 'dynamic' | 'static'> {
+  const online = m.members.some((w) => w.state === 'ONLINE');
+  return { dynamic: online ? effectOf(m, 'dynamic', change, o, flows) : null, static: effectOf(m, 'static', change, o, flows) };
 }
 
 export function buildInspect(m: Membership, o: InspectOptions = {}): InspectReport {
@@ -168,40 +198,26 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
   const dynamicShares = dyn ? shareMap(dyn) : new Map<string, number>();
   const offlineShare = offlineShareOf(m, stat);
   const whatIf: InspectWhatIf[] = [];
-  const spill = offline.length > 0 ? successorSpill(stat, m) : null;
+  const index = new Map(m.members.map((w, i) => [w.identity, i]));
   for (const w of offline) {
-    const s = staticShares.get(w.identity)!;
-    // Exact without rebuilding when no ring point collided (a removal then only hands its arcs to successors).
-    whatIf.push(spill ? {
-      kind: 'remove-offline', name: `remove-worker ${w.identity}`, identities: [w.identity],
-      dynamic: dyn ? effect(0, 0, 0, o) : null,
-      static: effect(s, s, offlineShare - s + spill.get(w.identity)!, o),
-      model: null,
-    } : removeOffline(m, stat, dyn, w.identity, o));
+    whatIf.push({ kind: 'remove-offline', name: `remove-worker ${w.identity}`, identities: [w.identity], ...effects(m, { kind: 'remove', worker: index.get(w.identity)! }, o), model: null });
   }
   for (const w of online) {
-    const d = dynamicShares.get(w.identity)!;
-    const s = staticShares.get(w.identity)!;
-    whatIf.push({
-      kind: 'stop', name: `stop ${w.identity}`, identities: [w.identity],
-      dynamic: effect(d, d, 0, o),
-      static: effect(0, 0, offlineShare + s, o),
-      model: null,
-    });
+    whatIf.push({ kind: 'stop', name: `stop ${w.identity}`, identities: [w.identity], ...effects(m, { kind: 'stop', worker: index.get(w.identity)! }, o), model: null });
   }
   const chosen = o.worker !== undefined ? findWorker(m, o.worker, o.pods) : undefined;
   if (chosen) {
     whatIf.length = 0;
-    whatIf.push(...workerWhatIfs(m, chosen.identity, stat, dyn, o));
+    whatIf.push(...workerWhatIfs(m, chosen.identity, o));
   } else {
-    if (dyn) whatIf.push(restartNewIdentity(m, stat, dyn, o));
+    if (dyn) whatIf.push(restartNewIdentity(m, dyn, o));
     const add = o.add ?? 1;
-    if (add > 0) whatIf.push(addWorkers(m, stat, dyn, add, o));
+    if (add > 0) whatIf.push(addWorkers(m, add, o));
   }
   return {
     format: 'ring-sim/inspect', version: 1, source: m.source, cluster: m.cluster, vnodes,
     ring: o.ring ?? 'dynamic', provider: o.provider ?? 'DEFAULT', pageSizeBytes: pageSize(o),
-    assumptions: [...(o.assumptions ?? [])],
+    assumptions: [...(o.assumptions ?? []), ...pageStoreAssumptions(o)],
     counts: { registered: m.members.length, online: online.length, offline: offline.length },
     workers: m.members.map((w) => ({
       identity: w.identity, address: w.address ?? null, state: w.state,
@@ -218,10 +234,23 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
       ufsBytesPerSecond: o.ufsBandwidth?.bytesPerSecond ?? null,
       ufsBandwidth: o.ufsBandwidth?.text ?? null,
       pricePer1000Requests: o.ufsPricePer1000Requests ?? null,
-      basis: `model: bytes re-read = moved fraction × data set (bytes spread over the hash space as keys are); time = bytes ÷ UFS bandwidth${o.ufsPricePer1000Requests !== undefined ? `; GETs = ⌈bytes ÷ ${pageSize(o)} B page⌉ (one a page, whole pages: the least); cost = GETs ÷ 1000 × ${o.ufsPricePer1000Requests} USD` : ''}`,
+      basis: `${REREAD_BASIS}${o.ufsPricePer1000Requests !== undefined ? `; GETs = ⌈bytes ÷ ${pageSize(o)} B page⌉ (one a page, whole pages: the least); cost = GETs ÷ 1000 × ${o.ufsPricePer1000Requests} USD` : ''}`,
     },
     notes: m.notes,
   };
+}
+
+const REREAD_BASIS = 'model: bytes re-read = what the workers handing the moved keys over cache of them: a worker caches min(share × data set, its page data), the data set spread uniformly over the hash space; an OFFLINE identity caches nothing; keys a restart keeps on its pod (samePod) are not re-read; time = bytes ÷ UFS bandwidth';
+
+/** What inspect takes about the page stores, which etcd does not say: from --manifest, else assumed. */
+function pageStoreAssumptions(o: InspectOptions): string[] {
+  const cap = o.cacheBytes !== undefined
+    ? `what-if bytes: each ONLINE worker caches at most ${formatBinary(o.cacheBytes)} (its page data from --manifest; every identity taken as of that worker group)`
+    : 'what-if bytes: no --manifest, so what each worker caches is unknown: the re-read bytes are not capped by the page stores (moved share × data set)';
+  const type = o.pagestoreType !== undefined
+    ? `page store: ${o.pagestoreType} from --manifest (${pageStoreSurvivesRestart(o.pagestoreType) ? 'survives a pod restart: keys a restart keeps on its pod stay cached' : 'lost on a pod restart: a restarted worker comes back empty'})`
+    : 'page store: no --manifest, taken as hostPath (the guide\'s default), which survives a pod restart: keys a restart keeps on its pod stay cached';
+  return [cap, type];
 }
 
 /** The pod, node and (when none) why, of one host; nothing without --pods. */
@@ -238,123 +267,61 @@ function offlineShareOf(m: Membership, p: AlluxioConsistentPlacement): number {
 }
 
 /**
- * For each OFFLINE identity, the share of keys that would pass from it to another OFFLINE identity if it were
- * removed: each of its arcs goes to the owner of the next point not its own. Null when ring points collided
- * (a removed point could then uncover another worker's equal point), so the caller rebuilds the ring instead.
- */
-function successorSpill(stat: AlluxioConsistentPlacement, m: Membership): Map<string, number> | null {
-  const ring = stat.ringView().ring;
-  const n = ring.length;
-  if (n !== stat.workers.length * stat.vnodes) return null;
-  const offline = new Uint8Array(stat.workers.length);
-  const state = new Map(m.members.map((w) => [w.identity, w.state]));
-  stat.workers.forEach((w, i) => (offline[i] = state.get(w.id) === 'OFFLINE' ? 1 : 0));
-  // nextOther[i]: owner of the first point after i (cyclically) whose owner differs from point i's.
-  const nextOther = new Int32Array(n).fill(-1);
-  for (let pass = 0; pass < 2; pass++) {
-    for (let i = n - 1; i >= 0; i--) {
-      const j = (i + 1) % n;
-      nextOther[i] = ring.ownerAt(j) !== ring.ownerAt(i) ? ring.ownerAt(j) : nextOther[j];
-    }
-  }
-  const spilled = new Float64Array(stat.workers.length);
-  for (let i = 0; i < n; i++) {
-    const owner = ring.ownerAt(i);
-    const to = nextOther[i];
-    if (!offline[owner] || to < 0 || !offline[to]) continue;
-    spilled[owner] += i === 0 ? ring.pointAt(0) + (HASH_SPACE - ring.pointAt(n - 1)) : ring.pointAt(i) - ring.pointAt(i - 1);
-  }
-  const out = new Map<string, number>();
-  stat.workers.forEach((w, i) => {
-    if (offline[i]) out.set(w.id, spilled[i] / HASH_SPACE);
-  });
-  return out;
-}
-
-/** `alluxio process remove-worker` of an OFFLINE identity: its registration goes, so the static ring loses it. */
-function removeOffline(m: Membership, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement | null, identity: string, o: InspectOptions): InspectWhatIf {
-  const shrunk: Membership = { ...m, members: m.members.filter((w) => w.identity !== identity) };
-  const after = membershipPlacement(shrunk, 'static', o.vnodes ?? ALLUXIO_OSS_VNODES);
-  const mv = movement(stat, after);
-  return {
-    kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity],
-    dynamic: dyn ? effect(0, 0, 0, o) : null,
-    static: effect(mv.moved, mv.optimal, offlineShareOf(shrunk, after), o),
-    model: null,
-  };
-}
-
-/**
  * The busiest ONLINE worker restarts without a persisted identity (shared/reference/alluxio-placement.md §6.3):
  * its old identity stays registered, OFFLINE, and a new random one registers.
  */
-function restartNewIdentity(m: Membership, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement, o: InspectOptions): InspectWhatIf {
+function restartNewIdentity(m: Membership, dyn: AlluxioConsistentPlacement, o: InspectOptions): InspectWhatIf {
   const shares = shareMap(dyn);
   const busiest = m.members.filter((w) => w.state === 'ONLINE').reduce((a, b) => ((shares.get(b.identity) ?? 0) > (shares.get(a.identity) ?? 0) ? b : a));
-  const fresh = drawIdentities(o.seed ?? 1, 'restart')[0];
-  const after: Membership = {
-    ...m,
-    members: [...m.members.map((w) => (w.identity === busiest.identity ? { ...w, state: 'OFFLINE' as const } : w)), { identity: fresh, state: 'ONLINE' }],
-  };
-  const afterStatic = membershipPlacement(after, 'static', o.vnodes ?? ALLUXIO_OSS_VNODES);
-  const md = movement(dyn, membershipPlacement(after, 'dynamic', o.vnodes ?? ALLUXIO_OSS_VNODES));
-  const ms = movement(stat, afterStatic);
+  return restartWithout(m, busiest.identity, o, false);
+}
+
+function restartWithout(m: Membership, identity: string, o: InspectOptions, flows: boolean): InspectWhatIf {
+  const seed = o.seed ?? 1;
+  const fresh = drawIdentities(seed, 'restart')[0];
+  const worker = m.members.findIndex((w) => w.identity === identity);
+  const kept = pageStoreSurvivesRestart(o.pagestoreType)
+    ? 'keys passing from the old identity to the new one stay on the pod (samePod: its page store survives, not re-read)'
+    : 'its emptyDir page store comes back empty, so the keys passing to the new identity on the same pod are re-read too (counted as moved)';
   return {
-    kind: 'restart-new-identity', name: `restart ${busiest.identity} without its identity file`, identities: [busiest.identity, fresh],
-    dynamic: effect(md.moved, md.optimal, 0, o),
-    static: effect(ms.moved, ms.optimal, offlineShareOf(after, afterStatic), o),
-    model: `the new identity is random in Alluxio: drawn here (seed ${o.seed ?? 1}); the old one stays registered, OFFLINE (ring bloat +1)`,
+    kind: 'restart-new-identity', name: `restart ${identity} without its identity file`, identities: [identity, fresh],
+    ...effects(m, { kind: 'restart', worker, newIdentity: fresh }, o, flows),
+    model: `the new identity is random in Alluxio: drawn here (seed ${seed}); the old one stays registered, OFFLINE (ring bloat +1); ${kept}`,
   };
 }
 
-function addWorkers(m: Membership, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement | null, n: number, o: InspectOptions): InspectWhatIf {
+function addWorkers(m: Membership, n: number, o: InspectOptions): InspectWhatIf {
   const seed = o.seed ?? 1;
   const added = drawIdentities(seed, 'add', n);
-  const grown: Membership = { ...m, members: [...m.members, ...added.map((identity) => ({ identity, state: 'ONLINE' as const }))] };
-  const after = (mode: RingMode): AlluxioConsistentPlacement => membershipPlacement(grown, mode, o.vnodes ?? ALLUXIO_OSS_VNODES);
-  const grownStatic = after('static');
-  const ms = movement(stat, grownStatic);
-  const md = dyn ? movement(dyn, after('dynamic')) : null;
+  const like = Math.max(0, m.members.findIndex((w) => w.state === 'ONLINE'));
   return {
     kind: 'add', name: `add ${n} worker${n === 1 ? '' : 's'}`, identities: added,
-    dynamic: md ? effect(md.moved, md.optimal, 0, o) : null,
-    static: effect(ms.moved, ms.optimal, offlineShareOf(grown, grownStatic), o),
+    ...effects(m, { kind: 'add', ids: added, like }, o),
     model: `new workers get random UUIDs: these are drawn (seed ${seed}); another draw moves about as much`,
   };
 }
 
-/** effect() of a ring change, with its flows. */
-function changed(before: AlluxioConsistentPlacement, after: AlluxioConsistentPlacement, unreachable: number, o: InspectOptions): InspectEffect {
-  const c = ringChange(before, after);
-  return { ...effect(c.moved, c.optimal, unreachable, o), flows: c.flows };
-}
-
 /**
- * One worker's what-ifs (`--worker`), each a ring change measured by movement() with its flows. Stop and
- * scale-in leave it registered, OFFLINE; restart with its identity brings back the same points (moved: while it
- * is down; nothing stays moved once it is back); restart without it leaves the old identity OFFLINE and a drawn one
- * joins; remove-worker applies to an OFFLINE identity only (Alluxio refuses a running worker).
+ * One worker's what-ifs (`--worker`), each from the what-if module with its flows. Stop and scale-in leave it
+ * registered, OFFLINE; restart with its identity brings back the same points, so nothing moves unless its page
+ * store is emptyDir (then all it cached is re-read); restart without it leaves the old identity OFFLINE and a
+ * drawn one joins; remove-worker applies to an OFFLINE identity only (Alluxio refuses a running worker).
  */
-function workerWhatIfs(m: Membership, identity: string, stat: AlluxioConsistentPlacement, dyn: AlluxioConsistentPlacement | null, o: InspectOptions): InspectWhatIf[] {
-  const vnodes = o.vnodes ?? ALLUXIO_OSS_VNODES;
-  const member = m.members.find((w) => w.identity === identity)!;
-  const ring = (after: Membership, unreachable = (r: AlluxioConsistentPlacement): number => offlineShareOf(after, r)) => {
-    const r = rings(after, vnodes);
-    return { dynamic: dyn && r.dyn ? changed(dyn, r.dyn, 0, o) : null, static: changed(stat, r.stat, unreachable(r.stat), o) };
-  };
-  const out: InspectWhatIf[] = [];
-  if (member.state === 'OFFLINE') {
-    out.push({ kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity], ...ring(without(m, identity)), model: null });
-    return out;
+function workerWhatIfs(m: Membership, identity: string, o: InspectOptions): InspectWhatIf[] {
+  const worker = m.members.findIndex((w) => w.identity === identity);
+  if (m.members[worker].state === 'OFFLINE') {
+    return [{ kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity], ...effects(m, { kind: 'remove', worker }, o, true), model: null }];
   }
-  const down = ring(withOffline(m, identity));
-  out.push({ kind: 'stop', name: `stop ${identity}`, identities: [identity], ...down, model: null });
-  out.push({ kind: 'restart-same-identity', name: `restart ${identity} with its identity`, identities: [identity], ...down,
-    model: 'moved while it is down: its keys come back with the same ring points when it returns, and its page store is still warm, so nothing stays moved' });
-  const { after, fresh } = renewed(m, identity, o.seed ?? 1);
-  out.push({ kind: 'restart-new-identity', name: `restart ${identity} without its identity file`, identities: [identity, fresh], ...ring(after),
-    model: `the new identity is random in Alluxio: drawn here (seed ${o.seed ?? 1}); the old one stays registered, OFFLINE (ring bloat +1)` });
-  out.push({ kind: 'scale-in', name: `scale in by ${identity}`, identities: [identity], ...down,
-    model: 'its pod leaves, its identity stays registered OFFLINE until remove-worker; with a Deployment the ReplicaSet picks which pod goes (pending first, then the lowest controller.kubernetes.io/pod-deletion-cost, then nodes with more replicas, then the newest, else random), so annotate this pod with the lowest pod-deletion-cost first' });
-  return out;
+  const down = effects(m, { kind: 'stop', worker }, o, true);
+  const survives = pageStoreSurvivesRestart(o.pagestoreType);
+  return [
+    { kind: 'stop', name: `stop ${identity}`, identities: [identity], ...down, model: null },
+    { kind: 'restart-same-identity', name: `restart ${identity} with its identity`, identities: [identity], ...effects(m, { kind: 'restart', worker }, o, true),
+      model: survives
+        ? 'its keys come back with the same ring points and its page store survives the pod restart, so nothing moves once it is back (while it is down, its stop row applies)'
+        : 'its keys come back with the same ring points, but its emptyDir page store comes back empty: every byte it cached is re-read (while it is down, its stop row applies)' },
+    restartWithout(m, identity, o, true),
+    { kind: 'scale-in', name: `scale in by ${identity}`, identities: [identity], ...down,
+      model: 'its pod leaves, its identity stays registered OFFLINE until remove-worker; with a Deployment the ReplicaSet picks which pod goes (pending first, then the lowest controller.kubernetes.io/pod-deletion-cost, then nodes with more replicas, then the newest, else random), so annotate this pod with the lowest pod-deletion-cost first' },
+  ];
 }

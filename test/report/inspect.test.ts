@@ -42,8 +42,15 @@ describe('buildInspect', () => {
         } else if (w.kind === 'restart-new-identity') {
           const [old, fresh] = w.identities;
           const after: Membership = { ...m, members: [...m.members.map((x) => (x.identity === old ? { ...x, state: 'OFFLINE' as const } : x)), { identity: fresh, state: 'ONLINE' as const }] };
-          expect(w.dynamic!.moved).toBe(movement(dyn, membershipPlacement(after, 'dynamic', vnodes)).moved);
-          expect(w.static.moved).toBe(movement(stat, membershipPlacement(after, 'static', vnodes)).moved);
+          // Keys passing from the old identity to the new one stay on the pod (hostPath assumed): samePod, not moved.
+          for (const [e, mode, before] of [[w.dynamic!, 'dynamic', dyn], [w.static, 'static', stat]] as const) {
+            const afterRing = membershipPlacement(after, mode, vnodes);
+            const onPod = movement(before, afterRing, { samePod: [[old, fresh]] });
+            expect(e.moved).toBe(onPod.moved);
+            expect(e.samePod).toBe(onPod.samePod);
+            expect(e.moved + e.samePod).toBeCloseTo(movement(before, afterRing).moved, 12);
+          }
+          if (vnodes === 200) expect(w.dynamic!.samePod).toBeGreaterThan(0);
         } else {
           const grown: Membership = { ...m, members: [...m.members, ...w.identities.map((identity) => ({ identity, state: 'ONLINE' as const }))] };
           expect(w.identities).toHaveLength(3);
@@ -67,21 +74,48 @@ describe('buildInspect', () => {
     expect(r.bloat).toEqual({ offline: 2, staticOfflineShare: sum(r.workers.filter((w) => w.state === 'OFFLINE').map((w) => w.staticShare)) });
   });
 
-  it('cost: bytes = moved × data set (exact integers), time = bytes ÷ bandwidth; labelled model', () => {
+  it('cost: bytes = what the workers handing keys over cache (exact integers), time = bytes ÷ bandwidth; labelled model', () => {
     const m = cluster(8, [3]);
     const bw = parseBandwidth('10Gbps');
     const r = buildInspect(m, { datasetBytes: 20 * 2 ** 40, ufsBandwidth: bw });
     for (const w of r.whatIf) {
-      expect(w.static.rereadBytes).toBe(Math.round(w.static.moved * 20 * 2 ** 40));
-      expect(Number.isInteger(w.dynamic!.rereadBytes)).toBe(true);
+      // No page data given: uncapped, so the dynamic ring (ONLINE workers only) re-reads moved × data set; keys
+      // leaving an OFFLINE identity of the static ring were not cached, so they re-read nothing.
+      expect(w.dynamic!.rereadBytes).toBe(Math.round(w.dynamic!.moved * 20 * 2 ** 40));
+      expect(w.static.rereadBytes).toBeLessThanOrEqual(Math.round(w.static.moved * 20 * 2 ** 40));
+      if (w.kind === 'remove-offline') expect(w.static.rereadBytes).toBe(0);
+      expect(Number.isInteger(w.static.rereadBytes)).toBe(true);
       expect(w.dynamic!.rereadSeconds).toBe(w.dynamic!.rereadBytes! / 1.25e9);
     }
     const text = renderInspectText(r);
-    expect(text).toMatch(/model: bytes re-read = moved fraction × data set/);
+    expect(text).toMatch(/model: bytes re-read = what the workers handing the moved keys over cache of them/);
+    expect(text).toMatch(/Assumed: what-if bytes: no --manifest/);
     expect(text).toMatch(/1\.25 GB\/s \(10\.00 Gbit\/s\)/);
     expect(text).toMatch(/21,990,232,555,520 B \(20\.00 TiB, 21\.99 TB\)/);
     const html = renderInspectHtml(r, 'body{}');
     expect(html).toContain('<main id="inspect">');
     expect(html).toContain("default-src 'none'");
+  });
+
+  it('with the page data and type of --manifest: bytes capped by what a worker caches; emptyDir loses the same-pod keys', () => {
+    const m = cluster(8, [3]);
+    const dataset = 20 * 2 ** 40;
+    const capped = buildInspect(m, { datasetBytes: dataset, cacheBytes: 2 ** 30, pagestoreType: 'hostPath' });
+    for (const w of capped.whatIf) {
+      expect(w.dynamic!.rereadBytes).toBeLessThanOrEqual(7 * 2 ** 30);
+      if (w.dynamic!.moved > 0) expect(w.dynamic!.bytesBasis).toBe('cache');
+    }
+    const stop = capped.whatIf.find((w) => w.kind === 'stop')!;
+    expect(stop.dynamic!.rereadBytes).toBe(2 ** 30); // a stopped worker hands over all it caches, no more
+    const kept = capped.whatIf.find((w) => w.kind === 'restart-new-identity')!;
+    const lost = buildInspect(m, { datasetBytes: dataset, cacheBytes: 2 ** 30, pagestoreType: 'emptyDir' }).whatIf.find((w) => w.kind === 'restart-new-identity')!;
+    expect(lost.dynamic!.samePod).toBe(0);
+    expect(lost.dynamic!.moved).toBeCloseTo(kept.dynamic!.moved + kept.dynamic!.samePod, 12);
+    expect(lost.model).toMatch(/emptyDir page store comes back empty/);
+    expect(capped.assumptions.join('\n')).toMatch(/caches at most 1\.00 GiB/);
+    const one = buildInspect(m, { datasetBytes: dataset, cacheBytes: 2 ** 30, pagestoreType: 'emptyDir', worker: m.members[0].identity });
+    const same = one.whatIf.find((w) => w.kind === 'restart-same-identity')!;
+    expect(same.dynamic!.moved).toBeCloseTo(one.workers[0].share, 12);
+    expect(same.dynamic!.rereadBytes).toBe(2 ** 30);
   });
 });

@@ -15,6 +15,9 @@ import { integerOption } from '../options.js';
 import { UFS_PRICE_OPTION, checkUfsNeedsDataset } from '../ufs-options.js';
 import { parseDatasetSize } from '../dataset-size.js';
 import { RingSimError } from '../../core/errors.js';
+import { parseManifest } from '../../plan/manifest.js';
+import { expandWorkers, workerCapacity } from '../../plan/workers.js';
+import { readTextFile } from '../input-file.js';
 import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 
 interface InspectFlags extends MembershipFlags {
@@ -64,8 +67,21 @@ Example:
       const membership = await loadMembership({ ...flags, cluster: settings.cluster });
       const report = buildInspect(membership, {
         vnodes: settings.vnodes, ring: settings.ring, provider: settings.provider, pageSizeBytes: settings.pageSizeBytes,
-        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice, pods, worker: flags.worker });
+        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice, pods, worker: flags.worker, ...manifestPageStore(flags.manifest, settings.pageSizeBytes, flags.edition) });
       writeOutputs(reportOutputs(flags.json, () => JSON.stringify(report, null, 2) + '\n', () => renderInspectText(report),
         [optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))]), io);
     });
+}
+
+/**
+ * What --manifest says about the page stores that etcd does not: each worker's page data (as `plan` computes it)
+ * and the volume type. Etcd does not say which group an identity belongs to: with several groups the smallest
+ * page data and the first group's type are taken (the assumption lines say what was taken).
+ */
+function manifestPageStore(path: string | undefined, pageSizeBytes: bigint, edition: Edition): { cacheBytes?: number; pagestoreType?: string } {
+  if (path === undefined) return {};
+  const m = parseManifest(readTextFile(path, '--manifest'), path);
+  const { workers } = workerCapacity(expandWorkers(m, undefined), pageSizeBytes, {}, edition);
+  if (workers.length === 0) return {};
+  return { cacheBytes: Math.min(...workers.map((w) => w.cacheBytes)), pagestoreType: m.groups[0].pagestoreType };
 }

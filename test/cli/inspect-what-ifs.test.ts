@@ -1,0 +1,70 @@
+/**
+ * `inspect`'s what-ifs follow the what-if module's rules through the built CLI, on the example export: bytes capped
+ * by what each worker caches (page data from --manifest), the keys a restart without identity keeps on its pod
+ * (`samePod`) out of moved, an emptyDir page store losing them, and the assumptions printed when etcd cannot say.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtCli } from '../membership/built-cli.js';
+
+const EXPORT = 'examples/etcd-export.json';
+const MANIFEST = 'examples/day2/alluxio-cluster.yaml';
+const dir = mkdtempSync(join(tmpdir(), 'ring-sim-inspect-whatif-'));
+
+interface Effect { moved: number; samePod: number; optimal: number; unreachable: number; rereadBytes: number | null; bytesBasis: string }
+interface WhatIf { kind: string; name: string; dynamic: Effect | null; static: Effect; model: string | null }
+interface Json { assumptions: string[]; workers: Array<{ identity: string; state: string; share: number; staticShare: number }>; whatIf: WhatIf[] }
+
+async function inspect(...args: string[]): Promise<Json> {
+  const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--json', ...args]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Json;
+}
+
+const GiB = 2 ** 30;
+
+describe('inspect what-ifs: cache cap, samePod, page-store type', () => {
+  it('--manifest: no stopped worker hands over more than its 100 GiB of page data; OFFLINE identities cached nothing', async () => {
+    const j = await inspect('--manifest', MANIFEST, '--dataset', '20TiB');
+    expect(j.assumptions.some((a) => /caches at most 100\.00 GiB/.test(a))).toBe(true);
+    expect(j.assumptions.some((a) => /page store: hostPath from --manifest/.test(a))).toBe(true);
+    for (const w of j.whatIf.filter((x) => x.kind === 'stop')) {
+      expect(w.dynamic!.rereadBytes).toBe(100 * GiB);
+      expect(w.dynamic!.bytesBasis).toBe('cache');
+      expect(w.static.rereadBytes).toBe(0);
+    }
+    for (const w of j.whatIf.filter((x) => x.kind === 'remove-offline')) expect(w.static.rereadBytes).toBe(0);
+    const add = j.whatIf.find((w) => w.kind === 'add')!;
+    expect(add.dynamic!.rereadBytes).toBeLessThanOrEqual(10 * 100 * GiB);
+  });
+
+  it('restart without identity: samePod apart from moved; an emptyDir page store re-reads those keys too', async () => {
+    const kept = (await inspect('--manifest', MANIFEST, '--dataset', '20TiB')).whatIf.find((w) => w.kind === 'restart-new-identity')!;
+    expect(kept.dynamic!.samePod).toBeGreaterThan(0);
+    const emptyDir = join(dir, 'emptydir.yaml');
+    writeFileSync(emptyDir, readFileSync(MANIFEST, 'utf8').replace(/(\n(\s*)pagestore:\n)/, '$1$2  type: emptyDir\n'));
+    const j = await inspect('--manifest', emptyDir, '--dataset', '20TiB');
+    expect(j.assumptions.some((a) => /page store: emptyDir from --manifest \(lost on a pod restart/.test(a))).toBe(true);
+    const lost = j.whatIf.find((w) => w.kind === 'restart-new-identity')!;
+    expect(lost.dynamic!.samePod).toBe(0);
+    expect(lost.dynamic!.moved).toBeCloseTo(kept.dynamic!.moved + kept.dynamic!.samePod, 12);
+    expect(lost.model).toMatch(/emptyDir page store comes back empty/);
+    // --worker: restarting with its identity re-reads everything the emptied worker cached.
+    const one = await inspect('--manifest', emptyDir, '--dataset', '20TiB', '--worker', 'alluxio-worker-5');
+    const same = one.whatIf.find((w) => w.kind === 'restart-same-identity')!;
+    expect(same.dynamic!.rereadBytes).toBe(100 * GiB);
+    const five = one.workers.find((w) => w.identity === 'worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c')!;
+    expect(same.dynamic!.moved).toBeCloseTo(five.share, 12);
+  });
+
+  it('without --manifest: uncapped and hostPath, each said in an assumption line of the text', async () => {
+    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--dataset', '20TiB']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Assumed: what-if bytes: no --manifest, so what each worker caches is unknown/);
+    expect(r.stdout).toMatch(/Assumed: page store: no --manifest, taken as hostPath/);
+    expect(r.stdout).toMatch(/stays on the pod \(new identity, same page store: not moved, not re-read\): dynamic \d+\.\d\d %/);
+  });
+});
