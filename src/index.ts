@@ -114,6 +114,8 @@ export { ZipfSampler } from './sim/workload/zipf.js';
 export { baselineScenario, totalsDelta, withBaseline, type Baseline, type TotalsDelta } from './sim/baseline.js';
 export { RECOVERY_TOLERANCE, recoveryFrom, withRecoveries, type Disturbance, type Recovery } from './sim/recovery.js';
 export { groupEvents, measureEvents } from './sim/event-groups.js';
+// Shards across processes or machines (`simulate --shard I/N`, `ring-sim merge`).
+export { mergeParts, scenarioDigest, simulationPart, PART_FORMAT, PART_VERSION, type SimulationPart } from './sim/part.js';
 export { readUfs, ufsCostUSD, ufsSeconds, ufsUsage, UFS_PRESETS, UFS_PRESET_FIGURES, type UfsModel, type UfsPreset, type UfsUsage } from './sim/ufs.js';
 
 // Planning an AlluxioCluster, and the HTML report.

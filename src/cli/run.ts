@@ -3,10 +3,10 @@
  * Exit codes: 0 success, 1 a finding that would make a deployment fail, 2 bad input (one line on stderr).
  */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { RingSimError, oneLine } from '../core/errors.js';
 import type { Io } from './io.js';
 import { withJsonValues } from './json-option.js';
+import { RING_SIM_VERSION } from './version.js';
 
 type Register = (program: Command, io: Io, setExitCode: (code: number) => void) => void;
 
@@ -21,10 +21,9 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
   ['cachesim', async () => (await import('./commands/cachesim.js')).registerCachesim],
   ['capacity', async () => (await import('./commands/capacity.js')).registerCapacity],
   ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
+  ['merge', async () => (await import('./commands/merge.js')).registerMerge],
   ['inspect', async () => (await import('./commands/inspect.js')).registerInspect],
 ];
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
  * The program with every command, or only `command` when it names one (the same parse and help for that command:
@@ -35,7 +34,7 @@ export async function buildProgram(io: Io, setExitCode: (code: number) => void =
   program
     .name('ring-sim')
     .description('See before you deploy how a consistent-hash cache places data and what moves when workers change.')
-    .version(pkg.version)
+    .version(RING_SIM_VERSION)
     .option('--debug', 'on an internal error (exit 70), print its stack trace')
     .exitOverride()
     .configureOutput(output(io))

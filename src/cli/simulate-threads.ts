@@ -3,13 +3,14 @@
  * (worker i's in thread i mod N), fed by this thread, which generates (or reads from the trace) every read
  * once, routes it (ring lookup, sample) and passes the routed reads, and a trace's files as it finds them,
  * through shared memory (`ReadRing`); the threads' counters are merged into the result one thread gives.
+ * `--shard I/N` runs one shard of that split (the workers of index I modulo N) on its threads.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
 import { isThreadAborted, ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
-import { mergeShards, replay, simulateRouter, type ShardResult, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
+import { mergeShards, replay, simulateRouter, simulateShard, type ShardResult, type ShardSpec, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
 import { fileTraceSource } from './trace-file.js';
 
 /** The thread's script: beside this module when built; the build's copy when this runs from src/ (tests). */
@@ -43,6 +44,8 @@ interface ThreadData {
   scenario: Scenario;
   shard: number;
   shards: number;
+  /** The ring's consumer the thread reads as. */
+  slot: number;
   sample?: number;
   ring: ReadRingShape;
 }
@@ -93,12 +96,31 @@ async function allOrFirstError(results: readonly Promise<ShardResult>[], workers
   return settled.map((r) => (r as PromiseFulfilledResult<ShardResult>).value);
 }
 
+/**
+ * Shard `spec.shard` of `spec.shards` on `threads` threads: its router first (it leads in shard 0), then each
+ * thread t, store shard `spec.shard` + `spec.shards` t of `spec.shards` × `threads` (so it holds the workers of
+ * index `spec.shard` modulo `spec.shards` between them). One thread: the shard in this thread, routing itself.
+ */
+async function shardOnThreads(scenario: Scenario, spec: ShardSpec, threads: number, options: SimulateOptions): Promise<ShardResult[]> {
+  if (threads === 1) return [await simulateShard(scenario, spec, options)];
+  const ring = ReadRing.create(threads, undefined, undefined, scenario.workload.type === 'trace' ? TRACE_PATH_BYTES : 0);
+  const shards = spec.shards * threads;
+  const stores = Array.from({ length: threads }, (_, slot) => runThread({ scenario, shard: spec.shard + spec.shards * slot, shards, slot, sample: options.sample, ring: ring.shape }, () => ring.abort()));
+  const router = simulateRouter(scenario, ring, options, spec.shard === 0);
+  return allOrFirstError([router, ...stores.map((t) => t.result)], stores.map((t) => t.worker));
+}
+
 /** Replays `scenario` on `threads` threads (1: in this thread), recovery not measured; the result is the same for any count. */
 export async function simulateThreads(scenario: Scenario, threads: number, onProgress?: (done: number, total?: number) => void, sample?: number): Promise<SimulationResult> {
   const options: SimulateOptions = { onProgress, openTrace: fileTraceSource, sample };
   if (threads === 1) return replay(scenario, options);
-  const ring = ReadRing.create(threads, undefined, undefined, scenario.workload.type === 'trace' ? TRACE_PATH_BYTES : 0);
-  const stores = Array.from({ length: threads }, (_, shard) => runThread({ scenario, shard, shards: threads, sample, ring: ring.shape }, () => ring.abort()));
-  const router = simulateRouter(scenario, ring, options);
-  return mergeShards(scenario, await allOrFirstError([router, ...stores.map((t) => t.result)], stores.map((t) => t.worker)));
+  return mergeShards(scenario, await shardOnThreads(scenario, { shard: 0, shards: 1 }, threads, options));
+}
+
+/**
+ * `simulate --shard I/N` on `threads` threads: the raw results of shard `spec.shard` of `spec.shards` (its
+ * router's first), for its part; `mergeParts` adds every shard's up to the result of one run.
+ */
+export async function simulateShardThreads(scenario: Scenario, spec: ShardSpec, threads: number, onProgress?: (done: number, total?: number) => void, sample?: number): Promise<ShardResult[]> {
+  return shardOnThreads(scenario, spec, threads, { onProgress, openTrace: fileTraceSource, sample });
 }

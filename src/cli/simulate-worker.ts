@@ -1,6 +1,7 @@
 /**
- * A worker thread of `ring-sim simulate --threads N`: one store shard (the page stores of every N-th worker)
- * replaying the reads the main thread routes through the shared `ReadRing`, posting its raw steps back.
+ * A worker thread of `ring-sim simulate --threads N`: one store shard (the page stores of every N-th worker;
+ * with `--shard I/S`, of every (N S)-th) replaying the reads the main thread routes through the shared
+ * `ReadRing` (as its consumer `slot`), posting its raw steps back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
@@ -8,10 +9,10 @@ import { ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
 import { simulateStores } from '../sim/simulate.js';
 
-const { scenario, shard, shards, sample, ring } = workerData as { scenario: Scenario; shard: number; shards: number; sample?: number; ring: ReadRingShape };
+const { scenario, shard, shards, slot, sample, ring } = workerData as { scenario: Scenario; shard: number; shards: number; slot: number; sample?: number; ring: ReadRingShape };
 const port = parentPort!;
 try {
-  const result = await simulateStores(scenario, { shard, shards }, new ReadRing(ring), { sample });
+  const result = await simulateStores(scenario, { shard, shards }, new ReadRing(ring), { sample }, slot);
   port.postMessage({ kind: 'done', result });
 } catch (e) {
   const error = e instanceof RingSimError

@@ -186,14 +186,15 @@ async function replayShard(scenario: Scenario, index: number, role: ShardRole, o
 /**
  * The router of a run split over `ring.shape.shards` store shards: generates (or reads) every read once, routes
  * it and publishes it to `ring`, holding no page store; counts reads of offline workers and measures what ring
- * changes moved. Its result is shard 0 for `mergeShards`; store shard k's is k + 1.
+ * changes moved (unless `leads` is false: the router of a `--shard` other than 0, whose lead is shard 0's). Its
+ * result is shard 0 for `mergeShards`; store shard k's is k + 1.
  */
-export async function simulateRouter(scenario: Scenario, ring: ReadRing, options: SimulateOptions = {}): Promise<ShardResult> {
+export async function simulateRouter(scenario: Scenario, ring: ReadRing, options: SimulateOptions = {}, leads = true): Promise<ShardResult> {
   if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) {
     ring.abort();
     throw new RingSimError('workload.type', 'trace', 'a trace\'s router ships the files it finds, and this ring ships none', 'make the ring with ReadRing.create(shards, slots, batch, fileBytes)');
   }
-  const result = await runShard(scenario, 0, { stores: null, routes: true, leads: true }, options, ring);
+  const result = await runShard(scenario, 0, { stores: null, routes: true, leads }, options, ring);
   ring.close();
   return result;
 }
@@ -202,12 +203,15 @@ export async function simulateRouter(scenario: Scenario, ring: ReadRing, options
  * Store shard `spec.shard` of `spec.shards` (`ring.shape.shards`): the page stores of the workers whose index is
  * `spec.shard` modulo `spec.shards`, replaying the router's routed reads from `ring` and every event. Blocks
  * while it waits for reads: run it in its own thread. Its result is shard `spec.shard + 1` for `mergeShards`.
+ * `slot`: the ring's consumer it reads as, when the ring feeds only some of `spec.shards` (thread t of
+ * `--shard I/N` on T threads is store shard I + N t of N T, slot t); by default `spec.shard`.
  */
-export async function simulateStores(scenario: Scenario, spec: ShardSpec, ring: ReadRing, options: SimulateOptions = {}): Promise<ShardResult> {
+export async function simulateStores(scenario: Scenario, spec: ShardSpec, ring: ReadRing, options: SimulateOptions = {}, slot?: number): Promise<ShardResult> {
   checkSpec(spec);
   if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) throw new RingSimError('workload.type', 'trace', 'a store shard learns a trace\'s files from the router, and this ring ships none', 'make the ring with ReadRing.create(shards, slots, batch, fileBytes)');
-  if (spec.shards !== ring.shape.shards) throw new RingSimError('shards', spec.shards, `the ring was made for ${ring.shape.shards} store shards`, 'make the ring with ReadRing.create(shards)');
-  return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, ring, spec.shard);
+  if (slot === undefined && spec.shards !== ring.shape.shards) throw new RingSimError('shards', spec.shards, `the ring was made for ${ring.shape.shards} store shards`, 'make the ring with ReadRing.create(shards)');
+  if (slot !== undefined && (!Number.isInteger(slot) || slot < 0 || slot >= ring.shape.shards)) throw new RingSimError('slot', slot, `the ring feeds slots 0 to ${ring.shape.shards - 1}`, 'read as one of the ring\'s slots');
+  return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, ring, slot ?? spec.shard);
 }
 
 /** The result of a run from all its shards (in any order; each shard exactly once), as `replay` gives it. */

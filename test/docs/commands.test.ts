@@ -131,14 +131,19 @@ function run(command: string, cwd: string, env: Record<string, string> = {}): Pr
   });
 }
 
-/** Runs the commands two at a time (the CI machine has 2 cores). */
+/**
+ * Runs the blocks two at a time (the CI machine has 2 cores), the commands of one block one after the other in
+ * their order, so a block can use what its earlier commands wrote (`simulate --shard` parts, then `merge`).
+ */
 async function runAll(docs: DocCommand[], cwd: string, etcd: DocEtcd): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array<Outcome>(docs.length);
+  const byBlock = new Map<string, Array<{ d: DocCommand; i: number }>>();
+  docs.forEach((d, i) => byBlock.set(d.where, [...(byBlock.get(d.where) ?? []), { d, i }]));
+  const blocks = [...byBlock.values()].sort((a, b) => b.length - a.length); // the longest first: the lanes end together
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < docs.length) {
-      const i = next++;
-      outcomes[i] = docs[i].skip ? { code: null, output: '' } : await run(etcd.rewrite(docs[i].command), cwd, etcd.env);
+    while (next < blocks.length) {
+      for (const { d, i } of blocks[next++]) outcomes[i] = d.skip ? { code: null, output: '' } : await run(etcd.rewrite(d.command), cwd, etcd.env);
     }
   };
   await Promise.all([lane(), lane()]);
