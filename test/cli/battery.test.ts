@@ -173,6 +173,13 @@ function cases(): string[][] {
   c.push(['simulate', scenario(`${GROUP}workload: {type: trace, path: ${TRACE}, format: nope}\n`)], ['simulate', scenario(`${GROUP}${WORKLOAD}metrics: {window: 0}\n`)]);
   c.push(['simulate', scenario(`toString: 1\n${GROUP}${WORKLOAD}`)], ['simulate', scenario(`${GROUP}${WORKLOAD}x: &a [1]\n`)]);
   c.push(['simulate', S, '--json', ''], ['simulate', S, '--html', DIR], ['simulate', S, '--json', '-', '--html', '-'], ['simulate', S, '--json', join(MISSING, 'x.json')]);
+  // simulate --shard, merge
+  for (const v of ['1/1', '0', 'x/2', '0/1025']) c.push(['simulate', S, '--shard', v, '--json', join(DIR, 'p.json')]);
+  c.push(['simulate', S, '--shard', '0/2'], ['simulate', S, '--shard', '0/2', '--json', '-', '--html', join(DIR, 'p.html')]);
+  c.push(['merge']);
+  for (const p of badFiles) c.push(['merge', p]);
+  c.push(['merge', BINARY], ['merge', f('part-bad.json', '{"format":"ring-sim/simulation-part"')], ['merge', f('part-sum.json', `{"a":1,"checksum":"sha256:${'0'.repeat(64)}"}`)]);
+  c.push(['merge', f('part-shape.json', '{"a":1,"checksum":"sha256:015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862"}')], ['merge', EMPTY, '--json', '']);
   // inspect (membership from etcd)
   c.push(['inspect'], ['inspect', '--etcd-export', MISSING], ['inspect', '--etcd-export', DIR], ['inspect', '--etcd-export', EMPTY], ['inspect', '--etcd-export', BINARY]);
   c.push(['inspect', '--etcd-export', f('etcd.json', '{"kvs": 5}')], ['inspect', '--vnodes', '0'], ['inspect', '--add', 'x']);

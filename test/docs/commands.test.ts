@@ -179,7 +179,7 @@ afterAll(async () => {
 describe('commands in README.md and docs/', () => {
   it('finds the documented commands', () => {
     expect(commands.length).toBeGreaterThan(25);
-    for (const name of ['locate', 'compare', 'capacity', 'cachesim', 'plan', 'simulate', 'inspect']) {
+    for (const name of ['locate', 'compare', 'capacity', 'cachesim', 'plan', 'simulate', 'merge', 'inspect']) {
       const shown = commands.filter((c) => c.where.startsWith('docs/cli.md') && c.shown !== undefined);
       expect(shown.some((c) => c.command.startsWith(`npx ring-sim ${name} `))).toBe(true);
     }
