@@ -10,6 +10,8 @@ import { setCapacityDetail } from './cluster.js';
 import { RECOVERY_TOLERANCE } from './recovery.js';
 import { addCounters, zeroCounters, type Counters, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
+const workersAtStart = (s: Scenario): number => s.cluster.groups.reduce((sum, g) => sum + g.count, 0);
+
 const ratioOfMax = (max: number, sum: number, n: number): number => (sum > 0 ? max / (sum / n) : 0);
 
 export class Merger {
@@ -18,8 +20,12 @@ export class Merger {
   private readonly byIndex = new Map<number, EventReport>();
   private readonly pendingEvents: EventReport[] = [];
   private readonly t: Counters = zeroCounters();
+  /** Every worker the run has: those it starts with and those add-workers events add (`workers`' length). */
+  private readonly workerCount: number;
 
-  constructor(readonly s: Scenario, readonly sampleRate?: number) {}
+  constructor(readonly s: Scenario, readonly sampleRate?: number) {
+    this.workerCount = workersAtStart(s) + s.events.reduce((n, e) => n + (e.action === 'add-workers' ? e.count : 0), 0);
+  }
 
   /** Step k of every shard (the same kind in each); returns what a caller streaming the run sees, if anything. */
   step(steps: readonly ShardStep[]): SimulationStep | null {
@@ -43,7 +49,8 @@ export class Merger {
     let byteSum = 0;
     let online = 0;
     let occupied = 0;
-    const workerPageRequests = raw[0].hostRequests.slice();
+    // One length and order in every window (`workers`'): a worker added later has zeros before it joins.
+    const workerPageRequests = new Array<number>(this.workerCount).fill(0);
     for (let s = 0; s < raw.length; s++) {
       const r = raw[s];
       for (const k of Object.keys(c) as Array<keyof Counters>) c[k] += r.counters[k];
@@ -53,7 +60,7 @@ export class Merger {
       byteSum += r.byteSum;
       online += r.online;
       occupied += r.occupied;
-      if (s > 0) for (let i = 0; i < workerPageRequests.length; i++) workerPageRequests[i] += r.hostRequests[i];
+      for (let i = 0; i < r.hostRequests.length; i++) workerPageRequests[i] += r.hostRequests[i];
     }
     const r0 = raw[0];
     const window: WindowMetrics = {
@@ -158,7 +165,7 @@ export class Merger {
     }
     const occupied = finals.reduce((s, f) => s + f.occupied, 0);
     const s = this.s;
-    const atStart = s.cluster.groups.reduce((sum, g) => sum + g.count, 0);
+    const atStart = workersAtStart(s);
     const result: SimulationResult = {
       format: 'ring-sim/simulation',
       version: 1,

@@ -32,7 +32,10 @@ export interface WindowMetrics {
   occupancy: number;
   /** The under-storage's share: GETs (one a missed page), bytes, and with a `ufs:` block seconds and USD (model). */
   ufs: UfsUsage;
-  /** Page requests each worker served in the window, indexed like `workers` (workers added later are absent). */
+  /**
+   * Page requests each worker served in the window, indexed like `workers`: one length in every window (every
+   * worker of the run), a worker added later having zeros before it joins.
+   */
   workerPageRequests: number[];
 }
 

@@ -90,3 +90,33 @@ ${events}`);
     expect(builtCli(['simulate', `${dir}rolling-restart.yaml`]).stdout.split('\n')[0]).toMatch(/: 8 workers, alluxio-consistent/);
   });
 });
+
+describe('simulate: per-worker figures', () => {
+  const scenario = () => tempFile('s.yaml', `name: joins and leaves
+seed: 3
+cluster:
+  workerGroups:
+    - { name: worker, count: 4, pagestore: { size: 256Mi, pageSize: 1MB } }
+placement: { algorithm: alluxio-consistent, refreshDelay: 500 }
+workload: { type: uniform, files: 400, fileSize: 1Mi, requests: 6000 }
+metrics: { window: 1000 }
+events:
+  - { at: 2300, action: add-workers, count: 2 }
+  - { at: 3000, action: stop-worker, worker: worker-1 }
+  - { at: 3400, action: scale-in, worker: worker-2 }
+`);
+
+  it('windows[].workerPageRequests has one length and order, workers added later zero before they join', () => {
+    const file = scenario();
+    const one = json(file);
+    expect(json(file, '--threads', '2').text).toBe(one.text);
+    const { windows, workers } = one.result as { windows: Array<{ start: number; pageRequests: number; workerPageRequests: number[] }>; workers: Array<{ name: string; pageRequests: number }> };
+    expect(workers.map((w) => w.name)).toEqual(['worker-0', 'worker-1', 'worker-2', 'worker-3', 'worker-4', 'worker-5']);
+    for (const w of windows) {
+      expect(w.workerPageRequests).toHaveLength(6);
+      expect(w.workerPageRequests.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(w.pageRequests);
+    }
+    for (const w of windows.filter((x) => x.start < 2000)) expect(w.workerPageRequests.slice(4)).toEqual([0, 0]);
+    workers.forEach((worker, i) => expect(windows.reduce((s, w) => s + w.workerPageRequests[i], 0)).toBe(worker.pageRequests));
+  });
+});
