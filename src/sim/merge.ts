@@ -8,7 +8,7 @@ import { measured, type EventReport, type SimulationResult, type SimulationStep,
 import type { Scenario } from './scenario.js';
 import { setCapacityDetail } from './cluster.js';
 import { RECOVERY_TOLERANCE } from './recovery.js';
-import { addCounters, zeroCounters, type Counters, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+import { addCounters, zeroCounters, type Counters, type HostTotals, type RawEvent, type RawReturn, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
 const workersAtStart = (s: Scenario): number => s.cluster.groups.reduce((sum, g) => sum + g.count, 0);
 
@@ -32,6 +32,14 @@ export class Merger {
     const first = steps[0];
     if (first.kind === 'window') return { kind: 'window', window: this.window(steps as RawWindow[]) };
     if (first.kind === 'event') return { kind: 'event', event: this.event(steps as RawEvent[]) };
+    if (first.kind === 'return') {
+      const report = this.byIndex.get(first.event);
+      if (report) {
+        for (const r of steps as RawReturn[]) report.bytesUnreachable += r.unreachableBytes;
+        report.detail += `; back at read ${first.at}: ${first.detail}`;
+      }
+      return null;
+    }
     const report = this.byIndex.get(first.event);
     if (report) {
       report.filesMoved += first.filesMoved;

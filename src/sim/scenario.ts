@@ -13,7 +13,7 @@ import { ALGORITHM_NAMES } from '../ring/registry.js';
 import { TRACE_FORMATS, type TraceFormat } from './trace/index.js';
 import type { RingMode } from '../membership/membership.js';
 import { readUfs, type UfsModel } from './ufs.js';
-import { checkOrder, checkWithinReads, epochToRead, plannedReads, readsPerEpoch, timeToRead, type TimedEvent } from './timeline.js';
+import { checkDowntimes, checkOrder, checkWithinReads, epochToRead, plannedReads, readsPerEpoch, timeToRead, type TimedEvent } from './timeline.js';
 
 export interface WorkerGroup {
   name: string;
@@ -50,7 +50,8 @@ export type EventAction =
   | { action: 'scale-in'; worker: string }
   | { action: 'stop-worker'; worker: string }
   | { action: 'start-worker'; worker: string }
-  | { action: 'restart-worker'; worker: string; keepIdentity?: boolean; keepPageStore?: boolean }
+  /** `downtime`: the reads the worker is offline before it comes back (0: stop and start at once). */
+  | { action: 'restart-worker'; worker: string; keepIdentity?: boolean; keepPageStore?: boolean; downtime?: number }
   | { action: 'remove-worker'; worker: string }
   | { action: 'set-capacity'; worker: string; sizeBytes: number }
   | { action: 'set-page-size'; worker: string; pageSizeBytes: number };
@@ -172,7 +173,7 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
     workload,
     pathTemplate: r.str(top.pathTemplate, 'pathTemplate', type === 'trace' ? 's3://ring-sim/trace/{key}' : 's3://ring-sim/dataset/file-{index}'),
     metrics: { window: r.int(metrics.window, 'metrics.window', 1, Number.MAX_SAFE_INTEGER, 10_000) },
-    events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names, workload)),
+    events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names, workload, type === 'trace' ? undefined : requestsPerSecond)),
   };
   const ufs = readUfs(r, top.ufs);
   if (ufs) scenario.ufs = ufs;
@@ -183,6 +184,7 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
   const timed = scenario.events.map((e, i) => timedEvent(e, i, scenario));
   checkWithinReads(r, timed, plannedReads(workload));
   checkOrder(r, timed);
+  checkDowntimes(r, timed, plannedReads(workload));
   return scenario;
 }
 
@@ -312,14 +314,15 @@ function readWorkload(r: Reader, value: unknown): WorkloadSpec {
 /** An event's place on the timeline, as a read index when the scenario alone gives it (src/sim/timeline.ts). */
 function timedEvent(e: ScenarioEvent, index: number, s: Scenario): TimedEvent {
   const worker = 'worker' in e ? e.worker : undefined;
-  if (e.atEpoch !== undefined) return { index, field: 'atEpoch', value: e.atEpoch, read: e.at, worker };
-  if (e.at !== undefined) return { index, field: 'at', value: e.at, read: e.at, worker };
+  const downtime = e.action === 'restart-worker' && e.downtime ? e.downtime : undefined;
+  if (e.atEpoch !== undefined) return { index, field: 'atEpoch', value: e.atEpoch, read: e.at, worker, downtime };
+  if (e.at !== undefined) return { index, field: 'at', value: e.at, read: e.at, worker, downtime };
   const clock = s.workload.type === 'trace' ? undefined : s.requestsPerSecond;
-  return { index, field: 'atTime', value: e.atTime!, read: clock === undefined ? undefined : timeToRead(e.atTime!, clock), worker };
+  return { index, field: 'atTime', value: e.atTime!, read: clock === undefined ? undefined : timeToRead(e.atTime!, clock), worker, downtime };
 }
 
-function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, workload: WorkloadSpec): ScenarioEvent {
-  const o = r.object(e, p, ['at', 'atTime', 'atEpoch', 'action', 'count', 'group', 'worker', 'keepIdentity', 'keepPageStore', 'size', 'pageSize', 'label']);
+function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, workload: WorkloadSpec, clock: number | undefined): ScenarioEvent {
+  const o = r.object(e, p, ['at', 'atTime', 'atEpoch', 'action', 'count', 'group', 'worker', 'keepIdentity', 'keepPageStore', 'downtime', 'size', 'pageSize', 'label']);
   const action = r.choice(o.action, `${p}.action`, ['add-workers', 'scale-in', 'stop-worker', 'start-worker', 'restart-worker', 'remove-worker', 'set-capacity', 'set-page-size'] as const);
   const given = [o.at, o.atTime, o.atEpoch].filter((x) => x !== undefined).length;
   if (given !== 1) r.fail(`${p}.at`, o.at, 'give exactly one of at (a read count), atTime (seconds) and atEpoch (training epochs)', 'write e.g. at: 100000');
@@ -342,8 +345,11 @@ function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, worklo
       if (!groups.has(group)) r.fail(`${p}.group`, group, 'no such worker group', `use one of ${[...groups].join(', ')}`);
       return { ...when, action, count: r.int(o.count, `${p}.count`, 1, 100_000, 1), group };
     }
-    case 'restart-worker':
-      return { ...when, action, worker: worker(), keepIdentity: o.keepIdentity === undefined ? undefined : r.bool(o.keepIdentity, `${p}.keepIdentity`, true), keepPageStore: o.keepPageStore === undefined ? undefined : r.bool(o.keepPageStore, `${p}.keepPageStore`, true) };
+    case 'restart-worker': {
+      const restart: Extract<ScenarioEvent, { action: 'restart-worker' }> = { ...when, action, worker: worker(), keepIdentity: o.keepIdentity === undefined ? undefined : r.bool(o.keepIdentity, `${p}.keepIdentity`, true), keepPageStore: o.keepPageStore === undefined ? undefined : r.bool(o.keepPageStore, `${p}.keepPageStore`, true) };
+      if (o.downtime !== undefined) restart.downtime = readDowntime(r, o.downtime, `${p}.downtime`, clock);
+      return restart;
+    }
     case 'set-capacity':
       return { ...when, action, worker: worker(), sizeBytes: r.quantity(o.size, `${p}.size`) };
     case 'set-page-size':
@@ -352,6 +358,18 @@ function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, worklo
     default:
       return { ...when, action, worker: worker() };
   }
+}
+
+/**
+ * A restart's `downtime` in reads: a whole number of reads, or seconds (`30s`) on a synthetic workload's clock
+ * (`requestsPerSecond`): the reads made in that many seconds (src/sim/timeline.ts, `timeToRead`).
+ */
+function readDowntime(r: Reader, v: unknown, path: string, clock: number | undefined): number {
+  if (typeof v !== 'string') return r.int(v, path, 0);
+  const m = /^(\d+(?:\.\d+)?)\s*s$/.exec(v.trim());
+  if (!m) r.fail(path, v, 'must be a number of reads or of seconds', 'write e.g. downtime: 5000 (reads) or downtime: 30s (seconds, with requestsPerSecond)');
+  if (clock === undefined) r.fail(path, v, 'is in seconds, and this scenario has no read rate', 'set requestsPerSecond (synthetic workloads), or give the downtime in reads (downtime: 5000)');
+  return timeToRead(Number(m[1]), clock);
 }
 
 /** Parses YAML or JSON text, then validates it. */

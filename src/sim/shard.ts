@@ -35,6 +35,8 @@ interface StorePlacement {
   placement: Placement;
 }
 
+type RestartEvent = Extract<ScenarioEvent, { action: 'restart-worker' }>;
+
 /** What a shard does besides replaying events and windows. */
 export interface ShardRole {
   /** The page stores it holds (hosts h with h mod shards = shard); null: none. */
@@ -84,6 +86,8 @@ export class SimulationShard {
   private readonly outbox: ShardStep[] = [];
   /** The last placements a store shard built to measure reachability (a ring is costly to build). */
   private placements: StorePlacement[] = [];
+  /** Workers restarted with a downtime, by the read they come back at. */
+  private returns: Array<{ at: number; e: RestartEvent; index: number }> = [];
 
   private readonly sample: SpatialSample | null;
   /** Each file's page-store directory (`HashAllocator`'s), hashed once per file. */
@@ -376,6 +380,10 @@ export class SimulationShard {
       case 'start-worker':
         return c.startWorker(e.worker, field, false);
       case 'restart-worker':
+        if (e.downtime) {
+          const effect = c.stopWorker(e.worker, field);
+          return { ...effect, detail: `${effect.detail} for ${e.downtime} reads` };
+        }
         return c.startWorker(e.worker, field, true, { identity: e.keepIdentity, pageStore: e.keepPageStore });
       case 'remove-worker':
         return c.removeWorker(e.worker, field);
@@ -423,13 +431,40 @@ export class SimulationShard {
     };
     for (const h of effect.lost) this.cluster.dropPages(h);
     this.outbox.push(raw);
+    if (e.action === 'restart-worker' && e.downtime) this.scheduleReturn(e, index);
+    const effectiveAt = this.changeRing(members, index, e.action === 'set-capacity');
+    if (effectiveAt !== null) raw.effectiveAt = effectiveAt;
+  }
+
+  /** Queues the client ring's change to `members` (for event `index`) if it changes; returns when clients see it. */
+  private changeRing(members: Identity[], index: number, capacityChanged: boolean): number | null {
     const last = this.lastMembers();
-    const changed = members.length !== last.length || members.some((m, i) => m !== last[i]) || (this.s.placement.weightByCapacity && e.action === 'set-capacity');
-    if (changed) {
-      raw.effectiveAt = this.reads + this.s.placement.refreshDelay;
-      this.pending.push({ applyAt: raw.effectiveAt, members, eventIndex: index });
-      this.applyDueRingChanges();
-    }
+    const changed = members.length !== last.length || members.some((m, i) => m !== last[i]) || (this.s.placement.weightByCapacity && capacityChanged);
+    if (!changed) return null;
+    const applyAt = this.reads + this.s.placement.refreshDelay;
+    this.pending.push({ applyAt, members, eventIndex: index });
+    this.applyDueRingChanges();
+    return applyAt;
+  }
+
+  /** Queues the return of a worker restarted with a downtime, in read order (ties in list order). */
+  private scheduleReturn(e: RestartEvent, index: number): void {
+    const at = this.reads + e.downtime!;
+    let k = this.returns.length;
+    while (k > 0 && (this.returns[k - 1].at > at || (this.returns[k - 1].at === at && this.returns[k - 1].index > index))) k--;
+    this.returns.splice(k, 0, { at, e, index });
+  }
+
+  /** A worker restarted with a downtime comes back, as start-worker starts it (keeping what its event says). */
+  private comeBack(e: RestartEvent, index: number): void {
+    const prior = this.lastMembers();
+    const before = { members: prior, online: prior.map((m) => m.online), placement: this.role.stores ? this.storePlacement(prior) : null };
+    const effect = this.cluster.startWorker(e.worker, `events[${index}].worker`, false, { identity: e.keepIdentity, pageStore: e.keepPageStore });
+    const members = this.cluster.ringMembers(this.s.placement.ring);
+    const unreachableBytes = this.unreachableBytes(before, members, effect.lost);
+    for (const h of effect.lost) this.cluster.dropPages(h);
+    this.outbox.push({ kind: 'return', event: index, at: this.reads, detail: effect.detail, unreachableBytes });
+    this.changeRing(members, index, false);
   }
 
   private lastMembers(): Identity[] {
@@ -479,6 +514,11 @@ export class SimulationShard {
       while (i < batch.length) {
         const time = batch.time[i];
         this.lastTime = Number.isNaN(time) ? null : time;
+        while (this.returns.length && this.returns[0].at <= this.reads) {
+          const back = this.returns.shift()!;
+          this.comeBack(back.e, back.index);
+          yield* this.drain();
+        }
         while (ci < byCount.length && byCount[ci].e.at! <= this.reads) {
           this.handle(byCount[ci].e, byCount[ci].i);
           ci++;
@@ -498,6 +538,7 @@ export class SimulationShard {
         let end = Math.min(batch.length, i + this.windowStart + window - this.reads);
         if (ci < byCount.length) end = Math.min(end, i + byCount[ci].e.at! - this.reads);
         if (this.pending.length) end = Math.min(end, i + this.pending[0].applyAt - this.reads);
+        if (this.returns.length) end = Math.min(end, i + this.returns[0].at - this.reads);
         if (ti < byTime.length || end <= i) end = i + 1;
         this.readRun(batch.file, hosts, i, end);
         this.reads += end - i;
@@ -513,6 +554,8 @@ export class SimulationShard {
     // An event at or after the last read (a trace shorter than the timeline) has no read to measure: bad input.
     const late = [ci < byCount.length ? byCount[ci] : undefined, ti < byTime.length ? byTime[ti] : undefined].filter((x) => x !== undefined).sort((a, b) => a.i - b.i)[0];
     if (late) throw lateEvent(late.e, late.i, this.reads, this.lastTime);
+    const never = this.returns[0];
+    if (never) throw new RingSimError(`events[${never.index}].downtime`, never.e.downtime, `runs past the workload's last read: the worker would be back at read ${never.at}, and the workload has ${this.reads} reads`, 'use a shorter downtime, move the restart earlier, or make the workload longer');
     while (this.pending.length) {
       this.pending[0].applyAt = this.reads;
       this.applyDueRingChanges();

@@ -70,7 +70,19 @@ export interface RawMove {
   hashSpaceMoved: number | null;
 }
 
-export type ShardStep = RawWindow | RawEvent | RawMove;
+/**
+ * A worker restarted with a `downtime` coming back (its event's second half): the cached bytes (this shard's)
+ * its return made unreachable, and what it kept.
+ */
+export interface RawReturn {
+  kind: 'return';
+  event: number;
+  at: number;
+  detail: string;
+  unreachableBytes: number;
+}
+
+export type ShardStep = RawWindow | RawEvent | RawMove | RawReturn;
 
 export interface HostTotals {
   /** This shard holds the host's page store (its figures are the host's). */

@@ -57,6 +57,27 @@ export interface TimedEvent {
   read: number | undefined;
   /** The worker it acts on (a host name, an index or an identity), if any. */
   worker?: string;
+  /** A restart's downtime in reads (absent or 0: none). */
+  downtime?: number;
+}
+
+/**
+ * Refuses a restart whose downtime runs to or past the workload's last read (the worker would never come back
+ * within the run), or during which another event acts on the same worker (it is offline then; an event at the
+ * read it comes back at runs after its return).
+ */
+export function checkDowntimes(r: FieldReader, events: readonly TimedEvent[], reads: number | undefined): void {
+  for (const e of events) {
+    if (!e.downtime || e.read === undefined) continue;
+    const back = e.read + e.downtime;
+    if (reads !== undefined && back >= reads) {
+      r.fail(`events[${e.index}].downtime`, e.downtime, `runs past the workload's last read: the worker would be back at read ${back}, and the workload has ${reads} reads`, `use a downtime below ${Math.max(0, reads - e.read)} reads, move the restart earlier, or make the workload longer`);
+    }
+    const other = events.find((f) => f.index !== e.index && f.worker === e.worker && f.read !== undefined && f.read < back && (f.read > e.read! || (f.read === e.read && f.index > e.index)));
+    if (other) {
+      r.fail(`events[${e.index}].downtime`, e.downtime, `overlaps events[${other.index}] (read ${other.read}) on the same worker ${e.worker}: it is down from read ${e.read} until read ${back}`, `shorten the downtime to at most ${other.read! - e.read!} reads or move events[${other.index}] to read ${back} or later`);
+    }
+  }
 }
 
 /** Refuses an event at or after the last of `reads` reads: it would have no read after it to measure. */

@@ -304,13 +304,10 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
       await page.screenshot({ path: `${artifacts}/plan-gke-420px-add-500.png`, fullPage: true });
       // The pictures follow the window's width: wider, then back to 420 px.
       const ringWidth = 'document.getElementById("ring").getBoundingClientRect().width';
-      // Polled with page.evaluate (the DevTools protocol, outside the page's CSP): waitForFunction with an expression
-      // compiles it in the page, which the report's CSP (no unsafe-eval) refuses once it has to poll, under load.
-      const width = (): Promise<number> => page.evaluate(ringWidth);
       await page.setViewportSize({ width: 1280, height: 900 });
-      await expect.poll(width, { timeout: 20_000 }).toBeGreaterThan(1000);
+      await page.waitForFunction(`${ringWidth} > 1000`);
       await page.setViewportSize({ width: 420, height: 900 });
-      await expect.poll(width, { timeout: 20_000 }).toBeLessThan(420);
+      await page.waitForFunction(`${ringWidth} < 420`);
       expect(await scrollWidth()).toBeLessThanOrEqual(420);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
