@@ -60,7 +60,10 @@
 
   function done() { document.body.setAttribute('data-rendered', 'true'); }
 
-  if (plan) {
+  if (R.data.plans) {
+    R.planClusters(R.data.plans);
+    done();
+  } else if (plan) {
     R.planTop(plan);
     var slot = R.root.append('div').attr('id', 'rebalance-slot');
     var start = function () {

@@ -9,9 +9,9 @@
     h.append('div').attr('class', 'sub').text(plan.source + (plan.cluster.namespace ? ' · namespace ' + plan.cluster.namespace : '') + ' · ' + plan.edition + ' edition');
   }
 
-  function verdict(plan) {
+  function verdict(plan, id) {
     var v = R.section('Verdict');
-    v.append('div').attr('class', 'verdict ' + (plan.verdict.deployable ? 'ok' : 'bad')).attr('id', 'verdict')
+    v.append('div').attr('class', 'verdict ' + (plan.verdict.deployable ? 'ok' : 'bad')).attr('id', id || 'verdict')
       .text((plan.verdict.deployable ? 'Deployable: ' : 'Will not deploy: ') + plan.verdict.summary);
   }
 
@@ -64,7 +64,7 @@
     }
   }
 
-  function whatIfTable(plan) {
+  function whatIfTable(plan, interactive) {
     var wi = R.section('What if (the plan\'s own table, as in plan --json)');
     // --ufs-bandwidth / --ufs-price with a data set: the re-read's time, GETs and dollars (plan-text's columns).
     var timed = !!(plan.ufs && plan.dataset && plan.ufs.bandwidth);
@@ -77,7 +77,8 @@
     }), head.map(function (h, i) { return i > 0 && i < head.length - 1; }));
     wi.append('p').attr('class', 'legend').text('Keys moved: share of all keys (files) whose pod changes. Stays on the pod: share that a restart without a persisted identity hands ' +
       'from the old identity to the new one on the same pod; its surviving page store still holds it, so it is neither moved nor re-read. ' +
-      'Optimal: the least any placement with the new shares moves. Unreachable: share whose worker is offline, read from the under-storage. Try other changes in the rebalance section above.');
+      'Optimal: the least any placement with the new shares moves. Unreachable: share whose worker is offline, read from the under-storage.' +
+      (interactive === false ? ' The rebalance view is on the page of one cluster: ring-sim plan FILE --cluster NAME --html PAGE.' : ' Try other changes in the rebalance section above.'));
   }
 
   function assumptions(plan) {
@@ -96,5 +97,27 @@
   R.planBottom = function (plan) {
     whatIfTable(plan);
     assumptions(plan);
+  };
+  /** Several AlluxioClusters of one file: a section each (`section.cluster`), without the rebalance view. */
+  R.planClusters = function (plans) {
+    var h = d3.select('header');
+    h.append('h1').text('ring-sim plan: ' + plans.length + ' AlluxioClusters');
+    h.append('div').attr('class', 'sub').text(plans[0].source + ' · ' + plans.filter(function (p) { return p.verdict.deployable; }).length + ' deployable, ' +
+      plans.filter(function (p) { return !p.verdict.deployable; }).length + ' will not deploy');
+    var main = R.root;
+    plans.forEach(function (plan, i) {
+      var name = plan.cluster.name + (plan.cluster.namespace ? ' (namespace ' + plan.cluster.namespace + ')' : '');
+      var s = main.append('section').attr('class', 'cluster').attr('id', 'cluster-' + i)
+        .attr('data-cluster', plan.cluster.name + (plan.cluster.namespace ? '/' + plan.cluster.namespace : ''));
+      s.append('h2').text('AlluxioCluster ' + name + ': ' + (plan.verdict.deployable ? 'deployable' : 'will not deploy'));
+      R.root = s;
+      verdict(plan, 'verdict-' + i);
+      capacity(plan);
+      checks(plan);
+      ringSummary(plan);
+      whatIfTable(plan, false);
+      assumptions(plan);
+    });
+    R.root = main;
   };
 })(window.ringSimReport);

@@ -5,6 +5,7 @@
  * every other document is kept and named. Fields ring-sim does not use are kept in `raw` and never fail the plan.
  */
 import { parseYamlDocuments } from '../core/yaml.js';
+import { RingSimError } from '../core/errors.js';
 import { FieldReader } from '../core/field-reader.js';
 import { readCluster, type ClusterFields } from './cluster.js';
 import { isObj, type Obj } from './yaml-object.js';
@@ -59,6 +60,8 @@ export interface AlluxioClusterManifest extends ClusterFields {
   ufs: UfsDocument[];
   /** Every document read, in file order, with a label for messages (the AlluxioCluster's is `AlluxioCluster <name>`). */
   documents: Array<{ label: string; value: Obj }>;
+  /** Every AlluxioCluster of the file (this one too), by name and namespace: the License and UFS checks look at all. */
+  clustersInFile: ClusterRef[];
   /** The whole AlluxioCluster document as parsed (unknown fields kept). */
   raw: Record<string, unknown>;
 }
@@ -111,25 +114,59 @@ function readUfs(o: Obj): UfsDocument {
   return { name, namespace, label: `UnderFileSystem ${name ?? '(no name)'}`, alluxioCluster: str(spec.alluxioCluster), path: str(spec.path), mountPath: str(spec.mountPath) };
 }
 
-/** The manifest in `text`; `source` (the file name) starts every error, which names the field, value and fix. */
+/** An AlluxioCluster of the file by name and namespace (undefined: kubectl's current namespace). */
+export interface ClusterRef {
+  name: string;
+  namespace?: string;
+}
+
+/** The manifest in `text` when it holds one AlluxioCluster; `source` (the file name) starts every error. */
 export function parseManifest(text: string, source: string): AlluxioClusterManifest {
+  const all = parseManifests(text, source);
+  if (all.length > 1) {
+    new FieldReader(source).fail('kind', all.map(clusterLabel).join(', '), 'more than one AlluxioCluster in the file', 'plan one with --cluster NAME[/NAMESPACE] (plan without --against plans them all), or split the file');
+  }
+  return all[0];
+}
+
+/** `name` or `name/namespace`. */
+export function clusterLabel(c: ClusterRef): string {
+  return c.namespace === undefined ? c.name : `${c.name}/${c.namespace}`;
+}
+
+/**
+ * Every AlluxioCluster in `text`, in file order, each with the file's License and UnderFileSystem documents (their
+ * checks decide which cluster each belongs to) and the other documents; the other AlluxioClusters are named in
+ * `clustersInFile`, not among its `otherDocuments`. Two with the same name and namespace are bad input.
+ */
+export function parseManifests(text: string, source: string): AlluxioClusterManifest[] {
   const r = new FieldReader(source);
   const objects = readObjects(text, r);
-  const clusters = objects.filter((o) => o.kind === 'AlluxioCluster');
-  if (clusters.length === 0) {
+  const docs = objects.filter((o) => o.kind === 'AlluxioCluster');
+  if (docs.length === 0) {
     const kinds = objects.map((o) => kindOf(o)).join(', ') || 'nothing';
     r.fail('kind', kinds, 'no AlluxioCluster in the file', 'give the manifest you would kubectl apply, with kind: AlluxioCluster');
   }
-  if (clusters.length > 1) r.fail('kind', clusters.length, 'more than one AlluxioCluster in the file', 'plan one cluster at a time');
-  const doc = clusters[0];
+  const refs: ClusterRef[] = docs.map((d) => ({ name: metaOf(d).name ?? DEFAULT_CLUSTER_NAME, ...(metaOf(d).namespace !== undefined ? { namespace: metaOf(d).namespace } : {}) }));
+  refs.forEach((a, i) => {
+    const j = refs.findIndex((b) => b.name === a.name && b.namespace === a.namespace);
+    if (j < i) r.fail(`AlluxioCluster ${i + 1} metadata.name`, clusterLabel(a), `the file already has an AlluxioCluster ${clusterLabel(a)} (AlluxioCluster ${j + 1}): kubectl apply would make them one object`, 'give each AlluxioCluster its own name (or namespace)');
+  });
+  return docs.map((doc) => clusterManifest(doc, objects, refs, source, r));
+}
+
+const DEFAULT_CLUSTER_NAME = 'alluxio-cluster';
+
+function clusterManifest(doc: Obj, objects: Obj[], clustersInFile: ClusterRef[], source: string, r: FieldReader): AlluxioClusterManifest {
   if (doc.apiVersion !== ALLUXIO_API_VERSION) {
     r.fail('apiVersion', doc.apiVersion, 'not the Alluxio operator API', `use apiVersion: ${ALLUXIO_API_VERSION}`);
   }
   const meta = metaOf(doc);
   const fields = readCluster(doc, r);
   const others = objects.filter((o) => o !== doc);
+  const notClusters = others.filter((o) => o.kind !== 'AlluxioCluster');
   const alluxio = (o: Obj, kind: string): boolean => o.kind === kind && o.apiVersion === ALLUXIO_API_VERSION;
-  const name = meta.name ?? 'alluxio-cluster';
+  const name = meta.name ?? DEFAULT_CLUSTER_NAME;
   return {
     source,
     name,
@@ -137,7 +174,7 @@ export function parseManifest(text: string, source: string): AlluxioClusterManif
     nameGiven: meta.name !== undefined,
     namespaceGiven: meta.namespace !== undefined,
     ...fields,
-    otherDocuments: others.map((o) => {
+    otherDocuments: notClusters.map((o) => {
       const d: ManifestDocument = { kind: kindOf(o), name: metaOf(o).name };
       const ns = metaOf(o).namespace;
       if (ns !== undefined) d.namespace = ns;
@@ -146,7 +183,23 @@ export function parseManifest(text: string, source: string): AlluxioClusterManif
     }),
     licenses: others.filter((o) => alluxio(o, 'License')).map(readLicense),
     ufs: others.filter((o) => alluxio(o, 'UnderFileSystem')).map(readUfs),
-    documents: objects.map((o) => ({ label: o === doc ? `AlluxioCluster ${name}` : `${kindOf(o)} ${metaOf(o).name ?? '(no name)'}`, value: o })),
+    documents: objects.filter((o) => o === doc || o.kind !== 'AlluxioCluster').map((o) => ({ label: o === doc ? `AlluxioCluster ${name}` : `${kindOf(o)} ${metaOf(o).name ?? '(no name)'}`, value: o })),
+    clustersInFile,
     raw: doc,
   };
+}
+
+/**
+ * The AlluxioCluster `spec` names (`NAME` or `NAME/NAMESPACE`, `plan --cluster`) among `all`; every one when
+ * `spec` is undefined. A name without a namespace must be unique in the file.
+ */
+export function selectClusters(all: AlluxioClusterManifest[], spec: string | undefined): AlluxioClusterManifest[] {
+  if (spec === undefined) return all;
+  const [name, namespace, ...rest] = spec.split('/');
+  const inFile = all.map(clusterLabel).join(', ');
+  if (rest.length > 0 || name === '' || namespace === '') throw new RingSimError('--cluster', spec, 'is not NAME or NAME/NAMESPACE', `name one of the AlluxioClusters in ${all[0].source}: ${inFile}`);
+  const found = all.filter((m) => m.name === name && (namespace === undefined || m.namespace === namespace));
+  if (found.length === 0) throw new RingSimError('--cluster', spec, `no AlluxioCluster ${spec} in ${all[0].source}`, `name one of: ${inFile}`);
+  if (found.length > 1) throw new RingSimError('--cluster', spec, `${found.length} AlluxioClusters are named ${name}`, `give the namespace too: ${found.map(clusterLabel).join(' or ')}`);
+  return found;
 }

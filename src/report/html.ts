@@ -66,8 +66,9 @@ export function pageHead(title: string, csp: string, css: string): string {
 `;
 }
 
-export function renderHtml(model: { plan?: PlanReport; simulation?: SimulationResult }, assets: HtmlAssets): string {
-  const title = model.plan ? `ring-sim plan: ${model.plan.cluster.name}` : `ring-sim simulation: ${model.simulation?.scenario.name ?? ''}`;
+/** The page of a plan, of several clusters' plans (`plans`: one section each) or of a simulation. */
+export function renderHtml(model: { plan?: PlanReport; plans?: PlanReport[]; simulation?: SimulationResult }, assets: HtmlAssets): string {
+  const title = model.plan ? `ring-sim plan: ${model.plan.cluster.name}` : model.plans ? `ring-sim plan: ${model.plans.map((p) => p.cluster.name).join(', ')}` : `ring-sim simulation: ${model.simulation?.scenario.name ?? ''}`;
   return `${pageHead(title, contentSecurityPolicy(assets), assets.css)}<body>
 <header></header>
 <main></main>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RingSimError } from '../../src/core/errors.js';
-import { ALLUXIO_API_VERSION, MAX_DOCUMENTS, parseManifest } from '../../src/plan/manifest.js';
+import { parseManifests, ALLUXIO_API_VERSION, MAX_DOCUMENTS, parseManifest } from '../../src/plan/manifest.js';
 
 const HEAD = `apiVersion: ${ALLUXIO_API_VERSION}\nkind: AlluxioCluster\nmetadata:\n  name: c\n`;
 const WORKER = 'spec:\n  worker: {count: 2, pagestore: {size: 1Gi}}\n';
@@ -53,7 +53,13 @@ describe('parseManifest: the documents of the file', () => {
     expect(error('- 1\n')).toBe('m.yaml: document 1: is not a Kubernetes object (got [1]); each document must be a mapping with apiVersion and kind');
     expect(error('kind: List\nitems: [3]\n')).toBe('m.yaml: document 1 items[0]: is not a Kubernetes object (got 3); each item of a List must be a mapping with apiVersion and kind');
     expect(error('apiVersion: v1\nkind: ConfigMap\n---\nkind: [1]\n')).toBe('m.yaml: kind: no AlluxioCluster in the file (got "ConfigMap, (a list)"); give the manifest you would kubectl apply, with kind: AlluxioCluster');
-    expect(error(`${cluster}---\n${cluster}`)).toBe('m.yaml: kind: more than one AlluxioCluster in the file (got 2); plan one cluster at a time');
+    expect(error(`${cluster}---\n${cluster}`)).toBe('m.yaml: AlluxioCluster 2 metadata.name: the file already has an AlluxioCluster c (AlluxioCluster 1): kubectl apply would make them one object (got "c"); give each AlluxioCluster its own name (or namespace)');
+    const two = `${cluster}---\n${cluster.replace('  name: c\n', '  name: b\n  namespace: ns\n')}`;
+    expect(error(two)).toBe('m.yaml: kind: more than one AlluxioCluster in the file (got "c, b/ns"); plan one with --cluster NAME[/NAMESPACE] (plan without --against plans them all), or split the file');
+    expect(parseManifests(two, 'm.yaml').map((m) => [m.name, m.namespace, m.clustersInFile])).toEqual([
+      ['c', undefined, [{ name: 'c' }, { name: 'b', namespace: 'ns' }]],
+      ['b', 'ns', [{ name: 'c' }, { name: 'b', namespace: 'ns' }]],
+    ]);
     expect(error(cluster.replace(ALLUXIO_API_VERSION, 'v1'))).toBe(`m.yaml: apiVersion: not the Alluxio operator API (got "v1"); use apiVersion: ${ALLUXIO_API_VERSION}`);
     const items = Array.from({ length: MAX_DOCUMENTS + 1 }, () => '  - {kind: ConfigMap}\n').join('');
     expect(error(`kind: List\nitems:\n${items}`)).toBe(`m.yaml: documents: the file holds more than ${MAX_DOCUMENTS} objects (got ${MAX_DOCUMENTS + 1}); give the AlluxioCluster and its UnderFileSystem and License documents only`);

@@ -88,6 +88,21 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     await browser?.close();
   });
 
+  it('plan of a file with two AlluxioClusters: one page, a section each with its verdict and checks; no errors, no requests', async () => {
+    const html = `${artifacts}/plan-clusters.html`;
+    const r = ringSim('plan', `${root}examples/alluxio-clusters.yaml`, '--json', '--html', html);
+    const json = JSON.parse(r.stdout) as { clusters: PlanReport[] };
+    const { page, errors, requests } = await open(html);
+    expect(await page.locator('section.cluster').evaluateAll((ss) => ss.map((x) => x.getAttribute('data-cluster')))).toEqual(['training/alx-ns', 'serving/alx-ns']);
+    for (const [i, c] of json.clusters.entries()) {
+      expect(await page.locator(`#verdict-${i}`).innerText()).toBe(`Deployable: ${c.verdict.summary}`);
+      expect(await page.locator(`#cluster-${i} div.check`).count()).toBe(c.checks.length);
+    }
+    await page.screenshot({ path: `${artifacts}/plan-clusters.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
   it('plan (dynamic ring, DEFAULT): removing each worker shows its exact share from plan --json; no errors, no requests', async () => {
     const example = `${root}examples/alluxio-cluster-gke.yaml`;
     const html = `${artifacts}/plan-gke.html`;

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { DISK_PROVIDERS, FILE_SYSTEMS, type DiskProvider, type FileSystem } from '../../capacity/disk.js';
 import type { Edition } from '../../capacity/pagestore-plan.js';
 import { parseQuantity } from '../../capacity/quantity.js';
-import { parseManifest } from '../../plan/manifest.js';
+import { parseManifests, selectClusters } from '../../plan/manifest.js';
 import { buildPlan } from '../../plan/plan.js';
-import { renderPlanText } from '../../report/plan-text.js';
+import { renderPlansText } from '../../report/plan-clusters-text.js';
 import { renderHtml } from '../../report/html.js';
 import { htmlAssets } from '../html-assets.js';
 import { checkOutputPath, isStdout, optionalOutput, writeOutputs } from '../output-file.js';
@@ -87,14 +87,16 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
 Exit codes: 0 deployable; 1 a check found an error that would make the deployment fail (a size Kubernetes\nrejects, such as 100GB, is one); 2 bad input.
 Example:
   ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --nodes 3 --html plan.html`)
-    .action(async (file: string, flags: PlanFlags & AgainstFlags) => {
+    .action(async (file: string, flags: PlanFlags & AgainstFlags, cmd: Command) => {
       checkAgainstFlags(flags);
       checkJsonPath(flags.json);
       if (flags.against !== undefined) return runAgainst(file, flags, flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined, io);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       checkUfsNeedsDataset(flags, flags.dataset !== undefined || flags.trace !== undefined, 'pass --dataset SIZE (e.g. 20TiB) or --trace FILE');
       const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
-      const manifest = parseManifest(readTextFile(file, 'manifest'), file);
+      // --cluster names the AlluxioCluster to plan (with --against it is alluxio.cluster.name in etcd).
+      const manifests = selectClusters(parseManifests(readTextFile(file, 'manifest'), file), cmd.getOptionValueSource('cluster') === 'cli' ? flags.cluster : undefined);
+      if (manifests.length > 1 && flags.workers !== undefined) throw new RingSimError('--workers', flags.workers, `describes one cluster's workers, and ${file} holds ${manifests.length} AlluxioClusters`, 'pass --cluster NAME[/NAMESPACE] to plan the one it describes');
       let traceSet: { objects: number; bytes: number } | undefined;
       if (flags.trace !== undefined) {
         if (flags.dataset !== undefined) throw new RingSimError('--trace', flags.trace, '--trace and --dataset both given', 'use one of them');
@@ -108,7 +110,8 @@ Example:
         files = Number(flags.files);
         if (!Number.isSafeInteger(files) || files < 1) throw new RingSimError('--files', flags.files, 'must be a whole number of files', 'write e.g. 2e6');
       }
-      const report = buildPlan(manifest, {
+      const workers = flags.workers !== undefined ? parsePlanWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) : undefined;
+      const reports = manifests.map((manifest) => buildPlan(manifest, {
         disk: flags.disk,
         provider: flags.provider,
         fs: flags.fs,
@@ -116,18 +119,22 @@ Example:
         datasetBytes: traceSet ? traceSet.bytes : flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined,
         files: traceSet ? traceSet.objects : files,
         edition: flags.edition,
-        workers: flags.workers !== undefined ? parsePlanWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) : undefined,
+        workers,
         seed: flags.seed,
         whatIfVnodes: flags.whatIfVnodes,
         platform: flags.platform,
         ufsBandwidth,
         ufsPricePer1000Requests: flags.ufsPrice,
-      });
+      }));
       const html = flags.html;
-      writeOutputs(reportOutputs(flags.json, () => JSON.stringify(report, null, 2) + '\n',
-        () => renderPlanText(report) + (html && !isStdout(html) ? `\nHTML report: ${html}\n` : ''),
-        [optionalOutput('--html', html, () => renderHtml({ plan: report }, htmlAssets()))]), io);
-      if (!report.verdict.deployable) setExitCode(1);
+      const one = reports.length === 1 ? reports[0] : undefined;
+      writeOutputs(reportOutputs(flags.json, () => JSON.stringify(one ?? { clusters: reports }, null, 2) + '\n',
+        () => renderPlansText(reports) + (html && !isStdout(html) ? `\nHTML report: ${html}\n` : ''),
+        [optionalOutput('--html', html, () => renderHtml(one ? { plan: one } : { plans: reports }, htmlAssets()))]), io);
+      // The exit code is the worst of the clusters': 1 when any will not deploy.
+      if (reports.some((r) => !r.verdict.deployable)) setExitCode(1);
     });
   addAgainstOptions(command);
+  const cluster = command.options.find((o) => o.long === '--cluster');
+  if (cluster) cluster.description = 'the AlluxioCluster to plan in a file of several: NAME or NAME/NAMESPACE (all are planned without it); with --against: alluxio.cluster.name in etcd';
 }

@@ -70,6 +70,8 @@ export function ufsChecks(c: PlanContext): Check[] {
   const m = c.manifest;
   const out: Check[] = [];
   for (const u of m.ufs) {
+    // An UnderFileSystem of another AlluxioCluster of the file is that cluster's (its own report checks it).
+    if (u.alluxioCluster !== m.name && m.clustersInFile.some((k) => k.name === u.alluxioCluster && (u.namespace === undefined || k.namespace === u.namespace))) continue;
     if (u.alluxioCluster !== undefined && u.alluxioCluster !== m.name) {
       out.push({ id: 'ufs-cluster', severity: 'error', field: `${u.label}: spec.alluxioCluster`, message: `names the cluster ${JSON.stringify(u.alluxioCluster)} but the AlluxioCluster is ${JSON.stringify(m.name)}: the mount never becomes Ready`, fix: `set spec.alluxioCluster: ${m.name}`, source: 'guide step 5' });
     }

@@ -1,6 +1,8 @@
 /** The license checks (src/plan/checks/license.ts) through the plan of manifests written from the guide. */
 import { describe, expect, it } from 'vitest';
-import { bundle, ids, LICENSE, MINIMAL, plan } from '../guide-manifests.js';
+import { parseManifests } from '../../../src/plan/manifest.js';
+import { buildPlan } from '../../../src/plan/plan.js';
+import { bundle, ids, LICENSE, MINIMAL, plan, UFS } from '../guide-manifests.js';
 
 describe('licenses (guide C)', () => {
   const noProperty = MINIMAL.replace('  properties:\n    alluxio.license: LICENSE-STRING\n', '');
@@ -52,5 +54,39 @@ describe('licenses (guide C)', () => {
     expect(ids(angle)).not.toContain('license-placeholder');
     expect(ids(plan(bundle(noProperty, LICENSE)))).not.toContain('license-placeholder');
     expect(ids(plan(MINIMAL))).not.toContain('license-placeholder');
+  });
+});
+
+describe('a License over several AlluxioClusters of one file (C.2)', () => {
+  const noProperty = MINIMAL.replace('  properties:\n    alluxio.license: LICENSE-STRING\n', '');
+  const second = noProperty.replace('  name: alluxio-cluster\n', '  name: serving\n');
+  const plans = (text: string) => parseManifests(text, 'm.yaml').map((m) => buildPlan(m));
+  const licenseIds = (r: ReturnType<typeof buildPlan>) => r.checks.filter((c) => c.id?.startsWith('license')).map((c) => c.id);
+  it('a License listing both: each cluster is covered, neither is "another cluster", each gets the apply order', () => {
+    const both = LICENSE.replace('  licenseString', '  - name: serving\n    namespace: alx-ns\n  licenseString');
+    for (const r of plans(bundle(noProperty, second, both))) expect(licenseIds(r)).toEqual(['license-apply-order']);
+  });
+  it('a License listing one of them: the other, without alluxio.license, is not covered (an error naming what the License lists)', () => {
+    const [a, b] = plans(bundle(noProperty, second, LICENSE));
+    expect(licenseIds(a)).toEqual(['license-apply-order']);
+    const c = b.checks.find((x) => x.id === 'license-cluster-mismatch')!;
+    expect(c).toMatchObject({ severity: 'error', field: 'License alluxio-license: spec.clusters' });
+    expect(c.message).toBe('no License in the file lists the AlluxioCluster serving (namespace alx-ns) (License alluxio-license lists alluxio-cluster/alx-ns) and it has no alluxio.license: its pods stay in Init');
+    // With its own cluster license (C.1) it needs none.
+    const [, licensed] = plans(bundle(noProperty, MINIMAL.replace('  name: alluxio-cluster\n', '  name: serving\n'), LICENSE));
+    expect(licenseIds(licensed)).toEqual([]);
+  });
+  it('one License for each: both covered; a listed cluster that is in no document is still "another cluster"', () => {
+    const forServing = LICENSE.replace('  name: alluxio-license\n', '  name: serving-license\n').replace('  - name: alluxio-cluster\n', '  - name: serving\n');
+    for (const r of plans(bundle(noProperty, second, LICENSE, forServing))) expect(licenseIds(r)).toEqual(['license-apply-order']);
+    const elsewhere = LICENSE.replace('  licenseString', '  - name: elsewhere\n    namespace: alx-ns\n  licenseString');
+    const [a] = plans(bundle(noProperty, second, elsewhere));
+    expect(a.checks.find((x) => x.id === 'license-other-clusters')!.message).toMatch(/^also lists elsewhere\/alx-ns, which no AlluxioCluster in this file is/);
+  });
+  it("an UnderFileSystem of the other cluster is that cluster's", () => {
+    const ufsForServing = UFS.replace('alluxioCluster: alluxio-cluster', 'alluxioCluster: serving');
+    const [a, b] = plans(bundle(MINIMAL, MINIMAL.replace('  name: alluxio-cluster\n', '  name: serving\n'), ufsForServing));
+    expect(ids(a)).not.toContain('ufs-cluster');
+    expect(ids(b)).not.toContain('ufs-cluster');
   });
 });
