@@ -27,7 +27,7 @@ export interface MembershipFlags {
 export function addMembershipOptions(command: Command): Command {
   return command
     .option('--etcd <urls>', 'read the membership from a live etcd: client URLs, comma-separated (each tried in turn)')
-    .option('--etcd-export <file>', 'or from the JSON of: etcdctl get --prefix "" -w json > FILE')
+    .option('--etcd-export <file>', 'or from the JSON of: etcdctl --endpoints URL get --prefix "" -w json > FILE')
     .option('--cluster <name>', 'alluxio.cluster.name of the cluster to read', DEFAULT_CLUSTER)
     .option('--etcd-user <name>', 'etcd user (auth enabled); the password from --etcd-password or RING_SIM_ETCD_PASSWORD')
     .option('--etcd-password <password>', 'password of --etcd-user (prefer the RING_SIM_ETCD_PASSWORD environment variable)')

@@ -1,5 +1,5 @@
 /**
- * etcd's JSON for a range read: what `etcdctl get --prefix "" -w json` prints (an export) and what the v3 JSON
+ * etcd's JSON for a range read: what `etcdctl --endpoints URL get --prefix "" -w json` prints (an export) and what the v3 JSON
  * gateway's `/v3/kv/range` answers. Keys and values are base64; counters are numbers in etcdctl's output and
  * strings in the gateway's. Read best-effort: a missing `kvs` is an empty listing, a pair without a value has
  * an empty one; what cannot be read is named by its JSON path or byte offset.
@@ -10,7 +10,7 @@ import { utf8Bytes } from '../hash/utf8.js';
 import { decodeBase64 } from './base64.js';
 import type { KeyValue } from './etcd-source.js';
 
-const EXPORT_FIX = 'export with: etcdctl get --prefix "" -w json > FILE';
+const EXPORT_FIX = 'export with: etcdctl --endpoints URL get --prefix "" -w json > FILE';
 const utf8 = new TextDecoder('utf-8');
 
 /** Where JSON.parse failed on `text`, as a byte offset in the file (`base` is where `text` starts). */

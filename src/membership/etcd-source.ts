@@ -1,7 +1,7 @@
 /**
  * The interface through which membership is read from etcd: a function that returns the key/value pairs under
  * a key prefix, in etcd's ascending key order. The CLI implements it over a live etcd (src/cli/etcd-client.ts);
- * `exportSource` implements it over the JSON an `etcdctl get --prefix "" -w json` export holds.
+ * `exportSource` implements it over the JSON an `etcdctl --endpoints URL get --prefix "" -w json` export holds.
  */
 export interface KeyValue {
   /** The key, read as UTF-8 (Alluxio's keys are ASCII). */

@@ -42,10 +42,36 @@ export interface ClusterAssumption {
   text: string;
 }
 
-/** The manifest's `alluxio.cluster.name`, when it sets one. */
+/** Where the operator's chart copy presets `alluxio.cluster.name=<namespace>-<name>` (and etcd's endpoint). */
+export const OPERATOR_PRESETS_SOURCE = 'the Enterprise operator chart\'s preset alluxio.cluster.name=<namespace>-<name>, which spec.properties overrides (alluxio/templates/helpers/_alluxio-site-properties.tpl of an unofficial copy, github.com/dodiadodia/alluxio-helm)';
+
+/** The manifest's `alluxio.cluster.name` in spec.properties, when it sets one. */
 export function manifestClusterName(m: AlluxioClusterManifest): string | undefined {
   const v = m.properties[CLUSTER_NAME_PROP]?.trim();
   return v !== undefined && v !== '' ? v : undefined;
+}
+
+export interface DerivedClusterName {
+  name: string;
+  /** How it was decided, for the assumption line. */
+  how: string;
+}
+
+/**
+ * The `alluxio.cluster.name` the operator gives the manifest's cluster: spec.properties' (written after the
+ * presets, so it wins), else the chart's preset `<namespace>-<name>` (the Helm release is the AlluxioCluster's
+ * name, as the guide's pod names alluxio-cluster-etcd-0 show). A manifest without metadata.namespace is applied
+ * in kubectl's current namespace, taken as `default`, and said so.
+ */
+export function operatorClusterName(m: AlluxioClusterManifest): DerivedClusterName {
+  const set = manifestClusterName(m);
+  if (set !== undefined) return { name: set, how: `from ${m.source} (spec.properties ${CLUSTER_NAME_PROP})` };
+  const namespace = m.namespace ?? 'default';
+  const nsNote = m.namespaceGiven ? '' : `; ${m.source} has no metadata.namespace, so kubectl's current namespace, taken as default`;
+  return {
+    name: `${namespace}-${m.name}`,
+    how: `derived from ${m.source} (metadata.namespace ${namespace}, metadata.name ${m.name}): ${OPERATOR_PRESETS_SOURCE}${nsNote}`,
+  };
 }
 
 /** The settings a day-2 command uses, and how each was decided. */
@@ -79,11 +105,11 @@ export function resolveClusterSettings(m: AlluxioClusterManifest | undefined, ed
   const pageSizeBytes = s?.pageSizeBytes ?? BigInt(pageDefault.bytes);
   assume('pageSize', s?.pageSizeSet ? `page size ${pageSizeBytes} B ${from(PAGE_SIZE_PROP)}`
     : `page size ${pageSizeBytes} B (${formatBinary(pageDefault.bytes)}): the ${editionName} default (--edition ${edition}: ${pageDefault.source}); ${own('it')}`);
-  const named = m ? manifestClusterName(m) : undefined;
-  const cluster = given.cluster ?? named ?? DEFAULT_CLUSTER;
+  const derived = m ? operatorClusterName(m) : undefined;
+  const cluster = given.cluster ?? derived?.name ?? DEFAULT_CLUSTER;
   if (given.cluster === undefined) {
-    assume('cluster', named !== undefined ? `cluster ${cluster} ${from(CLUSTER_NAME_PROP)}; --cluster overrides it`
-      : `cluster ${cluster}: Alluxio's default ${CLUSTER_NAME_PROP}${m ? ` (${m.source} does not set it)` : ''}; pass --cluster NAME or --manifest FILE for the cluster's own`);
+    assume('cluster', derived !== undefined ? `cluster ${cluster} ${derived.how}; --cluster overrides it`
+      : `cluster ${cluster}: Alluxio's default ${CLUSTER_NAME_PROP} (an operator install names it <namespace>-<name> of its AlluxioCluster); pass --cluster NAME or --manifest FILE for the cluster's own`);
   }
   return { policy, provider, vnodes, ring, pageSizeBytes, cluster, assumptions };
 }

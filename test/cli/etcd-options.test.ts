@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../../src/cli/etcd-options.js';
 
-const flags = (o: Partial<MembershipFlags>): MembershipFlags => ({ cluster: 'DefaultAlluxioCluster', etcdTimeout: 5, ...o });
+const flags = (o: Partial<MembershipFlags>): MembershipFlags => ({ cluster: 'alx-ns-alluxio-cluster', etcdTimeout: 5, ...o });
 
 describe('the membership flags', () => {
   it('parse with their defaults', () => {

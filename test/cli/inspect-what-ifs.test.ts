@@ -18,7 +18,7 @@ interface WhatIf { kind: string; name: string; dynamic: Effect | null; static: E
 interface Json { assumptions: string[]; workers: Array<{ identity: string; state: string; share: number; staticShare: number }>; whatIf: WhatIf[] }
 
 async function inspect(...args: string[]): Promise<Json> {
-  const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--json', ...args]);
+  const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', 'alx-ns-alluxio-cluster', '--json', ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as Json;
@@ -61,7 +61,7 @@ describe('inspect what-ifs: cache cap, samePod, page-store type', () => {
   });
 
   it('without --manifest: uncapped and hostPath, each said in an assumption line of the text', async () => {
-    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--dataset', '20TiB']);
+    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', 'alx-ns-alluxio-cluster', '--dataset', '20TiB']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Assumed: what-if bytes: no --manifest, so what each worker caches is unknown/);
     expect(r.stdout).toMatch(/Assumed: page store: no --manifest, taken as hostPath/);

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { builtCli } from '../membership/built-cli.js';
 
 const EXPORT = 'examples/etcd-export.json';
+/** The example export's cluster: the operator's <namespace>-<name> for the guide's manifest. */
+const CLUSTER = 'alx-ns-alluxio-cluster';
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-inspect-'));
 
 interface Json {
@@ -16,7 +18,7 @@ interface Json {
 
 describe('ring-sim inspect', () => {
   it('--json carries "workers": [{identity, address, state, share}], states exact', async () => {
-    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--json', '--add', '4']);
+    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--json', '--add', '4']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Json;
@@ -34,7 +36,7 @@ describe('ring-sim inspect', () => {
   });
 
   it('prints the text report, and with --dataset and --ufs-bandwidth the bytes and time of each what-if', async () => {
-    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--dataset', '20TiB', '--ufs-bandwidth', '10Gbps']);
+    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--dataset', '20TiB', '--ufs-bandwidth', '10Gbps']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/12 registered, 10 ONLINE, 2 OFFLINE/);
     expect(r.stdout).toMatch(/Ring bloat: 2 OFFLINE identities; in a static ring \d+\.\d\d % of the keys/);
@@ -49,13 +51,13 @@ describe('ring-sim inspect', () => {
       'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata:', '  name: alluxio', 'spec:', '  properties:',
       '    alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker: "7"',
       '    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"', '    alluxio.worker.page.store.page.size: 4MB',
-      '    alluxio.cluster.name: DefaultAlluxioCluster', '  worker:', '    count: 10', '    pagestore:', '      size: 100Gi', '      reservedSize: 10Gi', '',
+      '    alluxio.cluster.name: alx-ns-alluxio-cluster', '  worker:', '    count: 10', '    pagestore:', '      size: 100Gi', '      reservedSize: 10Gi', '',
     ].join('\n'));
     const [fromManifest, flagged, plain, text] = await Promise.all([
       builtCli(['inspect', '--etcd-export', EXPORT, '--manifest', manifest, '--json']),
-      builtCli(['inspect', '--etcd-export', EXPORT, '--manifest', manifest, '--vnodes', '9', '--cluster', 'DefaultAlluxioCluster', '--json']),
-      builtCli(['inspect', '--etcd-export', EXPORT, '--edition', 'oss', '--json']),
-      builtCli(['inspect', '--etcd-export', EXPORT]),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--manifest', manifest, '--vnodes', '9', '--cluster', 'alx-ns-alluxio-cluster', '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--edition', 'oss', '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER]),
     ]);
     type Settings = Json & { vnodes: number; ring: string; pageSizeBytes: number; cluster: string; assumptions: string[]; balance: { static: { points: number } } };
     const m = JSON.parse(fromManifest.stdout) as Settings;
@@ -75,7 +77,7 @@ describe('ring-sim inspect', () => {
 
   it('--html writes one self-contained page', async () => {
     const file = join(dir, 'inspect.html');
-    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--html', file]);
+    const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--html', file]);
     expect(r.code).toBe(0);
     const html = readFileSync(file, 'utf8');
     expect(html).toContain('<main id="inspect">');
@@ -87,11 +89,11 @@ describe('ring-sim inspect', () => {
     writeFileSync(broken, readFileSync(EXPORT, 'utf8').slice(0, 500));
     const cases: Array<[string[], RegExp]> = [
       [['--etcd-export', broken], /broken\.json: not JSON at byte offset 500 \(it ends too early\)/],
-      [['--etcd-export', EXPORT, '--dataset', '1TB', '--ufs-bandwidth', '10G'], /--ufs-bandwidth: not a transfer rate with a unit \(got "10G"\)/],
-      [['--etcd-export', EXPORT, '--ufs-bandwidth', '10Gbps'], /--ufs-bandwidth needs a data-set size/],
+      [['--etcd-export', EXPORT, '--cluster', CLUSTER, '--dataset', '1TB', '--ufs-bandwidth', '10G'], /--ufs-bandwidth: not a transfer rate with a unit \(got "10G"\)/],
+      [['--etcd-export', EXPORT, '--cluster', CLUSTER, '--ufs-bandwidth', '10Gbps'], /--ufs-bandwidth needs a data-set size/],
       [['--etcd-export', join(dir, 'missing.json')], /--etcd-export: cannot read the file \(ENOENT\)/],
       [[], /no membership source given/],
-      [['--etcd-export', EXPORT, '--etcd', 'http://127.0.0.1:1'], /--etcd and --etcd-export both given/],
+      [['--etcd-export', EXPORT, '--cluster', CLUSTER, '--etcd', 'http://127.0.0.1:1'], /--etcd and --etcd-export both given/],
     ];
     const runs = await Promise.all(cases.map(([args]) => builtCli(['inspect', ...args])));
     for (const [i, [, message]] of cases.entries()) {
@@ -106,7 +108,7 @@ describe('ring-sim inspect', () => {
 describe('--pods FILE: pods and nodes beside the registered hosts (inspect and locate)', () => {
   const PODS = 'examples/day2/pods.json';
   it('inspect: JSON workers gain host, pod, node; a host with no pod is said so; what-ifs name identity (host)', async () => {
-    const [j, t] = await Promise.all([builtCli(['inspect', '--etcd-export', EXPORT, '--pods', PODS, '--json']), builtCli(['inspect', '--etcd-export', EXPORT, '--pods', PODS])]);
+    const [j, t] = await Promise.all([builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--json']), builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS])]);
     expect(j.code).toBe(0);
     type W = { identity: string; host: string; state: string; pod: string | null; node: string | null; podNote: string | null };
     const workers = (JSON.parse(j.stdout) as { workers: W[] }).workers;
@@ -119,8 +121,8 @@ describe('--pods FILE: pods and nodes beside the registered hosts (inspect and l
 
   it('locate: text identity (host, pod P on node N); JSON lines gain pods, nodes, podNotes in the order of workers', async () => {
     const [t, j] = await Promise.all([
-      builtCli(['locate', '--etcd-export', EXPORT, '--pods', PODS, '--ring', 'static', '--replicas', '3', 's3://bucket/x']),
-      builtCli(['locate', '--etcd-export', EXPORT, '--pods', PODS, '--ring', 'static', '--replicas', '3', '--json', 's3://bucket/x']),
+      builtCli(['locate', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--ring', 'static', '--replicas', '3', 's3://bucket/x']),
+      builtCli(['locate', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--ring', 'static', '--replicas', '3', '--json', 's3://bucket/x']),
     ]);
     const line = JSON.parse(j.stdout) as { workers: string[]; hosts: string[]; pods: Array<string | null>; nodes: Array<string | null>; podNotes: Array<string | null> };
     expect(line.pods).toHaveLength(3);
@@ -140,7 +142,7 @@ describe('inspect --worker ID: one worker\'s what-ifs, with flows', () => {
   type Effect = { moved: number; unreachable: number; flows: Array<{ from: string; to: string; fraction: number }> };
   type R = { worker: string; workers: Array<{ identity: string; share: number; staticShare: number; state: string }>; bloat: { staticOfflineShare: number }; whatIf: Array<{ kind: string; identities: string[]; dynamic: Effect | null; static: Effect }> };
   it('an ONLINE worker by host label: stop moves exactly its share to its successors; restart with/without identity; scale-in', async () => {
-    const [all, one] = await Promise.all([builtCli(['inspect', '--etcd-export', EXPORT, '--json']), builtCli(['inspect', '--etcd-export', EXPORT, '--worker', 'alluxio-worker-5', '--json'])]);
+    const [all, one] = await Promise.all([builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--json']), builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--worker', 'alluxio-worker-5', '--json'])]);
     expect(one.code).toBe(0);
     const r = JSON.parse(one.stdout) as R;
     const id = 'worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c';
@@ -163,8 +165,8 @@ describe('inspect --worker ID: one worker\'s what-ifs, with flows', () => {
 
   it('an OFFLINE identity: remove-worker only; an unknown worker is one line listing the known ones (exit 2)', async () => {
     const [off, bad] = await Promise.all([
-      builtCli(['inspect', '--etcd-export', EXPORT, '--worker', 'worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88', '--json']),
-      builtCli(['inspect', '--etcd-export', EXPORT, '--worker', 'alluxio-worker-99']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--worker', 'worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88', '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--worker', 'alluxio-worker-99']),
     ]);
     const r = JSON.parse(off.stdout) as R;
     expect(r.whatIf.map((w) => w.kind)).toEqual(['remove-offline']);
@@ -172,6 +174,6 @@ describe('inspect --worker ID: one worker\'s what-ifs, with flows', () => {
     expect(r.whatIf[0].static.moved).toBeCloseTo(r.workers.find((x) => x.identity === 'worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88')!.staticShare, 12);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/--worker: no registered worker of cluster DefaultAlluxioCluster .*pass one of: worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c \(alluxio-worker-5\./);
+    expect(bad.stderr).toMatch(/--worker: no registered worker of cluster alx-ns-alluxio-cluster .*pass one of: worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c \(alluxio-worker-5\./);
   });
 });

@@ -21,7 +21,7 @@ const COMMANDS: Record<string, string[]> = {
   capacity: ['capacity', '--size', '90Gi', '--reserved', '9Gi'],
   plan: ['plan', 'examples/day2/alluxio-cluster.yaml'],
   simulate: ['simulate', 'examples/scenarios/scale-out-between-epochs-s3.yaml'],
-  inspect: ['inspect', '--etcd-export', 'examples/etcd-export.json'],
+  inspect: ['inspect', '--etcd-export', 'examples/etcd-export.json', '--cluster', 'alx-ns-alluxio-cluster'],
 };
 
 /** The JSON printed, without the timings `compare` measures (they differ run to run). */

@@ -44,7 +44,7 @@ describe('plan: the page size when the manifest sets none (built CLI)', () => {
     expect(c.pages).toBe(25_600);
     expect(c.assumptions[0]).toMatch(/^page size not set: 4MB/);
     expect((JSON.parse(builtCli(['capacity', '--size', '100Gi', '--edition', 'oss', '--json']).stdout) as { pageSizeBytes: number }).pageSizeBytes).toBe(MiB);
-    const i = builtCli(['inspect', '--etcd-export', 'examples/etcd-export.json', '--manifest', manifest('inspect.yaml'), '--json']);
+    const i = builtCli(['inspect', '--etcd-export', 'examples/etcd-export.json', '--cluster', 'alx-ns-alluxio-cluster', '--manifest', manifest('inspect.yaml'), '--json']);
     expect((JSON.parse(i.stdout) as { pageSizeBytes: number }).pageSizeBytes).toBe(4 * MiB);
   });
 });

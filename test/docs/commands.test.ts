@@ -197,7 +197,7 @@ describe('commands in README.md and docs/', () => {
 describe('the doc test fails when a documented command breaks', () => {
   it('a broken command in a scratch copy of docs/day2.md is caught, the original passes', async () => {
     const original = readFileSync(`${root}docs/day2.md`, 'utf8');
-    const broken = original.replace('--cluster DefaultAlluxioCluster --replicas 2', '--cluster alluxio --replicas 2');
+    const broken = original.replace('--cluster alx-ns-alluxio-cluster --replicas 2', '--cluster alluxio --replicas 2');
     expect(broken).not.toBe(original);
     const [good, bad] = [original, broken].map(
       (md) => docCommands('docs/day2.md', md).find((c) => c.command.includes('--replicas 2 s3://'))!,
@@ -224,7 +224,7 @@ describe('the doc test fails when a documented command breaks', () => {
     const live = commands.map((c, i) => [c, outcomes[i]] as const).filter(([c]) => liveEtcd(c.command));
     expect(live.map(([c]) => liveEtcd(c.command)).sort()).toEqual(expect.arrayContaining(['plain', 'tls']));
     const key = 's3://bucket/train/part-0001.parquet';
-    const fromExport = await run(`npx ring-sim locate --etcd-export examples/etcd-export.json --cluster DefaultAlluxioCluster ${key}`, scratch.checkout);
+    const fromExport = await run(`npx ring-sim locate --etcd-export examples/etcd-export.json --cluster alx-ns-alluxio-cluster ${key}`, scratch.checkout);
     const answer = (output: string): string | undefined => output.split('\n').find((l) => l.startsWith(`${key}\t`));
     expect(answer(fromExport.output)).toMatch(/\tworker-[0-9a-f-]{36} \(/);
     for (const [c, o] of live) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enableReaderAuth, grantLease, makeCerts, put, startEtcd, type EtcdServer, type Tls } from '../membership/etcd-server.js';
 
-const EXPORT_CLUSTER = 'DefaultAlluxioCluster';
+const EXPORT_CLUSTER = 'alx-ns-alluxio-cluster';
 const READER_PASSWORD = 'doc-reader-password';
 
 /** The value of `--flag VALUE` in a command, or undefined. */

@@ -15,7 +15,7 @@ const manifest = (name: string, edit: (t: string) => string = (t) => t) => {
   const path = `examples/day2/${name}`;
   return parseManifest(edit(readFileSync(path, 'utf8')), path);
 };
-const live = () => readMembership(exportSource('export', parseEtcdJson(readFileSync('examples/etcd-export.json', 'utf8'), 'export')), 'DefaultAlluxioCluster');
+const live = () => readMembership(exportSource('export', parseEtcdJson(readFileSync('examples/etcd-export.json', 'utf8'), 'export')), 'alx-ns-alluxio-cluster');
 
 describe('planAgainst', () => {
   it('a virtual-node change is destructive, with the exact fraction moved on the live identities', async () => {

@@ -8,7 +8,7 @@ import { RingSimError } from '../../core/errors.js';
 import type { Edition } from '../../capacity/pagestore-plan.js';
 import { parseManifest } from '../../plan/manifest.js';
 import { planAgainst } from '../../plan/against.js';
-import { manifestClusterName } from '../../plan/cluster-settings.js';
+import { operatorClusterName } from '../../plan/cluster-settings.js';
 import { renderAgainstText } from '../../report/plan-against-text.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import type { Io } from '../io.js';
@@ -42,9 +42,9 @@ export async function runAgainst(file: string, flags: AgainstFlags, datasetBytes
   const after = parseManifest(readTextFile(file, 'manifest'), file);
   const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
   checkUfsNeedsDataset(flags, datasetBytes !== undefined);
-  // The manifest's alluxio.cluster.name names the cluster in etcd unless --cluster says otherwise.
-  const named = manifestClusterName(before);
-  const cluster = flags.cluster === DEFAULT_CLUSTER && named ? named : flags.cluster;
+  // The old manifest's cluster name (spec.properties', else the operator's <namespace>-<name>) names the cluster
+  // in etcd unless --cluster says otherwise.
+  const cluster = flags.cluster === DEFAULT_CLUSTER ? operatorClusterName(before).name : flags.cluster;
   const membership = hasMembershipSource(flags) ? await loadMembership({ ...flags, cluster }) : undefined;
   const report = planAgainst(before, after, { edition: flags.edition, seed: flags.seed, membership, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice });
   writeOutputs(reportOutputs(flags.json, () => JSON.stringify(report, null, 2) + '\n', () => renderAgainstText(report)), io);
