@@ -17,6 +17,11 @@ export class FileDirMemo {
   private known = new Uint8Array(0);
   /** Files hashed so far (each once). */
   hashes = 0;
+  /**
+   * Files hashed by every memo in this process (for tests and bench/sections/pagestore-dirs.js, which count
+   * hashes against files and pages through `simulate()`); incremented only when a file is first hashed.
+   */
+  static hashesInProcess = 0;
 
   /** `pathOf(file)`: the UFS path of file number `file` (the path the file id is taken from). */
   constructor(private readonly pathOf: (file: number) => string) {}
@@ -33,6 +38,7 @@ export class FileDirMemo {
       this.hash[file] = fileIdHash(this.pathOf(file));
       this.known[file] = 1;
       this.hashes++;
+      FileDirMemo.hashesInProcess++;
     }
     const h = this.hash[file];
     return ((h % dirCount) + dirCount) % dirCount;

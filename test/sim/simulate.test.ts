@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlacement } from '../../src/ring/registry.js';
 import { readScenario, parseScenario } from '../../src/sim/scenario.js';
 import { simulate, simulation, type SimulationResult } from '../../src/sim/simulate.js';
+import { FileDirMemo } from '../../src/pagestore/file-dir-memo.js';
 
 const FILES = 2000;
 const path = (f: number): string => `s3://ring-sim/dataset/file-${f}`;
@@ -200,5 +201,39 @@ describe('scenario validation', () => {
     expect(() => parseScenario('a: [1, 2', 'x.yaml')).toThrow(/x\.yaml: not valid YAML/);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
     expect(() => parseScenario(bomb, 'bomb.yaml')).toThrow(/bomb\.yaml/);
+  });
+});
+
+describe('simulate: page-store directories against the pooled store', () => {
+  const pressured = (pagestore: Record<string, unknown>) => base(
+    [{ at: 20_000, action: 'add-workers', count: 2 }, { at: 40_000, action: 'restart-worker', worker: 'worker-3', keepIdentity: true }],
+    {
+      cluster: { workerGroups: [{ name: 'worker', count: 6, pagestore: { ...pagestore, pageSize: '1MB', policy: 'lru', type: 'hostPath' }, identity: 'persisted' }] },
+      // About 3 GiB of files over 6-8 workers of 96 MiB: every worker evicts.
+      workload: { type: 'zipf', files: 1000, alpha: 0.8, fileSize: { distribution: 'lognormal', mean: '3Mi', sd: '1Mi' }, requests: 60_000 },
+      metrics: { window: 5000 },
+    },
+  );
+
+  it('one directory gives byte-identical JSON to pagestore.size of the same size', async () => {
+    const pooled = await simulate(readScenario(pressured({ size: '96Mi' })));
+    const oneDir = await simulate(readScenario(pressured({ dirs: [{ size: '96Mi' }] })));
+    expect(pooled.totals.hitRatio).toBeLessThan(0.9); // eviction happened: the comparison has something to compare
+    expect(JSON.stringify(oneDir)).toBe(JSON.stringify(pooled));
+  });
+
+  it('hashes each file once, not each page: none with one directory, one per file read with several', async () => {
+    // Uniform reads, 60 a file on average: every file is read (an unread one has odds about e^-60), no events
+    // (so no baseline replay): one replay, each of the 1000 files hashed exactly once.
+    const uniform = (pagestore: Record<string, unknown>) => ({ ...pressured(pagestore), events: [], workload: { type: 'uniform', files: 1000, fileSize: { distribution: 'lognormal', mean: '3Mi', sd: '1Mi' }, requests: 60_000 } });
+    const before = FileDirMemo.hashesInProcess;
+    await simulate(readScenario(uniform({ dirs: [{ size: '96Mi' }] })));
+    expect(FileDirMemo.hashesInProcess).toBe(before);
+    for (const dirs of [2, 4]) {
+      const start = FileDirMemo.hashesInProcess;
+      const r = await simulate(readScenario(uniform({ dirs: Array.from({ length: dirs }, () => ({ size: `${96 / dirs}Mi` })) })));
+      expect(FileDirMemo.hashesInProcess - start).toBe(1000);
+      expect(r.totals.pageRequests).toBeGreaterThan(100 * 1000);
+    }
   });
 });
