@@ -7,7 +7,7 @@
 //                            machine with other work running; writes the git-ignored bench/out/; builds first
 //                            only when dist/ is older than the sources (bench/build-if-stale.js)
 //   node --expose-gc bench/run.js [--quick] [--only plan,simulate,...] [--out DIR] [--write-results] [--render]
-// --only runs the named sections: lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, plan, and (full
+// --only runs the named sections: lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, pagestore-dirs, plan, and (full
 // run only) threads, sample, libcachesim (which needs LIBCACHESIM_SRC=/path/to/libCacheSim or --libcachesim PATH,
 // see bench/libcachesim.js). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise;
 // a partial run (--only) merges its sections into the results.json already there and records its own command for
@@ -31,14 +31,15 @@ import * as scaling from './sections/scaling.js';
 import * as cachesim from './sections/cachesim.js';
 import * as simulate from './sections/simulate.js';
 import * as ufs from './sections/ufs.js';
+import * as pagestoreDirs from './sections/pagestore-dirs.js';
 import * as threads from './sections/threads.js';
 import * as sample from './sections/sample.js';
 import * as plan from './sections/plan.js';
 import * as libcachesim from './sections/libcachesim.js';
 
 /** The sections in the order they are measured, and in the order RESULTS.md shows them. */
-const MEASURED = [lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, threads, sample, plan, libcachesim];
-const RENDERED = [lookup, build, peers, scaling, agreement, cachesim, simulate, ufs, threads, sample, libcachesim, plan];
+const MEASURED = [lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, pagestoreDirs, threads, sample, plan, libcachesim];
+const RENDERED = [lookup, build, peers, scaling, agreement, cachesim, simulate, ufs, pagestoreDirs, threads, sample, libcachesim, plan];
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

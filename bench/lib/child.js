@@ -15,7 +15,7 @@ export function cliRun(args) {
   return JSON.parse(execFileSync(process.execPath, [new URL('../cli-child.js', import.meta.url).pathname, ...args], { encoding: 'utf8' }));
 }
 
-/** Runs bench/CHILD.js with `args` and parses what it prints. */
-export function childJson(child, args) {
-  return JSON.parse(execFileSync(process.execPath, [new URL(`../${child}`, import.meta.url).pathname, ...args], { encoding: 'utf8' }));
+/** Runs bench/CHILD.js with `args` (and `options.env`, when given) and parses what it prints. */
+export function childJson(child, args, options = {}) {
+  return JSON.parse(execFileSync(process.execPath, [new URL(`../${child}`, import.meta.url).pathname, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, ...options }));
 }
