@@ -34,7 +34,7 @@ function beforeDist(argv) {
 }
 
 export async function measure({ quick, argv, results }) {
-  const reads = quick ? 20_000 : 200_000;
+  const reads = quick ? 20_000 : 1_000_000;
   const rounds = quick ? 1 : 11;
   const before = beforeDist(argv);
   const variants = before ? [BEFORE, ...VARIANTS] : VARIANTS;
@@ -79,7 +79,7 @@ export function render(r, { measuredBy }) {
     ...table(['page store', 'CPU s (median)', 'CPU s (least)', 'wall s (median)', 'CPU vs pooled (paired median)', 'allocator hashes', 'page reads', 'hit ratio'], 'lrrrrrrr', rows),
     '', `**One directory costs ${signed(one)} CPU time against the pooled store** (the median over rounds of (one directory − pooled) ÷ pooled; wall time ${signed(paired(s, 'oneDir', 'pooled', 'ms'))}). Per-round CPU ms (pooled; one directory): ${s.variants.pooled.runs.map((x) => Math.round(x.cpuMs)).join(', ')}; ${s.variants.oneDir.runs.map((x) => Math.round(x.cpuMs)).join(', ')}.`,
   ];
-  if (s.variants.before) lines.push('', `Against the code before page-store directories (\`${s.before}\`, the same scenario with \`pagestore.size\`, built to a separate dist/ and run in the same process): pooled ${signed(paired(s, 'pooled', 'before'))}, one directory ${signed(paired(s, 'oneDir', 'before'))} CPU time (paired medians).`);
+  if (s.variants.before) lines.push('', `Against the code before page-store directories (\`${s.before}\`, the same scenario with \`pagestore.size\`, built to a separate dist/ with \`git archive a9ba03f^ | tar -x -C DIR\`, \`npx tsc -p tsconfig.build.json\` there, and given as \`--before-dist DIR/dist\` or \`BEFORE_DIST\`; run in the same process, interleaved with the others): pooled ${signed(paired(s, 'pooled', 'before'))}, one directory ${signed(paired(s, 'oneDir', 'before'))} CPU time (paired medians).`);
   const h = s.variants.twoDirs.hashes;
   lines.push('',
     `Target (issue 30): one directory within 5 % of the pooled store's speed: ${s.rounds < 3 ? 'not judged (too few rounds)' : one <= 5 ? 'met' : 'not met'}. With several directories the allocator hashes each file once per replay, not each page: ${f(h)} hashes for ${f(s.variants.twoDirs.totals.pageRequests)} page reads of ${f(files)} files (two and four directories alike: the hash does not depend on the count), one per distinct file read; one directory hashes nothing. Those hashes are the multi-directory rows' extra CPU time: a SHA-256 of each distinct file's path, as Alluxio's worker computes the file id.`, '');
