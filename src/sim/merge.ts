@@ -152,7 +152,7 @@ export class Merger {
   result(finals: readonly ShardFinal[]): SimulationResult {
     const f0 = finals[0];
     const n = f0.info.length;
-    const totals = f0.hosts.map((): Omit<HostTotals, 'owned'> => ({ pageRequests: 0, bytes: 0, hits: 0, occupiedBytes: 0, dirs: [] }));
+    const totals = f0.hosts.map((h): Omit<HostTotals, 'owned'> => ({ present: h.present, pageRequests: 0, bytes: 0, hits: 0, occupiedBytes: 0, dirs: [] }));
     for (const f of finals) {
       f.hosts.forEach((h, i) => {
         if (h.owned) totals[i] = h;
@@ -162,10 +162,10 @@ export class Merger {
     let reqSum = 0;
     let byteMax = 0;
     let byteSum = 0;
-    let registered = 0;
+    let present = 0;
     for (let i = 0; i < n; i++) {
-      if (f0.info[i].state === 'removed') continue;
-      registered++;
+      if (!totals[i].present) continue;
+      present++;
       reqSum += totals[i].pageRequests;
       byteSum += totals[i].bytes;
       reqMax = Math.max(reqMax, totals[i].pageRequests);
@@ -181,7 +181,7 @@ export class Merger {
       totals: {
         reads: f0.reads,
         files: f0.files,
-        ...this.adjusted(measured(this.t, ratioOfMax(reqMax, reqSum, registered), ratioOfMax(byteMax, byteSum, registered), occupied, f0.capacity, s.ufs), this.t, f0.reads),
+        ...this.adjusted(measured(this.t, ratioOfMax(reqMax, reqSum, present), ratioOfMax(byteMax, byteSum, present), occupied, f0.capacity, s.ufs), this.t, f0.reads),
       },
       windows: this.windows,
       events: this.events,

@@ -24,7 +24,10 @@ export interface WindowMetrics {
   ufsBytes: number;
   /** Of which: bytes whose preferred worker was offline. */
   unavailableBytes: number;
-  /** Busiest worker's page requests (and bytes) over the mean of the online workers. */
+  /**
+   * Busiest worker's page requests (and bytes) over the mean of the workers present in the window: online at some
+   * read of it (not those not joined yet, nor those gone before it). The run's totals: over those present at some read.
+   */
   workerRequestsMaxOverMean: number;
   workerBytesMaxOverMean: number;
   occupiedBytes: number;

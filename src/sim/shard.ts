@@ -80,6 +80,9 @@ export class SimulationShard {
   private totalHostHits = new Float64Array(0);
   /** 1 for the hosts whose page store this shard holds. */
   private owned = new Uint8Array(0);
+  /** 1 for the hosts online at some read of the current window (joined and not yet gone), and of the run. */
+  private present = new Uint8Array(0);
+  private presentInRun = new Uint8Array(0);
   private reads = 0;
   private windowStart = 0;
   private lastTime: number | null = null;
@@ -108,6 +111,7 @@ export class SimulationShard {
     const members = this.cluster.ringMembers(s.placement.ring);
     this.client = this.view(members);
     this.growHosts();
+    this.markPresent();
   }
 
   private view(members: Identity[]): ClientView {
@@ -136,8 +140,19 @@ export class SimulationShard {
       this.totalHostBytes = grown(this.totalHostBytes, size);
       this.totalHostHits = grown(this.totalHostHits, size);
       this.owned = grown(this.owned, size);
+      this.present = grown(this.present, size);
+      this.presentInRun = grown(this.presentInRun, size);
     }
     for (const h of this.cluster.hosts) this.owned[h.index] = h.store ? 1 : 0;
+  }
+
+  /**
+   * After an event: the hosts up now are present in the window; at the window's first read (no read of it yet)
+   * the state now replaces the one the window opened with.
+   */
+  private markPresent(): void {
+    const fresh = this.reads === this.windowStart;
+    for (const h of this.cluster.hosts) this.present[h.index] = (fresh ? 0 : this.present[h.index]) | (h.up ? 1 : 0);
   }
 
   /** The worker index (in the client's members) that the client's ring gives for `file`, memoised per ring. */
@@ -219,8 +234,8 @@ export class SimulationShard {
   private closeWindow(): RawWindow {
     const load = { reqMax: 0, reqSum: 0, byteMax: 0, byteSum: 0, online: 0 };
     for (const host of this.cluster.hosts) {
-      if (!host.up || !host.store) continue;
       const i = host.index;
+      if (!this.present[i] || !host.store) continue;
       load.online++;
       load.reqSum += this.hostRequests[i];
       load.byteSum += this.hostBytes[i];
@@ -238,7 +253,10 @@ export class SimulationShard {
       capacity: this.cluster.totalCapacity(),
       hostRequests: Array.from(this.hostRequests.subarray(0, this.cluster.hosts.length)),
     };
-    for (let i = 0; i < this.cluster.hosts.length; i++) {
+    for (const host of this.cluster.hosts) {
+      const i = host.index;
+      this.presentInRun[i] |= this.present[i];
+      this.present[i] = host.up ? 1 : 0;
       this.totalHostRequests[i] += this.hostRequests[i];
       this.totalHostBytes[i] += this.hostBytes[i];
       this.hostRequests[i] = 0;
@@ -430,6 +448,7 @@ export class SimulationShard {
       beforeFrom: justBefore.from,
     };
     for (const h of effect.lost) this.cluster.dropPages(h);
+    this.markPresent();
     this.outbox.push(raw);
     if (e.action === 'restart-worker' && e.downtime) this.scheduleReturn(e, index);
     const effectiveAt = this.changeRing(members, index, e.action === 'set-capacity');
@@ -568,6 +587,7 @@ export class SimulationShard {
     const c = this.cluster;
     const hosts: HostTotals[] = c.hosts.map((h) => ({
       owned: h.store !== null,
+      present: this.presentInRun[h.index] === 1,
       pageRequests: this.totalHostRequests[h.index],
       bytes: this.totalHostBytes[h.index],
       hits: this.totalHostHits[h.index],

@@ -36,7 +36,7 @@ export interface RawWindow {
   reqSum: number;
   byteMax: number;
   byteSum: number;
-  /** Online hosts whose page store this shard holds. */
+  /** Hosts present in the window (online at some read of it) whose page store this shard holds. */
   online: number;
   occupied: number;
   capacity: number;
@@ -87,6 +87,8 @@ export type ShardStep = RawWindow | RawEvent | RawMove | RawReturn;
 export interface HostTotals {
   /** This shard holds the host's page store (its figures are the host's). */
   owned: boolean;
+  /** The host was online at some read of the run (the run's busiest/mean is over these). */
+  present: boolean;
   pageRequests: number;
   bytes: number;
   hits: number;

@@ -119,4 +119,13 @@ events:
     for (const w of windows.filter((x) => x.start < 2000)) expect(w.workerPageRequests.slice(4)).toEqual([0, 0]);
     workers.forEach((worker, i) => expect(windows.reduce((s, w) => s + w.workerPageRequests[i], 0)).toBe(worker.pageRequests));
   });
+
+  it('busiest/mean is over the workers present in each window: not before they join, not after they leave', () => {
+    const { windows, totals, workers } = json(scenario()).result as { windows: Array<{ start: number; workerPageRequests: number[]; workerRequestsMaxOverMean: number }>; totals: { workerRequestsMaxOverMean: number }; workers: Array<{ pageRequests: number }> };
+    // worker-4 and -5 join at 2,300; worker-1 stops at 3,000 (the window's first read); worker-2 leaves at 3,400.
+    const presentFrom = (start: number): number[] => (start < 2000 ? [0, 1, 2, 3] : start < 3000 ? [0, 1, 2, 3, 4, 5] : start < 4000 ? [0, 2, 3, 4, 5] : [0, 3, 4, 5]);
+    const maxOverMean = (values: number[]): number => Math.max(...values) / (values.reduce((a, b) => a + b, 0) / values.length);
+    for (const w of windows) expect(w.workerRequestsMaxOverMean).toBeCloseTo(maxOverMean(presentFrom(w.start).map((i) => w.workerPageRequests[i])), 12);
+    expect(totals.workerRequestsMaxOverMean).toBeCloseTo(maxOverMean(workers.map((w) => w.pageRequests)), 12);
+  });
 });
