@@ -5,9 +5,11 @@
  * the exact fraction of keys that change worker (ring-sim's `movement` on the two rings).
  *
  * Identities: with a membership (`--etcd`/`--etcd-export`) the rings are built on the cluster's live identities,
- * so the fraction is exact for this cluster; a scale-out adds drawn identities (new workers get random UUIDs) and
- * a scale-in takes the highest pod ordinals (from the address; otherwise the last identities), both said in
- * `notes`. Without a membership every identity is drawn (seeded): a model of a cluster like this one.
+ * so the fraction is exact for this cluster; a scale-out adds drawn identities (new workers get random UUIDs). A
+ * scale-in takes the highest pod ordinals when the workers are a StatefulSet's; otherwise (a Deployment, as the
+ * operator renders them for the guide) the ReplicaSet picks, so every choice of the leaving workers is measured
+ * and `scaleIn.range` gives the best, median and worst (scale-in.ts); `ring.moved` is the median choice's. Both are
+ * said in `notes`. Without a membership every identity is drawn (seeded): a model of a cluster like this one.
  */
 import type { Bandwidth } from '../core/bandwidth.js';
 import type { Edition } from '../capacity/pagestore-plan.js';
@@ -19,6 +21,7 @@ import { createPlacement } from '../ring/registry.js';
 import type { AlluxioClusterManifest, ManifestWorkerGroup } from './manifest.js';
 import { drawIdentities } from './ring-model.js';
 import { rereadCost } from './reread.js';
+import { leavingChoices, scaleInRange, statefulSetOrdinal, type ScaleInChoice, type ScaleInRange } from './scale-in.js';
 import { DYNAMIC_PROP, PAGE_SIZE_PROP, POLICY_PROP, PROVIDER_PROP, VNODE_PROPS, readRingSettings, type RingSettings } from './settings.js';
 
 export interface ManifestChange {
@@ -36,6 +39,17 @@ export interface AgainstRing {
   vnodes: number;
   mode: RingMode;
   workers: number;
+}
+
+export interface AgainstScaleIn {
+  /** Who picks the pods that go: a StatefulSet (the highest ordinals: determined) or a Deployment's ReplicaSet. */
+  removes: 'statefulset-ordinals' | 'replicaset';
+  /** Workers that leave. */
+  leaving: number;
+  /** Why ring-sim takes the workers to be so run. */
+  basis: string;
+  /** ReplicaSet: moved and re-read over every choice of the leaving workers (ring.moved is the median's); else null. */
+  range: ScaleInRange | null;
 }
 
 export interface AgainstReport {
@@ -65,6 +79,8 @@ export interface AgainstReport {
     rereadRequests: number | null;
     rereadUSD: number | null;
   };
+  /** A scale-in of the ONLINE workers: which leave, and the range where that is not determined; else null. */
+  scaleIn: AgainstScaleIn | null;
   notes: string[];
 }
 
@@ -129,25 +145,36 @@ function propertyChanges(a: AlluxioClusterManifest, b: AlluxioClusterManifest, r
   }));
 }
 
-/** The pod ordinal in an address like `alluxio-worker-7.alluxio-worker…`, or -1. */
-function ordinal(m: Member): number {
-  const match = /-(\d+)(?:\.|:|$)/.exec(m.address ?? '');
-  return match ? Number(match[1]) : -1;
+/** The membership with `leaving` OFFLINE: their pods go, their identities stay registered until remove-worker. */
+function scaledIn(m: Membership, leaving: readonly string[]): Membership {
+  const gone = new Set(leaving);
+  return { ...m, members: m.members.map((w) => (gone.has(w.identity) ? { ...w, state: 'OFFLINE' as const } : w)) };
 }
 
-/** The membership after the manifest's worker count changes from `from` to `to`. */
-function resized(m: Membership, from: number, to: number, seed: number, notes: string[]): Membership {
-  if (to > from) {
-    const added = drawIdentities(seed, 'add', to - from).map((identity): Member => ({ identity, state: 'ONLINE' }));
-    notes.push(`${to - from} new worker(s) get drawn identities (seed ${seed}): new workers get random UUIDs, so this part is a model`);
-    return { ...m, members: [...m.members, ...added] };
+/** The membership after `added` drawn workers join. */
+function scaledOut(m: Membership, added: number, seed: number, notes: string[]): Membership {
+  if (added <= 0) return m;
+  const members = drawIdentities(seed, 'add', added).map((identity): Member => ({ identity, state: 'ONLINE' }));
+  notes.push(`${added} new worker(s) get drawn identities (seed ${seed}): new workers get random UUIDs, so this part is a model`);
+  return { ...m, members: [...m.members, ...members] };
+}
+
+const STATEFULSET_BASIS = 'every ONLINE worker registered a StatefulSet pod name with its ordinal (<name>-<N>.<service>…); a StatefulSet scales in from the highest ordinal down (kubernetes.io, StatefulSets: Deployment and Scaling Guarantees)';
+const REPLICASET_BASIS = 'the registered hosts carry no StatefulSet ordinal (pod IPs: the operator runs the workers as a Deployment, its pods named <name>-worker-<hash>-<id>); a ReplicaSet deletes pending pods first, then the lowest controller.kubernetes.io/pod-deletion-cost, then pods on nodes with more replicas, then the newest, else at random (kubernetes.io, ReplicaSet: Scaling a ReplicaSet), none of which etcd holds';
+
+/** Scale in by `k` ONLINE workers: the highest StatefulSet ordinals, else the range over the ReplicaSet's choices. */
+function scaleIn(base: Membership, k: number, measure: (after: Membership, leaving: string[]) => ScaleInChoice, seed: number, notes: string[]): { after: Membership; plan: AgainstScaleIn } {
+  const online = base.members.filter((w) => w.state === 'ONLINE');
+  if (online.every((w) => statefulSetOrdinal(w) >= 0)) {
+    const leaving = [...online].sort((x, y) => statefulSetOrdinal(y) - statefulSetOrdinal(x)).slice(0, k).map((w) => w.identity);
+    notes.push(`scale in: ${k} worker(s) leave, the highest pod ordinals (a StatefulSet: ${STATEFULSET_BASIS}); they stay registered (OFFLINE) until remove-worker`);
+    return { after: scaledIn(base, leaving), plan: { removes: 'statefulset-ordinals', leaving: k, basis: STATEFULSET_BASIS, range: null } };
   }
-  if (to === from) return m;
-  const online = m.members.filter((w) => w.state === 'ONLINE');
-  const byOrdinal = online.every((w) => ordinal(w) >= 0);
-  const leaving = new Set((byOrdinal ? [...online].sort((x, y) => ordinal(y) - ordinal(x)) : [...online].reverse()).slice(0, from - to).map((w) => w.identity));
-  notes.push(`scale in: ${leaving.size} worker(s) leave, ${byOrdinal ? 'the highest pod ordinals (as a StatefulSet scales in)' : 'the last identities (no pod ordinal in the addresses: a model)'}; they stay registered (OFFLINE) until remove-worker`);
-  return { ...m, members: m.members.map((w) => (leaving.has(w.identity) ? { ...w, state: 'OFFLINE' as const } : w)) };
+  const { sets, total } = leavingChoices(online.map((w) => w.identity), k, seed);
+  const range = scaleInRange(sets.map((set) => measure(scaledIn(base, set), set)), total);
+  const over = range.measured === total ? `every choice (${total})` : `${range.measured} of the ${total} choices, drawn (seed ${seed})`;
+  notes.push(`scale in: which ${k} of the ${online.length} ONLINE workers leave is the ReplicaSet's choice, not determined (${REPLICASET_BASIS}); moved is measured for ${over}, and the figures above are the median choice's; annotate the pods you want gone with the lowest pod-deletion-cost to decide it; they stay registered (OFFLINE) until remove-worker`);
+  return { after: scaledIn(base, range.median.leaving), plan: { removes: 'replicaset', leaving: k, basis: REPLICASET_BASIS, range } };
 }
 
 function ring(m: Membership, s: RingSettings, notes: string[]): Placement {
@@ -177,10 +204,16 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
     base = { cluster: before.name, source: 'drawn identities', notes: [], members: drawIdentities(seed * 31 + 7, 'add', na).map((identity) => ({ identity, state: 'ONLINE' as const })) };
   }
   const liveBefore = base.members.filter((w) => w.state === 'ONLINE').length;
-  const grown = resized(base, liveBefore, Math.max(0, liveBefore + nb - na), seed, notes);
   const pa = ring(base, sa, notes);
+  const keys = syntheticKeys(SAMPLE_KEYS, seed);
+  const bytesOf = (moved: number): number | null => (o.datasetBytes !== undefined ? Math.round(moved * o.datasetBytes) : null);
+  const leavingCount = Math.min(liveBefore, Math.max(0, na - nb));
+  const scaled = leavingCount > 0
+    ? scaleIn(base, leavingCount, (after, leaving) => { const moved = movement(pa, ring(after, sb, []), { keys }).moved; return { leaving, moved, rereadBytes: bytesOf(moved) }; }, seed, notes)
+    : { after: scaledOut(base, nb - na, seed, notes), plan: null };
+  const grown = scaled.after;
   const pb = ring(grown, sb, notes);
-  const mv = movement(pa, pb, { keys: syntheticKeys(SAMPLE_KEYS, seed) });
+  const mv = movement(pa, pb, { keys });
   if (mv.method === 'sample') notes.push(`moved measured on ${SAMPLE_KEYS.toLocaleString('en-US')} synthetic keys (the two policies hash differently)`);
   const settings = settingChanges(sa, sb);
   const groupNames = [...new Set([...before.groups.map((g) => g.name), ...after.groups.map((g) => g.name)])];
@@ -189,7 +222,7 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
     ...groupNames.flatMap((n) => groupChanges(before.groups.find((g) => g.name === n), after.groups.find((g) => g.name === n))),
     ...propertyChanges(before, after, RING_PROPERTIES),
   ];
-  const rereadBytes = o.datasetBytes !== undefined ? Math.round(mv.moved * o.datasetBytes) : null;
+  const rereadBytes = bytesOf(mv.moved);
   const priced = o.ufsBandwidth !== undefined || o.ufsPricePer1000Requests !== undefined;
   const cost = rereadCost(rereadBytes, priced ? { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: Number(sb.pageSizeBytes), fileBytes: null } : undefined);
   const side = (s: RingSettings, p: Placement): AgainstRing => ({ policy: s.policy, provider: s.provider, vnodes: s.vnodes, mode: s.mode, workers: p.workers.length });
@@ -208,6 +241,7 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
       rereadRequests: cost.rereadRequests,
       rereadUSD: cost.rereadUSD,
     },
+    scaleIn: scaled.plan,
     notes: [...notes, ...(o.datasetBytes !== undefined ? ['bytes re-read: model, moved fraction × data set'] : [])],
   };
 }

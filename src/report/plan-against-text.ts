@@ -21,6 +21,13 @@ export function renderAgainstText(r: AgainstReport): string {
     const priced = g.rereadRequests !== null && g.rereadUSD !== null ? `, ${count(g.rereadRequests)} GETs (one a page), ${usd(g.rereadUSD)}` : '';
     lines.push(`Re-read from the under-storage: ${formatBytes(g.rereadBytes)}${g.rereadSeconds !== null && g.ufsBytesPerSecond !== null ? `, ${formatDuration(g.rereadSeconds)} at ${formatBandwidth(g.ufsBytesPerSecond)}` : ''}${priced} (model: moved × data set).`);
   }
+  const range = r.scaleIn?.range;
+  if (range) {
+    const over = range.measured === range.choices ? `every choice (${count(range.choices)})` : `${count(range.measured)} drawn of ${count(range.choices)} choices`;
+    const one = (label: string, c: typeof range.best): string => `${label} ${percent(c.moved, 3)}${c.rereadBytes !== null ? ` (${formatBytes(c.rereadBytes)})` : ''} leaving ${c.leaving.join(', ')}`;
+    lines.push(`Scale in by ${r.scaleIn!.leaving}: the ReplicaSet picks which workers go (not determined; the figures above are the median choice's). Moved over ${over}:`,
+      `  ${one('best', range.best)}`, `  ${one('median', range.median)}`, `  ${one('worst', range.worst)}`);
+  }
   if (r.notes.length > 0) lines.push('', 'Notes:', ...r.notes.map((n) => `  ${n}`));
   return lines.join('\n') + '\n';
 }
