@@ -27,7 +27,7 @@ import { ringArcs } from './arcs.js';
 import { defaultAssumption, manifestDefaults, type PlanDefault } from './defaults.js';
 import { datasetChecks, datasetFit, pageStoreDirCountChecks, tagCapacityCheck, workersFileChecks } from './checks/capacity.js';
 import { emptyDirChecks, hostPathChecks, workerSchedulingChecks } from './checks/platform.js';
-import { identityChecks, identityPersisted, withRestartCost } from './checks/identity.js';
+import { identityAssumptions, identityChecks, identityReading, withRestartCost } from './checks/identity.js';
 import { etcdChecks } from './checks/etcd.js';
 import { licenseChecks } from './checks/license.js';
 import { placeholderChecks, propertyValueChecks, rejectedSizeChecks, ufsChecks } from './checks/manifest.js';
@@ -95,12 +95,14 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
   }
   const totalCache = capacity.workers.reduce((s, w) => s + w.cacheBytes, 0);
   const ufs = rereadUfs(o, Number(settings.pageSizeBytes));
+  const identity = identityReading(m);
   const whatIf = whatIfs({
     builder,
     main: ring.main,
     ids: ring.ids,
     names,
-    identityPersisted: m.groups.every(identityPersisted),
+    identityPersisted: identity.persisted,
+    identityReason: identity.why,
     pageStoreSurvives: m.groups[0]?.pagestoreType !== 'emptyDir',
     cacheBytes: capacity.workers.map((w) => w.cacheBytes),
     datasetBytes: o.datasetBytes ?? null,
@@ -108,7 +110,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
   }).map((w) => (w.applicable && o.datasetBytes !== undefined ? { ...w, ...rereadCost(w.bytesMoved, ufs ?? undefined) } : w));
   checks.push(...ringChangeChecks(c, whatIf));
   withRestartCost(checks, whatIf.find((w) => w.name === 'restart one worker'), settings.mode);
-  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...contextAssumptions(c), memoryAssumption(m.memory), cacheModelAssumption(o.datasetBytes !== undefined), ...(ufs ? [rereadAssumption(ufs)] : [])];
+  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...identityAssumptions(m), ...contextAssumptions(c), memoryAssumption(m.memory), cacheModelAssumption(o.datasetBytes !== undefined), ...(ufs ? [rereadAssumption(ufs)] : [])];
   return report(c, { checks, assumptions, defaults, ring, dataset, whatIf, ufs, totalCache, model: builder.model(ring.ids) });
 }
 

@@ -26,6 +26,8 @@ export interface WhatIfContext {
   names: readonly string[];
   /** Whether every worker group keeps its identity across restarts. */
   identityPersisted: boolean;
+  /** Why (e.g. `useExternalId not set: assumed not persisted`), shown in the restart what-if's description. */
+  identityReason?: string;
   /** Whether the restarted worker's page store survives a pod restart (hostPath, persistentVolumeClaim; not emptyDir). */
   pageStoreSurvives?: boolean;
   /** Page data (bytes) of each worker, aligned with `ids`. */
@@ -122,8 +124,8 @@ function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   if (c.identityPersisted) {
     const r = run(c, { kind: 'restart', worker: 0 });
     const description = r.emptied !== null
-      ? `identity persisted, emptyDir page store: ${who} returns with the same identity and range but an empty cache; every byte it cached is re-read from the under-storage`
-      : 'identity persisted: the worker comes back with the same identity, nothing moves';
+      ? `${identityHead(c, true)}, emptyDir page store: ${who} returns with the same identity and range but an empty cache; every byte it cached is re-read from the under-storage`
+      : `${identityHead(c, true)}: the worker comes back with the same identity, nothing moves`;
     return row(c, name, description, r, names);
   }
   const newId = c.builder.newIdentity('restart');
@@ -132,13 +134,18 @@ function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   return row(c, name, restartStory(c, c.builder.settings.mode === 'dynamic', r.handover!), r, names);
 }
 
+/** "identity (not) persisted", with why when the context gives it. */
+function identityHead(c: WhatIfContext, persisted: boolean): string {
+  return `identity ${persisted ? '' : 'not '}persisted${c.identityReason ? ` (${c.identityReason})` : ''}`;
+}
+
 /** The restart in words, from its figures: keys leaving the old identity for other pods, staying on the pod, arriving from other pods. */
 function restartStory(c: WhatIfContext, dynamic: boolean, f: { leaving: number; samePod: number; arriving: number; survives: boolean }): string {
   const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
   const who = c.names[0];
   const head = dynamic
-    ? `identity not persisted: ${who} returns as a new identity that takes a new range; the old identity leaves the ring`
-    : `identity not persisted: ${who} returns as a new identity that takes new ranges; a static ring keeps the old (offline) identity's remaining range, whose reads go to the under-storage`;
+    ? `${identityHead(c, false)}: ${who} returns as a new identity that takes a new range; the old identity leaves the ring`
+    : `${identityHead(c, false)}: ${who} returns as a new identity that takes new ranges; a static ring keeps the old (offline) identity's remaining range, whose reads go to the under-storage`;
   const parts = [`${pct(f.leaving)} of the keys move from the old identity to other pods`, `${pct(f.arriving)} from other pods to the new identity`];
   const kept = f.survives
     ? `${pct(f.samePod)} pass from the old identity to the new one on the same pod and stay on the pod (still in its page store: not moved, not re-read)`

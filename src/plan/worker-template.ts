@@ -17,8 +17,11 @@ import { at, isObj, type Obj } from './yaml-object.js';
 /** Fields the chart reads from `spec.worker` only: a group's own value is not used. */
 export const GROUP_FORBIDDEN_FIELDS: readonly string[] = ['type', 'useExternalId', 'ports', 'pagestore.type', 'metastore.type', 'log.type', 'systemInfo.type'];
 
-/** The chart's values.yaml defaults of those fields (ports: its named ports, not modelled). */
-const FORBIDDEN_DEFAULTS: Record<string, unknown> = { type: 'StatefulSet', useExternalId: false, 'pagestore.type': 'hostPath', 'metastore.type': 'hostPath', 'log.type': 'hostPath', 'systemInfo.type': 'hostPath' };
+/**
+ * The chart's values.yaml defaults of those fields (ports: its named ports, not modelled). Not `useExternalId`:
+ * its default is not established (checks/identity.ts), so a group's workers get "the operator's default".
+ */
+const FORBIDDEN_DEFAULTS: Record<string, unknown> = { type: 'StatefulSet', 'pagestore.type': 'hostPath', 'metastore.type': 'hostPath', 'log.type': 'hostPath', 'systemInfo.type': 'hostPath' };
 
 /** What the merge did that the group's text does not show. */
 export interface GroupFinding {

@@ -37,11 +37,11 @@ describe('groupWorkerSpec', () => {
     expect(findings).toEqual([{ kind: 'forbidden', field: 'spec.workerGroups[0].worker.pagestore.type', written: 'hostPath', applied: 'persistentVolumeClaim' }]);
   });
 
-  it("without spec.worker, a forbidden field takes the chart's default", () => {
+  it("without spec.worker, a forbidden field takes the operator's default (useExternalId's is not established)", () => {
     const findings: GroupFinding[] = [];
     const spec = groupWorkerSpec({ worker: { useExternalId: true, count: 1 } }, undefined, 'spec.workerGroups[1]', findings);
     expect(spec).toEqual({ count: 1 });
-    expect(findings).toEqual([{ kind: 'forbidden', field: 'spec.workerGroups[1].worker.useExternalId', written: true, applied: false }]);
+    expect(findings).toEqual([{ kind: 'forbidden', field: 'spec.workerGroups[1].worker.useExternalId', written: true, applied: undefined }]);
   });
 
   it('fields at the group\'s top level are read and flagged', () => {

@@ -246,6 +246,9 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     await page.selectOption('select[data-control="remove-worker"]', 'worker-0');
     expect(await page.locator('[data-metric="error"]').innerText()).toMatch(/only worker/);
     expect(await moved(page).innerText()).toBe('-');
+    // The guide's step 4 manifest writes no useExternalId: the page names what was assumed (issue 23 item 5).
+    expect(await page.locator('section', { hasText: 'Assumptions (model)' }).innerText()).toMatch(/spec\.worker\.useExternalId not set: identities are not counted as persisted/);
+    expect(await page.locator('div.check.warning', { hasText: 'useExternalId not set' }).count()).toBe(1);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });
