@@ -6,8 +6,6 @@
   var d3 = R.d3;
   var OFFLINE = '#1f2937';
   var MOVED = '#dc2626';
-  /** Below this optimum (share of keys that must move), a virtual-node change leaves the workers' shares nearly as they were. */
-  var SMALL_SHARE_CHANGE = 0.05;
 
   /** Everything a change's views need: the core's result, names, colours, capacities and the change itself. */
   function Explorer(plan, core) {
@@ -89,7 +87,7 @@
         return 'Static ring: when ' + x + ' stops, its identity stays on the ring, OFFLINE, and its ' + R.pct(r.unreachable) +
           ' of the keys are read from the under-storage until "alluxio process remove-worker" removes it; then its range, ' + moved + ', moves to the others.';
       }
-      return 'Dynamic ring: ' + x + ' leaves and its range, ' + moved + ', moves to the others; nothing else moves (optimal ' + R.pct(r.optimal) + ').';
+      return 'Dynamic ring: ' + x + ' leaves and its range, ' + moved + ', moves to the others; ' + this.core.removeClause(r.moved, r.optimal) + '.';
     }
     if (c.kind === 'add') {
       return 'Adding ' + c.count + ' worker' + (c.count === 1 ? '' : 's') + ' like ' + names[0] + ' (new identities, seeded): the new workers take ' + moved +
@@ -97,7 +95,10 @@
     }
     if (c.kind === 'restart') {
       var y = names[c.worker];
-      var pod = this.input.pagestoreTypes[c.worker] === 'emptyDir'
+      var emptyDir = this.input.pagestoreTypes[c.worker] === 'emptyDir';
+      var id = this.input.model.workers[c.worker].id;
+      var share = r.workers.filter(function (w) { return w.id === id; }).map(function (w) { return w.before; })[0] || 0;
+      var pod = emptyDir
         ? ' Its emptyDir page store comes back empty, so the keys it keeps under the new identity are re-read too (counted as moved).'
         : ' ' + R.pct(r.samePod) + ' of the keys pass from the old identity to the new one on the same pod and stay on the pod: its page store still holds them, so they are not moved.';
       if (plan.ring.mode === 'static') {
@@ -105,15 +106,14 @@
           R.pct(r.unreachable) + ' of the keys it still owns are read from the under-storage until remove-worker.' + pod;
       }
       return 'Dynamic ring: ' + y + ' comes back under a new identity; the old identity vanishes and the new identity takes new ranges: ' + moved +
-        ' change pod although the cluster has the same workers.' + pod + ' Persisting the identity moves nothing.';
+        ' change pod although the cluster has the same workers.' + pod + ' ' + this.core.persistedRestartClause(emptyDir, share);
     }
     if (c.kind === 'vnodes') {
       return 'Changing the virtual nodes from ' + this.input.model.vnodes.toLocaleString('en-US') + ' to ' + c.vnodes.toLocaleString('en-US') + ' a worker redraws every worker\'s points: ' + moved +
-        ' change worker' + (r.optimal < SMALL_SHARE_CHANGE ? ' although the workers\' shares change little: ' + R.pct(r.optimal) + ' is the least any ring with these shares must move' :
-          ', and the workers\' shares themselves change: ' + R.pct(r.optimal) + ' of the keys must move to reach the new shares') + '.';
+        ' change worker ' + this.core.shareChangeClause(r.optimal, r.workers.filter(function (w) { return w.state !== 'removed'; }).map(function (w) { return w.after; })) + '.';
     }
     return 'Switching the provider to ' + (c.weighted ? 'CAPACITY (ring-sim\'s model: virtual nodes in proportion to page-store size)' : 'DEFAULT (equal virtual nodes)') +
-      ' rebuilds the ring with another key hash: ' + moved + ' change worker (measured on ' + '50,000 sample keys). Decide it before the first deployment.';
+      ' rebuilds the ring with another key hash: ' + moved + ' change worker (measured ' + this.core.movedMethodNote(r.method) + '). Decide it before the first deployment.';
   };
 
   // ---- controls ---------------------------------------------------------------------------------------------
@@ -253,9 +253,9 @@
       box.select('[data-note="' + k + '"]').text(note || '');
     };
     box.select('[data-metric="moved"]').attr('data-value', String(r.moved));
-    set('moved', R.pct(r.moved), r.method === 'exact' ? 'exact, of the 2^32 key hashes' : 'on 50,000 sample keys');
+    set('moved', R.pct(r.moved), this.core.movedMethodNote(r.method));
     set('same-pod', R.pct(r.samePod), r.samePod > 0 ? 'old identity → new one on the same pod: still in its page store, not moved' : 'no key changes identity without changing pod');
-    set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? 'the sum of the pods\' share gains (the new identity on the same pod); a persisted identity moves nothing' : 'the sum of the share gains');
+    set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? this.core.restartOptimalNote(this.input.pagestoreTypes[r.change.worker] === 'emptyDir') : 'the sum of the share gains');
     set('bytes-moved', R.bytes(r.bytesMoved), r.bytesBasisText + ' (' + this.basis + ' ' + R.bytes(this.basisBytes) + '; model: each worker caches at most its page store)');
     if (this.bandwidth) set('time', R.duration(r.bytesMoved / this.bandwidth), 'at ' + this.bandwidthText + ' from the under-storage');
     else if (this.bandwidthRefused) set('time', '-', 'not timed: the "Under-storage read bandwidth" value is refused (see the message beside it)');

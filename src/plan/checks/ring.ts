@@ -39,19 +39,26 @@ export function providerChecks(c: PlanContext): Check[] {
   }];
 }
 
+/** A spread check is raised when the worst identity draw's busiest worker is over this × its expected share. */
+export const SPREAD_FLAG_OVER_FAIR = 1.25;
+/** It is a warning (not info) when even the best draw's busiest worker is over this. */
+export const SPREAD_WARN_OVER_FAIR = 1.5;
+
 /** The ring's randomness: the busiest worker against its own expected share (capacity share with CAPACITY, equal with DEFAULT). */
 export function spreadChecks(c: PlanContext, b: RingBalance): Check[] {
   const maxes = b.spreadMaxes;
-  if (maxes[maxes.length - 1] <= 1.25) return [];
+  const worst = maxes[maxes.length - 1];
+  if (worst <= SPREAD_FLAG_OVER_FAIR) return [];
   const vnodeProp = c.settings.vnodeProp ?? VNODE_PROPS[c.edition === 'enterprise' ? 0 : 1];
   const v = c.settings.vnodes;
+  const x = (r: number): string => `${r.toFixed(2)}×`;
   return [{
     id: 'ring-spread',
-    severity: maxes[0] > 1.5 ? 'warning' : 'info',
+    severity: maxes[0] > SPREAD_WARN_OVER_FAIR ? 'warning' : 'info',
     field: `spec.properties.${vnodeProp}`,
-    message: `${v} virtual nodes a worker spread data unevenly: the busiest worker gets ${maxes[Math.floor(maxes.length / 2)].toFixed(2)}× its expected share (worst of ${b.draws} identity draws: ${maxes[maxes.length - 1].toFixed(2)}×)`,
+    message: `${v} virtual nodes a worker spread data unevenly: over ${b.draws} identity draws the busiest worker gets up to ${x(worst)} its expected share (median ${x(maxes[Math.floor(maxes.length / 2)])}, best ${x(maxes[0])}), over the ${x(SPREAD_FLAG_OVER_FAIR)} ring-sim flags${maxes[0] > SPREAD_WARN_OVER_FAIR ? ` (a warning: every draw is over ${x(SPREAD_WARN_OVER_FAIR)})` : ''}`,
     fix: v < ALLUXIO_ENTERPRISE_VNODES
-      ? `set ${vnodeProp} to ${ALLUXIO_ENTERPRISE_VNODES} (about 2 % spread) before the first deployment`
+      ? `set ${vnodeProp} to ${ALLUXIO_ENTERPRISE_VNODES} (stddev/mean about ${(100 / Math.sqrt(ALLUXIO_ENTERPRISE_VNODES)).toFixed(2)} %) before the first deployment`
       : `with ${v} virtual nodes this is the ring's randomness over ${c.planned.length} workers: leave headroom on each worker (the what-if shows what a later change costs)`,
     source: BEFORE_DEPLOY,
   }];

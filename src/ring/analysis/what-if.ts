@@ -32,6 +32,9 @@ import { cacheModel, flowBytes, movedBytes, type CacheModel } from './cached-byt
 import { syntheticKeys } from './keys.js';
 import { movement, type MovementReport } from './movement.js';
 
+/** Keys a change that rehashes them (another provider) is measured on: the two rings are not comparable arc by arc. */
+export const SAMPLE_KEYS = 50_000;
+
 export type WhatIfRingMode = 'dynamic' | 'static';
 
 export interface WhatIfWorker {
@@ -208,7 +211,7 @@ export function whatIf(c: WhatIfCluster, change: WhatIfChange): WhatIfResult {
   const restarted = change.kind === 'restart' ? c.workers[change.worker] : null;
   const survives = restarted === null || pageStoreSurvivesRestart(restarted.pagestoreType);
   const comparable = before.ringView()?.space === after.ringView()?.space;
-  const base = { maxFlows: c.maxFlows, ...(comparable ? {} : { keys: syntheticKeys(50_000) }) };
+  const base = { maxFlows: c.maxFlows, ...(comparable ? {} : { keys: syntheticKeys(SAMPLE_KEYS) }) };
   const onPod = next.samePodPairs.length > 0 ? movement(before, after, { ...base, samePod: next.samePodPairs }) : null;
   const mv = onPod && survives ? onPod : movement(before, after, base);
   const result = measured({ before, after, mv, cache, added: next.added, samePodPairs: survives ? next.samePodPairs : [] });

@@ -1,5 +1,7 @@
 /** The ring checks (src/plan/checks/ring.ts) through the plan of manifests written from the guide. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { spreadChecks, SPREAD_FLAG_OVER_FAIR, SPREAD_WARN_OVER_FAIR } from '../../../src/plan/checks/ring.js';
 import { ids, MINIMAL, persisted, plan } from '../guide-manifests.js';
 
 describe('the ring (guide step 4)', () => {
@@ -20,5 +22,27 @@ describe('the ring (guide step 4)', () => {
     const c = r.checks.find((x) => x.id === 'ring-change-destructive')!;
     expect(c.message).toContain(`moves ${(w.moved * 100).toFixed(2)} % of the keys`);
     expect(c.message).not.toMatch(/remap all/);
+  });
+});
+
+describe('the spread check follows its figures (issue 23 item 7)', () => {
+  const context = { settings: { vnodeProp: undefined, vnodes: 50 }, edition: 'enterprise', planned: [1, 2, 3, 4] } as unknown as Parameters<typeof spreadChecks>[0];
+  const balance = (spreadMaxes: number[]) => ({ spreadMaxes, draws: spreadMaxes.length }) as unknown as Parameters<typeof spreadChecks>[1];
+  it('raised exactly when the worst draw is over SPREAD_FLAG_OVER_FAIR, a warning exactly when the best is over SPREAD_WARN_OVER_FAIR, quoting both', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1, max: 3, noNaN: true }), { minLength: 1, maxLength: 10 }), (draws) => {
+        const maxes = [...draws].sort((a, b) => a - b);
+        const out = spreadChecks(context, balance(maxes));
+        const worst = maxes[maxes.length - 1];
+        expect(out.length).toBe(worst > SPREAD_FLAG_OVER_FAIR ? 1 : 0);
+        if (!out.length) return;
+        expect(out[0].severity).toBe(maxes[0] > SPREAD_WARN_OVER_FAIR ? 'warning' : 'info');
+        expect(out[0].message).toContain(`up to ${worst.toFixed(2)}×`);
+        expect(out[0].message).toContain(`best ${maxes[0].toFixed(2)}×`);
+        expect(out[0].message).toContain(`over the ${SPREAD_FLAG_OVER_FAIR.toFixed(2)}× ring-sim flags`);
+        expect(out[0].fix).toContain(`stddev/mean about ${(100 / Math.sqrt(2000)).toFixed(2)} %`);
+      }),
+      { seed: 26, numRuns: 300 },
+    );
   });
 });
