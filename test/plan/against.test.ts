@@ -26,6 +26,8 @@ describe('planAgainst', () => {
     expect(r.changes.find((c) => c.field === 'virtual nodes per worker')).toMatchObject({ before: '5', after: '2000', destructive: true });
     expect(r.changes.find((c) => c.field === 'spec.worker.pagestore.size')).toMatchObject({ destructive: false });
     expect(r.ring.moved).toBe(movement(membershipPlacement(m, 'dynamic', 5), membershipPlacement(m, 'dynamic', 2000)).moved);
+    // The effect quotes the measured share, never a fixed "almost every key" (issue 23 item 7).
+    expect(r.changes.find((c) => c.field === 'virtual nodes per worker')!.effect).toBe(`every worker's points are redrawn; ${(r.ring.moved * 100).toFixed(3)} % of the keys change worker with the changes here (Moved below), their cached pages re-read`);
   });
 
   it('a scale-out on the live identities moves what inspect --add says', async () => {
