@@ -81,12 +81,11 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ...licenseChecks(c),
     ...ufsChecks(c),
     ...policyChecks(c),
-    ...providerChecks(c),
   ];
   const builder = new PlanRingBuilder(settings, capacity.workers, o.seed ?? 1);
   const names = planned.map((w) => w.name);
   const ring = ringBalance(builder, names);
-  checks.push(...spreadChecks(c, ring));
+  checks.push(...providerChecks(c, ring.shares.map((s) => s.share)), ...spreadChecks(c, ring));
   let dataset: PlanDataset | null = null;
   if (o.datasetBytes !== undefined) {
     const fit = datasetFit(c, ring.shares, o.datasetBytes);

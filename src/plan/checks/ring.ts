@@ -19,7 +19,8 @@ export function policyChecks(c: PlanContext): Check[] {
   return [{ id: 'policy-not-consistent', severity: 'warning', field: `spec.properties.${POLICY_PROP}`, message: `${policy}: Alluxio's property description says CONSISTENT is the only policy for real deployments; this plan models CONSISTENT`, fix: 'remove the property or set CONSISTENT', source: 'Alluxio property description' }];
 }
 
-export function providerChecks(c: PlanContext): Check[] {
+/** The provider, and workers of different capacity on DEFAULT: their fill rates from the ring's own shares (`shares`, aligned with `c.workers`). */
+export function providerChecks(c: PlanContext, shares: readonly number[]): Check[] {
   const p = c.settings.provider;
   if (p !== 'DEFAULT' && p !== 'CAPACITY') {
     return [{ id: 'provider-not-modelled', severity: 'info', field: `spec.properties.${PROVIDER_PROP}`, message: `ring-sim models the DEFAULT and CAPACITY providers; ${p} is planned as DEFAULT`, fix: 'use DEFAULT, or CAPACITY for workers of different sizes', source: 'ring-sim model' }];
@@ -29,11 +30,16 @@ export function providerChecks(c: PlanContext): Check[] {
   const small = Math.min(...sizes);
   const large = Math.max(...sizes);
   if (small === large) return [];
+  // How fast each worker fills: its share of the keys over what it holds, from this ring (not "about the same share").
+  const fill = sizes.map((b, i) => shares[i] / b);
+  const fastest = fill.indexOf(Math.max(...fill));
+  const slowest = fill.indexOf(Math.min(...fill));
+  const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
   return [{
     id: 'heterogeneous-default-provider',
     severity: 'warning',
     field: `spec.properties.${PROVIDER_PROP}`,
-    message: `workers hold ${formatBinary(small)} to ${formatBinary(large)} but the DEFAULT provider gives each about the same share of the keys: the ${formatBinary(small)} workers fill ${(large / small).toFixed(2)}× sooner and evict while the large ones sit part empty`,
+    message: `workers hold ${formatBinary(small)} to ${formatBinary(large)} but the DEFAULT provider gives each the same number of virtual nodes, whatever it holds: here they get ${pct(Math.min(...shares))} to ${pct(Math.max(...shares))} of the keys, so ${c.planned[fastest].name} (${formatBinary(sizes[fastest])}) fills ${(fill[fastest] / fill[slowest]).toFixed(2)}× sooner than ${c.planned[slowest].name} (${formatBinary(sizes[slowest])}) and evicts while the other is part empty`,
     fix: `set ${PROVIDER_PROP}: CAPACITY before the first deployment (ring-sim models CAPACITY as virtual nodes proportional to capacity: a model, Alluxio's algorithm is not public)`,
     source: BEFORE_DEPLOY,
   }];

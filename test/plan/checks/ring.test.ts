@@ -13,6 +13,12 @@ describe('the ring (guide step 4)', () => {
     expect(c.fix).toMatch(/CAPACITY/);
     expect(c.fix).toMatch(/model/);
     expect(r.checks.every((x) => !/to 2000/.test(x.fix))).toBe(true);
+    // The fill rates come from this ring's shares (issue 23 item 7), never a fixed "about the same share".
+    const fill = r.workers.map((w, i) => r.ring.shares[i].share / w.cacheBytes);
+    const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
+    const shares = r.ring.shares.map((x) => x.share);
+    expect(c.message).toContain(`they get ${pct(Math.min(...shares))} to ${pct(Math.max(...shares))} of the keys`);
+    expect(c.message).toContain(`fills ${(Math.max(...fill) / Math.min(...fill)).toFixed(2)}× sooner`);
     const cap = hetero.replace('    alluxio.license: LICENSE-STRING\n', '    alluxio.license: LICENSE-STRING\n    alluxio.user.worker.selection.policy.consistent.hash.provider.impl: CAPACITY\n');
     expect(ids(plan(cap))).not.toContain('heterogeneous-default-provider');
   });
