@@ -326,9 +326,11 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
       // The pictures follow the window's width: wider, then back to 420 px.
       const ringWidth = 'document.getElementById("ring").getBoundingClientRect().width';
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.waitForFunction(`${ringWidth} > 1000`);
+      // Polled with page.evaluate (outside the page's CSP): waitForFunction compiles a string in the page, which the
+      // report's CSP (no unsafe-eval) refuses once it has to poll.
+      await expect.poll(() => page.evaluate(ringWidth) as Promise<number>, { timeout: 20_000 }).toBeGreaterThan(1000);
       await page.setViewportSize({ width: 420, height: 900 });
-      await page.waitForFunction(`${ringWidth} < 420`);
+      await expect.poll(() => page.evaluate(ringWidth) as Promise<number>, { timeout: 20_000 }).toBeLessThan(420);
       expect(await scrollWidth()).toBeLessThanOrEqual(420);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
