@@ -44,6 +44,8 @@ export class Merger {
     if (report) {
       report.filesMoved += first.filesMoved;
       report.bytesMoved += first.bytesMoved;
+      report.samePod += first.samePod;
+      report.bytesSamePod += first.bytesSamePod;
       if (first.hashSpaceMoved !== null) report.hashSpaceMoved = (report.hashSpaceMoved ?? 0) + first.hashSpaceMoved;
     }
     return null;
@@ -104,6 +106,8 @@ export class Merger {
       detail: e.action === 'set-capacity' && raw.length > 1 ? setCapacityDetail(r0.detail.slice(0, r0.detail.indexOf(' page store now ')), e.sizeBytes, evicted) : r0.detail,
       filesMoved: 0,
       bytesMoved: 0,
+      samePod: 0,
+      bytesSamePod: 0,
       hashSpaceMoved: null,
       bytesUnreachable: unreachable,
       hitRatioBefore: r0.at > r0.beforeFrom ? this.adjusted({ hitRatio: before.pageRequests ? before.pageHits / before.pageRequests : 0, byteHitRatio: 0 }, before, r0.at - r0.beforeFrom).hitRatio : null,

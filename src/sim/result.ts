@@ -88,6 +88,13 @@ export interface EventReport {
   filesMoved: number;
   /** Bytes of those files. */
   bytesMoved: number;
+  /**
+   * Fraction of the files that passed to another identity on the same host (a restart without a persisted
+   * identity) whose page store survived: they stay on the pod, still cached, so they are not in `filesMoved`.
+   */
+  samePod: number;
+  /** Bytes of those files. */
+  bytesSamePod: number;
   /** Fraction of the key hash space that changed worker (exact ring comparison, when available). */
   hashSpaceMoved: number | null;
   /**

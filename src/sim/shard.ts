@@ -19,7 +19,7 @@ import type { Scenario, ScenarioEvent } from './scenario.js';
 import type { ReadBatch, Workload } from './workload/workload.js';
 import type { SpatialSample } from './sample.js';
 import type { PageStore } from '../pagestore/page-store.js';
-import { addCounters, counterDifference, zeroCounters, type Counters, type DirTotals, type HostInfo, type HostTotals, type RawEvent, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+import { addCounters, counterDifference, zeroCounters, type Counters, type DirTotals, type HostInfo, type HostTotals, type RawEvent, type RawMove, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
 
 interface ClientView {
   /** Built only by a shard that routes. */
@@ -61,7 +61,7 @@ function lateEvent(e: ScenarioEvent, index: number, reads: number, lastTime: num
 export class SimulationShard {
   readonly cluster: Cluster;
   private client: ClientView;
-  private pending: Array<{ applyAt: number; members: Identity[]; eventIndex: number }> = [];
+  private pending: Array<{ applyAt: number; members: Identity[]; eventIndex: number; lostHosts: ReadonlySet<number> }> = [];
   private version = 0;
   private ownerMemo = new Int32Array(0);
   /** The hosts a routing shard picked for the current batch's reads. */
@@ -276,17 +276,25 @@ export class SimulationShard {
       const before = this.client;
       this.client = this.view(change.members);
       // What moved depends on the rings only: the lead shard measures it, the merge takes the lead's.
-      const moved = this.role.leads ? this.measureMove(before, this.client) : { filesMoved: 0, bytesMoved: 0, hashSpaceMoved: null };
+      const moved = this.role.leads ? this.measureMove(before, this.client, change.lostHosts) : { filesMoved: 0, bytesMoved: 0, samePod: 0, bytesSamePod: 0, hashSpaceMoved: null };
       this.outbox.push({ kind: 'move', event: change.eventIndex, ...moved });
     }
   }
 
-  private measureMove(before: ClientView, after: ClientView): { filesMoved: number; bytesMoved: number; hashSpaceMoved: number | null } {
+  /**
+   * What a ring change moved: files whose host changed. A file passing to another identity on the same host (a
+   * restart without a persisted identity) stays on the pod, `samePod`, unless that host's page store was lost
+   * in the event: its pages carry no identity, so a surviving page store still serves it (the what-if rule of
+   * src/ring/analysis/what-if.ts, which the hash-space figure measures with the same pairs).
+   */
+  private measureMove(before: ClientView, after: ClientView, lostHosts: ReadonlySet<number>): Omit<RawMove, 'kind' | 'event'> {
     const catalog = this.workload.catalog;
     const pb = before.placement!;
     const pa = after.placement!;
     let moved = 0;
     let bytesMoved = 0;
+    let samePod = 0;
+    let bytesSamePod = 0;
     const n = catalog.count;
     if (2 * n > this.ownerMemo.length) this.ownerMemo = grown(this.ownerMemo, grownCapacity(this.ownerMemo.length, 2 * n, 2048));
     const memo = this.ownerMemo;
@@ -298,15 +306,19 @@ export class SimulationShard {
       memo[2 * f] = w;
       memo[2 * f + 1] = after.version;
       const b = after.members[w];
-      if (a.host !== b.host || a.index !== b.index) {
+      if (a.host === b.host && a.index === b.index) continue;
+      if (a.host === b.host && !lostHosts.has(a.host)) {
+        samePod++;
+        bytesSamePod += catalog.size(f);
+      } else {
         moved++;
         bytesMoved += catalog.size(f);
       }
     }
     const rb = pb.ringView();
     const ra = pa.ringView();
-    const hashSpaceMoved = rb && ra && rb.space === ra.space ? movement(pb, pa).moved : null;
-    return { filesMoved: n ? moved / n : 0, bytesMoved, hashSpaceMoved };
+    const hashSpaceMoved = rb && ra && rb.space === ra.space ? movement(pb, pa, { samePod: samePodPairs(before, after, lostHosts) }).moved : null;
+    return { filesMoved: n ? moved / n : 0, bytesMoved, samePod: n ? samePod / n : 0, bytesSamePod, hashSpaceMoved };
   }
 
   /**
@@ -451,17 +463,17 @@ export class SimulationShard {
     this.markPresent();
     this.outbox.push(raw);
     if (e.action === 'restart-worker' && e.downtime) this.scheduleReturn(e, index);
-    const effectiveAt = this.changeRing(members, index, e.action === 'set-capacity');
+    const effectiveAt = this.changeRing(members, index, e.action === 'set-capacity', effect.lost);
     if (effectiveAt !== null) raw.effectiveAt = effectiveAt;
   }
 
-  /** Queues the client ring's change to `members` (for event `index`) if it changes; returns when clients see it. */
-  private changeRing(members: Identity[], index: number, capacityChanged: boolean): number | null {
+  /** Queues the client ring's change to `members` (for event `index`, whose `lost` page stores are gone) if it changes; returns when clients see it. */
+  private changeRing(members: Identity[], index: number, capacityChanged: boolean, lost: readonly Host[] = []): number | null {
     const last = this.lastMembers();
     const changed = members.length !== last.length || members.some((m, i) => m !== last[i]) || (this.s.placement.weightByCapacity && capacityChanged);
     if (!changed) return null;
     const applyAt = this.reads + this.s.placement.refreshDelay;
-    this.pending.push({ applyAt, members, eventIndex: index });
+    this.pending.push({ applyAt, members, eventIndex: index, lostHosts: new Set(lost.map((h) => h.index)) });
     this.applyDueRingChanges();
     return applyAt;
   }
@@ -483,7 +495,7 @@ export class SimulationShard {
     const unreachableBytes = this.unreachableBytes(before, members, effect.lost);
     for (const h of effect.lost) this.cluster.dropPages(h);
     this.outbox.push({ kind: 'return', event: index, at: this.reads, detail: effect.detail, unreachableBytes });
-    this.changeRing(members, index, false);
+    this.changeRing(members, index, false, effect.lost);
   }
 
   private lastMembers(): Identity[] {
@@ -610,4 +622,17 @@ export class SimulationShard {
 function dirTotals(d: PageStore): DirTotals {
   const c = d.cache;
   return { capacityBytes: d.capacityBytes, occupiedBytes: c.occupiedBytes, pages: c.objects, evictions: c.evictions, evictedBytes: c.evictedBytes, failedPuts: c.failedInserts };
+}
+
+/** (before id, after id) pairs of one host under two identities whose page store survived: one pod. */
+function samePodPairs(before: ClientView, after: ClientView, lostHosts: ReadonlySet<number>): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  const afterIds = new Set(after.members.map((m) => m.id));
+  const beforeIds = new Set(before.members.map((m) => m.id));
+  for (const a of before.members) {
+    if (afterIds.has(a.id) || lostHosts.has(a.host)) continue;
+    const b = after.members.find((m) => m.host === a.host && !beforeIds.has(m.id));
+    if (b) pairs.push([a.id, b.id]);
+  }
+  return pairs;
 }

@@ -67,6 +67,9 @@ export interface RawMove {
   event: number;
   filesMoved: number;
   bytesMoved: number;
+  /** Files passing to another identity on the same host, whose page store survived: not moved. */
+  samePod: number;
+  bytesSamePod: number;
   hashSpaceMoved: number | null;
 }
 

@@ -16,7 +16,7 @@ function windows(ratios: readonly number[]) {
 /** An event at `at`, its recovery measured as the pipeline does (src/sim/recovery.ts). */
 function event(index: number, at: number, run: ReturnType<typeof windows>, base: ReturnType<typeof windows>, effectiveAt = at): EventReport {
   const e: EventReport = {
-    index, label: `e${index}`, action: 'stop-worker', at, time: null, detail: '', filesMoved: 0, bytesMoved: 10, hashSpaceMoved: null,
+    index, label: `e${index}`, action: 'stop-worker', at, time: null, detail: '', filesMoved: 0, bytesMoved: 10, samePod: 0, bytesSamePod: 0, hashSpaceMoved: null,
     bytesUnreachable: 100, hitRatioBefore: 0.9, effectiveAt, hitRatioAfter: null, lowestHitRatio: null, recoveryRequests: null,
     recoverySeconds: null, recoveredBy: null, overlapsWith: [], group: null,
   };
