@@ -88,14 +88,20 @@ export async function replay(scenario: Scenario, options: SimulateOptions = {}):
 }
 
 /**
- * Steps through a simulation: each closed window and each event as it happens. Its return value is the result;
- * when there are events, the baseline (the same reads without them) is replayed after the run to measure their
- * recovery against, which takes about as long again.
+ * Steps through a simulation: each closed window as the replay reaches it, then each event with its final figures
+ * (moved, after, lowest, recovery, overlaps: the objects of the result's `events`), in time order. Its return
+ * value is the result; when there are events, the baseline (the same reads without them) is replayed after the
+ * run to measure their recovery against, which takes about as long again.
  */
 export function simulation(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
   return (async function* () {
-    const run = yield* replaySteps(scenario, options);
-    return scenario.events.length ? measureEvents(run, await replay(baselineScenario(scenario), options)) : run;
+    const steps = replaySteps(scenario, options);
+    let step = await steps.next();
+    for (; !step.done; step = await steps.next()) if (step.value.kind === 'window') yield step.value;
+    if (!scenario.events.length) return step.value;
+    const result = measureEvents(step.value, await replay(baselineScenario(scenario), options));
+    for (const event of result.events) yield { kind: 'event', event };
+    return result;
   })();
 }
 

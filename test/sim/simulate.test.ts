@@ -159,8 +159,24 @@ describe('simulate: determinism and the step iterator', () => {
       step = await it.next();
     }
     expect(kinds.filter((k) => k === 'window').length).toBe(10);
-    expect(kinds.indexOf('event')).toBe(5);
+    expect(kinds.indexOf('event')).toBe(10);
     expect(step.value.totals.reads).toBe(1000);
+  });
+
+  it('streams each event with its final figures, not placeholders (issue 29)', async () => {
+    const it = simulation(readScenario(base([{ at: 400, action: 'add-workers', count: 1 }], { workload: { type: 'uniform', files: 100, fileSize: '1Mi', requests: 1000 } })));
+    const events: unknown[] = [];
+    let step = await it.next();
+    while (!step.done) {
+      if (step.value.kind === 'event') events.push(structuredClone(step.value.event));
+      step = await it.next();
+    }
+    expect(events).toEqual(step.value.events);
+    const e = step.value.events[0];
+    expect(e.filesMoved).toBeGreaterThan(0);
+    expect(e.bytesMoved).toBeGreaterThan(0);
+    expect(e.hitRatioAfter).not.toBeNull();
+    expect(e.recoveryRequests).not.toBeNull();
   });
 
   it('training: every job reads every file once an epoch', async () => {
