@@ -22,6 +22,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
   ['capacity', async () => (await import('./commands/capacity.js')).registerCapacity],
   ['simulate', async () => (await import('./commands/simulate.js')).registerSimulate],
   ['merge', async () => (await import('./commands/merge.js')).registerMerge],
+  ['job', async () => (await import('./commands/job.js')).registerJob],
   ['inspect', async () => (await import('./commands/inspect.js')).registerInspect],
 ];
 

@@ -177,6 +177,10 @@ function cases(): string[][] {
   for (const v of ['1/1', '0', 'x/2', '0/1025']) c.push(['simulate', S, '--shard', v, '--json', join(DIR, 'p.json')]);
   c.push(['simulate', S, '--shard', '0/2'], ['simulate', S, '--shard', '0/2', '--json', '-', '--html', join(DIR, 'p.html')]);
   c.push(['merge']);
+  // job
+  for (const v of ['0', '1001', '2x', '']) c.push(['job', S, '--shards', v]);
+  c.push(['job', S], ['job', S, '--shards', '2', '--name', 'A_B'], ['job', S, '--shards', '2', '--image', '']);
+  for (const p of badFiles) c.push(['job', p, '--shards', '2']);
   for (const p of badFiles) c.push(['merge', p]);
   c.push(['merge', BINARY], ['merge', f('part-bad.json', '{"format":"ring-sim/simulation-part"')], ['merge', f('part-sum.json', `{"a":1,"checksum":"sha256:${'0'.repeat(64)}"}`)]);
   c.push(['merge', f('part-shape.json', '{"a":1,"checksum":"sha256:015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862"}')], ['merge', EMPTY, '--json', '']);
