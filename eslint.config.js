@@ -1,7 +1,8 @@
 // ESLint for src/, test/, bench/, viz/ and scripts/ (issue 26): typescript-eslint's recommended rules on the
 // TypeScript, ESLint's recommended rules on the JavaScript; Node's globals in the tools, the browser's in viz/
-// (the report page's scripts).
+// (the report page's scripts). Layout is Prettier's (npm run format; npm test runs format:check).
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -15,8 +16,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
-  { files: ['bench/**', 'scripts/**', 'test/**', 'cjs/**', '*.js', '*.cjs', '*.ts', 'viz/screenshot.js'], languageOptions: { globals: globals.node } },
+  {
+    files: ['bench/**', 'scripts/**', 'test/**', 'cjs/**', '*.js', '*.cjs', '*.ts', 'viz/screenshot.js'],
+    languageOptions: { globals: globals.node },
+  },
   // The page's d3 handlers read the element from `this` and keep it for inner callbacks.
-  { files: ['viz/**'], ignores: ['viz/screenshot.js'], languageOptions: { globals: globals.browser }, rules: { '@typescript-eslint/no-this-alias': 'off' } },
+  {
+    files: ['viz/**'],
+    ignores: ['viz/screenshot.js'],
+    languageOptions: { globals: globals.browser },
+    rules: { '@typescript-eslint/no-this-alias': 'off' },
+  },
   { files: ['cjs/**', '*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+  // Last: turns off every rule about layout, which Prettier owns (.prettierrc.json).
+  prettier,
 );
