@@ -10,7 +10,9 @@ for (const n of [100, 1000]) {
     const workers = Array.from({ length: n }, (_, i) => ({ id: `worker-host-${String(i + 1).padStart(4, '0')}`, weight: weights[i % weights.length] }));
     const r = compareAlgorithms({ algorithms: ALGORITHM_NAMES, workers, keys });
     console.log(`\n### ${n} workers, weights ${weights.join(':')}\n`);
-    console.log('| algorithm | balance | max/mean | min/mean | stddev/mean | +1 moved | +1 optimal | +1 collateral | -1 moved | -1 optimal | -1 collateral | memory |');
+    console.log(
+      '| algorithm | balance | max/mean | min/mean | stddev/mean | +1 moved | +1 optimal | +1 collateral | -1 moved | -1 optimal | -1 collateral | memory |',
+    );
     console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of r.rows) {
       if (row.skipped) {
@@ -19,7 +21,9 @@ for (const n of [100, 1000]) {
       }
       const b = row.balance;
       const params = row.params.vnodes ? ` (vnodes ${row.params.vnodes})` : '';
-      console.log(`| ${row.algorithm}${params}${row.note ? ' (ignores weights)' : ''} | ${b.method} | ${b.maxOverMean.toFixed(3)} | ${b.minOverMean.toFixed(3)} | ${pct(b.relativeStddev)} | ${pct(row.add.moved)} | ${pct(row.add.optimal)} | ${pct(row.add.collateral)} | ${pct(row.remove.moved)} | ${pct(row.remove.optimal)} | ${pct(row.remove.collateral)} | ${(row.memoryBytes / 1024).toFixed(1)} KiB |`);
+      console.log(
+        `| ${row.algorithm}${params}${row.note ? ' (ignores weights)' : ''} | ${b.method} | ${b.maxOverMean.toFixed(3)} | ${b.minOverMean.toFixed(3)} | ${pct(b.relativeStddev)} | ${pct(row.add.moved)} | ${pct(row.add.optimal)} | ${pct(row.add.collateral)} | ${pct(row.remove.moved)} | ${pct(row.remove.optimal)} | ${pct(row.remove.collateral)} | ${(row.memoryBytes / 1024).toFixed(1)} KiB |`,
+      );
     }
   }
 }

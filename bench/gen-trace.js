@@ -17,7 +17,7 @@ export async function generateOracleTrace(path, count, objects = 1_000_000, seed
     const buf = Buffer.alloc(n * 24);
     for (let i = 0; i < n; i++) {
       const id = Math.min(objects, Math.max(1, Math.round(hInv(rand() * hMax))));
-      const size = 4096 * (1 + ((id * 2654435761) >>> 0) % 16);
+      const size = 4096 * (1 + (((id * 2654435761) >>> 0) % 16));
       buf.writeUInt32LE(done + i, i * 24);
       buf.writeUInt32LE(id, i * 24 + 4);
       buf.writeUInt32LE(0, i * 24 + 8);

@@ -45,12 +45,15 @@ export function libCacheSimSource(argv = process.argv.slice(2), env = process.en
 
 /** Why the comparison cannot run here, or undefined when it can. */
 export function missingForLibCacheSim(src) {
-  if (!src) return 'no libCacheSim source: set LIBCACHESIM_SRC=/path/to/libCacheSim (a checkout or bare git dir of github.com/1a1a11a/libCacheSim) or pass --libcachesim PATH';
+  if (!src)
+    return 'no libCacheSim source: set LIBCACHESIM_SRC=/path/to/libCacheSim (a checkout or bare git dir of github.com/1a1a11a/libCacheSim) or pass --libcachesim PATH';
   if (!existsSync(src)) return `LIBCACHESIM_SRC=${src} does not exist`;
   for (const tool of ['cmake', 'make', 'cc']) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) return `${tool} is not installed (Debian: apt-get install -y cmake build-essential libglib2.0-dev libzstd-dev)`;
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0)
+      return `${tool} is not installed (Debian: apt-get install -y cmake build-essential libglib2.0-dev libzstd-dev)`;
   }
-  if (spawnSync('sh', ['-c', 'pkg-config --exists glib-2.0']).status !== 0) return 'glib is not installed (Debian: apt-get install -y libglib2.0-dev libzstd-dev)';
+  if (spawnSync('sh', ['-c', 'pkg-config --exists glib-2.0']).status !== 0)
+    return 'glib is not installed (Debian: apt-get install -y libglib2.0-dev libzstd-dev)';
   return undefined;
 }
 
@@ -68,9 +71,14 @@ function copySource(src, dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   if (isGitDir(src)) {
-    const entries = execFileSync('git', ['--git-dir', src, 'ls-tree', '--name-only', 'HEAD'], { encoding: 'utf8' }).split('\n').filter((e) => e && e !== 'data');
+    const entries = execFileSync('git', ['--git-dir', src, 'ls-tree', '--name-only', 'HEAD'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((e) => e && e !== 'data');
     // git may warn about blobs a partial mirror lacks elsewhere in the tree; the check below is what counts.
-    execFileSync('sh', ['-c', 'git --git-dir="$0" archive HEAD "$@" 2>/dev/null | tar -x -C "$DEST"', src, ...entries], { env: { ...process.env, DEST: dir }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('sh', ['-c', 'git --git-dir="$0" archive HEAD "$@" 2>/dev/null | tar -x -C "$DEST"', src, ...entries], {
+      env: { ...process.env, DEST: dir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   } else {
     cpSync(src, dir, { recursive: true, filter: (p) => !/[/\\](\.git|data|_build|build)$/.test(p) });
   }
@@ -89,7 +97,8 @@ export function buildLibCacheSim(src, work) {
   const stock = join(work, 'cachesim');
   const count = join(work, 'cachesim-count');
   const stamp = { src, revision };
-  if (existsSync(stampPath) && existsSync(stock) && existsSync(count) && readFileSync(stampPath, 'utf8') === JSON.stringify(stamp)) return { stock, count, revision, reused: true };
+  if (existsSync(stampPath) && existsSync(stock) && existsSync(count) && readFileSync(stampPath, 'utf8') === JSON.stringify(stamp))
+    return { stock, count, revision, reused: true };
   const code = join(work, 'src');
   const build = join(work, 'build');
   console.error(`libcachesim: building ${src} (${revision}) in ${work}`);
@@ -102,7 +111,8 @@ export function buildLibCacheSim(src, work) {
   cpSync(join(build, 'bin/cachesim'), stock);
   const simC = join(code, 'libCacheSim/bin/cachesim/sim.c');
   const text = readFileSync(simC, 'utf8');
-  if (!text.includes(COUNT_ANCHOR)) throw new Error(`libcachesim: ${simC} has no line "${COUNT_ANCHOR.trim()}" to add the count after; this script knows libCacheSim's simulate() of 2024`);
+  if (!text.includes(COUNT_ANCHOR))
+    throw new Error(`libcachesim: ${simC} has no line "${COUNT_ANCHOR.trim()}" to add the count after; this script knows libCacheSim's simulate() of 2024`);
   writeFileSync(simC, text.replace(COUNT_ANCHOR, `${COUNT_ANCHOR}\n${COUNT_LINE}`));
   execFileSync('cmake', ['--build', build, '--target', 'cachesim', '-j', jobs], quiet);
   cpSync(join(build, 'bin/cachesim'), count);
@@ -158,7 +168,14 @@ function counts(count, trace, policy, bytes, cwd) {
  * Generates the trace (bench/gen-trace.js: Zipf 0.9 over 1,000,000 objects of 4-64 KiB) unless present, builds
  * libCacheSim, checks the counts and times both tools per policy and size.
  */
-export async function compareWithLibCacheSim({ src, work = process.env.LIBCACHESIM_WORK ?? join(os.tmpdir(), 'ring-sim-libcachesim'), requests = 10_000_000, sizes = [2 ** 30], policies = ['lru', 'fifo', 'sieve', 'lfu'], rounds = 5 } = {}) {
+export async function compareWithLibCacheSim({
+  src,
+  work = process.env.LIBCACHESIM_WORK ?? join(os.tmpdir(), 'ring-sim-libcachesim'),
+  requests = 10_000_000,
+  sizes = [2 ** 30],
+  policies = ['lru', 'fifo', 'sieve', 'lfu'],
+  rounds = 5,
+} = {}) {
   mkdirSync(work, { recursive: true });
   const { stock, count, revision } = buildLibCacheSim(src, work);
   const trace = join(work, `zipf-${requests}.oracleGeneral.bin`);
@@ -179,11 +196,18 @@ export async function compareWithLibCacheSim({ src, work = process.env.LIBCACHES
         if (round % 2) pair.reverse();
         for (const run of pair) run();
       }
-      const summary = (runs) => ({ ms: medianOf(runs, 'ms'), cpuMs: medianOf(runs, 'cpuMs'), maxRssBytes: medianOf(runs, 'maxRssBytes'), roundsMs: runs.map((r) => Math.round(r.ms)) });
+      const summary = (runs) => ({
+        ms: medianOf(runs, 'ms'),
+        cpuMs: medianOf(runs, 'cpuMs'),
+        maxRssBytes: medianOf(runs, 'maxRssBytes'),
+        roundsMs: runs.map((r) => Math.round(r.ms)),
+      });
       const row = { policy, bytes, libCacheSim: summary(lcs), ringSim: summary(ours), counts: check };
       row.wallRatio = row.ringSim.ms / row.libCacheSim.ms;
       rows.push(row);
-      console.error(`libcachesim: ${policy} ${ringSimSize(bytes)}: libCacheSim ${(row.libCacheSim.ms / 1000).toFixed(2)} s, ring-sim ${(row.ringSim.ms / 1000).toFixed(2)} s (${row.wallRatio.toFixed(2)}x), counts equal ${check.equal}`);
+      console.error(
+        `libcachesim: ${policy} ${ringSimSize(bytes)}: libCacheSim ${(row.libCacheSim.ms / 1000).toFixed(2)} s, ring-sim ${(row.ringSim.ms / 1000).toFixed(2)} s (${row.wallRatio.toFixed(2)}x), counts equal ${check.equal}`,
+      );
     }
   }
   return {
@@ -212,10 +236,21 @@ export function renderLibCacheSim(s, f = (x, d = 0) => x.toLocaleString('en-US',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
   ];
   for (const r of s.rows) {
-    lines.push(`| ${r.policy.toUpperCase()} | ${ringSimSize(r.bytes).replace(/(\d)([GM]iB)$/, '$1 $2')} | ${sec(r.libCacheSim.ms)} | ${sec(r.ringSim.ms)} | ${r.wallRatio.toFixed(2)}× | ${sec(r.libCacheSim.cpuMs)} | ${sec(r.ringSim.cpuMs)} | ${r.counts.equal ? f(r.counts.ringSim.misses) : `${f(r.counts.ringSim.misses)} vs ${f(r.counts.libCacheSim.misses)}`} | ${r.counts.equal ? 'yes' : '**NO**'} | ${mib(r.libCacheSim.maxRssBytes)} | ${mib(r.ringSim.maxRssBytes)} |`);
+    lines.push(
+      `| ${r.policy.toUpperCase()} | ${ringSimSize(r.bytes).replace(/(\d)([GM]iB)$/, '$1 $2')} | ${sec(r.libCacheSim.ms)} | ${sec(r.ringSim.ms)} | ${r.wallRatio.toFixed(2)}× | ${sec(r.libCacheSim.cpuMs)} | ${sec(r.ringSim.cpuMs)} | ${r.counts.equal ? f(r.counts.ringSim.misses) : `${f(r.counts.ringSim.misses)} vs ${f(r.counts.libCacheSim.misses)}`} | ${r.counts.equal ? 'yes' : '**NO**'} | ${mib(r.libCacheSim.maxRssBytes)} | ${mib(r.ringSim.maxRssBytes)} |`,
+    );
   }
-  lines.push('', 'Per-round wall ms (libCacheSim; ring-sim): ' + s.rows.map((r) => `${r.policy.toUpperCase()} ${r.libCacheSim.roundsMs.join(', ')}; ${r.ringSim.roundsMs.join(', ')}`).join(' · ') + '.', '');
-  lines.push('Target (issue 16): FIFO and SIEVE at most 1.00× libCacheSim\'s wall time with identical miss counts; LRU kept. When issue 16 was filed, ring-sim took 1.06× (LRU), 1.17× (FIFO), 1.33× (SIEVE) and 0.69× (LFU) libCacheSim\'s wall time on such a trace; since then its index cells hold each key\'s hash beside the slot (a probe reads one cache line, a deletion rehashes nothing), a plain trace file is read synchronously into one reused buffer and decoded as 32-bit words, and the CLI loads only the command it runs. (For comparison, libCacheSim\'s `cachesim` keeps objects in a chained hash table of 2^24 buckets and allocates each cached object; where its time goes was not profiled here.)', '');
+  lines.push(
+    '',
+    'Per-round wall ms (libCacheSim; ring-sim): ' +
+      s.rows.map((r) => `${r.policy.toUpperCase()} ${r.libCacheSim.roundsMs.join(', ')}; ${r.ringSim.roundsMs.join(', ')}`).join(' · ') +
+      '.',
+    '',
+  );
+  lines.push(
+    "Target (issue 16): FIFO and SIEVE at most 1.00× libCacheSim's wall time with identical miss counts; LRU kept. When issue 16 was filed, ring-sim took 1.06× (LRU), 1.17× (FIFO), 1.33× (SIEVE) and 0.69× (LFU) libCacheSim's wall time on such a trace; since then its index cells hold each key's hash beside the slot (a probe reads one cache line, a deletion rehashes nothing), a plain trace file is read synchronously into one reused buffer and decoded as 32-bit words, and the CLI loads only the command it runs. (For comparison, libCacheSim's `cachesim` keeps objects in a chained hash table of 2^24 buckets and allocates each cached object; where its time goes was not profiled here.)",
+    '',
+  );
   return lines;
 }
 

@@ -9,7 +9,9 @@ const SPIN = 'let x = 0; for (let i = 0; i < 3e8; i++) x = (x + i) | 0; globalTh
 export async function parallelCapacity(threads = 2) {
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(SPIN, { eval: true }).once('exit', resolve).once('error', reject))));
+  await Promise.all(
+    Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(SPIN, { eval: true }).once('exit', resolve).once('error', reject))),
+  );
   const cpu = process.cpuUsage(cpu0);
   return (cpu.user + cpu.system) / 1000 / (performance.now() - t0);
 }

@@ -60,7 +60,9 @@ function wanted(section) {
 function render(r) {
   const lines = ['# ring-sim benchmark results', ''];
   lines.push(`Command: \`${r.command}\` (from the project root). Generated ${r.date}.`);
-  lines.push(`Machine: ${r.cpu}, ${r.cores} cores, Node ${r.node}.${r.quick ? ' Quick run (a smoke test; its figures are not comparable with a full run\'s): fewer keys, smaller batches and shorter lookup rounds, one build or run per row, fewer workers in lookup, build, peers and plan, shorter simulate and cachesim runs.' : ''}`);
+  lines.push(
+    `Machine: ${r.cpu}, ${r.cores} cores, Node ${r.node}.${r.quick ? " Quick run (a smoke test; its figures are not comparable with a full run's): fewer keys, smaller batches and shorter lookup rounds, one build or run per row, fewer workers in lookup, build, peers and plan, shorter simulate and cachesim runs." : ''}`,
+  );
   lines.push(`Keys: ${f(r.keys)} synthetic file paths of ${r.keyBytes.min}–${r.keyBytes.max} bytes, the same for every algorithm and peer.`, '');
   // A section measured by a later partial run (--only) names its own command.
   const measuredBy = (section) => {
@@ -80,7 +82,18 @@ if (argv.includes('--render')) {
 
 const keys = syntheticKeys(quick ? 20_000 : 100_000, 42);
 const keyBytes = keys.map((k) => Buffer.byteLength(k));
-const results = { date: new Date().toISOString(), command, node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, quick, keys: keys.length, keyBytes: { min: Math.min(...keyBytes), max: Math.max(...keyBytes) }, sections: {}, commands: {} };
+const results = {
+  date: new Date().toISOString(),
+  command,
+  node: process.version,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.cpus().length,
+  quick,
+  keys: keys.length,
+  keyBytes: { min: Math.min(...keyBytes), max: Math.max(...keyBytes) },
+  sections: {},
+  commands: {},
+};
 const carried = new Set();
 const context = { quick, only, argv, outDir, keys, results, carried, lookupNs: lookupTimer({ quick, keys }) };
 /** Each section's wall time, printed at the end with the total. */
@@ -101,6 +114,10 @@ writeFileSync(join(outDir, 'results.json'), JSON.stringify(final, null, 2) + '\n
 writeFileSync(join(outDir, 'RESULTS.md'), render(final));
 console.log(render(final));
 console.error(`wrote ${join(outDir, 'RESULTS.md')} and results.json`);
-const timed = Object.entries(sectionSeconds).filter(([, s]) => s >= 0.05).map(([name, s]) => `${name} ${s.toFixed(1)} s`);
+const timed = Object.entries(sectionSeconds)
+  .filter(([, s]) => s >= 0.05)
+  .map(([name, s]) => `${name} ${s.toFixed(1)} s`);
 // performance.now() counts from the process's start: module loading and key generation are in the total.
-console.error(`${quick ? 'quick run' : 'run'}: ${(performance.now() / 1000).toFixed(1)} s wall in total (${timed.join(', ')}), load average ${os.loadavg()[0].toFixed(1)}`);
+console.error(
+  `${quick ? 'quick run' : 'run'}: ${(performance.now() / 1000).toFixed(1)} s wall in total (${timed.join(', ')}), load average ${os.loadavg()[0].toFixed(1)}`,
+);

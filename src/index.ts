@@ -33,15 +33,7 @@ export { AlluxioConsistentPlacement, ALLUXIO_MAX_ATTEMPTS, type AlluxioConsisten
 export { KetamaPlacement, ketamaDigests, type KetamaOptions, type KetamaWeighting } from './ring/ketama.js';
 export { RingPlacement, RING_DEFAULT_VNODES, ringPoint, ringPointCount, type RingOptions } from './ring/ring.js';
 export { JumpPlacement, jumpConsistentHash, jumpConsistentHash32 } from './ring/jump.js';
-export {
-  ALGORITHMS,
-  ALGORITHM_NAMES,
-  algorithmEntry,
-  createPlacement,
-  loadPlacement,
-  type AlgorithmEntry,
-  type AlgorithmOptions,
-} from './ring/registry.js';
+export { ALGORITHMS, ALGORITHM_NAMES, algorithmEntry, createPlacement, loadPlacement, type AlgorithmEntry, type AlgorithmOptions } from './ring/registry.js';
 
 export { balance, shares, type BalanceReport, type BalanceOptions, type WorkerBalance } from './ring/analysis/balance.js';
 export { movement, type MovementReport, type MovementOptions, type Flow } from './ring/analysis/movement.js';
@@ -124,7 +116,17 @@ export { buildPlan, type PlanOptions, type PlanReport, type PlanWhatIf, type Pla
 export { renderPlanText } from './report/plan-text.js';
 export { renderHtml, type HtmlAssets } from './report/html.js';
 export { planRing, drawIdentities, capacityWeights, type PlanRingModel } from './plan/ring-model.js';
-export { rebalance, movedRanges, ringArcs, flowMatrix, type RebalanceChange, type RebalanceInput, type RebalanceResult, type RebalanceWorker, type FlowMatrix } from './report/rebalance.js';
+export {
+  rebalance,
+  movedRanges,
+  ringArcs,
+  flowMatrix,
+  type RebalanceChange,
+  type RebalanceInput,
+  type RebalanceResult,
+  type RebalanceWorker,
+  type FlowMatrix,
+} from './report/rebalance.js';
 
 // More placement algorithms (issue 3).
 export { MaglevPlacement, MAGLEV_DEFAULT_TABLE, MAGLEV_MAX_TABLE, type MaglevOptions } from './ring/maglev.js';
@@ -142,11 +144,29 @@ export { isPrime, nearestPrimes } from './ring/primes.js';
 export type { LocateOptions, TableView } from './ring/placement.js';
 
 // Membership of a running cluster: etcd's layout, an etcdctl export, the dynamic and static rings.
-export { type Member, type MemberState, type Membership, type RingMode, RING_MODES, ringMembers, ringWorkers, requireRingWorkers, membershipPlacement } from './membership/membership.js';
+export {
+  type Member,
+  type MemberState,
+  type Membership,
+  type RingMode,
+  RING_MODES,
+  ringMembers,
+  ringWorkers,
+  requireRingWorkers,
+  membershipPlacement,
+} from './membership/membership.js';
 export { DEFAULT_CLUSTER, registrationPrefix, livenessPrefix, entityAddress, readMembership } from './membership/etcd-membership.js';
 export { type EtcdSource, type KeyValue, type RangeOptions, exportSource } from './membership/etcd-source.js';
 export { parseEtcdJson } from './membership/etcd-json.js';
-export { buildInspect, type InspectReport, type InspectWorker, type InspectWhatIf, type InspectEffect, type InspectOptions, type RingBalance } from './report/inspect.js';
+export {
+  buildInspect,
+  type InspectReport,
+  type InspectWorker,
+  type InspectWhatIf,
+  type InspectEffect,
+  type InspectOptions,
+  type RingBalance,
+} from './report/inspect.js';
 export { renderInspectText } from './report/inspect-text.js';
 export { renderInspectHtml } from './report/inspect-html.js';
 export { parseBandwidth, formatBandwidth, formatDuration, type Bandwidth } from './core/bandwidth.js';

@@ -46,14 +46,17 @@ describe('layer rules', () => {
   });
 
   it('fails when ring imports capacity, core imports ring, the library imports node: or the CLI, or a cycle', () => {
-    const dir = plantedTree({
-      'src/ring/planted.ts': "import { parseQuantity } from '../capacity/quantity.js';\nexport const q = parseQuantity;\n",
-      'src/core/planted.ts': "import { RingPlacement } from '../ring/ring.js';\nexport const r = RingPlacement;\n",
-      'src/sim/planted.ts': "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n",
-      'src/report/planted.ts': "import { run } from '../cli/run.js';\nexport const c = run;\n",
-      'src/hash/planted-a.ts': "import { b } from './planted-b.js';\nexport const a = (): number => b() + 1;\n",
-      'src/hash/planted-b.ts': "import { a } from './planted-a.js';\nexport const b = (): number => a() - 1;\n",
-    }, ['src/capacity/quantity.ts', 'src/ring/ring.ts', 'src/cli/run.ts']);
+    const dir = plantedTree(
+      {
+        'src/ring/planted.ts': "import { parseQuantity } from '../capacity/quantity.js';\nexport const q = parseQuantity;\n",
+        'src/core/planted.ts': "import { RingPlacement } from '../ring/ring.js';\nexport const r = RingPlacement;\n",
+        'src/sim/planted.ts': "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n",
+        'src/report/planted.ts': "import { run } from '../cli/run.js';\nexport const c = run;\n",
+        'src/hash/planted-a.ts': "import { b } from './planted-b.js';\nexport const a = (): number => b() + 1;\n",
+        'src/hash/planted-b.ts': "import { a } from './planted-a.js';\nexport const b = (): number => a() - 1;\n",
+      },
+      ['src/capacity/quantity.ts', 'src/ring/ring.ts', 'src/cli/run.ts'],
+    );
     const { code, output } = cruise(dir);
     expect(code).not.toBe(0);
     expect(output).toMatch(/layer-ring: src\/ring\/planted\.ts → src\/capacity\/quantity\.ts/);

@@ -45,20 +45,36 @@ describe('the npm package', () => {
   const scripts = (JSON.parse(original) as { scripts: Record<string, string> }).scripts;
   // prepack, pack without lifecycle scripts (prepare would rebuild dist/), postpack: as `npm pack` runs them.
   lifecycle(source, scripts, 'prepack');
-  const packed = JSON.parse(npmRun(source, ['pack', '--ignore-scripts', '--json', '--pack-destination', work])) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const packed = JSON.parse(npmRun(source, ['pack', '--ignore-scripts', '--json', '--pack-destination', work])) as Array<{
+    filename: string;
+    files: Array<{ path: string }>;
+  }>;
   lifecycle(source, scripts, 'postpack');
   const files = packed[0].files.map((f) => f.path);
   const tarball = join(work, packed[0].filename);
 
   it('publishes what users need and nothing else', () => {
-    for (const need of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/node.js', 'dist/cli/main.js', 'dist/viz/core.js', 'viz/report.css', 'viz/report.js', 'cjs/require.cjs', 'examples/alluxio-cluster.yaml']) {
+    for (const need of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/node.js',
+      'dist/cli/main.js',
+      'dist/viz/core.js',
+      'viz/report.css',
+      'viz/report.js',
+      'cjs/require.cjs',
+      'examples/alluxio-cluster.yaml',
+    ]) {
       expect(files).toContain(need);
     }
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.filter((f) => /^(src|test|bench|wip)\//.test(f) || f === 'viz/screenshot.js')).toEqual([]);
   });
 
-  it('packs a package.json without install scripts, and puts the repository\'s back', () => {
+  it("packs a package.json without install scripts, and puts the repository's back", () => {
     const published = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as { scripts: Record<string, string> };
     for (const step of ['preinstall', 'install', 'postinstall', 'prepare', 'prepack', 'postpack']) expect(published.scripts).not.toHaveProperty(step);
     expect(published.scripts).toHaveProperty('build');
@@ -81,18 +97,35 @@ describe('the npm package', () => {
       mkdirSync(join(app, 'node_modules', '.bin'), { recursive: true });
       symlinkSync(join(dest, 'dist', 'cli', 'main.js'), join(app, 'node_modules', '.bin', 'ring-sim'));
     }
-    writeFileSync(join(app, 'use.ts'), [
-      "import { parseQuantity, createPlacement } from 'ring-sim';",
-      "import { fileTraceSource } from 'ring-sim/node';",
-      "const bytes: bigint = parseQuantity('1Gi').bytes;",
-      "const owners: string[] = createPlacement('alluxio-consistent', [{ id: 'a' }, { id: 'b' }]).locate('k');",
-      "console.log(String(bytes), owners.length, typeof fileTraceSource);",
-      '',
-    ].join('\n'));
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
+    writeFileSync(
+      join(app, 'use.ts'),
+      [
+        "import { parseQuantity, createPlacement } from 'ring-sim';",
+        "import { fileTraceSource } from 'ring-sim/node';",
+        "const bytes: bigint = parseQuantity('1Gi').bytes;",
+        "const owners: string[] = createPlacement('alluxio-consistent', [{ id: 'a' }, { id: 'b' }]).locate('k');",
+        'console.log(String(bytes), owners.length, typeof fileTraceSource);',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        files: ['use.ts'],
+      }),
+    );
     const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
-    const esm = spawnSync(process.execPath, ['--input-type=module', '-e', "import { parseQuantity } from 'ring-sim'; import { htmlAssets } from 'ring-sim/node'; console.log(String(parseQuantity('1Ki').bytes), typeof htmlAssets().css)"], { cwd: app, encoding: 'utf8' });
+    const esm = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { parseQuantity } from 'ring-sim'; import { htmlAssets } from 'ring-sim/node'; console.log(String(parseQuantity('1Ki').bytes), typeof htmlAssets().css)",
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
     expect(esm.stderr).toBe('');
     expect(esm.stdout.trim()).toBe('1024 string');
     const cjs = spawnSync(process.execPath, ['-e', "require('ring-sim')"], { cwd: app, encoding: 'utf8' });

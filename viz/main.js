@@ -7,7 +7,7 @@
 
   function rebalanceSection(core) {
     var ex = new R.Explorer(plan, core);
-    var s = R.section('Rebalance: what if you change the ring? (computed in this page by ring-sim\'s own ring code)', 'rebalance');
+    var s = R.section("Rebalance: what if you change the ring? (computed in this page by ring-sim's own ring code)", 'rebalance');
     var read = ex.controls(s, update, nothing);
     ex.metrics(s);
     // The pictures: hidden while a refused value leaves nothing to draw.
@@ -44,7 +44,10 @@
       s.attr('data-invalid', null);
       ex.sizeStrip(); // the window may have changed while the pictures were hidden
       ex.showMetrics(s, ex.result);
-      if (!ex.zoomed) { ex.zoomed = true; ex.readableZoom(); }
+      if (!ex.zoomed) {
+        ex.zoomed = true;
+        ex.readableZoom();
+      }
       ex.drawStrip();
       ex.drawShares();
       ex.drawMatrix();
@@ -54,11 +57,17 @@
     read();
     var pending = null;
     window.addEventListener('resize', function () {
-      if (pending === null) pending = window.requestAnimationFrame(function () { pending = null; ex.resize(); });
+      if (pending === null)
+        pending = window.requestAnimationFrame(function () {
+          pending = null;
+          ex.resize();
+        });
     });
   }
 
-  function done() { document.body.setAttribute('data-rendered', 'true'); }
+  function done() {
+    document.body.setAttribute('data-rendered', 'true');
+  }
 
   if (R.data.plans) {
     R.planClusters(R.data.plans);
@@ -74,7 +83,8 @@
       if (sim) R.simulation(sim, false);
       done();
     };
-    if (window.ringSim) start(); else document.addEventListener('ring-sim:core', start, { once: true });
+    if (window.ringSim) start();
+    else document.addEventListener('ring-sim:core', start, { once: true });
   } else if (sim) {
     R.simulation(sim, true);
     done();

@@ -15,11 +15,17 @@
   /** Below this width (px) the pictures take their narrow form: shorter labels, fewer matrix columns. */
   var NARROW = 600;
   /** About how many characters of 11 px text fit in `px` pixels. */
-  function charsIn(px) { return Math.max(4, Math.floor(px / 6.2)); }
+  function charsIn(px) {
+    return Math.max(4, Math.floor(px / 6.2));
+  }
   /** `text` cut to `chars` characters, ending in "…" when cut (the full text stays in the picture's hover title). */
-  function fit(text, chars) { return text.length > chars ? text.slice(0, Math.max(1, chars - 1)) + '…' : text; }
+  function fit(text, chars) {
+    return text.length > chars ? text.slice(0, Math.max(1, chars - 1)) + '…' : text;
+  }
   /** A worker's label: its short name, cut so that the state ("[new]", …) always shows. */
-  function fitLabel(name, state, chars) { return fit(name, Math.max(4, chars - state.length)) + state; }
+  function fitLabel(name, state, chars) {
+    return fit(name, Math.max(4, chars - state.length)) + state;
+  }
 
   /** The width the pictures have now (px): the strip's box spans the section. */
   E.available = function () {
@@ -27,7 +33,9 @@
   };
 
   // ---- the ring as a linear hash-space strip ------------------------------------------------------------------
-  var ROW = 30, GAP = 16, LEFT = 64;
+  var ROW = 30,
+    GAP = 16,
+    LEFT = 64;
   E.strip = function (box) {
     var self = this;
     var wrap = box.append('div').attr('class', 'strip');
@@ -42,14 +50,28 @@
     var canvas = wrap.append('canvas').attr('id', 'ring');
     var axis = wrap.append('svg').attr('height', 40);
     this.stripState = { wrap: wrap, canvas: canvas, axis: axis, height: height };
-    var zoom = d3.zoom().scaleExtent([1, 1e6]).on('zoom', function (ev) { self.stripState.x = ev.transform.rescaleX(self.stripState.x0); self.drawStrip(); });
+    var zoom = d3
+      .zoom()
+      .scaleExtent([1, 1e6])
+      .on('zoom', function (ev) {
+        self.stripState.x = ev.transform.rescaleX(self.stripState.x0);
+        self.drawStrip();
+      });
     this.stripState.zoom = zoom;
     canvas.call(zoom);
     this.sizeStrip();
-    bar.select('[data-control="zoom-in"]').on('click', function () { canvas.call(zoom.scaleBy, 4); });
-    bar.select('[data-control="zoom-out"]').on('click', function () { canvas.call(zoom.scaleBy, 0.25); });
-    bar.select('[data-control="zoom-reset"]').on('click', function () { canvas.call(zoom.transform, d3.zoomIdentity); });
-    bar.select('[data-control="zoom-readable"]').on('click', function () { self.readableZoom(); });
+    bar.select('[data-control="zoom-in"]').on('click', function () {
+      canvas.call(zoom.scaleBy, 4);
+    });
+    bar.select('[data-control="zoom-out"]').on('click', function () {
+      canvas.call(zoom.scaleBy, 0.25);
+    });
+    bar.select('[data-control="zoom-reset"]').on('click', function () {
+      canvas.call(zoom.transform, d3.zoomIdentity);
+    });
+    bar.select('[data-control="zoom-readable"]').on('click', function () {
+      self.readableZoom();
+    });
   };
 
   /** Sizes the strip to its box (on building it, and when the window's width changes); keeps the part of the ring shown. */
@@ -64,11 +86,22 @@
     s.canvas.node().style.width = width + 'px';
     s.canvas.node().style.height = s.height + 'px';
     s.axis.attr('width', width);
-    s.x0 = d3.scaleLinear().domain([0, 1]).range([LEFT, width - 8]);
+    s.x0 = d3
+      .scaleLinear()
+      .domain([0, 1])
+      .range([LEFT, width - 8]);
     s.x = s.x0;
     s.width = width;
     s.dpr = dpr;
-    s.zoom.translateExtent([[LEFT, 0], [width - 8, s.height]]).extent([[LEFT, 0], [width - 8, s.height]]);
+    s.zoom
+      .translateExtent([
+        [LEFT, 0],
+        [width - 8, s.height],
+      ])
+      .extent([
+        [LEFT, 0],
+        [width - 8, s.height],
+      ]);
     var k = 1 / Math.max(1e-6, shown[1] - shown[0]);
     s.canvas.call(s.zoom.transform, d3.zoomIdentity.translate(LEFT - k * s.x0(shown[0]), 0).scale(k));
     return true;
@@ -101,9 +134,26 @@
     ctx.fillText('after', 4, 2 * (ROW + GAP) + ROW / 2 + 4);
     s.axis.selectAll('*').remove();
     var ticks = Math.max(2, Math.min(8, Math.floor(px / (hi - lo < 0.001 ? 110 : 70))));
-    var ax = s.axis.append('g').attr('transform', 'translate(0,1)').call(d3.axisBottom(s.x).ticks(ticks).tickFormat(function (v) { return (v * 100).toPrecision(hi - lo < 0.001 ? 6 : 3) + ' %'; }));
+    var ax = s.axis
+      .append('g')
+      .attr('transform', 'translate(0,1)')
+      .call(
+        d3
+          .axisBottom(s.x)
+          .ticks(ticks)
+          .tickFormat(function (v) {
+            return (v * 100).toPrecision(hi - lo < 0.001 ? 6 : 3) + ' %';
+          }),
+      );
     ax.selectAll('text').attr('class', 'tick-label');
-    R.axisLabel(s.axis, px >= NARROW ? 'position in the key hash space (% of the 2^32 hash values; keys go to the next point clockwise)' : 'key hash space (% of 2^32; keys go clockwise)', s.x0.range()[0] + px / 2, 36);
+    R.axisLabel(
+      s.axis,
+      px >= NARROW
+        ? 'position in the key hash space (% of the 2^32 hash values; keys go to the next point clockwise)'
+        : 'key hash space (% of 2^32; keys go clockwise)',
+      s.x0.range()[0] + px / 2,
+      36,
+    );
     d3.select('[data-metric="zoom"]').text(' showing ' + (lo * 100).toPrecision(4) + ' % – ' + (hi * 100).toPrecision(4) + ' % of the hash space');
   };
 
@@ -129,7 +179,11 @@
       ctx.fillStyle = R.MOVED;
       ctx.font = '12px system-ui, sans-serif';
       var wide = s.x0.range()[1] - s.x0.range()[0] >= NARROW;
-      ctx.fillText(wide ? 'the key hash changes: every range is redrawn (moved share measured on sample keys)' : 'new key hash: every range redrawn', s.x0.range()[0] + 8, y + GAP / 2 + ROW / 2 + 4);
+      ctx.fillText(
+        wide ? 'the key hash changes: every range is redrawn (moved share measured on sample keys)' : 'new key hash: every range redrawn',
+        s.x0.range()[0] + 8,
+        y + GAP / 2 + ROW / 2 + 4,
+      );
       return;
     }
     // Each pixel is shaded by the part of it that moves, so a spread-out 12 % looks like 12 %, not like everything.
@@ -170,50 +224,172 @@
     // Beyond 60 identities: the 60 whose share changes most, in their order.
     var rows = r.workers;
     if (rows.length > 60) {
-      var keep = rows.map(function (w, i) { return [Math.abs(w.after - w.before), i]; }).sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; }).slice(0, 60)
-        .map(function (x) { return x[1]; }).sort(function (a, b) { return a - b; });
-      rows = keep.map(function (i) { return r.workers[i]; });
+      var keep = rows
+        .map(function (w, i) {
+          return [Math.abs(w.after - w.before), i];
+        })
+        .sort(function (a, b) {
+          return b[0] - a[0] || a[1] - b[1];
+        })
+        .slice(0, 60)
+        .map(function (x) {
+          return x[1];
+        })
+        .sort(function (a, b) {
+          return a - b;
+        });
+      rows = keep.map(function (i) {
+        return r.workers[i];
+      });
     }
-    var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
-    var bw = Math.min(800, this.available()), rh = 22, top = 8, bh = rh * rows.length + top + 44;
+    var names = R.shortNames(
+      r.workers.map(function (w) {
+        return w.name;
+      }),
+    );
+    var bw = Math.min(800, this.available()),
+      rh = 22,
+      top = 8,
+      bh = rh * rows.length + top + 44;
     // Room for the names on the left and "before → after" on the right; narrow, the names are cut to fit.
-    var labelW = bw >= NARROW ? 190 : Math.round(bw * 0.3), valueW = bw >= NARROW ? 140 : 116;
+    var labelW = bw >= NARROW ? 190 : Math.round(bw * 0.3),
+      valueW = bw >= NARROW ? 140 : 116;
     this.sharesBox.selectAll('*').remove();
     var svg = this.sharesBox.append('svg').attr('id', 'shares').attr('width', bw).attr('height', bh);
-    var max = d3.max(rows, function (w) { return Math.max(w.before, w.after, w.fair * (1 + 2 / Math.sqrt(self.pointsOf(w, r)))); });
-    var x = d3.scaleLinear().domain([0, max * 1.08]).range([labelW, bw - valueW]);
-    var y = d3.scaleBand().domain(rows.map(function (w) { return w.id; })).range([top, top + rh * rows.length]).padding(0.15);
-    var g = svg.selectAll('g.share').data(rows).join('g').attr('class', 'share').attr('data-worker', function (w) { return w.name; });
-    g.append('rect').attr('class', 'band').attr('x', function (w) { return x(w.fair * Math.max(0, 1 - self.spread(w, r))); })
-      .attr('width', function (w) { return w.fair ? Math.max(1, x(w.fair * (1 + self.spread(w, r))) - x(w.fair * Math.max(0, 1 - self.spread(w, r)))) : 0; })
-      .attr('y', function (w) { return y(w.id); }).attr('height', y.bandwidth());
-    g.append('rect').attr('class', 'before').attr('x', x(0)).attr('y', function (w) { return y(w.id) + 2; }).attr('height', y.bandwidth() * 0.3)
-      .attr('width', function (w) { return x(w.before) - x(0); });
-    g.append('rect').attr('x', x(0)).attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.42; }).attr('height', y.bandwidth() * 0.5)
-      .attr('width', function (w) { return x(w.after) - x(0); }).attr('fill', function (w) { return w.state === 'offline' ? R.OFFLINE : self.colorOf[w.id]; });
-    g.append('line').attr('class', 'fair').attr('x1', function (w) { return x(w.fair); }).attr('x2', function (w) { return x(w.fair); })
-      .attr('y1', function (w) { return y(w.id); }).attr('y2', function (w) { return y(w.id) + y.bandwidth(); }).attr('visibility', function (w) { return w.fair ? null : 'hidden'; });
-    g.append('text').attr('x', labelW - 6).attr('text-anchor', 'end').attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.7; })
-      .text(function (w) { return fitLabel(names[w.name], stateLabel(w, r), charsIn(labelW - 8)); });
+    var max = d3.max(rows, function (w) {
+      return Math.max(w.before, w.after, w.fair * (1 + 2 / Math.sqrt(self.pointsOf(w, r))));
+    });
+    var x = d3
+      .scaleLinear()
+      .domain([0, max * 1.08])
+      .range([labelW, bw - valueW]);
+    var y = d3
+      .scaleBand()
+      .domain(
+        rows.map(function (w) {
+          return w.id;
+        }),
+      )
+      .range([top, top + rh * rows.length])
+      .padding(0.15);
+    var g = svg
+      .selectAll('g.share')
+      .data(rows)
+      .join('g')
+      .attr('class', 'share')
+      .attr('data-worker', function (w) {
+        return w.name;
+      });
+    g.append('rect')
+      .attr('class', 'band')
+      .attr('x', function (w) {
+        return x(w.fair * Math.max(0, 1 - self.spread(w, r)));
+      })
+      .attr('width', function (w) {
+        return w.fair ? Math.max(1, x(w.fair * (1 + self.spread(w, r))) - x(w.fair * Math.max(0, 1 - self.spread(w, r)))) : 0;
+      })
+      .attr('y', function (w) {
+        return y(w.id);
+      })
+      .attr('height', y.bandwidth());
+    g.append('rect')
+      .attr('class', 'before')
+      .attr('x', x(0))
+      .attr('y', function (w) {
+        return y(w.id) + 2;
+      })
+      .attr('height', y.bandwidth() * 0.3)
+      .attr('width', function (w) {
+        return x(w.before) - x(0);
+      });
+    g.append('rect')
+      .attr('x', x(0))
+      .attr('y', function (w) {
+        return y(w.id) + y.bandwidth() * 0.42;
+      })
+      .attr('height', y.bandwidth() * 0.5)
+      .attr('width', function (w) {
+        return x(w.after) - x(0);
+      })
+      .attr('fill', function (w) {
+        return w.state === 'offline' ? R.OFFLINE : self.colorOf[w.id];
+      });
+    g.append('line')
+      .attr('class', 'fair')
+      .attr('x1', function (w) {
+        return x(w.fair);
+      })
+      .attr('x2', function (w) {
+        return x(w.fair);
+      })
+      .attr('y1', function (w) {
+        return y(w.id);
+      })
+      .attr('y2', function (w) {
+        return y(w.id) + y.bandwidth();
+      })
+      .attr('visibility', function (w) {
+        return w.fair ? null : 'hidden';
+      });
+    g.append('text')
+      .attr('x', labelW - 6)
+      .attr('text-anchor', 'end')
+      .attr('y', function (w) {
+        return y(w.id) + y.bandwidth() * 0.7;
+      })
+      .text(function (w) {
+        return fitLabel(names[w.name], stateLabel(w, r), charsIn(labelW - 8));
+      });
     g.append('title').text(function (w) {
       return w.name + ' (' + w.id + ', ' + w.state + '): before ' + R.pct(w.before) + ', after ' + R.pct(w.after) + ' of keys; fair share ' + R.pct(w.fair);
     });
-    g.append('text').attr('class', 'value').attr('x', x.range()[1] + 8).attr('y', function (w) { return y(w.id) + y.bandwidth() * 0.75; })
-      .text(function (w) { return R.pct(w.before) + ' → ' + R.pct(w.after); });
+    g.append('text')
+      .attr('class', 'value')
+      .attr('x', x.range()[1] + 8)
+      .attr('y', function (w) {
+        return y(w.id) + y.bandwidth() * 0.75;
+      })
+      .text(function (w) {
+        return R.pct(w.before) + ' → ' + R.pct(w.after);
+      });
     var axisY = top + rh * rows.length + 4;
-    svg.append('g').attr('transform', 'translate(0,' + axisY + ')').call(d3.axisBottom(x).ticks(bw >= NARROW ? 6 : 3).tickFormat(function (v) { return (v * 100).toFixed(1) + ' %'; }));
+    svg
+      .append('g')
+      .attr('transform', 'translate(0,' + axisY + ')')
+      .call(
+        d3
+          .axisBottom(x)
+          .ticks(bw >= NARROW ? 6 : 3)
+          .tickFormat(function (v) {
+            return (v * 100).toFixed(1) + ' %';
+          }),
+      );
     R.axisLabel(svg, 'share of keys (%)', (x.range()[0] + x.range()[1]) / 2, axisY + 36);
-    if (r.workers.length > rows.length) svg.append('text').attr('x', 0).attr('y', bh - 4).text(fit('the ' + rows.length + ' identities whose share changes most, of ' + r.workers.length, charsIn(bw)));
+    if (r.workers.length > rows.length)
+      svg
+        .append('text')
+        .attr('x', 0)
+        .attr('y', bh - 4)
+        .text(fit('the ' + rows.length + ' identities whose share changes most, of ' + r.workers.length, charsIn(bw)));
   };
 
   /** Ring points of worker `w` after the change (for the expected band). */
   E.pointsOf = function (w, r) {
     if (!r.weightedAfter) return r.pointsPerWorker;
-    var mean = 0, n = 0, self = this;
-    r.workers.forEach(function (v) { if (v.state !== 'removed') { mean += self.capacityOf[v.id]; n++; } });
-    return Math.max(1, r.pointsPerWorker * this.capacityOf[w.id] / (mean / n));
+    var mean = 0,
+      n = 0,
+      self = this;
+    r.workers.forEach(function (v) {
+      if (v.state !== 'removed') {
+        mean += self.capacityOf[v.id];
+        n++;
+      }
+    });
+    return Math.max(1, (r.pointsPerWorker * this.capacityOf[w.id]) / (mean / n));
   };
-  E.spread = function (w, r) { return 2 / Math.sqrt(this.pointsOf(w, r)); };
+  E.spread = function (w, r) {
+    return 2 / Math.sqrt(this.pointsOf(w, r));
+  };
 
   // ---- from → to matrix ---------------------------------------------------------------------------------------
   E.matrix = function (box) {
@@ -223,41 +399,97 @@
   E.drawMatrix = function () {
     var r = this.result;
     var nameOf = this.nameOf(r);
-    var flows = r.flows.map(function (f) { return { from: nameOf(f.from), to: nameOf(f.to), fraction: f.fraction }; });
+    var flows = r.flows.map(function (f) {
+      return { from: nameOf(f.from), to: nameOf(f.to), fraction: f.fraction };
+    });
     var avail = Math.min(1000, this.available());
     var narrow = avail < NARROW;
-    var cw = narrow ? 56 : 84, ch = 30, left = narrow ? Math.round(avail * 0.26) : 170, top = 112;
+    var cw = narrow ? 56 : 84,
+      ch = 30,
+      left = narrow ? Math.round(avail * 0.26) : 170,
+      top = 112;
     // As many columns as fit (at most 8): the smaller flows are summed into "other".
     var m = this.core.flowMatrix(flows, Math.max(2, Math.min(8, Math.floor((avail - left - 20) / cw))));
     var box = this.matrixBox;
     box.selectAll('*').remove();
-    if (!flows.length) { box.append('p').text('Nothing moves between workers.'); return; }
+    if (!flows.length) {
+      box.append('p').text('Nothing moves between workers.');
+      return;
+    }
     // Shortened like everywhere else on the page (from all identities' names); "other" stays as it is.
-    var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
-    var short = function (n) { return names[n] || n; };
-    var svg = box.append('svg').attr('id', 'flows').attr('width', Math.max(Math.min(440, avail), left + cw * m.to.length + 20)).attr('height', top + ch * m.from.length + 4);
-    var max = d3.max(m.cells, function (row) { return d3.max(row); });
+    var names = R.shortNames(
+      r.workers.map(function (w) {
+        return w.name;
+      }),
+    );
+    var short = function (n) {
+      return names[n] || n;
+    };
+    var svg = box
+      .append('svg')
+      .attr('id', 'flows')
+      .attr('width', Math.max(Math.min(440, avail), left + cw * m.to.length + 20))
+      .attr('height', top + ch * m.from.length + 4);
+    var max = d3.max(m.cells, function (row) {
+      return d3.max(row);
+    });
     var color = d3.scaleSequential(d3.interpolateBlues).domain([0, max * 1.15]);
     svg.append('text').attr('x', left).attr('y', 12).attr('class', 'axis-label').text('to (after the change) →');
-    svg.append('text').attr('x', 4).attr('y', top - 8).attr('class', 'axis-label').text('from (before) ↓');
+    svg
+      .append('text')
+      .attr('x', 4)
+      .attr('y', top - 8)
+      .attr('class', 'axis-label')
+      .text('from (before) ↓');
     m.to.forEach(function (t, c) {
-      svg.append('text').attr('transform', 'translate(' + (left + c * cw + cw / 2) + ',' + (top - 8) + ') rotate(-35)').text(fit(short(t), 18)).append('title').text(t);
+      svg
+        .append('text')
+        .attr('transform', 'translate(' + (left + c * cw + cw / 2) + ',' + (top - 8) + ') rotate(-35)')
+        .text(fit(short(t), 18))
+        .append('title')
+        .text(t);
     });
     m.from.forEach(function (f, rI) {
-      svg.append('text').attr('x', left - 8).attr('y', top + rI * ch + ch / 2 + 4).attr('text-anchor', 'end').text(fit(short(f), charsIn(left - 10))).append('title').text(f);
+      svg
+        .append('text')
+        .attr('x', left - 8)
+        .attr('y', top + rI * ch + ch / 2 + 4)
+        .attr('text-anchor', 'end')
+        .text(fit(short(f), charsIn(left - 10)))
+        .append('title')
+        .text(f);
       m.to.forEach(function (t, c) {
         var v = m.cells[rI][c];
         var g = svg.append('g').attr('class', 'cell');
-        g.append('rect').attr('x', left + c * cw).attr('y', top + rI * ch).attr('width', cw - 2).attr('height', ch - 2).attr('fill', v ? color(v) : '#f9fafb');
-        if (v) g.append('text').attr('x', left + c * cw + cw / 2).attr('y', top + rI * ch + ch / 2 + 4).attr('text-anchor', 'middle')
-          .attr('class', v > max * 0.55 ? 'on-dark' : null).text(R.pct(v));
+        g.append('rect')
+          .attr('x', left + c * cw)
+          .attr('y', top + rI * ch)
+          .attr('width', cw - 2)
+          .attr('height', ch - 2)
+          .attr('fill', v ? color(v) : '#f9fafb');
+        if (v)
+          g.append('text')
+            .attr('x', left + c * cw + cw / 2)
+            .attr('y', top + rI * ch + ch / 2 + 4)
+            .attr('text-anchor', 'middle')
+            .attr('class', v > max * 0.55 ? 'on-dark' : null)
+            .text(R.pct(v));
         g.append('title').text(f + ' → ' + t + ': ' + R.pct(v, 3) + ' of all keys');
       });
     });
-    box.append('div').attr('class', 'legend')
-      .text('Each cell: share of all keys moving from the row\'s worker to the column\'s; one colour scale for all cells (darkest ' + R.pct(max) + ').');
-    box.append('div').attr('class', 'legend')
-      .text(r.flows.length + ' worker pairs' + (m.from.indexOf('other') >= 0 || m.to.indexOf('other') >= 0 ? '; the smaller ones are summed into "other"' : '') + '.');
+    box
+      .append('div')
+      .attr('class', 'legend')
+      .text("Each cell: share of all keys moving from the row's worker to the column's; one colour scale for all cells (darkest " + R.pct(max) + ').');
+    box
+      .append('div')
+      .attr('class', 'legend')
+      .text(
+        r.flows.length +
+          ' worker pairs' +
+          (m.from.indexOf('other') >= 0 || m.to.indexOf('other') >= 0 ? '; the smaller ones are summed into "other"' : '') +
+          '.',
+      );
   };
 
   // ---- legend -------------------------------------------------------------------------------------------------
@@ -270,22 +502,40 @@
 
   /** Indexes of the identities the legend names, in their order: removed and offline ones first, then kept, then new. */
   function legendWorkers(workers) {
-    if (workers.length <= LEGEND_MAX) return workers.map(function (_w, i) { return i; });
+    if (workers.length <= LEGEND_MAX)
+      return workers.map(function (_w, i) {
+        return i;
+      });
     var rank = { removed: 0, offline: 0, kept: 1, new: 2 };
-    return workers.map(function (_w, i) { return i; }).sort(function (a, b) { return rank[workers[a].state] - rank[workers[b].state] || a - b; })
-      .slice(0, LEGEND_MAX).sort(function (a, b) { return a - b; });
+    return workers
+      .map(function (_w, i) {
+        return i;
+      })
+      .sort(function (a, b) {
+        return rank[workers[a].state] - rank[workers[b].state] || a - b;
+      })
+      .slice(0, LEGEND_MAX)
+      .sort(function (a, b) {
+        return a - b;
+      });
   }
 
   /** "+492 more: 490 new, 2 kept", with a swatch of their colours side by side. */
   function moreItem(rest, colorOf) {
     var states = {};
-    rest.forEach(function (w) { states[w.state] = (states[w.state] || 0) + 1; });
-    var counts = Object.keys(states).map(function (k) { return states[k].toLocaleString('en-US') + ' ' + k; });
-    var colours = rest.slice(0, 12).map(function (w) { return colorOf(w); });
+    rest.forEach(function (w) {
+      states[w.state] = (states[w.state] || 0) + 1;
+    });
+    var counts = Object.keys(states).map(function (k) {
+      return states[k].toLocaleString('en-US') + ' ' + k;
+    });
+    var colours = rest.slice(0, 12).map(function (w) {
+      return colorOf(w);
+    });
     return {
       color: colours.length > 1 ? 'linear-gradient(90deg, ' + colours.join(', ') + ')' : colours[0],
       text: '+' + rest.length.toLocaleString('en-US') + ' more identities (' + counts.join(', ') + ')',
-      title: 'each one\'s name is on hover of its bar in the shares (which show the 60 identities whose share changes most)',
+      title: "each one's name is on hover of its bar in the shares (which show the 60 identities whose share changes most)",
       more: true,
     };
   }
@@ -293,10 +543,16 @@
   E.drawLegend = function () {
     var r = this.result;
     var self = this;
-    var names = R.shortNames(r.workers.map(function (w) { return w.name; }));
+    var names = R.shortNames(
+      r.workers.map(function (w) {
+        return w.name;
+      }),
+    );
     var box = this.legendBox;
     box.selectAll('*').remove();
-    var colorOf = function (w) { return w.state === 'offline' ? R.OFFLINE : self.colorOf[w.id]; };
+    var colorOf = function (w) {
+      return w.state === 'offline' ? R.OFFLINE : self.colorOf[w.id];
+    };
     var shown = legendWorkers(r.workers);
     var items = shown.map(function (i) {
       var w = r.workers[i];
@@ -304,14 +560,44 @@
     });
     if (shown.length < r.workers.length) {
       var named = {};
-      shown.forEach(function (i) { named[i] = true; });
-      items.push(moreItem(r.workers.filter(function (_w, i) { return !named[i]; }), colorOf));
+      shown.forEach(function (i) {
+        named[i] = true;
+      });
+      items.push(
+        moreItem(
+          r.workers.filter(function (_w, i) {
+            return !named[i];
+          }),
+          colorOf,
+        ),
+      );
     }
     items.push({ color: R.MOVED, text: 'key range that moves', title: 'hash-space ranges whose worker changes' });
-    if (r.offline) items.push({ color: R.OFFLINE, text: 'offline identity (reads go to the under-storage)', title: 'a static ring keeps an OFFLINE identity\'s ranges' });
-    var it = box.selectAll('span.item').data(items).join('span').attr('class', function (d) { return d.more ? 'item more' : 'item'; }).attr('title', function (d) { return d.title; });
-    it.append('span').attr('class', 'swatch').each(function (d) { this.style.background = d.color; });
-    it.append('span').text(function (d) { return d.text; });
-    box.append('div').attr('class', 'legend').text('Shares: thin grey bar = before, coloured bar = after, black line = fair share (by page-store size), grey band = fair share ± 2/√(virtual nodes), what a random ring gives.');
+    if (r.offline)
+      items.push({ color: R.OFFLINE, text: 'offline identity (reads go to the under-storage)', title: "a static ring keeps an OFFLINE identity's ranges" });
+    var it = box
+      .selectAll('span.item')
+      .data(items)
+      .join('span')
+      .attr('class', function (d) {
+        return d.more ? 'item more' : 'item';
+      })
+      .attr('title', function (d) {
+        return d.title;
+      });
+    it.append('span')
+      .attr('class', 'swatch')
+      .each(function (d) {
+        this.style.background = d.color;
+      });
+    it.append('span').text(function (d) {
+      return d.text;
+    });
+    box
+      .append('div')
+      .attr('class', 'legend')
+      .text(
+        'Shares: thin grey bar = before, coloured bar = after, black line = fair share (by page-store size), grey band = fair share ± 2/√(virtual nodes), what a random ring gives.',
+      );
   };
 })(window.ringSimReport);

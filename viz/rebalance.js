@@ -12,27 +12,43 @@
     var self = this;
     this.plan = plan;
     this.core = core;
-    var names = plan.ring.shares.map(function (s) { return s.worker; });
+    var names = plan.ring.shares.map(function (s) {
+      return s.worker;
+    });
     this.input = {
       model: plan.ring.model,
       names: names,
       mode: plan.ring.mode,
-      capacityBytes: plan.workers.map(function (w) { return w.cacheBytes; }),
+      capacityBytes: plan.workers.map(function (w) {
+        return w.cacheBytes;
+      }),
       datasetBytes: plan.dataset ? plan.dataset.bytes : null,
-      pagestoreTypes: plan.workers.map(function (w) { return w.pagestoreType || 'hostPath'; }),
+      pagestoreTypes: plan.workers.map(function (w) {
+        return w.pagestoreType || 'hostPath';
+      }),
     };
     this.capacityOf = {};
-    plan.ring.model.workers.forEach(function (w, i) { self.capacityOf[w.id] = plan.workers[i].cacheBytes; });
+    plan.ring.model.workers.forEach(function (w, i) {
+      self.capacityOf[w.id] = plan.workers[i].cacheBytes;
+    });
     var base = palette(names.length);
     this.colorOf = {};
-    plan.ring.model.workers.forEach(function (w, i) { self.colorOf[w.id] = base(i); });
-    this.basisBytes = plan.dataset ? plan.dataset.bytes : plan.workers.reduce(function (s, w) { return s + w.cacheBytes; }, 0);
+    plan.ring.model.workers.forEach(function (w, i) {
+      self.colorOf[w.id] = base(i);
+    });
+    this.basisBytes = plan.dataset
+      ? plan.dataset.bytes
+      : plan.workers.reduce(function (s, w) {
+          return s + w.cacheBytes;
+        }, 0);
     this.basis = plan.dataset ? 'data set' : 'cache';
     this.bandwidth = null;
   }
   function palette(n) {
     var p = R.palette(n);
-    return function (i) { return p(i); };
+    return function (i) {
+      return p(i);
+    };
   }
 
   /** New identities: strong colours apart from Tableau 10's, so a new identity never looks like an old worker. */
@@ -50,7 +66,9 @@
     var r = this.core.rebalance(this.input, change);
     var self = this;
     var k = 0;
-    var online = r.workers.filter(function (w) { return w.state === 'kept' || w.state === 'new'; });
+    var online = r.workers.filter(function (w) {
+      return w.state === 'kept' || w.state === 'new';
+    });
     var capTotal = 0;
     r.workers.forEach(function (w) {
       if (w.state === 'new') {
@@ -59,8 +77,12 @@
         self.color(w, k++);
       }
     });
-    online.forEach(function (w) { capTotal += self.capacityOf[w.id]; });
-    r.workers.forEach(function (w) { w.fair = (w.state === 'kept' || w.state === 'new') ? self.capacityOf[w.id] / capTotal : 0; });
+    online.forEach(function (w) {
+      capTotal += self.capacityOf[w.id];
+    });
+    r.workers.forEach(function (w) {
+      w.fair = w.state === 'kept' || w.state === 'new' ? self.capacityOf[w.id] / capTotal : 0;
+    });
     r.ranges = r.method === 'exact' ? this.core.movedRanges(r.before, r.after, r.samePodPairs) : null;
     r.change = change;
     // r.bytesMoved, r.bytesUnreachable: the core's, capped by what each worker caches (the plan's what-if model).
@@ -71,8 +93,12 @@
 
   Explorer.prototype.nameOf = function (r) {
     var m = {};
-    r.workers.forEach(function (w) { m[w.id] = w.name; });
-    return function (id) { return m[id] || id; };
+    r.workers.forEach(function (w) {
+      m[w.id] = w.name;
+    });
+    return function (id) {
+      return m[id] || id;
+    };
   };
 
   // ---- the sentence that answers the question ---------------------------------------------------------------
@@ -84,55 +110,137 @@
     if (c.kind === 'remove') {
       var x = names[c.worker];
       if (plan.ring.mode === 'static') {
-        return 'Static ring: when ' + x + ' stops, its identity stays on the ring, OFFLINE, and its ' + R.pct(r.unreachable) +
-          ' of the keys are read from the under-storage until "alluxio process remove-worker" removes it; then its range, ' + moved + ', moves to the others.';
+        return (
+          'Static ring: when ' +
+          x +
+          ' stops, its identity stays on the ring, OFFLINE, and its ' +
+          R.pct(r.unreachable) +
+          ' of the keys are read from the under-storage until "alluxio process remove-worker" removes it; then its range, ' +
+          moved +
+          ', moves to the others.'
+        );
       }
       return 'Dynamic ring: ' + x + ' leaves and its range, ' + moved + ', moves to the others; ' + this.core.removeClause(r.moved, r.optimal) + '.';
     }
     if (c.kind === 'add') {
-      return 'Adding ' + c.count + ' worker' + (c.count === 1 ? '' : 's') + ' like ' + names[0] + ' (new identities, seeded): the new workers take ' + moved +
-        ' from the others (optimal ' + R.pct(r.optimal) + ').';
+      return (
+        'Adding ' +
+        c.count +
+        ' worker' +
+        (c.count === 1 ? '' : 's') +
+        ' like ' +
+        names[0] +
+        ' (new identities, seeded): the new workers take ' +
+        moved +
+        ' from the others (optimal ' +
+        R.pct(r.optimal) +
+        ').'
+      );
     }
     if (c.kind === 'restart') {
       var y = names[c.worker];
       var emptyDir = this.input.pagestoreTypes[c.worker] === 'emptyDir';
       var id = this.input.model.workers[c.worker].id;
-      var share = r.workers.filter(function (w) { return w.id === id; }).map(function (w) { return w.before; })[0] || 0;
+      var share =
+        r.workers
+          .filter(function (w) {
+            return w.id === id;
+          })
+          .map(function (w) {
+            return w.before;
+          })[0] || 0;
       var pod = emptyDir
         ? ' Its emptyDir page store comes back empty, so the keys it keeps under the new identity are re-read too (counted as moved).'
-        : ' ' + R.pct(r.samePod) + ' of the keys pass from the old identity to the new one on the same pod and stay on the pod: its page store still holds them, so they are not moved.';
+        : ' ' +
+          R.pct(r.samePod) +
+          ' of the keys pass from the old identity to the new one on the same pod and stay on the pod: its page store still holds them, so they are not moved.';
       if (plan.ring.mode === 'static') {
-        return 'Static ring: ' + y + ' comes back under a new identity that takes new ranges (' + moved + ' change pod); its old identity stays on the ring, OFFLINE, and the ' +
-          R.pct(r.unreachable) + ' of the keys it still owns are read from the under-storage until remove-worker.' + pod;
+        return (
+          'Static ring: ' +
+          y +
+          ' comes back under a new identity that takes new ranges (' +
+          moved +
+          ' change pod); its old identity stays on the ring, OFFLINE, and the ' +
+          R.pct(r.unreachable) +
+          ' of the keys it still owns are read from the under-storage until remove-worker.' +
+          pod
+        );
       }
-      return 'Dynamic ring: ' + y + ' comes back under a new identity; the old identity vanishes and the new identity takes new ranges: ' + moved +
-        ' change pod although the cluster has the same workers.' + pod + ' ' + this.core.persistedRestartClause(emptyDir, share);
+      return (
+        'Dynamic ring: ' +
+        y +
+        ' comes back under a new identity; the old identity vanishes and the new identity takes new ranges: ' +
+        moved +
+        ' change pod although the cluster has the same workers.' +
+        pod +
+        ' ' +
+        this.core.persistedRestartClause(emptyDir, share)
+      );
     }
     if (c.kind === 'vnodes') {
-      return 'Changing the virtual nodes from ' + this.input.model.vnodes.toLocaleString('en-US') + ' to ' + c.vnodes.toLocaleString('en-US') + ' a worker redraws every worker\'s points: ' + moved +
-        ' change worker ' + this.core.shareChangeClause(r.optimal, r.workers.filter(function (w) { return w.state !== 'removed'; }).map(function (w) { return w.after; })) + '.';
+      return (
+        'Changing the virtual nodes from ' +
+        this.input.model.vnodes.toLocaleString('en-US') +
+        ' to ' +
+        c.vnodes.toLocaleString('en-US') +
+        " a worker redraws every worker's points: " +
+        moved +
+        ' change worker ' +
+        this.core.shareChangeClause(
+          r.optimal,
+          r.workers
+            .filter(function (w) {
+              return w.state !== 'removed';
+            })
+            .map(function (w) {
+              return w.after;
+            }),
+        ) +
+        '.'
+      );
     }
-    return 'Switching the provider to ' + (c.weighted ? 'CAPACITY (ring-sim\'s model: virtual nodes in proportion to page-store size)' : 'DEFAULT (equal virtual nodes)') +
-      ' rebuilds the ring with another key hash: ' + moved + ' change worker (measured ' + this.core.movedMethodNote(r.method) + '). Decide it before the first deployment.';
+    return (
+      'Switching the provider to ' +
+      (c.weighted ? "CAPACITY (ring-sim's model: virtual nodes in proportion to page-store size)" : 'DEFAULT (equal virtual nodes)') +
+      ' rebuilds the ring with another key hash: ' +
+      moved +
+      ' change worker (measured ' +
+      this.core.movedMethodNote(r.method) +
+      '). Decide it before the first deployment.'
+    );
   };
 
   // ---- controls ---------------------------------------------------------------------------------------------
   /** A number input with its message beside it (`[data-message]`, empty while the value is accepted). */
   function numberInput(l, control, range) {
-    var input = l.append('input').attr('type', 'number').attr('data-control', control).attr('aria-describedby', 'message-' + control);
+    var input = l
+      .append('input')
+      .attr('type', 'number')
+      .attr('data-control', control)
+      .attr('aria-describedby', 'message-' + control);
     limits(input, range);
-    l.append('span').attr('class', 'control-message').attr('id', 'message-' + control).attr('data-message', control).attr('aria-live', 'polite');
+    l.append('span')
+      .attr('class', 'control-message')
+      .attr('id', 'message-' + control)
+      .attr('data-message', control)
+      .attr('aria-live', 'polite');
     return input;
   }
   function limits(input, range) {
-    input.attr('min', range.min).attr('max', range.max).attr('step', range.integer ? 1 : 'any');
+    input
+      .attr('min', range.min)
+      .attr('max', range.max)
+      .attr('step', range.integer ? 1 : 'any');
   }
 
   /** Reads a numeric control (src/report/control-input.ts) and shows its message beside it, or clears it. */
   function readNumber(form, core, control, range) {
     var input = form.select('[data-control="' + control + '"]');
     var r = core.readControlNumber(input.property('value'), range, input.property('validity').badInput);
-    form.select('[data-message="' + control + '"]').text(r.ok ? '' : r.message).attr('data-state', r.ok ? null : 'invalid');
+    form
+      .select('[data-message="' + control + '"]')
+      .text(r.ok ? '' : r.message)
+      .attr('data-state', r.ok ? null : 'invalid');
     input.attr('aria-invalid', r.ok ? null : 'true');
     return r;
   }
@@ -147,7 +255,10 @@
     var empty = input.property('value').trim() === '' && !input.property('validity').badInput;
     var r = readNumber(form, core, 'ufs-bandwidth', range);
     if (empty) {
-      form.select('[data-message="ufs-bandwidth"]').attr('data-state', 'hint').text('Optional: give ' + core.describeRange(range) + ' to time the re-read.');
+      form
+        .select('[data-message="ufs-bandwidth"]')
+        .attr('data-state', 'hint')
+        .text('Optional: give ' + core.describeRange(range) + ' to time the re-read.');
       input.attr('aria-invalid', null);
     }
     this.bandwidth = r.ok ? r.value * core.UFS_BANDWIDTH_UNITS[unit] : null;
@@ -171,14 +282,28 @@
       var l = form.append('label').attr('class', 'control');
       // One worker: nothing to remove, so the page opens on adding workers.
       var first = names.length > 1 ? 'remove' : 'add';
-      l.append('input').attr('type', 'radio').attr('name', 'change').attr('value', kind).property('checked', kind === first);
+      l.append('input')
+        .attr('type', 'radio')
+        .attr('name', 'change')
+        .attr('value', kind)
+        .property('checked', kind === first);
       l.append('span').text(label);
       return l;
     }
     function workerSelect(l, control) {
       var s = l.append('select').attr('data-control', control);
-      s.selectAll('option').data(names).join('option').attr('value', function (n) { return n; }).attr('title', function (n) { return n; })
-        .text(function (n) { return short[n]; });
+      s.selectAll('option')
+        .data(names)
+        .join('option')
+        .attr('value', function (n) {
+          return n;
+        })
+        .attr('title', function (n) {
+          return n;
+        })
+        .text(function (n) {
+          return short[n];
+        });
       return s;
     }
     var ranges = {
@@ -191,22 +316,42 @@
     numberInput(row('vnodes', 'Virtual nodes a worker'), 'vnodes', ranges.vnodes).attr('value', model.vnodes === 1000 ? 2000 : 1000);
     var p = row('provider', 'Provider');
     var ps = p.append('select').attr('data-control', 'provider');
-    ps.selectAll('option').data(['DEFAULT', 'CAPACITY']).join('option').attr('value', function (v) { return v; }).text(function (v) { return v + (v === 'CAPACITY' ? ' (model)' : ''); });
+    ps.selectAll('option')
+      .data(['DEFAULT', 'CAPACITY'])
+      .join('option')
+      .attr('value', function (v) {
+        return v;
+      })
+      .text(function (v) {
+        return v + (v === 'CAPACITY' ? ' (model)' : '');
+      });
     ps.property('value', model.weighted ? 'DEFAULT' : 'CAPACITY');
     var bw = form.append('label').attr('class', 'control bandwidth');
     bw.append('span').text('Under-storage read bandwidth');
     var units = Object.keys(core.UFS_BANDWIDTH_UNITS);
     numberInput(bw, 'ufs-bandwidth', core.bandwidthRange(units[0])).attr('placeholder', 'e.g. 10');
     // The unit sits between the number and its message.
-    bw.insert('select', '[data-message]').attr('data-control', 'ufs-bandwidth-unit').selectAll('option').data(units).join('option').text(function (u) { return u; });
+    bw.insert('select', '[data-message]')
+      .attr('data-control', 'ufs-bandwidth-unit')
+      .selectAll('option')
+      .data(units)
+      .join('option')
+      .text(function (u) {
+        return u;
+      });
     function read() {
       var kind = form.select('input[name="change"]:checked').property('value');
-      var v = function (sel) { return form.select(sel).property('value'); };
+      var v = function (sel) {
+        return form.select(sel).property('value');
+      };
       var add = readNumber(form, core, 'add-workers', ranges['add-workers']);
       var vnodes = readNumber(form, core, 'vnodes', ranges.vnodes);
       self.readBandwidth(form);
       var refused = kind === 'add' ? add : kind === 'vnodes' ? vnodes : null;
-      if (refused && !refused.ok) { onInvalid(refused.message); return; }
+      if (refused && !refused.ok) {
+        onInvalid(refused.message);
+        return;
+      }
       var change;
       if (kind === 'remove') change = { kind: 'remove', worker: names.indexOf(v('[data-control="remove-worker"]')) };
       else if (kind === 'restart') change = { kind: 'restart', worker: names.indexOf(v('[data-control="restart-worker"]')) };
@@ -254,13 +399,29 @@
     };
     box.select('[data-metric="moved"]').attr('data-value', String(r.moved));
     set('moved', R.pct(r.moved), this.core.movedMethodNote(r.method));
-    set('same-pod', R.pct(r.samePod), r.samePod > 0 ? 'old identity → new one on the same pod: still in its page store, not moved' : 'no key changes identity without changing pod');
-    set('optimal', R.pct(r.optimal), r.change.kind === 'restart' ? this.core.restartOptimalNote(this.input.pagestoreTypes[r.change.worker] === 'emptyDir') : 'the sum of the share gains');
-    set('bytes-moved', R.bytes(r.bytesMoved), r.bytesBasisText + ' (' + this.basis + ' ' + R.bytes(this.basisBytes) + '; model: each worker caches at most its page store)');
+    set(
+      'same-pod',
+      R.pct(r.samePod),
+      r.samePod > 0 ? 'old identity → new one on the same pod: still in its page store, not moved' : 'no key changes identity without changing pod',
+    );
+    set(
+      'optimal',
+      R.pct(r.optimal),
+      r.change.kind === 'restart' ? this.core.restartOptimalNote(this.input.pagestoreTypes[r.change.worker] === 'emptyDir') : 'the sum of the share gains',
+    );
+    set(
+      'bytes-moved',
+      R.bytes(r.bytesMoved),
+      r.bytesBasisText + ' (' + this.basis + ' ' + R.bytes(this.basisBytes) + '; model: each worker caches at most its page store)',
+    );
     if (this.bandwidth) set('time', R.duration(r.bytesMoved / this.bandwidth), 'at ' + this.bandwidthText + ' from the under-storage');
     else if (this.bandwidthRefused) set('time', '-', 'not timed: the "Under-storage read bandwidth" value is refused (see the message beside it)');
     else set('time', '-', 'give the "Under-storage read bandwidth" control a value');
-    set('unreachable', R.pct(r.unreachable), r.unreachable > 0 ? R.bytes(r.bytesUnreachable) + ' read from the under-storage' : 'no offline identity owns keys');
+    set(
+      'unreachable',
+      R.pct(r.unreachable),
+      r.unreachable > 0 ? R.bytes(r.bytesUnreachable) + ' read from the under-storage' : 'no offline identity owns keys',
+    );
     box.select('[data-metric="summary"]').text(this.describe(r));
     box.select('[data-metric="error"]').text('');
   };

@@ -15,7 +15,10 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-shot-'));
 const html = join(dir, 'plan.html');
 // The example will not deploy on GKE (exit 1): that is the verdict the page shows.
-const run = spawnSync(process.execPath, ['dist/cli/main.js', 'plan', 'examples/alluxio-cluster-gke.yaml', '--provider', 'gcp', '--html', html], { cwd: root, encoding: 'utf8' });
+const run = spawnSync(process.execPath, ['dist/cli/main.js', 'plan', 'examples/alluxio-cluster-gke.yaml', '--provider', 'gcp', '--html', html], {
+  cwd: root,
+  encoding: 'utf8',
+});
 if (run.status !== 0 && run.status !== 1) {
   process.stderr.write(run.stderr);
   process.exit(run.status ?? 1);

@@ -17,5 +17,7 @@ export function cliRun(args) {
 
 /** Runs bench/CHILD.js with `args` (and `options.env`, when given) and parses what it prints. */
 export function childJson(child, args, options = {}) {
-  return JSON.parse(execFileSync(process.execPath, [new URL(`../${child}`, import.meta.url).pathname, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, ...options }));
+  return JSON.parse(
+    execFileSync(process.execPath, [new URL(`../${child}`, import.meta.url).pathname, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, ...options }),
+  );
 }

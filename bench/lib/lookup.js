@@ -15,7 +15,11 @@ export const gc = globalThis.gc ?? (() => {});
  */
 function batchLoop(id, target, method, keys, batch) {
   if (!/^[A-Za-z_$][\w$]*$/.test(method)) throw new Error(`bad method name ${method}`);
-  const make = new Function('target', 'keys', 'BATCH', `// case ${id}
+  const make = new Function(
+    'target',
+    'keys',
+    'BATCH',
+    `// case ${id}
     let offset = 0;
     let sink = 0;
     return function batch() {
@@ -23,7 +27,8 @@ function batchLoop(id, target, method, keys, batch) {
       for (let i = offset; i < end; i++) sink ^= target.${method}(keys[i]) === undefined ? 1 : 0;
       offset = end + BATCH > keys.length ? 0 : end;
       return sink;
-    };`);
+    };`,
+  );
   return make(target, keys, batch);
 }
 

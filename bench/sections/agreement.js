@@ -18,5 +18,11 @@ export async function measure({ keys, results }) {
 export function render(r, { measuredBy }) {
   const a = r.sections.agreement;
   if (!a) return [];
-  return [...measuredBy('agreement'), '## Agreement with peers', '', `ring-sim \`ketama\` (weighting=hashring) against npm \`hashring\` on ${a.workers} workers (weights ${a.weights}), ${f(a.keys)} keys: **${a.disagree} keys disagree**.`, ''];
+  return [
+    ...measuredBy('agreement'),
+    '## Agreement with peers',
+    '',
+    `ring-sim \`ketama\` (weighting=hashring) against npm \`hashring\` on ${a.workers} workers (weights ${a.weights}), ${f(a.keys)} keys: **${a.disagree} keys disagree**.`,
+    '',
+  ];
 }

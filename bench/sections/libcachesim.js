@@ -29,8 +29,10 @@ export function render(r, { measuredBy }) {
   if (!r.sections.libcachesim) return [];
   return [
     ...measuredBy('libcachesim'),
-    '## cachesim against libCacheSim (issue 16)', '',
-    'Reproduce (builds libCacheSim from its source in $TMPDIR/ring-sim-libcachesim, outside the repository; needs cmake, glib and zstd: `apt-get install -y cmake build-essential libglib2.0-dev libzstd-dev`): `LIBCACHESIM_SRC=/path/to/libCacheSim node --expose-gc bench/run.js --only libcachesim --write-results`, or `node bench/libcachesim.js --libcachesim /path/to/libCacheSim` for the table alone.', '',
+    '## cachesim against libCacheSim (issue 16)',
+    '',
+    'Reproduce (builds libCacheSim from its source in $TMPDIR/ring-sim-libcachesim, outside the repository; needs cmake, glib and zstd: `apt-get install -y cmake build-essential libglib2.0-dev libzstd-dev`): `LIBCACHESIM_SRC=/path/to/libCacheSim node --expose-gc bench/run.js --only libcachesim --write-results`, or `node bench/libcachesim.js --libcachesim /path/to/libCacheSim` for the table alone.',
+    '',
     ...renderLibCacheSim(r.sections.libcachesim, f),
   ];
 }

@@ -19,7 +19,8 @@ const BEFORE = { key: 'before', label: 'pagestore.size: 1Gi, code before dirs', 
 /** The scenario with the page store `pagestore`: no events, so one replay (no baseline). */
 function scenario(reads, pagestore) {
   return {
-    name: 'pagestore dirs', seed: 5,
+    name: 'pagestore dirs',
+    seed: 5,
     cluster: { workerGroups: [{ name: 'worker', count: 100, pagestore: { ...pagestore, pageSize: '1MB', policy: 'lru' } }] },
     placement: { algorithm: 'alluxio-consistent', vnodes: 2000 },
     workload: { type: 'zipf', files: 200000, alpha: 0.9, fileSize: '4Mi', requests: reads },
@@ -44,10 +45,19 @@ export async function measure({ quick, argv, results }) {
   const out = childJson('pagestore-dirs-child.js', [JSON.stringify(scenarios), String(rounds)], { env });
   const summary = (key) => {
     const runs = out.runs[key];
-    return { ms: median(runs.map((x) => x.ms)), cpuMs: median(runs.map((x) => x.cpuMs)), minCpuMs: Math.min(...runs.map((x) => x.cpuMs)), runs, hashes: out.hashes[key], totals: out.totals[key] };
+    return {
+      ms: median(runs.map((x) => x.ms)),
+      cpuMs: median(runs.map((x) => x.cpuMs)),
+      minCpuMs: Math.min(...runs.map((x) => x.cpuMs)),
+      runs,
+      hashes: out.hashes[key],
+      totals: out.totals[key],
+    };
   };
   results.sections[name] = {
-    reads, rounds, before: before ? 'a9ba03f^' : null,
+    reads,
+    rounds,
+    before: before ? 'a9ba03f^' : null,
     sameCounts: JSON.stringify(out.totals.oneDir) === JSON.stringify(out.totals.pooled),
     variants: Object.fromEntries(out.variants.map((k) => [k, summary(k)])),
     load: [load, os.loadavg()[0]],
@@ -68,20 +78,43 @@ export function render(r, { measuredBy }) {
   const all = [BEFORE, ...VARIANTS].filter((v) => s.variants[v.key]);
   const rows = all.map((v) => {
     const x = s.variants[v.key];
-    return [v.label, f(x.cpuMs / 1000, 2), f(x.minCpuMs / 1000, 2), f(x.ms / 1000, 2), v.key === 'pooled' ? '—' : signed(paired(s, v.key, 'pooled')), f(x.hashes), f(x.totals.pageRequests), (x.totals.hitRatio * 100).toFixed(2) + ' %'];
+    return [
+      v.label,
+      f(x.cpuMs / 1000, 2),
+      f(x.minCpuMs / 1000, 2),
+      f(x.ms / 1000, 2),
+      v.key === 'pooled' ? '—' : signed(paired(s, v.key, 'pooled')),
+      f(x.hashes),
+      f(x.totals.pageRequests),
+      (x.totals.hitRatio * 100).toFixed(2) + ' %',
+    ];
   });
   const one = paired(s, 'oneDir', 'pooled');
   const files = s.variants.twoDirs.totals.files;
   const lines = [
     ...measuredBy(name),
-    '## simulate with page-store directories (issue 30)', '',
-    `The same \`simulate()\` replay with the pooled page store (\`pagestore.size\`) and with \`pagestore.dirs\` of one, two and four directories of the same total, in one fresh process (bench/pagestore-dirs-child.js): ${f(s.reads)} reads, Zipf 0.9 over ${f(files)} files of 4 MiB, 100 workers with 1 GiB of LRU page store each, 1 MB pages, alluxio-consistent 2,000 virtual nodes, no events (one replay, no baseline). One warm-up run of each, then ${s.rounds} round${s.rounds === 1 ? '' : 's'} of all back to back, the order rotated every round. CPU time is this process's user + system (\`process.cpuUsage\`): load average (1 min) ${s.load.map((x) => x.toFixed(1)).join(' before, ')} after, on 2 shared cores, so wall time mostly measures the other work; the figure to read is the paired one (each round's runs under the same load). Hashes: \`FileDirMemo.hashesInProcess\` across the run (one SHA-256 and one murmur3 of a path each). Hits, misses and bytes of one directory equal the pooled store's: **${s.sameCounts ? 'yes' : 'no'}**.`, '',
-    ...table(['page store', 'CPU s (median)', 'CPU s (least)', 'wall s (median)', 'CPU vs pooled (paired median)', 'allocator hashes', 'page reads', 'hit ratio'], 'lrrrrrrr', rows),
-    '', `**One directory costs ${signed(one)} CPU time against the pooled store** (the median over rounds of (one directory − pooled) ÷ pooled; wall time ${signed(paired(s, 'oneDir', 'pooled', 'ms'))}). Per-round CPU ms (pooled; one directory): ${s.variants.pooled.runs.map((x) => Math.round(x.cpuMs)).join(', ')}; ${s.variants.oneDir.runs.map((x) => Math.round(x.cpuMs)).join(', ')}.`,
+    '## simulate with page-store directories (issue 30)',
+    '',
+    `The same \`simulate()\` replay with the pooled page store (\`pagestore.size\`) and with \`pagestore.dirs\` of one, two and four directories of the same total, in one fresh process (bench/pagestore-dirs-child.js): ${f(s.reads)} reads, Zipf 0.9 over ${f(files)} files of 4 MiB, 100 workers with 1 GiB of LRU page store each, 1 MB pages, alluxio-consistent 2,000 virtual nodes, no events (one replay, no baseline). One warm-up run of each, then ${s.rounds} round${s.rounds === 1 ? '' : 's'} of all back to back, the order rotated every round. CPU time is this process's user + system (\`process.cpuUsage\`): load average (1 min) ${s.load.map((x) => x.toFixed(1)).join(' before, ')} after, on 2 shared cores, so wall time mostly measures the other work; the figure to read is the paired one (each round's runs under the same load). Hashes: \`FileDirMemo.hashesInProcess\` across the run (one SHA-256 and one murmur3 of a path each). Hits, misses and bytes of one directory equal the pooled store's: **${s.sameCounts ? 'yes' : 'no'}**.`,
+    '',
+    ...table(
+      ['page store', 'CPU s (median)', 'CPU s (least)', 'wall s (median)', 'CPU vs pooled (paired median)', 'allocator hashes', 'page reads', 'hit ratio'],
+      'lrrrrrrr',
+      rows,
+    ),
+    '',
+    `**One directory costs ${signed(one)} CPU time against the pooled store** (the median over rounds of (one directory − pooled) ÷ pooled; wall time ${signed(paired(s, 'oneDir', 'pooled', 'ms'))}). Per-round CPU ms (pooled; one directory): ${s.variants.pooled.runs.map((x) => Math.round(x.cpuMs)).join(', ')}; ${s.variants.oneDir.runs.map((x) => Math.round(x.cpuMs)).join(', ')}.`,
   ];
-  if (s.variants.before) lines.push('', `Against the code before page-store directories (\`${s.before}\`, the same scenario with \`pagestore.size\`, built to a separate dist/ with \`git archive a9ba03f^ | tar -x -C DIR\`, \`npx tsc -p tsconfig.build.json\` there, and given as \`--before-dist DIR/dist\` or \`BEFORE_DIST\`; run in the same process, interleaved with the others): pooled ${signed(paired(s, 'pooled', 'before'))}, one directory ${signed(paired(s, 'oneDir', 'before'))} CPU time (paired medians).`);
+  if (s.variants.before)
+    lines.push(
+      '',
+      `Against the code before page-store directories (\`${s.before}\`, the same scenario with \`pagestore.size\`, built to a separate dist/ with \`git archive a9ba03f^ | tar -x -C DIR\`, \`npx tsc -p tsconfig.build.json\` there, and given as \`--before-dist DIR/dist\` or \`BEFORE_DIST\`; run in the same process, interleaved with the others): pooled ${signed(paired(s, 'pooled', 'before'))}, one directory ${signed(paired(s, 'oneDir', 'before'))} CPU time (paired medians).`,
+    );
   const h = s.variants.twoDirs.hashes;
-  lines.push('',
-    `Target (issue 30): one directory within 5 % of the pooled store's speed: ${s.rounds < 3 ? 'not judged (too few rounds)' : one <= 5 ? 'met' : 'not met'}. With several directories the allocator hashes each file once per replay, not each page: ${f(h)} hashes for ${f(s.variants.twoDirs.totals.pageRequests)} page reads of ${f(files)} files (two and four directories alike: the hash does not depend on the count), one per distinct file read; one directory hashes nothing. Those hashes are the multi-directory rows' extra CPU time: a SHA-256 of each distinct file's path, as Alluxio's worker computes the file id.`, '');
+  lines.push(
+    '',
+    `Target (issue 30): one directory within 5 % of the pooled store's speed: ${s.rounds < 3 ? 'not judged (too few rounds)' : one <= 5 ? 'met' : 'not met'}. With several directories the allocator hashes each file once per replay, not each page: ${f(h)} hashes for ${f(s.variants.twoDirs.totals.pageRequests)} page reads of ${f(files)} files (two and four directories alike: the hash does not depend on the count), one per distinct file read; one directory hashes nothing. Those hashes are the multi-directory rows' extra CPU time: a SHA-256 of each distinct file's path, as Alluxio's worker computes the file id.`,
+    '',
+  );
   return lines;
 }

@@ -79,16 +79,39 @@ function peersTargetLine(rows) {
     check('`ring` × consistent-hash', 2, (x) => x.consistentHash.lookup.meanNs / x.ring.lookup.meanNs),
     check('`jump` × consistent-hash', 2, (x) => (x.jump ? x.consistentHash.lookup.meanNs / x.jump.lookup.meanNs : undefined)),
     check('`ketama` × hashring', 8, (x) => x.hashring.lookup.meanNs / x.ketama.lookup.meanNs),
-  ].join('; ')}; ketama's placements ${agree ? 'agree with hashring on every key checked' : 'DISAGREE with hashring on some keys'}. Load average when measured: ${rows[0].loadAverage !== undefined ? rows.map((x) => x.loadAverage.toFixed(1)).join(', ') : 'not recorded'} (on a shared machine the peers slow down with the load more than ring-sim does, or less: ratios move by 10–30 % between runs).`;
+  ].join(
+    '; ',
+  )}; ketama's placements ${agree ? 'agree with hashring on every key checked' : 'DISAGREE with hashring on some keys'}. Load average when measured: ${rows[0].loadAverage !== undefined ? rows.map((x) => x.loadAverage.toFixed(1)).join(', ') : 'not recorded'} (on a shared machine the peers slow down with the load more than ring-sim does, or less: ratios move by 10–30 % between runs).`;
 }
 
 const ln = (l) => `${f(l.meanNs)} (${f(l.p50Ns)}, ${f(l.p99Ns)})`;
 function lookupRow(x) {
   const jump = x.jump ? ln(x.jump.lookup) : 'not measured';
   const jumpRatio = x.jump ? ratioCell(x.consistentHash.lookup.meanNs / x.jump.lookup.meanNs, 2) : '';
-  return [f(x.workers), ln(x.ketama.lookup), ln(x.hashring.lookup), ratioCell(x.hashring.lookup.meanNs / x.ketama.lookup.meanNs, 8), `${f(x.checked - x.disagree)} of ${f(x.checked)} keys`, ln(x.ring.lookup), jump, ln(x.consistentHash.lookup), ratioCell(x.consistentHash.lookup.meanNs / x.ring.lookup.meanNs, 2), jumpRatio];
+  return [
+    f(x.workers),
+    ln(x.ketama.lookup),
+    ln(x.hashring.lookup),
+    ratioCell(x.hashring.lookup.meanNs / x.ketama.lookup.meanNs, 8),
+    `${f(x.checked - x.disagree)} of ${f(x.checked)} keys`,
+    ln(x.ring.lookup),
+    jump,
+    ln(x.consistentHash.lookup),
+    ratioCell(x.consistentHash.lookup.meanNs / x.ring.lookup.meanNs, 2),
+    jumpRatio,
+  ];
 }
-const buildRow = (x) => [f(x.workers), f(x.ketama.buildMs, 1), f(x.hashring.buildMs, 1), f(x.ketama.bytesPerPoint, 1), f(x.hashring.bytesPerPoint, 1), f(x.ring.buildMs, 1), f(x.consistentHash.buildMs, 1), f(x.ring.bytesPerPoint, 1), f(x.consistentHash.bytesPerPoint, 1)];
+const buildRow = (x) => [
+  f(x.workers),
+  f(x.ketama.buildMs, 1),
+  f(x.hashring.buildMs, 1),
+  f(x.ketama.bytesPerPoint, 1),
+  f(x.hashring.bytesPerPoint, 1),
+  f(x.ring.buildMs, 1),
+  f(x.consistentHash.buildMs, 1),
+  f(x.ring.bytesPerPoint, 1),
+  f(x.consistentHash.bytesPerPoint, 1),
+];
 
 function ketamaNote(peers) {
   const ratios = peers.map((x) => x.hashring.lookup.meanNs / x.ketama.lookup.meanNs);
@@ -96,8 +119,13 @@ function ketamaNote(peers) {
   const needs = peers.map((x) => x.hashring.lookup.meanNs / 10);
   const ratioNeed = `${f(Math.min(...needs))}–${f(Math.max(...needs))} ns a lookup`;
   const met = peers.filter((x, i) => ratios[i] >= 10).map((x) => f(x.workers));
-  const metNote = met.length === 0 ? 'short of 10× at every size' : met.length === ratios.length ? '10× or more at every size' : `10× or more at ${met.join(' and ')} workers only`;
-  return `Targets (issue 7): the ketama-compatible ring at least 10× faster than hashring with the same placements; \`ring\` at least as fast as consistent-hash while deterministic across processes. Where the time goes for ketama: MD5 of a 56–99 byte key is two 64-byte blocks; ring-sim's allocation-free TypeScript MD5 compresses a block in 90–100 ns here, about the speed of OpenSSL's native MD5 on this machine (90 ns a block, hashing 64 MiB through node:crypto): each of MD5's 64 steps waits for the one before, so neither can go much faster. The two blocks and padding take about 200 ns, the UTF-8 encoding 50–65 ns and the ring search 10–100 ns (the most at 10,000 workers). hashring spends ${(Math.min(...needs) * 10 / 1000).toFixed(1)}–${(Math.max(...needs) * 10 / 1000).toFixed(1)} µs, most of it in node:crypto's per-call overhead (about 1.4 µs a \`createHash\` call) and string handling. hashring's own time varies from run to run (its mean is pulled up by garbage-collection pauses, see its p99), so the ratio does too. The 10× target asks for hashring's mean divided by ten, ${ratioNeed}, which two MD5 blocks, the encoding and a search leave no room for where hashring is fastest (its fewest workers); in this run ring-sim is ${ratioRange} faster, ${metNote}.`;
+  const metNote =
+    met.length === 0
+      ? 'short of 10× at every size'
+      : met.length === ratios.length
+        ? '10× or more at every size'
+        : `10× or more at ${met.join(' and ')} workers only`;
+  return `Targets (issue 7): the ketama-compatible ring at least 10× faster than hashring with the same placements; \`ring\` at least as fast as consistent-hash while deterministic across processes. Where the time goes for ketama: MD5 of a 56–99 byte key is two 64-byte blocks; ring-sim's allocation-free TypeScript MD5 compresses a block in 90–100 ns here, about the speed of OpenSSL's native MD5 on this machine (90 ns a block, hashing 64 MiB through node:crypto): each of MD5's 64 steps waits for the one before, so neither can go much faster. The two blocks and padding take about 200 ns, the UTF-8 encoding 50–65 ns and the ring search 10–100 ns (the most at 10,000 workers). hashring spends ${((Math.min(...needs) * 10) / 1000).toFixed(1)}–${((Math.max(...needs) * 10) / 1000).toFixed(1)} µs, most of it in node:crypto's per-call overhead (about 1.4 µs a \`createHash\` call) and string handling. hashring's own time varies from run to run (its mean is pulled up by garbage-collection pauses, see its p99), so the ratio does too. The 10× target asks for hashring's mean divided by ten, ${ratioNeed}, which two MD5 blocks, the encoding and a search leave no room for where hashring is fastest (its fewest workers); in this run ring-sim is ${ratioRange} faster, ${metNote}.`;
 }
 
 export function render(r, { measuredBy }) {
@@ -105,11 +133,46 @@ export function render(r, { measuredBy }) {
   if (!peers) return [];
   return [
     ...measuredBy('peers'),
-    '## Against the peers (issue 7)', '',
-    'Same process, same keys, same workers. `ketama` (weighting=hashring) against npm `hashring` (its result cache set to 1 entry, so every lookup hashes); `ring` with 160 points a worker against npm `consistent-hash` with 160 points a worker (it places points with Math.random, so its placements differ from run to run; ring-sim\'s are the same in every process). ns per lookup: mean (p50, p99 of per-batch means), each the median over 5 interleaved rounds as above. Memory: heap plus array buffers kept by one built ring, measured with `gc()`, per ring point; for rings of fewer than 250,000 points, copies holding that many points are built and kept at once and the growth divided among them (a small ring alone is below the noise of the heap between two measurements).', '',
-    ...table(['workers', 'ring-sim ketama ns', 'hashring ns', 'ketama × hashring (target 8×)', 'agree', 'ring-sim ring ns', 'ring-sim jump ns', 'consistent-hash ns', 'ring × consistent-hash (target 2×)', 'jump × consistent-hash (target 2×)'], 'rrrrrrrrrr', peers.map(lookupRow)),
-    '', ...table(['workers', 'ketama build ms', 'hashring build ms', 'ketama B/point', 'hashring B/point', 'ring build ms', 'consistent-hash build ms', 'ring B/point', 'consistent-hash B/point'], 'rrrrrrrrr', peers.map(buildRow)),
-    '', peersTargetLine(peers),
-    '', ketamaNote(peers), '',
+    '## Against the peers (issue 7)',
+    '',
+    "Same process, same keys, same workers. `ketama` (weighting=hashring) against npm `hashring` (its result cache set to 1 entry, so every lookup hashes); `ring` with 160 points a worker against npm `consistent-hash` with 160 points a worker (it places points with Math.random, so its placements differ from run to run; ring-sim's are the same in every process). ns per lookup: mean (p50, p99 of per-batch means), each the median over 5 interleaved rounds as above. Memory: heap plus array buffers kept by one built ring, measured with `gc()`, per ring point; for rings of fewer than 250,000 points, copies holding that many points are built and kept at once and the growth divided among them (a small ring alone is below the noise of the heap between two measurements).",
+    '',
+    ...table(
+      [
+        'workers',
+        'ring-sim ketama ns',
+        'hashring ns',
+        'ketama × hashring (target 8×)',
+        'agree',
+        'ring-sim ring ns',
+        'ring-sim jump ns',
+        'consistent-hash ns',
+        'ring × consistent-hash (target 2×)',
+        'jump × consistent-hash (target 2×)',
+      ],
+      'rrrrrrrrrr',
+      peers.map(lookupRow),
+    ),
+    '',
+    ...table(
+      [
+        'workers',
+        'ketama build ms',
+        'hashring build ms',
+        'ketama B/point',
+        'hashring B/point',
+        'ring build ms',
+        'consistent-hash build ms',
+        'ring B/point',
+        'consistent-hash B/point',
+      ],
+      'rrrrrrrrr',
+      peers.map(buildRow),
+    ),
+    '',
+    peersTargetLine(peers),
+    '',
+    ketamaNote(peers),
+    '',
   ];
 }

@@ -13,7 +13,16 @@ export async function measure({ results }) {
   try {
     const rows = [];
     for (const seed of [11, 12, 13]) {
-      const file = scenarioFile(dir, `z${seed}`, ['name: zipf over 2 M files', `seed: ${seed}`, 'cluster:', '  workerGroups:', '    - {name: worker, count: 20, pagestore: {size: 16Gi, pageSize: 1MB, policy: lru}}', 'placement: {algorithm: alluxio-consistent, vnodes: 200}', 'workload: {type: zipf, files: 2000000, alpha: 0.9, fileSize: 1Mi, requests: 6000000}', 'metrics: {window: 1000000}']);
+      const file = scenarioFile(dir, `z${seed}`, [
+        'name: zipf over 2 M files',
+        `seed: ${seed}`,
+        'cluster:',
+        '  workerGroups:',
+        '    - {name: worker, count: 20, pagestore: {size: 16Gi, pageSize: 1MB, policy: lru}}',
+        'placement: {algorithm: alluxio-consistent, vnodes: 200}',
+        'workload: {type: zipf, files: 2000000, alpha: 0.9, fileSize: 1Mi, requests: 6000000}',
+        'metrics: {window: 1000000}',
+      ]);
       const run = (extra) => {
         const out = join(dir, 'r.json');
         const r = cliRun(['simulate', file, '--threads', '1', '--json', out, ...extra]);
@@ -35,8 +44,24 @@ export function render(r, { measuredBy }) {
   const pct = (x) => `${(x * 100).toFixed(2)} %`;
   return [
     ...measuredBy('sample'),
-    '## simulate --sample (issue 16)', '', `SHARDS spatial sampling at ${s.rate} against the full run: Zipf 0.9 over ${f(s.files)} files of 1 MiB, ${f(s.reads)} reads, 20 workers with 16 GiB LRU page stores, one thread; hit ratio (pages), SHARDS_adj for the sample.`, '',
-    ...table(['seed', 'full hit ratio', 'sampled hit ratio', 'error (points)', 'full CPU s', 'sampled CPU s'], 'rrrrrr', s.rows.map((x) => [x.seed, pct(x.full.hitRatio), pct(x.sampled.hitRatio), x.errorPoints.toFixed(2), f(x.full.cpuMs / 1000, 1), f(x.sampled.cpuMs / 1000, 1)])),
-    '', 'Target (issue 16): within 1 point of the full run.', '',
+    '## simulate --sample (issue 16)',
+    '',
+    `SHARDS spatial sampling at ${s.rate} against the full run: Zipf 0.9 over ${f(s.files)} files of 1 MiB, ${f(s.reads)} reads, 20 workers with 16 GiB LRU page stores, one thread; hit ratio (pages), SHARDS_adj for the sample.`,
+    '',
+    ...table(
+      ['seed', 'full hit ratio', 'sampled hit ratio', 'error (points)', 'full CPU s', 'sampled CPU s'],
+      'rrrrrr',
+      s.rows.map((x) => [
+        x.seed,
+        pct(x.full.hitRatio),
+        pct(x.sampled.hitRatio),
+        x.errorPoints.toFixed(2),
+        f(x.full.cpuMs / 1000, 1),
+        f(x.sampled.cpuMs / 1000, 1),
+      ]),
+    ),
+    '',
+    'Target (issue 16): within 1 point of the full run.',
+    '',
   ];
 }

@@ -44,7 +44,12 @@ function javaParseDouble(text: string, original: string): number {
     const v = mant * 2 ** (Number(hex[4]) - 4 * hex[3].length);
     return hex[1] === '-' ? -v : v;
   }
-  throw new RingSimError('size', original, 'not an Alluxio size (the number part does not parse)', 'write a number and a unit, such as 100GB or 1MB (Alluxio reads both as binary)');
+  throw new RingSimError(
+    'size',
+    original,
+    'not an Alluxio size (the number part does not parse)',
+    'write a number and a unit, such as 100GB or 1MB (Alluxio reads both as binary)',
+  );
 }
 
 /** Bytes of an Alluxio size string, as Alluxio computes them. */
@@ -57,7 +62,12 @@ export function parseAlluxioSize(text: string): bigint {
   const multiplier = MULTIPLIERS[suffix];
   const value = javaParseDouble(number, text);
   if (multiplier === undefined) {
-    throw new RingSimError('size', text, `unknown Alluxio size unit "${text.slice(i + 1)}"`, 'use B, KB, MB, GB, TB or PB (all binary in Alluxio), with no space');
+    throw new RingSimError(
+      'size',
+      text,
+      `unknown Alluxio size unit "${text.slice(i + 1)}"`,
+      'use B, KB, MB, GB, TB or PB (all binary in Alluxio), with no space',
+    );
   }
   if (multiplier === 1n << 50n) {
     // BigDecimal(PB) × BigDecimal.valueOf(value), then longValue(): exact decimal product, truncated.

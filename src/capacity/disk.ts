@@ -56,7 +56,9 @@ export function provisionedDisk(text: string, provider: DiskProvider = 'plain'):
       if (provider === 'plain') {
         assumptions.push(`${text} read as decimal: ${unit === 'GB' ? '10^9' : '10^12'} bytes a ${unit} (--provider plain)`);
       } else {
-        assumptions.push(`${PROVIDER_NAMES[provider]} provisions disk sizes in binary units: ${text} on ${provider} is ${num} ${unit === 'GB' ? 'GiB' : 'TiB'}`);
+        assumptions.push(
+          `${PROVIDER_NAMES[provider]} provisions disk sizes in binary units: ${text} on ${provider} is ${num} ${unit === 'GB' ? 'GiB' : 'TiB'}`,
+        );
       }
     }
   } else {
@@ -174,8 +176,8 @@ export function fileSystemSpace(rawBytes: bigint, fs: FileSystem): FileSystemSpa
   const superAndGdt = backups * (1n + gdtBlocks + reservedGdt) * KiB4;
   const bitmaps = groups * 2n * KiB4;
   const dfSize = rawBytes - inodeTables - journal - superAndGdt - bitmaps;
-  const rootReserve = (blocks * 5n / 100n) * KiB4;
-  const kernelReserve = [(blocks * 2n / 100n) * KiB4, 4096n * KiB4].reduce((a, b) => (a < b ? a : b));
+  const rootReserve = ((blocks * 5n) / 100n) * KiB4;
+  const kernelReserve = [((blocks * 2n) / 100n) * KiB4, 4096n * KiB4].reduce((a, b) => (a < b ? a : b));
   const root = fs === 'ext4-root';
   const parts = [
     { what: 'inode tables: 256 B per 16 KiB', bytes: inodeTables },

@@ -116,7 +116,8 @@ export function diskCeiling(l: StoreLimits & { usableBytes: bigint }): { size: s
 /** The fix of a page store too large for its disk: both values, each passing its checks. */
 export function diskFix(l: StoreLimits & { usableBytes: bigint }): string {
   const c = diskCeiling(l);
-  if (!sizePasses({ ...l, reservedBytes: 0n }, c.sizeBytes)) return `use a larger disk: ${formatBinary(l.usableBytes)} holds no page store of one ${formatBinary(l.pageSizeBytes)} page within ${SIZE_MAX_PERCENT} %`;
+  if (!sizePasses({ ...l, reservedBytes: 0n }, c.sizeBytes))
+    return `use a larger disk: ${formatBinary(l.usableBytes)} holds no page store of one ${formatBinary(l.pageSizeBytes)} page within ${SIZE_MAX_PERCENT} %`;
   return l.edition === 'enterprise'
     ? `set size to at most ${c.size} with reservedSize ${c.reserved}, or use a larger disk`
     : `set size to at most ${c.size}, or use a larger disk`;
@@ -195,10 +196,15 @@ export function exampleReserved(l: StoreLimits, sizeBytes: bigint): string {
   if (shared(l)) {
     const r = passingReserved(l, sizeBytes);
     if (r) return r.size;
-    const size = l.usableBytes === undefined ? exampleSize({ ...l, reservedBytes: 0n, sharedSizes: undefined }) : diskCeiling({ ...l, usableBytes: l.usableBytes }).size;
+    const size =
+      l.usableBytes === undefined ? exampleSize({ ...l, reservedBytes: 0n, sharedSizes: undefined }) : diskCeiling({ ...l, usableBytes: l.usableBytes }).size;
     return `${advisedReserved(parseBinary(size))} with size ${size} in every entry`;
   }
-  if (sizePasses({ ...l, reservedBytes: 0n }, sizeBytes) && (l.usableBytes === undefined || sizeBytes + parseBinary(advisedReserved(sizeBytes)) <= l.usableBytes)) return advisedReserved(sizeBytes);
+  if (
+    sizePasses({ ...l, reservedBytes: 0n }, sizeBytes) &&
+    (l.usableBytes === undefined || sizeBytes + parseBinary(advisedReserved(sizeBytes)) <= l.usableBytes)
+  )
+    return advisedReserved(sizeBytes);
   const size = l.usableBytes === undefined ? exampleSize({ ...l, reservedBytes: 0n }) : diskCeiling({ ...l, usableBytes: l.usableBytes }).size;
   return `${advisedReserved(parseBinary(size))} with size ${size}`;
 }
@@ -213,7 +219,12 @@ function min(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
 }
 
-const UNITS: Array<[bigint, string]> = [[1n << 30n, 'Gi'], [1n << 20n, 'Mi'], [1n << 10n, 'Ki'], [1n, '']];
+const UNITS: Array<[bigint, string]> = [
+  [1n << 30n, 'Gi'],
+  [1n << 20n, 'Mi'],
+  [1n << 10n, 'Ki'],
+  [1n, ''],
+];
 
 /** Bytes as a Kubernetes quantity rounded down to whole Gi ("83Gi"), or Mi under 1 GiB, Ki under 1 MiB. */
 export function floorQuantity(bytes: bigint): { size: string; sizeBytes: bigint } {

@@ -30,10 +30,10 @@ type SizeKey = 'maxHeap' | 'initialHeap' | 'maxDirect';
 
 const SIZE_OPTIONS: Array<{ prefix: string; key: SizeKey; problem: string }> = [
   { prefix: '-Xmx', key: 'maxHeap', problem: 'Invalid maximum heap size' },
-  { prefix: '-XX:MaxHeapSize=', key: 'maxHeap', problem: 'Improperly specified VM option \'MaxHeapSize\'' },
+  { prefix: '-XX:MaxHeapSize=', key: 'maxHeap', problem: "Improperly specified VM option 'MaxHeapSize'" },
   { prefix: '-Xms', key: 'initialHeap', problem: 'Invalid initial heap size' },
-  { prefix: '-XX:InitialHeapSize=', key: 'initialHeap', problem: 'Improperly specified VM option \'InitialHeapSize\'' },
-  { prefix: '-XX:MaxDirectMemorySize=', key: 'maxDirect', problem: 'Improperly specified VM option \'MaxDirectMemorySize\'' },
+  { prefix: '-XX:InitialHeapSize=', key: 'initialHeap', problem: "Improperly specified VM option 'InitialHeapSize'" },
+  { prefix: '-XX:MaxDirectMemorySize=', key: 'maxDirect', problem: "Improperly specified VM option 'MaxDirectMemorySize'" },
 ];
 const RAM_PERCENTAGE = '-XX:MaxRAMPercentage=';
 
@@ -60,7 +60,8 @@ function readOption(option: string, field: string, out: JvmMemoryOptions): void 
   if (option.startsWith(RAM_PERCENTAGE)) {
     const text = option.slice(RAM_PERCENTAGE.length);
     const percent = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-    if (!(percent >= 0 && percent <= 100)) out.invalid.push({ option, field, problem: 'Improperly specified VM option \'MaxRAMPercentage\' (a percent from 0 to 100)' });
+    if (!(percent >= 0 && percent <= 100))
+      out.invalid.push({ option, field, problem: "Improperly specified VM option 'MaxRAMPercentage' (a percent from 0 to 100)" });
     else out.maxRamPercentage = { option, field, percent };
   }
 }

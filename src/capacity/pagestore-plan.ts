@@ -17,8 +17,21 @@ import { byteQuantityChecks } from './quantity-checks.js';
 import { parseQuantity } from './quantity.js';
 import { formatBinary } from '../core/units.js';
 import {
-  diskCeiling, exampleReserved, diskFix, exampleSize, onePageFix, overSizeShare, pageDataBytes, RESERVED_PERCENT, reservedFix, reservedInstead,
-  reservedOutOfBand, SIZE_MAX_PERCENT, sizeInstead, type Edition, type StoreLimits,
+  diskCeiling,
+  exampleReserved,
+  diskFix,
+  exampleSize,
+  onePageFix,
+  overSizeShare,
+  pageDataBytes,
+  RESERVED_PERCENT,
+  reservedFix,
+  reservedInstead,
+  reservedOutOfBand,
+  SIZE_MAX_PERCENT,
+  sizeInstead,
+  type Edition,
+  type StoreLimits,
 } from './fix-values.js';
 
 export type { Edition } from './fix-values.js';
@@ -81,12 +94,22 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
   const overhead = input.overhead ?? 0.1;
   const space = input.disk === undefined ? undefined : diskSpace(input);
   const written = { size: positiveBytes(input.size), reserved: input.reservedSize === undefined ? 0n : positiveBytes(input.reservedSize) };
-  const limits: StoreLimits = { edition, pageSizeBytes, overhead, usableBytes: space?.fileSystem.usableBytes, reservedBytes: edition === 'enterprise' ? written.reserved : 0n, sharedSizes: input.sharedSizes };
+  const limits: StoreLimits = {
+    edition,
+    pageSizeBytes,
+    overhead,
+    usableBytes: space?.fileSystem.usableBytes,
+    reservedBytes: edition === 'enterprise' ? written.reserved : 0n,
+    sharedSizes: input.sharedSizes,
+  };
   const size = byteQuantityChecks(input.size, f.size, { example: exampleSize(limits), instead: (b, t) => sizeInstead(limits, b, t) });
   const checks: Check[] = [...size.checks];
   let reservedBytes = 0n;
   if (input.reservedSize !== undefined) {
-    const reservedValues = { example: exampleReserved(limits, written.size), instead: (b: bigint, t: string) => edition === 'enterprise' ? reservedInstead(limits, written.size, b, t) : undefined };
+    const reservedValues = {
+      example: exampleReserved(limits, written.size),
+      instead: (b: bigint, t: string) => (edition === 'enterprise' ? reservedInstead(limits, written.size, b, t) : undefined),
+    };
     const r = byteQuantityChecks(input.reservedSize, f.reservedSize, reservedValues);
     checks.push(...r.checks);
     if (r.quantity && r.quantity.sign >= 0) reservedBytes = r.quantity.bytes;
@@ -97,7 +120,8 @@ export function planPageStore(input: PageStorePlanInput): PageStorePlan {
   const tailBytes = cacheBytes - pages * pageSizeBytes;
   if (sizeBytes > 0n) checks.push(...pageChecks(limits, { cacheBytes, pages, tailBytes }, f));
   if (input.reservedSizeDefault) assumptions.push(`reservedSize not set: ${formatBinary(reservedBytes)}, ${input.reservedSizeDefault.source}`);
-  else if (sizeBytes > 0n && edition === 'enterprise') checks.push(...reservedSizeChecks(limits, sizeBytes, input.reservedSize === undefined ? undefined : reservedBytes, f));
+  else if (sizeBytes > 0n && edition === 'enterprise')
+    checks.push(...reservedSizeChecks(limits, sizeBytes, input.reservedSize === undefined ? undefined : reservedBytes, f));
   const plan: PageStorePlan = { edition, sizeBytes, reservedBytes, pageSizeBytes, cacheBytes, pages, tailBytes, checks, assumptions };
   if (space) addDisk(plan, input, space, limits, f);
   const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -124,23 +148,28 @@ function diskSpace(input: PageStorePlanInput): { disk: ProvisionedDisk; fileSyst
 function pageChecks(l: StoreLimits, c: { cacheBytes: bigint; pages: bigint; tailBytes: bigint }, f: Fields): Check[] {
   const page = formatBinary(l.pageSizeBytes);
   if (c.pages === 0n) {
-    return [{
-      severity: 'error',
-      field: f.size,
-      message: `the cache (${formatBinary(c.cacheBytes)}) holds no whole page of ${page}: the worker can cache nothing`,
-      fix: onePageFix(l, f.pageSize),
-    }];
+    return [
+      {
+        severity: 'error',
+        field: f.size,
+        message: `the cache (${formatBinary(c.cacheBytes)}) holds no whole page of ${page}: the worker can cache nothing`,
+        fix: onePageFix(l, f.pageSize),
+      },
+    ];
   }
   if (c.tailBytes === 0n) return [];
   const whole = c.pages * l.pageSizeBytes;
-  return [{
-    severity: 'info',
-    field: f.size,
-    message: `the page size (${page}) does not divide the cache: the last ${c.tailBytes.toLocaleString('en-US')} B hold no full page`,
-    fix: l.edition === 'enterprise'
-      ? `make the cache a multiple of ${page}, e.g. size ${whole % (1n << 20n) === 0n ? `${whole >> 20n}Mi` : String(whole)}`
-      : `make the page data (size / (1 + ${l.overhead})) a multiple of ${page}`,
-  }];
+  return [
+    {
+      severity: 'info',
+      field: f.size,
+      message: `the page size (${page}) does not divide the cache: the last ${c.tailBytes.toLocaleString('en-US')} B hold no full page`,
+      fix:
+        l.edition === 'enterprise'
+          ? `make the cache a multiple of ${page}, e.g. size ${whole % (1n << 20n) === 0n ? `${whole >> 20n}Mi` : String(whole)}`
+          : `make the page data (size / (1 + ${l.overhead})) a multiple of ${page}`,
+    },
+  ];
 }
 
 /** The names the checks give the inputs (CLI flags by default, manifest paths for `plan`). */
@@ -160,21 +189,25 @@ function readPageSize(text: string, field: string): bigint {
 /** Bytes of page data the store holds, with the rule as an assumption. */
 function pageData(edition: Edition, sizeBytes: bigint, overhead: number, assumptions: string[]): bigint {
   if (!Number.isFinite(overhead) || overhead < 0) throw new RingSimError('overhead', overhead, 'must be a number >= 0', 'Alluxio defaults to 0.1');
-  assumptions.push(edition === 'oss'
-    ? `open-source page store: page data = floor(size / (1 + ${overhead})) (alluxio.worker.page.store.overhead)`
-    : 'Enterprise operator: the cache holds size; reservedSize is extra space beside it');
+  assumptions.push(
+    edition === 'oss'
+      ? `open-source page store: page data = floor(size / (1 + ${overhead})) (alluxio.worker.page.store.overhead)`
+      : 'Enterprise operator: the cache holds size; reservedSize is extra space beside it',
+  );
   return pageDataBytes(edition, sizeBytes, overhead);
 }
 
 /** Enterprise's reservedSize beside size: missing, far from 10 %, or larger than size. */
 function reservedSizeChecks(l: StoreLimits, sizeBytes: bigint, reservedBytes: bigint | undefined, f: Fields): Check[] {
   if (reservedBytes === undefined || reservedBytes === 0n) {
-    return [{
-      severity: 'warning',
-      field: f.reservedSize,
-      message: 'no reservedSize: temporary page writes and metadata have no space of their own',
-      fix: reservedFix(l, sizeBytes),
-    }];
+    return [
+      {
+        severity: 'warning',
+        field: f.reservedSize,
+        message: 'no reservedSize: temporary page writes and metadata have no space of their own',
+        fix: reservedFix(l, sizeBytes),
+      },
+    ];
   }
   const checks: Check[] = [];
   if (reservedOutOfBand(sizeBytes, reservedBytes)) {
@@ -198,7 +231,13 @@ function reservedSizeChecks(l: StoreLimits, sizeBytes: bigint, reservedBytes: bi
 }
 
 /** The disk and its file system: usable space, headroom, and whether size (+ reservedSize) fits. */
-function addDisk(plan: PageStorePlan, input: PageStorePlanInput, space: { disk: ProvisionedDisk; fileSystem: FileSystemSpace }, l: StoreLimits, f: Fields): void {
+function addDisk(
+  plan: PageStorePlan,
+  input: PageStorePlanInput,
+  space: { disk: ProvisionedDisk; fileSystem: FileSystemSpace },
+  l: StoreLimits,
+  f: Fields,
+): void {
   const { edition, sizeBytes, reservedBytes, checks } = plan;
   const fsSpace = space.fileSystem;
   const usable = { ...l, usableBytes: fsSpace.usableBytes };

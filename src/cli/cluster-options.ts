@@ -21,8 +21,16 @@ export interface ClusterSettingsFlags {
 
 export function addClusterSettingsOptions(command: Command): Command {
   return command
-    .option('--manifest <file>', 'the deployed AlluxioCluster manifest: its virtual nodes, ring, hash provider, page size and alluxio.cluster.name (a flag overrides)')
-    .option('--edition <edition>', 'defaults where neither a flag nor --manifest says: enterprise (2000 virtual nodes) or oss (5)', choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise');
+    .option(
+      '--manifest <file>',
+      'the deployed AlluxioCluster manifest: its virtual nodes, ring, hash provider, page size and alluxio.cluster.name (a flag overrides)',
+    )
+    .option(
+      '--edition <edition>',
+      'defaults where neither a flag nor --manifest says: enterprise (2000 virtual nodes) or oss (5)',
+      choiceOption('--edition', ['enterprise', 'oss'] as const),
+      'enterprise',
+    );
 }
 
 /** The settings from the flags given on the command line, the manifest and the edition. */

@@ -6,7 +6,20 @@ export function parseDatasetSize(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KiB|MiB|GiB|TiB|PiB|kB|KB|MB|GB|TB|PB)\s*$/.exec(text);
   let bytes: number;
   if (m) {
-    const units: Record<string, number> = { B: 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30, TiB: 2 ** 40, PiB: 2 ** 50, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15 };
+    const units: Record<string, number> = {
+      B: 1,
+      KiB: 2 ** 10,
+      MiB: 2 ** 20,
+      GiB: 2 ** 30,
+      TiB: 2 ** 40,
+      PiB: 2 ** 50,
+      kB: 1e3,
+      KB: 1e3,
+      MB: 1e6,
+      GB: 1e9,
+      TB: 1e12,
+      PB: 1e15,
+    };
     bytes = Math.round(Number(m[1]) * units[m[2]]);
   } else {
     try {

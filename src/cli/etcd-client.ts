@@ -105,7 +105,12 @@ function gatewayError(a: Answer): string {
 function tlsAgent(o: EtcdClientOptions): HttpsAgent | undefined {
   if (!o.cacert && !o.cert && !o.key) return undefined;
   if (!!o.cert !== !!o.key) {
-    throw new RingSimError(o.cert ? '--etcd-key' : '--etcd-cert', undefined, 'a client certificate needs its key and the key its certificate', 'pass both --etcd-cert and --etcd-key');
+    throw new RingSimError(
+      o.cert ? '--etcd-key' : '--etcd-cert',
+      undefined,
+      'a client certificate needs its key and the key its certificate',
+      'pass both --etcd-cert and --etcd-key',
+    );
   }
   return new HttpsAgent({
     ca: o.cacert ? readTextFile(o.cacert, '--etcd-cacert') : undefined,
@@ -131,19 +136,32 @@ function failureReason(e: unknown): string {
  */
 function refusesCommonName(a: Answer, o: EtcdClientOptions, url: URL): RingSimError | undefined {
   if (a.status !== 400 || !/CommonName/.test(a.body)) return undefined;
-  return new RingSimError('--etcd-cert', o.cert, `etcd at ${url.origin} refuses a client certificate with a CommonName over its HTTP gateway while auth is on (etcd PR #10392)`,
-    'use a client certificate whose subject has no CN (e.g. openssl req -subj "/O=ring-sim"), or export the membership with etcdctl and pass --etcd-export');
+  return new RingSimError(
+    '--etcd-cert',
+    o.cert,
+    `etcd at ${url.origin} refuses a client certificate with a CommonName over its HTTP gateway while auth is on (etcd PR #10392)`,
+    'use a client certificate whose subject has no CN (e.g. openssl req -subj "/O=ring-sim"), or export the membership with etcdctl and pass --etcd-export',
+  );
 }
 
 /** Asks one endpoint: authenticates if a user is given, then returns a reader bound to it. */
-async function connect(url: URL, o: EtcdClientOptions, agent: HttpsAgent | undefined): Promise<(prefix: string, options?: RangeOptions) => Promise<KeyValue[]>> {
+async function connect(
+  url: URL,
+  o: EtcdClientOptions,
+  agent: HttpsAgent | undefined,
+): Promise<(prefix: string, options?: RangeOptions) => Promise<KeyValue[]>> {
   let token: string | undefined;
   if (o.user !== undefined) {
     const a = await post(url, '/v3/auth/authenticate', { name: o.user, password: o.password ?? '' }, o, agent);
     if (a.status !== 200) {
       const cn = refusesCommonName(a, o, url);
       if (cn) throw cn;
-      throw new RingSimError('--etcd-user', o.user, `etcd at ${url.origin} refused the login: ${gatewayError(a)}`, 'check --etcd-user and --etcd-password (or RING_SIM_ETCD_PASSWORD)');
+      throw new RingSimError(
+        '--etcd-user',
+        o.user,
+        `etcd at ${url.origin} refused the login: ${gatewayError(a)}`,
+        'check --etcd-user and --etcd-password (or RING_SIM_ETCD_PASSWORD)',
+      );
     }
     token = (JSON.parse(a.body) as { token?: string }).token;
   }
@@ -154,15 +172,24 @@ async function connect(url: URL, o: EtcdClientOptions, agent: HttpsAgent | undef
     try {
       a = await post(url, '/v3/kv/range', body, o, agent, token);
     } catch (e) {
-      throw new RingSimError('--etcd', url.origin, `reading ${prefix} failed: ${failureReason(e)}`, 'retry, or export the membership with etcdctl and use --etcd-export');
+      throw new RingSimError(
+        '--etcd',
+        url.origin,
+        `reading ${prefix} failed: ${failureReason(e)}`,
+        'retry, or export the membership with etcdctl and use --etcd-export',
+      );
     }
     if (a.status !== 200) {
       const cn = refusesCommonName(a, o, url);
       if (cn) throw cn;
       const why = gatewayError(a);
       const auth = /user name|permission|auth|token/i.test(why);
-      throw new RingSimError('--etcd', url.origin, `etcd refused to read ${prefix}: ${why}`,
-        auth ? 'pass --etcd-user and --etcd-password of a user that may read /DHT/ and /ServiceDiscovery/' : 'check the endpoint is an etcd v3.4+ client URL');
+      throw new RingSimError(
+        '--etcd',
+        url.origin,
+        `etcd refused to read ${prefix}: ${why}`,
+        auth ? 'pass --etcd-user and --etcd-password of a user that may read /DHT/ and /ServiceDiscovery/' : 'check the endpoint is an etcd v3.4+ client URL',
+      );
     }
     return parseEtcdJson(a.body, `${url.origin} /v3/kv/range`);
   };
@@ -187,6 +214,10 @@ export async function etcdSource(o: EtcdClientOptions): Promise<EtcdSource> {
       failures.push(`${url.origin}: ${failureReason(e)}`);
     }
   }
-  throw new RingSimError('--etcd', o.endpoints.join(','), `no endpoint answered (${failures.join('; ')})`,
-    'check the URLs, that etcd listens there, the network, or raise --etcd-timeout');
+  throw new RingSimError(
+    '--etcd',
+    o.endpoints.join(','),
+    `no endpoint answered (${failures.join('; ')})`,
+    'check the URLs, that etcd listens there, the network, or raise --etcd-timeout',
+  );
 }

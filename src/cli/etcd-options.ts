@@ -52,7 +52,10 @@ export async function loadMembership(flags: MembershipFlags): Promise<Membership
   }
   if (flags.etcd === undefined) throw new RingSimError('--etcd', undefined, 'no membership source given', 'pass --etcd URL[,URL...] or --etcd-export FILE');
   const source = await etcdSource({
-    endpoints: flags.etcd.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+    endpoints: flags.etcd
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
     timeoutSeconds: flags.etcdTimeout,
     user: flags.etcdUser,
     password: flags.etcdPassword ?? process.env.RING_SIM_ETCD_PASSWORD,

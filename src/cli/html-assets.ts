@@ -27,7 +27,7 @@ function readCore(): string {
       // try the next place
     }
   }
-  throw new RingSimError('--html', places[0].pathname, 'the page\'s placement core is missing', 'run npm run build (it bundles dist/viz/core.js)');
+  throw new RingSimError('--html', places[0].pathname, "the page's placement core is missing", 'run npm run build (it bundles dist/viz/core.js)');
 }
 
 export function htmlAssets(): HtmlAssets {

@@ -42,7 +42,12 @@ export function checkInputFile(path: string, field: string, what = 'file'): numb
 export function readTextFile(path: string, field: string, maxBytes: number = MAX_DOCUMENT_BYTES): string {
   const size = checkInputFile(path, field);
   const tooLarge = (n: number): never => {
-    throw new RingSimError(field, path, `the file is ${n.toLocaleString('en-US')} B, more than the ${formatBinary(maxBytes)} limit for ${field}`, 'give a smaller file');
+    throw new RingSimError(
+      field,
+      path,
+      `the file is ${n.toLocaleString('en-US')} B, more than the ${formatBinary(maxBytes)} limit for ${field}`,
+      'give a smaller file',
+    );
   };
   if (size > maxBytes) tooLarge(size);
   let fd: number;

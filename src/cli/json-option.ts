@@ -61,6 +61,11 @@ export const jsonOnStdout = (value: string | boolean | undefined): boolean => is
  * A report's outputs under the convention: the files asked for (`--html`), then the JSON at its path, then the
  * text on stdout unless one of them goes there. Two outputs to stdout are refused by writeOutputs.
  */
-export function reportOutputs(json: string | boolean | undefined, renderJson: () => string, renderText: () => string, files: ReadonlyArray<Output | undefined> = []): Output[] {
+export function reportOutputs(
+  json: string | boolean | undefined,
+  renderJson: () => string,
+  renderText: () => string,
+  files: ReadonlyArray<Output | undefined> = [],
+): Output[] {
   return withReport([...files, optionalOutput('--json', jsonPath(json), renderJson)], { flag: 'the report', path: '-', render: renderText });
 }

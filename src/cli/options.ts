@@ -32,7 +32,10 @@ export function choiceOption<T extends string>(name: string, choices: readonly T
 
 export function listOption<T>(name: string, item: (v: string) => T) {
   return (value: string): T[] => {
-    const parts = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const parts = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (parts.length === 0) throw new InvalidArgumentError(`${name} must be a comma-separated list.`);
     return parts.map(item);
   };

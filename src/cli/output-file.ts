@@ -52,7 +52,8 @@ export function checkOutputPath(flag: string, path: string): void {
     return; // a new file
   }
   if (existing.isDirectory()) throw new RingSimError(flag, path, 'is a directory', 'give a file name');
-  if (!existing.isFile() && !existing.isSymbolicLink()) throw new RingSimError(flag, path, 'is not a regular file (a device, FIFO or socket)', 'give a file name');
+  if (!existing.isFile() && !existing.isSymbolicLink())
+    throw new RingSimError(flag, path, 'is not a regular file (a device, FIFO or socket)', 'give a file name');
 }
 
 /** Checks every output, then renders and writes each (atomically for files, in order for stdout). */
@@ -63,7 +64,12 @@ export function writeOutputs(outputs: readonly Output[], io: Io): void {
     const key = isStdout(o.path) ? '-' : join(dirname(o.path), basename(o.path));
     const other = seen.get(key);
     if (other) {
-      throw new RingSimError(o.flag, o.path, `${other} writes there too`, isStdout(o.path) ? 'send at most one output to stdout (-)' : 'give each output its own file');
+      throw new RingSimError(
+        o.flag,
+        o.path,
+        `${other} writes there too`,
+        isStdout(o.path) ? 'send at most one output to stdout (-)' : 'give each output its own file',
+      );
     }
     seen.set(key, o.flag);
   }

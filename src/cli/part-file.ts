@@ -26,9 +26,16 @@ export function partText(part: SimulationPart): string {
 /** The part `text` holds (read from `path`), checked whole and unchanged and of the shape a part has. */
 export function parsePart(text: string, path: string): SimulationPart {
   const m = CHECKSUM.exec(text);
-  if (!m) throw new RingSimError(path, undefined, 'is not a whole part: it does not end in the checksum a part ends in (cut short, or not a part)', 'run that shard again (simulate --shard I/N --json PART) and merge its new part');
+  if (!m)
+    throw new RingSimError(
+      path,
+      undefined,
+      'is not a whole part: it does not end in the checksum a part ends in (cut short, or not a part)',
+      'run that shard again (simulate --shard I/N --json PART) and merge its new part',
+    );
   const body = `${text.slice(0, m.index)}}`;
-  if (sha256(body) !== m[1]) throw new RingSimError(path, undefined, 'is corrupt: its checksum does not match its content', 'run that shard again and merge its new part');
+  if (sha256(body) !== m[1])
+    throw new RingSimError(path, undefined, 'is corrupt: its checksum does not match its content', 'run that shard again and merge its new part');
   let part: SimulationPart;
   try {
     part = JSON.parse(body) as SimulationPart;
@@ -46,12 +53,18 @@ function checkShape(p: SimulationPart, path: string): void {
   if (p === null || typeof p !== 'object') fail('format', p, 'not a ring-sim part');
   if (p.format !== PART_FORMAT) fail('format', p.format, `not a ring-sim part (${PART_FORMAT})`);
   if (p.version !== PART_VERSION) fail('version', p.version, `this ring-sim reads part version ${PART_VERSION}`);
-  if (!Number.isInteger(p.shards) || p.shards < 1 || !Number.isInteger(p.shard) || p.shard < 0 || p.shard >= p.shards) fail('shard', `${p.shard}/${p.shards}`, 'not a shard I/N with I from 0 to N - 1');
+  if (!Number.isInteger(p.shards) || p.shards < 1 || !Number.isInteger(p.shard) || p.shard < 0 || p.shard >= p.shards)
+    fail('shard', `${p.shard}/${p.shards}`, 'not a shard I/N with I from 0 to N - 1');
   if (typeof p.ringSim !== 'string') fail('ringSim', p.ringSim, 'not a version');
   if (scenarioDigest(p.scenario) !== p.scenarioDigest) fail('scenarioDigest', p.scenarioDigest, 'does not match the scenario the part holds');
-  const results = (r: unknown): boolean => Array.isArray(r) && r.length > 0 && r.every((x) => x !== null && typeof x === 'object' && Array.isArray((x as { steps?: unknown }).steps) && typeof (x as { final?: unknown }).final === 'object');
-  if (!results(p.run)) fail('run', undefined, 'not the results of a shard\'s run');
-  if (p.baseline !== null && !results(p.baseline)) fail('baseline', undefined, 'not the results of a shard\'s baseline run');
+  const results = (r: unknown): boolean =>
+    Array.isArray(r) &&
+    r.length > 0 &&
+    r.every(
+      (x) => x !== null && typeof x === 'object' && Array.isArray((x as { steps?: unknown }).steps) && typeof (x as { final?: unknown }).final === 'object',
+    );
+  if (!results(p.run)) fail('run', undefined, "not the results of a shard's run");
+  if (p.baseline !== null && !results(p.baseline)) fail('baseline', undefined, "not the results of a shard's baseline run");
   if (typeof p.baselineReported !== 'boolean') fail('baselineReported', p.baselineReported, 'not true or false');
 }
 

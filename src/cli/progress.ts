@@ -9,7 +9,9 @@ export function terminalProgress(unit: string): { update(done: number, total?: n
       if (total) {
         const width = 30;
         const filled = Math.round((done / total) * width);
-        process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / total) * 100).toFixed(0)} % ${done.toLocaleString('en-US')} ${unit}`);
+        process.stderr.write(
+          `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${((done / total) * 100).toFixed(0)} % ${done.toLocaleString('en-US')} ${unit}`,
+        );
       } else {
         process.stderr.write(`\r${done.toLocaleString('en-US')} ${unit}`);
       }

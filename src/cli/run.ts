@@ -52,7 +52,10 @@ function output(io: Io) {
     writeOut: (s: string) => io.out(s),
     writeErr: (s: string) => io.err(s),
     outputError: (s: string, write: (s: string) => void) => {
-      const text = s.trim().replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)$/s, ' (did you mean $1)');
+      const text = s
+        .trim()
+        .replace(/^error: /, '')
+        .replace(/\n\(Did you mean (.*)\)$/s, ' (did you mean $1)');
       write(`ring-sim: error: ${oneLine(text)}\n`);
     },
   };
@@ -102,4 +105,3 @@ export function internalError(e: unknown, debug: boolean): string {
   const stack = debug && e instanceof Error && e.stack ? `${e.stack}\n` : '';
   return line + stack;
 }
-

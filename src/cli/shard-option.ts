@@ -12,7 +12,9 @@ export function shardOption(value: string): ShardSpec {
   const shard = m ? Number(m[1]) : NaN;
   const shards = m ? Number(m[2]) : NaN;
   if (!m || shards < 1 || shards > MAX_SHARDS || shard >= shards) {
-    throw new InvalidArgumentError(`--shard must be I/N, shard I of N counted from 0 (0/4 to 3/4, as JOB_COMPLETION_INDEX counts), N from 1 to ${MAX_SHARDS}; got "${value}".`);
+    throw new InvalidArgumentError(
+      `--shard must be I/N, shard I of N counted from 0 (0/4 to 3/4, as JOB_COMPLETION_INDEX counts), N from 1 to ${MAX_SHARDS}; got "${value}".`,
+    );
   }
   return { shard, shards };
 }

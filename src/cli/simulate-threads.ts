@@ -10,11 +10,22 @@ import { Worker } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
 import { isThreadAborted, ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
-import { mergeShards, replay, simulateRouter, simulateShard, type ShardResult, type ShardSpec, type SimulateOptions, type SimulationResult } from '../sim/simulate.js';
+import {
+  mergeShards,
+  replay,
+  simulateRouter,
+  simulateShard,
+  type ShardResult,
+  type ShardSpec,
+  type SimulateOptions,
+  type SimulationResult,
+} from '../sim/simulate.js';
 import { fileTraceSource } from './trace-file.js';
 
 /** The thread's script: beside this module when built; the build's copy when this runs from src/ (tests). */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../../dist/cli/simulate-worker.js', import.meta.url) : new URL('./simulate-worker.js', import.meta.url);
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../../dist/cli/simulate-worker.js', import.meta.url)
+  : new URL('./simulate-worker.js', import.meta.url);
 
 /** Bytes of a trace's new file paths a ring slot carries (longer runs of new files take more slots). */
 const TRACE_PATH_BYTES = 64 * 1024;
@@ -50,7 +61,8 @@ interface ThreadData {
   ring: ReadRingShape;
 }
 
-type Message = { kind: 'done'; result: ShardResult } | { kind: 'error'; error: { ringSim: boolean; field?: string; value?: unknown; fix?: string; message: string } };
+type Message =
+  { kind: 'done'; result: ShardResult } | { kind: 'error'; error: { ringSim: boolean; field?: string; value?: unknown; fix?: string; message: string } };
 
 function errorOf(e: Extract<Message, { kind: 'error' }>['error']): Error {
   if (!e.ringSim) return new Error(e.message);
@@ -105,13 +117,23 @@ async function shardOnThreads(scenario: Scenario, spec: ShardSpec, threads: numb
   if (threads === 1) return [await simulateShard(scenario, spec, options)];
   const ring = ReadRing.create(threads, undefined, undefined, scenario.workload.type === 'trace' ? TRACE_PATH_BYTES : 0);
   const shards = spec.shards * threads;
-  const stores = Array.from({ length: threads }, (_, slot) => runThread({ scenario, shard: spec.shard + spec.shards * slot, shards, slot, sample: options.sample, ring: ring.shape }, () => ring.abort()));
+  const stores = Array.from({ length: threads }, (_, slot) =>
+    runThread({ scenario, shard: spec.shard + spec.shards * slot, shards, slot, sample: options.sample, ring: ring.shape }, () => ring.abort()),
+  );
   const router = simulateRouter(scenario, ring, options, spec.shard === 0);
-  return allOrFirstError([router, ...stores.map((t) => t.result)], stores.map((t) => t.worker));
+  return allOrFirstError(
+    [router, ...stores.map((t) => t.result)],
+    stores.map((t) => t.worker),
+  );
 }
 
 /** Replays `scenario` on `threads` threads (1: in this thread), recovery not measured; the result is the same for any count. */
-export async function simulateThreads(scenario: Scenario, threads: number, onProgress?: (done: number, total?: number) => void, sample?: number): Promise<SimulationResult> {
+export async function simulateThreads(
+  scenario: Scenario,
+  threads: number,
+  onProgress?: (done: number, total?: number) => void,
+  sample?: number,
+): Promise<SimulationResult> {
   const options: SimulateOptions = { onProgress, openTrace: fileTraceSource, sample };
   if (threads === 1) return replay(scenario, options);
   return mergeShards(scenario, await shardOnThreads(scenario, { shard: 0, shards: 1 }, threads, options));
@@ -121,6 +143,12 @@ export async function simulateThreads(scenario: Scenario, threads: number, onPro
  * `simulate --shard I/N` on `threads` threads: the raw results of shard `spec.shard` of `spec.shards` (its
  * router's first), for its part; `mergeParts` adds every shard's up to the result of one run.
  */
-export async function simulateShardThreads(scenario: Scenario, spec: ShardSpec, threads: number, onProgress?: (done: number, total?: number) => void, sample?: number): Promise<ShardResult[]> {
+export async function simulateShardThreads(
+  scenario: Scenario,
+  spec: ShardSpec,
+  threads: number,
+  onProgress?: (done: number, total?: number) => void,
+  sample?: number,
+): Promise<ShardResult[]> {
   return shardOnThreads(scenario, spec, threads, { onProgress, openTrace: fileTraceSource, sample });
 }

@@ -9,14 +9,22 @@ import { ReadRing, type ReadRingShape } from '../sim/read-ring.js';
 import type { Scenario } from '../sim/scenario.js';
 import { simulateStores } from '../sim/simulate.js';
 
-const { scenario, shard, shards, slot, sample, ring } = workerData as { scenario: Scenario; shard: number; shards: number; slot: number; sample?: number; ring: ReadRingShape };
+const { scenario, shard, shards, slot, sample, ring } = workerData as {
+  scenario: Scenario;
+  shard: number;
+  shards: number;
+  slot: number;
+  sample?: number;
+  ring: ReadRingShape;
+};
 const port = parentPort!;
 try {
   const result = await simulateStores(scenario, { shard, shards }, new ReadRing(ring), { sample }, slot);
   port.postMessage({ kind: 'done', result });
 } catch (e) {
-  const error = e instanceof RingSimError
-    ? { ringSim: true, field: e.field, value: e.value, fix: e.fix, message: e.message }
-    : { ringSim: false, message: e instanceof Error ? e.message : String(e) };
+  const error =
+    e instanceof RingSimError
+      ? { ringSim: true, field: e.field, value: e.value, fix: e.fix, message: e.message }
+      : { ringSim: false, message: e instanceof Error ? e.message : String(e) };
   port.postMessage({ kind: 'error', error });
 }

@@ -11,7 +11,22 @@ import { InvalidArgumentError } from 'commander';
 import { parseQuantity } from '../capacity/quantity.js';
 import type { CacheSize } from '../sim/cachesim.js';
 
-const UNITS = new Map<string, number>([['', 1], ['b', 1], ['k', 2 ** 10], ['kb', 2 ** 10], ['kib', 2 ** 10], ['m', 2 ** 20], ['mb', 2 ** 20], ['mib', 2 ** 20], ['g', 2 ** 30], ['gb', 2 ** 30], ['gib', 2 ** 30], ['t', 2 ** 40], ['tb', 2 ** 40], ['tib', 2 ** 40]]);
+const UNITS = new Map<string, number>([
+  ['', 1],
+  ['b', 1],
+  ['k', 2 ** 10],
+  ['kb', 2 ** 10],
+  ['kib', 2 ** 10],
+  ['m', 2 ** 20],
+  ['mb', 2 ** 20],
+  ['mib', 2 ** 20],
+  ['g', 2 ** 30],
+  ['gb', 2 ** 30],
+  ['gib', 2 ** 30],
+  ['t', 2 ** 40],
+  ['tb', 2 ** 40],
+  ['tib', 2 ** 40],
+]);
 
 /** A Kubernetes quantity as whole bytes (Kubernetes' ceiling `Value()`), or undefined when `text` is not one. */
 function quantityBytes(text: string): number | undefined {
@@ -48,9 +63,12 @@ export function parseCacheSize(text: string): CacheSize {
   }
   const bytes = parseByteSize(text);
   if (bytes === undefined) {
-    throw new InvalidArgumentError(`cache size ${JSON.stringify(text.slice(0, 40))} is not a size: write e.g. 128MiB, 1Gi, 4096 (bytes or objects) or 0.1 (a fraction of the working set; a value with a dot and no unit is a fraction).`);
+    throw new InvalidArgumentError(
+      `cache size ${JSON.stringify(text.slice(0, 40))} is not a size: write e.g. 128MiB, 1Gi, 4096 (bytes or objects) or 0.1 (a fraction of the working set; a value with a dot and no unit is a fraction).`,
+    );
   }
-  if (bytes < 1 || !Number.isSafeInteger(bytes)) throw new InvalidArgumentError(`cache size ${JSON.stringify(text.slice(0, 40))} must be from 1 byte to 8 PiB.`);
+  if (bytes < 1 || !Number.isSafeInteger(bytes))
+    throw new InvalidArgumentError(`cache size ${JSON.stringify(text.slice(0, 40))} must be from 1 byte to 8 PiB.`);
   return bytes;
 }
 
@@ -60,7 +78,10 @@ export function parseCacheSizes(text: string): CacheSize[] {
 
 /** The comma-separated parts of a --sizes list, trimmed, empty parts dropped. */
 export function cacheSizeTexts(text: string): string[] {
-  const parts = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (parts.length === 0) throw new InvalidArgumentError('give at least one cache size, e.g. 128MiB,256MiB.');
   return parts;
 }
@@ -68,6 +89,7 @@ export function cacheSizeTexts(text: string): string[] {
 /** `--object-size`: a whole number of bytes, with libCacheSim's binary units or as a Kubernetes quantity (`4MiB`, `4Mi`). */
 export function parseObjectSize(text: string): number {
   const bytes = parseByteSize(text);
-  if (bytes === undefined || bytes < 1 || !Number.isSafeInteger(bytes)) throw new InvalidArgumentError(`--object-size ${JSON.stringify(text.slice(0, 40))} is not a size: write e.g. 4096, 4MiB or 4Mi.`);
+  if (bytes === undefined || bytes < 1 || !Number.isSafeInteger(bytes))
+    throw new InvalidArgumentError(`--object-size ${JSON.stringify(text.slice(0, 40))} is not a size: write e.g. 4096, 4MiB or 4Mi.`);
   return bytes;
 }

@@ -70,7 +70,8 @@ function parseWorkersJSON(text: string, source: string): Worker[] {
       if (typeof o.id !== 'string' || o.id === '') throw new RingSimError(`${where}.id`, o.id, 'a worker id is a non-empty string', 'write {"id": "worker-1"}');
       const w: Worker = { id: o.id };
       if (o.weight !== undefined) {
-        if (typeof o.weight !== 'number' || !Number.isFinite(o.weight) || o.weight <= 0) throw new RingSimError(`${where}.weight`, o.weight, 'a weight must be a positive finite number', 'write {"id": "worker-1", "weight": 2}');
+        if (typeof o.weight !== 'number' || !Number.isFinite(o.weight) || o.weight <= 0)
+          throw new RingSimError(`${where}.weight`, o.weight, 'a weight must be a positive finite number', 'write {"id": "worker-1", "weight": 2}');
         w.weight = o.weight;
       }
       if (o.zone !== undefined) {

@@ -28,7 +28,13 @@ export function parseBandwidth(text: string, field = '--ufs-bandwidth'): Bandwid
 /** "1.25 GB/s (10.00 Gbit/s)": the rate in decimal bytes and bits a second. */
 export function formatBandwidth(bytesPerSecond: number): string {
   const scaled = (v: number, unit: string): string => {
-    const steps: Array<[number, string]> = [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, '']];
+    const steps: Array<[number, string]> = [
+      [1e12, 'T'],
+      [1e9, 'G'],
+      [1e6, 'M'],
+      [1e3, 'k'],
+      [1, ''],
+    ];
     const [f, p] = steps.find(([s]) => v >= s) ?? [1, ''];
     return `${(v / f).toFixed(2)} ${p}${unit}`;
   };

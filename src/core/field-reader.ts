@@ -60,7 +60,8 @@ export class FieldReader {
   /** A finite number in [min, max]. */
   num(v: unknown, path: string, min: number, max: number, fallback?: number): number {
     if (v === undefined && fallback !== undefined) return fallback;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) this.fail(path, v, `must be a number from ${min} to ${max}`, `write e.g. ${lastPart(path)}: ${min}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+      this.fail(path, v, `must be a number from ${min} to ${max}`, `write e.g. ${lastPart(path)}: ${min}`);
     return v;
   }
 

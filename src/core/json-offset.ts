@@ -37,7 +37,7 @@ export function jsonErrorOffset(text: string): number | null {
   const key = (): boolean => {
     ws();
     const end = stringEnd(text, i);
-    if (end < 0) return (i = -end - 1), false;
+    if (end < 0) return ((i = -end - 1), false);
     i = end;
     ws();
     if (text[i] !== ':') return false;

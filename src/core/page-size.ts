@@ -21,7 +21,8 @@ export const ALLUXIO_ENTERPRISE_PAGE_SIZE_BYTES = 4 * 1024 * 1024;
 
 /** Where each edition's default comes from (the guide gives neither). */
 export const PAGE_SIZE_SOURCES = {
-  enterprise: "the Enterprise operator chart's preset alluxio.worker.page.store.page.size=4MB, which spec.properties overrides (templates/helpers/_alluxio-site-properties.tpl of an unofficial copy, github.com/dodiadodia/alluxio-helm; the guide does not give it)",
+  enterprise:
+    "the Enterprise operator chart's preset alluxio.worker.page.store.page.size=4MB, which spec.properties overrides (templates/helpers/_alluxio-site-properties.tpl of an unofficial copy, github.com/dodiadodia/alluxio-helm; the guide does not give it)",
   oss: "open-source Alluxio's default for alluxio.worker.page.store.page.size (PropertyKey; the guide does not give it)",
 } as const;
 

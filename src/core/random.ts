@@ -39,7 +39,7 @@ export class Random {
     const a = hex(4) + hex(4);
     const b = hex(4);
     const c = `4${hex(4).slice(1)}`;
-    const d = ((8 + this.int(4)).toString(16) + hex(4).slice(1));
+    const d = (8 + this.int(4)).toString(16) + hex(4).slice(1);
     const e = hex(4) + hex(4) + hex(4);
     return `${a}-${b}-${c}-${d}-${e}`;
   }

@@ -88,11 +88,21 @@ export function parseYamlDocuments(text: string, source: string, limits: YamlLim
   const maxDepth = limits.maxDepth ?? YAML_MAX_DEPTH;
   const markers = countDocumentMarkers(text);
   if (markers > 2 * maxDocuments) {
-    throw new RingSimError(`${source}: documents`, markers, `more than ${maxDocuments} YAML documents (--- and ... lines counted)`, maxDocuments === 1 ? 'give one document' : `give at most ${maxDocuments} documents`);
+    throw new RingSimError(
+      `${source}: documents`,
+      markers,
+      `more than ${maxDocuments} YAML documents (--- and ... lines counted)`,
+      maxDocuments === 1 ? 'give one document' : `give at most ${maxDocuments} documents`,
+    );
   }
   const depth = nestingBound(text);
   if (depth > maxDepth) {
-    throw new RingSimError(`${source}: nesting`, depth, `YAML nested deeper than ${maxDepth} levels`, 'write the document flatter; a manifest or scenario needs fewer than 10 levels');
+    throw new RingSimError(
+      `${source}: nesting`,
+      depth,
+      `YAML nested deeper than ${maxDepth} levels`,
+      'write the document flatter; a manifest or scenario needs fewer than 10 levels',
+    );
   }
   let docs;
   try {
@@ -102,7 +112,12 @@ export function parseYamlDocuments(text: string, source: string, limits: YamlLim
   }
   const list = Array.isArray(docs) ? docs : [docs];
   if (list.length > maxDocuments) {
-    throw new RingSimError(`${source}: documents`, list.length, `more than ${maxDocuments} YAML document${maxDocuments === 1 ? '' : 's'}`, maxDocuments === 1 ? 'give one document' : `give at most ${maxDocuments} documents`);
+    throw new RingSimError(
+      `${source}: documents`,
+      list.length,
+      `more than ${maxDocuments} YAML document${maxDocuments === 1 ? '' : 's'}`,
+      maxDocuments === 1 ? 'give one document' : `give at most ${maxDocuments} documents`,
+    );
   }
   const values: unknown[] = [];
   for (const [i, doc] of list.entries()) {

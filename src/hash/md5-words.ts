@@ -80,9 +80,16 @@ function messageWords(total: number): Int32Array {
 function md5Buffered(len: number): void {
   const total = pad(len);
   const w = messageWords(total);
-  let a0 = 0x67452301, b0 = -271733879, c0 = -1732584194, d0 = 0x10325476;
+  let a0 = 0x67452301,
+    b0 = -271733879,
+    c0 = -1732584194,
+    d0 = 0x10325476;
   for (let o = 0; o < total >>> 2; o += 16) {
-    let a = a0, b = b0, c = c0, d = d0, t: number;
+    let a = a0,
+      b = b0,
+      c = c0,
+      d = d0,
+      t: number;
     t = ((d ^ (b & (c ^ d))) + (a + -680876936 + w[o + 0])) | 0;
     a = (b + ((t << 7) | (t >>> 25))) | 0;
     t = ((c ^ (a & (b ^ c))) + (d + -389564586 + w[o + 1])) | 0;

@@ -21,7 +21,6 @@ export function murmur3x86_32(bytes: Uint8Array, offset: number, length: number,
   return finish(h1, bytes, i, length);
 }
 
-
 /**
  * The same hash of `bytes[0, length)`, reading whole blocks through `words`, a Uint32Array over the same
  * memory (as `KeyBuffer` keeps): one load a block instead of four. Falls back to the byte loop on

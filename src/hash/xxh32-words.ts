@@ -18,8 +18,6 @@ function round(acc: number, input: number): number {
   return Math.imul(acc, P1);
 }
 
-
-
 /** xxh32 of `bytes[0, length)` (`ints` is the same memory as int32 words); unsigned result. */
 export function xxh32Words(ints: Int32Array, bytes: Uint8Array, length: number, seed = 0): number {
   if (!LITTLE_ENDIAN) return xxh32Bytes(bytes.subarray(0, length), seed);

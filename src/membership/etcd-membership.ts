@@ -97,8 +97,14 @@ export async function readMembership(source: EtcdSource, cluster: string): Promi
   const alive = entries(await source.range(live), live, notes);
   if (registered.size === 0 && alive.size === 0) {
     const found = await clustersFound(source);
-    throw new RingSimError('--cluster', cluster, `no workers under ${reg} or ${live} in ${source.name}; clusters found: ${found.length ? found.join(', ') : 'none'}`,
-      found.length ? `pass --cluster ${found[0]}${found.length > 1 ? ' (or another found)' : ''}` : 'check the endpoints or export and that Alluxio uses etcd membership');
+    throw new RingSimError(
+      '--cluster',
+      cluster,
+      `no workers under ${reg} or ${live} in ${source.name}; clusters found: ${found.length ? found.join(', ') : 'none'}`,
+      found.length
+        ? `pass --cluster ${found[0]}${found.length > 1 ? ' (or another found)' : ''}`
+        : 'check the endpoints or export and that Alluxio uses etcd membership',
+    );
   }
   const members: Member[] = [];
   for (const [identity, e] of registered) {

@@ -46,8 +46,12 @@ export function ringWorkers(m: Membership, mode: RingMode): Worker[] {
 export function requireRingWorkers(m: Membership, mode: RingMode): Worker[] {
   const workers = ringWorkers(m, mode);
   if (workers.length === 0) {
-    throw new RingSimError('--ring', mode, `cluster ${JSON.stringify(m.cluster)} has no ${mode === 'dynamic' ? 'ONLINE' : 'registered'} worker in ${m.source}`,
-      mode === 'dynamic' ? 'use --ring static to place on the registered identities, or start a worker' : 'check --cluster and the source');
+    throw new RingSimError(
+      '--ring',
+      mode,
+      `cluster ${JSON.stringify(m.cluster)} has no ${mode === 'dynamic' ? 'ONLINE' : 'registered'} worker in ${m.source}`,
+      mode === 'dynamic' ? 'use --ring static to place on the registered identities, or start a worker' : 'check --cluster and the source',
+    );
   }
   return workers;
 }

@@ -38,12 +38,19 @@ function add(index: Map<string, PodRef[]>, ip: string | undefined, ref: PodRef):
 /** The pod index of a parsed `kubectl get pods -o json` (a List of Pods, or one Pod). */
 export function parsePods(doc: unknown, source: string): PodIndex {
   const items = isObj(doc) && Array.isArray(doc.items) ? doc.items : isObj(doc) && doc.kind === 'Pod' ? [doc] : undefined;
-  if (!items) throw new RingSimError('--pods', source, 'not the JSON of kubectl get pods (no "items" list)', 'write it with kubectl get pods -n <namespace> -o json > pods.json');
+  if (!items)
+    throw new RingSimError(
+      '--pods',
+      source,
+      'not the JSON of kubectl get pods (no "items" list)',
+      'write it with kubectl get pods -n <namespace> -o json > pods.json',
+    );
   const index: PodIndex = { source, byIp: new Map(), byName: new Map() };
   items.forEach((item, i) => {
     const meta = isObj(item) && isObj(item.metadata) ? item.metadata : undefined;
     const name = str(meta?.name);
-    if (!isObj(item) || name === undefined) throw new RingSimError('--pods', source, `items[${i}] has no metadata.name`, 'pass the unedited output of kubectl get pods -o json');
+    if (!isObj(item) || name === undefined)
+      throw new RingSimError('--pods', source, `items[${i}] has no metadata.name`, 'pass the unedited output of kubectl get pods -o json');
     const spec = isObj(item.spec) ? item.spec : {};
     const status = isObj(item.status) ? item.status : {};
     const ref: PodRef = { pod: name, node: str(spec.nodeName) ?? null, running: status.phase === 'Running' };
@@ -70,7 +77,9 @@ export function podOfHost(host: string | undefined, index: PodIndex): PodMatch {
   const refs = index.byIp.get(host) ?? [];
   if (refs.length > 0) {
     const ref = pick(refs);
-    return ref ? { pod: ref.pod, node: ref.node } : { pod: null, node: null, why: `several pods in ${index.source} have IP ${host}: ${refs.map((r) => r.pod).join(', ')}` };
+    return ref
+      ? { pod: ref.pod, node: ref.node }
+      : { pod: null, node: null, why: `several pods in ${index.source} have IP ${host}: ${refs.map((r) => r.pod).join(', ')}` };
   }
   const byName = index.byName.get(host) ?? index.byName.get(host.split('.')[0]);
   if (byName) return { pod: byName.pod, node: byName.node };

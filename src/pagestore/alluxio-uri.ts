@@ -64,7 +64,7 @@ function authorityString(authority: string): string {
   const single = /^([^:,;]+):(\d+)$/.exec(authority);
   if (single) {
     const port = Number(single[2]);
-    if (port > 2147483647) throw new RingSimError('ufsPath', authority, 'the authority\'s port is not a Java int', 'use a port up to 2147483647');
+    if (port > 2147483647) throw new RingSimError('ufsPath', authority, "the authority's port is not a Java int", 'use a port up to 2147483647');
     return `${single[1]}:${port}`;
   }
   if (/^[^:,;+]+:\d+([,;+][^:,;+]+:\d+)+$/.test(authority)) return authority.replace(/[;+]/g, ',');
@@ -73,7 +73,7 @@ function authorityString(authority: string): string {
 
 /** The string `new AlluxioURI(ufsPath).toString()` gives (see the module's rules). */
 export function alluxioUriString(ufsPath: string): string {
-  if (typeof ufsPath !== 'string') throw new RingSimError('ufsPath', ufsPath, 'is not a string', 'give the file\'s full UFS path, e.g. s3://bucket/key');
+  if (typeof ufsPath !== 'string') throw new RingSimError('ufsPath', ufsPath, 'is not a string', "give the file's full UFS path, e.g. s3://bucket/key");
   const text = hasWindowsDrive(ufsPath, false) ? `/${ufsPath}` : ufsPath;
   let scheme: string | null = null;
   let start = 0;
@@ -117,9 +117,15 @@ export function alluxioUriString(ufsPath: string): string {
 function checkScheme(ufsPath: string, scheme: string | null, authority: string, path: string): void {
   if (scheme === null) return;
   if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) {
-    throw new RingSimError('ufsPath', ufsPath, `has a scheme "${scheme}" that is not a letter then letters, digits, + - or . (multi-part schemes are not modelled)`, 'write scheme://authority/path, e.g. s3://bucket/key');
+    throw new RingSimError(
+      'ufsPath',
+      ufsPath,
+      `has a scheme "${scheme}" that is not a letter then letters, digits, + - or . (multi-part schemes are not modelled)`,
+      'write scheme://authority/path, e.g. s3://bucket/key',
+    );
   }
-  if (authority === '' && path === '') throw new RingSimError('ufsPath', ufsPath, 'has a scheme and nothing after it', 'write scheme://authority/path, e.g. s3://bucket/key');
+  if (authority === '' && path === '')
+    throw new RingSimError('ufsPath', ufsPath, 'has a scheme and nothing after it', 'write scheme://authority/path, e.g. s3://bucket/key');
 }
 
 /** `AlluxioURI.toString()` from the parts. */

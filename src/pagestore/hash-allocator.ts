@@ -46,6 +46,11 @@ export function pageStoreDirIndex(ufsPath: string, dirCount: number): number {
 
 function checkDirCount(dirCount: number): void {
   if (typeof dirCount !== 'number' || !Number.isInteger(dirCount) || dirCount < 1 || dirCount > 2147483647) {
-    throw new RingSimError('dirCount', dirCount, 'is not a whole number of page-store directories from 1 to 2147483647', 'give the number of pagestore.size entries, e.g. 2');
+    throw new RingSimError(
+      'dirCount',
+      dirCount,
+      'is not a whole number of page-store directories from 1 to 2147483647',
+      'give the number of pagestore.size entries, e.g. 2',
+    );
   }
 }

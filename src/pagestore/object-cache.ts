@@ -189,10 +189,7 @@ export class ObjectCache {
 
   /** Bytes of every typed array this cache holds. */
   byteSize(): number {
-    return (
-      this.keyHi.byteLength + this.keyLo.byteLength + this.sizes.byteLength + this.free.byteLength +
-      this.index.byteSize() + this.policy.byteSize()
-    );
+    return this.keyHi.byteLength + this.keyLo.byteLength + this.sizes.byteLength + this.free.byteLength + this.index.byteSize() + this.policy.byteSize();
   }
 
   private evictOne(): void {

@@ -45,9 +45,19 @@ export class PageStoreDirs {
     }
     this.dirs = options.dirs.map((dir, i) => {
       if (!Number.isSafeInteger(dir?.capacityBytes) || dir.capacityBytes < 0) {
-        throw new RingSimError(`pagestore.dirs[${i}].size`, dir?.capacityBytes, 'is not a whole number of bytes', 'give the directory\'s page-store size, e.g. 10Gi');
+        throw new RingSimError(
+          `pagestore.dirs[${i}].size`,
+          dir?.capacityBytes,
+          'is not a whole number of bytes',
+          "give the directory's page-store size, e.g. 10Gi",
+        );
       }
-      return new PageStore({ capacityBytes: dir.capacityBytes, pageSizeBytes: options.pageSizeBytes, policy: options.policy, evictionRetries: options.evictionRetries });
+      return new PageStore({
+        capacityBytes: dir.capacityBytes,
+        pageSizeBytes: options.pageSizeBytes,
+        policy: options.policy,
+        evictionRetries: options.evictionRetries,
+      });
     });
   }
 

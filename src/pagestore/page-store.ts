@@ -122,7 +122,12 @@ export class PageStore {
 
 function checkPageSize(pageSize: number): number {
   if (!Number.isSafeInteger(pageSize) || pageSize <= 0) {
-    throw new RingSimError('pageSize', pageSize, 'a page size must be a positive whole number of bytes', `Alluxio defaults to 1 MiB (${ALLUXIO_PAGE_SIZE_BYTES})`);
+    throw new RingSimError(
+      'pageSize',
+      pageSize,
+      'a page size must be a positive whole number of bytes',
+      `Alluxio defaults to 1 MiB (${ALLUXIO_PAGE_SIZE_BYTES})`,
+    );
   }
   return pageSize;
 }

@@ -95,7 +95,11 @@ export interface AgainstOptions {
 }
 
 const POLICY_ALGORITHM: Record<string, string> = {
-  CONSISTENT: 'alluxio-consistent', KETAMA: 'alluxio-ketama', JUMP: 'alluxio-jump', MAGLEV: 'alluxio-maglev', MULTI_PROBE: 'alluxio-multi-probe',
+  CONSISTENT: 'alluxio-consistent',
+  KETAMA: 'alluxio-ketama',
+  JUMP: 'alluxio-jump',
+  MAGLEV: 'alluxio-maglev',
+  MULTI_PROBE: 'alluxio-multi-probe',
 };
 const SAMPLE_KEYS = 200_000;
 /** Properties the ring settings cover (listed as settings, not as plain properties). */
@@ -111,13 +115,35 @@ function settingChanges(a: RingSettings, b: RingSettings, moved: number): Manife
   const rehash = `another hash: every ring point moves; ${measured}`;
   if (a.policy !== b.policy) out.push({ field: 'worker selection policy', before: a.policy, after: b.policy, destructive: true, effect: rehash });
   if (a.provider !== b.provider) out.push({ field: 'hash provider', before: a.provider, after: b.provider, destructive: true, effect: rehash });
-  if (a.vnodes !== b.vnodes) out.push({ field: 'virtual nodes per worker', before: String(a.vnodes), after: String(b.vnodes), destructive: true, effect: `every worker's points are redrawn; ${measured}` });
+  if (a.vnodes !== b.vnodes)
+    out.push({
+      field: 'virtual nodes per worker',
+      before: String(a.vnodes),
+      after: String(b.vnodes),
+      destructive: true,
+      effect: `every worker's points are redrawn; ${measured}`,
+    });
   if (a.mode !== b.mode) {
-    out.push({ field: 'ring', before: a.mode, after: b.mode, destructive: false,
-      effect: b.mode === 'dynamic' ? 'OFFLINE identities leave the ring: their keys move to live workers' : 'OFFLINE identities join the ring: their keys become unreachable until remove-worker' });
+    out.push({
+      field: 'ring',
+      before: a.mode,
+      after: b.mode,
+      destructive: false,
+      effect:
+        b.mode === 'dynamic'
+          ? 'OFFLINE identities leave the ring: their keys move to live workers'
+          : 'OFFLINE identities join the ring: their keys become unreachable until remove-worker',
+    });
   }
   if (a.pageSizeBytes !== b.pageSizeBytes) {
-    out.push({ field: 'page size', before: `${a.pageSizeBytes} B`, after: `${b.pageSizeBytes} B`, destructive: true, effect: 'restore keeps only pages laid out for the current page size and deletes the rest: every cached page is dropped on restart and re-read (Alluxio LocalPageStoreDir, LocalCacheManager.restore)' });
+    out.push({
+      field: 'page size',
+      before: `${a.pageSizeBytes} B`,
+      after: `${b.pageSizeBytes} B`,
+      destructive: true,
+      effect:
+        'restore keeps only pages laid out for the current page size and deletes the rest: every cached page is dropped on restart and re-read (Alluxio LocalPageStoreDir, LocalCacheManager.restore)',
+    });
   }
   return out;
 }
@@ -125,26 +151,53 @@ function settingChanges(a: RingSettings, b: RingSettings, moved: number): Manife
 function groupChanges(a: ManifestWorkerGroup | undefined, b: ManifestWorkerGroup | undefined): ManifestChange[] {
   if (!a || !b) {
     const g = (a ?? b)!;
-    return [{ field: `${g.path} (${g.name})`, before: a ? `${a.count} workers` : 'absent', after: b ? `${b.count} workers` : 'absent', destructive: !b, effect: b ? 'a new worker group' : 'the group and its cache go away' }];
+    return [
+      {
+        field: `${g.path} (${g.name})`,
+        before: a ? `${a.count} workers` : 'absent',
+        after: b ? `${b.count} workers` : 'absent',
+        destructive: !b,
+        effect: b ? 'a new worker group' : 'the group and its cache go away',
+      },
+    ];
   }
   const out: ManifestChange[] = [];
   const add = (field: string, before: string | undefined, after: string | undefined, destructive: boolean, effect: string): void => {
-    if ((before ?? '') !== (after ?? '')) out.push({ field: `${b.path}.${field}`, before: before ?? '(unset)', after: after ?? '(unset)', destructive, effect });
+    if ((before ?? '') !== (after ?? ''))
+      out.push({ field: `${b.path}.${field}`, before: before ?? '(unset)', after: after ?? '(unset)', destructive, effect });
   };
-  add('count', String(a.count), String(b.count), false, b.count > a.count ? 'scale out: new identities join the ring' : 'scale in: identities leave the ring (static ring: they stay, OFFLINE)');
-  add('pagestore.size', `${a.size} (${a.sizeBytes} B)`, `${b.size} (${b.sizeBytes} B)`, false, b.sizeBytes < a.sizeBytes ? 'each worker evicts down to the new size' : 'more cache a worker');
+  add(
+    'count',
+    String(a.count),
+    String(b.count),
+    false,
+    b.count > a.count ? 'scale out: new identities join the ring' : 'scale in: identities leave the ring (static ring: they stay, OFFLINE)',
+  );
+  add(
+    'pagestore.size',
+    `${a.size} (${a.sizeBytes} B)`,
+    `${b.size} (${b.sizeBytes} B)`,
+    false,
+    b.sizeBytes < a.sizeBytes ? 'each worker evicts down to the new size' : 'more cache a worker',
+  );
   add('pagestore.reservedSize', a.reservedSize, b.reservedSize, false, 'changes the usable cache a worker');
-  add('pagestore.type', a.pagestoreType, b.pagestoreType, true, 'a new cache medium: the group\'s cache starts empty');
-  add('pagestore.hostPath', a.hostPath, b.hostPath, true, 'a new cache directory: the group\'s cache starts empty');
-  add('pagestore.storageClass', a.storageClass, b.storageClass, true, 'new volumes: the group\'s cache starts empty');
+  add('pagestore.type', a.pagestoreType, b.pagestoreType, true, "a new cache medium: the group's cache starts empty");
+  add('pagestore.hostPath', a.hostPath, b.hostPath, true, "a new cache directory: the group's cache starts empty");
+  add('pagestore.storageClass', a.storageClass, b.storageClass, true, "new volumes: the group's cache starts empty");
   return out;
 }
 
 function propertyChanges(a: AlluxioClusterManifest, b: AlluxioClusterManifest, ringFields: ReadonlySet<string>): ManifestChange[] {
   const keys = [...new Set([...Object.keys(a.properties), ...Object.keys(b.properties)])].sort();
-  return keys.filter((k) => a.properties[k] !== b.properties[k] && !ringFields.has(k)).map((k) => ({
-    field: `spec.properties.${k}`, before: a.properties[k] ?? '(unset)', after: b.properties[k] ?? '(unset)', destructive: false, effect: 'not a ring or page-store setting',
-  }));
+  return keys
+    .filter((k) => a.properties[k] !== b.properties[k] && !ringFields.has(k))
+    .map((k) => ({
+      field: `spec.properties.${k}`,
+      before: a.properties[k] ?? '(unset)',
+      after: b.properties[k] ?? '(unset)',
+      destructive: false,
+      effect: 'not a ring or page-store setting',
+    }));
 }
 
 /** The membership with `leaving` OFFLINE: their pods go, their identities stay registered until remove-worker. */
@@ -161,27 +214,50 @@ function scaledOut(m: Membership, added: number, seed: number, notes: string[]):
   return { ...m, members: [...m.members, ...members] };
 }
 
-const STATEFULSET_BASIS = 'every ONLINE worker registered a StatefulSet pod name with its ordinal (<name>-<N>.<service>…); a StatefulSet scales in from the highest ordinal down (kubernetes.io, StatefulSets: Deployment and Scaling Guarantees)';
-const REPLICASET_BASIS = 'the registered hosts carry no StatefulSet ordinal (pod IPs: the operator runs the workers as a Deployment, its pods named <name>-worker-<hash>-<id>); a ReplicaSet deletes pending pods first, then the lowest controller.kubernetes.io/pod-deletion-cost, then pods on nodes with more replicas, then the newest, else at random (kubernetes.io, ReplicaSet: Scaling a ReplicaSet), none of which etcd holds';
+const STATEFULSET_BASIS =
+  'every ONLINE worker registered a StatefulSet pod name with its ordinal (<name>-<N>.<service>…); a StatefulSet scales in from the highest ordinal down (kubernetes.io, StatefulSets: Deployment and Scaling Guarantees)';
+const REPLICASET_BASIS =
+  'the registered hosts carry no StatefulSet ordinal (pod IPs: the operator runs the workers as a Deployment, its pods named <name>-worker-<hash>-<id>); a ReplicaSet deletes pending pods first, then the lowest controller.kubernetes.io/pod-deletion-cost, then pods on nodes with more replicas, then the newest, else at random (kubernetes.io, ReplicaSet: Scaling a ReplicaSet), none of which etcd holds';
 
 /** Scale in by `k` ONLINE workers: the highest StatefulSet ordinals, else the range over the ReplicaSet's choices. */
-function scaleIn(base: Membership, k: number, measure: (after: Membership, leaving: string[]) => ScaleInChoice, seed: number, notes: string[]): { after: Membership; plan: AgainstScaleIn } {
+function scaleIn(
+  base: Membership,
+  k: number,
+  measure: (after: Membership, leaving: string[]) => ScaleInChoice,
+  seed: number,
+  notes: string[],
+): { after: Membership; plan: AgainstScaleIn } {
   const online = base.members.filter((w) => w.state === 'ONLINE');
   if (online.every((w) => statefulSetOrdinal(w) >= 0)) {
-    const leaving = [...online].sort((x, y) => statefulSetOrdinal(y) - statefulSetOrdinal(x)).slice(0, k).map((w) => w.identity);
-    notes.push(`scale in: ${k} worker(s) leave, the highest pod ordinals (a StatefulSet: ${STATEFULSET_BASIS}); they stay registered (OFFLINE) until remove-worker`);
+    const leaving = [...online]
+      .sort((x, y) => statefulSetOrdinal(y) - statefulSetOrdinal(x))
+      .slice(0, k)
+      .map((w) => w.identity);
+    notes.push(
+      `scale in: ${k} worker(s) leave, the highest pod ordinals (a StatefulSet: ${STATEFULSET_BASIS}); they stay registered (OFFLINE) until remove-worker`,
+    );
     return { after: scaledIn(base, leaving), plan: { removes: 'statefulset-ordinals', leaving: k, basis: STATEFULSET_BASIS, range: null } };
   }
-  const { sets, total } = leavingChoices(online.map((w) => w.identity), k, seed);
-  const range = scaleInRange(sets.map((set) => measure(scaledIn(base, set), set)), total);
+  const { sets, total } = leavingChoices(
+    online.map((w) => w.identity),
+    k,
+    seed,
+  );
+  const range = scaleInRange(
+    sets.map((set) => measure(scaledIn(base, set), set)),
+    total,
+  );
   const over = range.measured === total ? `every choice (${total})` : `${range.measured} of the ${total} choices, drawn (seed ${seed})`;
-  notes.push(`scale in: which ${k} of the ${online.length} ONLINE workers leave is the ReplicaSet's choice, not determined (${REPLICASET_BASIS}); moved is measured for ${over}, and the figures above are the median choice's; annotate the pods you want gone with the lowest pod-deletion-cost to decide it; they stay registered (OFFLINE) until remove-worker`);
+  notes.push(
+    `scale in: which ${k} of the ${online.length} ONLINE workers leave is the ReplicaSet's choice, not determined (${REPLICASET_BASIS}); moved is measured for ${over}, and the figures above are the median choice's; annotate the pods you want gone with the lowest pod-deletion-cost to decide it; they stay registered (OFFLINE) until remove-worker`,
+  );
   return { after: scaledIn(base, range.median.leaving), plan: { removes: 'replicaset', leaving: k, basis: REPLICASET_BASIS, range } };
 }
 
 function ring(m: Membership, s: RingSettings, notes: string[]): Placement {
   const algorithm = POLICY_ALGORITHM[s.policy];
-  if (s.provider === 'CAPACITY' && !notes.some((n) => n.includes('CAPACITY'))) notes.push('CAPACITY provider: ring-sim places it as the DEFAULT provider here (CAPACITY is not public)');
+  if (s.provider === 'CAPACITY' && !notes.some((n) => n.includes('CAPACITY')))
+    notes.push('CAPACITY provider: ring-sim places it as the DEFAULT provider here (CAPACITY is not public)');
   if (algorithm === 'alluxio-consistent' || algorithm === undefined) {
     if (algorithm === undefined) notes.push(`policy ${s.policy}: not a ring policy ring-sim knows; placed as CONSISTENT`);
     return membershipPlacement(m, s.mode, s.vnodes);
@@ -201,18 +277,34 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
   if (o.membership) {
     base = o.membership;
     const online = base.members.filter((w) => w.state === 'ONLINE').length;
-    if (online !== na) notes.push(`the old manifest asks for ${na} workers and ${base.source} has ${online} ONLINE: the rings use the live identities, changed by ${nb - na}`);
+    if (online !== na)
+      notes.push(`the old manifest asks for ${na} workers and ${base.source} has ${online} ONLINE: the rings use the live identities, changed by ${nb - na}`);
   } else {
-    base = { cluster: before.name, source: 'drawn identities', notes: [], members: drawIdentities(seed * 31 + 7, 'add', na).map((identity) => ({ identity, state: 'ONLINE' as const })) };
+    base = {
+      cluster: before.name,
+      source: 'drawn identities',
+      notes: [],
+      members: drawIdentities(seed * 31 + 7, 'add', na).map((identity) => ({ identity, state: 'ONLINE' as const })),
+    };
   }
   const liveBefore = base.members.filter((w) => w.state === 'ONLINE').length;
   const pa = ring(base, sa, notes);
   const keys = syntheticKeys(SAMPLE_KEYS, seed);
   const bytesOf = (moved: number): number | null => (o.datasetBytes !== undefined ? Math.round(moved * o.datasetBytes) : null);
   const leavingCount = Math.min(liveBefore, Math.max(0, na - nb));
-  const scaled = leavingCount > 0
-    ? scaleIn(base, leavingCount, (after, leaving) => { const moved = movement(pa, ring(after, sb, []), { keys }).moved; return { leaving, moved, rereadBytes: bytesOf(moved) }; }, seed, notes)
-    : { after: scaledOut(base, nb - na, seed, notes), plan: null };
+  const scaled =
+    leavingCount > 0
+      ? scaleIn(
+          base,
+          leavingCount,
+          (after, leaving) => {
+            const moved = movement(pa, ring(after, sb, []), { keys }).moved;
+            return { leaving, moved, rereadBytes: bytesOf(moved) };
+          },
+          seed,
+          notes,
+        )
+      : { after: scaledOut(base, nb - na, seed, notes), plan: null };
   const grown = scaled.after;
   const pb = ring(grown, sb, notes);
   const mv = movement(pa, pb, { keys });
@@ -221,21 +313,46 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
   const groupNames = [...new Set([...before.groups.map((g) => g.name), ...after.groups.map((g) => g.name)])];
   const changes = [
     ...settings,
-    ...groupNames.flatMap((n) => groupChanges(before.groups.find((g) => g.name === n), after.groups.find((g) => g.name === n))),
+    ...groupNames.flatMap((n) =>
+      groupChanges(
+        before.groups.find((g) => g.name === n),
+        after.groups.find((g) => g.name === n),
+      ),
+    ),
     ...propertyChanges(before, after, RING_PROPERTIES),
   ];
   const rereadBytes = bytesOf(mv.moved);
   const priced = o.ufsBandwidth !== undefined || o.ufsPricePer1000Requests !== undefined;
-  const cost = rereadCost(rereadBytes, priced ? { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: Number(sb.pageSizeBytes), fileBytes: null } : undefined);
-  const side = (s: RingSettings, p: Placement): AgainstRing => ({ policy: s.policy, provider: s.provider, vnodes: s.vnodes, mode: s.mode, workers: p.workers.length });
+  const cost = rereadCost(
+    rereadBytes,
+    priced
+      ? { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: Number(sb.pageSizeBytes), fileBytes: null }
+      : undefined,
+  );
+  const side = (s: RingSettings, p: Placement): AgainstRing => ({
+    policy: s.policy,
+    provider: s.provider,
+    vnodes: s.vnodes,
+    mode: s.mode,
+    workers: p.workers.length,
+  });
   return {
-    format: 'ring-sim/plan-against', version: 1, before: before.source, after: after.source,
+    format: 'ring-sim/plan-against',
+    version: 1,
+    before: before.source,
+    after: after.source,
     exact: o.membership !== undefined && nb <= na && mv.method === 'exact',
-    identities: o.membership ? `live: ${o.membership.members.length} registered identities of cluster ${o.membership.cluster} from ${o.membership.source}` : `drawn (seed ${seed}): a model of a cluster like this one; pass --etcd or --etcd-export for the live identities`,
+    identities: o.membership
+      ? `live: ${o.membership.members.length} registered identities of cluster ${o.membership.cluster} from ${o.membership.source}`
+      : `drawn (seed ${seed}): a model of a cluster like this one; pass --etcd or --etcd-export for the live identities`,
     changes,
     workers: { before: na, after: nb },
     ring: {
-      before: side(sa, pa), after: side(sb, pb), moved: mv.moved, optimal: mv.optimal, method: mv.method,
+      before: side(sa, pa),
+      after: side(sb, pb),
+      moved: mv.moved,
+      optimal: mv.optimal,
+      method: mv.method,
       destructive: settings.some((c) => c.destructive),
       rereadBytes,
       rereadSeconds: cost.rereadSeconds,

@@ -43,7 +43,8 @@ export interface ClusterAssumption {
 }
 
 /** Where the operator's chart copy presets `alluxio.cluster.name=<namespace>-<name>` (and etcd's endpoint). */
-export const OPERATOR_PRESETS_SOURCE = 'the Enterprise operator chart\'s preset alluxio.cluster.name=<namespace>-<name>, which spec.properties overrides (alluxio/templates/helpers/_alluxio-site-properties.tpl of an unofficial copy, github.com/dodiadodia/alluxio-helm)';
+export const OPERATOR_PRESETS_SOURCE =
+  "the Enterprise operator chart's preset alluxio.cluster.name=<namespace>-<name>, which spec.properties overrides (alluxio/templates/helpers/_alluxio-site-properties.tpl of an unofficial copy, github.com/dodiadodia/alluxio-helm)";
 
 /** The manifest's `alluxio.cluster.name` in spec.properties, when it sets one. */
 export function manifestClusterName(m: AlluxioClusterManifest): string | undefined {
@@ -83,33 +84,49 @@ export function resolveClusterSettings(m: AlluxioClusterManifest | undefined, ed
   const editionName = edition === 'enterprise' ? 'Enterprise' : 'open-source';
   const assumptions: ClusterAssumption[] = [];
   const own = (what: string): string => (m ? `${m.source} does not set ${what}` : `pass --manifest FILE for the cluster's own`);
-  const assume = (setting: ClusterSetting, text: string): void => { assumptions.push({ setting, text }); };
+  const assume = (setting: ClusterSetting, text: string): void => {
+    assumptions.push({ setting, text });
+  };
 
   const defaultVnodes = edition === 'enterprise' ? ALLUXIO_ENTERPRISE_VNODES : ALLUXIO_OSS_VNODES;
   const vnodes = given.vnodes ?? s?.vnodes ?? defaultVnodes;
   if (given.vnodes === undefined) {
-    assume('vnodes', s?.vnodeProp !== undefined
-      ? `${vnodes} virtual nodes per worker ${from(s.vnodeProp)}; --vnodes overrides it`
-      : `${vnodes} virtual nodes per worker: the ${editionName} default (--edition ${edition}${m ? `; ${m.source} sets neither ${VNODE_PROPS.join(' nor ')}` : ''}); pass --vnodes N or --manifest FILE for the cluster's own`);
+    assume(
+      'vnodes',
+      s?.vnodeProp !== undefined
+        ? `${vnodes} virtual nodes per worker ${from(s.vnodeProp)}; --vnodes overrides it`
+        : `${vnodes} virtual nodes per worker: the ${editionName} default (--edition ${edition}${m ? `; ${m.source} sets neither ${VNODE_PROPS.join(' nor ')}` : ''}); pass --vnodes N or --manifest FILE for the cluster's own`,
+    );
   }
   const ring = given.ring ?? s?.mode ?? 'dynamic';
   if (given.ring === undefined) {
-    assume('ring', m && isSet(DYNAMIC_PROP) ? `${ring} ring ${from(DYNAMIC_PROP)}`
-      : `${ring} ring: Alluxio's default (${DYNAMIC_PROP}=true); ${own('it')}`);
+    assume('ring', m && isSet(DYNAMIC_PROP) ? `${ring} ring ${from(DYNAMIC_PROP)}` : `${ring} ring: Alluxio's default (${DYNAMIC_PROP}=true); ${own('it')}`);
   }
   const policy = s?.policy ?? 'CONSISTENT';
   const provider = s?.provider ?? 'DEFAULT';
-  assume('provider', m && (isSet(POLICY_PROP) || isSet(PROVIDER_PROP)) ? `${policy} policy, ${provider} hash provider ${from(`${POLICY_PROP}, ${PROVIDER_PROP}`)}`
-    : `${policy} policy, ${provider} hash provider: Alluxio's defaults; ${own('them')}`);
+  assume(
+    'provider',
+    m && (isSet(POLICY_PROP) || isSet(PROVIDER_PROP))
+      ? `${policy} policy, ${provider} hash provider ${from(`${POLICY_PROP}, ${PROVIDER_PROP}`)}`
+      : `${policy} policy, ${provider} hash provider: Alluxio's defaults; ${own('them')}`,
+  );
   const pageDefault = defaultPageSize(edition);
   const pageSizeBytes = s?.pageSizeBytes ?? BigInt(pageDefault.bytes);
-  assume('pageSize', s?.pageSizeSet ? `page size ${pageSizeBytes} B ${from(PAGE_SIZE_PROP)}`
-    : `page size ${pageSizeBytes} B (${formatBinary(pageDefault.bytes)}): the ${editionName} default (--edition ${edition}: ${pageDefault.source}); ${own('it')}`);
+  assume(
+    'pageSize',
+    s?.pageSizeSet
+      ? `page size ${pageSizeBytes} B ${from(PAGE_SIZE_PROP)}`
+      : `page size ${pageSizeBytes} B (${formatBinary(pageDefault.bytes)}): the ${editionName} default (--edition ${edition}: ${pageDefault.source}); ${own('it')}`,
+  );
   const derived = m ? operatorClusterName(m) : undefined;
   const cluster = given.cluster ?? derived?.name ?? DEFAULT_CLUSTER;
   if (given.cluster === undefined) {
-    assume('cluster', derived !== undefined ? `cluster ${cluster} ${derived.how}; --cluster overrides it`
-      : `cluster ${cluster}: Alluxio's default ${CLUSTER_NAME_PROP} (an operator install names it <namespace>-<name> of its AlluxioCluster); pass --cluster NAME or --manifest FILE for the cluster's own`);
+    assume(
+      'cluster',
+      derived !== undefined
+        ? `cluster ${cluster} ${derived.how}; --cluster overrides it`
+        : `cluster ${cluster}: Alluxio's default ${CLUSTER_NAME_PROP} (an operator install names it <namespace>-<name> of its AlluxioCluster); pass --cluster NAME or --manifest FILE for the cluster's own`,
+    );
   }
   return { policy, provider, vnodes, ring, pageSizeBytes, cluster, assumptions };
 }

@@ -106,7 +106,8 @@ function readProperties(spec: Obj, r: FieldReader): Record<string, string> {
   if (spec.properties === undefined || spec.properties === null) return properties;
   const given = r.mapping(spec.properties, 'spec.properties', 'must be a mapping of Alluxio properties', 'write key: "value" lines');
   for (const [k, v] of Object.entries(given)) {
-    if (v !== null && v !== undefined && typeof v === 'object') r.fail(`spec.properties.${k}`, v, 'an Alluxio property value is a string, number or boolean', 'write key: "value"');
+    if (v !== null && v !== undefined && typeof v === 'object')
+      r.fail(`spec.properties.${k}`, v, 'an Alluxio property value is a string, number or boolean', 'write key: "value"');
     properties[k] = v === null || v === undefined ? '' : String(v);
   }
   return properties;
@@ -119,7 +120,10 @@ function readGroups(spec: Obj, r: FieldReader, findings: GroupFinding[]): Manife
     return [readGroup(r.mapping(spec.worker, 'spec.worker', 'must be a mapping', 'write count: and pagestore: under it'), 'spec.worker', 'worker', r)];
   }
   if (spec.workerGroups.length === 0) r.fail('spec.workerGroups', spec.workerGroups, 'is empty', 'list at least one worker group');
-  const template = spec.worker === undefined || spec.worker === null ? undefined : r.mapping(spec.worker, 'spec.worker', 'must be a mapping', 'write the fields every worker group shares under it');
+  const template =
+    spec.worker === undefined || spec.worker === null
+      ? undefined
+      : r.mapping(spec.worker, 'spec.worker', 'must be a mapping', 'write the fields every worker group shares under it');
   return spec.workerGroups.map((g, i) => {
     const path = `spec.workerGroups[${i}]`;
     const group = r.mapping(g, path, 'must be a mapping', 'write worker: { count:, pagestore: } under it');
@@ -165,7 +169,8 @@ function readSize(v: unknown, field: string, r: FieldReader): SizeField {
 function readSizes(v: unknown, field: string, r: FieldReader): SizeField[] {
   if (typeof v !== 'string' || !v.includes(',')) return [readSize(v, field, r)];
   return v.split(',').map((entry, i, all) => {
-    if (entry.trim() === '') r.fail(field, v, `entry ${i + 1} of ${all.length} is empty`, 'write one size a page-store directory, separated by commas: 100Gi,100Gi');
+    if (entry.trim() === '')
+      r.fail(field, v, `entry ${i + 1} of ${all.length} is empty`, 'write one size a page-store directory, separated by commas: 100Gi,100Gi');
     return readSize(entry.trim(), field, r);
   });
 }
@@ -174,7 +179,8 @@ function readGroup(g: Obj, path: string, name: string, r: FieldReader): Manifest
   const count = r.wholeNumber(g.count ?? 1, `${path}.count`, 1, 100_000, 'write e.g. count: 4');
   const ps = r.mapping(g.pagestore, `${path}.pagestore`, 'missing or not a mapping', 'add pagestore: { size: 100Gi, reservedSize: 10Gi }');
   const sizes = readSizes(ps.size, `${path}.pagestore.size`, r);
-  for (const e of sizes) if (e.bytes === 0n) r.fail(`${path}.pagestore.size`, sizes.length > 1 ? e.text : ps.size, 'is zero', 'give the page store a size such as 100Gi');
+  for (const e of sizes)
+    if (e.bytes === 0n) r.fail(`${path}.pagestore.size`, sizes.length > 1 ? e.text : ps.size, 'is zero', 'give the page store a size such as 100Gi');
   const size = sizes.length === 1 ? sizes[0] : undefined;
   const smallest = sizes.reduce((a, b) => (b.bytes < a.bytes ? b : a));
   const reserved = ps.reservedSize === undefined ? undefined : readSize(ps.reservedSize, `${path}.pagestore.reservedSize`, r);
@@ -186,7 +192,10 @@ function readGroup(g: Obj, path: string, name: string, r: FieldReader): Manifest
   if (typeof type !== 'string' || !['hostPath', 'persistentVolumeClaim', 'emptyDir'].includes(type)) {
     r.fail(`${path}.pagestore.type`, ps.type, 'unknown page store type', 'use hostPath or persistentVolumeClaim');
   }
-  const useExternalId = g.useExternalId === undefined ? undefined : r.bool(g.useExternalId, `${path}.useExternalId`, false, 'write useExternalId: false (with systemInfo.hostPath, as the guide does)');
+  const useExternalId =
+    g.useExternalId === undefined
+      ? undefined
+      : r.bool(g.useExternalId, `${path}.useExternalId`, false, 'write useExternalId: false (with systemInfo.hostPath, as the guide does)');
   const rejectedSizes: ManifestWorkerGroup['rejectedSizes'] = [];
   for (const e of sizes) if (e.rejected) rejectedSizes.push({ field: 'size', text: e.text, binary: e.rejected.binary });
   if (reserved?.rejected) rejectedSizes.push({ field: 'reservedSize', text: reserved.text, binary: reserved.rejected.binary });
@@ -232,7 +241,13 @@ function systemInfoStore(v: unknown): string | undefined {
 }
 
 function readEtcd(raw: unknown, r: FieldReader): EtcdSettings {
-  const etcd: EtcdSettings = { enabled: true, replicaCount: DEFAULT_ETCD_REPLICAS, specified: false, antiAffinity: 'required-hostname', persistence: { enabled: true, written: false } };
+  const etcd: EtcdSettings = {
+    enabled: true,
+    replicaCount: DEFAULT_ETCD_REPLICAS,
+    specified: false,
+    antiAffinity: 'required-hostname',
+    persistence: { enabled: true, written: false },
+  };
   if (!isObj(raw)) return etcd;
   if (isObj(raw.persistence)) {
     const p = raw.persistence;
@@ -254,12 +269,51 @@ function readEtcd(raw: unknown, r: FieldReader): EtcdSettings {
 
 /** Components with hostPaths under /mnt/alluxio by default (guide E, GKE), the kubelet's volume name, and the guide's fix. */
 const COMPONENT_HOSTPATHS: Array<{ path: string[]; what: string; fallback: string; guideFix: string; enabledAt?: string[]; typeAt?: string[] }> = [
-  { path: ['coordinator', 'metastore', 'hostPath'], what: 'coordinator metastore', fallback: '/mnt/alluxio/metastore', guideFix: '/home/alluxio/metastore', typeAt: ['coordinator', 'metastore', 'type'] },
-  { path: ['coordinator', 'log', 'hostPath'], what: 'coordinator logs', fallback: '/mnt/alluxio/logs', guideFix: '/home/alluxio/logs', typeAt: ['coordinator', 'log', 'type'] },
-  { path: ['fuse', 'log', 'hostPath'], what: 'FUSE logs', fallback: '/mnt/alluxio/logs/fuse', guideFix: '/home/alluxio/logs/fuse', enabledAt: ['fuse', 'enabled'], typeAt: ['fuse', 'log', 'type'] },
-  { path: ['fuse', 'hostPathForMigration'], what: 'FUSE migration directory', fallback: '/mnt/alluxio/migration', guideFix: '/home/alluxio/migration', enabledAt: ['fuse', 'enabled'] },
-  { path: ['gateway', 'log', 'hostPath'], what: 'gateway logs', fallback: '/mnt/alluxio/logs/gateway', guideFix: '/home/alluxio/logs/gateway', enabledAt: ['gateway', 'enabled'], typeAt: ['gateway', 'log', 'type'] },
-  { path: ['prometheus', 'persistence', 'hostPath'], what: 'Prometheus data', fallback: '/mnt/alluxio/prometheus', guideFix: '/home/alluxio/prometheus', enabledAt: ['prometheus', 'enabled'], typeAt: ['prometheus', 'persistence', 'type'] },
+  {
+    path: ['coordinator', 'metastore', 'hostPath'],
+    what: 'coordinator metastore',
+    fallback: '/mnt/alluxio/metastore',
+    guideFix: '/home/alluxio/metastore',
+    typeAt: ['coordinator', 'metastore', 'type'],
+  },
+  {
+    path: ['coordinator', 'log', 'hostPath'],
+    what: 'coordinator logs',
+    fallback: '/mnt/alluxio/logs',
+    guideFix: '/home/alluxio/logs',
+    typeAt: ['coordinator', 'log', 'type'],
+  },
+  {
+    path: ['fuse', 'log', 'hostPath'],
+    what: 'FUSE logs',
+    fallback: '/mnt/alluxio/logs/fuse',
+    guideFix: '/home/alluxio/logs/fuse',
+    enabledAt: ['fuse', 'enabled'],
+    typeAt: ['fuse', 'log', 'type'],
+  },
+  {
+    path: ['fuse', 'hostPathForMigration'],
+    what: 'FUSE migration directory',
+    fallback: '/mnt/alluxio/migration',
+    guideFix: '/home/alluxio/migration',
+    enabledAt: ['fuse', 'enabled'],
+  },
+  {
+    path: ['gateway', 'log', 'hostPath'],
+    what: 'gateway logs',
+    fallback: '/mnt/alluxio/logs/gateway',
+    guideFix: '/home/alluxio/logs/gateway',
+    enabledAt: ['gateway', 'enabled'],
+    typeAt: ['gateway', 'log', 'type'],
+  },
+  {
+    path: ['prometheus', 'persistence', 'hostPath'],
+    what: 'Prometheus data',
+    fallback: '/mnt/alluxio/prometheus',
+    guideFix: '/home/alluxio/prometheus',
+    enabledAt: ['prometheus', 'enabled'],
+    typeAt: ['prometheus', 'persistence', 'type'],
+  },
 ];
 
 function readHostPaths(spec: Obj, groups: readonly ManifestWorkerGroup[]): HostPathField[] {
@@ -268,19 +322,29 @@ function readHostPaths(spec: Obj, groups: readonly ManifestWorkerGroup[]): HostP
   for (const g of groups) {
     const raw = g.spec;
     if (g.pagestoreType === 'hostPath') out.push(...pageStoreHostPaths(g, at(raw, ['pagestore', 'hostPath']) !== undefined));
-    for (const [key, what, fallback, fix] of [['metastore', 'worker metastore', '/mnt/alluxio/metastore', '/home/alluxio/metastore'], ['log', 'worker logs', '/mnt/alluxio/logs', '/home/alluxio/logs']] as const) {
+    for (const [key, what, fallback, fix] of [
+      ['metastore', 'worker metastore', '/mnt/alluxio/metastore', '/home/alluxio/metastore'],
+      ['log', 'worker logs', '/mnt/alluxio/logs', '/home/alluxio/logs'],
+    ] as const) {
       if (!hostPathType(at(raw, [key, 'type']))) continue;
       const p = at(raw, [key, 'hostPath']);
       out.push({ field: `${g.path}.${key}.hostPath`, what, path: typeof p === 'string' ? p : fallback, given: typeof p === 'string', guideFix: fix });
     }
     const si = at(raw, ['systemInfo', 'hostPath']);
-    if (typeof si === 'string') out.push({ field: `${g.path}.systemInfo.hostPath`, what: 'worker system info (identity)', path: si, given: true, guideFix: '/home/alluxio/system-info' });
+    if (typeof si === 'string')
+      out.push({ field: `${g.path}.systemInfo.hostPath`, what: 'worker system info (identity)', path: si, given: true, guideFix: '/home/alluxio/system-info' });
   }
   for (const c of COMPONENT_HOSTPATHS) {
     if (c.enabledAt && at(spec, c.enabledAt) === false) continue;
     if (c.typeAt && !hostPathType(at(spec, c.typeAt))) continue;
     const p = at(spec, c.path);
-    out.push({ field: `spec.${c.path.join('.')}`, what: c.what, path: typeof p === 'string' ? p : c.fallback, given: typeof p === 'string', guideFix: c.guideFix });
+    out.push({
+      field: `spec.${c.path.join('.')}`,
+      what: c.what,
+      path: typeof p === 'string' ? p : c.fallback,
+      given: typeof p === 'string',
+      guideFix: c.guideFix,
+    });
   }
   return out;
 }

@@ -57,7 +57,12 @@ function readOne(o: Obj, path: string, label: string, component: ComponentMemory
   const written = o.jvmOptions;
   const jvmGiven = written !== undefined && written !== null;
   if (jvmGiven && (!Array.isArray(written) || written.some((x) => typeof x !== 'string'))) {
-    r.fail(`${path}.jvmOptions`, written, 'must be a list of JVM options (strings)', 'write e.g. jvmOptions: ["-Xmx8g", "-Xms8g", "-XX:MaxDirectMemorySize=8g"]');
+    r.fail(
+      `${path}.jvmOptions`,
+      written,
+      'must be a list of JVM options (strings)',
+      'write e.g. jvmOptions: ["-Xmx8g", "-Xms8g", "-XX:MaxDirectMemorySize=8g"]',
+    );
   }
   const jvm = readJvmMemoryOptions(jvmGiven ? (written as string[]) : d.jvmOptions, `${path}.jvmOptions`);
   return {
@@ -81,7 +86,12 @@ function memoryQuantity(v: unknown, fallback: string, field: string, r: FieldRea
     if (q.sign < 0) throw new Error('negative');
     bytes = q.bytes;
   } catch {
-    r.fail(field, text, 'is not a Kubernetes memory quantity (Kubernetes rejects the pod)', `write e.g. ${/^\d+[KMGTPE]B$/i.test(text) ? `${text.slice(0, -2)}${text.at(-2)!.toUpperCase()}i` : '20Gi'}`);
+    r.fail(
+      field,
+      text,
+      'is not a Kubernetes memory quantity (Kubernetes rejects the pod)',
+      `write e.g. ${/^\d+[KMGTPE]B$/i.test(text) ? `${text.slice(0, -2)}${text.at(-2)!.toUpperCase()}i` : '20Gi'}`,
+    );
   }
   return { text, bytes, given: true };
 }
@@ -96,7 +106,8 @@ export function memoryAssumption(memory: readonly ComponentMemory[]): string {
     ];
     return parts.length ? [`${m.label} ${parts.join(', ')}`] : [];
   });
-  const defaults = taken.length ? `the operator's defaults where the manifest is silent (values.yaml of an unofficial copy of its chart, github.com/dodiadodia/alluxio-helm): ${taken.join('; ')}; ` : '';
+  const defaults = taken.length
+    ? `the operator's defaults where the manifest is silent (values.yaml of an unofficial copy of its chart, github.com/dodiadodia/alluxio-helm): ${taken.join('; ')}; `
+    : '';
   return `memory (guide D.4): ${defaults}without -XX:MaxDirectMemorySize direct memory may grow to the heap's size (OpenJDK), without -Xmx the heap is MaxRAMPercentage (25 % by default) of limits.memory; the margin left for metaspace, threads and native memory is a ring-sim model (1 GiB or 10 % of the limit)`;
 }
-

@@ -90,13 +90,20 @@ function readObjects(text: string, r: FieldReader): Obj[] {
     if (!isObj(value)) r.fail(`document ${i + 1}`, value, 'is not a Kubernetes object', 'each document must be a mapping with apiVersion and kind');
     if (typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, j) => {
-        if (!isObj(item)) r.fail(`document ${i + 1} items[${j}]`, item, 'is not a Kubernetes object', 'each item of a List must be a mapping with apiVersion and kind');
+        if (!isObj(item))
+          r.fail(`document ${i + 1} items[${j}]`, item, 'is not a Kubernetes object', 'each item of a List must be a mapping with apiVersion and kind');
         objects.push(item);
       });
     } else {
       objects.push(value);
     }
-    if (objects.length > MAX_DOCUMENTS) r.fail('documents', objects.length, `the file holds more than ${MAX_DOCUMENTS} objects`, 'give the AlluxioCluster and its UnderFileSystem and License documents only');
+    if (objects.length > MAX_DOCUMENTS)
+      r.fail(
+        'documents',
+        objects.length,
+        `the file holds more than ${MAX_DOCUMENTS} objects`,
+        'give the AlluxioCluster and its UnderFileSystem and License documents only',
+      );
   }
   return objects;
 }
@@ -111,7 +118,14 @@ function readLicense(o: Obj): LicenseDocument {
 function readUfs(o: Obj): UfsDocument {
   const { name, namespace } = metaOf(o);
   const spec = isObj(o.spec) ? o.spec : {};
-  return { name, namespace, label: `UnderFileSystem ${name ?? '(no name)'}`, alluxioCluster: str(spec.alluxioCluster), path: str(spec.path), mountPath: str(spec.mountPath) };
+  return {
+    name,
+    namespace,
+    label: `UnderFileSystem ${name ?? '(no name)'}`,
+    alluxioCluster: str(spec.alluxioCluster),
+    path: str(spec.path),
+    mountPath: str(spec.mountPath),
+  };
 }
 
 /** An AlluxioCluster of the file by name and namespace (undefined: kubectl's current namespace). */
@@ -124,7 +138,12 @@ export interface ClusterRef {
 export function parseManifest(text: string, source: string): AlluxioClusterManifest {
   const all = parseManifests(text, source);
   if (all.length > 1) {
-    new FieldReader(source).fail('kind', all.map(clusterLabel).join(', '), 'more than one AlluxioCluster in the file', 'plan one with --cluster NAME[/NAMESPACE] (plan without --against plans them all), or split the file');
+    new FieldReader(source).fail(
+      'kind',
+      all.map(clusterLabel).join(', '),
+      'more than one AlluxioCluster in the file',
+      'plan one with --cluster NAME[/NAMESPACE] (plan without --against plans them all), or split the file',
+    );
   }
   return all[0];
 }
@@ -147,10 +166,19 @@ export function parseManifests(text: string, source: string): AlluxioClusterMani
     const kinds = objects.map((o) => kindOf(o)).join(', ') || 'nothing';
     r.fail('kind', kinds, 'no AlluxioCluster in the file', 'give the manifest you would kubectl apply, with kind: AlluxioCluster');
   }
-  const refs: ClusterRef[] = docs.map((d) => ({ name: metaOf(d).name ?? DEFAULT_CLUSTER_NAME, ...(metaOf(d).namespace !== undefined ? { namespace: metaOf(d).namespace } : {}) }));
+  const refs: ClusterRef[] = docs.map((d) => ({
+    name: metaOf(d).name ?? DEFAULT_CLUSTER_NAME,
+    ...(metaOf(d).namespace !== undefined ? { namespace: metaOf(d).namespace } : {}),
+  }));
   refs.forEach((a, i) => {
     const j = refs.findIndex((b) => b.name === a.name && b.namespace === a.namespace);
-    if (j < i) r.fail(`AlluxioCluster ${i + 1} metadata.name`, clusterLabel(a), `the file already has an AlluxioCluster ${clusterLabel(a)} (AlluxioCluster ${j + 1}): kubectl apply would make them one object`, 'give each AlluxioCluster its own name (or namespace)');
+    if (j < i)
+      r.fail(
+        `AlluxioCluster ${i + 1} metadata.name`,
+        clusterLabel(a),
+        `the file already has an AlluxioCluster ${clusterLabel(a)} (AlluxioCluster ${j + 1}): kubectl apply would make them one object`,
+        'give each AlluxioCluster its own name (or namespace)',
+      );
   });
   return docs.map((doc) => clusterManifest(doc, objects, refs, source, r));
 }
@@ -183,7 +211,9 @@ function clusterManifest(doc: Obj, objects: Obj[], clustersInFile: ClusterRef[],
     }),
     licenses: others.filter((o) => alluxio(o, 'License')).map(readLicense),
     ufs: others.filter((o) => alluxio(o, 'UnderFileSystem')).map(readUfs),
-    documents: objects.filter((o) => o === doc || o.kind !== 'AlluxioCluster').map((o) => ({ label: o === doc ? `AlluxioCluster ${name}` : `${kindOf(o)} ${metaOf(o).name ?? '(no name)'}`, value: o })),
+    documents: objects
+      .filter((o) => o === doc || o.kind !== 'AlluxioCluster')
+      .map((o) => ({ label: o === doc ? `AlluxioCluster ${name}` : `${kindOf(o)} ${metaOf(o).name ?? '(no name)'}`, value: o })),
     clustersInFile,
     raw: doc,
   };
@@ -197,9 +227,16 @@ export function selectClusters(all: AlluxioClusterManifest[], spec: string | und
   if (spec === undefined) return all;
   const [name, namespace, ...rest] = spec.split('/');
   const inFile = all.map(clusterLabel).join(', ');
-  if (rest.length > 0 || name === '' || namespace === '') throw new RingSimError('--cluster', spec, 'is not NAME or NAME/NAMESPACE', `name one of the AlluxioClusters in ${all[0].source}: ${inFile}`);
+  if (rest.length > 0 || name === '' || namespace === '')
+    throw new RingSimError('--cluster', spec, 'is not NAME or NAME/NAMESPACE', `name one of the AlluxioClusters in ${all[0].source}: ${inFile}`);
   const found = all.filter((m) => m.name === name && (namespace === undefined || m.namespace === namespace));
   if (found.length === 0) throw new RingSimError('--cluster', spec, `no AlluxioCluster ${spec} in ${all[0].source}`, `name one of: ${inFile}`);
-  if (found.length > 1) throw new RingSimError('--cluster', spec, `${found.length} AlluxioClusters are named ${name}`, `give the namespace too: ${found.map(clusterLabel).join(' or ')}`);
+  if (found.length > 1)
+    throw new RingSimError(
+      '--cluster',
+      spec,
+      `${found.length} AlluxioClusters are named ${name}`,
+      `give the namespace too: ${found.map(clusterLabel).join(' or ')}`,
+    );
   return found;
 }

@@ -49,7 +49,12 @@ function platformOf(m: AlluxioClusterManifest, o: PlanOptions): PlanOptions['pla
 function vnodeTarget(o: PlanOptions, vnodes: number, workers: number): number {
   const target = o.whatIfVnodes ?? (vnodes < ALLUXIO_ENTERPRISE_VNODES ? ALLUXIO_ENTERPRISE_VNODES : Math.floor(vnodes / 2));
   if (o.whatIfVnodes !== undefined && target * workers > MAX_RING_POINTS) {
-    throw new RingSimError('--what-if-vnodes', o.whatIfVnodes, `${workers} workers × ${o.whatIfVnodes} is more than ${MAX_RING_POINTS.toLocaleString('en-US')} ring points`, `give at most ${Math.floor(MAX_RING_POINTS / workers)}`);
+    throw new RingSimError(
+      '--what-if-vnodes',
+      o.whatIfVnodes,
+      `${workers} workers × ${o.whatIfVnodes} is more than ${MAX_RING_POINTS.toLocaleString('en-US')} ring points`,
+      `give at most ${Math.floor(MAX_RING_POINTS / workers)}`,
+    );
   }
   return target;
 }
@@ -85,7 +90,13 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
   const builder = new PlanRingBuilder(settings, capacity.workers, o.seed ?? 1);
   const names = planned.map((w) => w.name);
   const ring = ringBalance(builder, names);
-  checks.push(...providerChecks(c, ring.shares.map((s) => s.share)), ...spreadChecks(c, ring));
+  checks.push(
+    ...providerChecks(
+      c,
+      ring.shares.map((s) => s.share),
+    ),
+    ...spreadChecks(c, ring),
+  );
   let dataset: PlanDataset | null = null;
   if (o.datasetBytes !== undefined) {
     const fit = datasetFit(c, ring.shares, o.datasetBytes);
@@ -108,8 +119,21 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     vnodeTarget: target,
   }).map((w) => (w.applicable && o.datasetBytes !== undefined ? { ...w, ...rereadCost(w.bytesMoved, ufs ?? undefined) } : w));
   checks.push(...ringChangeChecks(c, whatIf));
-  withRestartCost(checks, whatIf.find((w) => w.name === 'restart one worker'), settings.mode);
-  const assumptions = [...defaults.map(defaultAssumption), ...settingsAssumptions(settings, edition), ...capacity.assumptions, ...identityAssumptions(m), ...contextAssumptions(c), memoryAssumption(m.memory), cacheModelAssumption(o.datasetBytes !== undefined), ...(ufs ? [rereadAssumption(ufs)] : [])];
+  withRestartCost(
+    checks,
+    whatIf.find((w) => w.name === 'restart one worker'),
+    settings.mode,
+  );
+  const assumptions = [
+    ...defaults.map(defaultAssumption),
+    ...settingsAssumptions(settings, edition),
+    ...capacity.assumptions,
+    ...identityAssumptions(m),
+    ...contextAssumptions(c),
+    memoryAssumption(m.memory),
+    cacheModelAssumption(o.datasetBytes !== undefined),
+    ...(ufs ? [rereadAssumption(ufs)] : []),
+  ];
   return report(c, { checks, assumptions, defaults, ring, dataset, whatIf, ufs, totalCache, model: builder.model(ring.ids) });
 }
 
@@ -122,14 +146,21 @@ function rereadUfs(o: PlanOptions, pageSizeBytes: number): RereadUfs | null {
 
 function contextAssumptions(c: PlanContext): string[] {
   const out: string[] = [];
-  if (c.settings.provider === 'CAPACITY') out.push('CAPACITY provider: ring-sim models it as virtual nodes proportional to capacity (Alluxio Enterprise\'s own algorithm is not public)');
+  if (c.settings.provider === 'CAPACITY')
+    out.push("CAPACITY provider: ring-sim models it as virtual nodes proportional to capacity (Alluxio Enterprise's own algorithm is not public)");
   const dirs = Math.max(...c.workers.map((w) => w.dirs?.length ?? 1));
-  if (dirs > 1) out.push(`page store: up to ${dirs} directories a worker, one a pagestore.size entry (the operator's chart names them pagestore-0 …); each directory is planned on a disk of its own${c.options.disk === undefined ? '' : ` (--disk ${c.options.disk} each)`}, with the reservedSize beside it: one reservedSize applies to each directory (the chart sizes each directory's volume as its size entry + reservedSize)`);
+  if (dirs > 1)
+    out.push(
+      `page store: up to ${dirs} directories a worker, one a pagestore.size entry (the operator's chart names them pagestore-0 …); each directory is planned on a disk of its own${c.options.disk === undefined ? '' : ` (--disk ${c.options.disk} each)`}, with the reservedSize beside it: one reservedSize applies to each directory (the chart sizes each directory's volume as its size entry + reservedSize)`,
+    );
   if (c.options.disk === undefined) out.push('no --disk: the page store is not checked against the disk (guide D.4: size about 90 % of the space df shows)');
-  if (c.options.nodes === undefined && c.manifest.etcd.enabled && c.manifest.etcd.replicaCount > 1) out.push(`no --nodes: the ${c.manifest.etcd.replicaCount} etcd pods need ${c.manifest.etcd.replicaCount} distinct nodes (guide D.2), not checked`);
-  if (c.platform === 'gke' && !c.options.platform && c.options.provider !== 'gcp') out.push('GKE: the manifest selects GKE node pools (cloud.google.com/gke-*)');
+  if (c.options.nodes === undefined && c.manifest.etcd.enabled && c.manifest.etcd.replicaCount > 1)
+    out.push(`no --nodes: the ${c.manifest.etcd.replicaCount} etcd pods need ${c.manifest.etcd.replicaCount} distinct nodes (guide D.2), not checked`);
+  if (c.platform === 'gke' && !c.options.platform && c.options.provider !== 'gcp')
+    out.push('GKE: the manifest selects GKE node pools (cloud.google.com/gke-*)');
   if (c.platform === 'eks' && !c.options.platform) out.push('EKS: --provider aws and no --platform (guide E, Amazon EKS: the EBS CSI driver check is run)');
-  if (c.platform === undefined) out.push('platform not given (--platform, or --provider gcp or aws): the GKE /mnt hostPath and EKS EBS CSI driver checks (guide E) are not run');
+  if (c.platform === undefined)
+    out.push('platform not given (--platform, or --provider gcp or aws): the GKE /mnt hostPath and EKS EBS CSI driver checks (guide E) are not run');
   return out;
 }
 

@@ -27,8 +27,10 @@ export const PROVIDERS = ['DEFAULT', 'CAPACITY', 'KETAMA', 'MAGLEV', 'MULTI_PROB
 
 type Validate = (value: string) => string | null;
 
-const oneOf = (allowed: readonly string[]): Validate => (v) =>
-  allowed.includes(v.trim().toUpperCase()) ? null : `not one of the values Alluxio accepts: ${allowed.join(', ')}`;
+const oneOf =
+  (allowed: readonly string[]): Validate =>
+  (v) =>
+    allowed.includes(v.trim().toUpperCase()) ? null : `not one of the values Alluxio accepts: ${allowed.join(', ')}`;
 const boolean: Validate = (v) => (/^(true|false)$/i.test(v.trim()) ? null : 'Alluxio reads a boolean property as true or false only');
 const positiveInt: Validate = (v) => (/^\s*[1-9]\d{0,8}\s*$/.test(v) ? null : 'must be a whole number of at least 1');
 const alluxioSize: Validate = (v) => {
@@ -54,8 +56,12 @@ export function parseEtcdEndpoints(v: string): EtcdEndpoint[] {
 }
 
 const endpoints: Validate = (v) => {
-  const bad = parseEtcdEndpoints(v).filter((e) => e.url === null).map((e) => JSON.stringify(e.text));
-  return bad.length === 0 ? null : `not a list of etcd URLs (${bad.join(', ')} ${bad.length === 1 ? 'is' : 'are'} not http:// or https://host[:port]): Alluxio's etcd client cannot connect`;
+  const bad = parseEtcdEndpoints(v)
+    .filter((e) => e.url === null)
+    .map((e) => JSON.stringify(e.text));
+  return bad.length === 0
+    ? null
+    : `not a list of etcd URLs (${bad.join(', ')} ${bad.length === 1 ? 'is' : 'are'} not http:// or https://host[:port]): Alluxio's etcd client cannot connect`;
 };
 
 const KNOWN: Record<string, { validate: Validate; fix: string }> = {
@@ -64,7 +70,10 @@ const KNOWN: Record<string, { validate: Validate; fix: string }> = {
   [DYNAMIC_PROP]: { validate: boolean, fix: 'write "true" (the default) or "false"' },
   [VNODE_PROPS[0]]: { validate: positiveInt, fix: `write a whole number such as "${ALLUXIO_ENTERPRISE_VNODES}" (the Enterprise default)` },
   [VNODE_PROPS[1]]: { validate: positiveInt, fix: `write a whole number such as "${ALLUXIO_ENTERPRISE_VNODES}"` },
-  [PAGE_SIZE_PROP]: { validate: alluxioSize, fix: `write e.g. ${ALLUXIO_ENTERPRISE_PAGE_SIZE} (the Enterprise operator's default) or ${ALLUXIO_PAGE_SIZE} (open source's)` },
+  [PAGE_SIZE_PROP]: {
+    validate: alluxioSize,
+    fix: `write e.g. ${ALLUXIO_ENTERPRISE_PAGE_SIZE} (the Enterprise operator's default) or ${ALLUXIO_PAGE_SIZE} (open source's)`,
+  },
   [ETCD_ENDPOINTS_PROP]: { validate: endpoints, fix: 'write e.g. http://external-etcd:2379 (guide B.3)' },
 };
 
@@ -86,7 +95,14 @@ export function propertyChecks(properties: Readonly<Record<string, string>>): Ch
     const known = KNOWN[key] ?? (isBooleanKey(key) ? { validate: boolean, fix: 'write "true" or "false"' } : undefined);
     const problem = known?.validate(value);
     if (!known || !problem) continue;
-    out.push({ id: 'property-invalid', severity: 'error', field: `spec.properties.${key}`, message: `${JSON.stringify(value)} is ${problem.startsWith('not') ? '' : 'invalid: '}${problem}; Alluxio would fail to start or ignore the setting`, fix: known.fix, source: 'guide B.1 (spec.properties → alluxio-site.properties)' });
+    out.push({
+      id: 'property-invalid',
+      severity: 'error',
+      field: `spec.properties.${key}`,
+      message: `${JSON.stringify(value)} is ${problem.startsWith('not') ? '' : 'invalid: '}${problem}; Alluxio would fail to start or ignore the setting`,
+      fix: known.fix,
+      source: 'guide B.1 (spec.properties → alluxio-site.properties)',
+    });
   }
   return out;
 }

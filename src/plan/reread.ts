@@ -35,17 +35,25 @@ export function rereadCost(bytes: number | null, ufs: RereadUfs | undefined): Re
   const limits: UfsLimits = { bandwidth: ufs.bandwidth, maxRequestsPerSecond: null, pricePer1000Requests: ufs.pricePer1000Requests, pricePerGiB: null };
   const requests = pageRequests(bytes, ufs.pageSizeBytes, ufs.fileBytes);
   const priced = ufs.pricePer1000Requests !== null;
-  return { rereadSeconds: ufsSeconds(bytes, requests, limits), rereadRequests: priced ? requests : null, rereadUSD: priced ? ufsCostUSD(bytes, requests, limits) : null };
+  return {
+    rereadSeconds: ufsSeconds(bytes, requests, limits),
+    rereadRequests: priced ? requests : null,
+    rereadUSD: priced ? ufsCostUSD(bytes, requests, limits) : null,
+  };
 }
 
 /** The assumption a plan or inspect lists when it times or prices the re-read. */
 export function rereadAssumption(ufs: RereadUfs): string {
   const parts = ['re-read time and cost: model, one UFS GET a page (Alluxio reads the under-storage page by page)'];
-  if (ufs.bandwidth) parts.push(`time = bytes moved × 8 ÷ ${ufs.bandwidth.bytesPerSecond * 8} bits a second (--ufs-bandwidth ${ufs.bandwidth.text}; no request cap, no latency)`);
+  if (ufs.bandwidth)
+    parts.push(
+      `time = bytes moved × 8 ÷ ${ufs.bandwidth.bytesPerSecond * 8} bits a second (--ufs-bandwidth ${ufs.bandwidth.text}; no request cap, no latency)`,
+    );
   if (ufs.pricePer1000Requests !== null) {
-    const gets = ufs.fileBytes === null
-      ? `GETs = ⌈bytes moved ÷ ${ufs.pageSizeBytes} B page⌉, whole pages, so the least (a file ending in a partial page takes one more; --files gives the file size)`
-      : `GETs = ⌈bytes moved ÷ ${Math.round(ufs.fileBytes)} B mean file × ⌈file ÷ ${ufs.pageSizeBytes} B page⌉⌉ = ${Math.ceil(ufs.fileBytes / ufs.pageSizeBytes)} a file, its last page partial (files of the mean size)`;
+    const gets =
+      ufs.fileBytes === null
+        ? `GETs = ⌈bytes moved ÷ ${ufs.pageSizeBytes} B page⌉, whole pages, so the least (a file ending in a partial page takes one more; --files gives the file size)`
+        : `GETs = ⌈bytes moved ÷ ${Math.round(ufs.fileBytes)} B mean file × ⌈file ÷ ${ufs.pageSizeBytes} B page⌉⌉ = ${Math.ceil(ufs.fileBytes / ufs.pageSizeBytes)} a file, its last page partial (files of the mean size)`;
     parts.push(`${gets}; USD = GETs ÷ 1000 × ${ufs.pricePer1000Requests} (requests only: no transfer price)`);
   }
   return parts.join('; ');

@@ -17,7 +17,11 @@ export class PlanRingBuilder {
   /** CAPACITY weights: page-store size over the mean worker's, so `vnodes` is the mean worker's point count. */
   private readonly weights: number[];
 
-  constructor(readonly settings: RingSettings, readonly workers: readonly PlanWorker[], readonly seed: number) {
+  constructor(
+    readonly settings: RingSettings,
+    readonly workers: readonly PlanWorker[],
+    readonly seed: number,
+  ) {
     this.weighted = settings.provider === 'CAPACITY';
     this.weights = capacityWeights(workers.map((w) => w.cacheBytes));
   }
@@ -87,10 +91,18 @@ export function ringBalance(b: PlanRingBuilder, names: readonly string[]): RingB
   const totalCache = planWorkers.reduce((s, w) => s + w.cacheBytes, 0);
   const bal = balance(main, { nominalKeys: NOMINAL_KEYS });
   const capShare = planWorkers.map((w) => (totalCache > 0 ? w.cacheBytes / totalCache : 1 / planWorkers.length));
-  const pointsOf = (i: number): number => (b.weighted ? Math.max(1, Math.round(vnodes * (planWorkers[i].cacheBytes / (totalCache / planWorkers.length)))) : vnodes);
+  const pointsOf = (i: number): number =>
+    b.weighted ? Math.max(1, Math.round(vnodes * (planWorkers[i].cacheBytes / (totalCache / planWorkers.length)))) : vnodes;
   const shares: PlanShare[] = bal.workers.map((w, i) => {
     const spread = 2 / Math.sqrt(pointsOf(i));
-    return { worker: names[i], identity: w.id, share: w.share, fairShare: capShare[i], bandLow: capShare[i] * Math.max(0, 1 - spread), bandHigh: capShare[i] * (1 + spread) };
+    return {
+      worker: names[i],
+      identity: w.id,
+      share: w.share,
+      fairShare: capShare[i],
+      bandLow: capShare[i] * Math.max(0, 1 - spread),
+      bandHigh: capShare[i] * (1 + spread),
+    };
   });
   const overFair = shares.map((s) => s.share / s.fairShare);
   let busiest = 0;

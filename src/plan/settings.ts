@@ -57,7 +57,10 @@ export function readRingSettings(m: AlluxioClusterManifest, edition: Edition): R
 /** What the settings took from defaults rather than the manifest; none of them is in the install guide. */
 export function settingsAssumptions(s: RingSettings, edition: Edition): string[] {
   const out: string[] = [];
-  if (s.vnodeProp === undefined) out.push(`virtual nodes per worker not set: ${s.vnodes}, the ${edition === 'enterprise' ? 'Enterprise' : 'open-source'} default (--edition; ring-sim's assumption, the guide does not give it)`);
+  if (s.vnodeProp === undefined)
+    out.push(
+      `virtual nodes per worker not set: ${s.vnodes}, the ${edition === 'enterprise' ? 'Enterprise' : 'open-source'} default (--edition; ring-sim's assumption, the guide does not give it)`,
+    );
   if (!s.pageSizeSet) out.push(pageSizeDefaultAssumption(edition));
   return out;
 }
@@ -70,7 +73,10 @@ export function checkRingPoints(m: AlluxioClusterManifest, s: RingSettings, edit
   const points = (workers + 1) * s.vnodes;
   if (points <= MAX_RING_POINTS) return;
   const field = `spec.properties.${s.vnodeProp ?? VNODE_PROPS[edition === 'enterprise' ? 0 : 1]}`;
-  throw new RingSimError(`${m.source}: ${field}`, s.vnodes,
+  throw new RingSimError(
+    `${m.source}: ${field}`,
+    s.vnodes,
     `${workers} workers (and one more for the +1 worker what-if) × ${s.vnodes} virtual nodes is ${points} ring points, over ring-sim's limit of ${MAX_RING_POINTS}`,
-    `lower ${field} to at most ${Math.floor(MAX_RING_POINTS / (workers + 1))} or spec.worker.count`);
+    `lower ${field} to at most ${Math.floor(MAX_RING_POINTS / (workers + 1))} or spec.worker.count`,
+  );
 }

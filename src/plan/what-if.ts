@@ -54,8 +54,31 @@ type Row = Pick<PlanWhatIf, 'name' | 'description'> & Partial<PlanWhatIf>;
 /** A what-if row with nothing moved, filled out (a change the cluster cannot make). */
 function still(c: WhatIfContext, row: Row): PlanWhatIf {
   const own = c.main.ownership()!;
-  const { basis } = movedBytes(cacheModel(own.byWorker.map((x) => x / own.total), c.cacheBytes, c.datasetBytes), 0, []);
-  return { ...NO_REREAD_COST, moved: 0, samePod: 0, unreachable: 0, optimal: 0, bytesMoved: 0, bytesBasis: basis, bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null), flows: [], applicable: true, flowCount: 0, flowsShownShare: 1, otherFlows: { count: 0, fraction: 0, bytes: 0 }, ...row };
+  const { basis } = movedBytes(
+    cacheModel(
+      own.byWorker.map((x) => x / own.total),
+      c.cacheBytes,
+      c.datasetBytes,
+    ),
+    0,
+    [],
+  );
+  return {
+    ...NO_REREAD_COST,
+    moved: 0,
+    samePod: 0,
+    unreachable: 0,
+    optimal: 0,
+    bytesMoved: 0,
+    bytesBasis: basis,
+    bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null),
+    flows: [],
+    applicable: true,
+    flowCount: 0,
+    flowsShownShare: 1,
+    otherFlows: { count: 0, fraction: 0, bytes: 0 },
+    ...row,
+  };
 }
 
 /** The plan's workers as the what-if module takes them: the restarted one (the first) with its page store's fate. */
@@ -73,7 +96,13 @@ function cluster(c: WhatIfContext): WhatIfCluster {
 
 /** The module's result as the plan's row: names for identities, the basis in words. */
 function row(c: WhatIfContext, name: string, description: string, r: WhatIfResult, names: Names, emptiedAs = 'emptied page store'): PlanWhatIf {
-  const flow = (f: WhatIfFlow): PlanFlow => ({ from: names.of(f.from), to: f.emptied ? `${names.of(f.to)} (${emptiedAs})` : names.of(f.to), fraction: f.fraction, bytes: f.bytes, ...(f.samePod ? { samePod: true as const } : {}) });
+  const flow = (f: WhatIfFlow): PlanFlow => ({
+    from: names.of(f.from),
+    to: f.emptied ? `${names.of(f.to)} (${emptiedAs})` : names.of(f.to),
+    fraction: f.fraction,
+    bytes: f.bytes,
+    ...(f.samePod ? { samePod: true as const } : {}),
+  });
   const flows = r.flows.map(flow);
   const shown = r.flows.reduce((s, f) => s + f.fraction, 0);
   return {
@@ -109,12 +138,18 @@ function removeWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   const name = '-1 worker';
   const gone = names.of(c.ids[c.ids.length - 1]);
   if (c.ids.length === 1) {
-    return still(c, { name, description: `scale in: not applicable, ${gone} is the only worker (without it every read goes to the under-storage)`, applicable: false, reason: 'the cluster has one worker' });
+    return still(c, {
+      name,
+      description: `scale in: not applicable, ${gone} is the only worker (without it every read goes to the under-storage)`,
+      applicable: false,
+      reason: 'the cluster has one worker',
+    });
   }
   const r = run(c, { kind: 'stop', worker: c.ids.length - 1 });
-  const description = c.builder.settings.mode === 'dynamic'
-    ? `scale in: ${gone} leaves; its range moves to the others`
-    : `scale in: ${gone} leaves; a static ring keeps its range, so its reads go to the under-storage until remove-worker`;
+  const description =
+    c.builder.settings.mode === 'dynamic'
+      ? `scale in: ${gone} leaves; its range moves to the others`
+      : `scale in: ${gone} leaves; a static ring keeps its range, so its reads go to the under-storage until remove-worker`;
   return row(c, name, description, r, names);
 }
 
@@ -123,9 +158,10 @@ function restartWorker(c: WhatIfContext, names: Names): PlanWhatIf {
   const who = c.names[0];
   if (c.identityPersisted) {
     const r = run(c, { kind: 'restart', worker: 0 });
-    const description = r.emptied !== null
-      ? `${identityHead(c, true)}, emptyDir page store: ${who} returns with the same identity and range but an empty cache; every byte it cached is re-read from the under-storage`
-      : `${identityHead(c, true)}: the worker comes back with the same identity, nothing moves`;
+    const description =
+      r.emptied !== null
+        ? `${identityHead(c, true)}, emptyDir page store: ${who} returns with the same identity and range but an empty cache; every byte it cached is re-read from the under-storage`
+        : `${identityHead(c, true)}: the worker comes back with the same identity, nothing moves`;
     return row(c, name, description, r, names);
   }
   const newId = c.builder.newIdentity('restart');
@@ -157,7 +193,12 @@ function changeVnodes(c: WhatIfContext, names: Names): PlanWhatIf {
   const name = `virtual nodes ${c.builder.settings.vnodes} → ${c.vnodeTarget}`;
   const points = c.vnodeTarget * c.ids.length;
   if (points > MAX_RING_POINTS) {
-    return still(c, { name, description: 'change the virtual node count after deployment: not computed', applicable: false, reason: `${c.vnodeTarget} × ${c.ids.length} workers = ${points.toLocaleString('en-US')} ring points, more than ring-sim's ${MAX_RING_POINTS.toLocaleString('en-US')}` });
+    return still(c, {
+      name,
+      description: 'change the virtual node count after deployment: not computed',
+      applicable: false,
+      reason: `${c.vnodeTarget} × ${c.ids.length} workers = ${points.toLocaleString('en-US')} ring points, more than ring-sim's ${MAX_RING_POINTS.toLocaleString('en-US')}`,
+    });
   }
   return row(c, name, 'change the virtual node count after deployment', run(c, { kind: 'vnodes', vnodes: c.vnodeTarget }), names);
 }

@@ -65,7 +65,14 @@ export function planWorkerDirs(w: DirsInput, pageSizeBytes: bigint, o: PlanOptio
   const dirs = sizes.map((size, index) => {
     let plan = plans.get(size);
     if (!plan) {
-      plan = planDir(w, size, bytes.filter((_, j) => j !== index), pageSizeBytes, o, edition);
+      plan = planDir(
+        w,
+        size,
+        bytes.filter((_, j) => j !== index),
+        pageSizeBytes,
+        o,
+        edition,
+      );
       plans.set(size, plan);
       const named = sizes.length === 1 ? '' : `${dirNames(sizes, size)} (${size}): `;
       for (const c of plan.checks) {
@@ -96,7 +103,12 @@ function planDir(w: DirsInput, size: string, sharedSizes: bigint[], pageSizeByte
     fs: o.fs,
     edition,
     sharedSizes: sharedSizes.length ? sharedSizes : undefined,
-    fields: { size: `${w.path}.pagestore.size`, reservedSize: `${w.path}.pagestore.reservedSize`, pageSize: 'spec.properties.alluxio.worker.page.store.page.size', disk: '--disk' },
+    fields: {
+      size: `${w.path}.pagestore.size`,
+      reservedSize: `${w.path}.pagestore.reservedSize`,
+      pageSize: 'spec.properties.alluxio.worker.page.store.page.size',
+      disk: '--disk',
+    },
   });
 }
 

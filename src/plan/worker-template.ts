@@ -21,7 +21,13 @@ export const GROUP_FORBIDDEN_FIELDS: readonly string[] = ['type', 'useExternalId
  * The chart's values.yaml defaults of those fields (ports: its named ports, not modelled). Not `useExternalId`:
  * its default is not established (checks/identity.ts), so a group's workers get "the operator's default".
  */
-const FORBIDDEN_DEFAULTS: Record<string, unknown> = { type: 'StatefulSet', 'pagestore.type': 'hostPath', 'metastore.type': 'hostPath', 'log.type': 'hostPath', 'systemInfo.type': 'hostPath' };
+const FORBIDDEN_DEFAULTS: Record<string, unknown> = {
+  type: 'StatefulSet',
+  'pagestore.type': 'hostPath',
+  'metastore.type': 'hostPath',
+  'log.type': 'hostPath',
+  'systemInfo.type': 'hostPath',
+};
 
 /** What the merge did that the group's text does not show. */
 export interface GroupFinding {

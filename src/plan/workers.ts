@@ -25,7 +25,15 @@ export function expandWorkers(m: AlluxioClusterManifest, listed: PlanOptions['wo
   }
   const out: PlannedWorker[] = [];
   for (const g of m.groups) {
-    for (let i = 0; i < g.count; i++) out.push({ name: m.groups.length > 1 ? `${g.name}-${i}` : `worker-${i}`, group: g.name, size: g.size, reserved: g.reservedSize, path: g.path, groupRef: g });
+    for (let i = 0; i < g.count; i++)
+      out.push({
+        name: m.groups.length > 1 ? `${g.name}-${i}` : `worker-${i}`,
+        group: g.name,
+        size: g.size,
+        reserved: g.reservedSize,
+        path: g.path,
+        groupRef: g,
+      });
   }
   return out;
 }
@@ -44,7 +52,12 @@ export function workerCapacity(workers: readonly PlannedWorker[], pageSizeBytes:
     const key = `${w.path}|${w.size}|${w.reserved}`;
     let p = plans.get(key);
     if (!p) {
-      p = planWorkerDirs({ path: w.path, size: w.size, reserved: w.reserved, hostPath: w.groupRef.pagestoreType === 'hostPath' ? w.groupRef.hostPath : undefined }, pageSizeBytes, o, edition);
+      p = planWorkerDirs(
+        { path: w.path, size: w.size, reserved: w.reserved, hostPath: w.groupRef.pagestoreType === 'hostPath' ? w.groupRef.hostPath : undefined },
+        pageSizeBytes,
+        o,
+        edition,
+      );
       plans.set(key, p);
       for (const c of p.checks) if (!checks.some((x) => x.field === c.field && x.message === c.message)) checks.push(c);
       for (const a of p.assumptions) if (!assumptions.includes(a)) assumptions.push(a);

@@ -16,7 +16,23 @@ export interface CompareView {
   footer: string[];
 }
 
-const HEADERS = ['algorithm', 'params', 'balance', 'max/mean', 'min/mean', 'stddev/mean', 'expected', '+1 moved', '+1 optimal', '+1 collateral', '-1 moved', '-1 optimal', '-1 collateral', 'memory', 'lookup'];
+const HEADERS = [
+  'algorithm',
+  'params',
+  'balance',
+  'max/mean',
+  'min/mean',
+  'stddev/mean',
+  'expected',
+  '+1 moved',
+  '+1 optimal',
+  '+1 collateral',
+  '-1 moved',
+  '-1 optimal',
+  '-1 collateral',
+  'memory',
+  'lookup',
+];
 const SHOWN_PARAMS = ['vnodes', 'weighting', 'tableSize', 'probes', 'epsilon', 'replicas'];
 
 export function compareView(r: CompareReport): CompareView {
@@ -29,7 +45,8 @@ export function compareView(r: CompareReport): CompareView {
     else notes.push(`${row.algorithm}: skipped: ${row.skipped}`);
   }
   const footer: string[] = [];
-  if (r.rows.some((x) => x.algorithm === 'alluxio-capacity')) footer.push('', "alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.");
+  if (r.rows.some((x) => x.algorithm === 'alluxio-capacity'))
+    footer.push('', "alluxio-capacity is ring-sim's MODEL of Alluxio Enterprise's CAPACITY provider (not public), not a copy.");
   footer.push('', `expected: the stddev/mean a perfectly random placement of ${r.keys} keys would show (binomial, as Ceph's osdmaptool prints it).`);
   return {
     heading: [

@@ -73,7 +73,13 @@ export function addWorkersRange(workers: number, vnodes: number): ControlRange {
 
 /** "Virtual nodes a worker": 1 to 100,000, and no more ring points in all than ring-sim builds. */
 export function vnodesRange(workers: number): ControlRange {
-  return { label: 'Virtual nodes a worker', unit: 'virtual nodes', min: 1, max: Math.max(1, Math.min(MAX_PAGE_VNODES, Math.floor(MAX_RING_POINTS / Math.max(1, workers)))), integer: true };
+  return {
+    label: 'Virtual nodes a worker',
+    unit: 'virtual nodes',
+    min: 1,
+    max: Math.max(1, Math.min(MAX_PAGE_VNODES, Math.floor(MAX_RING_POINTS / Math.max(1, workers)))),
+    integer: true,
+  };
 }
 
 /** "Under-storage read bandwidth" in `unit` (a key of UFS_BANDWIDTH_UNITS): more than 0, at most 10 Tbit/s. */

@@ -29,7 +29,12 @@ export interface HtmlAssets {
 
 /** JSON safe to embed in a <script> element. */
 export function embedJSON(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function escapeHtml(s: string): string {
@@ -43,7 +48,7 @@ export function contentSecurityPolicy(assets: HtmlAssets): string {
     "default-src 'none'",
     `script-src ${[assets.d3, assets.core, assets.script].map(hash).join(' ')} 'wasm-unsafe-eval'`,
     `style-src ${hash(assets.css)}`,
-    "img-src data:",
+    'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -68,7 +73,11 @@ export function pageHead(title: string, csp: string, css: string): string {
 
 /** The page of a plan, of several clusters' plans (`plans`: one section each) or of a simulation. */
 export function renderHtml(model: { plan?: PlanReport; plans?: PlanReport[]; simulation?: SimulationResult }, assets: HtmlAssets): string {
-  const title = model.plan ? `ring-sim plan: ${model.plan.cluster.name}` : model.plans ? `ring-sim plan: ${model.plans.map((p) => p.cluster.name).join(', ')}` : `ring-sim simulation: ${model.simulation?.scenario.name ?? ''}`;
+  const title = model.plan
+    ? `ring-sim plan: ${model.plan.cluster.name}`
+    : model.plans
+      ? `ring-sim plan: ${model.plans.map((p) => p.cluster.name).join(', ')}`
+      : `ring-sim simulation: ${model.simulation?.scenario.name ?? ''}`;
   return `${pageHead(title, contentSecurityPolicy(assets), assets.css)}<body>
 <header></header>
 <main></main>

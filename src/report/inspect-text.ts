@@ -12,8 +12,10 @@ const SHOWN = 10;
 
 function balanceLine(name: string, b: RingBalance | null): string {
   if (!b) return `${name}: no ONLINE worker`;
-  return `${name}: ${b.workers} workers, ${b.points.toLocaleString('en-US')} points; busiest ${ratio(b.maxOverMean)} the mean, idlest ${ratio(b.minOverMean)}; ` +
-    `relative stddev ${percent(b.relativeStddev)} (a random draw of 1,000,000 keys: ${percent(b.expectedRelativeStddev)})`;
+  return (
+    `${name}: ${b.workers} workers, ${b.points.toLocaleString('en-US')} points; busiest ${ratio(b.maxOverMean)} the mean, idlest ${ratio(b.minOverMean)}; ` +
+    `relative stddev ${percent(b.relativeStddev)} (a random draw of 1,000,000 keys: ${percent(b.expectedRelativeStddev)})`
+  );
 }
 
 /** Bytes and time re-read; with --ufs-price the GETs and USD too. */
@@ -27,7 +29,13 @@ function cost(e: InspectEffect | null, priced: boolean): string[] {
 function flowLines(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>): string[] {
   const name = (id: string): string => (hosts.has(id) ? workerLabel(id, hosts.get(id)) : `${id} (new)`);
   const ring = (label: string, e: InspectEffect | null): string[] =>
-    !e?.flows || e.flows.length === 0 ? [] : [`  ${label} flows:`, ...e.flows.slice(0, 5).map((f) => `    ${name(f.from)} -> ${name(f.to)}: ${percent(f.fraction)}`), ...(e.flows.length > 5 ? [`    (${e.flows.length - 5} more in --json)`] : [])];
+    !e?.flows || e.flows.length === 0
+      ? []
+      : [
+          `  ${label} flows:`,
+          ...e.flows.slice(0, 5).map((f) => `    ${name(f.from)} -> ${name(f.to)}: ${percent(f.fraction)}`),
+          ...(e.flows.length > 5 ? [`    (${e.flows.length - 5} more in --json)`] : []),
+        ];
   return [...ring('dynamic', w.dynamic), ...ring('static', w.static)];
 }
 
@@ -42,8 +50,11 @@ function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | 
     ['what-if', 'dynamic: moved', ...costHead, 'static: moved', 'unreachable', ...costHead],
     rows.map((w) => [
       labelled(w, hosts),
-      w.dynamic ? percent(w.dynamic.moved) : '-', ...cost(w.dynamic, priced),
-      percent(w.static.moved), percent(w.static.unreachable), ...cost(w.static, priced),
+      w.dynamic ? percent(w.dynamic.moved) : '-',
+      ...cost(w.dynamic, priced),
+      percent(w.static.moved),
+      percent(w.static.unreachable),
+      ...cost(w.static, priced),
     ]),
     [false, ...costHead.map(() => true), true, true, ...costHead.map(() => true), true],
   );
@@ -59,14 +70,19 @@ function whatIfSection(r: InspectReport): string[] {
     out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts, r.cost.pricePer1000Requests !== null));
     if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
     for (const w of rows.filter((x) => (x.dynamic?.samePod ?? 0) > 0 || x.static.samePod > 0)) {
-      out.push(`stays on the pod (new identity, same page store: not moved, not re-read): dynamic ${w.dynamic ? percent(w.dynamic.samePod) : '-'}, static ${percent(w.static.samePod)}`);
+      out.push(
+        `stays on the pod (new identity, same page store: not moved, not re-read): dynamic ${w.dynamic ? percent(w.dynamic.samePod) : '-'}, static ${percent(w.static.samePod)}`,
+      );
     }
     for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
     if (r.worker !== null) out.push(...flowLines(rows[0], hosts));
   }
-  out.push('', r.cost.datasetBytes === null
-    ? 're-read: pass --dataset SIZE (and --ufs-bandwidth RATE) for the bytes re-read from the under-storage and how long that takes.'
-    : `re-read: ${r.cost.basis}; data set ${formatBytes(r.cost.datasetBytes)}${r.cost.ufsBytesPerSecond === null ? ' (pass --ufs-bandwidth for the time)' : `, UFS ${formatBandwidth(r.cost.ufsBytesPerSecond)}`}.`);
+  out.push(
+    '',
+    r.cost.datasetBytes === null
+      ? 're-read: pass --dataset SIZE (and --ufs-bandwidth RATE) for the bytes re-read from the under-storage and how long that takes.'
+      : `re-read: ${r.cost.basis}; data set ${formatBytes(r.cost.datasetBytes)}${r.cost.ufsBytesPerSecond === null ? ' (pass --ufs-bandwidth for the time)' : `, UFS ${formatBandwidth(r.cost.ufsBytesPerSecond)}`}.`,
+  );
   return out;
 }
 
@@ -75,8 +91,14 @@ function workerTable(r: InspectReport): string {
   const withPods = r.workers.some((w) => w.pod !== undefined);
   return table(
     ['identity', 'address', 'state', 'dynamic share', 'static share', ...(withPods ? ['pod', 'node'] : [])],
-    r.workers.map((w) => [w.identity, w.address ?? '?', w.state, w.state === 'ONLINE' ? percent(w.share, 3) : '-', percent(w.staticShare, 3),
-      ...(withPods ? [w.pod ?? `none: ${w.podNote ?? ''}`, w.node ?? '-'] : [])]),
+    r.workers.map((w) => [
+      w.identity,
+      w.address ?? '?',
+      w.state,
+      w.state === 'ONLINE' ? percent(w.share, 3) : '-',
+      percent(w.staticShare, 3),
+      ...(withPods ? [w.pod ?? `none: ${w.podNote ?? ''}`, w.node ?? '-'] : []),
+    ]),
     [false, false, false, true, true, false, false],
   );
 }

@@ -22,11 +22,19 @@ export function findWorker(m: Membership, id: string, pods?: PodIndex): Member {
   const found = m.members.filter((w) => names(w).includes(id));
   if (found.length === 1) return found[0];
   const known = m.members.map((w) => (w.host !== undefined ? `${w.identity} (${w.host})` : w.identity)).join(', ');
-  throw new RingSimError('--worker', id, found.length === 0 ? `no registered worker of cluster ${m.cluster} in ${m.source} has this identity, host or pod` : `${found.length} workers match`,
-    `pass one of: ${known}`);
+  throw new RingSimError(
+    '--worker',
+    id,
+    found.length === 0 ? `no registered worker of cluster ${m.cluster} in ${m.source} has this identity, host or pod` : `${found.length} workers match`,
+    `pass one of: ${known}`,
+  );
 }
 
-export interface WorkerFlow { from: string; to: string; fraction: number }
+export interface WorkerFlow {
+  from: string;
+  to: string;
+  fraction: number;
+}
 
 /** The membership without `identity`'s registration (remove-worker). */
 export function without(m: Membership, identity: string): Membership {

@@ -177,7 +177,15 @@ function cluster(m: Membership, mode: RingMode, o: InspectOptions): WhatIfCluste
 function effectOf(m: Membership, mode: RingMode, change: WhatIfChange, o: InspectOptions, flows = false): InspectEffect {
   const r = whatIf(cluster(m, mode, o), change);
   const rereadBytes = o.datasetBytes !== undefined ? r.bytesMoved : null;
-  const out: InspectEffect = { moved: r.moved, optimal: r.optimal, unreachable: r.unreachable, samePod: r.samePod, rereadBytes, bytesBasis: r.bytesBasis, ...rereadCost(rereadBytes, rereadUfs(o)) };
+  const out: InspectEffect = {
+    moved: r.moved,
+    optimal: r.optimal,
+    unreachable: r.unreachable,
+    samePod: r.samePod,
+    rereadBytes,
+    bytesBasis: r.bytesBasis,
+    ...rereadCost(rereadBytes, rereadUfs(o)),
+  };
   if (flows) out.flows = r.flows.map((f) => ({ from: f.from, to: f.to, fraction: f.fraction }));
   return out;
 }
@@ -200,10 +208,22 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
   const whatIf: InspectWhatIf[] = [];
   const index = new Map(m.members.map((w, i) => [w.identity, i]));
   for (const w of offline) {
-    whatIf.push({ kind: 'remove-offline', name: `remove-worker ${w.identity}`, identities: [w.identity], ...effects(m, { kind: 'remove', worker: index.get(w.identity)! }, o), model: null });
+    whatIf.push({
+      kind: 'remove-offline',
+      name: `remove-worker ${w.identity}`,
+      identities: [w.identity],
+      ...effects(m, { kind: 'remove', worker: index.get(w.identity)! }, o),
+      model: null,
+    });
   }
   for (const w of online) {
-    whatIf.push({ kind: 'stop', name: `stop ${w.identity}`, identities: [w.identity], ...effects(m, { kind: 'stop', worker: index.get(w.identity)! }, o), model: null });
+    whatIf.push({
+      kind: 'stop',
+      name: `stop ${w.identity}`,
+      identities: [w.identity],
+      ...effects(m, { kind: 'stop', worker: index.get(w.identity)! }, o),
+      model: null,
+    });
   }
   const chosen = o.worker !== undefined ? findWorker(m, o.worker, o.pods) : undefined;
   if (chosen) {
@@ -215,13 +235,22 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
     if (add > 0) whatIf.push(addWorkers(m, add, o));
   }
   return {
-    format: 'ring-sim/inspect', version: 1, source: m.source, cluster: m.cluster, vnodes,
-    ring: o.ring ?? 'dynamic', provider: o.provider ?? 'DEFAULT', pageSizeBytes: pageSize(o),
+    format: 'ring-sim/inspect',
+    version: 1,
+    source: m.source,
+    cluster: m.cluster,
+    vnodes,
+    ring: o.ring ?? 'dynamic',
+    provider: o.provider ?? 'DEFAULT',
+    pageSizeBytes: pageSize(o),
     assumptions: [...(o.assumptions ?? []), ...pageStoreAssumptions(o)],
     counts: { registered: m.members.length, online: online.length, offline: offline.length },
     workers: m.members.map((w) => ({
-      identity: w.identity, address: w.address ?? null, state: w.state,
-      share: dynamicShares.get(w.identity) ?? 0, staticShare: staticShares.get(w.identity)!,
+      identity: w.identity,
+      address: w.address ?? null,
+      state: w.state,
+      share: dynamicShares.get(w.identity) ?? 0,
+      staticShare: staticShares.get(w.identity)!,
       host: w.host ?? null,
       ...podFields(w.host, o.pods),
     })),
@@ -240,16 +269,19 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
   };
 }
 
-const REREAD_BASIS = 'model: bytes re-read = what the workers handing the moved keys over cache of them: a worker caches min(share × data set, its page data), the data set spread uniformly over the hash space; an OFFLINE identity caches nothing; keys a restart keeps on its pod (samePod) are not re-read; time = bytes ÷ UFS bandwidth';
+const REREAD_BASIS =
+  'model: bytes re-read = what the workers handing the moved keys over cache of them: a worker caches min(share × data set, its page data), the data set spread uniformly over the hash space; an OFFLINE identity caches nothing; keys a restart keeps on its pod (samePod) are not re-read; time = bytes ÷ UFS bandwidth';
 
 /** What inspect takes about the page stores, which etcd does not say: from --manifest, else assumed. */
 function pageStoreAssumptions(o: InspectOptions): string[] {
-  const cap = o.cacheBytes !== undefined
-    ? `what-if bytes: each ONLINE worker caches at most ${formatBinary(o.cacheBytes)} (its page data from --manifest; every identity taken as of that worker group)`
-    : 'what-if bytes: no --manifest, so what each worker caches is unknown: the re-read bytes are not capped by the page stores (moved share × data set)';
-  const type = o.pagestoreType !== undefined
-    ? `page store: ${o.pagestoreType} from --manifest (${pageStoreSurvivesRestart(o.pagestoreType) ? 'survives a pod restart: keys a restart keeps on its pod stay cached' : 'lost on a pod restart: a restarted worker comes back empty'})`
-    : 'page store: no --manifest, taken as hostPath (the guide\'s default), which survives a pod restart: keys a restart keeps on its pod stay cached';
+  const cap =
+    o.cacheBytes !== undefined
+      ? `what-if bytes: each ONLINE worker caches at most ${formatBinary(o.cacheBytes)} (its page data from --manifest; every identity taken as of that worker group)`
+      : 'what-if bytes: no --manifest, so what each worker caches is unknown: the re-read bytes are not capped by the page stores (moved share × data set)';
+  const type =
+    o.pagestoreType !== undefined
+      ? `page store: ${o.pagestoreType} from --manifest (${pageStoreSurvivesRestart(o.pagestoreType) ? 'survives a pod restart: keys a restart keeps on its pod stay cached' : 'lost on a pod restart: a restarted worker comes back empty'})`
+      : "page store: no --manifest, taken as hostPath (the guide's default), which survives a pod restart: keys a restart keeps on its pod stay cached";
   return [cap, type];
 }
 
@@ -284,7 +316,9 @@ function restartWithout(m: Membership, identity: string, o: InspectOptions, flow
     ? 'keys passing from the old identity to the new one stay on the pod (samePod: its page store survives, not re-read)'
     : 'its emptyDir page store comes back empty, so the keys passing to the new identity on the same pod are re-read too (counted as moved)';
   return {
-    kind: 'restart-new-identity', name: `restart ${identity} without its identity file`, identities: [identity, fresh],
+    kind: 'restart-new-identity',
+    name: `restart ${identity} without its identity file`,
+    identities: [identity, fresh],
     ...effects(m, { kind: 'restart', worker, newIdentity: fresh }, o, flows),
     model: `the new identity is random in Alluxio: drawn here (seed ${seed}); the old one stays registered, OFFLINE (ring bloat +1); ${kept}`,
   };
@@ -293,9 +327,14 @@ function restartWithout(m: Membership, identity: string, o: InspectOptions, flow
 function addWorkers(m: Membership, n: number, o: InspectOptions): InspectWhatIf {
   const seed = o.seed ?? 1;
   const added = drawIdentities(seed, 'add', n);
-  const like = Math.max(0, m.members.findIndex((w) => w.state === 'ONLINE'));
+  const like = Math.max(
+    0,
+    m.members.findIndex((w) => w.state === 'ONLINE'),
+  );
   return {
-    kind: 'add', name: `add ${n} worker${n === 1 ? '' : 's'}`, identities: added,
+    kind: 'add',
+    name: `add ${n} worker${n === 1 ? '' : 's'}`,
+    identities: added,
     ...effects(m, { kind: 'add', ids: added, like }, o),
     model: `new workers get random UUIDs: these are drawn (seed ${seed}); another draw moves about as much`,
   };
@@ -310,18 +349,31 @@ function addWorkers(m: Membership, n: number, o: InspectOptions): InspectWhatIf 
 function workerWhatIfs(m: Membership, identity: string, o: InspectOptions): InspectWhatIf[] {
   const worker = m.members.findIndex((w) => w.identity === identity);
   if (m.members[worker].state === 'OFFLINE') {
-    return [{ kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity], ...effects(m, { kind: 'remove', worker }, o, true), model: null }];
+    return [
+      { kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity], ...effects(m, { kind: 'remove', worker }, o, true), model: null },
+    ];
   }
   const down = effects(m, { kind: 'stop', worker }, o, true);
   const survives = pageStoreSurvivesRestart(o.pagestoreType);
   return [
     { kind: 'stop', name: `stop ${identity}`, identities: [identity], ...down, model: null },
-    { kind: 'restart-same-identity', name: `restart ${identity} with its identity`, identities: [identity], ...effects(m, { kind: 'restart', worker }, o, true),
+    {
+      kind: 'restart-same-identity',
+      name: `restart ${identity} with its identity`,
+      identities: [identity],
+      ...effects(m, { kind: 'restart', worker }, o, true),
       model: survives
         ? 'its keys come back with the same ring points and its page store survives the pod restart, so nothing moves once it is back (while it is down, its stop row applies)'
-        : 'its keys come back with the same ring points, but its emptyDir page store comes back empty: every byte it cached is re-read (while it is down, its stop row applies)' },
+        : 'its keys come back with the same ring points, but its emptyDir page store comes back empty: every byte it cached is re-read (while it is down, its stop row applies)',
+    },
     restartWithout(m, identity, o, true),
-    { kind: 'scale-in', name: `scale in by ${identity}`, identities: [identity], ...down,
-      model: 'its pod leaves, its identity stays registered OFFLINE until remove-worker; with a Deployment the ReplicaSet picks which pod goes (pending first, then the lowest controller.kubernetes.io/pod-deletion-cost, then nodes with more replicas, then the newest, else random), so annotate this pod with the lowest pod-deletion-cost first' },
+    {
+      kind: 'scale-in',
+      name: `scale in by ${identity}`,
+      identities: [identity],
+      ...down,
+      model:
+        'its pod leaves, its identity stays registered OFFLINE until remove-worker; with a Deployment the ReplicaSet picks which pod goes (pending first, then the lowest controller.kubernetes.io/pod-deletion-cost, then nodes with more replicas, then the newest, else random), so annotate this pod with the lowest pod-deletion-cost first',
+    },
   ];
 }

@@ -27,9 +27,18 @@ export function renderLocateText(located: readonly LocatedKey[]): string {
  * --pods also "pods" and "nodes" (null where no pod has the host, "podNotes" saying why).
  */
 export function renderLocateJsonLines(located: readonly LocatedKey[]): string {
-  return located.map((l) => {
-    const base = l.hosts ? { key: l.key, workers: l.workers, hosts: l.hosts } : { key: l.key, workers: l.workers };
-    if (!l.pods) return JSON.stringify(base);
-    return JSON.stringify({ ...base, pods: l.pods.map((p) => p.pod), nodes: l.pods.map((p) => p.node), podNotes: l.pods.map((p) => (p.pod === null ? p.why : null)) });
-  }).join('\n') + '\n';
+  return (
+    located
+      .map((l) => {
+        const base = l.hosts ? { key: l.key, workers: l.workers, hosts: l.hosts } : { key: l.key, workers: l.workers };
+        if (!l.pods) return JSON.stringify(base);
+        return JSON.stringify({
+          ...base,
+          pods: l.pods.map((p) => p.pod),
+          nodes: l.pods.map((p) => p.node),
+          podNotes: l.pods.map((p) => (p.pod === null ? p.why : null)),
+        });
+      })
+      .join('\n') + '\n'
+  );
 }

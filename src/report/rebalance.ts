@@ -137,9 +137,24 @@ export function rebalance(input: RebalanceInput, change: RebalanceChange): Rebal
     return { id: w.id, name: nameOf(w.id), state, before: sb[i], after: j === undefined ? 0 : sa[j] };
   });
   for (const w of r.added) rows.push({ id: w.id, name: nameOf(w.id), state: 'new', before: 0, after: sa[afterIndex.get(w.id)!] });
-  return { before, after, moved: r.moved, samePod: r.samePod, samePodPairs: r.samePodPairs, optimal: r.optimal, unreachable: r.unreachable, method: r.method, workers: rows, flows: r.flows, offline, bytesMoved: r.bytesMoved, bytesBasis: r.bytesBasis, bytesBasisText: bytesBasisText(r.bytesBasis, input.datasetBytes != null), bytesUnreachable: r.bytesUnreachable };
+  return {
+    before,
+    after,
+    moved: r.moved,
+    samePod: r.samePod,
+    samePodPairs: r.samePodPairs,
+    optimal: r.optimal,
+    unreachable: r.unreachable,
+    method: r.method,
+    workers: rows,
+    flows: r.flows,
+    offline,
+    bytesMoved: r.bytesMoved,
+    bytesBasis: r.bytesBasis,
+    bytesBasisText: bytesBasisText(r.bytesBasis, input.datasetBytes != null),
+    bytesUnreachable: r.bytesUnreachable,
+  };
 }
-
 
 function workerNames(input: RebalanceInput, change: RebalanceChange, added: readonly Worker[]): (id: string) => string {
   const names = new Map(input.model.workers.map((w, i) => [w.id, input.names[i]]));
@@ -179,7 +194,8 @@ export function walkRings(before: Placement, after: Placement, arc: (start: numb
 export function movedRanges(before: Placement, after: Placement, samePod: ReadonlyArray<readonly [string, string]> = []): Float64Array {
   const out: number[] = [];
   const pod = new Set(samePod.map(([a, b]) => `${a}\n${b}`));
-  const stays = (a: number, b: number): boolean => before.workers[a].id === after.workers[b].id || (pod.size > 0 && pod.has(`${before.workers[a].id}\n${after.workers[b].id}`));
+  const stays = (a: number, b: number): boolean =>
+    before.workers[a].id === after.workers[b].id || (pod.size > 0 && pod.has(`${before.workers[a].id}\n${after.workers[b].id}`));
   walkRings(before, after, (s, e, a, b) => {
     if (stays(a, b)) return;
     if (out.length && out[out.length - 1] === s) out[out.length - 1] = e;

@@ -55,7 +55,10 @@ export function simulationView(r: SimulationResult): SimulationView {
       ...(e.group === null ? [orDash(e.hitRatioAfter), orDash(e.lowestHitRatio), recoveryText(e)] : ['-', '-', `in group ${e.group + 1}`]),
     ]);
     const headers = ['event', 'at read', 'files moved', 'bytes moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'];
-    view.events = { table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) }, details: [...r.events.map((e) => `  ${e.label}: ${e.detail}`), recoveryNote(r)] };
+    view.events = {
+      table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) },
+      details: [...r.events.map((e) => `  ${e.label}: ${e.detail}`), recoveryNote(r)],
+    };
   }
   if (r.eventGroups.length) view.groups = groupsView(r);
   if (r.baseline && r.delta) view.footer.push('', baselineText(r.delta, r.baseline.totals, t));
@@ -98,7 +101,7 @@ export function recoveryText(e: Pick<EventReport, 'recoveryRequests' | 'recovery
 /** How "before" and the recovery are measured, with the tolerance, under the events' details. */
 function recoveryNote(r: SimulationResult): string {
   const tolerance = `${Number((r.recoveryTolerance * 100).toPrecision(3))} percentage point${r.recoveryTolerance === 0.01 ? '' : 's'}`;
-  const time = r.ufsModel && r.events.some((e) => e.recoverySeconds !== null) ? '; its seconds are the under-storage\'s for those reads (model)' : '';
+  const time = r.ufsModel && r.events.some((e) => e.recoverySeconds !== null) ? "; its seconds are the under-storage's for those reads (model)" : '';
   return `before: the reads just before the event; recovery: reads until the windowed hit ratio is back within ${tolerance} of the baseline's (the same reads without the events, replayed for this)${time}`;
 }
 
@@ -107,7 +110,12 @@ export function renderSimulationText(r: SimulationResult): string {
   const lines = [...v.heading, '', renderPairs(v.totals)];
   if (v.events) lines.push('', 'events:', renderTable(v.events.table), ...v.events.details);
   if (v.groups) {
-    lines.push('', 'overlapping events (a later one happened before an earlier one had recovered), reported once a group:', renderTable(v.groups.table), ...v.groups.details);
+    lines.push(
+      '',
+      'overlapping events (a later one happened before an earlier one had recovered), reported once a group:',
+      renderTable(v.groups.table),
+      ...v.groups.details,
+    );
   }
   lines.push(...v.footer);
   return lines.join('\n') + '\n';

@@ -24,7 +24,8 @@ export function seconds(x: number): string {
 
 /** "20 s (request-bound: 10,000 GETs at 500/s; 9.77 s by bandwidth at 1.07 GB/s (8.59 Gbit/s))", or why none. */
 export function ufsTimeText(u: UfsUsage, model: UfsModel | null): string {
-  if (u.seconds === null) return model ? '- (give ufs.bandwidth or ufs.maxRequestsPerSecond for the time)' : '- (add a ufs: block for the time; docs/scenarios.md)';
+  if (u.seconds === null)
+    return model ? '- (give ufs.bandwidth or ufs.maxRequestsPerSecond for the time)' : '- (add a ufs: block for the time; docs/scenarios.md)';
   const m = model!;
   const byBandwidth = m.bandwidth === null ? null : u.bytes / m.bandwidth.bytesPerSecond;
   const byRequests = m.maxRequestsPerSecond === null ? null : u.requests / m.maxRequestsPerSecond;
@@ -37,7 +38,8 @@ export function ufsTimeText(u: UfsUsage, model: UfsModel | null): string {
 
 /** "0.1017 USD (10,000 GETs × 0.0004 USD/1000 + 9.77 GiB × 0.01 USD/GiB)", or why none. */
 export function ufsCostText(u: UfsUsage, model: UfsModel | null): string {
-  if (u.costUSD === null) return model ? '- (give ufs.pricePer1000Requests or ufs.pricePerGiB for the cost)' : '- (add a ufs: block for the cost; docs/scenarios.md)';
+  if (u.costUSD === null)
+    return model ? '- (give ufs.pricePer1000Requests or ufs.pricePerGiB for the cost)' : '- (add a ufs: block for the cost; docs/scenarios.md)';
   const m = model!;
   const req = m.pricePer1000Requests === null ? 'no request price given (0)' : `${count(u.requests)} GETs × ${m.pricePer1000Requests} USD/1000`;
   const gib = m.pricePerGiB === null ? 'no transfer price given (0)' : `${formatBinary(u.bytes)} × ${m.pricePerGiB} USD/GiB`;

@@ -102,7 +102,12 @@ export abstract class BasePlacement implements Placement {
           if (!chosen.includes(w)) chosen.push(w);
         }
         if (chosen.length < replicas) {
-          throw new RingSimError('replicas', replicas, `found ${chosen.length} workers for key ${JSON.stringify(key)} but ${replicas} are required`, 'ask for fewer replicas or add workers');
+          throw new RingSimError(
+            'replicas',
+            replicas,
+            `found ${chosen.length} workers for key ${JSON.stringify(key)} but ${replicas} are required`,
+            'ask for fewer replicas or add workers',
+          );
         }
         return chosen.map((w) => this.workers[w].id);
       }

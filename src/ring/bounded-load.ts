@@ -128,7 +128,12 @@ export class BoundedLoadPlacement extends BasePlacement {
     const epsilon = options.epsilon ?? 0.25;
     super(workers, { epsilon, vnodes: options.vnodes ?? 1000 }, options);
     if (typeof epsilon !== 'number' || !Number.isFinite(epsilon) || epsilon <= 0 || epsilon > 100) {
-      throw new RingSimError('epsilon', epsilon, 'must be a number above 0 (the load bound is 1 + epsilon times the mean)', 'use 0.25 (a bound of 1.25x the mean)');
+      throw new RingSimError(
+        'epsilon',
+        epsilon,
+        'must be a number above 0 (the load bound is 1 + epsilon times the mean)',
+        'use 0.25 (a bound of 1.25x the mean)',
+      );
     }
     this.epsilon = epsilon;
     this.inner = new RingPlacement(this.workers, { vnodes: options.vnodes });
@@ -173,7 +178,11 @@ export class BoundedLoadPlacement extends BasePlacement {
  * The moves a workers change causes under bounded loads, next to the plain ring's: keys assigned in order
  * before and after; `extra` is what the bound adds.
  */
-export function boundedLoadMovement(before: BoundedLoadPlacement, after: BoundedLoadPlacement, keys: readonly string[]): { moved: number; ringMoved: number; extra: number } {
+export function boundedLoadMovement(
+  before: BoundedLoadPlacement,
+  after: BoundedLoadPlacement,
+  keys: readonly string[],
+): { moved: number; ringMoved: number; extra: number } {
   const a = before.loadState();
   const b = after.loadState();
   let moved = 0;

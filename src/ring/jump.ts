@@ -75,8 +75,12 @@ export class JumpPlacement extends BasePlacement {
     const first = this.workers[0].weight;
     const unequal = this.workers.find((w) => w.weight !== first);
     if (unequal) {
-      throw new RingSimError(`weight of ${unequal.id}`, unequal.weight,
-        'jump consistent hash has no weights', 'give all workers the same weight, or use ring or ketama for weights');
+      throw new RingSimError(
+        `weight of ${unequal.id}`,
+        unequal.weight,
+        'jump consistent hash has no weights',
+        'give all workers the same weight, or use ring or ketama for weights',
+      );
     }
   }
 

@@ -84,5 +84,4 @@ export class KetamaPlacement extends RingBackedPlacement {
   locateIndices(key: string, replicas: number, out: Uint32Array): number {
     return this.ring.distinctFrom(ketamaHash(key), replicas, out);
   }
-
 }

@@ -30,7 +30,7 @@ export class MaglevPlacement extends BasePlacement {
     const M = options.tableSize ?? MAGLEV_DEFAULT_TABLE;
     super(workers, { tableSize: M }, options);
     if (!Number.isInteger(M) || M < 2 || M > MAGLEV_MAX_TABLE) {
-      throw new RingSimError('tableSize', M, `must be a prime from 2 to ${MAGLEV_MAX_TABLE}`, 'use 65537 (Envoy\'s default) or a larger prime');
+      throw new RingSimError('tableSize', M, `must be a prime from 2 to ${MAGLEV_MAX_TABLE}`, "use 65537 (Envoy's default) or a larger prime");
     }
     if (!isPrime(M)) {
       const [lo, hi] = nearestPrimes(M);

@@ -23,11 +23,17 @@ export class MultiProbePlacement extends BasePlacement {
   constructor(workers: readonly Worker[], options: MultiProbeOptions = {}) {
     const probes = options.probes ?? 21;
     super(workers, { probes }, options);
-    if (!Number.isInteger(probes) || probes < 1 || probes > 10_000) throw new RingSimError('probes', probes, 'must be a whole number from 1 to 10000', 'the paper suggests 21 for a peak-to-mean of 1.05');
+    if (!Number.isInteger(probes) || probes < 1 || probes > 10_000)
+      throw new RingSimError('probes', probes, 'must be a whole number from 1 to 10000', 'the paper suggests 21 for a peak-to-mean of 1.05');
     const first = this.workers[0].weight;
     const unequal = this.workers.find((w) => w.weight !== first);
     if (unequal) {
-      throw new RingSimError(`weight of ${unequal.id}`, unequal.weight, 'multi-probe consistent hashing has no honest weighting', 'give all workers the same weight, or use ring, rendezvous or maglev for weights');
+      throw new RingSimError(
+        `weight of ${unequal.id}`,
+        unequal.weight,
+        'multi-probe consistent hashing has no honest weighting',
+        'give all workers the same weight, or use ring, rendezvous or maglev for weights',
+      );
     }
     this.probes = probes;
     const n = this.workers.length;

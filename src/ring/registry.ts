@@ -51,8 +51,7 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = [
     summary: 'Alluxio 3.x CONSISTENT policy, bit-exact (murmur3, vnodes per worker, attempts 1..100)',
     weighted: false,
     defaultVnodes: 5,
-    create: (workers, o) =>
-      new AlluxioConsistentPlacement(workers, { vnodes: o.vnodes, identity: o.identity, workerOrder: o.workerOrder }),
+    create: (workers, o) => new AlluxioConsistentPlacement(workers, { vnodes: o.vnodes, identity: o.identity, workerOrder: o.workerOrder }),
   },
   {
     name: 'ketama',
@@ -62,7 +61,7 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = [
   },
   {
     name: 'ring',
-    summary: 'weighted ring: vnodes proportional to each worker\'s own weight (xxh32/xxh64)',
+    summary: "weighted ring: vnodes proportional to each worker's own weight (xxh32/xxh64)",
     weighted: true,
     defaultVnodes: RING_DEFAULT_VNODES,
     create: (workers, o) => new RingPlacement(workers, { vnodes: o.vnodes }),
@@ -112,7 +111,7 @@ export const ALGORITHMS: readonly AlgorithmEntry[] = [
   },
   {
     name: 'alluxio-maglev',
-    summary: "Alluxio 3.x MAGLEV policy, bit-exact (M rounds, a taken slot loses the turn, HashMap order)",
+    summary: 'Alluxio 3.x MAGLEV policy, bit-exact (M rounds, a taken slot loses the turn, HashMap order)',
     weighted: false,
     create: (workers, o) => new AlluxioMaglevPlacement(workers, { tableSize: o.tableSize, identity: o.identity }),
   },
@@ -150,7 +149,12 @@ export function createPlacement(algorithm: string, workers: readonly Worker[], o
 export function loadPlacement(json: unknown): Placement {
   const j = json as Partial<PlacementJSON> | null;
   if (!j || typeof j !== 'object' || j.format !== 'ring-sim/placement') {
-    throw new RingSimError('format', j && typeof j === 'object' ? j.format : j, 'not a saved ring-sim placement', 'load a file written from placement.toJSON()');
+    throw new RingSimError(
+      'format',
+      j && typeof j === 'object' ? j.format : j,
+      'not a saved ring-sim placement',
+      'load a file written from placement.toJSON()',
+    );
   }
   if (j.version !== 1) {
     throw new RingSimError('version', j.version, 'unsupported placement file version', 'this ring-sim reads version 1');

@@ -60,9 +60,12 @@ export class RingPlacement extends RingBackedPlacement {
     this.pointCounts = this.workers.map((w) => ringPointCount(w.weight ?? 1, vnodes));
     const total = this.pointCounts.reduce((a, b) => a + b, 0);
     if (total > MAX_RING_POINTS) {
-      throw new RingSimError('vnodes', vnodes,
+      throw new RingSimError(
+        'vnodes',
+        vnodes,
         `${n} workers would need ${total} ring points, over the limit of ${MAX_RING_POINTS}`,
-        'use fewer virtual nodes or smaller weights (weight 1 = vnodes points)');
+        'use fewer virtual nodes or smaller weights (weight 1 = vnodes points)',
+      );
     }
     // Build in id order so that equal points resolve the same way whatever order the workers came in.
     const order = [...Array(n).keys()].sort((a, b) => (this.workers[a].id < this.workers[b].id ? -1 : 1));
@@ -89,5 +92,4 @@ export class RingPlacement extends RingBackedPlacement {
   locateIndices(key: string, replicas: number, out: Uint32Array): number {
     return this.ring.distinctFrom(keyHash(key), replicas, out);
   }
-
 }

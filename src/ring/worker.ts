@@ -37,12 +37,7 @@ export function normaliseWorkers(workers: readonly Worker[], field = 'workers'):
     seen.add(w.id);
     const weight = w.weight ?? 1;
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
-      throw new RingSimError(
-        `${where}.weight`,
-        w.weight,
-        'a weight must be a positive finite number',
-        'use a number such as 1 or 2.5, or leave it out for 1',
-      );
+      throw new RingSimError(`${where}.weight`, w.weight, 'a weight must be a positive finite number', 'use a number such as 1 or 2.5, or leave it out for 1');
     }
     const worker: Worker = { id: w.id, weight };
     if (w.zone !== undefined) {

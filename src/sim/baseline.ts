@@ -18,8 +18,22 @@ export function baselineScenario(s: Scenario): Scenario {
 }
 
 const NUMERIC: readonly NumericTotal[] = [
-  'reads', 'files', 'requests', 'pageRequests', 'pageHits', 'hitRatio', 'bytesRequested', 'hitBytes', 'byteHitRatio', 'ufsBytes',
-  'unavailableBytes', 'workerRequestsMaxOverMean', 'workerBytesMaxOverMean', 'occupiedBytes', 'capacityBytes', 'occupancy',
+  'reads',
+  'files',
+  'requests',
+  'pageRequests',
+  'pageHits',
+  'hitRatio',
+  'bytesRequested',
+  'hitBytes',
+  'byteHitRatio',
+  'ufsBytes',
+  'unavailableBytes',
+  'workerRequestsMaxOverMean',
+  'workerBytesMaxOverMean',
+  'occupiedBytes',
+  'capacityBytes',
+  'occupancy',
 ];
 
 const minus = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a - b);

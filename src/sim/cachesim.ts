@@ -74,9 +74,11 @@ function sizeAssumptions(o: CacheSimOptions, unit: CacheSimReport['unit']): stri
   const objectSize = o.traceOptions?.objectSize;
   if (o.ignoreObjectSize) return ['every object counted as size 1 (--ignore-obj-size): cache sizes, misses and the working set are numbers of objects'];
   if (o.format === 'cache2k') {
-    return [objectSize !== undefined
-      ? `cache2k traces carry no object sizes: every request taken as ${objectSize.toLocaleString('en-US')} B (--object-size)`
-      : 'cache2k traces carry no object sizes: every request taken as one object (size 1), so cache sizes and misses are numbers of objects; pass --object-size SIZE (e.g. 4MiB) to count bytes'];
+    return [
+      objectSize !== undefined
+        ? `cache2k traces carry no object sizes: every request taken as ${objectSize.toLocaleString('en-US')} B (--object-size)`
+        : 'cache2k traces carry no object sizes: every request taken as one object (size 1), so cache sizes and misses are numbers of objects; pass --object-size SIZE (e.g. 4MiB) to count bytes',
+    ];
   }
   return unit === 'objects' ? [`every request of this ${o.format} trace has size 1 (it gives no sizes): cache sizes and misses are numbers of objects`] : [];
 }
@@ -86,7 +88,10 @@ function smallSizeWarnings(r: CacheSimReport): string[] {
   if (r.unit !== 'bytes' || r.workingSet.objects === 0) return [];
   const mean = r.workingSet.bytes / r.workingSet.objects;
   const small = [...new Set(r.results.map((x) => x.cacheSize))].filter((size) => size < mean);
-  return small.map((size) => `cache size ${size} B is below one object of this trace (the mean object is ${Math.round(mean).toLocaleString('en-US')} B): it can hold almost nothing; give a larger size`);
+  return small.map(
+    (size) =>
+      `cache size ${size} B is below one object of this trace (the mean object is ${Math.round(mean).toLocaleString('en-US')} B): it can hold almost nothing; give a larger size`,
+  );
 }
 
 /** Unique objects of a trace and their bytes (first-seen sizes): the data set a cache would need to hold it all. */
@@ -141,7 +146,12 @@ function fractionOf(s: CacheSize): number | undefined {
     if (Number.isSafeInteger(s) && s >= 1) return undefined;
     if (s > 0 && s < 1) return s;
   }
-  throw new RingSimError('--sizes', s, 'a cache size is a whole number of bytes (or objects), or a fraction of the working set', 'write e.g. 128MiB, 4096 or 0.1');
+  throw new RingSimError(
+    '--sizes',
+    s,
+    'a cache size is a whole number of bytes (or objects), or a fraction of the working set',
+    'write e.g. 128MiB, 4096 or 0.1',
+  );
 }
 
 export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
@@ -151,12 +161,19 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
   const ws = fractions.some((f) => f !== undefined) ? await workingSet(o) : undefined;
   // Rows come in size order for each policy, whatever order the sizes were given in.
   const given = o.sizes.map((s, i) => (fractions[i] !== undefined ? Math.floor(fractions[i]! * ws!.bytes) : (s as number)));
-  if (given.some((s) => s < 1)) throw new RingSimError('--sizes', o.sizes.find((_, i) => given[i] < 1), `is less than one ${o.ignoreObjectSize ? 'object' : 'byte'} of this trace's working set`, 'give a larger fraction or an absolute size');
+  if (given.some((s) => s < 1))
+    throw new RingSimError(
+      '--sizes',
+      o.sizes.find((_, i) => given[i] < 1),
+      `is less than one ${o.ignoreObjectSize ? 'object' : 'byte'} of this trace's working set`,
+      'give a larger fraction or an absolute size',
+    );
   const sizes = [...given].sort((a, b) => a - b);
   const sample = o.sample === undefined || o.sample === 1 ? null : new SpatialSample(o.sample, 'sample');
   const caches: Array<{ policy: string; size: number; cache: ObjectCache }> = [];
   for (const policy of o.policies) {
-    for (const size of sizes) caches.push({ policy, size, cache: new ObjectCache(sample ? sample.scale(size) : size, policy, { objectMetadataBytes: o.objectMetadataBytes }) });
+    for (const size of sizes)
+      caches.push({ policy, size, cache: new ObjectCache(sample ? sample.scale(size) : size, policy, { objectMetadataBytes: o.objectMetadataBytes }) });
   }
   const kept = sample ? new SampledBatch() : null;
   let sampledRequests = 0;
@@ -206,11 +223,26 @@ export async function cacheSim(o: CacheSimOptions): Promise<CacheSimReport> {
       evictions: cache.evictions,
     };
   });
-  const report: CacheSimReport = { trace: o.trace.name, format: o.format, unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes', requests, requestBytes, workingSet: { objects: 0, bytes: 0 }, results, warnings: [], assumptions: [] };
+  const report: CacheSimReport = {
+    trace: o.trace.name,
+    format: o.format,
+    unit: o.ignoreObjectSize || (everySizeOne && requests > 0 && !o.objectMetadataBytes) ? 'objects' : 'bytes',
+    requests,
+    requestBytes,
+    workingSet: { objects: 0, bytes: 0 },
+    results,
+    warnings: [],
+    assumptions: [],
+  };
   report.workingSet = ws ?? seen!.result();
   report.warnings = smallSizeWarnings(report);
   report.assumptions = sizeAssumptions(o, report.unit);
-  if (sample) report.sample = { rate: sample.rate, requests: sampledRequests, method: 'spatial (SHARDS): objects whose id hashes below the rate; caches scaled by the rate; miss ratio SHARDS_adj, byte miss ratio the sample\'s' };
+  if (sample)
+    report.sample = {
+      rate: sample.rate,
+      requests: sampledRequests,
+      method: "spatial (SHARDS): objects whose id hashes below the rate; caches scaled by the rate; miss ratio SHARDS_adj, byte miss ratio the sample's",
+    };
   return report;
 }
 

@@ -79,7 +79,11 @@ export class Cluster {
    * `storeBytes` maps a worker's page-store size to the size of its simulated store (a sampled run scales it by
    * the sampling rate; placement weights keep the full size).
    */
-  constructor(seed: number, readonly stores: ShardSpec | null = { shard: 0, shards: 1 }, readonly storeBytes: (bytes: number) => number = (b) => b) {
+  constructor(
+    seed: number,
+    readonly stores: ShardSpec | null = { shard: 0, shards: 1 },
+    readonly storeBytes: (bytes: number) => number = (b) => b,
+  ) {
     this.rand = new Random(seed ^ 0x1d);
   }
 
@@ -96,7 +100,14 @@ export class Cluster {
       index,
       name: `${group.name}-${k}`,
       group,
-      store: this.owns(index) ? new PageStoreDirs({ dirs: group.dirs.map((d) => ({ capacityBytes: this.storeBytes(d) })), pageSizeBytes: group.pageSizeBytes, policy: group.policy, evictionRetries: group.evictionRetries }) : null,
+      store: this.owns(index)
+        ? new PageStoreDirs({
+            dirs: group.dirs.map((d) => ({ capacityBytes: this.storeBytes(d) })),
+            pageSizeBytes: group.pageSizeBytes,
+            policy: group.policy,
+            evictionRetries: group.evictionRetries,
+          })
+        : null,
       capacityBytes: group.sizeBytes,
       pageSizeBytes: group.pageSizeBytes,
       nextPageSizeBytes: group.pageSizeBytes,
@@ -197,7 +208,11 @@ export class Cluster {
       this.registerNewIdentity(h);
     }
     h.up = true;
-    const pages = keepPages ? 'kept' : survives ? `dropped: page size ${formatBinary(h.pageSizeBytes)}, was ${formatBinary(oldPageSize)} (restore keeps only pages of the current page size)` : 'lost';
+    const pages = keepPages
+      ? 'kept'
+      : survives
+        ? `dropped: page size ${formatBinary(h.pageSizeBytes)}, was ${formatBinary(oldPageSize)} (restore keeps only pages of the current page size)`
+        : 'lost';
     const detail = `${h.name} ${keepIdentity ? `kept ${old.id}` : `registered a new identity ${this.identities[h.identity].id}; ${old.id} stays registered, offline`}; page store ${pages}`;
     return { detail, lost: keepPages ? [] : [h], evictedBytes: 0 };
   }
@@ -210,7 +225,10 @@ export class Cluster {
     const h = this.host(worker, field);
     if (h.removed) throw new RingSimError(field, worker, 'was scaled in', 'name a worker that still runs');
     h.nextPageSizeBytes = pageSizeBytes;
-    const change = pageSizeBytes === h.pageSizeBytes ? 'the page size it runs with: its next restart keeps its pages' : `its page store is dropped at its next start (it runs with ${formatBinary(h.pageSizeBytes)} until then)`;
+    const change =
+      pageSizeBytes === h.pageSizeBytes
+        ? 'the page size it runs with: its next restart keeps its pages'
+        : `its page store is dropped at its next start (it runs with ${formatBinary(h.pageSizeBytes)} until then)`;
     return { detail: `${h.name} page size set to ${formatBinary(pageSizeBytes)}, ${change}`, lost: [], evictedBytes: 0 };
   }
 
@@ -226,14 +244,26 @@ export class Cluster {
     const targets = this.identities.filter((i) => i.registered && (i.id === worker || this.hosts[i.host].name === worker) && !i.online);
     const running = this.identities.find((i) => i.registered && i.online && i.id === worker);
     if (running) throw new RingSimError(field, worker, `Can't remove running worker`, 'stop the worker before removing it');
-    if (targets.length === 0) throw new RingSimError(field, worker, 'no offline identity of that name or host', 'remove-worker takes an offline identity (worker-<uuid>) or the host whose old identities to remove');
+    if (targets.length === 0)
+      throw new RingSimError(
+        field,
+        worker,
+        'no offline identity of that name or host',
+        'remove-worker takes an offline identity (worker-<uuid>) or the host whose old identities to remove',
+      );
     for (const t of targets) t.registered = false;
     return { detail: `removed ${targets.map((t) => t.id).join(', ')}`, lost: [], evictedBytes: 0 };
   }
 
   setCapacity(worker: string, field: string, sizeBytes: number): EventEffect {
     const h = this.host(worker, field);
-    if (h.group.dirs.length > 1) throw new RingSimError(field.replace(/\.worker$/, '.size'), sizeBytes, `${h.name} has ${h.group.dirs.length} page-store directories, and set-capacity resizing several is not modelled`, 'give the group one directory (pagestore.size), or drop the event');
+    if (h.group.dirs.length > 1)
+      throw new RingSimError(
+        field.replace(/\.worker$/, '.size'),
+        sizeBytes,
+        `${h.name} has ${h.group.dirs.length} page-store directories, and set-capacity resizing several is not modelled`,
+        'give the group one directory (pagestore.size), or drop the event',
+      );
     let evictedBytes = 0;
     if (h.store) {
       const dir = h.store.dirs[0];

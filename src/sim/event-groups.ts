@@ -19,7 +19,12 @@ function measuredUntil(e: EventReport, windows: readonly WindowFigures[]): numbe
 }
 
 /** Each event's `overlapsWith` (event indices, both directions) and `group`, and the groups' figures. */
-export function groupEvents(events: readonly EventReport[], windows: readonly WindowFigures[], baseline: readonly WindowFigures[], ufs: UfsModel | null): { events: EventReport[]; groups: EventGroup[] } {
+export function groupEvents(
+  events: readonly EventReport[],
+  windows: readonly WindowFigures[],
+  baseline: readonly WindowFigures[],
+  ufs: UfsModel | null,
+): { events: EventReport[]; groups: EventGroup[] } {
   const until = events.map((e) => measuredUntil(e, windows));
   const overlaps = events.map((): number[] => []);
   for (let i = 0; i < events.length; i++) {
@@ -30,7 +35,7 @@ export function groupEvents(events: readonly EventReport[], windows: readonly Wi
   }
   const out = events.map((e, i) => ({ ...e, overlapsWith: overlaps[i].sort((a, b) => a - b), group: null as number | null }));
   const groups: EventGroup[] = [];
-  for (let i = 0; i < out.length; ) {
+  for (let i = 0; i < out.length;) {
     let end = i + 1;
     let reach = until[i];
     while (end < out.length && out[end].at < reach) reach = Math.max(reach, until[end++]);
@@ -45,7 +50,12 @@ export function groupEvents(events: readonly EventReport[], windows: readonly Wi
 }
 
 /** The figures of a group of overlapping events: from its first event's read until the whole group has recovered. */
-function groupFigures(members: readonly EventReport[], windows: readonly WindowFigures[], baseline: readonly WindowFigures[], ufs: UfsModel | null): EventGroup {
+function groupFigures(
+  members: readonly EventReport[],
+  windows: readonly WindowFigures[],
+  baseline: readonly WindowFigures[],
+  ufs: UfsModel | null,
+): EventGroup {
   const first = members[0];
   const recovery: Recovery = recoveryFrom({ at: first.at, effectiveAt: Math.max(...members.map((m) => m.effectiveAt)) }, windows, baseline, ufs);
   return {

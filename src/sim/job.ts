@@ -52,14 +52,25 @@ export function scenarioKey(fileName: string): string {
 
 /** The name `ring-sim job` gives the objects unless `--name` is given: `ring-sim-` and the scenario file's stem. */
 export function defaultJobName(fileName: string): string {
-  const stem = fileName.replace(/\.ya?ml$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const stem = fileName
+    .replace(/\.ya?ml$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `ring-sim-${stem}`.slice(0, 63).replace(/-+$/, '');
 }
 
 /** The container's arguments to `npx ring-sim`: `$(JOB_COMPLETION_INDEX)` is expanded by Kubernetes from the env. */
 export function shardArgs(fileName: string, shards: number): string[] {
-  return ['ring-sim', 'simulate', `${SCENARIO_DIR}/${scenarioKey(fileName)}`, '--shard', `$(JOB_COMPLETION_INDEX)/${shards}`,
-    '--json', `${OUT_DIR}/part-$(JOB_COMPLETION_INDEX).json`];
+  return [
+    'ring-sim',
+    'simulate',
+    `${SCENARIO_DIR}/${scenarioKey(fileName)}`,
+    '--shard',
+    `$(JOB_COMPLETION_INDEX)/${shards}`,
+    '--json',
+    `${OUT_DIR}/part-$(JOB_COMPLETION_INDEX).json`,
+  ];
 }
 
 /** The ConfigMap and the Indexed Job, in the order `kubectl apply` needs them. */
@@ -71,7 +82,12 @@ export function shardedJob(o: JobOptions): [K8sObject, K8sObject] {
   if (o.image.trim() === '') throw new RingSimError('--image', o.image, 'is empty', 'give an image, e.g. --image ring-sim:0.1.0');
   const key = scenarioKey(o.fileName);
   const labels = { 'app.kubernetes.io/name': 'ring-sim', 'app.kubernetes.io/instance': o.name };
-  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${o.name}-scenario`, namespace: o.namespace, labels }, data: { [key]: o.scenarioText } };
+  const configMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `${o.name}-scenario`, namespace: o.namespace, labels },
+    data: { [key]: o.scenarioText },
+  };
   const out = o.pvc === undefined ? { name: 'out', emptyDir: {} } : { name: 'out', persistentVolumeClaim: { claimName: o.pvc } };
   const container = {
     name: 'shard',
@@ -79,7 +95,10 @@ export function shardedJob(o: JobOptions): [K8sObject, K8sObject] {
     command: ['npx'],
     args: shardArgs(o.fileName, o.shards),
     env: [{ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } }],
-    volumeMounts: [{ name: 'scenario', mountPath: SCENARIO_DIR, readOnly: true }, { name: 'out', mountPath: OUT_DIR }],
+    volumeMounts: [
+      { name: 'scenario', mountPath: SCENARIO_DIR, readOnly: true },
+      { name: 'out', mountPath: OUT_DIR },
+    ],
   };
   const job = {
     apiVersion: 'batch/v1',

@@ -8,7 +8,17 @@ import { measured, type EventReport, type SimulationResult, type SimulationStep,
 import type { Scenario } from './scenario.js';
 import { setCapacityDetail } from './cluster.js';
 import { RECOVERY_TOLERANCE } from './recovery.js';
-import { addCounters, zeroCounters, type Counters, type HostTotals, type RawEvent, type RawReturn, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+import {
+  addCounters,
+  zeroCounters,
+  type Counters,
+  type HostTotals,
+  type RawEvent,
+  type RawReturn,
+  type RawWindow,
+  type ShardFinal,
+  type ShardStep,
+} from './steps.js';
 
 const workersAtStart = (s: Scenario): number => s.cluster.groups.reduce((sum, g) => sum + g.count, 0);
 
@@ -23,7 +33,10 @@ export class Merger {
   /** Every worker the run has: those it starts with and those add-workers events add (`workers`' length). */
   private readonly workerCount: number;
 
-  constructor(readonly s: Scenario, readonly sampleRate?: number) {
+  constructor(
+    readonly s: Scenario,
+    readonly sampleRate?: number,
+  ) {
     this.workerCount = workersAtStart(s) + s.events.reduce((n, e) => n + (e.action === 'add-workers' ? e.count : 0), 0);
   }
 
@@ -77,7 +90,11 @@ export class Merger {
       start: r0.start,
       end: r0.end,
       time: r0.time,
-      ...this.adjusted(measured(c, ratioOfMax(reqMax, reqSum, online), ratioOfMax(byteMax, byteSum, online), occupied, r0.capacity, this.s.ufs), c, r0.end - r0.start),
+      ...this.adjusted(
+        measured(c, ratioOfMax(reqMax, reqSum, online), ratioOfMax(byteMax, byteSum, online), occupied, r0.capacity, this.s.ufs),
+        c,
+        r0.end - r0.start,
+      ),
       workerPageRequests,
     };
     for (const k of Object.keys(c) as Array<keyof Counters>) this.t[k] += c[k];
@@ -103,14 +120,21 @@ export class Merger {
       action: r0.action,
       at: r0.at,
       time: r0.time,
-      detail: e.action === 'set-capacity' && raw.length > 1 ? setCapacityDetail(r0.detail.slice(0, r0.detail.indexOf(' page store now ')), e.sizeBytes, evicted) : r0.detail,
+      detail:
+        e.action === 'set-capacity' && raw.length > 1
+          ? setCapacityDetail(r0.detail.slice(0, r0.detail.indexOf(' page store now ')), e.sizeBytes, evicted)
+          : r0.detail,
       filesMoved: 0,
       bytesMoved: 0,
       samePod: 0,
       bytesSamePod: 0,
       hashSpaceMoved: null,
       bytesUnreachable: unreachable,
-      hitRatioBefore: r0.at > r0.beforeFrom ? this.adjusted({ hitRatio: before.pageRequests ? before.pageHits / before.pageRequests : 0, byteHitRatio: 0 }, before, r0.at - r0.beforeFrom).hitRatio : null,
+      hitRatioBefore:
+        r0.at > r0.beforeFrom
+          ? this.adjusted({ hitRatio: before.pageRequests ? before.pageHits / before.pageRequests : 0, byteHitRatio: 0 }, before, r0.at - r0.beforeFrom)
+              .hitRatio
+          : null,
       effectiveAt: r0.effectiveAt,
       hitRatioAfter: null,
       lowestHitRatio: null,
@@ -181,11 +205,24 @@ export class Merger {
     const result: SimulationResult = {
       format: 'ring-sim/simulation',
       version: 1,
-      scenario: { name: s.name, seed: s.seed, algorithm: s.placement.algorithm, ring: s.placement.ring, workers: n, workersAtStart: atStart, workersAddedByEvents: n - atStart, window: s.metrics.window },
+      scenario: {
+        name: s.name,
+        seed: s.seed,
+        algorithm: s.placement.algorithm,
+        ring: s.placement.ring,
+        workers: n,
+        workersAtStart: atStart,
+        workersAddedByEvents: n - atStart,
+        window: s.metrics.window,
+      },
       totals: {
         reads: f0.reads,
         files: f0.files,
-        ...this.adjusted(measured(this.t, ratioOfMax(reqMax, reqSum, present), ratioOfMax(byteMax, byteSum, present), occupied, f0.capacity, s.ufs), this.t, f0.reads),
+        ...this.adjusted(
+          measured(this.t, ratioOfMax(reqMax, reqSum, present), ratioOfMax(byteMax, byteSum, present), occupied, f0.capacity, s.ufs),
+          this.t,
+          f0.reads,
+        ),
       },
       windows: this.windows,
       events: this.events,
@@ -210,7 +247,7 @@ export class Merger {
       result.sample = {
         rate: this.sampleRate,
         method: 'spatial (SHARDS): files whose path hashes below the rate; page stores scaled by the rate',
-        note: 'hit ratios and load ratios estimate the full run; reads, bytes, page requests and capacities are the sample\'s',
+        note: "hit ratios and load ratios estimate the full run; reads, bytes, page requests and capacities are the sample's",
       };
     }
     return result;

@@ -48,7 +48,9 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -63,8 +65,29 @@ export function scenarioDigest(s: Scenario): string {
 }
 
 /** The part of shard `shard` of `shards`, from its run (and baseline run) results. */
-export function simulationPart(s: Scenario, shard: number, shards: number, ringSim: string, sample: number | undefined, run: ShardResult[], baseline: ShardResult[] | null, baselineReported: boolean): SimulationPart {
-  return { format: PART_FORMAT, version: PART_VERSION, ringSim, scenarioDigest: scenarioDigest(s), shard, shards, sample: sample ?? null, scenario: s, run, baseline, baselineReported };
+export function simulationPart(
+  s: Scenario,
+  shard: number,
+  shards: number,
+  ringSim: string,
+  sample: number | undefined,
+  run: ShardResult[],
+  baseline: ShardResult[] | null,
+  baselineReported: boolean,
+): SimulationPart {
+  return {
+    format: PART_FORMAT,
+    version: PART_VERSION,
+    ringSim,
+    scenarioDigest: scenarioDigest(s),
+    shard,
+    shards,
+    sample: sample ?? null,
+    scenario: s,
+    run,
+    baseline,
+    baselineReported,
+  };
 }
 
 /** Whether a part of `s` needs the baseline replay: for the events' recovery, or to report it (`--baseline`). */
@@ -88,29 +111,85 @@ function checkParts(parts: readonly SimulationPart[], names: readonly string[], 
   const p0 = parts[0];
   const name = (i: number): string => names[i] ?? `part ${i}`;
   for (const [i, p] of parts.entries()) {
-    if (p.ringSim !== ringSim) throw new RingSimError(name(i), p.ringSim, `was made by ring-sim ${p.ringSim}, and this is ring-sim ${ringSim}`, `run every shard and the merge with one ring-sim version`);
-    if (p.scenarioDigest !== p0.scenarioDigest) throw new RingSimError(name(i), p.scenarioDigest, `is a part of another scenario than ${name(0)} (${p0.scenarioDigest})`, 'merge the parts of one scenario');
-    if (p.shards !== p0.shards) throw new RingSimError(name(i), `${p.shard}/${p.shards}`, `is a shard of ${p.shards}, and ${name(0)} one of ${p0.shards}`, 'merge the parts of one run (one --shard I/N count N)');
-    if (p.sample !== p0.sample) throw new RingSimError(name(i), p.sample ?? 'none', `was sampled at ${p.sample ?? 'no rate'}, and ${name(0)} at ${p0.sample ?? 'no rate'}`, 'run every shard with the same --sample');
-    if (p.baselineReported !== p0.baselineReported) throw new RingSimError(name(i), p.baselineReported ? 'with --baseline' : 'without --baseline', `was run ${p.baselineReported ? 'with' : 'without'} --baseline, and ${name(0)} ${p0.baselineReported ? 'with' : 'without'}`, 'run every shard with --baseline, or none');
-    if ((p.baseline === null) === needsBaseline(p.scenario, p.baselineReported)) throw new RingSimError(name(i), undefined, p.baseline ? 'holds a baseline replay it has no use for' : 'has no baseline replay, which the events\' recovery is measured against', 'run that shard again with this ring-sim');
+    if (p.ringSim !== ringSim)
+      throw new RingSimError(
+        name(i),
+        p.ringSim,
+        `was made by ring-sim ${p.ringSim}, and this is ring-sim ${ringSim}`,
+        `run every shard and the merge with one ring-sim version`,
+      );
+    if (p.scenarioDigest !== p0.scenarioDigest)
+      throw new RingSimError(
+        name(i),
+        p.scenarioDigest,
+        `is a part of another scenario than ${name(0)} (${p0.scenarioDigest})`,
+        'merge the parts of one scenario',
+      );
+    if (p.shards !== p0.shards)
+      throw new RingSimError(
+        name(i),
+        `${p.shard}/${p.shards}`,
+        `is a shard of ${p.shards}, and ${name(0)} one of ${p0.shards}`,
+        'merge the parts of one run (one --shard I/N count N)',
+      );
+    if (p.sample !== p0.sample)
+      throw new RingSimError(
+        name(i),
+        p.sample ?? 'none',
+        `was sampled at ${p.sample ?? 'no rate'}, and ${name(0)} at ${p0.sample ?? 'no rate'}`,
+        'run every shard with the same --sample',
+      );
+    if (p.baselineReported !== p0.baselineReported)
+      throw new RingSimError(
+        name(i),
+        p.baselineReported ? 'with --baseline' : 'without --baseline',
+        `was run ${p.baselineReported ? 'with' : 'without'} --baseline, and ${name(0)} ${p0.baselineReported ? 'with' : 'without'}`,
+        'run every shard with --baseline, or none',
+      );
+    if ((p.baseline === null) === needsBaseline(p.scenario, p.baselineReported))
+      throw new RingSimError(
+        name(i),
+        undefined,
+        p.baseline ? 'holds a baseline replay it has no use for' : "has no baseline replay, which the events' recovery is measured against",
+        'run that shard again with this ring-sim',
+      );
   }
   const seen = new Map<number, number>();
   for (const [i, p] of parts.entries()) {
     const other = seen.get(p.shard);
-    if (other !== undefined) throw new RingSimError(name(i), `${p.shard}/${p.shards}`, `shard ${p.shard}/${p.shards} is given twice (${name(other)}, then ${name(i)})`, 'give each shard\'s part once');
+    if (other !== undefined)
+      throw new RingSimError(
+        name(i),
+        `${p.shard}/${p.shards}`,
+        `shard ${p.shard}/${p.shards} is given twice (${name(other)}, then ${name(i)})`,
+        "give each shard's part once",
+      );
     seen.set(p.shard, i);
   }
   const missing = Array.from({ length: p0.shards }, (_, k) => k).filter((k) => !seen.has(k));
-  const given = [...seen.keys()].sort((a, b) => a - b).map((k) => `${k}/${p0.shards}`).join(', ');
-  if (missing.length > 0) throw new RingSimError('parts', given, `shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${p0.shards}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`, `give all ${p0.shards} parts, shards 0 to ${p0.shards - 1}`);
+  const given = [...seen.keys()]
+    .sort((a, b) => a - b)
+    .map((k) => `${k}/${p0.shards}`)
+    .join(', ');
+  if (missing.length > 0)
+    throw new RingSimError(
+      'parts',
+      given,
+      `shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${p0.shards}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing`,
+      `give all ${p0.shards} parts, shards 0 to ${p0.shards - 1}`,
+    );
 }
 
 /** Adds up the shards' results of one run (the lead's first) into its result. */
 function mergeRun(s: Scenario, results: readonly ShardResult[], sample: number | undefined): SimulationResult {
   const n = results[0].steps.length;
   if (results.some((r) => r.steps.length !== n || r.final.reads !== results[0].final.reads)) {
-    throw new RingSimError('parts', results.length, 'the parts did not replay the same run (their steps or reads differ: another trace, or another ring-sim?)', 'run every shard on the same scenario and trace');
+    throw new RingSimError(
+      'parts',
+      results.length,
+      'the parts did not replay the same run (their steps or reads differ: another trace, or another ring-sim?)',
+      'run every shard on the same scenario and trace',
+    );
   }
   const merger = new Merger(s, sample);
   for (let k = 0; k < n; k++) merger.step(results.map((r) => r.steps[k]));
@@ -127,7 +206,18 @@ export function mergeParts(parts: readonly SimulationPart[], ringSim: string, na
   const ordered = [...parts].sort((a, b) => a.shard - b.shard);
   const s = ordered[0].scenario;
   const sample = ordered[0].sample ?? undefined;
-  const run = mergeRun(s, ordered.flatMap((p) => p.run), sample);
-  const base = ordered[0].baseline === null ? null : mergeRun(baselineScenario(s), ordered.flatMap((p) => p.baseline!), sample);
+  const run = mergeRun(
+    s,
+    ordered.flatMap((p) => p.run),
+    sample,
+  );
+  const base =
+    ordered[0].baseline === null
+      ? null
+      : mergeRun(
+          baselineScenario(s),
+          ordered.flatMap((p) => p.baseline!),
+          sample,
+        );
   return withBaselineReplay(s, run, base, ordered[0].baselineReported);
 }

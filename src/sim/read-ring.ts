@@ -112,7 +112,13 @@ export class ReadRing {
     this.pathBytes = new Uint8Array(buffer, at, fileBytes > 0 ? slots * fileBytes : 0);
     for (let s = 0; s < slots; s++) {
       const from = s * batch;
-      this.views.push({ length: 0, file: this.files.subarray(from, from + batch), time: this.times.subarray(from, from + batch), host: this.hosts.subarray(from, from + batch), files: { sizes: [], paths: [] } });
+      this.views.push({
+        length: 0,
+        file: this.files.subarray(from, from + batch),
+        time: this.times.subarray(from, from + batch),
+        host: this.hosts.subarray(from, from + batch),
+        files: { sizes: [], paths: [] },
+      });
     }
   }
 
@@ -136,7 +142,8 @@ export class ReadRing {
     if (length > this.shape.batch) throw new RingSimError('batch', length, `a batch holds at most ${this.shape.batch} reads`, 'split the batch');
     let next = 0;
     const count = files?.paths.length ?? 0;
-    if (count > 0 && this.shape.fileBytes === 0) throw new RingSimError('files', count, 'this ring ships no files', 'make it with ReadRing.create(shards, slots, batch, fileBytes)');
+    if (count > 0 && this.shape.fileBytes === 0)
+      throw new RingSimError('files', count, 'this ring ships no files', 'make it with ReadRing.create(shards, slots, batch, fileBytes)');
     for (;;) {
       const seq = await this.freeSlot();
       const slot = seq % this.shape.slots;
@@ -177,7 +184,13 @@ export class ReadRing {
     for (; k < files.paths.length && k - from < batch; k++) {
       const r = this.encoder.encodeInto(files.paths[k], bytes.subarray(used));
       if (r.read < files.paths[k].length) {
-        if (k === from) throw new RingSimError('workload', files.paths[k].slice(0, 80), `a file path longer than ${fileBytes} bytes (UTF-8)`, 'use shorter trace keys or path template, or one thread');
+        if (k === from)
+          throw new RingSimError(
+            'workload',
+            files.paths[k].slice(0, 80),
+            `a file path longer than ${fileBytes} bytes (UTF-8)`,
+            'use shorter trace keys or path template, or one thread',
+          );
         break;
       }
       this.fileSizes[slot * batch + k - from] = files.sizes[k];

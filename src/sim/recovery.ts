@@ -54,7 +54,18 @@ export function recoveryFrom(d: Disturbance, windows: readonly WindowFigures[], 
     streakStart ??= w.start;
     if (w.end <= d.effectiveAt) continue;
     const reads = Math.max(0, streakStart - d.at);
-    return { lowestHitRatio: lowest, recoveryRequests: reads, recoverySeconds: reads === 0 ? secondsOf([], ufs) : secondsOf(windows.slice(first, k).filter((x) => x.start < streakStart!), ufs), recoveredBy: w.end };
+    return {
+      lowestHitRatio: lowest,
+      recoveryRequests: reads,
+      recoverySeconds:
+        reads === 0
+          ? secondsOf([], ufs)
+          : secondsOf(
+              windows.slice(first, k).filter((x) => x.start < streakStart!),
+              ufs,
+            ),
+      recoveredBy: w.end,
+    };
   }
   return { lowestHitRatio: lowest, recoveryRequests: null, recoverySeconds: null, recoveredBy: null };
 }

@@ -184,7 +184,16 @@ export interface SimulationResult {
   format: 'ring-sim/simulation';
   version: 1;
   /** `workers`: every worker the run had (`workers` has as many); `workersAtStart` + `workersAddedByEvents` (add-workers). */
-  scenario: { name: string; seed: number; algorithm: string; ring: RingMode; workers: number; workersAtStart: number; workersAddedByEvents: number; window: number };
+  scenario: {
+    name: string;
+    seed: number;
+    algorithm: string;
+    ring: RingMode;
+    workers: number;
+    workersAtStart: number;
+    workersAddedByEvents: number;
+    window: number;
+  };
   totals: Omit<WindowMetrics, 'start' | 'end' | 'time' | 'workerPageRequests'> & { reads: number; files: number };
   windows: WindowMetrics[];
   events: EventReport[];
@@ -219,4 +228,3 @@ export interface Baseline {
 }
 
 export type SimulationStep = { kind: 'window'; window: WindowMetrics } | { kind: 'event'; event: EventReport };
-

@@ -17,7 +17,10 @@ export class SpatialSample {
   /** Keys whose hash (unsigned) is below this are in the sample. */
   readonly threshold: number;
 
-  constructor(readonly rate: number, field = '--sample') {
+  constructor(
+    readonly rate: number,
+    field = '--sample',
+  ) {
     if (typeof rate !== 'number' || !(rate > 0) || rate > 1) {
       throw new RingSimError(field, rate, 'a sampling rate is a fraction above 0 and at most 1', 'write e.g. 0.01 or 0.05 (1 replays everything)');
     }

@@ -34,16 +34,21 @@ export interface WorkerGroup {
 }
 
 export type FileSizeSpec =
-  | { kind: 'fixed'; bytes: number }
-  | { kind: 'uniform'; min: number; max: number }
-  | { kind: 'lognormal'; mean: number; sd: number; min: number; max: number };
+  { kind: 'fixed'; bytes: number } | { kind: 'uniform'; min: number; max: number } | { kind: 'lognormal'; mean: number; sd: number; min: number; max: number };
 
 export type WorkloadSpec =
   | { type: 'uniform'; files: number; fileSize: FileSizeSpec; requests: number }
   | { type: 'zipf'; files: number; alpha: number; fileSize: FileSizeSpec; requests: number }
   | { type: 'training'; files: number; fileSize: FileSizeSpec; epochs: number; jobs: number; shuffle: boolean }
   | { type: 'hotset'; files: number; fileSize: FileSizeSpec; requests: number; hotFraction: number; hotProbability: number; shiftEvery: number }
-  | { type: 'trace'; path: string; format: TraceFormat; objectSize?: number; csv?: { timeCol?: number; idCol?: number; sizeCol?: number; delimiter?: string; hasHeader?: boolean; idIsNum?: boolean }; requests?: number };
+  | {
+      type: 'trace';
+      path: string;
+      format: TraceFormat;
+      objectSize?: number;
+      csv?: { timeCol?: number; idCol?: number; sizeCol?: number; delimiter?: string; hasHeader?: boolean; idIsNum?: boolean };
+      requests?: number;
+    };
 
 export type EventAction =
   | { action: 'add-workers'; count: number; group: string }
@@ -104,10 +109,18 @@ class Reader extends FieldReader {
     try {
       q = parseQuantity(v);
     } catch {
-      this.fail(path, v, 'not a Kubernetes quantity', /B$/i.test(v) ? `Kubernetes has no "${v.replace(/[\d.\s]/g, '')}": write ${v.replace(/([KMGTP])i?B$/i, (_m, p: string) => `${p.toUpperCase()}i`)}` : 'write e.g. 100Gi (binary) or 100G (decimal)');
+      this.fail(
+        path,
+        v,
+        'not a Kubernetes quantity',
+        /B$/i.test(v)
+          ? `Kubernetes has no "${v.replace(/[\d.\s]/g, '')}": write ${v.replace(/([KMGTP])i?B$/i, (_m, p: string) => `${p.toUpperCase()}i`)}`
+          : 'write e.g. 100Gi (binary) or 100G (decimal)',
+      );
     }
     if (q.sign < 0) this.fail(path, v, 'must not be negative', 'write a positive size');
-    if (['m', 'u', 'n'].includes(q.suffix)) this.fail(path, v, `"${q.suffix}" is a fraction (milli/micro/nano), not mega`, `write ${v.replace(/[mun]$/, 'Mi')}`);
+    if (['m', 'u', 'n'].includes(q.suffix))
+      this.fail(path, v, `"${q.suffix}" is a fraction (milli/micro/nano), not mega`, `write ${v.replace(/[mun]$/, 'Mi')}`);
     const b = q.bytes;
     if (b > BigInt(Number.MAX_SAFE_INTEGER)) this.fail(path, v, 'is too large', 'use a size below 8 PiB');
     return Number(b);
@@ -173,13 +186,20 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
     workload,
     pathTemplate: r.str(top.pathTemplate, 'pathTemplate', type === 'trace' ? 's3://ring-sim/trace/{key}' : 's3://ring-sim/dataset/file-{index}'),
     metrics: { window: r.int(metrics.window, 'metrics.window', 1, Number.MAX_SAFE_INTEGER, 10_000) },
-    events: (eventsValue as unknown[]).map((e: unknown, i: number) => readEvent(r, e, `events[${i}]`, names, workload, type === 'trace' ? undefined : requestsPerSecond)),
+    events: (eventsValue as unknown[]).map((e: unknown, i: number) =>
+      readEvent(r, e, `events[${i}]`, names, workload, type === 'trace' ? undefined : requestsPerSecond),
+    ),
   };
   const ufs = readUfs(r, top.ufs);
   if (ufs) scenario.ufs = ufs;
   if (requestsPerSecond !== undefined) scenario.requestsPerSecond = requestsPerSecond;
   if (scenario.events.some((e) => e.atTime !== undefined) && scenario.requestsPerSecond === undefined && type !== 'trace') {
-    r.fail('requestsPerSecond', undefined, 'events at a time (atTime) need a clock for a synthetic workload', 'set requestsPerSecond, or give events by request count (at)');
+    r.fail(
+      'requestsPerSecond',
+      undefined,
+      'events at a time (atTime) need a clock for a synthetic workload',
+      'set requestsPerSecond, or give events by request count (at)',
+    );
   }
   const timed = scenario.events.map((e, i) => timedEvent(e, i, scenario));
   checkWithinReads(r, timed, plannedReads(workload));
@@ -192,7 +212,13 @@ export function readScenario(data: unknown, source = 'scenario'): Scenario {
 function readGroups(r: Reader, value: unknown): WorkerGroup[] {
   const cluster = r.object(value, 'cluster', ['workerGroups', 'workers']);
   const rawGroupsValue: unknown = cluster.workerGroups ?? (cluster.workers !== undefined ? [{ name: 'worker', ...(cluster.workers as Obj) }] : undefined);
-  if (!Array.isArray(rawGroupsValue) || rawGroupsValue.length === 0) r.fail('cluster.workerGroups', rawGroupsValue, 'must list at least one worker group', 'write workerGroups: [{ name: worker, count: 10, pagestore: { size: 100Gi } }]');
+  if (!Array.isArray(rawGroupsValue) || rawGroupsValue.length === 0)
+    r.fail(
+      'cluster.workerGroups',
+      rawGroupsValue,
+      'must list at least one worker group',
+      'write workerGroups: [{ name: worker, count: 10, pagestore: { size: 100Gi } }]',
+    );
   const names = new Set<string>();
   const rawGroups = rawGroupsValue as unknown[];
   return rawGroups.map((g: unknown, i: number): WorkerGroup => {
@@ -232,17 +258,28 @@ function readGroups(r: Reader, value: unknown): WorkerGroup[] {
  */
 function readDirs(r: Reader, ps: Obj, p: string): number[] {
   if (ps.size !== undefined && ps.dirs !== undefined) {
-    r.fail(`${p}.dirs`, ps.dirs, 'is given with size: a page store has one of the two', 'keep size (one directory) or dirs (one { size } per directory), not both');
+    r.fail(
+      `${p}.dirs`,
+      ps.dirs,
+      'is given with size: a page store has one of the two',
+      'keep size (one directory) or dirs (one { size } per directory), not both',
+    );
   }
   if (ps.size === undefined && ps.dirs === undefined) {
-    r.fail(`${p}.size`, ps.size, 'is missing: a page store needs size (one directory) or dirs (one { size } per directory)', 'write size: 100Gi, or dirs: [{ size: 50Gi }, { size: 50Gi }]');
+    r.fail(
+      `${p}.size`,
+      ps.size,
+      'is missing: a page store needs size (one directory) or dirs (one { size } per directory)',
+      'write size: 100Gi, or dirs: [{ size: 50Gi }, { size: 50Gi }]',
+    );
   }
   if (ps.size !== undefined) {
     const size = r.quantity(ps.size, `${p}.size`);
     if (size <= 0) r.fail(`${p}.size`, ps.size, 'must be positive', 'write e.g. size: 100Gi');
     return [size];
   }
-  if (!Array.isArray(ps.dirs) || ps.dirs.length === 0) r.fail(`${p}.dirs`, ps.dirs, 'must list at least one directory', 'write dirs: [{ size: 50Gi }, { size: 50Gi }]');
+  if (!Array.isArray(ps.dirs) || ps.dirs.length === 0)
+    r.fail(`${p}.dirs`, ps.dirs, 'must list at least one directory', 'write dirs: [{ size: 50Gi }, { size: 50Gi }]');
   return (ps.dirs as unknown[]).map((d, i) => {
     const o = r.object(d, `${p}.dirs[${i}]`, ['size']);
     const size = r.quantity(o.size, `${p}.dirs[${i}].size`);
@@ -269,7 +306,23 @@ function readPlacement(r: Reader, value: unknown, groups: readonly WorkerGroup[]
 
 /** workload: a synthetic one (uniform, zipf, training, hotset) or a trace. */
 function readWorkload(r: Reader, value: unknown): WorkloadSpec {
-  const w = r.object(value, 'workload', ['type', 'files', 'fileSize', 'requests', 'alpha', 'epochs', 'jobs', 'shuffle', 'hotFraction', 'hotProbability', 'shiftEvery', 'path', 'format', 'objectSize', 'csv']);
+  const w = r.object(value, 'workload', [
+    'type',
+    'files',
+    'fileSize',
+    'requests',
+    'alpha',
+    'epochs',
+    'jobs',
+    'shuffle',
+    'hotFraction',
+    'hotProbability',
+    'shiftEvery',
+    'path',
+    'format',
+    'objectSize',
+    'csv',
+  ]);
   const type = r.choice(w.type, 'workload.type', ['uniform', 'zipf', 'training', 'hotset', 'trace'] as const);
   let workload: WorkloadSpec;
   const files = (): number => r.int(w.files, 'workload.files', 1, 100_000_000);
@@ -279,10 +332,23 @@ function readWorkload(r: Reader, value: unknown): WorkloadSpec {
       workload = { type, files: files(), fileSize: fileSize(r, w.fileSize, 'workload.fileSize'), requests: requests() };
       break;
     case 'zipf':
-      workload = { type, files: files(), alpha: r.num(w.alpha, 'workload.alpha', 0, 5, 0.99), fileSize: fileSize(r, w.fileSize, 'workload.fileSize'), requests: requests() };
+      workload = {
+        type,
+        files: files(),
+        alpha: r.num(w.alpha, 'workload.alpha', 0, 5, 0.99),
+        fileSize: fileSize(r, w.fileSize, 'workload.fileSize'),
+        requests: requests(),
+      };
       break;
     case 'training':
-      workload = { type, files: files(), fileSize: fileSize(r, w.fileSize, 'workload.fileSize'), epochs: r.int(w.epochs, 'workload.epochs', 1, 100_000, 1), jobs: r.int(w.jobs, 'workload.jobs', 1, 1000, 1), shuffle: r.bool(w.shuffle, 'workload.shuffle', true) };
+      workload = {
+        type,
+        files: files(),
+        fileSize: fileSize(r, w.fileSize, 'workload.fileSize'),
+        epochs: r.int(w.epochs, 'workload.epochs', 1, 100_000, 1),
+        jobs: r.int(w.jobs, 'workload.jobs', 1, 1000, 1),
+        shuffle: r.bool(w.shuffle, 'workload.shuffle', true),
+      };
       break;
     case 'hotset':
       workload = {
@@ -322,15 +388,39 @@ function timedEvent(e: ScenarioEvent, index: number, s: Scenario): TimedEvent {
 }
 
 function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, workload: WorkloadSpec, clock: number | undefined): ScenarioEvent {
-  const o = r.object(e, p, ['at', 'atTime', 'atEpoch', 'action', 'count', 'group', 'worker', 'keepIdentity', 'keepPageStore', 'downtime', 'size', 'pageSize', 'label']);
-  const action = r.choice(o.action, `${p}.action`, ['add-workers', 'scale-in', 'stop-worker', 'start-worker', 'restart-worker', 'remove-worker', 'set-capacity', 'set-page-size'] as const);
+  const o = r.object(e, p, [
+    'at',
+    'atTime',
+    'atEpoch',
+    'action',
+    'count',
+    'group',
+    'worker',
+    'keepIdentity',
+    'keepPageStore',
+    'downtime',
+    'size',
+    'pageSize',
+    'label',
+  ]);
+  const action = r.choice(o.action, `${p}.action`, [
+    'add-workers',
+    'scale-in',
+    'stop-worker',
+    'start-worker',
+    'restart-worker',
+    'remove-worker',
+    'set-capacity',
+    'set-page-size',
+  ] as const);
   const given = [o.at, o.atTime, o.atEpoch].filter((x) => x !== undefined).length;
   if (given !== 1) r.fail(`${p}.at`, o.at, 'give exactly one of at (a read count), atTime (seconds) and atEpoch (training epochs)', 'write e.g. at: 100000');
   const when: { at?: number; atTime?: number; atEpoch?: number; label?: string } = {};
   if (o.at !== undefined) when.at = r.int(o.at, `${p}.at`, 0);
   if (o.atTime !== undefined) when.atTime = r.num(o.atTime, `${p}.atTime`, 0, 1e12);
   if (o.atEpoch !== undefined) {
-    if (workload.type !== 'training') r.fail(`${p}.atEpoch`, o.atEpoch, `epochs are a training workload's, and this one is ${workload.type}`, 'give at (a read count) or atTime (seconds)');
+    if (workload.type !== 'training')
+      r.fail(`${p}.atEpoch`, o.atEpoch, `epochs are a training workload's, and this one is ${workload.type}`, 'give at (a read count) or atTime (seconds)');
     when.atEpoch = r.num(o.atEpoch, `${p}.atEpoch`, 0, 1e9);
     when.at = epochToRead(when.atEpoch, readsPerEpoch(workload));
   }
@@ -346,14 +436,21 @@ function readEvent(r: Reader, e: unknown, p: string, groups: Set<string>, worklo
       return { ...when, action, count: r.int(o.count, `${p}.count`, 1, 100_000, 1), group };
     }
     case 'restart-worker': {
-      const restart: Extract<ScenarioEvent, { action: 'restart-worker' }> = { ...when, action, worker: worker(), keepIdentity: o.keepIdentity === undefined ? undefined : r.bool(o.keepIdentity, `${p}.keepIdentity`, true), keepPageStore: o.keepPageStore === undefined ? undefined : r.bool(o.keepPageStore, `${p}.keepPageStore`, true) };
+      const restart: Extract<ScenarioEvent, { action: 'restart-worker' }> = {
+        ...when,
+        action,
+        worker: worker(),
+        keepIdentity: o.keepIdentity === undefined ? undefined : r.bool(o.keepIdentity, `${p}.keepIdentity`, true),
+        keepPageStore: o.keepPageStore === undefined ? undefined : r.bool(o.keepPageStore, `${p}.keepPageStore`, true),
+      };
       if (o.downtime !== undefined) restart.downtime = readDowntime(r, o.downtime, `${p}.downtime`, clock);
       return restart;
     }
     case 'set-capacity':
       return { ...when, action, worker: worker(), sizeBytes: r.quantity(o.size, `${p}.size`) };
     case 'set-page-size':
-      if (o.pageSize === undefined) r.fail(`${p}.pageSize`, o.pageSize, 'set-page-size needs the new page size', 'write e.g. pageSize: 4MB (an Alluxio size: binary)');
+      if (o.pageSize === undefined)
+        r.fail(`${p}.pageSize`, o.pageSize, 'set-page-size needs the new page size', 'write e.g. pageSize: 4MB (an Alluxio size: binary)');
       return { ...when, action, worker: worker(), pageSizeBytes: r.alluxioSize(o.pageSize, `${p}.pageSize`, ALLUXIO_PAGE_SIZE_BYTES) };
     default:
       return { ...when, action, worker: worker() };
@@ -368,7 +465,13 @@ function readDowntime(r: Reader, v: unknown, path: string, clock: number | undef
   if (typeof v !== 'string') return r.int(v, path, 0);
   const m = /^(\d+(?:\.\d+)?)\s*s$/.exec(v.trim());
   if (!m) r.fail(path, v, 'must be a number of reads or of seconds', 'write e.g. downtime: 5000 (reads) or downtime: 30s (seconds, with requestsPerSecond)');
-  if (clock === undefined) r.fail(path, v, 'is in seconds, and this scenario has no read rate', 'set requestsPerSecond (synthetic workloads), or give the downtime in reads (downtime: 5000)');
+  if (clock === undefined)
+    r.fail(
+      path,
+      v,
+      'is in seconds, and this scenario has no read rate',
+      'set requestsPerSecond (synthetic workloads), or give the downtime in reads (downtime: 5000)',
+    );
   return timeToRead(Number(m[1]), clock);
 }
 

@@ -19,7 +19,20 @@ import type { Scenario, ScenarioEvent } from './scenario.js';
 import type { ReadBatch, Workload } from './workload/workload.js';
 import type { SpatialSample } from './sample.js';
 import type { PageStore } from '../pagestore/page-store.js';
-import { addCounters, counterDifference, zeroCounters, type Counters, type DirTotals, type HostInfo, type HostTotals, type RawEvent, type RawMove, type RawWindow, type ShardFinal, type ShardStep } from './steps.js';
+import {
+  addCounters,
+  counterDifference,
+  zeroCounters,
+  type Counters,
+  type DirTotals,
+  type HostInfo,
+  type HostTotals,
+  type RawEvent,
+  type RawMove,
+  type RawWindow,
+  type ShardFinal,
+  type ShardStep,
+} from './steps.js';
 
 interface ClientView {
   /** Built only by a shard that routes. */
@@ -55,7 +68,12 @@ function lateEvent(e: ScenarioEvent, index: number, reads: number, lastTime: num
   const byTime = e.at === undefined;
   const field = `events[${index}].${byTime ? 'atTime' : e.atEpoch !== undefined ? 'atEpoch' : 'at'}`;
   const last = byTime && lastTime !== null ? `, the last at ${lastTime} s` : '';
-  return new RingSimError(field, byTime ? e.atTime : e.atEpoch ?? e.at, `is at or after the workload's last read: it has ${reads} reads${last}, and an event must come before at least one of them`, 'move the event earlier or make the workload longer');
+  return new RingSimError(
+    field,
+    byTime ? e.atTime : (e.atEpoch ?? e.at),
+    `is at or after the workload's last read: it has ${reads} reads${last}, and an event must come before at least one of them`,
+    'move the event earlier or make the workload longer',
+  );
 }
 
 export class SimulationShard {
@@ -102,7 +120,13 @@ export class SimulationShard {
    * `routes`: the batches of a shard that does not route (each read's host given); a routing shard reads
    * `workload`'s own batches.
    */
-  constructor(readonly s: Scenario, readonly workload: Workload, readonly role: ShardRole, sample?: SpatialSample, private readonly routes?: Iterable<RoutedBatch>) {
+  constructor(
+    readonly s: Scenario,
+    readonly workload: Workload,
+    readonly role: ShardRole,
+    sample?: SpatialSample,
+    private readonly routes?: Iterable<RoutedBatch>,
+  ) {
     this.sample = sample && sample.rate < 1 ? sample : null;
     this.fileDirs = new FileDirMemo((file) => workload.catalog.path(file));
     const storeBytes = this.sample ? (b: number) => this.sample!.scale(b) : undefined;
@@ -120,7 +144,8 @@ export class SimulationShard {
   }
 
   private requireMembers(members: readonly Identity[]): void {
-    if (members.length === 0) throw new RingSimError('events', undefined, 'the ring would have no worker left', 'keep at least one worker registered and online');
+    if (members.length === 0)
+      throw new RingSimError('events', undefined, 'the ring would have no worker left', 'keep at least one worker registered and online');
   }
 
   /** The client's placement over `members` (callers check there is one: `requireMembers`). */
@@ -276,7 +301,9 @@ export class SimulationShard {
       const before = this.client;
       this.client = this.view(change.members);
       // What moved depends on the rings only: the lead shard measures it, the merge takes the lead's.
-      const moved = this.role.leads ? this.measureMove(before, this.client, change.lostHosts) : { filesMoved: 0, bytesMoved: 0, samePod: 0, bytesSamePod: 0, hashSpaceMoved: null };
+      const moved = this.role.leads
+        ? this.measureMove(before, this.client, change.lostHosts)
+        : { filesMoved: 0, bytesMoved: 0, samePod: 0, bytesSamePod: 0, hashSpaceMoved: null };
       this.outbox.push({ kind: 'move', event: change.eventIndex, ...moved });
     }
   }
@@ -344,7 +371,11 @@ export class SimulationShard {
    * elsewhere now). Pages already unreachable before (left by an earlier event) are not counted again, so an
    * event never counts more than one copy of each file: at most the data set.
    */
-  private unreachableBytes(before: { members: readonly Identity[]; online: readonly boolean[]; placement: Placement | null }, members: readonly Identity[], lostHosts: readonly Host[]): number {
+  private unreachableBytes(
+    before: { members: readonly Identity[]; online: readonly boolean[]; placement: Placement | null },
+    members: readonly Identity[],
+    lostHosts: readonly Host[],
+  ): number {
     this.requireMembers(members);
     const pb = before.placement;
     if (pb === null) return 0;
@@ -399,7 +430,10 @@ export class SimulationShard {
     const c = this.cluster;
     switch (e.action) {
       case 'add-workers': {
-        const effect = c.addWorkers(this.s.cluster.groups.find((g) => g.name === e.group)!, e.count);
+        const effect = c.addWorkers(
+          this.s.cluster.groups.find((g) => g.name === e.group)!,
+          e.count,
+        );
         this.growHosts();
         return effect;
       }
@@ -434,7 +468,8 @@ export class SimulationShard {
       this.priorEventMark = this.eventMark;
       this.eventMark = { read: this.reads, counters: now };
     }
-    const mark = this.priorEventMark.read > this.previousWindow.start ? { start: this.priorEventMark.read, counters: this.priorEventMark.counters } : this.previousWindow;
+    const mark =
+      this.priorEventMark.read > this.previousWindow.start ? { start: this.priorEventMark.read, counters: this.priorEventMark.counters } : this.previousWindow;
     return { from: mark.start, counters: counterDifference(now, mark.counters) };
   }
 
@@ -509,7 +544,8 @@ export class SimulationShard {
   /** The batches to replay: the workload's (routing them here) or the given routed ones. */
   private source(): AsyncIterable<ReadBatch> | Iterable<RoutedBatch> {
     if (this.role.routes) return this.workload.batches();
-    if (!this.routes) throw new RingSimError('routes', undefined, 'a shard that does not route needs routed batches', 'pass the router\'s batches (ReadRing.batches)');
+    if (!this.routes)
+      throw new RingSimError('routes', undefined, 'a shard that does not route needs routed batches', "pass the router's batches (ReadRing.batches)");
     return this.routes;
   }
 
@@ -533,8 +569,14 @@ export class SimulationShard {
 
   /** Steps through the run; a routing shard hands each batch's hosts to `sink` (after the batch). */
   async *run(onProgress?: (done: number, total?: number) => void, sink?: RouteSink): AsyncGenerator<ShardStep> {
-    const byCount = this.s.events.map((e, i) => ({ e, i })).filter((x) => x.e.at !== undefined).sort((a, b) => a.e.at! - b.e.at! || a.i - b.i);
-    const byTime = this.s.events.map((e, i) => ({ e, i })).filter((x) => x.e.atTime !== undefined).sort((a, b) => a.e.atTime! - b.e.atTime! || a.i - b.i);
+    const byCount = this.s.events
+      .map((e, i) => ({ e, i }))
+      .filter((x) => x.e.at !== undefined)
+      .sort((a, b) => a.e.at! - b.e.at! || a.i - b.i);
+    const byTime = this.s.events
+      .map((e, i) => ({ e, i }))
+      .filter((x) => x.e.atTime !== undefined)
+      .sort((a, b) => a.e.atTime! - b.e.atTime! || a.i - b.i);
     let ci = 0;
     let ti = 0;
     const window = this.s.metrics.window;
@@ -583,10 +625,18 @@ export class SimulationShard {
     }
     if (this.reads > this.windowStart) yield this.closeWindow();
     // An event at or after the last read (a trace shorter than the timeline) has no read to measure: bad input.
-    const late = [ci < byCount.length ? byCount[ci] : undefined, ti < byTime.length ? byTime[ti] : undefined].filter((x) => x !== undefined).sort((a, b) => a.i - b.i)[0];
+    const late = [ci < byCount.length ? byCount[ci] : undefined, ti < byTime.length ? byTime[ti] : undefined]
+      .filter((x) => x !== undefined)
+      .sort((a, b) => a.i - b.i)[0];
     if (late) throw lateEvent(late.e, late.i, this.reads, this.lastTime);
     const never = this.returns[0];
-    if (never) throw new RingSimError(`events[${never.index}].downtime`, never.e.downtime, `runs past the workload's last read: the worker would be back at read ${never.at}, and the workload has ${this.reads} reads`, 'use a shorter downtime, move the restart earlier, or make the workload longer');
+    if (never)
+      throw new RingSimError(
+        `events[${never.index}].downtime`,
+        never.e.downtime,
+        `runs past the workload's last read: the worker would be back at read ${never.at}, and the workload has ${this.reads} reads`,
+        'use a shorter downtime, move the restart earlier, or make the workload longer',
+      );
     while (this.pending.length) {
       this.pending[0].applyAt = this.reads;
       this.applyDueRingChanges();
@@ -621,7 +671,14 @@ export class SimulationShard {
 /** One directory's figures at the end of a run. */
 function dirTotals(d: PageStore): DirTotals {
   const c = d.cache;
-  return { capacityBytes: d.capacityBytes, occupiedBytes: c.occupiedBytes, pages: c.objects, evictions: c.evictions, evictedBytes: c.evictedBytes, failedPuts: c.failedInserts };
+  return {
+    capacityBytes: d.capacityBytes,
+    occupiedBytes: c.occupiedBytes,
+    pages: c.objects,
+    evictions: c.evictions,
+    evictedBytes: c.evictedBytes,
+    failedPuts: c.failedInserts,
+  };
 }
 
 /** (before id, after id) pairs of one host under two identities whose page store survived: one pod. */

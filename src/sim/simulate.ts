@@ -55,7 +55,13 @@ function sampleOf(options: SimulateOptions): SpatialSample | undefined {
 
 function buildWorkload(s: Scenario, openTrace: SimulateOptions['openTrace']): Workload {
   if (s.workload.type === 'trace') {
-    if (!openTrace) throw new RingSimError('workload.path', s.workload.path, 'a trace workload needs a trace opener', 'pass simulate(scenario, { openTrace }) (the CLI opens files)');
+    if (!openTrace)
+      throw new RingSimError(
+        'workload.path',
+        s.workload.path,
+        'a trace workload needs a trace opener',
+        'pass simulate(scenario, { openTrace }) (the CLI opens files)',
+      );
     return traceWorkload(s.workload, s.pathTemplate, openTrace(s.workload.path));
   }
   return syntheticWorkload(s.workload, s.seed, s.pathTemplate, s.requestsPerSecond);
@@ -67,7 +73,12 @@ function buildWorkload(s: Scenario, openTrace: SimulateOptions['openTrace']): Wo
  */
 export function replaySteps(scenario: Scenario, options: SimulateOptions = {}): AsyncGenerator<SimulationStep, SimulationResult> {
   const sample = sampleOf(options);
-  const shard = new SimulationShard(scenario, buildWorkload(scenario, options.openTrace), { stores: { shard: 0, shards: 1 }, routes: true, leads: true }, sample);
+  const shard = new SimulationShard(
+    scenario,
+    buildWorkload(scenario, options.openTrace),
+    { stores: { shard: 0, shards: 1 }, routes: true, leads: true },
+    sample,
+  );
   const merger = new Merger(scenario, sample?.rate);
   return (async function* () {
     for await (const step of shard.run(options.onProgress)) {
@@ -173,7 +184,14 @@ async function runShard(scenario: Scenario, index: number, role: ShardRole, opti
   }
 }
 
-async function replayShard(scenario: Scenario, index: number, role: ShardRole, options: SimulateOptions, ring?: ReadRing, storeShard = 0): Promise<ShardResult> {
+async function replayShard(
+  scenario: Scenario,
+  index: number,
+  role: ShardRole,
+  options: SimulateOptions,
+  ring?: ReadRing,
+  storeShard = 0,
+): Promise<ShardResult> {
   let workload: Workload;
   let routed: Iterable<RoutedBatch> | undefined;
   if (!role.routes && ring && scenario.workload.type === 'trace') ({ workload, batches: routed } = shippedWorkload(ring.batches(storeShard)));
@@ -198,7 +216,12 @@ async function replayShard(scenario: Scenario, index: number, role: ShardRole, o
 export async function simulateRouter(scenario: Scenario, ring: ReadRing, options: SimulateOptions = {}, leads = true): Promise<ShardResult> {
   if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) {
     ring.abort();
-    throw new RingSimError('workload.type', 'trace', 'a trace\'s router ships the files it finds, and this ring ships none', 'make the ring with ReadRing.create(shards, slots, batch, fileBytes)');
+    throw new RingSimError(
+      'workload.type',
+      'trace',
+      "a trace's router ships the files it finds, and this ring ships none",
+      'make the ring with ReadRing.create(shards, slots, batch, fileBytes)',
+    );
   }
   const result = await runShard(scenario, 0, { stores: null, routes: true, leads }, options, ring);
   ring.close();
@@ -214,18 +237,33 @@ export async function simulateRouter(scenario: Scenario, ring: ReadRing, options
  */
 export async function simulateStores(scenario: Scenario, spec: ShardSpec, ring: ReadRing, options: SimulateOptions = {}, slot?: number): Promise<ShardResult> {
   checkSpec(spec);
-  if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) throw new RingSimError('workload.type', 'trace', 'a store shard learns a trace\'s files from the router, and this ring ships none', 'make the ring with ReadRing.create(shards, slots, batch, fileBytes)');
-  if (slot === undefined && spec.shards !== ring.shape.shards) throw new RingSimError('shards', spec.shards, `the ring was made for ${ring.shape.shards} store shards`, 'make the ring with ReadRing.create(shards)');
-  if (slot !== undefined && (!Number.isInteger(slot) || slot < 0 || slot >= ring.shape.shards)) throw new RingSimError('slot', slot, `the ring feeds slots 0 to ${ring.shape.shards - 1}`, 'read as one of the ring\'s slots');
+  if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0)
+    throw new RingSimError(
+      'workload.type',
+      'trace',
+      "a store shard learns a trace's files from the router, and this ring ships none",
+      'make the ring with ReadRing.create(shards, slots, batch, fileBytes)',
+    );
+  if (slot === undefined && spec.shards !== ring.shape.shards)
+    throw new RingSimError('shards', spec.shards, `the ring was made for ${ring.shape.shards} store shards`, 'make the ring with ReadRing.create(shards)');
+  if (slot !== undefined && (!Number.isInteger(slot) || slot < 0 || slot >= ring.shape.shards))
+    throw new RingSimError('slot', slot, `the ring feeds slots 0 to ${ring.shape.shards - 1}`, "read as one of the ring's slots");
   return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, ring, slot ?? spec.shard);
 }
 
 /** The result of a run from all its shards (in any order; each shard exactly once), as `replay` gives it. */
 export function mergeShards(scenario: Scenario, shards: readonly ShardResult[]): SimulationResult {
   const n = shards[0]?.steps.length ?? 0;
-  if (shards.length === 0 || shards.some((s) => s.steps.length !== n)) throw new RingSimError('shards', shards.length, 'the shards did not replay the same run', 'merge the shards of one scenario');
+  if (shards.length === 0 || shards.some((s) => s.steps.length !== n))
+    throw new RingSimError('shards', shards.length, 'the shards did not replay the same run', 'merge the shards of one scenario');
   const ordered = [...shards].sort((a, b) => a.shard - b.shard);
-  if (ordered.some((s, i) => s.shard !== i)) throw new RingSimError('shards', ordered.map((s) => s.shard), 'each shard 0 … N-1 must be given once', 'merge every shard of one run');
+  if (ordered.some((s, i) => s.shard !== i))
+    throw new RingSimError(
+      'shards',
+      ordered.map((s) => s.shard),
+      'each shard 0 … N-1 must be given once',
+      'merge every shard of one run',
+    );
   const merger = new Merger(scenario, ordered[0].sample);
   for (let k = 0; k < n; k++) merger.step(ordered.map((s) => s.steps[k]));
   return merger.result(ordered.map((s) => s.final));

@@ -4,7 +4,15 @@
  */
 import type { ScenarioEvent } from './scenario.js';
 
-export type Counters = { requests: number; pageRequests: number; pageHits: number; bytes: number; hitBytes: number; ufsBytes: number; unavailableBytes: number };
+export type Counters = {
+  requests: number;
+  pageRequests: number;
+  pageHits: number;
+  bytes: number;
+  hitBytes: number;
+  ufsBytes: number;
+  unavailableBytes: number;
+};
 
 export function zeroCounters(): Counters {
   return { requests: 0, pageRequests: 0, pageHits: 0, bytes: 0, hitBytes: 0, ufsBytes: 0, unavailableBytes: 0 };

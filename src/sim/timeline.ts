@@ -71,11 +71,24 @@ export function checkDowntimes(r: FieldReader, events: readonly TimedEvent[], re
     if (!e.downtime || e.read === undefined) continue;
     const back = e.read + e.downtime;
     if (reads !== undefined && back >= reads) {
-      r.fail(`events[${e.index}].downtime`, e.downtime, `runs past the workload's last read: the worker would be back at read ${back}, and the workload has ${reads} reads`, `use a downtime below ${Math.max(0, reads - e.read)} reads, move the restart earlier, or make the workload longer`);
+      r.fail(
+        `events[${e.index}].downtime`,
+        e.downtime,
+        `runs past the workload's last read: the worker would be back at read ${back}, and the workload has ${reads} reads`,
+        `use a downtime below ${Math.max(0, reads - e.read)} reads, move the restart earlier, or make the workload longer`,
+      );
     }
-    const other = events.find((f) => f.index !== e.index && f.worker === e.worker && f.read !== undefined && f.read < back && (f.read > e.read! || (f.read === e.read && f.index > e.index)));
+    const other = events.find(
+      (f) =>
+        f.index !== e.index && f.worker === e.worker && f.read !== undefined && f.read < back && (f.read > e.read! || (f.read === e.read && f.index > e.index)),
+    );
     if (other) {
-      r.fail(`events[${e.index}].downtime`, e.downtime, `overlaps events[${other.index}] (read ${other.read}) on the same worker ${e.worker}: it is down from read ${e.read} until read ${back}`, `shorten the downtime to at most ${other.read! - e.read!} reads or move events[${other.index}] to read ${back} or later`);
+      r.fail(
+        `events[${e.index}].downtime`,
+        e.downtime,
+        `overlaps events[${other.index}] (read ${other.read}) on the same worker ${e.worker}: it is down from read ${e.read} until read ${back}`,
+        `shorten the downtime to at most ${other.read! - e.read!} reads or move events[${other.index}] to read ${back} or later`,
+      );
     }
   }
 }
@@ -86,7 +99,12 @@ export function checkWithinReads(r: FieldReader, events: readonly TimedEvent[], 
   for (const e of events) {
     if (e.read === undefined || e.read < reads) continue;
     const where = e.field === 'at' ? '' : ` (read ${e.read})`;
-    r.fail(`events[${e.index}].${e.field}`, e.value, `is at or after the workload's last read${where}: the workload has ${reads} reads, and an event must come before at least one of them (at 0 to ${reads - 1})`, 'move the event earlier or make the workload longer');
+    r.fail(
+      `events[${e.index}].${e.field}`,
+      e.value,
+      `is at or after the workload's last read${where}: the workload has ${reads} reads, and an event must come before at least one of them (at 0 to ${reads - 1})`,
+      'move the event earlier or make the workload longer',
+    );
   }
 }
 
@@ -101,7 +119,12 @@ export function checkOrder(r: FieldReader, events: readonly TimedEvent[]): void 
     if (e.worker === undefined || e.read === undefined) continue;
     const before = latest.get(e.worker);
     if (before && before.read! > e.read) {
-      r.fail(`events[${e.index}].${e.field}`, e.value, `happens at read ${e.read}, before events[${before.index}] (read ${before.read}) on the same worker ${e.worker}, which is listed earlier`, `list the events of ${e.worker} in time order`);
+      r.fail(
+        `events[${e.index}].${e.field}`,
+        e.value,
+        `happens at read ${e.read}, before events[${before.index}] (read ${before.read}) on the same worker ${e.worker}, which is listed earlier`,
+        `list the events of ${e.worker} in time order`,
+      );
     }
     latest.set(e.worker, e);
   }

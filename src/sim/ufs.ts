@@ -46,9 +46,21 @@ export function readUfs(r: FieldReader, value: unknown): UfsModel | undefined {
   return {
     preset,
     bandwidth: optional(o.bandwidth, (v) => readBandwidth(r, v), null),
-    maxRequestsPerSecond: optional(o.maxRequestsPerSecond, (v) => positive(r, v, 'ufs.maxRequestsPerSecond', 'write e.g. maxRequestsPerSecond: 5500'), base.maxRequestsPerSecond),
-    pricePer1000Requests: optional(o.pricePer1000Requests, (v) => price(r, v, 'ufs.pricePer1000Requests', 'write USD per 1000 GET requests, e.g. pricePer1000Requests: 0.0004'), base.pricePer1000Requests),
-    pricePerGiB: optional(o.pricePerGiB, (v) => price(r, v, 'ufs.pricePerGiB', 'write USD per GiB read, e.g. pricePerGiB: 0.01 (0 within a region on S3)'), base.pricePerGiB),
+    maxRequestsPerSecond: optional(
+      o.maxRequestsPerSecond,
+      (v) => positive(r, v, 'ufs.maxRequestsPerSecond', 'write e.g. maxRequestsPerSecond: 5500'),
+      base.maxRequestsPerSecond,
+    ),
+    pricePer1000Requests: optional(
+      o.pricePer1000Requests,
+      (v) => price(r, v, 'ufs.pricePer1000Requests', 'write USD per 1000 GET requests, e.g. pricePer1000Requests: 0.0004'),
+      base.pricePer1000Requests,
+    ),
+    pricePerGiB: optional(
+      o.pricePerGiB,
+      (v) => price(r, v, 'ufs.pricePerGiB', 'write USD per GiB read, e.g. pricePerGiB: 0.01 (0 within a region on S3)'),
+      base.pricePerGiB,
+    ),
     requestLatency: optional(o.requestLatency, (v) => readLatency(r, v), base.requestLatency),
   };
 }
@@ -58,7 +70,12 @@ function readBandwidth(r: FieldReader, v: unknown): Bandwidth {
   try {
     return parseBandwidth(v, 'ufs.bandwidth');
   } catch {
-    return r.fail('ufs.bandwidth', v, 'not a transfer rate (more than 0) with a unit', 'write e.g. bandwidth: 10Gbps (bits a second) or 1.2GB/s or 1GiB/s (bytes a second)');
+    return r.fail(
+      'ufs.bandwidth',
+      v,
+      'not a transfer rate (more than 0) with a unit',
+      'write e.g. bandwidth: 10Gbps (bits a second) or 1.2GB/s or 1GiB/s (bytes a second)',
+    );
   }
 }
 

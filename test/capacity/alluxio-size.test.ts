@@ -34,7 +34,14 @@ describe('parseAlluxioSize (FormatUtils.parseSpaceSize)', () => {
   });
 
   it('gives n · 2^(10k) for every whole n and unit (property)', () => {
-    const units: Array<[string, bigint]> = [['', 1n], ['KB', 1n << 10n], ['MiB', 1n << 20n], ['g', 1n << 30n], ['Ti', 1n << 40n], ['PB', 1n << 50n]];
+    const units: Array<[string, bigint]> = [
+      ['', 1n],
+      ['KB', 1n << 10n],
+      ['MiB', 1n << 20n],
+      ['g', 1n << 30n],
+      ['Ti', 1n << 40n],
+      ['PB', 1n << 50n],
+    ];
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 4096 }), fc.constantFrom(...units), (n, [unit, mult]) => {
         expect(parseAlluxioSize(`${n}${unit}`)).toBe(BigInt(n) * mult);

@@ -70,9 +70,21 @@ describe('fileSystemSpace reproduces the measured figures (reference §6)', () =
 
 describe('parseAlluxioSize (FormatUtils.parseSpaceSize)', () => {
   it.each([
-    ['100GB', 107374182400n], ['100G', 107374182400n], ['100Gi', 107374182400n], ['100gib', 107374182400n],
-    ['512MB', 512n << 20n], ['512m', 512n << 20n], ['1MB', 1n << 20n], ['4MiB', 4n << 20n], ['1024', 1024n], ['10b', 10n],
-    ['1.5GB', 1610612736n], ['0.1KB', 102n], ['2PB', 2n << 50n], ['1.1PB', 1238489897526886n], ['-1GB', -1073741823n],
+    ['100GB', 107374182400n],
+    ['100G', 107374182400n],
+    ['100Gi', 107374182400n],
+    ['100gib', 107374182400n],
+    ['512MB', 512n << 20n],
+    ['512m', 512n << 20n],
+    ['1MB', 1n << 20n],
+    ['4MiB', 4n << 20n],
+    ['1024', 1024n],
+    ['10b', 10n],
+    ['1.5GB', 1610612736n],
+    ['0.1KB', 102n],
+    ['2PB', 2n << 50n],
+    ['1.1PB', 1238489897526886n],
+    ['-1GB', -1073741823n],
   ])('%s is %s bytes', (text, bytes) => {
     expect(parseAlluxioSize(text)).toBe(bytes);
   });

@@ -38,7 +38,9 @@ const inputs = fc.record({
 }) as fc.Arbitrary<PageStorePlanInput>;
 
 function problems(input: PageStorePlanInput, flags: string[]): string[] {
-  return planPageStore(input).checks.filter((c) => c.severity !== 'info' && flags.includes(c.field)).map((c) => `${c.severity} ${c.field}: ${c.message}`);
+  return planPageStore(input)
+    .checks.filter((c) => c.severity !== 'info' && flags.includes(c.field))
+    .map((c) => `${c.severity} ${c.field}: ${c.message}`);
 }
 
 describe('a fix that names values gives values that pass every check on their field', () => {
@@ -61,15 +63,19 @@ describe('a fix that names values gives values that pass every check on their fi
     expect(applied).toBeGreaterThan(300); // the property met many fixes, not a few
   });
 
-  it('the guide\'s minimal manifest on a 100 GB AWS ext4 disk: the ERROR\'s values, applied, raise nothing on size', () => {
+  it("the guide's minimal manifest on a 100 GB AWS ext4 disk: the ERROR's values, applied, raise nothing on size", () => {
     const before = plan(MINIMAL, { disk: '100GB', provider: 'aws', fs: 'ext4' });
     const err = before.checks.find((c) => c.id === 'pagestore-quota-disk')!;
     expect(err.fix).toBe('set size to at most 83Gi with reservedSize 8Gi, or use a larger disk');
-    const after = plan(MINIMAL.replace('size: 90Gi', 'size: 83Gi').replace('reservedSize: 9Gi', 'reservedSize: 8Gi'), { disk: '100GB', provider: 'aws', fs: 'ext4' });
+    const after = plan(MINIMAL.replace('size: 90Gi', 'size: 83Gi').replace('reservedSize: 9Gi', 'reservedSize: 8Gi'), {
+      disk: '100GB',
+      provider: 'aws',
+      fs: 'ext4',
+    });
     expect(after.checks.filter((c) => c.severity !== 'info' && /pagestore/.test(c.field))).toEqual([]);
   });
 
-  it('the 90 % warning\'s own value passes; 90 % of the usable space rounded down to a whole Gi', () => {
+  it("the 90 % warning's own value passes; 90 % of the usable space rounded down to a whole Gi", () => {
     const warn = planPageStore({ size: '86Gi', reservedSize: '6Gi', disk: '100GB', provider: 'aws' }).checks.find((c) => /over 90 %/.test(c.message))!;
     expect(warn.fix).toBe('set size to at most 83Gi');
     expect(problems({ size: '83Gi', reservedSize: '6Gi', disk: '100GB', provider: 'aws' }, ['--size'])).toEqual([]);
@@ -79,7 +85,9 @@ describe('a fix that names values gives values that pass every check on their fi
   it('a decimal size the disk cannot take: the fix gives what it can take, not the binary spelling', () => {
     const c = planPageStore({ size: '100G', reservedSize: '9Gi', disk: '100GB', provider: 'aws' }).checks.find((x) => /is decimal/.test(x.message))!;
     expect(c.fix).toMatch(/^write 83Gi: 100Gi \(100\.00 GiB\) does not fit within 90 % of the 92\.86 GiB the disk leaves$/);
-    expect(planPageStore({ size: '10G', reservedSize: '1Gi', disk: '100GB', provider: 'aws' }).checks.find((x) => /is decimal/.test(x.message))!.fix).toBe('write 10Gi if you meant 10.00 GiB');
+    expect(planPageStore({ size: '10G', reservedSize: '1Gi', disk: '100GB', provider: 'aws' }).checks.find((x) => /is decimal/.test(x.message))!.fix).toBe(
+      'write 10Gi if you meant 10.00 GiB',
+    );
   });
 
   it('open source: a cache of less than a page names the size that holds one (size / 1.1 >= one page)', () => {

@@ -12,7 +12,10 @@ describe('readJvmMemoryOptions (HotSpot arguments.cpp)', () => {
     expect(o.maxHeap).toEqual({ option: '-Xmx12g', field: `${F}[1]`, bytes: 12n * GiB });
     expect(o.initialHeap?.bytes).toBe(12n * GiB);
     expect(o.maxDirect).toEqual({ option: '-XX:MaxDirectMemorySize=12884901888', field: `${F}[3]`, bytes: 12n * GiB });
-    expect(readJvmMemoryOptions(['-XX:MaxHeapSize=12G -XX:InitialHeapSize=12582912k'], F)).toMatchObject({ maxHeap: { bytes: 12n * GiB, field: `${F}[0]` }, initialHeap: { bytes: 12n * GiB } });
+    expect(readJvmMemoryOptions(['-XX:MaxHeapSize=12G -XX:InitialHeapSize=12582912k'], F)).toMatchObject({
+      maxHeap: { bytes: 12n * GiB, field: `${F}[0]` },
+      initialHeap: { bytes: 12n * GiB },
+    });
     expect(o.invalid).toEqual([]);
   });
   it('the last of a repeated option wins; an item may hold several options', () => {
@@ -40,14 +43,28 @@ describe('readJvmMemoryOptions (HotSpot arguments.cpp)', () => {
     expect(maxDirectBytes(o, maxHeapBytes(o, undefined))).toBe(8n * GiB);
   });
   it('property: any spelling of a size as -Xmx, -XX:MaxHeapSize= or -XX:MaxDirectMemorySize= reads as parseJvmSize reads it', () => {
-    const suffixes: Array<[string, bigint]> = [['', 1n], ['k', 1n << 10n], ['K', 1n << 10n], ['m', 1n << 20n], ['M', 1n << 20n], ['g', GiB], ['G', GiB], ['t', 1n << 40n]];
+    const suffixes: Array<[string, bigint]> = [
+      ['', 1n],
+      ['k', 1n << 10n],
+      ['K', 1n << 10n],
+      ['m', 1n << 20n],
+      ['M', 1n << 20n],
+      ['g', GiB],
+      ['G', GiB],
+      ['t', 1n << 40n],
+    ];
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: (1n << 20n) - 1n }), fc.constantFrom(...suffixes), fc.constantFrom('-Xmx', '-XX:MaxHeapSize=', '-XX:MaxDirectMemorySize='), (n, [s, mult], flag) => {
-        const o = readJvmMemoryOptions([`${flag}${n}${s}`], F);
-        const setting = flag === '-XX:MaxDirectMemorySize=' ? o.maxDirect : o.maxHeap;
-        expect(setting?.bytes).toBe(n * mult);
-        expect(parseJvmSize(`${n}${s}`)).toBe(n * mult);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 20n) - 1n }),
+        fc.constantFrom(...suffixes),
+        fc.constantFrom('-Xmx', '-XX:MaxHeapSize=', '-XX:MaxDirectMemorySize='),
+        (n, [s, mult], flag) => {
+          const o = readJvmMemoryOptions([`${flag}${n}${s}`], F);
+          const setting = flag === '-XX:MaxDirectMemorySize=' ? o.maxDirect : o.maxHeap;
+          expect(setting?.bytes).toBe(n * mult);
+          expect(parseJvmSize(`${n}${s}`)).toBe(n * mult);
+        },
+      ),
       { seed: 2405, numRuns: 300 },
     );
   });

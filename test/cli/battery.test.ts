@@ -40,7 +40,8 @@ const CSV = f('t.csv', 'time,id,size\n1,a,10\n2,b,x\n');
 const ORACLE_SHORT = f('short.bin', new Uint8Array(30));
 const FIFO = commandMissing('mkfifo', 'the FIFO cases of the battery', 'coreutils') ? undefined : join(dir, 'fifo');
 if (FIFO) execFileSync('mkfifo', [FIFO]);
-const manifest = (spec: string): string => f(`m-${Math.random().toString(36).slice(2)}.yaml`, `apiVersion: k8s-operator.alluxio.com/v1\nkind: AlluxioCluster\nmetadata:\n  name: a\nspec:\n${spec}`);
+const manifest = (spec: string): string =>
+  f(`m-${Math.random().toString(36).slice(2)}.yaml`, `apiVersion: k8s-operator.alluxio.com/v1\nkind: AlluxioCluster\nmetadata:\n  name: a\nspec:\n${spec}`);
 const scenario = (text: string): string => f(`s-${Math.random().toString(36).slice(2)}.yaml`, text);
 const GROUP = 'cluster:\n  workerGroups: [{name: a, count: 2, pagestore: {size: 1Gi}}]\n';
 const WORKLOAD = 'workload: {type: uniform, files: 10, requests: 100}\n';
@@ -73,7 +74,13 @@ function cases(): string[][] {
   c.push(['plan', manifest('  etcd: {enabled: maybe}\n  worker: {count: 2, pagestore: {size: 1Gi}}\n')]);
   c.push(['plan', manifest('  worker: {count: 2, useExternalId: yes-please, pagestore: {size: 1Gi}}\n')]);
   c.push(['plan', f('docs.yaml', 'a: 1\n...\n'.repeat(5000))], ['plan', f('deep.yaml', `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)]);
-  c.push(['plan', f('alias.yaml', 'a: &a [1,2,3,4,5,6,7,8,9,10]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n')]);
+  c.push([
+    'plan',
+    f(
+      'alias.yaml',
+      'a: &a [1,2,3,4,5,6,7,8,9,10]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+    ),
+  ]);
   for (const [flag, values] of [
     ['--disk', ['abc', '', '-5GB']],
     ['--provider', ['azure-ish', '']],
@@ -91,7 +98,11 @@ function cases(): string[][] {
     for (const v of values) c.push(['plan', M, flag, v]);
   }
   for (const p of badFiles) c.push(['plan', M, '--workers', p]);
-  c.push(['plan', M, '--workers', f('pw1.txt', 'w0\n')], ['plan', M, '--workers', f('pw2.txt', 'w0 abc\n')], ['plan', M, '--workers', f('pw3.txt', 'w0 -1Gi\n')]);
+  c.push(
+    ['plan', M, '--workers', f('pw1.txt', 'w0\n')],
+    ['plan', M, '--workers', f('pw2.txt', 'w0 abc\n')],
+    ['plan', M, '--workers', f('pw3.txt', 'w0 -1Gi\n')],
+  );
   c.push(['plan', M, '--trace', TRACE], ['plan', M, '--trace', TRACE, '--trace-format', 'csv'], ['plan', M, '--trace', EMPTY, '--trace-format', 'txt']);
   c.push(['plan', M, '--trace', TRACE, '--trace-format', 'txt', '--dataset', '1TiB'], ['plan', M, '--trace', DIR, '--trace-format', 'txt']);
   c.push(['plan', M, '--json', '--html', '-']);
@@ -108,7 +119,10 @@ function cases(): string[][] {
   c.push(['locate', '--workers', f('w-bad5.json', '[1, 2]'), 'k'], ['locate', '--workers', f('w-bad6.json', '[{"id": 5}]'), 'k']);
   c.push(['locate', '--workers', f('w-bad7.json', '[{"id": "a", "weight": -1}]'), 'k'], ['locate', '--workers', f('w-bad8.json', '[oops'), 'k']);
   c.push(['locate', '--workers', f('w-bad9.json', '[]'), 'k'], ['locate', '--workers', f('w-bad10.json', '{"a": 1}'), 'k']);
-  c.push(['locate', '--workers', f('w-bad11.json', '[{"version": 7, "identifier": "x"}]'), 'k'], ['locate', '--workers', f('w-bad12.json', '[{"id": "a", "zone": 3}]'), 'k']);
+  c.push(
+    ['locate', '--workers', f('w-bad11.json', '[{"version": 7, "identifier": "x"}]'), 'k'],
+    ['locate', '--workers', f('w-bad12.json', '[{"id": "a", "zone": 3}]'), 'k'],
+  );
   for (const [flag, values] of [
     ['--algorithm', ['nope', '']],
     ['--vnodes', badInts],
@@ -130,49 +144,112 @@ function cases(): string[][] {
   for (const p of [EMPTY, DIR, MISSING, '/dev/zero']) c.push(['compare', '--count', '3', '--keys-file', p]);
   for (const v of badInts) c.push(['compare', '--count', v]);
   for (const v of ['0', 'abc', '-1', '1e99']) c.push(['compare', '--count', '3', '--keys', v]);
-  c.push(['compare', '--count', '3', '--algorithms', 'nope'], ['compare', '--count', '3', '--algorithms', ','], ['compare', '--count', '3', '--weights', '1,-2']);
+  c.push(
+    ['compare', '--count', '3', '--algorithms', 'nope'],
+    ['compare', '--count', '3', '--algorithms', ','],
+    ['compare', '--count', '3', '--weights', '1,-2'],
+  );
   c.push(['compare', '--count', '3', '--weights', 'a'], ['compare', '--count', '3', '--remove', 'nobody'], ['compare', '--count', '3', '--add-weight', '0']);
   c.push(['compare', '--count', '3', '--vnodes', '0'], ['compare', '--count', '3', '--table-size', 'x'], ['compare', '--count', '3', '--epsilon', 'NaN']);
   // cachesim
   c.push(['cachesim'], ['cachesim', '--trace', TRACE], ['cachesim', '--trace', TRACE, '--format', 'txt']);
   for (const p of badFiles) c.push(['cachesim', '--trace', p, '--format', 'txt', '--sizes', '2']);
-  for (const v of ['0', '-1', 'abc', '1.5GB', '', ',', '1e3k', '1m5', '0.0', '.', '99999999999PB', '1e2147483647', '-1Gi', '1Gi']) c.push(['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', v]);
-  c.push(['cachesim', '--trace', TRACE, '--format', 'parquet', '--sizes', '2'], ['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', '2', '--policy', 'arc']);
+  for (const v of ['0', '-1', 'abc', '1.5GB', '', ',', '1e3k', '1m5', '0.0', '.', '99999999999PB', '1e2147483647', '-1Gi', '1Gi'])
+    c.push(['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', v]);
+  c.push(
+    ['cachesim', '--trace', TRACE, '--format', 'parquet', '--sizes', '2'],
+    ['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', '2', '--policy', 'arc'],
+  );
   c.push(['cachesim', '--trace', NUM_TRACE, '--format', 'txt', '--sizes', '2', '--id-is-num'], ['cachesim', '--trace', CSV, '--format', 'csv', '--sizes', '2']);
-  c.push(['cachesim', '--trace', CSV, '--format', 'csv', '--sizes', '2', '--id-col', '2', '--size-col', '3'], ['cachesim', '--trace', CSV, '--format', 'csv', '--sizes', '2', '--id-col', '9']);
-  c.push(['cachesim', '--trace', ORACLE_SHORT, '--format', 'oracleGeneral', '--sizes', '2'], ['cachesim', '--trace', BINARY, '--format', 'cache2k', '--sizes', '2']);
+  c.push(
+    ['cachesim', '--trace', CSV, '--format', 'csv', '--sizes', '2', '--id-col', '2', '--size-col', '3'],
+    ['cachesim', '--trace', CSV, '--format', 'csv', '--sizes', '2', '--id-col', '9'],
+  );
+  c.push(
+    ['cachesim', '--trace', ORACLE_SHORT, '--format', 'oracleGeneral', '--sizes', '2'],
+    ['cachesim', '--trace', BINARY, '--format', 'cache2k', '--sizes', '2'],
+  );
   c.push(['cachesim', '--trace', TRACE, '--format', 'twitter', '--sizes', '2'], ['cachesim', '--trace', EMPTY, '--format', 'txt', '--sizes', '2']);
-  c.push(['cachesim', '--trace', TRACE, '--format', 'csv', '--sizes', '2', '--trace-options', 'bogus=1'], ['cachesim', '--trace', TRACE, '--format', 'csv', '--sizes', '2', '--trace-options', 'no-equals']);
-  c.push(['cachesim', '--trace', TRACE, '--format', 'csv', '--sizes', '2', '--trace-options', 'obj-id-col=0'], ['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', '2', '--metadata-bytes', '-1']);
-  c.push(['cachesim', '--trace', TRACE, '--format', 'cache2k', '--sizes', '2', '--object-size', '0'], ['cachesim', '--trace', TRACE, '--format', 'csv', '--sizes', '2', '--time-col', 'x']);
-  c.push(['cachesim', '--trace', f('long.txt', 'a'.repeat(1_100_000)), '--format', 'txt', '--sizes', '2'], ['cachesim', '--trace', f('bad.gz', new Uint8Array([0x1f, 0x8b, 1, 2, 3])), '--format', 'txt', '--sizes', '2']);
+  c.push(
+    ['cachesim', '--trace', TRACE, '--format', 'csv', '--sizes', '2', '--trace-options', 'bogus=1'],
+    ['cachesim', '--trace', TRACE, '--format', 'csv', '--sizes', '2', '--trace-options', 'no-equals'],
+  );
+  c.push(
+    ['cachesim', '--trace', TRACE, '--format', 'csv', '--sizes', '2', '--trace-options', 'obj-id-col=0'],
+    ['cachesim', '--trace', TRACE, '--format', 'txt', '--sizes', '2', '--metadata-bytes', '-1'],
+  );
+  c.push(
+    ['cachesim', '--trace', TRACE, '--format', 'cache2k', '--sizes', '2', '--object-size', '0'],
+    ['cachesim', '--trace', TRACE, '--format', 'csv', '--sizes', '2', '--time-col', 'x'],
+  );
+  c.push(
+    ['cachesim', '--trace', f('long.txt', 'a'.repeat(1_100_000)), '--format', 'txt', '--sizes', '2'],
+    ['cachesim', '--trace', f('bad.gz', new Uint8Array([0x1f, 0x8b, 1, 2, 3])), '--format', 'txt', '--sizes', '2'],
+  );
   c.push(['cachesim', '--trace', f('bad.xz', new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0, 1, 2, 3])), '--format', 'txt', '--sizes', '2']);
   // capacity
   c.push(['capacity'], ['capacity', '--reserved', '1Gi']);
   for (const v of ['abc', '', '1 2', 'Gi', '--', '1e2147483647']) c.push(['capacity', '--size', v]);
   for (const v of ['abc', '1 2']) c.push(['capacity', '--size', '90Gi', '--reserved', v]);
-  for (const [flag, v] of [['--disk', 'abc'], ['--disk', ''], ['--provider', 'ibm'], ['--fs', 'zfs'], ['--page-size', 'abc'], ['--page-size', '0'], ['--page-size', '-1MB'], ['--edition', 'free']] as const) {
+  for (const [flag, v] of [
+    ['--disk', 'abc'],
+    ['--disk', ''],
+    ['--provider', 'ibm'],
+    ['--fs', 'zfs'],
+    ['--page-size', 'abc'],
+    ['--page-size', '0'],
+    ['--page-size', '-1MB'],
+    ['--edition', 'free'],
+  ] as const) {
     c.push(['capacity', '--size', '90Gi', flag, v]);
   }
   // simulate
   c.push(['simulate'], ['simulate', S, 'extra']);
   for (const p of badFiles) c.push(['simulate', p]);
-  c.push(['simulate', BINARY], ['simulate', f('s-bad.yaml', 'a: [')], ['simulate', f('s-two.yaml', 'a: 1\n---\nb: 2\n')], ['simulate', f('s-json.json', '{"name": ')]);
+  c.push(
+    ['simulate', BINARY],
+    ['simulate', f('s-bad.yaml', 'a: [')],
+    ['simulate', f('s-two.yaml', 'a: 1\n---\nb: 2\n')],
+    ['simulate', f('s-json.json', '{"name": ')],
+  );
   c.push(['simulate', scenario('name: x\n')], ['simulate', scenario(`${GROUP}`)], ['simulate', scenario(`${WORKLOAD}`)]);
   c.push(['simulate', scenario(`${GROUP}${WORKLOAD}bogus: 1\n`)], ['simulate', scenario(`${GROUP}workload: {type: zipfian, files: 10, requests: 100}\n`)]);
-  c.push(['simulate', scenario(`${GROUP}workload: {type: uniform, files: 0, requests: 100}\n`)], ['simulate', scenario(`${GROUP}workload: {type: zipf, files: 10, requests: 100, alpha: 9}\n`)]);
+  c.push(
+    ['simulate', scenario(`${GROUP}workload: {type: uniform, files: 0, requests: 100}\n`)],
+    ['simulate', scenario(`${GROUP}workload: {type: zipf, files: 10, requests: 100, alpha: 9}\n`)],
+  );
   c.push(['simulate', scenario(`cluster:\n  workerGroups: [{name: a, count: 0, pagestore: {size: 1Gi}}]\n${WORKLOAD}`)]);
   c.push(['simulate', scenario(`cluster:\n  workerGroups: [{name: a, count: 2, pagestore: {size: 1GB}}]\n${WORKLOAD}`)]);
   c.push(['simulate', scenario(`cluster:\n  workerGroups: [{name: a, count: 2, pagestore: {size: 1Gi, pageSize: abc}}]\n${WORKLOAD}`)]);
   c.push(['simulate', scenario(`cluster:\n  workerGroups: [{name: a, count: 2}, {name: a, count: 2}]\n${WORKLOAD}`)]);
   c.push(['simulate', scenario(`${GROUP}${WORKLOAD}placement: {algorithm: nope}\n`)], ['simulate', scenario(`${GROUP}${WORKLOAD}placement: {replicas: 9}\n`)]);
-  c.push(['simulate', scenario(`${GROUP}${WORKLOAD}events: [{action: explode, at: 1}]\n`)], ['simulate', scenario(`${GROUP}${WORKLOAD}events: [{action: add-workers}]\n`)]);
-  c.push(['simulate', scenario(`${GROUP}${WORKLOAD}events: [{action: add-workers, at: 1, group: b}]\n`)], ['simulate', scenario(`${GROUP}${WORKLOAD}events: {a: 1}\n`)]);
-  c.push(['simulate', scenario(`${GROUP}${WORKLOAD}events: [{action: stop-worker, atTime: 5, worker: 0}]\n`)], ['simulate', scenario(`${GROUP}${WORKLOAD}seed: -4\n`)]);
-  c.push(['simulate', scenario(`${GROUP}workload: {type: trace, path: ${MISSING}, format: txt}\n`)], ['simulate', scenario(`${GROUP}workload: {type: trace, path: ${DIR}, format: txt}\n`)]);
-  c.push(['simulate', scenario(`${GROUP}workload: {type: trace, path: ${TRACE}, format: nope}\n`)], ['simulate', scenario(`${GROUP}${WORKLOAD}metrics: {window: 0}\n`)]);
+  c.push(
+    ['simulate', scenario(`${GROUP}${WORKLOAD}events: [{action: explode, at: 1}]\n`)],
+    ['simulate', scenario(`${GROUP}${WORKLOAD}events: [{action: add-workers}]\n`)],
+  );
+  c.push(
+    ['simulate', scenario(`${GROUP}${WORKLOAD}events: [{action: add-workers, at: 1, group: b}]\n`)],
+    ['simulate', scenario(`${GROUP}${WORKLOAD}events: {a: 1}\n`)],
+  );
+  c.push(
+    ['simulate', scenario(`${GROUP}${WORKLOAD}events: [{action: stop-worker, atTime: 5, worker: 0}]\n`)],
+    ['simulate', scenario(`${GROUP}${WORKLOAD}seed: -4\n`)],
+  );
+  c.push(
+    ['simulate', scenario(`${GROUP}workload: {type: trace, path: ${MISSING}, format: txt}\n`)],
+    ['simulate', scenario(`${GROUP}workload: {type: trace, path: ${DIR}, format: txt}\n`)],
+  );
+  c.push(
+    ['simulate', scenario(`${GROUP}workload: {type: trace, path: ${TRACE}, format: nope}\n`)],
+    ['simulate', scenario(`${GROUP}${WORKLOAD}metrics: {window: 0}\n`)],
+  );
   c.push(['simulate', scenario(`toString: 1\n${GROUP}${WORKLOAD}`)], ['simulate', scenario(`${GROUP}${WORKLOAD}x: &a [1]\n`)]);
-  c.push(['simulate', S, '--json', ''], ['simulate', S, '--html', DIR], ['simulate', S, '--json', '-', '--html', '-'], ['simulate', S, '--json', join(MISSING, 'x.json')]);
+  c.push(
+    ['simulate', S, '--json', ''],
+    ['simulate', S, '--html', DIR],
+    ['simulate', S, '--json', '-', '--html', '-'],
+    ['simulate', S, '--json', join(MISSING, 'x.json')],
+  );
   // simulate --shard, merge
   for (const v of ['1/1', '0', 'x/2', '0/1025']) c.push(['simulate', S, '--shard', v, '--json', join(DIR, 'p.json')]);
   c.push(['simulate', S, '--shard', '0/2'], ['simulate', S, '--shard', '0/2', '--json', '-', '--html', join(DIR, 'p.html')]);
@@ -182,10 +259,23 @@ function cases(): string[][] {
   c.push(['job', S], ['job', S, '--shards', '2', '--name', 'A_B'], ['job', S, '--shards', '2', '--image', '']);
   for (const p of badFiles) c.push(['job', p, '--shards', '2']);
   for (const p of badFiles) c.push(['merge', p]);
-  c.push(['merge', BINARY], ['merge', f('part-bad.json', '{"format":"ring-sim/simulation-part"')], ['merge', f('part-sum.json', `{"a":1,"checksum":"sha256:${'0'.repeat(64)}"}`)]);
-  c.push(['merge', f('part-shape.json', '{"a":1,"checksum":"sha256:015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862"}')], ['merge', EMPTY, '--json', '']);
+  c.push(
+    ['merge', BINARY],
+    ['merge', f('part-bad.json', '{"format":"ring-sim/simulation-part"')],
+    ['merge', f('part-sum.json', `{"a":1,"checksum":"sha256:${'0'.repeat(64)}"}`)],
+  );
+  c.push(
+    ['merge', f('part-shape.json', '{"a":1,"checksum":"sha256:015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862"}')],
+    ['merge', EMPTY, '--json', ''],
+  );
   // inspect (membership from etcd)
-  c.push(['inspect'], ['inspect', '--etcd-export', MISSING], ['inspect', '--etcd-export', DIR], ['inspect', '--etcd-export', EMPTY], ['inspect', '--etcd-export', BINARY]);
+  c.push(
+    ['inspect'],
+    ['inspect', '--etcd-export', MISSING],
+    ['inspect', '--etcd-export', DIR],
+    ['inspect', '--etcd-export', EMPTY],
+    ['inspect', '--etcd-export', BINARY],
+  );
   c.push(['inspect', '--etcd-export', f('etcd.json', '{"kvs": 5}')], ['inspect', '--vnodes', '0'], ['inspect', '--add', 'x']);
   return c;
 }

@@ -5,17 +5,40 @@ import { cli, tempFile } from './helpers.js';
 describe('ring-sim cachesim', () => {
   it('prints libCacheSim LRU numbers for cloudPhysicsIO, as text and JSON; sizes as quantities, rows in size order', async () => {
     // 1Gi is a Kubernetes quantity (the scenario grammar), 128MiB libCacheSim's; LRU in capitals; given out of order.
-    const args = ['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'oracleGeneral', '--policy', 'LRU,Fifo', '--sizes', '1Gi,100,128MiB'];
+    const args = [
+      'cachesim',
+      '--trace',
+      `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`,
+      '--format',
+      'oracleGeneral',
+      '--policy',
+      'LRU,Fifo',
+      '--sizes',
+      '1Gi,100,128MiB',
+    ];
     const text = await cli(...args);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('working set: 48,974 objects, 1.89 GiB (2,029,769,728 B)\n');
     expect(text.stdout).toContain('warning: cache size 100 B is below one object of this trace (the mean object is 41,446 B)');
     expect(text.stdout).toMatch(/lru\s+128\.00 MiB\s+113,872\s+93,374\s+82\.00 %\s+3\.92 GiB\s+96\.48 %/);
-    const rows = text.stdout.split('\n').filter((l) => /^(lru|fifo) /.test(l)).map((l) => l.split(/\s{2,}/).slice(0, 2).join(' '));
+    const rows = text.stdout
+      .split('\n')
+      .filter((l) => /^(lru|fifo) /.test(l))
+      .map((l) =>
+        l
+          .split(/\s{2,}/)
+          .slice(0, 2)
+          .join(' '),
+      );
     expect(rows).toEqual(['lru 100 B', 'lru 128.00 MiB', 'lru 1.00 GiB', 'fifo 100 B', 'fifo 128.00 MiB', 'fifo 1.00 GiB']);
     const json = JSON.parse((await cli(...args, '--json')).stdout);
     expect(json.results.map((r: { policy: string; cacheSize: number; misses: number }) => [r.policy, r.cacheSize, r.misses])).toEqual([
-      ['lru', 100, 113872], ['lru', 128 * 2 ** 20, 93374], ['lru', 2 ** 30, 71704], ['fifo', 100, 113872], ['fifo', 128 * 2 ** 20, 93403], ['fifo', 2 ** 30, 72140],
+      ['lru', 100, 113872],
+      ['lru', 128 * 2 ** 20, 93374],
+      ['lru', 2 ** 30, 71704],
+      ['fifo', 100, 113872],
+      ['fifo', 128 * 2 ** 20, 93403],
+      ['fifo', 2 ** 30, 72140],
     ]);
     expect(json.results[1].missBytes).toBe(4214303232);
     expect(json.workingSet).toEqual({ objects: 48974, bytes: 2029769728 });
@@ -29,12 +52,26 @@ describe('ring-sim cachesim', () => {
     expect(sized.requestBytes).toBe(sized.requests * 4 * 2 ** 20);
     const bytes = await cli('cachesim', '--trace', trace, '--format', 'cache2k', '--sizes', '1000,1Gi');
     expect(bytes.code).toBe(2);
-    expect(bytes.stderr).toBe('ring-sim: error: --sizes: is a byte size, but this cache2k trace has no object sizes, so cache sizes are numbers of objects (got "1Gi"); give a number of objects (e.g. 1000), a fraction of the working set (0.1), or --object-size for a trace without sizes\n');
+    expect(bytes.stderr).toBe(
+      'ring-sim: error: --sizes: is a byte size, but this cache2k trace has no object sizes, so cache sizes are numbers of objects (got "1Gi"); give a number of objects (e.g. 1000), a fraction of the working set (0.1), or --object-size for a trace without sizes\n',
+    );
   });
 
   it('counts objects with --ignore-obj-size, and reads libCacheSim -t options', async () => {
     const p = tempFile('t.csv', 'a,1,100\nb,2,100\na,3,100\nc,4,100\nb,5,100\n');
-    const r = await cli('cachesim', '--trace', p, '--format', 'csv', '--trace-options', 'obj-id-col=1, time-col=2, obj-size-col=3, has-header=false', '--sizes', '2', '--ignore-obj-size', '--json');
+    const r = await cli(
+      'cachesim',
+      '--trace',
+      p,
+      '--format',
+      'csv',
+      '--trace-options',
+      'obj-id-col=1, time-col=2, obj-size-col=3, has-header=false',
+      '--sizes',
+      '2',
+      '--ignore-obj-size',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.unit).toBe('objects');
@@ -62,9 +99,18 @@ describe('ring-sim cachesim', () => {
     [['cachesim', '--trace', 'x', '--format', 'txt', '--sizes', '12 parsecs'], /is not a size/],
     [['cachesim', '--trace', '/nonexistent', '--format', 'txt', '--sizes', '1MiB'], /cannot read the trace file/],
     [['cachesim', '--trace', 'x', '--format', 'txt', '--sizes', '1MiB', '--policy', 'arc'], /--policy must be one of/],
-    [['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'csv', '--id-col', '1', '--sizes', '1Gi'], /oracleGeneral\.bin: is binary, not text \(byte 3 is 0x00\); pass the binary format/],
-    [['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'txt', '--sizes', '1', '--ignore-obj-size'], /is binary, not text/],
-    [['cachesim', '--trace', 'x', '--format', 'txt', '--sizes', '1Ki', '--ignore-obj-size'], /--sizes: is a byte size, but with --ignore-obj-size every object counts as 1/],
+    [
+      ['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'csv', '--id-col', '1', '--sizes', '1Gi'],
+      /oracleGeneral\.bin: is binary, not text \(byte 3 is 0x00\); pass the binary format/,
+    ],
+    [
+      ['cachesim', '--trace', `${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`, '--format', 'txt', '--sizes', '1', '--ignore-obj-size'],
+      /is binary, not text/,
+    ],
+    [
+      ['cachesim', '--trace', 'x', '--format', 'txt', '--sizes', '1Ki', '--ignore-obj-size'],
+      /--sizes: is a byte size, but with --ignore-obj-size every object counts as 1/,
+    ],
   ])('bad input %j: exit 2 and one line', async (argv, message) => {
     const r = await cli(...argv);
     expect(r.code).toBe(2);
@@ -100,7 +146,11 @@ describe('ring-sim capacity', () => {
   });
 
   it('text that is no size at all is bad input: one line naming the flag, exit 2', async () => {
-    for (const [flag, value] of [['--size', 'abc'], ['--size', '1 2'], ['--reserved', 'ten']] as const) {
+    for (const [flag, value] of [
+      ['--size', 'abc'],
+      ['--size', '1 2'],
+      ['--reserved', 'ten'],
+    ] as const) {
       const args = flag === '--size' ? ['--size', value] : ['--size', '90Gi', flag, value];
       const r = await cli('capacity', ...args);
       expect(r.code).toBe(2);

@@ -19,7 +19,20 @@ describe('ring-sim compare', () => {
   it('shows ketama collateral moves with unequal weights, and skips jump with a reason (text)', async () => {
     const W = tempFile('w.txt', ['600', '300', '200', '350', '1000', '800', '950', '100'].map((w, i) => `10.0.1.${i + 1}:11211 ${w}`).join('\n'));
     // ring: 10 points per unit of weight (43,000 points) rather than 1000 (4.3 million); ketama's points do not depend on it.
-    const r = await cli('compare', '--workers', W, '--algorithms', 'ketama,ring,jump', '--keys', '5000', '--vnodes', '10', '--remove', '10.0.1.8:11211', '--no-time');
+    const r = await cli(
+      'compare',
+      '--workers',
+      W,
+      '--algorithms',
+      'ketama,ring,jump',
+      '--keys',
+      '5000',
+      '--vnodes',
+      '10',
+      '--remove',
+      '10.0.1.8:11211',
+      '--no-time',
+    );
     expect(r.code).toBe(0);
     const ketamaLine = r.stdout.split('\n').find((l) => l.startsWith('ketama'))!;
     const cells = ketamaLine.split(/\s{2,}/);

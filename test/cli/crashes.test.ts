@@ -21,8 +21,7 @@ const oneLineError = (r: { code: number; stderr: string }, code = 2): void => {
   expect(r.stderr).toMatch(/^ring-sim: error: /);
   expect(r.code).toBe(code);
 };
-const manifest = (extra: string): string =>
-  `apiVersion: k8s-operator.alluxio.com/v1\nkind: AlluxioCluster\nmetadata:\n  name: a\nspec:\n${extra}`;
+const manifest = (extra: string): string => `apiVersion: k8s-operator.alluxio.com/v1\nkind: AlluxioCluster\nmetadata:\n  name: a\nspec:\n${extra}`;
 
 describe('crash fixes, through dist/cli/main.js', () => {
   it('reads an .xz trace under plain Node (xz-decompress loaded with require)', () => {
@@ -87,15 +86,20 @@ describe('crash fixes, through dist/cli/main.js', () => {
   });
 
   it('plans the CAPACITY provider with a static ring and identities not persisted', () => {
-    const m = file('cap.yaml', manifest([
-      '  properties:',
-      '    alluxio.user.worker.selection.policy.consistent.hash.provider.impl: CAPACITY',
-      '    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"',
-      '  worker:',
-      '    count: 3',
-      '    pagestore: {size: 100Gi, reservedSize: 10Gi}',
-      '',
-    ].join('\n')));
+    const m = file(
+      'cap.yaml',
+      manifest(
+        [
+          '  properties:',
+          '    alluxio.user.worker.selection.policy.consistent.hash.provider.impl: CAPACITY',
+          '    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"',
+          '  worker:',
+          '    count: 3',
+          '    pagestore: {size: 100Gi, reservedSize: 10Gi}',
+          '',
+        ].join('\n'),
+      ),
+    );
     const r = builtCli(['plan', m, '--json']);
     expect(r.stderr).toBe('');
     expect([0, 1]).toContain(r.code);

@@ -9,7 +9,12 @@ describe('the membership flags', () => {
     const c = addMembershipOptions(new Command('inspect')).exitOverride();
     c.parse(['--etcd-export', 'x.json', '--etcd-timeout', '2.5'], { from: 'user' });
     expect(c.opts()).toEqual({ etcdExport: 'x.json', cluster: 'DefaultAlluxioCluster', etcdTimeout: 2.5 });
-    expect(() => addMembershipOptions(new Command('x')).exitOverride().configureOutput({ writeErr: () => {} }).parse(['--etcd-timeout', '0'], { from: 'user' })).toThrow(/--etcd-timeout must be a positive number/);
+    expect(() =>
+      addMembershipOptions(new Command('x'))
+        .exitOverride()
+        .configureOutput({ writeErr: () => {} })
+        .parse(['--etcd-timeout', '0'], { from: 'user' }),
+    ).toThrow(/--etcd-timeout must be a positive number/);
   });
 
   it('say whether a source is given', () => {
@@ -24,6 +29,8 @@ describe('the membership flags', () => {
     expect(m.source).toBe('examples/etcd-export.json');
     await expect(loadMembership(flags({}))).rejects.toThrow('--etcd: no membership source given; pass --etcd URL[,URL...] or --etcd-export FILE');
     await expect(loadMembership(flags({ etcd: 'http://e:2379', etcdExport: 'x.json' }))).rejects.toThrow(/^--etcd-export: --etcd and --etcd-export both given/);
-    await expect(loadMembership(flags({ etcdExport: 'examples/etcd-export.json', cluster: 'nope' }))).rejects.toThrow(/^--cluster: no workers under \/DHT\/nope\/AUTHORIZED\//);
+    await expect(loadMembership(flags({ etcdExport: 'examples/etcd-export.json', cluster: 'nope' }))).rejects.toThrow(
+      /^--cluster: no workers under \/DHT\/nope\/AUTHORIZED\//,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { htmlAssets } from '../../src/cli/html-assets.js';
 describe('htmlAssets', () => {
   const a = htmlAssets();
 
-  it('reads the stylesheet, the renderer\'s files in order, d3 and the placement core', () => {
+  it("reads the stylesheet, the renderer's files in order, d3 and the placement core", () => {
     expect(a.css).toBe(readFileSync('viz/report.css', 'utf8'));
     const files = ['report.js', 'plan.js', 'rebalance.js', 'rebalance-views.js', 'simulation.js', 'main.js'].map((f) => readFileSync(`viz/${f}`, 'utf8'));
     expect(a.script).toBe(files.join('\n'));

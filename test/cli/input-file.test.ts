@@ -19,7 +19,9 @@ describe('checkInputFile and readTextFile', () => {
     mkdirSync(sub);
     expect(() => checkInputFile('', '--workers')).toThrow('--workers: empty path (got ""); give the path of a file');
     expect(() => checkInputFile(join(dir, 'missing'), '--workers')).toThrow(/^--workers: cannot read the file \(ENOENT\)/);
-    expect(() => checkInputFile(sub, '--workers', 'workers file')).toThrow(/^--workers: is a directory, not a regular file \(got ".*sub"\); give the path of a workers file$/);
+    expect(() => checkInputFile(sub, '--workers', 'workers file')).toThrow(
+      /^--workers: is a directory, not a regular file \(got ".*sub"\); give the path of a workers file$/,
+    );
     expect(() => readTextFile('/dev/zero', 'manifest')).toThrow(/^manifest: is a device, not a regular file/);
   });
 

@@ -13,9 +13,26 @@ const EXPORT = 'examples/etcd-export.json';
 const MANIFEST = 'examples/day2/alluxio-cluster.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-inspect-whatif-'));
 
-interface Effect { moved: number; samePod: number; optimal: number; unreachable: number; rereadBytes: number | null; bytesBasis: string }
-interface WhatIf { kind: string; name: string; dynamic: Effect | null; static: Effect; model: string | null }
-interface Json { assumptions: string[]; workers: Array<{ identity: string; state: string; share: number; staticShare: number }>; whatIf: WhatIf[] }
+interface Effect {
+  moved: number;
+  samePod: number;
+  optimal: number;
+  unreachable: number;
+  rereadBytes: number | null;
+  bytesBasis: string;
+}
+interface WhatIf {
+  kind: string;
+  name: string;
+  dynamic: Effect | null;
+  static: Effect;
+  model: string | null;
+}
+interface Json {
+  assumptions: string[];
+  workers: Array<{ identity: string; state: string; share: number; staticShare: number }>;
+  whatIf: WhatIf[];
+}
 
 async function inspect(...args: string[]): Promise<Json> {
   const r = await builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', 'alx-ns-alluxio-cluster', '--json', ...args]);

@@ -47,22 +47,46 @@ describe('ring-sim inspect', () => {
 
   it('--manifest gives the ring settings, a flag beats it, the edition fills the rest; each printed as assumed', async () => {
     const manifest = join(dir, 'cluster.yaml');
-    writeFileSync(manifest, [
-      'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata:', '  name: alluxio', 'spec:', '  properties:',
-      '    alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker: "7"',
-      '    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"', '    alluxio.worker.page.store.page.size: 4MB',
-      '    alluxio.cluster.name: alx-ns-alluxio-cluster', '  worker:', '    count: 10', '    pagestore:', '      size: 100Gi', '      reservedSize: 10Gi', '',
-    ].join('\n'));
+    writeFileSync(
+      manifest,
+      [
+        'apiVersion: k8s-operator.alluxio.com/v1',
+        'kind: AlluxioCluster',
+        'metadata:',
+        '  name: alluxio',
+        'spec:',
+        '  properties:',
+        '    alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker: "7"',
+        '    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"',
+        '    alluxio.worker.page.store.page.size: 4MB',
+        '    alluxio.cluster.name: alx-ns-alluxio-cluster',
+        '  worker:',
+        '    count: 10',
+        '    pagestore:',
+        '      size: 100Gi',
+        '      reservedSize: 10Gi',
+        '',
+      ].join('\n'),
+    );
     const [fromManifest, flagged, plain, text] = await Promise.all([
       builtCli(['inspect', '--etcd-export', EXPORT, '--manifest', manifest, '--json']),
       builtCli(['inspect', '--etcd-export', EXPORT, '--manifest', manifest, '--vnodes', '9', '--cluster', 'alx-ns-alluxio-cluster', '--json']),
       builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--edition', 'oss', '--json']),
       builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER]),
     ]);
-    type Settings = Json & { vnodes: number; ring: string; pageSizeBytes: number; cluster: string; assumptions: string[]; balance: { static: { points: number } } };
+    type Settings = Json & {
+      vnodes: number;
+      ring: string;
+      pageSizeBytes: number;
+      cluster: string;
+      assumptions: string[];
+      balance: { static: { points: number } };
+    };
     const m = JSON.parse(fromManifest.stdout) as Settings;
     expect([m.vnodes, m.ring, m.pageSizeBytes, m.balance.static.points]).toEqual([7, 'static', 4 * 1024 * 1024, 12 * 7]);
-    expect(m.assumptions.find((a) => a.startsWith('7 virtual nodes'))).toContain(`from ${manifest} (spec.properties alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker)`);
+    expect(m.assumptions.find((a) => a.startsWith('7 virtual nodes'))).toContain(
+      `from ${manifest} (spec.properties alluxio.user.worker.selection.policy.consistent.hash.virtual.node.count.per.worker)`,
+    );
     expect(m.assumptions.find((a) => a.startsWith('cluster '))).toContain('(spec.properties alluxio.cluster.name)');
     expect(m.assumptions.find((a) => a.startsWith('static ring'))).toContain(`from ${manifest}`);
     const f = JSON.parse(flagged.stdout) as Settings;
@@ -71,7 +95,9 @@ describe('ring-sim inspect', () => {
     const p = JSON.parse(plain.stdout) as Settings;
     expect([p.vnodes, p.ring]).toEqual([5, 'dynamic']);
     expect(p.assumptions[0]).toMatch(/^5 virtual nodes per worker: the open-source default \(--edition oss\); pass --vnodes N or --manifest FILE/);
-    expect(text.stdout.split('\n')[1]).toMatch(/^Assumed: 2000 virtual nodes per worker: the Enterprise default \(--edition enterprise\); pass --vnodes N or --manifest FILE/);
+    expect(text.stdout.split('\n')[1]).toMatch(
+      /^Assumed: 2000 virtual nodes per worker: the Enterprise default \(--edition enterprise\); pass --vnodes N or --manifest FILE/,
+    );
     expect(text.stdout.split('\n')[0]).toContain('2000 virtual nodes a worker');
   });
 
@@ -89,7 +115,10 @@ describe('ring-sim inspect', () => {
     writeFileSync(broken, readFileSync(EXPORT, 'utf8').slice(0, 500));
     const cases: Array<[string[], RegExp]> = [
       [['--etcd-export', broken], /broken\.json: not JSON at byte offset 500 \(it ends too early\)/],
-      [['--etcd-export', EXPORT, '--cluster', CLUSTER, '--dataset', '1TB', '--ufs-bandwidth', '10G'], /--ufs-bandwidth: not a transfer rate with a unit \(got "10G"\)/],
+      [
+        ['--etcd-export', EXPORT, '--cluster', CLUSTER, '--dataset', '1TB', '--ufs-bandwidth', '10G'],
+        /--ufs-bandwidth: not a transfer rate with a unit \(got "10G"\)/,
+      ],
       [['--etcd-export', EXPORT, '--cluster', CLUSTER, '--ufs-bandwidth', '10Gbps'], /--ufs-bandwidth needs a data-set size/],
       [['--etcd-export', join(dir, 'missing.json')], /--etcd-export: cannot read the file \(ENOENT\)/],
       [[], /no membership source given/],
@@ -108,7 +137,10 @@ describe('ring-sim inspect', () => {
 describe('--pods FILE: pods and nodes beside the registered hosts (inspect and locate)', () => {
   const PODS = 'examples/day2/pods.json';
   it('inspect: JSON workers gain host, pod, node; a host with no pod is said so; what-ifs name identity (host)', async () => {
-    const [j, t] = await Promise.all([builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--json']), builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS])]);
+    const [j, t] = await Promise.all([
+      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS]),
+    ]);
     expect(j.code).toBe(0);
     type W = { identity: string; host: string; state: string; pod: string | null; node: string | null; podNote: string | null };
     const workers = (JSON.parse(j.stdout) as { workers: W[] }).workers;
@@ -124,10 +156,17 @@ describe('--pods FILE: pods and nodes beside the registered hosts (inspect and l
       builtCli(['locate', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--ring', 'static', '--replicas', '3', 's3://bucket/x']),
       builtCli(['locate', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--ring', 'static', '--replicas', '3', '--json', 's3://bucket/x']),
     ]);
-    const line = JSON.parse(j.stdout) as { workers: string[]; hosts: string[]; pods: Array<string | null>; nodes: Array<string | null>; podNotes: Array<string | null> };
+    const line = JSON.parse(j.stdout) as {
+      workers: string[];
+      hosts: string[];
+      pods: Array<string | null>;
+      nodes: Array<string | null>;
+      podNotes: Array<string | null>;
+    };
     expect(line.pods).toHaveLength(3);
     line.workers.forEach((w, i) => {
-      const label = line.pods[i] === null ? `${w} (${line.hosts[i]}, ${line.podNotes[i]})` : `${w} (${line.hosts[i]}, pod ${line.pods[i]} on node ${line.nodes[i]})`;
+      const label =
+        line.pods[i] === null ? `${w} (${line.hosts[i]}, ${line.podNotes[i]})` : `${w} (${line.hosts[i]}, pod ${line.pods[i]} on node ${line.nodes[i]})`;
       expect(t.stdout).toContain(label);
       expect(line.pods[i] ?? line.hosts[i].split('.')[0]).toBe(line.hosts[i].split('.')[0]);
     });
@@ -138,11 +177,19 @@ describe('--pods FILE: pods and nodes beside the registered hosts (inspect and l
   });
 });
 
-describe('inspect --worker ID: one worker\'s what-ifs, with flows', () => {
+describe("inspect --worker ID: one worker's what-ifs, with flows", () => {
   type Effect = { moved: number; unreachable: number; flows: Array<{ from: string; to: string; fraction: number }> };
-  type R = { worker: string; workers: Array<{ identity: string; share: number; staticShare: number; state: string }>; bloat: { staticOfflineShare: number }; whatIf: Array<{ kind: string; identities: string[]; dynamic: Effect | null; static: Effect }> };
+  type R = {
+    worker: string;
+    workers: Array<{ identity: string; share: number; staticShare: number; state: string }>;
+    bloat: { staticOfflineShare: number };
+    whatIf: Array<{ kind: string; identities: string[]; dynamic: Effect | null; static: Effect }>;
+  };
   it('an ONLINE worker by host label: stop moves exactly its share to its successors; restart with/without identity; scale-in', async () => {
-    const [all, one] = await Promise.all([builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--json']), builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--worker', 'alluxio-worker-5', '--json'])]);
+    const [all, one] = await Promise.all([
+      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--json']),
+      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--worker', 'alluxio-worker-5', '--json']),
+    ]);
     expect(one.code).toBe(0);
     const r = JSON.parse(one.stdout) as R;
     const id = 'worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c';
@@ -174,6 +221,8 @@ describe('inspect --worker ID: one worker\'s what-ifs, with flows', () => {
     expect(r.whatIf[0].static.moved).toBeCloseTo(r.workers.find((x) => x.identity === 'worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88')!.staticShare, 12);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toMatch(/--worker: no registered worker of cluster alx-ns-alluxio-cluster .*pass one of: worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c \(alluxio-worker-5\./);
+    expect(bad.stderr).toMatch(
+      /--worker: no registered worker of cluster alx-ns-alluxio-cluster .*pass one of: worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c \(alluxio-worker-5\./,
+    );
   });
 });

@@ -15,14 +15,23 @@ import { builtCli } from './helpers.js';
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-job-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const scenarioFile = join(dir, 'tiny.yaml');
-writeFileSync(scenarioFile, [
-  'name: tiny', 'seed: 3', 'cluster:', '  workerGroups:',
-  '    - {name: worker, count: 4, pagestore: {size: 8Mi, pageSize: 1MB}, identity: ephemeral}',
-  'placement: {algorithm: alluxio-consistent, vnodes: 50}',
-  'workload: {type: zipf, files: 200, alpha: 0.8, fileSize: 2Mi, requests: 3000}',
-  'metrics: {window: 500}',
-  'events:', '  - {at: 1000, action: add-workers, count: 1}', '  - {at: 2000, action: restart-worker, worker: worker-2}', '',
-].join('\n'));
+writeFileSync(
+  scenarioFile,
+  [
+    'name: tiny',
+    'seed: 3',
+    'cluster:',
+    '  workerGroups:',
+    '    - {name: worker, count: 4, pagestore: {size: 8Mi, pageSize: 1MB}, identity: ephemeral}',
+    'placement: {algorithm: alluxio-consistent, vnodes: 50}',
+    'workload: {type: zipf, files: 200, alpha: 0.8, fileSize: 2Mi, requests: 3000}',
+    'metrics: {window: 500}',
+    'events:',
+    '  - {at: 1000, action: add-workers, count: 1}',
+    '  - {at: 2000, action: restart-worker, worker: worker-2}',
+    '',
+  ].join('\n'),
+);
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed YAML, read by path
 
@@ -56,12 +65,22 @@ describe('ring-sim job', () => {
     expect(job!.spec).toMatchObject({ completionMode: 'Indexed', completions: 3, parallelism: 3 });
     const pod = job!.spec.template.spec;
     expect(pod.restartPolicy).toBe('Never');
-    expect(pod.volumes).toEqual([{ name: 'scenario', configMap: { name: 'ring-sim-tiny-scenario' } }, { name: 'out', persistentVolumeClaim: { claimName: 'parts' } }]);
+    expect(pod.volumes).toEqual([
+      { name: 'scenario', configMap: { name: 'ring-sim-tiny-scenario' } },
+      { name: 'out', persistentVolumeClaim: { claimName: 'parts' } },
+    ]);
     const [c] = pod.containers as Obj[];
     expect(c!.image).toBe('reg/ring-sim:1');
-    expect([...c!.command, ...c!.args].join(' ')).toBe('npx ring-sim simulate /scenario/tiny.yaml --shard $(JOB_COMPLETION_INDEX)/3 --json /out/part-$(JOB_COMPLETION_INDEX).json');
-    expect(c!.env).toEqual([{ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } }]);
-    expect(c!.volumeMounts).toEqual([{ name: 'scenario', mountPath: '/scenario', readOnly: true }, { name: 'out', mountPath: '/out' }]);
+    expect([...c!.command, ...c!.args].join(' ')).toBe(
+      'npx ring-sim simulate /scenario/tiny.yaml --shard $(JOB_COMPLETION_INDEX)/3 --json /out/part-$(JOB_COMPLETION_INDEX).json',
+    );
+    expect(c!.env).toEqual([
+      { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } },
+    ]);
+    expect(c!.volumeMounts).toEqual([
+      { name: 'scenario', mountPath: '/scenario', readOnly: true },
+      { name: 'out', mountPath: '/out' },
+    ]);
   });
 
   it('defaults: image ring-sim:0.1.0, namespace default, an emptyDir at /out', () => {
@@ -73,7 +92,7 @@ describe('ring-sim job', () => {
     expect(job!.spec.template.spec.volumes[1]).toEqual({ name: 'out', emptyDir: {} });
   });
 
-  it('the container\'s command, run once per index and merged, gives one run\'s bytes', () => {
+  it("the container's command, run once per index and merged, gives one run's bytes", () => {
     const shards = 3;
     const [cm, job] = objects('--shards', String(shards));
     const local = (path: string): string => path.replace(/^\/scenario\//, join(dir, 'scenario') + '/').replace(/^\/out\//, join(dir, 'out') + '/');

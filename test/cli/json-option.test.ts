@@ -26,7 +26,11 @@ const COMMANDS: Record<string, string[]> = {
 
 /** The JSON printed, without the timings `compare` measures (they differ run to run). */
 const parses = (name: string, text: string): unknown => {
-  if (name === 'locate') return text.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+  if (name === 'locate')
+    return text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
   return JSON.parse(text, (key, value: unknown) => (key === 'buildMs' || key === 'lookupNs' ? 0 : value));
 };
 
@@ -58,7 +62,7 @@ describe('--json: one convention on every command (built CLI)', () => {
     }, 60_000);
   }
 
-  it('--json=PATH writes a file of any name; an argument after --json that is not *.json stays the command\'s', () => {
+  it("--json=PATH writes a file of any name; an argument after --json that is not *.json stays the command's", () => {
     const any = join(dir, 'plan-report');
     builtCli(['plan', 'examples/day2/alluxio-cluster.yaml', `--json=${any}`]);
     expect((JSON.parse(readFileSync(any, 'utf8')) as { format: string }).format).toBe('ring-sim/plan');
@@ -68,7 +72,7 @@ describe('--json: one convention on every command (built CLI)', () => {
     expect(JSON.parse(key.stdout)).toMatchObject({ key: 's3://bucket/a.json' });
     const out = join(dir, 'out');
     const bad = builtCli(['simulate', 'examples/scenarios/scale-out-between-epochs-s3.yaml', '--json', out]);
-    expect([bad.code, bad.stderr]).toEqual([2, 'ring-sim: error: too many arguments for \'simulate\'. Expected 1 argument but got 2.\n']);
+    expect([bad.code, bad.stderr]).toEqual([2, "ring-sim: error: too many arguments for 'simulate'. Expected 1 argument but got 2.\n"]);
     expect(existsSync(out)).toBe(false);
   });
 

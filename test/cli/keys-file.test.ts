@@ -10,9 +10,16 @@ describe('keyLines', () => {
 
   it('gives back the non-empty lines of any text (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.string().filter((s) => !/[\r\n]/.test(s)), { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), (keys, eol) => {
-        expect(keyLines(keys.join(eol), '--keys', 'k.txt')).toEqual(keys.filter((k) => k !== ''));
-      }),
+      fc.property(
+        fc.array(
+          fc.string().filter((s) => !/[\r\n]/.test(s)),
+          { maxLength: 30 },
+        ),
+        fc.constantFrom('\n', '\r\n'),
+        (keys, eol) => {
+          expect(keyLines(keys.join(eol), '--keys', 'k.txt')).toEqual(keys.filter((k) => k !== ''));
+        },
+      ),
       { seed: 10, numRuns: 200 },
     );
   });

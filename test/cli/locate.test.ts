@@ -23,7 +23,10 @@ describe('ring-sim locate', () => {
     const r = await cli('locate', '--algorithm', 'alluxio-consistent', '--vnodes', '5', '--replicas', '5', '--workers', W, '--json', ...urls);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { key: string; workers: string[] });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string; workers: string[] });
     expect(lines.length).toBe(21);
     for (const line of lines) expect(line.workers).toEqual(fileUrlWorkers[line.key].map(asId));
   });
@@ -36,7 +39,9 @@ describe('ring-sim locate', () => {
     const r = await cli('locate', '--workers', W, '--edition', 'oss', '--replicas', '5', '--keys', K);
     expect(r.code).toBe(0);
     const all = r.stdout.trim().split('\n');
-    expect(all.filter((l) => l.startsWith('# assumed: '))[0]).toMatch(/^# assumed: 5 virtual nodes per worker: the open-source default \(--edition oss\); pass --vnodes N or --manifest FILE/);
+    expect(all.filter((l) => l.startsWith('# assumed: '))[0]).toMatch(
+      /^# assumed: 5 virtual nodes per worker: the open-source default \(--edition oss\); pass --vnodes N or --manifest FILE/,
+    );
     const lines = all.filter((l) => !l.startsWith('# '));
     lines.forEach((line, i) => {
       const [key, workers] = line.split('\t');
@@ -94,14 +99,33 @@ describe('ring-sim locate', () => {
 describe('ring-sim locate ring settings: flag, then --manifest, then the edition', () => {
   it('plain --workers takes the Enterprise 2000, --manifest its own, a flag beats both; --json keeps assumptions on stderr', async () => {
     const W = tempFile('workers.txt', workerList.map(asId).join('\n') + '\n');
-    const M = tempFile('m.yaml', [
-      'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata:', '  name: c', 'spec:', '  properties:',
-      '    alluxio.user.consistent.hash.virtual.node.count.per.worker: "7"', '  worker:', '    count: 3', '    pagestore:', '      size: 100Gi', '      reservedSize: 10Gi', '',
-    ].join('\n'));
+    const M = tempFile(
+      'm.yaml',
+      [
+        'apiVersion: k8s-operator.alluxio.com/v1',
+        'kind: AlluxioCluster',
+        'metadata:',
+        '  name: c',
+        'spec:',
+        '  properties:',
+        '    alluxio.user.consistent.hash.virtual.node.count.per.worker: "7"',
+        '  worker:',
+        '    count: 3',
+        '    pagestore:',
+        '      size: 100Gi',
+        '      reservedSize: 10Gi',
+        '',
+      ].join('\n'),
+    );
     const urls = Object.keys(fileUrlWorkers);
     const run = (...a: string[]) => cli('locate', '--workers', W, '--replicas', '3', '--json', ...a, ...urls);
     const [plain, v2000, manifest, v7, flag, v9] = await Promise.all([
-      run(), run('--vnodes', '2000'), run('--manifest', M), run('--vnodes', '7'), run('--manifest', M, '--vnodes', '9'), run('--vnodes', '9'),
+      run(),
+      run('--vnodes', '2000'),
+      run('--manifest', M),
+      run('--vnodes', '7'),
+      run('--manifest', M, '--vnodes', '9'),
+      run('--vnodes', '9'),
     ]);
     expect(plain.stdout).toBe(v2000.stdout);
     expect(plain.stderr).toMatch(/^ring-sim: assumed: 2000 virtual nodes per worker: the Enterprise default \(--edition enterprise\)/);
@@ -124,7 +148,10 @@ describe('ring-sim locate with bare 32-hex identifiers', () => {
     const urls = Object.keys(fileUrlWorkers);
     const r = await cli('locate', '--vnodes', '5', '--replicas', '5', '--workers', W, '--json', ...urls);
     expect(r.code).toBe(0);
-    for (const line of r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { key: string; workers: string[] })) {
+    for (const line of r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string; workers: string[] })) {
       expect(line.workers).toEqual(fileUrlWorkers[line.key].map((j) => j.identifier));
     }
   });

@@ -6,7 +6,12 @@ import { simulationPart } from '../../src/sim/part.js';
 import { readScenario } from '../../src/sim/scenario.js';
 import { simulateShard } from '../../src/sim/simulate.js';
 
-const s = readScenario({ name: 'p', cluster: { workerGroups: [{ name: 'w', count: 3, pagestore: { size: '8Mi' } }] }, workload: { type: 'uniform', files: 50, fileSize: '1Mi', requests: 400 }, metrics: { window: 100 } });
+const s = readScenario({
+  name: 'p',
+  cluster: { workerGroups: [{ name: 'w', count: 3, pagestore: { size: '8Mi' } }] },
+  workload: { type: 'uniform', files: 50, fileSize: '1Mi', requests: 400 },
+  metrics: { window: 100 },
+});
 const part = simulationPart(s, 1, 2, '0.1.0', undefined, [await simulateShard(s, { shard: 1, shards: 2 })], null, false);
 const text = partText(part);
 /** `body` (a part's JSON, changed) with a checksum that matches it. */
@@ -30,7 +35,9 @@ describe('part files', () => {
 
   it('refuses, checksum or not, what is no part of this version, a bad shard, and a scenario that does not match its digest', () => {
     const body = JSON.stringify(part);
-    expect(() => parsePart(resealed(body.replace(/"format":"[^"]+"/, '"format":"ring-sim/simulation"')), 'p.json')).toThrow(/^p\.json: format: not a ring-sim part/);
+    expect(() => parsePart(resealed(body.replace(/"format":"[^"]+"/, '"format":"ring-sim/simulation"')), 'p.json')).toThrow(
+      /^p\.json: format: not a ring-sim part/,
+    );
     expect(() => parsePart(resealed(body.replace('"version":1', '"version":2')), 'p.json')).toThrow(/^p\.json: version: this ring-sim reads part version 1/);
     expect(() => parsePart(resealed(body.replace('"shard":1', '"shard":2')), 'p.json')).toThrow(/^p\.json: shard: not a shard I\/N/);
     expect(() => parsePart(resealed(body.replace('"seed":1', '"seed":2')), 'p.json')).toThrow(/^p\.json: scenarioDigest: does not match the scenario/);

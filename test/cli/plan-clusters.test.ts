@@ -15,20 +15,30 @@ describe('plan: several AlluxioClusters in one file', () => {
     const r = builtCli(['plan', EXAMPLE]);
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^== AlluxioCluster \d of 2 ==$/gm)).toEqual(['== AlluxioCluster 1 of 2 ==', '== AlluxioCluster 2 of 2 ==']);
-    expect(r.stdout.match(/^VERDICT: .*$/gm)).toEqual(['VERDICT: DEPLOYABLE: 2 workers, 180.00 GiB of cache, 1 warning', 'VERDICT: DEPLOYABLE: 3 workers, 540.00 GiB of cache, 1 warning']);
-    expect(r.stdout.endsWith([
-      '2 AlluxioClusters in examples/alluxio-clusters.yaml: 2 deployable, 0 will not deploy',
-      '  training (namespace alx-ns): DEPLOYABLE: 2 workers, 180.00 GiB of cache, 1 warning',
-      '  serving (namespace alx-ns): DEPLOYABLE: 3 workers, 540.00 GiB of cache, 1 warning',
-      '',
-    ].join('\n'))).toBe(true);
+    expect(r.stdout.match(/^VERDICT: .*$/gm)).toEqual([
+      'VERDICT: DEPLOYABLE: 2 workers, 180.00 GiB of cache, 1 warning',
+      'VERDICT: DEPLOYABLE: 3 workers, 540.00 GiB of cache, 1 warning',
+    ]);
+    expect(
+      r.stdout.endsWith(
+        [
+          '2 AlluxioClusters in examples/alluxio-clusters.yaml: 2 deployable, 0 will not deploy',
+          '  training (namespace alx-ns): DEPLOYABLE: 2 workers, 180.00 GiB of cache, 1 warning',
+          '  serving (namespace alx-ns): DEPLOYABLE: 3 workers, 540.00 GiB of cache, 1 warning',
+          '',
+        ].join('\n'),
+      ),
+    ).toBe(true);
     expect(r.stdout).not.toMatch(/other documents: .*AlluxioCluster/);
   });
 
   it('--json: {"clusters": [report, …]}; one cluster alone is the report itself, as before', () => {
     const j = JSON.parse(builtCli(['plan', EXAMPLE, '--json']).stdout) as { clusters: Report[] };
     expect(Object.keys(j)).toEqual(['clusters']);
-    expect(j.clusters.map((c) => [c.cluster.name, c.cluster.namespace, c.verdict.deployable])).toEqual([['training', 'alx-ns', true], ['serving', 'alx-ns', true]]);
+    expect(j.clusters.map((c) => [c.cluster.name, c.cluster.namespace, c.verdict.deployable])).toEqual([
+      ['training', 'alx-ns', true],
+      ['serving', 'alx-ns', true],
+    ]);
     const one = JSON.parse(builtCli(['plan', EXAMPLE, '--cluster', 'serving', '--json']).stdout) as Report & { format: string };
     expect(one.format).toBe('ring-sim/plan');
     expect(one.cluster.name).toBe('serving');
@@ -46,7 +56,9 @@ describe('plan: several AlluxioClusters in one file', () => {
   it('--cluster that names no cluster, or --workers for several, is bad input (exit 2, one line)', () => {
     const none = builtCli(['plan', EXAMPLE, '--cluster', 'nope']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('ring-sim: error: --cluster: no AlluxioCluster nope in examples/alluxio-clusters.yaml (got "nope"); name one of: training/alx-ns, serving/alx-ns\n');
+    expect(none.stderr).toBe(
+      'ring-sim: error: --cluster: no AlluxioCluster nope in examples/alluxio-clusters.yaml (got "nope"); name one of: training/alx-ns, serving/alx-ns\n',
+    );
     expect(builtCli(['plan', EXAMPLE, '--cluster', 'serving/other']).code).toBe(2);
     const workers = builtCli(['plan', EXAMPLE, '--workers', 'examples/workers.txt']);
     expect(workers.code).toBe(2);

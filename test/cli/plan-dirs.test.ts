@@ -12,7 +12,13 @@ const ARGS = ['--disk', '100GB', '--provider', 'aws', '--nodes', '4'];
 
 interface Json {
   verdict: { deployable: boolean };
-  workers: Array<{ sizeBytes: number; cacheBytes: number; pages: number; headroomBytes: number; dirs: Array<{ index: number; hostPath: string; sizeBytes: number; reservedBytes: number; pages: number; headroomBytes: number }> }>;
+  workers: Array<{
+    sizeBytes: number;
+    cacheBytes: number;
+    pages: number;
+    headroomBytes: number;
+    dirs: Array<{ index: number; hostPath: string; sizeBytes: number; reservedBytes: number; pages: number; headroomBytes: number }>;
+  }>;
   checks: Array<{ id: string; severity: string; field: string; message: string }>;
 }
 
@@ -35,10 +41,15 @@ describe('plan: examples/alluxio-cluster-two-disks.yaml (built CLI)', () => {
   });
 
   it('hostPath entries that do not match the size entries: an ERROR, exit 1', () => {
-    const m = tempFile('two-sizes-one-path.yaml', readFileSync(EXAMPLE, 'utf8').replace('/mnt/disks/nvme0/alluxio,/mnt/disks/nvme1/alluxio', '/mnt/disks/nvme0/alluxio'));
+    const m = tempFile(
+      'two-sizes-one-path.yaml',
+      readFileSync(EXAMPLE, 'utf8').replace('/mnt/disks/nvme0/alluxio,/mnt/disks/nvme1/alluxio', '/mnt/disks/nvme0/alluxio'),
+    );
     const r = builtCli(['plan', m, ...ARGS]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('ERROR   spec.worker.pagestore.hostPath: spec.worker.pagestore.size lists 2 entries (80Gi,80Gi) but spec.worker.pagestore.hostPath lists 1 entry');
+    expect(r.stdout).toContain(
+      'ERROR   spec.worker.pagestore.hostPath: spec.worker.pagestore.size lists 2 entries (80Gi,80Gi) but spec.worker.pagestore.hostPath lists 1 entry',
+    );
   });
 
   it('an empty size entry is bad input: one line, exit 2', () => {

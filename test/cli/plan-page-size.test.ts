@@ -8,26 +8,46 @@ import { builtCli, tempFile } from './helpers.js';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
-const manifest = (name: string, properties: string[] = []): string => tempFile(name, [
-  'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: c}', 'spec:',
-  ...(properties.length ? ['  properties:', ...properties.map((p) => `    ${p}`)] : []),
-  '  worker:', '    count: 2', '    pagestore: {size: 100Gi, reservedSize: 10Gi}', '',
-].join('\n'));
+const manifest = (name: string, properties: string[] = []): string =>
+  tempFile(
+    name,
+    [
+      'apiVersion: k8s-operator.alluxio.com/v1',
+      'kind: AlluxioCluster',
+      'metadata: {name: c}',
+      'spec:',
+      ...(properties.length ? ['  properties:', ...properties.map((p) => `    ${p}`)] : []),
+      '  worker:',
+      '    count: 2',
+      '    pagestore: {size: 100Gi, reservedSize: 10Gi}',
+      '',
+    ].join('\n'),
+  );
 
-interface Plan { workers: Array<{ pages: number; pageSizeBytes: number }>; assumptions: string[] }
+interface Plan {
+  workers: Array<{ pages: number; pageSizeBytes: number }>;
+  assumptions: string[];
+}
 const plan = (args: string[]): Plan => JSON.parse(builtCli(['plan', ...args, '--json']).stdout) as Plan;
 
 describe('plan: the page size when the manifest sets none (built CLI)', () => {
-  it('Enterprise: 4 MiB, the operator chart\'s preset, said with its source', () => {
+  it("Enterprise: 4 MiB, the operator chart's preset, said with its source", () => {
     const p = plan([manifest('silent.yaml')]);
-    expect(p.workers.map((w) => [w.pageSizeBytes, w.pages])).toEqual([[4 * MiB, (100 * GiB) / (4 * MiB)], [4 * MiB, 25_600]]);
-    expect(p.assumptions).toContainEqual(expect.stringMatching(/^page size not set: 4MB \(4\.00 MiB\), the Enterprise operator chart's preset .*unofficial copy, github\.com\/dodiadodia\/alluxio-helm/));
+    expect(p.workers.map((w) => [w.pageSizeBytes, w.pages])).toEqual([
+      [4 * MiB, (100 * GiB) / (4 * MiB)],
+      [4 * MiB, 25_600],
+    ]);
+    expect(p.assumptions).toContainEqual(
+      expect.stringMatching(
+        /^page size not set: 4MB \(4\.00 MiB\), the Enterprise operator chart's preset .*unofficial copy, github\.com\/dodiadodia\/alluxio-helm/,
+      ),
+    );
     const text = builtCli(['plan', manifest('silent-text.yaml')]).stdout;
     expect(text).toMatch(/25,600 × 4\.00 MiB/);
     expect(text).toMatch(/page size 4\.00 MiB\) are fixed at deployment/);
   });
 
-  it('open source: 1 MiB, Alluxio\'s own default', () => {
+  it("open source: 1 MiB, Alluxio's own default", () => {
     const p = plan([manifest('silent-oss.yaml'), '--edition', 'oss']);
     expect(p.workers[0].pageSizeBytes).toBe(MiB);
     expect(p.assumptions).toContainEqual(expect.stringMatching(/^page size not set: 1MB \(1\.00 MiB\), open-source Alluxio's default/));
@@ -44,7 +64,16 @@ describe('plan: the page size when the manifest sets none (built CLI)', () => {
     expect(c.pages).toBe(25_600);
     expect(c.assumptions[0]).toMatch(/^page size not set: 4MB/);
     expect((JSON.parse(builtCli(['capacity', '--size', '100Gi', '--edition', 'oss', '--json']).stdout) as { pageSizeBytes: number }).pageSizeBytes).toBe(MiB);
-    const i = builtCli(['inspect', '--etcd-export', 'examples/etcd-export.json', '--cluster', 'alx-ns-alluxio-cluster', '--manifest', manifest('inspect.yaml'), '--json']);
+    const i = builtCli([
+      'inspect',
+      '--etcd-export',
+      'examples/etcd-export.json',
+      '--cluster',
+      'alx-ns-alluxio-cluster',
+      '--manifest',
+      manifest('inspect.yaml'),
+      '--json',
+    ]);
     expect((JSON.parse(i.stdout) as { pageSizeBytes: number }).pageSizeBytes).toBe(4 * MiB);
   });
 });

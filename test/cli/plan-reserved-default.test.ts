@@ -6,10 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { builtCli, tempFile } from './helpers.js';
 
 const GiB = 2 ** 30;
-const manifest = (size: string): string => tempFile(`no-reserved-${size}.yaml`, [
-  'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: c}', 'spec:',
-  '  worker:', '    count: 2', `    pagestore: {size: ${size}}`, '',
-].join('\n'));
+const manifest = (size: string): string =>
+  tempFile(
+    `no-reserved-${size}.yaml`,
+    [
+      'apiVersion: k8s-operator.alluxio.com/v1',
+      'kind: AlluxioCluster',
+      'metadata: {name: c}',
+      'spec:',
+      '  worker:',
+      '    count: 2',
+      `    pagestore: {size: ${size}}`,
+      '',
+    ].join('\n'),
+  );
 
 describe('plan: reservedSize absent (built CLI)', () => {
   it('plans min(10 % of size, 100Gi) and says so in text and --json', () => {

@@ -7,14 +7,38 @@
 import { describe, expect, it } from 'vitest';
 import { builtCli, tempFile } from './helpers.js';
 
-interface Flow { from: string; to: string; fraction: number; bytes: number; samePod?: true }
-interface WhatIf { name: string; moved: number; samePod: number; optimal: number; bytesMoved: number; flows: Flow[]; otherFlows: { fraction: number } }
+interface Flow {
+  from: string;
+  to: string;
+  fraction: number;
+  bytes: number;
+  samePod?: true;
+}
+interface WhatIf {
+  name: string;
+  moved: number;
+  samePod: number;
+  optimal: number;
+  bytesMoved: number;
+  flows: Flow[];
+  otherFlows: { fraction: number };
+}
 
-const manifest = (type: string): string => tempFile(`same-pod-${type}.yaml`, [
-  'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: c}', 'spec:',
-  '  properties: {alluxio.user.consistent.hash.virtual.node.count.per.worker: "50"}',
-  '  worker:', '    count: 6', `    pagestore: {type: ${type}, size: 100Gi, reservedSize: 10Gi}`, '',
-].join('\n'));
+const manifest = (type: string): string =>
+  tempFile(
+    `same-pod-${type}.yaml`,
+    [
+      'apiVersion: k8s-operator.alluxio.com/v1',
+      'kind: AlluxioCluster',
+      'metadata: {name: c}',
+      'spec:',
+      '  properties: {alluxio.user.consistent.hash.virtual.node.count.per.worker: "50"}',
+      '  worker:',
+      '    count: 6',
+      `    pagestore: {type: ${type}, size: 100Gi, reservedSize: 10Gi}`,
+      '',
+    ].join('\n'),
+  );
 
 const restartOf = (type: string): WhatIf => {
   const r = builtCli(['plan', manifest(type), '--dataset', '60GiB', '--json']);
@@ -26,7 +50,9 @@ describe('plan: a restart without identity keeps the same-pod keys cached (built
     const w = restartOf('hostPath');
     expect(w.samePod).toBeGreaterThan(0);
     const stay = w.flows.filter((f) => f.samePod);
-    expect(stay).toEqual([{ from: 'worker-0', to: 'worker-0 (new identity)', fraction: w.samePod, bytes: Math.round(w.samePod * 60 * 2 ** 30), samePod: true }]);
+    expect(stay).toEqual([
+      { from: 'worker-0', to: 'worker-0 (new identity)', fraction: w.samePod, bytes: Math.round(w.samePod * 60 * 2 ** 30), samePod: true },
+    ]);
     const moved = w.flows.filter((f) => !f.samePod).reduce((s, f) => s + f.fraction, 0) + w.otherFlows.fraction;
     expect(moved).toBeCloseTo(w.moved, 12);
     expect(w.bytesMoved).toBe(Math.round(w.moved * 60 * 2 ** 30)); // the data set fits: moved share × data set

@@ -9,15 +9,42 @@ import { describe, expect, it } from 'vitest';
 import { builtCli, tempFile } from './helpers.js';
 
 const GiB = 2 ** 30;
-const manifest = (name: string, properties: string[] = []): string => tempFile(name, [
-  'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: c}', 'spec:',
-  ...(properties.length ? ['  properties:', ...properties.map((p) => `    ${p}`)] : []),
-  '  worker:', '    count: 2', '    useExternalId: false', '    systemInfo: {hostPath: /home/alluxio/system-info}',
-  '    pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}', '',
-].join('\n'));
+const manifest = (name: string, properties: string[] = []): string =>
+  tempFile(
+    name,
+    [
+      'apiVersion: k8s-operator.alluxio.com/v1',
+      'kind: AlluxioCluster',
+      'metadata: {name: c}',
+      'spec:',
+      ...(properties.length ? ['  properties:', ...properties.map((p) => `    ${p}`)] : []),
+      '  worker:',
+      '    count: 2',
+      '    useExternalId: false',
+      '    systemInfo: {hostPath: /home/alluxio/system-info}',
+      '    pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}',
+      '',
+    ].join('\n'),
+  );
 
-interface WhatIf { name: string; applicable: boolean; bytesMoved: number; rereadSeconds: number | null; rereadRequests: number | null; rereadUSD: number | null }
-interface Plan { whatIf: WhatIf[]; ufs: { bandwidth: { text: string; bytesPerSecond: number } | null; pricePer1000Requests: number | null; pageSizeBytes: number; fileBytes: number | null } | null; assumptions: string[] }
+interface WhatIf {
+  name: string;
+  applicable: boolean;
+  bytesMoved: number;
+  rereadSeconds: number | null;
+  rereadRequests: number | null;
+  rereadUSD: number | null;
+}
+interface Plan {
+  whatIf: WhatIf[];
+  ufs: {
+    bandwidth: { text: string; bytesPerSecond: number } | null;
+    pricePer1000Requests: number | null;
+    pageSizeBytes: number;
+    fileBytes: number | null;
+  } | null;
+  assumptions: string[];
+}
 
 const plan = (file: string, args: string[]): Plan => {
   const r = builtCli(['plan', file, '--dataset', '1PiB', ...args, '--json']);
@@ -39,7 +66,7 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
     expect(restart(plan(manifest('ufs-bits.yaml'), ['--ufs-bandwidth', '10Gbps'])).rereadSeconds).toBeCloseTo(85.89934592, 9);
   });
 
-  it('the manifest\'s page size: 1MB pages make 102,400 GETs (0.04096 USD)', () => {
+  it("the manifest's page size: 1MB pages make 102,400 GETs (0.04096 USD)", () => {
     const w = restart(plan(manifest('ufs-1m.yaml', ['alluxio.worker.page.store.page.size: 1MB']), ['--ufs-price', '0.0004']));
     expect(w).toMatchObject({ rereadRequests: 102_400, rereadSeconds: null });
     expect(w.rereadUSD).toBeCloseTo(0.04096, 15);
@@ -47,7 +74,9 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
 
   it('with --files, the bytes are files of the mean size, each ⌈file ÷ page⌉ GETs: 100 GiB of 6 MiB files, 34,134 GETs', () => {
     const p = plan(manifest('ufs-files.yaml'), ['--ufs-price', '0.0004']);
-    const sixTiB = JSON.parse(builtCli(['plan', manifest('ufs-files2.yaml'), '--dataset', '6TiB', '--files', String(2 ** 20), '--ufs-price', '0.0004', '--json']).stdout) as Plan;
+    const sixTiB = JSON.parse(
+      builtCli(['plan', manifest('ufs-files2.yaml'), '--dataset', '6TiB', '--files', String(2 ** 20), '--ufs-price', '0.0004', '--json']).stdout,
+    ) as Plan;
     expect(restart(p).rereadRequests).toBe(25_600); // no --files: whole pages
     expect(sixTiB.ufs).toMatchObject({ fileBytes: 6 * 2 ** 20 });
     expect(restart(sixTiB)).toMatchObject({ bytesMoved: 100 * GiB, rereadRequests: 34_134 }); // 17,066.67 files × 2 GETs
@@ -77,21 +106,41 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
     const text = builtCli(['plan', manifest('ufs-text.yaml'), '--dataset', '1PiB', '--ufs-bandwidth', '1GiB/s', '--ufs-price', '0.0004']).stdout;
     expect(text).toMatch(/change +keys moved +optimal +unreachable +bytes moved +re-read time +GETs +cost/);
     expect(text).toMatch(/restart one worker .* 100\.00 GiB \(capped by what the workers cache\) +1 min 40 s +25,600 +0\.01024 USD/);
-    expect(text).toContain('  re-read: time at 1.07 GB/s (8.59 Gbit/s); one GET a 4.00 MiB page (bytes moved in whole pages), 0.0004 USD/1000 GETs (model: see the assumptions)');
+    expect(text).toContain(
+      '  re-read: time at 1.07 GB/s (8.59 Gbit/s); one GET a 4.00 MiB page (bytes moved in whole pages), 0.0004 USD/1000 GETs (model: see the assumptions)',
+    );
   });
 
   it('bad input: no data set, or a price below 0, exits 2 naming the flag', () => {
     const noData = builtCli(['plan', manifest('ufs-bad.yaml'), '--ufs-bandwidth', '10Gbps']);
-    expect([noData.code, noData.stderr]).toEqual([2, 'ring-sim: error: --dataset: --ufs-bandwidth needs a data-set size to time; pass --dataset SIZE (e.g. 20TiB) or --trace FILE\n']);
+    expect([noData.code, noData.stderr]).toEqual([
+      2,
+      'ring-sim: error: --dataset: --ufs-bandwidth needs a data-set size to time; pass --dataset SIZE (e.g. 20TiB) or --trace FILE\n',
+    ]);
     const noPrice = builtCli(['plan', manifest('ufs-bad2.yaml'), '--ufs-price', '0.0004']);
-    expect([noPrice.code, noPrice.stderr]).toEqual([2, 'ring-sim: error: --dataset: --ufs-price needs a data-set size to price; pass --dataset SIZE (e.g. 20TiB) or --trace FILE\n']);
+    expect([noPrice.code, noPrice.stderr]).toEqual([
+      2,
+      'ring-sim: error: --dataset: --ufs-price needs a data-set size to price; pass --dataset SIZE (e.g. 20TiB) or --trace FILE\n',
+    ]);
     const negative = builtCli(['plan', manifest('ufs-bad3.yaml'), '--dataset', '1TiB', '--ufs-price', '-1']);
     expect(negative.code).toBe(2);
     expect(negative.stderr).toContain('--ufs-price must be a price per 1000 GET requests in USD, 0 or more; write e.g. --ufs-price 0.0004');
   });
 
-  it('--against takes --ufs-price too: GETs at the new manifest\'s page size', () => {
-    const r = builtCli(['plan', 'examples/day2/alluxio-cluster-scale-out.yaml', '--against', 'examples/day2/alluxio-cluster.yaml', '--dataset', '20TiB', '--ufs-bandwidth', '10Gbps', '--ufs-price', '0.0004', '--json']);
+  it("--against takes --ufs-price too: GETs at the new manifest's page size", () => {
+    const r = builtCli([
+      'plan',
+      'examples/day2/alluxio-cluster-scale-out.yaml',
+      '--against',
+      'examples/day2/alluxio-cluster.yaml',
+      '--dataset',
+      '20TiB',
+      '--ufs-bandwidth',
+      '10Gbps',
+      '--ufs-price',
+      '0.0004',
+      '--json',
+    ]);
     const ring = (JSON.parse(r.stdout) as { ring: { rereadBytes: number; rereadSeconds: number; rereadRequests: number; rereadUSD: number } }).ring;
     expect(ring.rereadSeconds).toBe(ring.rereadBytes / 1.25e9);
     expect(ring.rereadRequests).toBe(Math.ceil(ring.rereadBytes / (4 * 2 ** 20)));
@@ -100,9 +149,25 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
 });
 
 describe('inspect --ufs-price (built CLI)', () => {
-  it('each what-if\'s re-read in GETs of the cluster\'s pages and USD, and GETs and cost columns', () => {
-    const args = ['inspect', '--etcd-export', 'examples/etcd-export.json', '--manifest', 'examples/day2/alluxio-cluster.yaml', '--dataset', '20TiB', '--ufs-bandwidth', '10Gbps', '--ufs-price', '0.0004'];
-    const r = JSON.parse(builtCli([...args, '--json']).stdout) as { pageSizeBytes: number; cost: { pricePer1000Requests: number }; whatIf: Array<{ static: { rereadBytes: number; rereadSeconds: number; rereadRequests: number; rereadUSD: number } }> };
+  it("each what-if's re-read in GETs of the cluster's pages and USD, and GETs and cost columns", () => {
+    const args = [
+      'inspect',
+      '--etcd-export',
+      'examples/etcd-export.json',
+      '--manifest',
+      'examples/day2/alluxio-cluster.yaml',
+      '--dataset',
+      '20TiB',
+      '--ufs-bandwidth',
+      '10Gbps',
+      '--ufs-price',
+      '0.0004',
+    ];
+    const r = JSON.parse(builtCli([...args, '--json']).stdout) as {
+      pageSizeBytes: number;
+      cost: { pricePer1000Requests: number };
+      whatIf: Array<{ static: { rereadBytes: number; rereadSeconds: number; rereadRequests: number; rereadUSD: number } }>;
+    };
     expect(r.cost.pricePer1000Requests).toBe(0.0004);
     expect(r.whatIf.length).toBeGreaterThan(0);
     for (const w of r.whatIf) {

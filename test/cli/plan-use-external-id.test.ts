@@ -14,12 +14,23 @@ interface Report {
   whatIf: Array<{ name: string; moved: number; samePod: number; description: string }>;
 }
 
-const manifest = (line: string): string => tempFile(`use-external-id-${line.replace(/\W+/g, '-') || 'unset'}.yaml`, [
-  'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: ids, namespace: alx-ns}', 'spec:',
-  '  properties: {alluxio.license: LICENSE-STRING}',
-  '  worker:', '    count: 4', ...(line ? [`    ${line}`] : []), '    systemInfo: {hostPath: /home/alluxio/system-info}',
-  '    pagestore: {size: 100Gi, reservedSize: 10Gi}', '',
-].join('\n'));
+const manifest = (line: string): string =>
+  tempFile(
+    `use-external-id-${line.replace(/\W+/g, '-') || 'unset'}.yaml`,
+    [
+      'apiVersion: k8s-operator.alluxio.com/v1',
+      'kind: AlluxioCluster',
+      'metadata: {name: ids, namespace: alx-ns}',
+      'spec:',
+      '  properties: {alluxio.license: LICENSE-STRING}',
+      '  worker:',
+      '    count: 4',
+      ...(line ? [`    ${line}`] : []),
+      '    systemInfo: {hostPath: /home/alluxio/system-info}',
+      '    pagestore: {size: 100Gi, reservedSize: 10Gi}',
+      '',
+    ].join('\n'),
+  );
 
 const json = (path: string): Report => JSON.parse(builtCli(['plan', path, '--json']).stdout) as Report;
 const restart = (r: Report) => r.whatIf.find((w) => w.name === 'restart one worker')!;
@@ -52,12 +63,14 @@ describe('plan: useExternalId not set, true, false (built CLI)', () => {
     expect(restart(r).moved + restart(r).samePod).toBeGreaterThan(0);
   });
 
-  it('false (the guide\'s way, E): nothing on the field, no assumption, the restart moves nothing', () => {
+  it("false (the guide's way, E): nothing on the field, no assumption, the restart moves nothing", () => {
     const r = json(manifest('useExternalId: false'));
     expect(r.checks.filter((c) => /useExternalId|systemInfo/.test(c.field))).toEqual([]);
     expect(r.assumptions.some((a) => a.includes('useExternalId'))).toBe(false);
     expect(restart(r)).toMatchObject({ moved: 0, samePod: 0 });
-    expect(restart(r).description).toBe('identity persisted (useExternalId: false, systemInfo hostPath /home/alluxio/system-info): the worker comes back with the same identity, nothing moves');
+    expect(restart(r).description).toBe(
+      'identity persisted (useExternalId: false, systemInfo hostPath /home/alluxio/system-info): the worker comes back with the same identity, nothing moves',
+    );
   });
 
   it("each warning's fix, applied, converges on useExternalId: false", () => {

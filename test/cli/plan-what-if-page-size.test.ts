@@ -12,7 +12,17 @@ const NAME = 'change the page size after deploy';
 
 interface Json {
   workers: Array<{ cacheBytes: number }>;
-  whatIf: Array<{ name: string; moved: number; optimal: number; bytesMoved: number; bytesBasis: string; rereadSeconds: number | null; rereadRequests: number | null; rereadUSD: number | null; flows: Array<{ from: string; to: string; bytes: number }> }>;
+  whatIf: Array<{
+    name: string;
+    moved: number;
+    optimal: number;
+    bytesMoved: number;
+    bytesBasis: string;
+    rereadSeconds: number | null;
+    rereadRequests: number | null;
+    rereadUSD: number | null;
+    flows: Array<{ from: string; to: string; bytes: number }>;
+  }>;
   checks: Array<{ id: string; message: string }>;
 }
 
@@ -32,7 +42,9 @@ describe('plan: what if the page size changes after deploy (built CLI)', () => {
     const capped = JSON.parse(builtCli(['plan', MANIFEST, '--dataset', '20TiB', '--json']).stdout) as Json;
     const c = capped.whatIf.find((x) => x.name === NAME)!;
     expect([c.bytesMoved, c.bytesBasis, c.rereadSeconds]).toEqual([capped.workers.reduce((s, x) => s + x.cacheBytes, 0), 'cache', null]);
-    expect(capped.checks.find((x) => x.id === 'ring-change-destructive')!.message).toContain('changing the page size drops every cached page (640.00 GiB, capped by what the workers cache) when the workers restart');
+    expect(capped.checks.find((x) => x.id === 'ring-change-destructive')!.message).toContain(
+      'changing the page size drops every cached page (640.00 GiB, capped by what the workers cache) when the workers restart',
+    );
   });
 
   it('text: the row with the same columns as the others, and its story', () => {

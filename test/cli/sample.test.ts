@@ -19,12 +19,16 @@ describe('--sample', () => {
     expect(text).toMatch(/^sampled: 25 % of the files \(spatial hash sampling, SHARDS\)/m);
     const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(json.sample.rate).toBe(0.25);
-    const threads = JSON.parse(execFileSync(process.execPath, [bin, 'simulate', scenario, '--sample', '25%', '--threads', '2', '--json', '-'], { encoding: 'utf8' }));
+    const threads = JSON.parse(
+      execFileSync(process.execPath, [bin, 'simulate', scenario, '--sample', '25%', '--threads', '2', '--json', '-'], { encoding: 'utf8' }),
+    );
     expect(threads).toEqual(json);
   }, 60_000);
 
   it('cachesim labels sampled figures with the rate', () => {
-    const text = execFileSync(process.execPath, [bin, 'cachesim', '--trace', trace, '--format', 'oracleGeneral', '--sizes', '256MiB', '--sample', '0.1'], { encoding: 'utf8' });
+    const text = execFileSync(process.execPath, [bin, 'cachesim', '--trace', trace, '--format', 'oracleGeneral', '--sizes', '256MiB', '--sample', '0.1'], {
+      encoding: 'utf8',
+    });
     expect(text).toMatch(/^sampled: 10 % of the objects/m);
   });
 

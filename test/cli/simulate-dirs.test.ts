@@ -121,7 +121,10 @@ describe('ring-sim simulate: page-store directories', () => {
     ]);
     expect(resized.events[1].bytesUnreachable).toBe(2 * MiB);
     // A and B both go to directory 0: four 512 KiB pages there at the end.
-    expect(resized.workers[0].dirs.map((d) => [d.pages, d.occupiedBytes])).toEqual([[4, 2 * MiB], [0, 0]]);
+    expect(resized.workers[0].dirs.map((d) => [d.pages, d.occupiedBytes])).toEqual([
+      [4, 2 * MiB],
+      [0, 0],
+    ]);
   });
 
   it('gives byte-identical JSON with --threads 2 and one thread, through directories, restarts and set-page-size', () => {
@@ -150,7 +153,9 @@ describe('ring-sim simulate: page-store directories', () => {
     writeFileSync(scenario, oneWorker('{size: 4Mi, dirs: [{size: 2Mi}]}').join('\n'));
     const r = builtCli(['simulate', scenario]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^ring-sim: error: .*both\.yaml: cluster\.workerGroups\[0\]\.pagestore\.dirs: is given with size: a page store has one of the two .*; keep size \(one directory\) or dirs/);
+    expect(r.stderr).toMatch(
+      /^ring-sim: error: .*both\.yaml: cluster\.workerGroups\[0\]\.pagestore\.dirs: is given with size: a page store has one of the two .*; keep size \(one directory\) or dirs/,
+    );
     writeFileSync(scenario, oneWorker('{pageSize: 1MB}').join('\n'));
     expect(builtCli(['simulate', scenario]).stderr).toMatch(/cluster\.workerGroups\[0\]\.pagestore\.size: is missing/);
   });

@@ -90,7 +90,14 @@ describe('ring-sim simulate: restart-worker downtime', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/events\[0\]\.downtime: .*overlaps events\[1\] \(read 2500\) on the same worker worker-1/);
-    const ok = builtCli(['simulate', scenario('other.yaml', [RESTART, '  - {at: 2500, action: restart-worker, worker: worker-2, downtime: 100}', '  - {at: 3000, action: stop-worker, worker: worker-1}'])]);
+    const ok = builtCli([
+      'simulate',
+      scenario('other.yaml', [
+        RESTART,
+        '  - {at: 2500, action: restart-worker, worker: worker-2, downtime: 100}',
+        '  - {at: 3000, action: stop-worker, worker: worker-1}',
+      ]),
+    ]);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
   });
@@ -99,10 +106,20 @@ describe('ring-sim simulate: restart-worker downtime', () => {
     const trace = join(dir, 'short.txt');
     writeFileSync(trace, Array.from({ length: 300 }, (_, i) => `k${i % 40}`).join('\n') + '\n');
     const path = join(dir, 'trace.yaml');
-    writeFileSync(path, ['cluster: {workerGroups: [{name: worker, count: 4, pagestore: {size: 400Mi}}]}', `workload: {type: trace, path: ${trace}, format: txt, objectSize: 1Mi}`, 'events:', '  - {at: 100, action: restart-worker, worker: worker-1, downtime: 500}'].join('\n') + '\n');
+    writeFileSync(
+      path,
+      [
+        'cluster: {workerGroups: [{name: worker, count: 4, pagestore: {size: 400Mi}}]}',
+        `workload: {type: trace, path: ${trace}, format: txt, objectSize: 1Mi}`,
+        'events:',
+        '  - {at: 100, action: restart-worker, worker: worker-1, downtime: 500}',
+      ].join('\n') + '\n',
+    );
     const r = builtCli(['simulate', path, '--threads', '2']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/events\[0\]\.downtime: .*runs past the workload's last read: the worker would be back at read 600, and the workload has 300 reads/);
+    expect(r.stderr).toMatch(
+      /events\[0\]\.downtime: .*runs past the workload's last read: the worker would be back at read 600, and the workload has 300 reads/,
+    );
   });
 });

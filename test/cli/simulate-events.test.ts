@@ -53,7 +53,10 @@ describe('simulate: per-event figures', () => {
   });
 
   it('an event far after an earlier one leaves every figure of the earlier one unchanged; one before its recovery overlaps', () => {
-    const scenario = (events: string) => tempFile('s.yaml', `name: far later
+    const scenario = (events: string) =>
+      tempFile(
+        's.yaml',
+        `name: far later
 seed: 5
 cluster:
   workerGroups:
@@ -63,7 +66,8 @@ workload: { type: zipf, files: 3000, alpha: 0.9, fileSize: 1Mi, requests: 60000 
 metrics: { window: 1000 }
 events:
   - { at: 20000, action: restart-worker, worker: worker-2, keepPageStore: false }
-${events}`);
+${events}`,
+      );
     const alone = json(scenario('')).result;
     const first = alone.events[0];
     expect(first.recoveryRequests).toBeGreaterThan(1000);
@@ -86,13 +90,20 @@ ${events}`);
     expect(text.split('\n')[0]).toBe('scale-out during training: 10 workers, +2 by events, alluxio-consistent (dynamic ring), seed 7');
     const bytesMoved = result.events[0].bytesMoved as number;
     expect(bytesMoved).toBeGreaterThan(0);
-    expect(text).toMatch(new RegExp(`\\nevent +at read +files moved +bytes moved +cached bytes unreachable .*\\n.*\\nadd-workers +10,000 +17\\.25 % +${(bytesMoved / 2 ** 30).toFixed(2)} GiB `));
+    expect(text).toMatch(
+      new RegExp(
+        `\\nevent +at read +files moved +bytes moved +cached bytes unreachable .*\\n.*\\nadd-workers +10,000 +17\\.25 % +${(bytesMoved / 2 ** 30).toFixed(2)} GiB `,
+      ),
+    );
     expect(builtCli(['simulate', `${dir}rolling-restart.yaml`]).stdout.split('\n')[0]).toMatch(/: 8 workers, alluxio-consistent/);
   });
 });
 
 describe('simulate: per-worker figures', () => {
-  const scenario = () => tempFile('s.yaml', `name: joins and leaves
+  const scenario = () =>
+    tempFile(
+      's.yaml',
+      `name: joins and leaves
 seed: 3
 cluster:
   workerGroups:
@@ -104,13 +115,17 @@ events:
   - { at: 2300, action: add-workers, count: 2 }
   - { at: 3000, action: stop-worker, worker: worker-1 }
   - { at: 3400, action: scale-in, worker: worker-2 }
-`);
+`,
+    );
 
   it('windows[].workerPageRequests has one length and order, workers added later zero before they join', () => {
     const file = scenario();
     const one = json(file);
     expect(json(file, '--threads', '2').text).toBe(one.text);
-    const { windows, workers } = one.result as { windows: Array<{ start: number; pageRequests: number; workerPageRequests: number[] }>; workers: Array<{ name: string; pageRequests: number }> };
+    const { windows, workers } = one.result as {
+      windows: Array<{ start: number; pageRequests: number; workerPageRequests: number[] }>;
+      workers: Array<{ name: string; pageRequests: number }>;
+    };
     expect(workers.map((w) => w.name)).toEqual(['worker-0', 'worker-1', 'worker-2', 'worker-3', 'worker-4', 'worker-5']);
     for (const w of windows) {
       expect(w.workerPageRequests).toHaveLength(6);
@@ -121,9 +136,14 @@ events:
   });
 
   it('busiest/mean is over the workers present in each window: not before they join, not after they leave', () => {
-    const { windows, totals, workers } = json(scenario()).result as { windows: Array<{ start: number; workerPageRequests: number[]; workerRequestsMaxOverMean: number }>; totals: { workerRequestsMaxOverMean: number }; workers: Array<{ pageRequests: number }> };
+    const { windows, totals, workers } = json(scenario()).result as {
+      windows: Array<{ start: number; workerPageRequests: number[]; workerRequestsMaxOverMean: number }>;
+      totals: { workerRequestsMaxOverMean: number };
+      workers: Array<{ pageRequests: number }>;
+    };
     // worker-4 and -5 join at 2,300; worker-1 stops at 3,000 (the window's first read); worker-2 leaves at 3,400.
-    const presentFrom = (start: number): number[] => (start < 2000 ? [0, 1, 2, 3] : start < 3000 ? [0, 1, 2, 3, 4, 5] : start < 4000 ? [0, 2, 3, 4, 5] : [0, 3, 4, 5]);
+    const presentFrom = (start: number): number[] =>
+      start < 2000 ? [0, 1, 2, 3] : start < 3000 ? [0, 1, 2, 3, 4, 5] : start < 4000 ? [0, 2, 3, 4, 5] : [0, 3, 4, 5];
     const maxOverMean = (values: number[]): number => Math.max(...values) / (values.reduce((a, b) => a + b, 0) / values.length);
     for (const w of windows) expect(w.workerRequestsMaxOverMean).toBeCloseTo(maxOverMean(presentFrom(w.start).map((i) => w.workerPageRequests[i])), 12);
     expect(totals.workerRequestsMaxOverMean).toBeCloseTo(maxOverMean(workers.map((w) => w.pageRequests)), 12);

@@ -12,9 +12,14 @@ import { join } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-same-pod-'));
 
-function simulate(workers: number, type: string): { filesMoved: number; bytesMoved: number; samePod: number; bytesSamePod: number; hashSpaceMoved: number | null } {
+function simulate(
+  workers: number,
+  type: string,
+): { filesMoved: number; bytesMoved: number; samePod: number; bytesSamePod: number; hashSpaceMoved: number | null } {
   const file = join(dir, `${workers}-${type}.yaml`);
-  writeFileSync(file, `name: same pod
+  writeFileSync(
+    file,
+    `name: same pod
 seed: 3
 cluster:
   workerGroups:
@@ -24,7 +29,8 @@ workload: { type: zipf, files: 500, alpha: 0.8, fileSize: 1Mi, requests: 20000 }
 metrics: { window: 1000 }
 events:
   - { at: 10000, action: restart-worker, worker: worker-0 }
-`);
+`,
+  );
   const r = spawnSync(process.execPath, [BUILT_CLI, 'simulate', file, '--json', '-'], { encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);

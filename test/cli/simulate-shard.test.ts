@@ -15,25 +15,26 @@ const dir = mkdtempSync(join(tmpdir(), 'ring-sim-shard-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string): string => join(dir, name);
 
-const eventful = (seed: number): string => [
-  'name: sharded',
-  `seed: ${seed}`,
-  'requestsPerSecond: 1000',
-  'cluster:',
-  '  workerGroups:',
-  '    - {name: worker, count: 5, pagestore: {size: 24Mi, pageSize: 1MB}, identity: ephemeral}',
-  'placement: {algorithm: alluxio-consistent, vnodes: 100, refreshDelay: 300}',
-  'workload: {type: zipf, files: 1500, alpha: 0.8, fileSize: 2Mi, requests: 12000}',
-  'metrics: {window: 1000}',
-  'events:',
-  '  - {at: 2000, action: add-workers, count: 2}',
-  '  - {at: 3500, action: stop-worker, worker: worker-1}',
-  '  - {atTime: 5, action: restart-worker, worker: worker-5}',
-  '  - {at: 6500, action: start-worker, worker: worker-1}',
-  '  - {at: 8000, action: restart-worker, worker: worker-2}',
-  '  - {at: 9000, action: remove-worker, worker: worker-2}',
-  '  - {at: 10000, action: set-capacity, worker: worker-6, size: 8Mi}',
-].join('\n');
+const eventful = (seed: number): string =>
+  [
+    'name: sharded',
+    `seed: ${seed}`,
+    'requestsPerSecond: 1000',
+    'cluster:',
+    '  workerGroups:',
+    '    - {name: worker, count: 5, pagestore: {size: 24Mi, pageSize: 1MB}, identity: ephemeral}',
+    'placement: {algorithm: alluxio-consistent, vnodes: 100, refreshDelay: 300}',
+    'workload: {type: zipf, files: 1500, alpha: 0.8, fileSize: 2Mi, requests: 12000}',
+    'metrics: {window: 1000}',
+    'events:',
+    '  - {at: 2000, action: add-workers, count: 2}',
+    '  - {at: 3500, action: stop-worker, worker: worker-1}',
+    '  - {atTime: 5, action: restart-worker, worker: worker-5}',
+    '  - {at: 6500, action: start-worker, worker: worker-1}',
+    '  - {at: 8000, action: restart-worker, worker: worker-2}',
+    '  - {at: 9000, action: remove-worker, worker: worker-2}',
+    '  - {at: 10000, action: set-capacity, worker: worker-6, size: 8Mi}',
+  ].join('\n');
 writeFileSync(at('a.yaml'), eventful(3));
 writeFileSync(at('b.yaml'), eventful(4));
 
@@ -70,9 +71,22 @@ describe('simulate --shard I/N + merge', () => {
     expect(sharded(2, ['--sample', '0.5', '--baseline', '--threads', '2'], true, 'mixed')).toEqual(one);
   }, 120_000);
 
-  it('shards a trace: every shard reads the whole trace; shards on 2 and 3 threads merge to one run\'s bytes', () => {
+  it("shards a trace: every shard reads the whole trace; shards on 2 and 3 threads merge to one run's bytes", () => {
     writeFileSync(at('trace.csv'), Array.from({ length: 6000 }, (_, i) => `${i},obj${(i * 7919) % 900},${1 + ((i * 31) % 5)}000000`).join('\n'));
-    writeFileSync(at('trace.yaml'), ['name: trace', 'cluster:', '  workerGroups:', '    - {name: worker, count: 5, pagestore: {size: 400Mi}}', `workload: {type: trace, path: ${at('trace.csv')}, format: csv, csv: {timeCol: 1, idCol: 2, sizeCol: 3}}`, 'metrics: {window: 1000}', 'events:', '  - {at: 3000, action: add-workers, count: 1}', '  - {at: 4000, action: restart-worker, worker: worker-5, keepIdentity: false}'].join('\n'));
+    writeFileSync(
+      at('trace.yaml'),
+      [
+        'name: trace',
+        'cluster:',
+        '  workerGroups:',
+        '    - {name: worker, count: 5, pagestore: {size: 400Mi}}',
+        `workload: {type: trace, path: ${at('trace.csv')}, format: csv, csv: {timeCol: 1, idCol: 2, sizeCol: 3}}`,
+        'metrics: {window: 1000}',
+        'events:',
+        '  - {at: 3000, action: add-workers, count: 1}',
+        '  - {at: 4000, action: restart-worker, worker: worker-5, keepIdentity: false}',
+      ].join('\n'),
+    );
     const one = ok(builtCli(['simulate', at('trace.yaml'), '--json', at('trace-one.json')])).stdout;
     ok(builtCli(['simulate', at('trace.yaml'), '--shard', '0/2', '--threads', '2', '--json', at('trace-0.json')]));
     ok(builtCli(['simulate', at('trace.yaml'), '--shard', '1/2', '--threads', '3', '--json', at('trace-1.json')]));
@@ -82,11 +96,13 @@ describe('simulate --shard I/N + merge', () => {
 
   it('says which workers a shard held: worker i in shard i mod N, the ones events add too', () => {
     const r = ok(builtCli(['simulate', at('a.yaml'), '--shard', '1/3', '--json', at('one-of-three.json')]));
-    expect(r.stdout).toBe([
-      'shard 1/3 of sharded: the page stores of 2 of 7 workers (worker-1, worker-4), all 12,000 reads routed, and the baseline replay (the same reads without the events, for their recovery)',
-      `part written to ${at('one-of-three.json')}; merge every shard's part: ring-sim merge PART... --json OUT`,
-      '',
-    ].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'shard 1/3 of sharded: the page stores of 2 of 7 workers (worker-1, worker-4), all 12,000 reads routed, and the baseline replay (the same reads without the events, for their recovery)',
+        `part written to ${at('one-of-three.json')}; merge every shard's part: ring-sim merge PART... --json OUT`,
+        '',
+      ].join('\n'),
+    );
   }, 60_000);
 });
 
@@ -114,9 +130,18 @@ describe('merge refuses parts that are not one run (one line, exit 2, nothing wr
     ok(builtCli(['simulate', at('b.yaml'), '--shard', '2/3', '--json', at('other-scenario.json')]));
   }, 60_000);
 
-  it('a part of another scenario', () => refused([parts[0], parts[1], at('other-scenario.json')], /^ring-sim: error: .*other-scenario\.json: is a part of another scenario than .*r-0\.json \(sha256:[0-9a-f]{64}\)/));
-  it('a part of another ring-sim version', () => refused([parts[0], parts[1], resealed(parts[2], (b) => b.replace('"ringSim":"0.1.0"', '"ringSim":"0.0.1"'), 'old.json')], /old\.json: was made by ring-sim 0\.0\.1, and this is ring-sim 0\.1\.0/));
-  it('a missing shard', () => refused([parts[2], parts[0]], /^ring-sim: error: parts: shard 1\/3 is missing \(got "0\/3, 2\/3"\); give all 3 parts, shards 0 to 2$/m));
+  it('a part of another scenario', () =>
+    refused(
+      [parts[0], parts[1], at('other-scenario.json')],
+      /^ring-sim: error: .*other-scenario\.json: is a part of another scenario than .*r-0\.json \(sha256:[0-9a-f]{64}\)/,
+    ));
+  it('a part of another ring-sim version', () =>
+    refused(
+      [parts[0], parts[1], resealed(parts[2], (b) => b.replace('"ringSim":"0.1.0"', '"ringSim":"0.0.1"'), 'old.json')],
+      /old\.json: was made by ring-sim 0\.0\.1, and this is ring-sim 0\.1\.0/,
+    ));
+  it('a missing shard', () =>
+    refused([parts[2], parts[0]], /^ring-sim: error: parts: shard 1\/3 is missing \(got "0\/3, 2\/3"\); give all 3 parts, shards 0 to 2$/m));
   it('a doubled shard', () => refused([parts[0], parts[1], parts[1], parts[2]], /r-1\.json: shard 1\/3 is given twice/));
   it('a part cut short', () => {
     writeFileSync(at('cut.json'), readFileSync(parts[1], 'utf8').slice(0, 5000));

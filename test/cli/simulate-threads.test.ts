@@ -53,7 +53,10 @@ describe('ring-sim simulate --threads', () => {
   it('gives byte-identical text and JSON with 1, 2 and 3 threads through every kind of event (sampled: 1 and 3)', () => {
     const scenario = join(dir, 'eventful.yaml');
     writeFileSync(scenario, eventful);
-    for (const [sample, counts] of [[[], ['2', '3']], [['--sample', '0.5'], ['3']]] as const) {
+    for (const [sample, counts] of [
+      [[], ['2', '3']],
+      [['--sample', '0.5'], ['3']],
+    ] as const) {
       const one = runBoth(scenario, '--threads', '1', ...sample);
       expect(JSON.parse(one.json).events).toHaveLength(7);
       for (const n of counts) expect(runBoth(scenario, '--threads', n, ...sample)).toEqual(one);
@@ -64,7 +67,19 @@ describe('ring-sim simulate --threads', () => {
     const trace = join(dir, 'trace.csv');
     writeFileSync(trace, Array.from({ length: 6000 }, (_, i) => `${i},obj${(i * 7919) % 900},${1 + ((i * 31) % 5)}000000`).join('\n'));
     const scenario = join(dir, 'trace.yaml');
-    writeFileSync(scenario, ['name: trace', 'cluster:', '  workerGroups:', '    - {name: worker, count: 5, pagestore: {size: 400Mi}}', `workload: {type: trace, path: ${trace}, format: csv, csv: {timeCol: 1, idCol: 2, sizeCol: 3}}`, 'metrics: {window: 1000}', 'events:', '  - {at: 3000, action: add-workers, count: 1}'].join('\n'));
+    writeFileSync(
+      scenario,
+      [
+        'name: trace',
+        'cluster:',
+        '  workerGroups:',
+        '    - {name: worker, count: 5, pagestore: {size: 400Mi}}',
+        `workload: {type: trace, path: ${trace}, format: csv, csv: {timeCol: 1, idCol: 2, sizeCol: 3}}`,
+        'metrics: {window: 1000}',
+        'events:',
+        '  - {at: 3000, action: add-workers, count: 1}',
+      ].join('\n'),
+    );
     const one = runBoth(scenario, '--threads', '1');
     for (const n of ['2', '3']) expect(runBoth(scenario, '--threads', n)).toEqual(one);
   }, 60_000);
@@ -78,7 +93,18 @@ describe('ring-sim simulate --threads', () => {
 
   it('reports a placement the router cannot build (jump with capacity weights) in one line with exit code 2, and stops every thread', () => {
     const scenario = join(dir, 'jump-weights.yaml');
-    writeFileSync(scenario, ['name: jump-weights', 'cluster:', '  workerGroups:', '    - {name: small, count: 3, pagestore: {size: 64Mi}}', '    - {name: big, count: 3, pagestore: {size: 128Mi}}', 'placement: {algorithm: jump, weightByCapacity: true}', 'workload: {type: zipf, files: 1000, alpha: 0.8, fileSize: 1Mi, requests: 20000}'].join('\n'));
+    writeFileSync(
+      scenario,
+      [
+        'name: jump-weights',
+        'cluster:',
+        '  workerGroups:',
+        '    - {name: small, count: 3, pagestore: {size: 64Mi}}',
+        '    - {name: big, count: 3, pagestore: {size: 128Mi}}',
+        'placement: {algorithm: jump, weightByCapacity: true}',
+        'workload: {type: zipf, files: 1000, alpha: 0.8, fileSize: 1Mi, requests: 20000}',
+      ].join('\n'),
+    );
     for (const n of ['1', '2']) {
       // Before the router aborted the ring on such a failure, the store threads waited for reads forever.
       const r = spawnSync(process.execPath, [bin, 'simulate', scenario, '--threads', n], { encoding: 'utf8', timeout: 30_000 });
@@ -100,13 +126,17 @@ describe('ring-sim simulate --threads', () => {
 });
 
 describe('defaultThreads', () => {
-  const scenario = (requests: number | undefined, workers = 100) => readScenario({
-    name: 'd',
-    cluster: { workerGroups: [{ name: 'w', count: workers, pagestore: { size: '1Gi' } }] },
-    workload: requests === undefined ? { type: 'training', files: 10, epochs: 1 } : { type: 'zipf', files: 1000, alpha: 0.9, requests },
-  }, 'd');
+  const scenario = (requests: number | undefined, workers = 100) =>
+    readScenario(
+      {
+        name: 'd',
+        cluster: { workerGroups: [{ name: 'w', count: workers, pagestore: { size: '1Gi' } }] },
+        workload: requests === undefined ? { type: 'training', files: 10, epochs: 1 } : { type: 'zipf', files: 1000, alpha: 0.9, requests },
+      },
+      'd',
+    );
 
-  it('is 1 for short runs and on one core; else the cores less the router\'s, 2 to 4, at most the workers', () => {
+  it("is 1 for short runs and on one core; else the cores less the router's, 2 to 4, at most the workers", () => {
     expect(defaultThreads(scenario(999_999), 8)).toBe(1);
     expect(defaultThreads(scenario(2_000_000), 1)).toBe(1);
     expect(defaultThreads(scenario(2_000_000), 2)).toBe(2);

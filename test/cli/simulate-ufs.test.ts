@@ -53,7 +53,7 @@ describe('ring-sim simulate: the under-storage in seconds and dollars', () => {
 });
 
 describe('ring-sim simulate --baseline', () => {
-  it('a scale-out between two epochs of a cached training set: the baseline\'s epoch 2 costs nothing; delta = the moved pages', () => {
+  it("a scale-out between two epochs of a cached training set: the baseline's epoch 2 costs nothing; delta = the moved pages", () => {
     const j = json(['simulate', `${examples}scale-out-between-epochs-s3.yaml`, '--baseline', '--json', '-']);
     const pagesPerFile = 4; // 4 MiB files, 1 MiB pages
     const epoch2 = j.baseline.windows.filter((w: { start: number }) => w.start >= 4000);

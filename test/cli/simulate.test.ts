@@ -33,7 +33,10 @@ describe('ring-sim simulate', () => {
   });
 
   it.each([
-    ['name: x\ncluster: {workerGroups: [{count: 2, pagestore: {size: 100GB}}]}\nworkload: {type: uniform, files: 10, requests: 10}\n', /cluster\.workerGroups\[0\]\.pagestore\.size: not a Kubernetes quantity/],
+    [
+      'name: x\ncluster: {workerGroups: [{count: 2, pagestore: {size: 100GB}}]}\nworkload: {type: uniform, files: 10, requests: 10}\n',
+      /cluster\.workerGroups\[0\]\.pagestore\.size: not a Kubernetes quantity/,
+    ],
     ['name: [unclosed\n', /not valid YAML/],
     ['just text', /scenario: must be a mapping/],
   ])('bad scenario: exit 2 with one line', async (text, message) => {

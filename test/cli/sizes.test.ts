@@ -26,14 +26,22 @@ describe('parseCacheSize (libCacheSim conv_cache_sizes)', () => {
   });
 
   it('refuses a dot with a unit, zero, a word and a size past 8 PiB, as commander errors', () => {
-    for (const bad of ['1.5GB', '0', '0.0', '.', 'lots', '1 PB', '-1', '99999999999T', '-1Gi', '1u', '1e2147483647', '1Gi '.repeat(2), '1.3Ki']) expect(() => parseCacheSize(bad)).toThrow(InvalidArgumentError);
+    for (const bad of ['1.5GB', '0', '0.0', '.', 'lots', '1 PB', '-1', '99999999999T', '-1Gi', '1u', '1e2147483647', '1Gi '.repeat(2), '1.3Ki'])
+      expect(() => parseCacheSize(bad)).toThrow(InvalidArgumentError);
     expect(() => parseCacheSize('1.5GB')).toThrow(/^cache size "1\.5GB" is not a size: write e\.g\. 128MiB/);
     expect(() => parseCacheSize('0.0')).toThrow('cache size "0.0": a fraction of the working set must be above 0.');
     expect(() => parseCacheSize('99999999999T')).toThrow(/must be from 1 byte to 8 PiB/);
   });
 
   it('reads n<unit> as n times the unit for every unit spelling (property)', () => {
-    const units: Array<[string, number]> = [['', 1], ['b', 1], ['KiB', 2 ** 10], ['mb', 2 ** 20], ['G', 2 ** 30], ['tib', 2 ** 40]];
+    const units: Array<[string, number]> = [
+      ['', 1],
+      ['b', 1],
+      ['KiB', 2 ** 10],
+      ['mb', 2 ** 20],
+      ['G', 2 ** 30],
+      ['tib', 2 ** 40],
+    ];
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4096 }), fc.constantFrom(...units), (n, [u, mult]) => {
         expect(parseCacheSize(`${n}${u}`)).toBe(n * mult);
@@ -61,7 +69,8 @@ describe('Kubernetes quantities as cache sizes', () => {
     for (const t of ['1k', '4MiB', '1Gi', '1e3k']) expect(hasUnit(t)).toBe(true);
     expect(parseObjectSize('4MiB')).toBe(4 * 2 ** 20);
     expect(parseObjectSize('4096')).toBe(4096);
-    for (const bad of ['0', '4x', '-4Mi', '0.5']) expect(() => parseObjectSize(bad)).toThrow(/^--object-size "[^"]*" is not a size: write e\.g\. 4096, 4MiB or 4Mi\.$/);
+    for (const bad of ['0', '4x', '-4Mi', '0.5'])
+      expect(() => parseObjectSize(bad)).toThrow(/^--object-size "[^"]*" is not a size: write e\.g\. 4096, 4MiB or 4Mi\.$/);
   });
 });
 

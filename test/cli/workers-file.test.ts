@@ -4,7 +4,11 @@ import { parseWorkers } from '../../src/cli/workers-file.js';
 
 describe('parseWorkers', () => {
   it('reads "id [weight] [zone]" lines, with # comments and blank lines', () => {
-    expect(parseWorkers('# the cache\nw1\n\nw2 2.5   # bigger\r\nw3 1 zone-b\n', 'w.txt')).toEqual([{ id: 'w1' }, { id: 'w2', weight: 2.5 }, { id: 'w3', weight: 1, zone: 'zone-b' }]);
+    expect(parseWorkers('# the cache\nw1\n\nw2 2.5   # bigger\r\nw3 1 zone-b\n', 'w.txt')).toEqual([
+      { id: 'w1' },
+      { id: 'w2', weight: 2.5 },
+      { id: 'w3', weight: 1, zone: 'zone-b' },
+    ]);
   });
 
   it('reads a JSON array of ids, objects or Alluxio identities', () => {
@@ -26,10 +30,13 @@ describe('parseWorkers', () => {
   it('reads back every list it is given as lines (property)', () => {
     const id = fc.stringMatching(/^[a-z0-9.:-]{1,12}$/);
     fc.assert(
-      fc.property(fc.array(fc.record({ id, weight: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }) }), { minLength: 1, maxLength: 20 }), (list) => {
-        const text = list.map((w) => (w.weight === undefined ? w.id : `${w.id} ${w.weight}`)).join('\n');
-        expect(parseWorkers(text, 'w.txt')).toEqual(list.map((w) => (w.weight === undefined ? { id: w.id } : w)));
-      }),
+      fc.property(
+        fc.array(fc.record({ id, weight: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }) }), { minLength: 1, maxLength: 20 }),
+        (list) => {
+          const text = list.map((w) => (w.weight === undefined ? w.id : `${w.id} ${w.weight}`)).join('\n');
+          expect(parseWorkers(text, 'w.txt')).toEqual(list.map((w) => (w.weight === undefined ? { id: w.id } : w)));
+        },
+      ),
       { seed: 77, numRuns: 150 },
     );
   });

@@ -52,19 +52,25 @@ describe('jsonErrorOffset', () => {
 
 describe('jsonErrorOffset: one character inserted', () => {
   it('is null exactly when JSON.parse accepts (seeded), and points at the fault otherwise', () => {
-    fc.assert(fc.property(fc.json(), (text) => {
-      expect(jsonErrorOffset(text)).toBeNull();
-    }), { seed: 14, numRuns: 300 });
-    fc.assert(fc.property(fc.json(), fc.nat(), fc.constantFrom('}', ']', ',', ':', '"', 'x', '\n'), (text, at, ch): void => {
-      const broken = text.slice(0, at % (text.length + 1)) + ch + text.slice(at % (text.length + 1));
-      let valid = true;
-      try {
-        JSON.parse(broken);
-      } catch {
-        valid = false;
-      }
-      expect(jsonErrorOffset(broken) === null).toBe(valid);
-    }), { seed: 14, numRuns: 500 });
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(jsonErrorOffset(text)).toBeNull();
+      }),
+      { seed: 14, numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), fc.constantFrom('}', ']', ',', ':', '"', 'x', '\n'), (text, at, ch): void => {
+        const broken = text.slice(0, at % (text.length + 1)) + ch + text.slice(at % (text.length + 1));
+        let valid = true;
+        try {
+          JSON.parse(broken);
+        } catch {
+          valid = false;
+        }
+        expect(jsonErrorOffset(broken) === null).toBe(valid);
+      }),
+      { seed: 14, numRuns: 500 },
+    );
     expect(jsonErrorOffset('{"a": [1, 2,]}')).toBe(12);
     expect(jsonErrorOffset('{"a": 1')).toBe(7);
   });

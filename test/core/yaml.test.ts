@@ -38,8 +38,12 @@ describe('parseYamlDocuments', () => {
   });
 
   it('refuses too many documents, too deep nesting and alias bombs, naming the file', () => {
-    expect(() => parseYamlDocuments('a: 1\n---\nb: 2\n', 'f.yaml', { maxDocuments: 1 })).toThrow(/^f\.yaml: documents: more than 1 YAML document \(got 2\); give one document$/);
-    expect(() => parseYamlDocuments('---\n'.repeat(300), 'f.yaml')).toThrow(/^f\.yaml: documents: more than 100 YAML documents \(--- and \.\.\. lines counted\)/);
+    expect(() => parseYamlDocuments('a: 1\n---\nb: 2\n', 'f.yaml', { maxDocuments: 1 })).toThrow(
+      /^f\.yaml: documents: more than 1 YAML document \(got 2\); give one document$/,
+    );
+    expect(() => parseYamlDocuments('---\n'.repeat(300), 'f.yaml')).toThrow(
+      /^f\.yaml: documents: more than 100 YAML documents \(--- and \.\.\. lines counted\)/,
+    );
     expect(() => parseYamlDocuments(`a: ${'['.repeat(70)}${']'.repeat(70)}\n`, 'f.yaml')).toThrow(/^f\.yaml: nesting: YAML nested deeper than 64 levels/);
     const bomb = 'a: &a [1,2,3,4,5,6,7,8,9,10]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n';
     expect(() => parseYamlDocuments(bomb, 'f.yaml', { maxAliases: 10 })).toThrow(/^f\.yaml: YAML aliases expand too far/);

@@ -41,7 +41,10 @@ const named = doc.split('\n').flatMap(namedPaths);
 describe('docs/architecture.md', () => {
   it('resolves bare names in the folder of the path before them', () => {
     expect(namedPaths('| x | `src/ring/<name>.ts`: `ring.ts`, `jump.ts` (+ `workload/a.ts`); `scripts/b.mjs` |')).toEqual([
-      'src/ring/ring.ts', 'src/ring/jump.ts', 'src/ring/workload/a.ts', 'scripts/b.mjs',
+      'src/ring/ring.ts',
+      'src/ring/jump.ts',
+      'src/ring/workload/a.ts',
+      'scripts/b.mjs',
     ]);
   });
   it('names only paths that exist', () => {

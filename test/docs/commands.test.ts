@@ -160,7 +160,12 @@ function scratchCheckout(): { base: string; checkout: string } {
   return { base, checkout };
 }
 
-const files = ['README.md', ...readdirSync(`${root}docs`).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const files = [
+  'README.md',
+  ...readdirSync(`${root}docs`)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const commands = files.flatMap((f) => docCommands(f, readFileSync(root + f, 'utf8')));
 const scratch = scratchCheckout();
 let outcomes: Outcome[] = [];
@@ -199,9 +204,7 @@ describe('the doc test fails when a documented command breaks', () => {
     const original = readFileSync(`${root}docs/day2.md`, 'utf8');
     const broken = original.replace('--cluster alx-ns-alluxio-cluster --replicas 2', '--cluster alluxio --replicas 2');
     expect(broken).not.toBe(original);
-    const [good, bad] = [original, broken].map(
-      (md) => docCommands('docs/day2.md', md).find((c) => c.command.includes('--replicas 2 s3://'))!,
-    );
+    const [good, bad] = [original, broken].map((md) => docCommands('docs/day2.md', md).find((c) => c.command.includes('--replicas 2 s3://'))!);
     const [goodRun, badRun] = await Promise.all([good, bad].map((c) => run(c.command, scratch.checkout)));
     expect(verdict(good, goodRun)).toBeUndefined();
     expect(verdict(bad, badRun)).toMatch(/^exit 2 \(expected 0 or 1\)/);

@@ -54,7 +54,11 @@ async function load(server: EtcdServer, kvs: ExportKv[], clusters: string[]): Pr
 /** Copies the client's TLS files into `checkout` under the names the commands pass. */
 function placeTlsFiles(client: Tls, checkout: string, commands: string[]): void {
   for (const command of commands) {
-    for (const [flag, file] of [['--etcd-cacert', client.ca], ['--etcd-cert', client.cert], ['--etcd-key', client.key]] as const) {
+    for (const [flag, file] of [
+      ['--etcd-cacert', client.ca],
+      ['--etcd-cert', client.cert],
+      ['--etcd-key', client.key],
+    ] as const) {
       const name = flagValue(command, flag);
       if (name !== undefined) copyFileSync(file, join(checkout, name));
     }

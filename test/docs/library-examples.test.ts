@@ -22,7 +22,16 @@ function writeProject(): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   blocks.forEach((m, i) => writeFileSync(`${dir}/library-${i + 1}.ts`, m[2]));
-  const compilerOptions = { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: ['node'], skipLibCheck: true };
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    lib: ['ES2022', 'DOM'],
+    types: ['node'],
+    skipLibCheck: true,
+  };
   writeFileSync(`${dir}/tsconfig.json`, JSON.stringify({ compilerOptions, include: ['*.ts'] }));
 }
 

@@ -70,12 +70,18 @@ const over = (alphabet: string, maxLength = 40) => fc.string({ unit: fc.constant
 const quantityText = fc.oneof(
   anyText,
   over('0123456789.+-eEinumkKMGTP '),
-  fc.tuple(fc.integer(), fc.constantFrom('', 'Ki', 'Gi', 'G', 'e', 'e-', 'E9', 'm', 'n'), fc.integer({ min: -3_000_000_000, max: 3_000_000_000 })).map(([a, s, e]) => `${a}${s}${s.startsWith('e') || s.startsWith('E') ? e : ''}`),
+  fc
+    .tuple(fc.integer(), fc.constantFrom('', 'Ki', 'Gi', 'G', 'e', 'e-', 'E9', 'm', 'n'), fc.integer({ min: -3_000_000_000, max: 3_000_000_000 }))
+    .map(([a, s, e]) => `${a}${s}${s.startsWith('e') || s.startsWith('E') ? e : ''}`),
 );
 const sizeText = fc.oneof(anyText, over('0123456789.+-eExXpP kKmMgGtTbBiI '));
 // Keys that have bitten JavaScript parsers before: Object.prototype's own names.
 const protoKey = fc.constantFrom('toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype');
-const key = fc.oneof(fc.string({ maxLength: 8 }), protoKey, fc.constantFrom('apiVersion', 'kind', 'spec', 'worker', 'count', 'pagestore', 'size', 'cluster', 'workload', 'events'));
+const key = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  protoKey,
+  fc.constantFrom('apiVersion', 'kind', 'spec', 'worker', 'count', 'pagestore', 'size', 'cluster', 'workload', 'events'),
+);
 const leaf = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), quantityText);
 const tree = fc.letrec((tie) => ({
   node: fc.oneof({ maxDepth: 4 }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 5 })),
@@ -104,7 +110,10 @@ const MANIFEST = {
   apiVersion: 'k8s-operator.alluxio.com/v1',
   kind: 'AlluxioCluster',
   metadata: { name: 'a' },
-  spec: { properties: { 'alluxio.user.dynamic.consistent.hash.ring.enabled': 'false' }, worker: { count: 2, pagestore: { size: '100Gi', reservedSize: '10Gi' } } },
+  spec: {
+    properties: { 'alluxio.user.dynamic.consistent.hash.ring.enabled': 'false' },
+    worker: { count: 2, pagestore: { size: '100Gi', reservedSize: '10Gi' } },
+  },
 };
 const SCENARIO = {
   name: 'x',
@@ -114,56 +123,156 @@ const SCENARIO = {
 };
 
 describe(`parsers under fuzzing (${RUNS} inputs each, seed ${SEED})`, () => {
-  it('parseQuantity', () => {
-    fc.assert(fc.property(quantityText, withProgress('parseQuantity', (t: string) => returnsOrRefuses(() => parseQuantity(t).value()))), params);
-  }, TIMEOUT);
+  it(
+    'parseQuantity',
+    () => {
+      fc.assert(
+        fc.property(
+          quantityText,
+          withProgress('parseQuantity', (t: string) => returnsOrRefuses(() => parseQuantity(t).value())),
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('parseAlluxioSize', () => {
-    fc.assert(fc.property(sizeText, withProgress('parseAlluxioSize', (t: string) => returnsOrRefuses(() => parseAlluxioSize(t)))), params);
-  }, TIMEOUT);
+  it(
+    'parseAlluxioSize',
+    () => {
+      fc.assert(
+        fc.property(
+          sizeText,
+          withProgress('parseAlluxioSize', (t: string) => returnsOrRefuses(() => parseAlluxioSize(t))),
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('cache sizes (cachesim --sizes)', () => {
-    // Commander's InvalidArgumentError is the CLI's one-line refusal for option values.
-    fc.assert(fc.property(sizeText, withProgress('cache sizes', (t: string) => {
-      try {
-        parseCacheSize(t);
-      } catch (e) {
-        if (!(e instanceof InvalidArgumentError) || /\n/.test(e.message)) throw e;
-      }
-    })), params);
-  }, TIMEOUT);
+  it(
+    'cache sizes (cachesim --sizes)',
+    () => {
+      // Commander's InvalidArgumentError is the CLI's one-line refusal for option values.
+      fc.assert(
+        fc.property(
+          sizeText,
+          withProgress('cache sizes', (t: string) => {
+            try {
+              parseCacheSize(t);
+            } catch (e) {
+              if (!(e instanceof InvalidArgumentError) || /\n/.test(e.message)) throw e;
+            }
+          }),
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('parseManifest', () => {
-    fc.assert(fc.property(yamlText(MANIFEST), withProgress('parseManifest', (t: string) => returnsOrRefuses(() => parseManifest(t, 'm.yaml')))), params);
-  }, TIMEOUT);
+  it(
+    'parseManifest',
+    () => {
+      fc.assert(
+        fc.property(
+          yamlText(MANIFEST),
+          withProgress('parseManifest', (t: string) => returnsOrRefuses(() => parseManifest(t, 'm.yaml'))),
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('parseScenario', () => {
-    fc.assert(fc.property(yamlText(SCENARIO), withProgress('parseScenario', (t: string) => returnsOrRefuses(() => parseScenario(t, 's.yaml')))), params);
-  }, TIMEOUT);
+  it(
+    'parseScenario',
+    () => {
+      fc.assert(
+        fc.property(
+          yamlText(SCENARIO),
+          withProgress('parseScenario', (t: string) => returnsOrRefuses(() => parseScenario(t, 's.yaml'))),
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('parseWorkers (text lines and JSON)', () => {
-    const json = tree.map((t) => JSON.stringify(Array.isArray(t) ? t : [t]));
-    fc.assert(fc.property(fc.oneof(anyText, over('abc123 .-#\n\t[]{}":,'), json), withProgress('parseWorkers', (t: string) => returnsOrRefuses(() => parseWorkers(t, 'w.txt')))), params);
-  }, TIMEOUT);
+  it(
+    'parseWorkers (text lines and JSON)',
+    () => {
+      const json = tree.map((t) => JSON.stringify(Array.isArray(t) ? t : [t]));
+      fc.assert(
+        fc.property(
+          fc.oneof(anyText, over('abc123 .-#\n\t[]{}":,'), json),
+          withProgress('parseWorkers', (t: string) => returnsOrRefuses(() => parseWorkers(t, 'w.txt'))),
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('parseEtcdJson (etcdctl -w json exports)', () => {
-    const kv = fc.record({ key: fc.base64String(), value: fc.oneof(fc.base64String(), fc.string()), lease: fc.oneof(fc.integer(), fc.string()) }, { requiredKeys: [] });
-    const doc = fc.oneof(tree.map((t) => JSON.stringify(t)), fc.array(kv, { maxLength: 4 }).map((kvs) => JSON.stringify({ header: {}, kvs, count: kvs.length })));
-    fc.assert(fc.property(fc.oneof(anyText, doc), withProgress('parseEtcdJson', (t: string) => returnsOrRefuses(() => parseEtcdJson(t, 'e.json')))), params);
-  }, TIMEOUT);
+  it(
+    'parseEtcdJson (etcdctl -w json exports)',
+    () => {
+      const kv = fc.record(
+        { key: fc.base64String(), value: fc.oneof(fc.base64String(), fc.string()), lease: fc.oneof(fc.integer(), fc.string()) },
+        { requiredKeys: [] },
+      );
+      const doc = fc.oneof(
+        tree.map((t) => JSON.stringify(t)),
+        fc.array(kv, { maxLength: 4 }).map((kvs) => JSON.stringify({ header: {}, kvs, count: kvs.length })),
+      );
+      fc.assert(
+        fc.property(
+          fc.oneof(anyText, doc),
+          withProgress('parseEtcdJson', (t: string) => returnsOrRefuses(() => parseEtcdJson(t, 'e.json'))),
+        ),
+        params,
+      );
+    },
+    TIMEOUT,
+  );
 
   for (const format of TRACE_FORMATS as readonly TraceFormat[]) {
-    it(`trace format ${format} (bytesTraceSource)`, async () => {
-      const text = fc.oneof(over('0123456789abc,|:\t\n\r" -x.'), fc.array(fc.tuple(fc.integer(), fc.string({ maxLength: 6 }), fc.nat(), fc.constantFrom('get', 'set', 'gets')), { maxLength: 8 }).map((rows) => rows.map((r) => `${r[0]},${r[1]},${r[2]},${r[2]},1,${r[3]},0`).join('\n')));
-      const bytes = fc.oneof(fc.uint8Array({ maxLength: 200 }), text.map((t) => new TextEncoder().encode(t)));
-      const options = fc.record({ idCol: fc.integer({ min: 0, max: 4 }), timeCol: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), sizeCol: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), idIsNum: fc.boolean() });
-      await fc.assert(fc.asyncProperty(bytes, options, withProgress(`trace format ${format}`, async (b: Uint8Array, o: { idCol: number; timeCol?: number; sizeCol?: number; idIsNum: boolean }) => {
-        try {
-          for await (const batch of traceBatches(bytesTraceSource('t', b), format, o)) void batch.length;
-        } catch (e) {
-          cleanFailure(e);
-        }
-      })), params);
-    }, TIMEOUT);
+    it(
+      `trace format ${format} (bytesTraceSource)`,
+      async () => {
+        const text = fc.oneof(
+          over('0123456789abc,|:\t\n\r" -x.'),
+          fc
+            .array(fc.tuple(fc.integer(), fc.string({ maxLength: 6 }), fc.nat(), fc.constantFrom('get', 'set', 'gets')), { maxLength: 8 })
+            .map((rows) => rows.map((r) => `${r[0]},${r[1]},${r[2]},${r[2]},1,${r[3]},0`).join('\n')),
+        );
+        const bytes = fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          text.map((t) => new TextEncoder().encode(t)),
+        );
+        const options = fc.record({
+          idCol: fc.integer({ min: 0, max: 4 }),
+          timeCol: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+          sizeCol: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+          idIsNum: fc.boolean(),
+        });
+        await fc.assert(
+          fc.asyncProperty(
+            bytes,
+            options,
+            withProgress(`trace format ${format}`, async (b: Uint8Array, o: { idCol: number; timeCol?: number; sizeCol?: number; idIsNum: boolean }) => {
+              try {
+                for await (const batch of traceBatches(bytesTraceSource('t', b), format, o)) void batch.length;
+              } catch (e) {
+                cleanFailure(e);
+              }
+            }),
+          ),
+          params,
+        );
+      },
+      TIMEOUT,
+    );
   }
 });

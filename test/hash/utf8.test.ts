@@ -65,11 +65,16 @@ describe('writeDecimal', () => {
   it('after a key encoded by KeyBuffer gives the UTF-8 of key + value, lone surrogates and buffer growth included', () => {
     const buffer = new KeyBuffer(16);
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400, size: 'max' }), fc.integer({ min: -2147483648, max: 2147483647 }), fc.integer({ min: 0, max: 50 }), (key, a, b) => {
-        const n = buffer.encode(key, 'java', 2 * DECIMAL_INT32_BYTES);
-        const end = writeDecimal(buffer.bytes, writeDecimal(buffer.bytes, n, a), b);
-        expect([...buffer.bytes.subarray(0, end)]).toEqual([...utf8Bytes(`${key}${a}${b}`, 'java')]);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400, size: 'max' }),
+        fc.integer({ min: -2147483648, max: 2147483647 }),
+        fc.integer({ min: 0, max: 50 }),
+        (key, a, b) => {
+          const n = buffer.encode(key, 'java', 2 * DECIMAL_INT32_BYTES);
+          const end = writeDecimal(buffer.bytes, writeDecimal(buffer.bytes, n, a), b);
+          expect([...buffer.bytes.subarray(0, end)]).toEqual([...utf8Bytes(`${key}${a}${b}`, 'java')]);
+        },
+      ),
       { seed: 5, numRuns: 300 },
     );
   });

@@ -6,7 +6,15 @@ const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('base64 (RFC 4648 §4)', () => {
   it('matches the RFC 4648 §10 test vectors', () => {
-    const vectors: Array<[string, string]> = [['', ''], ['f', 'Zg=='], ['fo', 'Zm8='], ['foo', 'Zm9v'], ['foob', 'Zm9vYg=='], ['fooba', 'Zm9vYmE='], ['foobar', 'Zm9vYmFy']];
+    const vectors: Array<[string, string]> = [
+      ['', ''],
+      ['f', 'Zg=='],
+      ['fo', 'Zm8='],
+      ['foo', 'Zm9v'],
+      ['foob', 'Zm9vYg=='],
+      ['fooba', 'Zm9vYmE='],
+      ['foobar', 'Zm9vYmFy'],
+    ];
     for (const [plain, coded] of vectors) {
       expect(encodeBase64(bytes(plain))).toBe(coded);
       expect(decodeBase64(coded)).toEqual(bytes(plain));
@@ -34,12 +42,15 @@ describe('base64 (RFC 4648 §4)', () => {
 });
 
 describe('base64: round trips and refusals', () => {
-  it('round-trips any bytes and equals Node\'s encoder (seeded)', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (bytes): void => {
-      const text = encodeBase64(bytes);
-      expect(text).toBe(Buffer.from(bytes).toString('base64'));
-      expect(decodeBase64(text)).toEqual(bytes);
-    }), { seed: 14, numRuns: 300 });
+  it("round-trips any bytes and equals Node's encoder (seeded)", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes): void => {
+        const text = encodeBase64(bytes);
+        expect(text).toBe(Buffer.from(bytes).toString('base64'));
+        expect(decodeBase64(text)).toEqual(bytes);
+      }),
+      { seed: 14, numRuns: 300 },
+    );
   });
 
   it('rejects what is not padded standard base64', () => {

@@ -18,7 +18,10 @@ function errorOf(f: () => unknown): string {
 describe('parseEtcdJson (etcdctl get --prefix "" -w json)', () => {
   it('reads keys and values, an empty listing and appended exports (one a line)', () => {
     const one = JSON.stringify({ header: { revision: 3 }, kvs: [kv('/a', 'x'), { key: b64('/b') }] });
-    expect(parseEtcdJson(one, 'f').map((p) => [p.key, Buffer.from(p.value).toString()])).toEqual([['/a', 'x'], ['/b', '']]);
+    expect(parseEtcdJson(one, 'f').map((p) => [p.key, Buffer.from(p.value).toString()])).toEqual([
+      ['/a', 'x'],
+      ['/b', ''],
+    ]);
     expect(parseEtcdJson('{"header":{}}', 'f')).toEqual([]);
     const two = `${one}\n${JSON.stringify({ kvs: [kv('/c')] })}\n`;
     expect(parseEtcdJson(two, 'f').map((p) => p.key)).toEqual(['/a', '/b', '/c']);

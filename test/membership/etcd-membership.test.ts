@@ -14,15 +14,18 @@ const pair = (key: string, value = ''): KeyValue => ({ key, value: new TextEncod
 
 describe('readMembership', () => {
   it('ONLINE when a liveness key exists, OFFLINE otherwise; addresses best-effort; other clusters ignored', async () => {
-    const pairs = parseEtcdJson(JSON.stringify({
-      kvs: [
-        kv(`/DHT/c/AUTHORIZED/${ID2}`, entity('h2')),
-        kv(`/DHT/c/AUTHORIZED/${ID1}`, '\u0000\u0001binary'),
-        kv(`/ServiceDiscovery/c/${ID1}`, entity('h1')),
-        kv('/DHT/c/AUTHORIZED/not-a-worker'),
-        kv(`/DHT/other/AUTHORIZED/worker-1`),
-      ],
-    }), 'f');
+    const pairs = parseEtcdJson(
+      JSON.stringify({
+        kvs: [
+          kv(`/DHT/c/AUTHORIZED/${ID2}`, entity('h2')),
+          kv(`/DHT/c/AUTHORIZED/${ID1}`, '\u0000\u0001binary'),
+          kv(`/ServiceDiscovery/c/${ID1}`, entity('h1')),
+          kv('/DHT/c/AUTHORIZED/not-a-worker'),
+          kv(`/DHT/other/AUTHORIZED/worker-1`),
+        ],
+      }),
+      'f',
+    );
     const m = await readMembership(exportSource('f', pairs), 'c');
     expect(m.members).toEqual([
       { identity: ID1, address: 'h1:29999', host: 'h1', state: 'ONLINE' },
@@ -34,7 +37,7 @@ describe('readMembership', () => {
     expect(m.notes.join('\n')).toMatch(/not JSON WorkerServiceEntity/);
   });
 
-  it('entityAddress reads Alluxio\'s JSON WorkerServiceEntity and nothing else', () => {
+  it("entityAddress reads Alluxio's JSON WorkerServiceEntity and nothing else", () => {
     const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
     expect(entityAddress(enc('{"WorkerNetAddress":{"Host":"192.168.4.36","RpcPort":29999}}'))).toBe('192.168.4.36:29999');
     expect(entityAddress(enc('{"WorkerNetAddress":{"Host":"h"}}'))).toBe('h');
@@ -44,7 +47,7 @@ describe('readMembership', () => {
 });
 
 describe('readMembership: prefixes, order and errors', () => {
-  it('uses Alluxio\'s key prefixes', () => {
+  it("uses Alluxio's key prefixes", () => {
     expect(registrationPrefix(DEFAULT_CLUSTER)).toBe('/DHT/DefaultAlluxioCluster/AUTHORIZED/');
     expect(livenessPrefix('c')).toBe('/ServiceDiscovery/c/');
   });
@@ -62,7 +65,9 @@ describe('readMembership: prefixes, order and errors', () => {
   it('names the clusters it found when the one asked for has no workers', async () => {
     const source = exportSource('dump.json', [pair('/DHT/b/AUTHORIZED/worker-1'), pair('/ServiceDiscovery/a/worker-2')]);
     await expect(readMembership(source, 'c')).rejects.toThrow(RingSimError);
-    await expect(readMembership(source, 'c')).rejects.toThrow(/^--cluster: no workers under \/DHT\/c\/AUTHORIZED\/ or \/ServiceDiscovery\/c\/ in dump\.json; clusters found: a, b \(got "c"\); pass --cluster a \(or another found\)$/);
+    await expect(readMembership(source, 'c')).rejects.toThrow(
+      /^--cluster: no workers under \/DHT\/c\/AUTHORIZED\/ or \/ServiceDiscovery\/c\/ in dump\.json; clusters found: a, b \(got "c"\); pass --cluster a \(or another found\)$/,
+    );
     await expect(readMembership(exportSource('e', []), 'c')).rejects.toThrow(/clusters found: none .*check the endpoints/);
   });
 });

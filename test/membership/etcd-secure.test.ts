@@ -10,8 +10,23 @@ import { which } from '../shared.js';
 import { builtCli } from './built-cli.js';
 
 /** The answer lines: locate's text starts with its "# assumed: …" lines (the settings no flag gave). */
-const answers = (stdout: string): string => stdout.split('\n').filter((l) => !l.startsWith('# assumed: ')).join('\n');
-import { enableReaderAuth, etcdMissing, etcdRequired, gateway, grantLease, makeCerts, registerWorkers, startEtcd, type EtcdServer, type Tls } from './etcd-server.js';
+const answers = (stdout: string): string =>
+  stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('# assumed: '))
+    .join('\n');
+import {
+  enableReaderAuth,
+  etcdMissing,
+  etcdRequired,
+  gateway,
+  grantLease,
+  makeCerts,
+  registerWorkers,
+  startEtcd,
+  type EtcdServer,
+  type Tls,
+} from './etcd-server.js';
 
 /** The TLS tests need openssl to make certificates (CI installs it); without it they skip unless etcd is required. */
 const opensslMissing = !which('openssl') && !etcdRequired;
@@ -60,7 +75,20 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate --etcd with auth and with 
   });
 
   it.skipIf(opensslMissing)('TLS: the CA and a client certificate read the ring; without the CA, one line names the endpoint', async () => {
-    const r = await builtCli(['locate', '--etcd', tls.url, '--cluster', 'c', '--etcd-cacert', client.ca, '--etcd-cert', client.cert, '--etcd-key', client.key, 's3://a']);
+    const r = await builtCli([
+      'locate',
+      '--etcd',
+      tls.url,
+      '--cluster',
+      'c',
+      '--etcd-cacert',
+      client.ca,
+      '--etcd-cert',
+      client.cert,
+      '--etcd-key',
+      client.key,
+      's3://a',
+    ]);
     expect(r.stderr).toBe('');
     expect(answers(r.stdout)).toBe(`s3://a\t${ID} (h)\n`);
     const untrusted = await builtCli(['locate', '--etcd', tls.url, '--cluster', 'c', 's3://a']);
@@ -72,7 +100,22 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate --etcd with auth and with 
   });
 
   it.skipIf(opensslMissing)('TLS with auth: a client certificate without a CommonName logs in; one with a CN is one line naming --etcd-cert', async () => {
-    const args = (tls: Tls): string[] => ['locate', '--etcd', tlsAuth.url, '--cluster', 'c', '--etcd-cacert', tls.ca, '--etcd-cert', tls.cert, '--etcd-key', tls.key, '--etcd-user', 'reader', 's3://a'];
+    const args = (tls: Tls): string[] => [
+      'locate',
+      '--etcd',
+      tlsAuth.url,
+      '--cluster',
+      'c',
+      '--etcd-cacert',
+      tls.ca,
+      '--etcd-cert',
+      tls.cert,
+      '--etcd-key',
+      tls.key,
+      '--etcd-user',
+      'reader',
+      's3://a',
+    ];
     const ok = await builtCli(args(anonymous), { RING_SIM_ETCD_PASSWORD: 'readerpw' });
     expect(ok.stderr).toBe('');
     expect(answers(ok.stdout)).toBe(`s3://a\t${ID} (h)\n`);

@@ -60,10 +60,24 @@ export async function startEtcd(tls?: Tls): Promise<EtcdServer> {
   const url = `${scheme}://127.0.0.1:${clientPort}`;
   const peer = `http://127.0.0.1:${peerPort}`;
   const args = [
-    '--name', 'test', '--data-dir', join(dir, 'data'),
-    '--listen-client-urls', url, '--advertise-client-urls', url,
-    '--listen-peer-urls', peer, '--initial-advertise-peer-urls', peer,
-    '--initial-cluster', `test=${peer}`, '--log-level', 'error', '--logger', 'zap',
+    '--name',
+    'test',
+    '--data-dir',
+    join(dir, 'data'),
+    '--listen-client-urls',
+    url,
+    '--advertise-client-urls',
+    url,
+    '--listen-peer-urls',
+    peer,
+    '--initial-advertise-peer-urls',
+    peer,
+    '--initial-cluster',
+    `test=${peer}`,
+    '--log-level',
+    'error',
+    '--logger',
+    'zap',
   ];
   if (tls) args.push('--cert-file', tls.cert, '--key-file', tls.key, '--trusted-ca-file', tls.ca, '--client-cert-auth');
   const child: ChildProcess = spawn(ETCD!, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -71,7 +85,8 @@ export async function startEtcd(tls?: Tls): Promise<EtcdServer> {
   child.stderr!.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-4000)));
   const tlsArgs = tls ? ['--cacert', tls.ca, '--cert', tls.cert, '--key', tls.key] : [];
   const ctl = async (a: string[], extraEnv: Record<string, string> = {}): Promise<string> =>
-    (await run(ETCDCTL!, ['--endpoints', url, ...tlsArgs, ...a], { env: { ...process.env, ETCDCTL_API: '3', ...extraEnv }, maxBuffer: 64 * 1024 * 1024 })).stdout;
+    (await run(ETCDCTL!, ['--endpoints', url, ...tlsArgs, ...a], { env: { ...process.env, ETCDCTL_API: '3', ...extraEnv }, maxBuffer: 64 * 1024 * 1024 }))
+      .stdout;
   const stop = async (): Promise<void> => {
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
@@ -98,7 +113,16 @@ export function workerEntity(identity: string, host: string): string {
   const hex = identity.slice('worker-'.length).replace(/-/g, '');
   return JSON.stringify({
     Identity: { version: 1, identifier: hex },
-    WorkerNetAddress: { Host: host, ContainerHost: '', RpcPort: 29999, DataPort: 29997, SecureRpcPort: 0, NettyDataPort: 29997, WebPort: 30000, DomainSocketPath: '' },
+    WorkerNetAddress: {
+      Host: host,
+      ContainerHost: '',
+      RpcPort: 29999,
+      DataPort: 29997,
+      SecureRpcPort: 0,
+      NettyDataPort: 29997,
+      WebPort: 30000,
+      DomainSocketPath: '',
+    },
     State: 'AUTHORIZED',
     GenerationNumber: -1,
     ServiceEntityName: identity,
@@ -143,12 +167,21 @@ export async function put(server: EtcdServer, key: string, value: string, lease?
  * Registers workers as Alluxio does: AUTHORIZED without a lease for all; ServiceDiscovery under `lease` for
  * those in `live`.
  */
-export async function registerWorkers(server: EtcdServer, cluster: string, workers: Array<{ identity: string; host: string }>, live: ReadonlySet<string>, lease: string, token?: string): Promise<void> {
-  await Promise.all(workers.map(async (w) => {
-    const value = workerEntity(w.identity, w.host);
-    await put(server, `/DHT/${cluster}/AUTHORIZED/${w.identity}`, value, undefined, token);
-    if (live.has(w.identity)) await put(server, `/ServiceDiscovery/${cluster}/${w.identity}`, value, lease, token);
-  }));
+export async function registerWorkers(
+  server: EtcdServer,
+  cluster: string,
+  workers: Array<{ identity: string; host: string }>,
+  live: ReadonlySet<string>,
+  lease: string,
+  token?: string,
+): Promise<void> {
+  await Promise.all(
+    workers.map(async (w) => {
+      const value = workerEntity(w.identity, w.host);
+      await put(server, `/DHT/${cluster}/AUTHORIZED/${w.identity}`, value, undefined, token);
+      if (live.has(w.identity)) await put(server, `/ServiceDiscovery/${cluster}/${w.identity}`, value, lease, token);
+    }),
+  );
 }
 
 /** Waits until `key` is gone (its lease expired); no timing is asserted. */
@@ -173,9 +206,29 @@ export function makeCerts(dir: string): { server: Tls; client: Tls; anonymous: T
   };
   ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=ring-sim test CA');
   writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n');
-  for (const [name, subject] of [['server', '/CN=server'], ['client', '/CN=client'], ['anonymous', '/O=ring-sim']]) {
+  for (const [name, subject] of [
+    ['server', '/CN=server'],
+    ['client', '/CN=client'],
+    ['anonymous', '/O=ring-sim'],
+  ]) {
     ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject);
-    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', 'ext.cnf');
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '2',
+      '-extfile',
+      'ext.cnf',
+    );
   }
   const files = (name: string): Tls => ({ ca: join(dir, 'ca.pem'), cert: join(dir, `${name}.pem`), key: join(dir, `${name}.key`) });
   return { server: files('server'), client: files('client'), anonymous: files('anonymous') };

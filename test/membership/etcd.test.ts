@@ -27,7 +27,11 @@ const URLS = Object.keys(fileUrlWorkers);
 const CLUSTER = 'vectors';
 const OTHER = ['a', 'b', 'c', 'd'].map(() => `worker-${randomUUID()}`);
 
-const parseLines = (text: string): Array<{ key: string; workers: string[] }> => text.trim().split('\n').map((l) => JSON.parse(l) as { key: string; workers: string[] });
+const parseLines = (text: string): Array<{ key: string; workers: string[] }> =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { key: string; workers: string[] });
 
 describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a real etcd', () => {
   let etcd: EtcdServer;
@@ -43,8 +47,20 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
     const live = new Set(identities.filter((i) => !OFFLINE.has(i)));
     await registerWorkers(etcd, CLUSTER, all, live, longLease);
     // The five to go OFFLINE were alive once: their liveness keys hang on a short lease that is never renewed.
-    await registerWorkers(etcd, CLUSTER, all.filter((w) => OFFLINE.has(w.identity)), OFFLINE, shortLease);
-    await registerWorkers(etcd, 'other', OTHER.map((identity, i) => ({ identity, host: `other-${i}` })), new Set(OTHER), longLease);
+    await registerWorkers(
+      etcd,
+      CLUSTER,
+      all.filter((w) => OFFLINE.has(w.identity)),
+      OFFLINE,
+      shortLease,
+    );
+    await registerWorkers(
+      etcd,
+      'other',
+      OTHER.map((identity, i) => ({ identity, host: `other-${i}` })),
+      new Set(OTHER),
+      longLease,
+    );
     for (const id of OFFLINE) await waitUntilGone(etcd, `/ServiceDiscovery/${CLUSTER}/${id}`);
     exportFile = join(mkdtempSync(join(tmpdir(), 'ring-sim-export-')), 'etcd.json');
     writeFileSync(exportFile, await etcd.ctl(['get', '--prefix', '', '-w', 'json']));
@@ -58,9 +74,9 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
     silent?.close();
   });
 
-  it('static ring: all 50 registered identities give Alluxio\'s vectors, in order', async () => {
+  it("static ring: all 50 registered identities give Alluxio's vectors, in order", async () => {
     const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', 'static', '--vnodes', '5', '--replicas', '5', '--json', ...URLS]);
-    expect(r.stderr).toBe('ring-sim: assumed: CONSISTENT policy, DEFAULT hash provider: Alluxio\'s defaults; pass --manifest FILE for the cluster\'s own\n');
+    expect(r.stderr).toBe("ring-sim: assumed: CONSISTENT policy, DEFAULT hash provider: Alluxio's defaults; pass --manifest FILE for the cluster's own\n");
     expect(r.code).toBe(0);
     const lines = parseLines(r.stdout) as Array<{ key: string; workers: string[]; hosts: string[] }>;
     expect(lines.map((l) => l.key)).toEqual(URLS);
@@ -75,9 +91,12 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
     // Assumed and said on stderr (stdout stays JSON lines): the dynamic ring and Alluxio's default provider.
     const r = await builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--edition', 'oss', '--replicas', '5', '--json', ...URLS]);
     expect(r.stderr).toContain('ring-sim: assumed: 5 virtual nodes per worker: the open-source default (--edition oss)');
-    expect(r.stderr).toContain('ring-sim: assumed: dynamic ring: Alluxio\'s default');
+    expect(r.stderr).toContain("ring-sim: assumed: dynamic ring: Alluxio's default");
     const online = identities.filter((i) => !OFFLINE.has(i)).sort();
-    const alluxio = new AlluxioConsistentPlacement(online.map((id) => ({ id })), { vnodes: 5 });
+    const alluxio = new AlluxioConsistentPlacement(
+      online.map((id) => ({ id })),
+      { vnodes: 5 },
+    );
     const lines = parseLines(r.stdout);
     let differs = 0;
     for (const l of lines) {
@@ -89,14 +108,16 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('--etcd-export (real etcdctl output) gives the same answers offline, for both rings', async () => {
-    await Promise.all(['static', 'dynamic'].map(async (ring) => {
-      const [live, offline] = await Promise.all([
-        builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', ring, '--vnodes', '5', '--replicas', '3', ...URLS]),
-        builtCli(['locate', '--etcd-export', exportFile, '--cluster', CLUSTER, '--ring', ring, '--vnodes', '5', '--replicas', '3', ...URLS]),
-      ]);
-      expect(offline.stderr).toBe('');
-      expect(offline.stdout).toBe(live.stdout);
-    }));
+    await Promise.all(
+      ['static', 'dynamic'].map(async (ring) => {
+        const [live, offline] = await Promise.all([
+          builtCli(['locate', '--etcd', etcd.url, '--cluster', CLUSTER, '--ring', ring, '--vnodes', '5', '--replicas', '3', ...URLS]),
+          builtCli(['locate', '--etcd-export', exportFile, '--cluster', CLUSTER, '--ring', ring, '--vnodes', '5', '--replicas', '3', ...URLS]),
+        ]);
+        expect(offline.stderr).toBe('');
+        expect(offline.stdout).toBe(live.stdout);
+      }),
+    );
   });
 
   it('ignores other clusters, and a cluster not seen before places as a workers file of its identities', async () => {
@@ -107,11 +128,29 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
     // the membership's text names each worker's registered host: identity (other-N)
     expect(r.stdout.replace(/ \(other-\d\)/g, '')).toBe(byFile.stdout);
     expect(r.stdout).toMatch(/\tworker-[0-9a-f-]{36} \(other-\d\) worker-[0-9a-f-]{36} \(other-\d\)\n/);
-    expect(r.stdout.split(/\s+/).filter((w) => w.startsWith('worker-')).every((w) => OTHER.includes(w))).toBe(true);
+    expect(
+      r.stdout
+        .split(/\s+/)
+        .filter((w) => w.startsWith('worker-'))
+        .every((w) => OTHER.includes(w)),
+    ).toBe(true);
   });
 
   it('tries each endpoint in turn: a dead first endpoint does not stop a live second', async () => {
-    const r = await builtCli(['locate', '--etcd', `http://127.0.0.1:${silentPort},${etcd.url}`, '--etcd-timeout', '1', '--cluster', CLUSTER, '--ring', 'static', '--vnodes', '5', URLS[0]]);
+    const r = await builtCli([
+      'locate',
+      '--etcd',
+      `http://127.0.0.1:${silentPort},${etcd.url}`,
+      '--etcd-timeout',
+      '1',
+      '--cluster',
+      CLUSTER,
+      '--ring',
+      'static',
+      '--vnodes',
+      '5',
+      URLS[0],
+    ]);
     expect(r.stderr).toBe('');
     const first = asId(fileUrlWorkers[URLS[0]][0]);
     expect(r.stdout.split('\t')[1].trim()).toBe(`${first} (${hostOf.get(first)})`);
@@ -126,7 +165,12 @@ describe.skipIf(etcdMissing && !etcdRequired)('locate with a membership from a r
   });
 
   it('a cluster with no members names the prefixes read and the clusters found', async () => {
-    const runs = await Promise.all([['--etcd', etcd.url], ['--etcd-export', exportFile]].map((source) => builtCli(['locate', ...source, '--cluster', 'nope', 'k'])));
+    const runs = await Promise.all(
+      [
+        ['--etcd', etcd.url],
+        ['--etcd-export', exportFile],
+      ].map((source) => builtCli(['locate', ...source, '--cluster', 'nope', 'k'])),
+    );
     for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

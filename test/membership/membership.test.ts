@@ -17,7 +17,9 @@ describe('the ring over a membership', () => {
   });
 
   it('refuses an empty ring, naming --ring and the way out', () => {
-    expect(() => requireRingWorkers(membership(['OFFLINE']), 'dynamic')).toThrow(/^--ring: cluster "c" has no ONLINE worker in dump\.json \(got "dynamic"\); use --ring static/);
+    expect(() => requireRingWorkers(membership(['OFFLINE']), 'dynamic')).toThrow(
+      /^--ring: cluster "c" has no ONLINE worker in dump\.json \(got "dynamic"\); use --ring static/,
+    );
     expect(() => requireRingWorkers(membership([]), 'static')).toThrow(/has no registered worker in dump\.json .*check --cluster/);
     expect(requireRingWorkers(membership(['OFFLINE']), 'static')).toEqual([{ id: 'worker-0' }]);
   });

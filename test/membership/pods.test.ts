@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { parsePods, podOfHost } from '../../src/membership/pods.js';
 
-const pod = (name: string, status: Record<string, unknown>, spec: Record<string, unknown> = {}) => ({ kind: 'Pod', metadata: { name }, spec: { nodeName: `node-of-${name}`, ...spec }, status: { phase: 'Running', ...status } });
+const pod = (name: string, status: Record<string, unknown>, spec: Record<string, unknown> = {}) => ({
+  kind: 'Pod',
+  metadata: { name },
+  spec: { nodeName: `node-of-${name}`, ...spec },
+  status: { phase: 'Running', ...status },
+});
 
 describe('pods beside identities (kubectl get pods -o json)', () => {
-  const index = parsePods({
-    kind: 'List',
-    items: [
-      pod('alluxio-cluster-worker-85fd45db46-c7n9p', { podIP: '10.244.1.5', hostIP: '10.0.0.1', podIPs: [{ ip: '10.244.1.5' }, { ip: 'fd00::5' }] }),
-      pod('alluxio-cluster-worker-85fd45db46-x2k4q', { podIP: '10.0.0.2', hostIP: '10.0.0.2' }, { hostNetwork: true }),
-      pod('alluxio-cluster-fuse-abcde', { podIP: '10.0.0.2', hostIP: '10.0.0.2' }, { hostNetwork: true }),
-      pod('old-worker', { phase: 'Succeeded', podIP: '10.244.1.9' }),
-      pod('new-worker', { podIP: '10.244.1.9' }),
-      pod('alluxio-worker-3', { podIP: '10.244.2.3' }),
-    ],
-  }, 'pods.json');
+  const index = parsePods(
+    {
+      kind: 'List',
+      items: [
+        pod('alluxio-cluster-worker-85fd45db46-c7n9p', { podIP: '10.244.1.5', hostIP: '10.0.0.1', podIPs: [{ ip: '10.244.1.5' }, { ip: 'fd00::5' }] }),
+        pod('alluxio-cluster-worker-85fd45db46-x2k4q', { podIP: '10.0.0.2', hostIP: '10.0.0.2' }, { hostNetwork: true }),
+        pod('alluxio-cluster-fuse-abcde', { podIP: '10.0.0.2', hostIP: '10.0.0.2' }, { hostNetwork: true }),
+        pod('old-worker', { phase: 'Succeeded', podIP: '10.244.1.9' }),
+        pod('new-worker', { podIP: '10.244.1.9' }),
+        pod('alluxio-worker-3', { podIP: '10.244.2.3' }),
+      ],
+    },
+    'pods.json',
+  );
 
   it('maps a pod IP (status.podIP or podIPs) to its pod and node', () => {
     expect(podOfHost('10.244.1.5', index)).toEqual({ pod: 'alluxio-cluster-worker-85fd45db46-c7n9p', node: 'node-of-alluxio-cluster-worker-85fd45db46-c7n9p' });
@@ -30,12 +38,23 @@ describe('pods beside identities (kubectl get pods -o json)', () => {
   it('prefers the running pod of a reused IP; a registered name matches by its first DNS label', () => {
     expect(podOfHost('10.244.1.9', index).pod).toBe('new-worker');
     expect(podOfHost('alluxio-worker-3.alluxio-worker.alluxio.svc.cluster.local', index).pod).toBe('alluxio-worker-3');
-    expect(podOfHost('alluxio-worker-9.alluxio-worker.alluxio.svc.cluster.local', index)).toMatchObject({ pod: null, why: 'no pod named alluxio-worker-9 in pods.json' });
+    expect(podOfHost('alluxio-worker-9.alluxio-worker.alluxio.svc.cluster.local', index)).toMatchObject({
+      pod: null,
+      why: 'no pod named alluxio-worker-9 in pods.json',
+    });
     expect(podOfHost(undefined, index).pod).toBeNull();
   });
 
   it('an IP two running non-worker pods share is undecided and says which', () => {
-    const two = parsePods({ items: [pod('a', { podIP: '10.1.1.1', hostIP: '10.1.1.1' }, { hostNetwork: true }), pod('b', { podIP: '10.1.1.1', hostIP: '10.1.1.1' }, { hostNetwork: true })] }, 'p.json');
+    const two = parsePods(
+      {
+        items: [
+          pod('a', { podIP: '10.1.1.1', hostIP: '10.1.1.1' }, { hostNetwork: true }),
+          pod('b', { podIP: '10.1.1.1', hostIP: '10.1.1.1' }, { hostNetwork: true }),
+        ],
+      },
+      'p.json',
+    );
     expect(podOfHost('10.1.1.1', two)).toMatchObject({ pod: null, why: 'several pods in p.json have IP 10.1.1.1: a, b' });
   });
 

@@ -16,8 +16,24 @@ import { alluxioFileId as rootFileId, pageStoreDirIndex as rootDirIndex } from '
  * Columns: input, AlluxioURI.toString(), file id, murmur3 asInt, floorMod by 2, 3, 7.
  */
 const VECTORS: [string, string, string, number, number, number, number][] = [
-  ['s3://bucket/data/part-0.parquet', 's3://bucket/data/part-0.parquet', 'e809455a33f7fdb6ac0ea18f635ad7de8b8bf88902000199724d145c7eb71c20', 1496234159, 1, 2, 0],
-  ['s3://bucket//data///part-0.parquet/', 's3://bucket/data/part-0.parquet', 'e809455a33f7fdb6ac0ea18f635ad7de8b8bf88902000199724d145c7eb71c20', 1496234159, 1, 2, 0],
+  [
+    's3://bucket/data/part-0.parquet',
+    's3://bucket/data/part-0.parquet',
+    'e809455a33f7fdb6ac0ea18f635ad7de8b8bf88902000199724d145c7eb71c20',
+    1496234159,
+    1,
+    2,
+    0,
+  ],
+  [
+    's3://bucket//data///part-0.parquet/',
+    's3://bucket/data/part-0.parquet',
+    'e809455a33f7fdb6ac0ea18f635ad7de8b8bf88902000199724d145c7eb71c20',
+    1496234159,
+    1,
+    2,
+    0,
+  ],
   ['hdfs://nn:8020/warehouse/t/', 'hdfs://nn:8020/warehouse/t', 'ccb6686e4f45e3883ecce36ed00b14026d8c9b8f0f6e81b16b8382b17ba677c4', -950590631, 1, 1, 3],
   ['hdfs://nn:08020/a/./b/../c', 'hdfs://nn:8020/a/c', '3ba670f988b1b7c33213951aaee7cd3b3b96eb625104169e0c82823693f134b7', -226441022, 0, 1, 4],
   ['hdfs://h1:1;h2:2+h3:3/x', 'hdfs://h1:1,h2:2,h3:3/x', 'f601100424f834f43dd0a281e43ffffbcd3fc32139f9aac90b3121592824cf98', 1130860067, 1, 2, 1],
@@ -62,7 +78,10 @@ describe('alluxioFileId and pageStoreDirIndex (Alluxio HashAllocator)', () => {
       expect(alluxioUriString(input), input).toBe(uri);
       expect(alluxioFileId(input), input).toBe(fileId);
       expect(referenceMurmur3(fileId), input).toBe(hash);
-      expect([2, 3, 7].map((n) => pageStoreDirIndex(input, n)), input).toEqual([by2, by3, by7]);
+      expect(
+        [2, 3, 7].map((n) => pageStoreDirIndex(input, n)),
+        input,
+      ).toEqual([by2, by3, by7]);
       expect(pageStoreDirIndex(input, 1)).toBe(0);
     }
   });
@@ -75,25 +94,36 @@ describe('alluxioFileId and pageStoreDirIndex (Alluxio HashAllocator)', () => {
   it('equal node:crypto SHA-256 and a reference murmur3 with floorMod, on random paths', () => {
     const segment = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '-', '_', 'é', '数', '😀', ' ', '%'), minLength: 1, maxLength: 6 });
     fc.assert(
-      fc.property(fc.constantFrom('s3://bucket', 'hdfs://nn:8020', 'gs://b', ''), fc.array(segment, { maxLength: 5 }), fc.integer({ min: 1, max: 64 }), (root, segments, dirs) => {
-        const path = `${root}/${segments.join('/')}`;
-        const expected = createHash('sha256').update(Buffer.from(alluxioUriString(path), 'utf8')).digest('hex');
-        expect(alluxioFileId(path)).toBe(expected);
-        expect(pageStoreDirIndex(path, dirs)).toBe(floorMod(referenceMurmur3(expected), dirs));
-        expect(dirIndexOfFileId(expected, dirs)).toBe(pageStoreDirIndex(path, dirs));
-      }),
+      fc.property(
+        fc.constantFrom('s3://bucket', 'hdfs://nn:8020', 'gs://b', ''),
+        fc.array(segment, { maxLength: 5 }),
+        fc.integer({ min: 1, max: 64 }),
+        (root, segments, dirs) => {
+          const path = `${root}/${segments.join('/')}`;
+          const expected = createHash('sha256')
+            .update(Buffer.from(alluxioUriString(path), 'utf8'))
+            .digest('hex');
+          expect(alluxioFileId(path)).toBe(expected);
+          expect(pageStoreDirIndex(path, dirs)).toBe(floorMod(referenceMurmur3(expected), dirs));
+          expect(dirIndexOfFileId(expected, dirs)).toBe(pageStoreDirIndex(path, dirs));
+        },
+      ),
       { seed: 30, numRuns: 300 },
     );
   });
 
   it('give one id to the spellings Alluxio normalizes to one URI (repeated and trailing slashes, backslashes)', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '1'), minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), fc.nat(3), (segments, extra) => {
-        const clean = `s3://bucket/${segments.join('/')}`;
-        const messy = `s3://bucket/${segments.join('/'.repeat(extra + 1))}${'/'.repeat(extra)}`;
-        expect(alluxioFileId(messy)).toBe(alluxioFileId(clean));
-        expect(alluxioFileId(`s3://bucket/${segments.join('\\')}\\`)).toBe(alluxioFileId(clean));
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', '1'), minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        fc.nat(3),
+        (segments, extra) => {
+          const clean = `s3://bucket/${segments.join('/')}`;
+          const messy = `s3://bucket/${segments.join('/'.repeat(extra + 1))}${'/'.repeat(extra)}`;
+          expect(alluxioFileId(messy)).toBe(alluxioFileId(clean));
+          expect(alluxioFileId(`s3://bucket/${segments.join('\\')}\\`)).toBe(alluxioFileId(clean));
+        },
+      ),
       { seed: 30, numRuns: 100 },
     );
   });

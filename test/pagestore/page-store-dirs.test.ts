@@ -11,17 +11,21 @@ describe('PageStoreDirs', () => {
   it('with one directory behaves exactly as PageStore (every access, every counter), for every policy', () => {
     for (const policy of ['lru', 'fifo', 'lfu', 'sieve']) {
       fc.assert(
-        fc.property(fc.array(fc.tuple(fc.nat(20), fc.integer({ min: 1, max: 5 * MiB })), { maxLength: 200 }), fc.integer({ min: 0, max: 12 }), (reads, pages) => {
-          const pooled = new PageStore({ capacityBytes: pages * MiB, policy });
-          const dirs = new PageStoreDirs({ dirs: [{ capacityBytes: pages * MiB }], policy });
-          for (const [file, size] of reads) {
-            expect(dirs.dirOf(`s3://b/f${file}`)).toBe(0);
-            expect(dirs.readFile(0, file, size)).toBe(pooled.readFile(file, size));
-            expect(dirs.lastHitBytes).toBe(pooled.lastHitBytes);
-            expect(dirs.access(0, file, 0)).toBe(pooled.access(file, 0));
-          }
-          expect(dirs.dirStats()).toEqual([pooled.stats()]);
-        }),
+        fc.property(
+          fc.array(fc.tuple(fc.nat(20), fc.integer({ min: 1, max: 5 * MiB })), { maxLength: 200 }),
+          fc.integer({ min: 0, max: 12 }),
+          (reads, pages) => {
+            const pooled = new PageStore({ capacityBytes: pages * MiB, policy });
+            const dirs = new PageStoreDirs({ dirs: [{ capacityBytes: pages * MiB }], policy });
+            for (const [file, size] of reads) {
+              expect(dirs.dirOf(`s3://b/f${file}`)).toBe(0);
+              expect(dirs.readFile(0, file, size)).toBe(pooled.readFile(file, size));
+              expect(dirs.lastHitBytes).toBe(pooled.lastHitBytes);
+              expect(dirs.access(0, file, 0)).toBe(pooled.access(file, 0));
+            }
+            expect(dirs.dirStats()).toEqual([pooled.stats()]);
+          },
+        ),
         { seed: 30, numRuns: 40 },
       );
     }

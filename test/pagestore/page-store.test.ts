@@ -51,20 +51,26 @@ describe('PageStore', () => {
   });
 
   it('refuses a page size that is not a positive whole number of bytes', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => new PageStore({ capacityBytes: MiB, pageSizeBytes: bad })).toThrow(/^pageSize: a page size must be a positive whole number of bytes/);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => new PageStore({ capacityBytes: MiB, pageSizeBytes: bad })).toThrow(/^pageSize: a page size must be a positive whole number of bytes/);
   });
 
   it('a second read of any file that fits hits every byte, and never holds more than its capacity (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 64 * 1024 }), fc.integer({ min: 512, max: 8192 }), fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 40 }), (fileSize, pageSize, others) => {
-        const capacity = 64 * 1024 + pageSize;
-        const s = new PageStore({ capacityBytes: capacity, pageSizeBytes: pageSize });
-        for (const f of others) s.readFile(100 + f, 3000);
-        expect(s.stats().occupiedBytes).toBeLessThanOrEqual(capacity);
-        s.readFile(1, fileSize);
-        expect(s.readFile(1, fileSize)).toBe(Math.ceil(fileSize / pageSize));
-        expect(s.lastHitBytes).toBe(fileSize);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 64 * 1024 }),
+        fc.integer({ min: 512, max: 8192 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 40 }),
+        (fileSize, pageSize, others) => {
+          const capacity = 64 * 1024 + pageSize;
+          const s = new PageStore({ capacityBytes: capacity, pageSizeBytes: pageSize });
+          for (const f of others) s.readFile(100 + f, 3000);
+          expect(s.stats().occupiedBytes).toBeLessThanOrEqual(capacity);
+          s.readFile(1, fileSize);
+          expect(s.readFile(1, fileSize)).toBe(Math.ceil(fileSize / pageSize));
+          expect(s.lastHitBytes).toBe(fileSize);
+        },
+      ),
       { seed: 42, numRuns: 150 },
     );
   });

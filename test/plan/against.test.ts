@@ -27,7 +27,9 @@ describe('planAgainst', () => {
     expect(r.changes.find((c) => c.field === 'spec.worker.pagestore.size')).toMatchObject({ destructive: false });
     expect(r.ring.moved).toBe(movement(membershipPlacement(m, 'dynamic', 5), membershipPlacement(m, 'dynamic', 2000)).moved);
     // The effect quotes the measured share, never a fixed "almost every key" (issue 23 item 7).
-    expect(r.changes.find((c) => c.field === 'virtual nodes per worker')!.effect).toBe(`every worker's points are redrawn; ${(r.ring.moved * 100).toFixed(3)} % of the keys change worker with the changes here (Moved below), their cached pages re-read`);
+    expect(r.changes.find((c) => c.field === 'virtual nodes per worker')!.effect).toBe(
+      `every worker's points are redrawn; ${(r.ring.moved * 100).toFixed(3)} % of the keys change worker with the changes here (Moved below), their cached pages re-read`,
+    );
   });
 
   it('a scale-out on the live identities moves what inspect --add says', async () => {
@@ -43,11 +45,24 @@ describe('planAgainst', () => {
 
   it('a scale-in takes the highest pod ordinals; a static ring keeps them OFFLINE; page size and type are destructive', async () => {
     const m = await live();
-    const scaleIn = planAgainst(manifest('alluxio-cluster.yaml'), manifest('alluxio-cluster.yaml', (t) => t.replace('count: 10', 'count: 8')), { membership: m });
+    const scaleIn = planAgainst(
+      manifest('alluxio-cluster.yaml'),
+      manifest('alluxio-cluster.yaml', (t) => t.replace('count: 10', 'count: 8')),
+      { membership: m },
+    );
     expect(scaleIn.ring.after.workers).toBe(8);
     expect(scaleIn.exact).toBe(true);
     expect(scaleIn.notes.join('\n')).toMatch(/highest pod ordinals/);
-    const toStatic = planAgainst(manifest('alluxio-cluster.yaml'), manifest('alluxio-cluster.yaml', (t) => t.replace('properties:\n', 'properties:\n    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"\n    alluxio.worker.page.store.page.size: 1MB\n')), { membership: m });
+    const toStatic = planAgainst(
+      manifest('alluxio-cluster.yaml'),
+      manifest('alluxio-cluster.yaml', (t) =>
+        t.replace(
+          'properties:\n',
+          'properties:\n    alluxio.user.dynamic.consistent.hash.ring.enabled: "false"\n    alluxio.worker.page.store.page.size: 1MB\n',
+        ),
+      ),
+      { membership: m },
+    );
     expect(toStatic.ring.after.workers).toBe(12);
     expect(toStatic.changes.find((c) => c.field === 'ring')).toMatchObject({ before: 'dynamic', after: 'static' });
     expect(toStatic.changes.find((c) => c.field === 'page size')).toMatchObject({ destructive: true });
@@ -57,7 +72,14 @@ describe('planAgainst', () => {
 
 describe('ring-sim plan NEW --against OLD', () => {
   it('prints the changes, flags the destructive one, and --json carries the model', async () => {
-    const args = ['plan', 'examples/day2/alluxio-cluster-vnodes.yaml', '--against', 'examples/day2/alluxio-cluster.yaml', '--etcd-export', 'examples/etcd-export.json'];
+    const args = [
+      'plan',
+      'examples/day2/alluxio-cluster-vnodes.yaml',
+      '--against',
+      'examples/day2/alluxio-cluster.yaml',
+      '--etcd-export',
+      'examples/etcd-export.json',
+    ];
     const text = await builtCli([...args, '--dataset', '20TiB', '--ufs-bandwidth', '10Gbps']);
     expect(text.stderr).toBe('');
     expect(text.code).toBe(0);

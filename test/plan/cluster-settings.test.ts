@@ -4,8 +4,25 @@ import { parseManifest } from '../../src/plan/manifest.js';
 import { operatorClusterName, resolveClusterSettings } from '../../src/plan/cluster-settings.js';
 
 const manifest = (meta: string[], props: string[] = []): ReturnType<typeof parseManifest> =>
-  parseManifest(['apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata:', ...meta.map((l) => `  ${l}`),
-    'spec:', '  properties:', '    alluxio.license: x', ...props.map((l) => `    ${l}`), '  worker:', '    count: 2', '    pagestore:', '      size: 10Gi', '      reservedSize: 1Gi', ''].join('\n'), 'm.yaml');
+  parseManifest(
+    [
+      'apiVersion: k8s-operator.alluxio.com/v1',
+      'kind: AlluxioCluster',
+      'metadata:',
+      ...meta.map((l) => `  ${l}`),
+      'spec:',
+      '  properties:',
+      '    alluxio.license: x',
+      ...props.map((l) => `    ${l}`),
+      '  worker:',
+      '    count: 2',
+      '    pagestore:',
+      '      size: 10Gi',
+      '      reservedSize: 1Gi',
+      '',
+    ].join('\n'),
+    'm.yaml',
+  );
 
 describe('the cluster name the operator gives a manifest', () => {
   it("the guide's manifest: <namespace>-<name>, alx-ns-alluxio-cluster, with its source", () => {
@@ -18,7 +35,7 @@ describe('the cluster name the operator gives a manifest', () => {
     const d = operatorClusterName(manifest(['name: a', 'namespace: b'], ['alluxio.cluster.name: prod']));
     expect(d).toEqual({ name: 'prod', how: 'from m.yaml (spec.properties alluxio.cluster.name)' });
   });
-  it('no metadata.namespace: kubectl\'s current one, taken as default, and said so', () => {
+  it("no metadata.namespace: kubectl's current one, taken as default, and said so", () => {
     const d = operatorClusterName(manifest(['name: cache']));
     expect(d.name).toBe('default-cache');
     expect(d.how).toMatch(/no metadata\.namespace, so kubectl's current namespace, taken as default$/);
@@ -27,7 +44,9 @@ describe('the cluster name the operator gives a manifest', () => {
     const m = manifest(['name: alluxio-cluster', 'namespace: alx-ns']);
     const derived = resolveClusterSettings(m, 'enterprise', {});
     expect(derived.cluster).toBe('alx-ns-alluxio-cluster');
-    expect(derived.assumptions.find((a) => a.setting === 'cluster')?.text).toMatch(/^cluster alx-ns-alluxio-cluster derived from m\.yaml .*; --cluster overrides it$/);
+    expect(derived.assumptions.find((a) => a.setting === 'cluster')?.text).toMatch(
+      /^cluster alx-ns-alluxio-cluster derived from m\.yaml .*; --cluster overrides it$/,
+    );
     const flagged = resolveClusterSettings(m, 'enterprise', { cluster: 'other' });
     expect([flagged.cluster, flagged.assumptions.some((a) => a.setting === 'cluster')]).toEqual(['other', false]);
     const none = resolveClusterSettings(undefined, 'enterprise', {});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultAssumption, manifestDefaults, RING_SIM_ASSUMPTION } from '../../src/plan/defaults.js';
 import { ALLUXIO_API_VERSION, parseManifest } from '../../src/plan/manifest.js';
 
-const manifest = (meta: string, spec: string) => parseManifest(`apiVersion: ${ALLUXIO_API_VERSION}\nkind: AlluxioCluster\nmetadata:\n${meta}spec:\n${spec}`, 'm.yaml');
+const manifest = (meta: string, spec: string) =>
+  parseManifest(`apiVersion: ${ALLUXIO_API_VERSION}\nkind: AlluxioCluster\nmetadata:\n${meta}spec:\n${spec}`, 'm.yaml');
 
 describe('manifestDefaults', () => {
   it('lists what the operator and kubectl fill in for a minimal manifest, with the source of each', () => {
@@ -11,16 +12,24 @@ describe('manifestDefaults', () => {
     expect(byField.get('spec.etcd.replicaCount')).toEqual({ field: 'spec.etcd.replicaCount', value: '3', source: "guide D.2 (the operator's default)" });
     expect(byField.get('spec.etcd')?.value).toBe('required hostname anti-affinity, one etcd pod a node');
     expect(byField.get('metadata.namespace')?.value).toBe("kubectl's current namespace");
-    expect(byField.get('spec.worker.pagestore.hostPath')).toEqual({ field: 'spec.worker.pagestore.hostPath', value: 'hostPath /mnt/alluxio/pagestore', source: 'guide: before you begin, step 4' });
+    expect(byField.get('spec.worker.pagestore.hostPath')).toEqual({
+      field: 'spec.worker.pagestore.hostPath',
+      value: 'hostPath /mnt/alluxio/pagestore',
+      source: 'guide: before you begin, step 4',
+    });
     expect(byField.get('spec.worker.count')).toEqual({ field: 'spec.worker.count', value: '1', source: RING_SIM_ASSUMPTION });
     expect(byField.get('spec.coordinator.log.hostPath')?.source).toMatch(/^guide E, GKE/);
   });
 
   it('lists nothing the manifest writes itself', () => {
-    const spec = '  etcd: {replicaCount: 3, affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: []}}}\n  worker: {count: 2, pagestore: {size: 1Gi, hostPath: /data}}\n';
+    const spec =
+      '  etcd: {replicaCount: 3, affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: []}}}\n  worker: {count: 2, pagestore: {size: 1Gi, hostPath: /data}}\n';
     const fields = manifestDefaults(manifest('  name: c\n  namespace: ns\n', spec)).map((x) => x.field);
     for (const f of ['spec.etcd.replicaCount', 'metadata.namespace', 'spec.worker.pagestore.hostPath', 'spec.worker.count']) expect(fields).not.toContain(f);
-    expect(manifestDefaults(manifest('  name: c\n', spec)).find((x) => x.field === 'spec.etcd')).toMatchObject({ value: "the manifest's own spec.etcd.affinity", source: 'the manifest' });
+    expect(manifestDefaults(manifest('  name: c\n', spec)).find((x) => x.field === 'spec.etcd')).toMatchObject({
+      value: "the manifest's own spec.etcd.affinity",
+      source: 'the manifest',
+    });
   });
 
   it('says nothing of etcd when the manifest turns it off', () => {

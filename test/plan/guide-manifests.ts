@@ -50,10 +50,12 @@ spec:
 `;
 
 /** Appendix E's GKE fix (every hostPath under /home/alluxio, identities persisted) on the minimal manifest. */
-export const GKE = MINIMAL.replace(`  worker:
+export const GKE = MINIMAL.replace(
+  `  worker:
     count: 1
     pagestore:
-`, `  coordinator:
+`,
+  `  coordinator:
     metastore:
       hostPath: /home/alluxio/metastore
     log:
@@ -69,8 +71,11 @@ export const GKE = MINIMAL.replace(`  worker:
       hostPath: /home/alluxio/logs
     pagestore:
       hostPath: /home/alluxio/pagestore
-`).replace(`  etcd:
-`, `  fuse:
+`,
+).replace(
+  `  etcd:
+`,
+  `  fuse:
     log:
       hostPath: /home/alluxio/logs/fuse
     hostPathForMigration: /home/alluxio/migration
@@ -81,7 +86,8 @@ export const GKE = MINIMAL.replace(`  worker:
     persistence:
       hostPath: /home/alluxio/prometheus
   etcd:
-`);
+`,
+);
 
 export function plan(text: string, o: PlanOptions = {}): PlanReport {
   return buildPlan(parseManifest(text, 'test.yaml'), o);
@@ -96,4 +102,5 @@ export function ids(r: PlanReport, severity?: 'error' | 'warning' | 'info'): str
 export const bundle = (...docs: string[]): string => docs.join('---\n');
 
 /** A manifest with worker identities persisted the guide's way (useExternalId: false, systemInfo.hostPath). */
-export const persisted = (text: string): string => text.replace('    count: 1\n', '    count: 1\n    useExternalId: false\n    systemInfo:\n      hostPath: /home/alluxio/system-info\n');
+export const persisted = (text: string): string =>
+  text.replace('    count: 1\n', '    count: 1\n    useExternalId: false\n    systemInfo:\n      hostPath: /home/alluxio/system-info\n');

@@ -51,18 +51,30 @@ describe('parseManifest: the documents of the file', () => {
 
   it('names the document, the value and the fix for each bad file', () => {
     expect(error('- 1\n')).toBe('m.yaml: document 1: is not a Kubernetes object (got [1]); each document must be a mapping with apiVersion and kind');
-    expect(error('kind: List\nitems: [3]\n')).toBe('m.yaml: document 1 items[0]: is not a Kubernetes object (got 3); each item of a List must be a mapping with apiVersion and kind');
-    expect(error('apiVersion: v1\nkind: ConfigMap\n---\nkind: [1]\n')).toBe('m.yaml: kind: no AlluxioCluster in the file (got "ConfigMap, (a list)"); give the manifest you would kubectl apply, with kind: AlluxioCluster');
-    expect(error(`${cluster}---\n${cluster}`)).toBe('m.yaml: AlluxioCluster 2 metadata.name: the file already has an AlluxioCluster c (AlluxioCluster 1): kubectl apply would make them one object (got "c"); give each AlluxioCluster its own name (or namespace)');
+    expect(error('kind: List\nitems: [3]\n')).toBe(
+      'm.yaml: document 1 items[0]: is not a Kubernetes object (got 3); each item of a List must be a mapping with apiVersion and kind',
+    );
+    expect(error('apiVersion: v1\nkind: ConfigMap\n---\nkind: [1]\n')).toBe(
+      'm.yaml: kind: no AlluxioCluster in the file (got "ConfigMap, (a list)"); give the manifest you would kubectl apply, with kind: AlluxioCluster',
+    );
+    expect(error(`${cluster}---\n${cluster}`)).toBe(
+      'm.yaml: AlluxioCluster 2 metadata.name: the file already has an AlluxioCluster c (AlluxioCluster 1): kubectl apply would make them one object (got "c"); give each AlluxioCluster its own name (or namespace)',
+    );
     const two = `${cluster}---\n${cluster.replace('  name: c\n', '  name: b\n  namespace: ns\n')}`;
-    expect(error(two)).toBe('m.yaml: kind: more than one AlluxioCluster in the file (got "c, b/ns"); plan one with --cluster NAME[/NAMESPACE] (plan without --against plans them all), or split the file');
+    expect(error(two)).toBe(
+      'm.yaml: kind: more than one AlluxioCluster in the file (got "c, b/ns"); plan one with --cluster NAME[/NAMESPACE] (plan without --against plans them all), or split the file',
+    );
     expect(parseManifests(two, 'm.yaml').map((m) => [m.name, m.namespace, m.clustersInFile])).toEqual([
       ['c', undefined, [{ name: 'c' }, { name: 'b', namespace: 'ns' }]],
       ['b', 'ns', [{ name: 'c' }, { name: 'b', namespace: 'ns' }]],
     ]);
-    expect(error(cluster.replace(ALLUXIO_API_VERSION, 'v1'))).toBe(`m.yaml: apiVersion: not the Alluxio operator API (got "v1"); use apiVersion: ${ALLUXIO_API_VERSION}`);
+    expect(error(cluster.replace(ALLUXIO_API_VERSION, 'v1'))).toBe(
+      `m.yaml: apiVersion: not the Alluxio operator API (got "v1"); use apiVersion: ${ALLUXIO_API_VERSION}`,
+    );
     const items = Array.from({ length: MAX_DOCUMENTS + 1 }, () => '  - {kind: ConfigMap}\n').join('');
-    expect(error(`kind: List\nitems:\n${items}`)).toBe(`m.yaml: documents: the file holds more than ${MAX_DOCUMENTS} objects (got ${MAX_DOCUMENTS + 1}); give the AlluxioCluster and its UnderFileSystem and License documents only`);
+    expect(error(`kind: List\nitems:\n${items}`)).toBe(
+      `m.yaml: documents: the file holds more than ${MAX_DOCUMENTS} objects (got ${MAX_DOCUMENTS + 1}); give the AlluxioCluster and its UnderFileSystem and License documents only`,
+    );
   });
 
   it('names the spec field, the value and the fix for each bad cluster field', () => {
@@ -73,14 +85,24 @@ describe('parseManifest: the documents of the file', () => {
     expect(bad('  workerGroups: [{name: a, count: 2, pagestore: {size: 1Gi}}, {name: b, count: "3", pagestore: {size: 1Gi}}]\n')).toBe(
       'm.yaml: spec.workerGroups[1].count: must be a whole number from 1 to 100000 (got "3"); write e.g. count: 4',
     );
-    expect(bad('  worker: {count: "1e3", pagestore: {size: 1Gi}}\n')).toBe('m.yaml: spec.worker.count: must be a whole number from 1 to 100000 (got "1e3"); write e.g. count: 4');
-    expect(bad('  worker: {count: 100001, pagestore: {size: 1Gi}}\n')).toBe('m.yaml: spec.worker.count: must be a whole number from 1 to 100000 (got 100001); write e.g. count: 4');
+    expect(bad('  worker: {count: "1e3", pagestore: {size: 1Gi}}\n')).toBe(
+      'm.yaml: spec.worker.count: must be a whole number from 1 to 100000 (got "1e3"); write e.g. count: 4',
+    );
+    expect(bad('  worker: {count: 100001, pagestore: {size: 1Gi}}\n')).toBe(
+      'm.yaml: spec.worker.count: must be a whole number from 1 to 100000 (got 100001); write e.g. count: 4',
+    );
     expect(bad('  worker: {count: 2, pagestore: {size: 1Gi, reservedSize: 1Ei}}\n')).toBe(
       'm.yaml: spec.worker.pagestore.reservedSize: is larger than size (1Gi) (got "1Ei"); reservedSize is extra space beside the cache: about 10 % of size',
     );
-    expect(bad('  worker: {count: 2, pagestore: {size: lots}}\n')).toBe('m.yaml: spec.worker.pagestore.size: is not a size (got "lots"); write a Kubernetes quantity such as 100Gi');
-    expect(bad('  etcd: {replicaCount: 2.5}\n  worker: {count: 2, pagestore: {size: 1Gi}}\n')).toBe('m.yaml: spec.etcd.replicaCount: must be a whole number from 1 to 1000 (got 2.5); use 3 for a production quorum');
-    expect(bad('  etcd: {enabled: 1}\n  worker: {count: 2, pagestore: {size: 1Gi}}\n')).toBe('m.yaml: spec.etcd.enabled: must be true or false (got 1); write enabled: true, or enabled: false with alluxio.etcd.endpoints (guide B.3)');
+    expect(bad('  worker: {count: 2, pagestore: {size: lots}}\n')).toBe(
+      'm.yaml: spec.worker.pagestore.size: is not a size (got "lots"); write a Kubernetes quantity such as 100Gi',
+    );
+    expect(bad('  etcd: {replicaCount: 2.5}\n  worker: {count: 2, pagestore: {size: 1Gi}}\n')).toBe(
+      'm.yaml: spec.etcd.replicaCount: must be a whole number from 1 to 1000 (got 2.5); use 3 for a production quorum',
+    );
+    expect(bad('  etcd: {enabled: 1}\n  worker: {count: 2, pagestore: {size: 1Gi}}\n')).toBe(
+      'm.yaml: spec.etcd.enabled: must be true or false (got 1); write enabled: true, or enabled: false with alluxio.etcd.endpoints (guide B.3)',
+    );
   });
 
   it('reads a count left out, or written as null, as the operator does: 1 worker', () => {
@@ -90,12 +112,15 @@ describe('parseManifest: the documents of the file', () => {
 
   it('accepts every count from 1 to 100000 and refuses every other number, naming it (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), (count) => {
-        const text = `${HEAD}spec:\n  worker: {count: ${JSON.stringify(count)}, pagestore: {size: 1Gi}}\n`;
-        const good = Number.isInteger(count) && count >= 1 && count <= 100_000;
-        if (good) expect(parseManifest(text, 'm.yaml').groups[0].count).toBe(count);
-        else expect(error(text)).toMatch(/^m\.yaml: spec\.worker\.count: must be a whole number from 1 to 100000 \(got /);
-      }),
+      fc.property(
+        fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: -1e9, max: 1e9 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+        (count) => {
+          const text = `${HEAD}spec:\n  worker: {count: ${JSON.stringify(count)}, pagestore: {size: 1Gi}}\n`;
+          const good = Number.isInteger(count) && count >= 1 && count <= 100_000;
+          if (good) expect(parseManifest(text, 'm.yaml').groups[0].count).toBe(count);
+          else expect(error(text)).toMatch(/^m\.yaml: spec\.worker\.count: must be a whole number from 1 to 100000 \(got /);
+        },
+      ),
       { seed: 12, numRuns: 150 },
     );
   });

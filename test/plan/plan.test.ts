@@ -14,7 +14,11 @@ const GiB = 2 ** 30;
 
 /** Exact shares of an alluxio-consistent ring, computed here from the identities the plan reports. */
 function handShares(ids: string[], vnodes: number): number[] {
-  const p = createPlacement('alluxio-consistent', ids.map((id) => ({ id })), { vnodes, identity: 'identity' });
+  const p = createPlacement(
+    'alluxio-consistent',
+    ids.map((id) => ({ id })),
+    { vnodes, identity: 'identity' },
+  );
   const own = p.ownership()!;
   return Array.from(own.byWorker, (x) => x / own.total);
 }
@@ -26,7 +30,10 @@ describe('plan of the examples, against hand calculations', () => {
     expect(r.workers[0].sizeBytes).toBe(90 * GiB);
     expect(r.workers[0].reservedBytes).toBe(9 * GiB);
     expect(r.workers[0].pages).toBe((90 * GiB) / 2 ** 22); // 4 MiB pages: the Enterprise operator's default
-    expect(r.checks.filter((c) => c.severity === 'error').map((c) => `${c.field} ${c.id}`)).toEqual(['spec.image placeholder', 'spec.properties.alluxio.license placeholder']);
+    expect(r.checks.filter((c) => c.severity === 'error').map((c) => `${c.field} ${c.id}`)).toEqual([
+      'spec.image placeholder',
+      'spec.properties.alluxio.license placeholder',
+    ]);
     expect(r.ring.shares[0].share).toBe(1);
     expect(r.whatIf.find((w) => w.name === '-1 worker')).toMatchObject({ applicable: false, moved: 0 });
     // 100 GB on AWS is 100 GiB raw. ext4 (non-root): inode tables 100/64 GiB, journal 512 MiB, 15 backup groups of
@@ -44,15 +51,24 @@ describe('plan of the examples, against hand calculations', () => {
     expect(r.checks.filter((c) => c.severity !== 'info' && c.id !== 'placeholder')).toEqual([]);
     expect(r.cluster.otherDocuments).toEqual([]);
     expect(r.workers[0].pages).toBe(300 * 256);
-    const shares = handShares(r.ring.shares.map((s) => s.identity), 2000);
+    const shares = handShares(
+      r.ring.shares.map((s) => s.identity),
+      2000,
+    );
     r.ring.shares.forEach((s, i) => expect(s.share).toBeCloseTo(shares[i], 12));
     expect(r.whatIf.find((w) => w.name === 'restart one worker')!.moved).toBe(0);
     const unfixed = parseManifest(readFileSync(`${examples}alluxio-cluster-gke.yaml`, 'utf8').replace(/hostPath: \/home\//g, 'hostPath: /mnt/'), 'x.yaml');
     expect(buildPlan(unfixed, { provider: 'gcp' }).checks.filter((c) => c.id === 'gke-hostpath').length).toBe(9);
     // Without a persisted identity a restart moves keys: more than the worker's own share, from the hand ring.
-    const lost = buildPlan(parseManifest(readFileSync(`${examples}alluxio-cluster-gke.yaml`, 'utf8').replace('hostPath: /home/alluxio/system-info', 'type: emptyDir'), 'x.yaml'));
+    const lost = buildPlan(
+      parseManifest(readFileSync(`${examples}alluxio-cluster-gke.yaml`, 'utf8').replace('hostPath: /home/alluxio/system-info', 'type: emptyDir'), 'x.yaml'),
+    );
     const ids = lost.ring.shares.map((s) => s.identity);
-    const p0 = createPlacement('alluxio-consistent', ids.map((id) => ({ id })), { vnodes: 2000, identity: 'identity' });
+    const p0 = createPlacement(
+      'alluxio-consistent',
+      ids.map((id) => ({ id })),
+      { vnodes: 2000, identity: 'identity' },
+    );
     expect(lost.whatIf.find((w) => w.name === 'restart one worker')!.moved).toBeGreaterThan(p0.ownership()!.byWorker[0] / 2 ** 32);
   });
 
@@ -74,11 +90,17 @@ describe('plan of the examples, against hand calculations', () => {
 
 describe('bad manifests: one clear line, exit 2, within a second', () => {
   const good = MINIMAL;
-  const bomb = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]', ...Array.from({ length: 9 }, (_, i) => {
-    const p = String.fromCharCode(97 + i);
-    const q = String.fromCharCode(98 + i);
-    return `${q}: &${q} [*${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}]`;
-  }), 'apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'spec: {worker: {count: 1, pagestore: {size: 1Gi}}}'].join('\n');
+  const bomb = [
+    'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+    ...Array.from({ length: 9 }, (_, i) => {
+      const p = String.fromCharCode(97 + i);
+      const q = String.fromCharCode(98 + i);
+      return `${q}: &${q} [*${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}, *${p}]`;
+    }),
+    'apiVersion: k8s-operator.alluxio.com/v1',
+    'kind: AlluxioCluster',
+    'spec: {worker: {count: 1, pagestore: {size: 1Gi}}}',
+  ].join('\n');
   it.each([
     ['not YAML', 'spec: [unclosed\n  - x: {', /not valid YAML/],
     ['wrong kind', good.replace('kind: AlluxioCluster', 'kind: Deployment'), /no AlluxioCluster in the file/],
@@ -123,7 +145,22 @@ describe('ring-sim plan command', () => {
     expect(rejected.stdout).toMatch(/"90GB" is not a Kubernetes quantity: kubectl apply rejects the manifest/);
     const json = JSON.parse((await cli('plan', filled, '--json')).stdout);
     expect(json.format).toBe('ring-sim/plan');
-    expect(Object.keys(json)).toEqual(['format', 'version', 'source', 'cluster', 'edition', 'verdict', 'workers', 'checks', 'ring', 'dataset', 'whatIf', 'ufs', 'assumptions', 'defaults']);
+    expect(Object.keys(json)).toEqual([
+      'format',
+      'version',
+      'source',
+      'cluster',
+      'edition',
+      'verdict',
+      'workers',
+      'checks',
+      'ring',
+      'dataset',
+      'whatIf',
+      'ufs',
+      'assumptions',
+      'defaults',
+    ]);
     expect(Object.keys(json.checks[0])).toEqual(['id', 'severity', 'field', 'message', 'fix', 'source']);
   });
 
@@ -157,7 +194,19 @@ describe('ring-sim plan command', () => {
 
 describe('plan --trace', () => {
   it('takes the data set from a trace: unique objects and their bytes', async () => {
-    const r = JSON.parse((await cli('plan', `${examples}alluxio-cluster.yaml`, '--trace', `${examples}../../shared/traces/cloudPhysicsIO.oracleGeneral.bin`, '--trace-format', 'oracleGeneral', '--json')).stdout);
+    const r = JSON.parse(
+      (
+        await cli(
+          'plan',
+          `${examples}alluxio-cluster.yaml`,
+          '--trace',
+          `${examples}../../shared/traces/cloudPhysicsIO.oracleGeneral.bin`,
+          '--trace-format',
+          'oracleGeneral',
+          '--json',
+        )
+      ).stdout,
+    );
     expect(r.dataset.bytes).toBe(2029769728);
     expect(r.dataset.files).toBe(48974);
   });
@@ -186,8 +235,17 @@ describe('every manifest shape of the guide', () => {
   });
 
   it('a kind: List as kubectl get -o yaml prints it (status and server fields included)', () => {
-    const indent = (doc: string): string => doc.trim().split('\n').map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)).join('\n');
-    const withStatus = GKE.replace('  properties:\n    alluxio.license: LICENSE-STRING\n', '').replace('metadata:\n', 'metadata:\n  uid: 0b3c\n  resourceVersion: "123"\n  creationTimestamp: "2026-01-01T00:00:00Z"\n') + 'status:\n  clusterPhase: Ready\n';
+    const indent = (doc: string): string =>
+      doc
+        .trim()
+        .split('\n')
+        .map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`))
+        .join('\n');
+    const withStatus =
+      GKE.replace('  properties:\n    alluxio.license: LICENSE-STRING\n', '').replace(
+        'metadata:\n',
+        'metadata:\n  uid: 0b3c\n  resourceVersion: "123"\n  creationTimestamp: "2026-01-01T00:00:00Z"\n',
+      ) + 'status:\n  clusterPhase: Ready\n';
     const list = `apiVersion: v1\nkind: List\nitems:\n${indent(withStatus)}\n${indent(LICENSE)}\nmetadata:\n  resourceVersion: ""\n`;
     const r = buildPlan(parseManifest(list, 'list.yaml'), { platform: 'gke', nodes: 3 });
     expect(r.cluster.name).toBe('alluxio-cluster');

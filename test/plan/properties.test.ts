@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ids, MINIMAL, plan } from './guide-manifests.js';
-import { DYNAMIC_PROP, ETCD_ENDPOINTS_PROP, PAGE_SIZE_PROP, POLICIES, POLICY_PROP, PROVIDER_PROP, propertyChecks, propertyValid, VNODE_PROPS } from '../../src/plan/properties.js';
+import {
+  DYNAMIC_PROP,
+  ETCD_ENDPOINTS_PROP,
+  PAGE_SIZE_PROP,
+  POLICIES,
+  POLICY_PROP,
+  PROVIDER_PROP,
+  propertyChecks,
+  propertyValid,
+  VNODE_PROPS,
+} from '../../src/plan/properties.js';
 
 describe('propertyValid', () => {
   it('accepts the values Alluxio accepts for the properties ring-sim knows', () => {
@@ -44,15 +54,20 @@ describe('propertyValid', () => {
 describe('propertyChecks', () => {
   it('is one error a bad known value, naming the property, the allowed values and the fix', () => {
     const checks = propertyChecks({ [PROVIDER_PROP]: 'CAPACTY', [DYNAMIC_PROP]: 'true', 'alluxio.x': 'y' });
-    expect(checks).toEqual([{
-      id: 'property-invalid',
-      severity: 'error',
-      field: `spec.properties.${PROVIDER_PROP}`,
-      message: '"CAPACTY" is not one of the values Alluxio accepts: DEFAULT, CAPACITY, KETAMA, MAGLEV, MULTI_PROBE, JUMP; Alluxio would fail to start or ignore the setting',
-      fix: 'write DEFAULT or CAPACITY',
-      source: 'guide B.1 (spec.properties → alluxio-site.properties)',
-    }]);
-    expect(propertyChecks({ [VNODE_PROPS[0]]: '-5' })[0].message).toBe('"-5" is invalid: must be a whole number of at least 1; Alluxio would fail to start or ignore the setting');
+    expect(checks).toEqual([
+      {
+        id: 'property-invalid',
+        severity: 'error',
+        field: `spec.properties.${PROVIDER_PROP}`,
+        message:
+          '"CAPACTY" is not one of the values Alluxio accepts: DEFAULT, CAPACITY, KETAMA, MAGLEV, MULTI_PROBE, JUMP; Alluxio would fail to start or ignore the setting',
+        fix: 'write DEFAULT or CAPACITY',
+        source: 'guide B.1 (spec.properties → alluxio-site.properties)',
+      },
+    ]);
+    expect(propertyChecks({ [VNODE_PROPS[0]]: '-5' })[0].message).toBe(
+      '"-5" is invalid: must be a whole number of at least 1; Alluxio would fail to start or ignore the setting',
+    );
   });
 
   it('leaves placeholders such as <LICENSE> to their own check', () => {
@@ -63,7 +78,11 @@ describe('propertyChecks', () => {
 describe('property checks through the plan of a manifest written from the guide', () => {
   it('"flase", CAPACTY and an unknown policy are errors naming the allowed values; unknown properties are kept', () => {
     const props = (extra: string) => MINIMAL.replace('    alluxio.license: LICENSE-STRING\n', `    alluxio.license: LICENSE-STRING\n${extra}`);
-    const bad = plan(props('    alluxio.user.dynamic.consistent.hash.ring.enabled: "flase"\n    alluxio.user.worker.selection.policy.consistent.hash.provider.impl: CAPACTY\n    alluxio.user.worker.selection.policy: CONSISTANT\n'));
+    const bad = plan(
+      props(
+        '    alluxio.user.dynamic.consistent.hash.ring.enabled: "flase"\n    alluxio.user.worker.selection.policy.consistent.hash.provider.impl: CAPACTY\n    alluxio.user.worker.selection.policy: CONSISTANT\n',
+      ),
+    );
     const msgs = bad.checks.filter((c) => c.id === 'property-invalid');
     expect(msgs.map((c) => c.field)).toEqual([
       'spec.properties.alluxio.user.dynamic.consistent.hash.ring.enabled',

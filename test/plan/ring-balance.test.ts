@@ -4,8 +4,27 @@ import { PlanRingBuilder, ringBalance } from '../../src/plan/ring-balance.js';
 import type { RingSettings } from '../../src/plan/settings.js';
 
 const GiB = 2 ** 30;
-const settings = (provider: string, vnodes: number): RingSettings => ({ policy: 'CONSISTENT', vnodes, vnodeProp: undefined, mode: 'dynamic', provider, pageSizeBytes: 1_048_576n, pageSizeSet: false });
-const worker = (i: number, cacheGiB: number): PlanWorker => ({ name: `worker-${i}`, group: 'g', sizeBytes: cacheGiB * GiB, reservedBytes: 0, cacheBytes: cacheGiB * GiB, pages: cacheGiB * 1024, pageSizeBytes: 1_048_576, usableDiskBytes: null, headroomBytes: null, pagestoreType: 'hostPath' });
+const settings = (provider: string, vnodes: number): RingSettings => ({
+  policy: 'CONSISTENT',
+  vnodes,
+  vnodeProp: undefined,
+  mode: 'dynamic',
+  provider,
+  pageSizeBytes: 1_048_576n,
+  pageSizeSet: false,
+});
+const worker = (i: number, cacheGiB: number): PlanWorker => ({
+  name: `worker-${i}`,
+  group: 'g',
+  sizeBytes: cacheGiB * GiB,
+  reservedBytes: 0,
+  cacheBytes: cacheGiB * GiB,
+  pages: cacheGiB * 1024,
+  pageSizeBytes: 1_048_576,
+  usableDiskBytes: null,
+  headroomBytes: null,
+  pagestoreType: 'hostPath',
+});
 const names = (ws: PlanWorker[]): string[] => ws.map((w) => w.name);
 
 describe('PlanRingBuilder', () => {
@@ -27,7 +46,11 @@ describe('PlanRingBuilder', () => {
     expect(def.ringWorkers(['a', 'b', 'c'])).toEqual([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
     const cap = new PlanRingBuilder(settings('CAPACITY', 50), ws, 1);
     expect(cap.weighted).toBe(true);
-    expect(cap.ringWorkers(['a', 'b', 'c'])).toEqual([{ id: 'a', weight: 0.5 }, { id: 'b', weight: 0.5 }, { id: 'c', weight: 2 }]);
+    expect(cap.ringWorkers(['a', 'b', 'c'])).toEqual([
+      { id: 'a', weight: 0.5 },
+      { id: 'b', weight: 0.5 },
+      { id: 'c', weight: 2 },
+    ]);
     expect(cap.extraWorker('x', 2)).toEqual({ id: 'x', weight: 2 });
     expect(cap.model(['a', 'b', 'c'])).toEqual({ weighted: true, vnodes: 50, seed: 1, workers: cap.ringWorkers(['a', 'b', 'c']) });
   });

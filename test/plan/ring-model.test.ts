@@ -24,7 +24,7 @@ describe('the plan ring model rebuilds the ring the plan reports', () => {
     });
   }
 
-  it('draws the identities the what-ifs use: the first new worker is the +1 worker what-if\'s', () => {
+  it("draws the identities the what-ifs use: the first new worker is the +1 worker what-if's", () => {
     const r = buildPlan(load('alluxio-cluster-gke.yaml'));
     const m = r.ring.model;
     const [extra, second] = drawIdentities(m.seed, 'add', 2);

@@ -22,12 +22,25 @@ describe('scale-in: which workers leave', () => {
     const ids = Array.from({ length: 10 }, (_, i) => `w${i}`);
     const few = leavingChoices(ids, 2, 1);
     expect([few.total, few.sets.length, new Set(few.sets.map((s) => s.join())).size]).toEqual([45, 45, 45]);
-    const many = leavingChoices(Array.from({ length: 30 }, (_, i) => `w${i}`), 5, 1);
+    const many = leavingChoices(
+      Array.from({ length: 30 }, (_, i) => `w${i}`),
+      5,
+      1,
+    );
     expect([many.total, many.sets.length, new Set(many.sets.map((s) => s.join())).size]).toEqual([choose(30, 5), MAX_SCALE_IN_CHOICES, MAX_SCALE_IN_CHOICES]);
-    expect(leavingChoices(Array.from({ length: 30 }, (_, i) => `w${i}`), 5, 1)).toEqual(many);
+    expect(
+      leavingChoices(
+        Array.from({ length: 30 }, (_, i) => `w${i}`),
+        5,
+        1,
+      ),
+    ).toEqual(many);
   });
   it('best, lower median and worst by moved share', () => {
-    const r = scaleInRange([0.3, 0.1, 0.2, 0.4].map((moved, i) => ({ leaving: [`w${i}`], moved, rereadBytes: null })), 4);
+    const r = scaleInRange(
+      [0.3, 0.1, 0.2, 0.4].map((moved, i) => ({ leaving: [`w${i}`], moved, rereadBytes: null })),
+      4,
+    );
     expect([r.best.moved, r.median.moved, r.worst.moved, r.measured]).toEqual([0.1, 0.2, 0.4, 4]);
   });
 });
@@ -49,7 +62,10 @@ describe('plan --against a scale-in', () => {
     expect(s.ring.optimal).toBeCloseTo(s.ring.moved, 12);
   });
   it('the example export registered StatefulSet pod names: the highest ordinals leave, no range', async () => {
-    const m = await readMembership(exportSource('export', parseEtcdJson(readFileSync('examples/etcd-export.json', 'utf8'), 'export')), 'alx-ns-alluxio-cluster');
+    const m = await readMembership(
+      exportSource('export', parseEtcdJson(readFileSync('examples/etcd-export.json', 'utf8'), 'export')),
+      'alx-ns-alluxio-cluster',
+    );
     const s = planAgainst(manifest('examples/day2/alluxio-cluster.yaml'), manifest('examples/day2/alluxio-cluster.yaml', 8), { membership: m });
     expect(s.scaleIn).toMatchObject({ removes: 'statefulset-ordinals', leaving: 2, range: null });
   });

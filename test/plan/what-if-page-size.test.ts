@@ -10,13 +10,41 @@ import type { RingSettings } from '../../src/plan/settings.js';
 import { LISTED_FLOWS, whatIfs, type WhatIfContext } from '../../src/plan/what-if.js';
 
 const GiB = 2 ** 30;
-const worker = (i: number, cache = GiB): PlanWorker => ({ name: `worker-${i}`, group: 'g', sizeBytes: cache, reservedBytes: 0, cacheBytes: cache, pages: cache / 4_194_304, pageSizeBytes: 4_194_304, usableDiskBytes: null, headroomBytes: null, pagestoreType: 'hostPath' });
+const worker = (i: number, cache = GiB): PlanWorker => ({
+  name: `worker-${i}`,
+  group: 'g',
+  sizeBytes: cache,
+  reservedBytes: 0,
+  cacheBytes: cache,
+  pages: cache / 4_194_304,
+  pageSizeBytes: 4_194_304,
+  usableDiskBytes: null,
+  headroomBytes: null,
+  pagestoreType: 'hostPath',
+});
 
 function context(ws: PlanWorker[], dataset: number | null): WhatIfContext {
-  const settings: RingSettings = { policy: 'CONSISTENT', vnodes: 50, vnodeProp: undefined, mode: 'dynamic', provider: 'DEFAULT', pageSizeBytes: 4_194_304n, pageSizeSet: false };
+  const settings: RingSettings = {
+    policy: 'CONSISTENT',
+    vnodes: 50,
+    vnodeProp: undefined,
+    mode: 'dynamic',
+    provider: 'DEFAULT',
+    pageSizeBytes: 4_194_304n,
+    pageSizeSet: false,
+  };
   const builder = new PlanRingBuilder(settings, ws, 3);
   const ids = builder.identities(0);
-  return { builder, main: builder.build(ids), ids, names: ws.map((w) => w.name), identityPersisted: true, cacheBytes: ws.map((w) => w.cacheBytes), datasetBytes: dataset, vnodeTarget: 100 };
+  return {
+    builder,
+    main: builder.build(ids),
+    ids,
+    names: ws.map((w) => w.name),
+    identityPersisted: true,
+    cacheBytes: ws.map((w) => w.cacheBytes),
+    datasetBytes: dataset,
+    vnodeTarget: 100,
+  };
 }
 
 const pageSize = (rows: PlanWhatIf[]): PlanWhatIf => rows.find((r) => r.name === 'change the page size after deploy')!;
@@ -45,12 +73,21 @@ describe('what if: change the page size after deploy', () => {
   });
 
   it('lists the 20 largest workers and sums the rest, so the flows add up', () => {
-    const w = pageSize(whatIfs(context(Array.from({ length: 25 }, (_, i) => worker(i)), null)));
+    const w = pageSize(
+      whatIfs(
+        context(
+          Array.from({ length: 25 }, (_, i) => worker(i)),
+          null,
+        ),
+      ),
+    );
     expect(w.flows).toHaveLength(LISTED_FLOWS);
     expect(w.otherFlows.count).toBe(5);
     expect(w.flows.reduce((s, f) => s + f.fraction, 0) + w.otherFlows.fraction).toBeCloseTo(w.moved, 12);
     expect(w.flows.reduce((s, f) => s + f.bytes, 0) + w.otherFlows.bytes).toBe(w.bytesMoved);
-    expect(w.flowsShownShare).toBeCloseTo(w.flows.reduce((s, f) => s + f.fraction, 0), 12);
+    expect(w.flowsShownShare).toBeCloseTo(
+      w.flows.reduce((s, f) => s + f.fraction, 0),
+      12,
+    );
   });
-
 });

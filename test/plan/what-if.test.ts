@@ -5,14 +5,46 @@ import type { RingSettings } from '../../src/plan/settings.js';
 import { LISTED_FLOWS, whatIfs, type WhatIfContext } from '../../src/plan/what-if.js';
 import { MAX_RING_POINTS } from '../../src/ring/worker.js';
 
-const worker = (i: number): PlanWorker => ({ name: `worker-${i}`, group: 'g', sizeBytes: 2 ** 30, reservedBytes: 0, cacheBytes: 2 ** 30, pages: 1024, pageSizeBytes: 1_048_576, usableDiskBytes: null, headroomBytes: null, pagestoreType: 'hostPath' });
+const worker = (i: number): PlanWorker => ({
+  name: `worker-${i}`,
+  group: 'g',
+  sizeBytes: 2 ** 30,
+  reservedBytes: 0,
+  cacheBytes: 2 ** 30,
+  pages: 1024,
+  pageSizeBytes: 1_048_576,
+  usableDiskBytes: null,
+  headroomBytes: null,
+  pagestoreType: 'hostPath',
+});
 
-function context(n: number, o: { mode?: 'dynamic' | 'static'; persisted?: boolean; survives?: boolean; vnodes?: number; target?: number; dataset?: number | null } = {}): WhatIfContext {
-  const settings: RingSettings = { policy: 'CONSISTENT', vnodes: o.vnodes ?? 20, vnodeProp: undefined, mode: o.mode ?? 'dynamic', provider: 'DEFAULT', pageSizeBytes: 1_048_576n, pageSizeSet: false };
+function context(
+  n: number,
+  o: { mode?: 'dynamic' | 'static'; persisted?: boolean; survives?: boolean; vnodes?: number; target?: number; dataset?: number | null } = {},
+): WhatIfContext {
+  const settings: RingSettings = {
+    policy: 'CONSISTENT',
+    vnodes: o.vnodes ?? 20,
+    vnodeProp: undefined,
+    mode: o.mode ?? 'dynamic',
+    provider: 'DEFAULT',
+    pageSizeBytes: 1_048_576n,
+    pageSizeSet: false,
+  };
   const ws = Array.from({ length: n }, (_, i) => worker(i));
   const builder = new PlanRingBuilder(settings, ws, 9);
   const ids = builder.identities(0);
-  return { builder, main: builder.build(ids), ids, names: ws.map((w) => w.name), identityPersisted: o.persisted ?? false, pageStoreSurvives: o.survives, cacheBytes: ws.map((w) => w.cacheBytes), datasetBytes: o.dataset === undefined ? 1e9 : o.dataset, vnodeTarget: o.target ?? 40 };
+  return {
+    builder,
+    main: builder.build(ids),
+    ids,
+    names: ws.map((w) => w.name),
+    identityPersisted: o.persisted ?? false,
+    pageStoreSurvives: o.survives,
+    cacheBytes: ws.map((w) => w.cacheBytes),
+    datasetBytes: o.dataset === undefined ? 1e9 : o.dataset,
+    vnodeTarget: o.target ?? 40,
+  };
 }
 
 const byName = (rows: PlanWhatIf[], prefix: string): PlanWhatIf => rows.find((r) => r.name.startsWith(prefix))!;
@@ -47,7 +79,7 @@ describe('whatIfs on a dynamic ring', () => {
     expect(add.moved).toBeLessThan(3 / 31);
   });
 
-  it('-1 worker moves exactly the leaving worker\'s keys, all from it', () => {
+  it("-1 worker moves exactly the leaving worker's keys, all from it", () => {
     const remove = byName(rows, '-1');
     const own = c.main.ownership()!;
     expect(remove.moved).toBeCloseTo(own.byWorker[29] / own.total, 12);
@@ -76,7 +108,7 @@ describe('whatIfs on a dynamic ring', () => {
 });
 
 describe('whatIfs on a static ring and at the edges', () => {
-  it('a static ring keeps a leaving worker\'s range: unreachable, nothing moved', () => {
+  it("a static ring keeps a leaving worker's range: unreachable, nothing moved", () => {
     const c = context(10, { mode: 'static' });
     const rows = whatIfs(c);
     const own = c.main.ownership()!;
@@ -122,7 +154,11 @@ describe('whatIfs: bytes capped by what the workers cache', () => {
  * before and after, by the owner of the first point at or past its end (a linear scan, not movement's merge).
  * Keys on arcs from the old identity to the new one stay on the pod; every other change of owner moves keys.
  */
-function handRestart(c: WhatIfContext, after: ReturnType<WhatIfContext['builder']['fromWorkers']>, newId: string): { moved: number; samePod: number; leaving: number } {
+function handRestart(
+  c: WhatIfContext,
+  after: ReturnType<WhatIfContext['builder']['fromWorkers']>,
+  newId: string,
+): { moved: number; samePod: number; leaving: number } {
   const A = c.main.ringView()!.ring;
   const B = after.ringView()!.ring;
   const points = (r: typeof A): number[] => Array.from({ length: r.length }, (_, i) => r.pointAt(i));

@@ -12,7 +12,10 @@ import { sizeEntries } from '../../src/plan/worker-dirs.js';
 const GiB = 2 ** 30;
 const AWS = { disk: '100GB', provider: 'aws' as const, fs: 'ext4' as const };
 const withStore = (size: string, reserved: string | undefined, hostPath?: string): string =>
-  MINIMAL.replace('      size: 90Gi\n      reservedSize: 9Gi\n', `${hostPath ? `      hostPath: ${JSON.stringify(hostPath)}\n` : ''}      size: ${JSON.stringify(size)}\n${reserved === undefined ? '' : `      reservedSize: ${JSON.stringify(reserved)}\n`}`);
+  MINIMAL.replace(
+    '      size: 90Gi\n      reservedSize: 9Gi\n',
+    `${hostPath ? `      hostPath: ${JSON.stringify(hostPath)}\n` : ''}      size: ${JSON.stringify(size)}\n${reserved === undefined ? '' : `      reservedSize: ${JSON.stringify(reserved)}\n`}`,
+  );
 
 describe('sizeEntries', () => {
   it('splits on commas and trims; one entry is the text as written', () => {
@@ -27,8 +30,26 @@ describe('plan: several page-store directories', () => {
     const r = plan(MINIMAL, AWS);
     const p = planPageStore({ size: '90Gi', reservedSize: '9Gi', pageSize: String(4 * 2 ** 20), ...AWS, fields: {} });
     const w = r.workers[0];
-    expect(w.dirs).toEqual([{ index: 0, hostPath: '/mnt/alluxio/pagestore', sizeBytes: 90 * GiB, reservedBytes: 9 * GiB, cacheBytes: 90 * GiB, pages: Number(p.pages), usableDiskBytes: Number(p.fileSystem!.usableBytes), headroomBytes: Number(p.headroomBytes) }]);
-    expect([w.sizeBytes, w.reservedBytes, w.cacheBytes, w.pages, w.usableDiskBytes, w.headroomBytes]).toEqual([90 * GiB, 9 * GiB, 90 * GiB, Number(p.pages), Number(p.fileSystem!.usableBytes), Number(p.headroomBytes)]);
+    expect(w.dirs).toEqual([
+      {
+        index: 0,
+        hostPath: '/mnt/alluxio/pagestore',
+        sizeBytes: 90 * GiB,
+        reservedBytes: 9 * GiB,
+        cacheBytes: 90 * GiB,
+        pages: Number(p.pages),
+        usableDiskBytes: Number(p.fileSystem!.usableBytes),
+        headroomBytes: Number(p.headroomBytes),
+      },
+    ]);
+    expect([w.sizeBytes, w.reservedBytes, w.cacheBytes, w.pages, w.usableDiskBytes, w.headroomBytes]).toEqual([
+      90 * GiB,
+      9 * GiB,
+      90 * GiB,
+      Number(p.pages),
+      Number(p.fileSystem!.usableBytes),
+      Number(p.headroomBytes),
+    ]);
   });
 
   it('two entries: one directory each on its own disk, reservedSize beside each, the worker the sum', () => {
@@ -36,15 +57,42 @@ describe('plan: several page-store directories', () => {
     const usable = Number(planPageStore({ size: '1Gi', ...AWS }).fileSystem!.usableBytes);
     const w = r.workers[0];
     expect(w.dirs).toEqual([
-      { index: 0, hostPath: '/mnt/d0', sizeBytes: 80 * GiB, reservedBytes: 6 * GiB, cacheBytes: 80 * GiB, pages: 20480, usableDiskBytes: usable, headroomBytes: usable - 86 * GiB },
-      { index: 1, hostPath: '/mnt/d1', sizeBytes: 40 * GiB, reservedBytes: 6 * GiB, cacheBytes: 40 * GiB, pages: 10240, usableDiskBytes: usable, headroomBytes: usable - 46 * GiB },
+      {
+        index: 0,
+        hostPath: '/mnt/d0',
+        sizeBytes: 80 * GiB,
+        reservedBytes: 6 * GiB,
+        cacheBytes: 80 * GiB,
+        pages: 20480,
+        usableDiskBytes: usable,
+        headroomBytes: usable - 86 * GiB,
+      },
+      {
+        index: 1,
+        hostPath: '/mnt/d1',
+        sizeBytes: 40 * GiB,
+        reservedBytes: 6 * GiB,
+        cacheBytes: 40 * GiB,
+        pages: 10240,
+        usableDiskBytes: usable,
+        headroomBytes: usable - 46 * GiB,
+      },
     ]);
-    expect([w.sizeBytes, w.reservedBytes, w.cacheBytes, w.pages, w.usableDiskBytes, w.headroomBytes]).toEqual([120 * GiB, 12 * GiB, 120 * GiB, 30720, 2 * usable, 2 * usable - 132 * GiB]);
+    expect([w.sizeBytes, w.reservedBytes, w.cacheBytes, w.pages, w.usableDiskBytes, w.headroomBytes]).toEqual([
+      120 * GiB,
+      12 * GiB,
+      120 * GiB,
+      30720,
+      2 * usable,
+      2 * usable - 132 * GiB,
+    ]);
     expect(r.verdict.summary).toMatch(/^1 worker, 120\.00 GiB of cache/);
-    expect(r.assumptions).toContainEqual(expect.stringMatching(/^page store: up to 2 directories a worker, .*--disk 100GB each.*one reservedSize applies to each directory/));
+    expect(r.assumptions).toContainEqual(
+      expect.stringMatching(/^page store: up to 2 directories a worker, .*--disk 100GB each.*one reservedSize applies to each directory/),
+    );
   });
 
-  it('no reservedSize (Enterprise): the operator\'s default per entry, min(10 % of the entry, 100Gi)', () => {
+  it("no reservedSize (Enterprise): the operator's default per entry, min(10 % of the entry, 100Gi)", () => {
     const r = plan(withStore('90Gi,2000Gi', undefined, '/mnt/d0,/mnt/d1'), {});
     expect(r.workers[0].dirs!.map((d) => d.reservedBytes)).toEqual([9 * GiB, 100 * GiB]);
     expect(r.workers[0].reservedBytes).toBe(109 * GiB);
@@ -65,15 +113,25 @@ describe('plan: several page-store directories', () => {
     expect(c.field).toBe('spec.worker.pagestore.hostPath');
     expect(c.message).toContain('spec.worker.pagestore.size lists 2 entries (80Gi,80Gi) but spec.worker.pagestore.hostPath lists 1 entry (/mnt/d0)');
     expect(c.message).toContain('"Error: worker.pagestore.size doesn\'t match with worker.pagestore.hostPath"');
-    expect(c.fix).toBe('set spec.worker.pagestore.hostPath to 2 comma-separated paths, one on each disk (e.g. /mnt/d0,/mnt/d0-1), or list 1 entry in spec.worker.pagestore.size');
+    expect(c.fix).toBe(
+      'set spec.worker.pagestore.hostPath to 2 comma-separated paths, one on each disk (e.g. /mnt/d0,/mnt/d0-1), or list 1 entry in spec.worker.pagestore.size',
+    );
     // The default hostPath is one path: two sizes without a hostPath fail too.
-    expect(plan(withStore('80Gi,80Gi', '8Gi'), {}).checks.find((x) => x.id === 'pagestore-dirs-count')!.message).toContain('lists 1 entry (/mnt/alluxio/pagestore, the default)');
+    expect(plan(withStore('80Gi,80Gi', '8Gi'), {}).checks.find((x) => x.id === 'pagestore-dirs-count')!.message).toContain(
+      'lists 1 entry (/mnt/alluxio/pagestore, the default)',
+    );
     const fewer = plan(withStore('80Gi', '8Gi', '/mnt/d0,/mnt/d1,/mnt/d2'), {}).checks.find((x) => x.id === 'pagestore-dirs-count')!;
-    expect(fewer.fix).toBe('set spec.worker.pagestore.size to 3 entries, one a directory (e.g. 80Gi,80Gi,80Gi), or list 1 entry in spec.worker.pagestore.hostPath');
+    expect(fewer.fix).toBe(
+      'set spec.worker.pagestore.size to 3 entries, one a directory (e.g. 80Gi,80Gi,80Gi), or list 1 entry in spec.worker.pagestore.hostPath',
+    );
     // The fix, applied, raises it no more.
     expect(plan(withStore('80Gi,80Gi,80Gi', '8Gi', '/mnt/d0,/mnt/d1,/mnt/d2'), {}).checks.some((x) => x.id === 'pagestore-dirs-count')).toBe(false);
     // A PVC page store has no hostPath entries to match.
-    expect(plan(withStore('80Gi,80Gi', '8Gi').replace('pagestore:\n', 'pagestore:\n      type: persistentVolumeClaim\n'), {}).checks.some((x) => x.id === 'pagestore-dirs-count')).toBe(false);
+    expect(
+      plan(withStore('80Gi,80Gi', '8Gi').replace('pagestore:\n', 'pagestore:\n      type: persistentVolumeClaim\n'), {}).checks.some(
+        (x) => x.id === 'pagestore-dirs-count',
+      ),
+    ).toBe(false);
   });
 
   it('GKE: a read-only hostPath entry is named by directory, and the fix keeps one path a size entry', () => {
@@ -86,7 +144,9 @@ describe('plan: several page-store directories', () => {
   it('a reservedSize fix passes beside every entry: 4Gi is within 5–20 % of both 20Gi and 80Gi', () => {
     const r = plan(withStore('20Gi,80Gi', '2Gi', '/mnt/d0,/mnt/d1'), AWS);
     const c = r.checks.filter((x) => x.field === 'spec.worker.pagestore.reservedSize' && x.severity !== 'info');
-    expect(c.map((x) => [x.message.split(':')[0], x.fix])).toEqual([['pagestore-1 (80Gi)', 'set reservedSize to 4Gi (5–20 % of every size entry, one reserve a directory)']]);
+    expect(c.map((x) => [x.message.split(':')[0], x.fix])).toEqual([
+      ['pagestore-1 (80Gi)', 'set reservedSize to 4Gi (5–20 % of every size entry, one reserve a directory)'],
+    ]);
     expect(plan(withStore('20Gi,80Gi', '4Gi', '/mnt/d0,/mnt/d1'), AWS).checks.filter((x) => /pagestore/.test(x.field) && x.severity !== 'info')).toEqual([]);
     // No one value suits 10Gi and 80Gi (5 % of 80Gi > 20 % of 10Gi): both values, the same size in every entry.
     const apart = plan(withStore('10Gi,80Gi', '8Gi', '/mnt/d0,/mnt/d1'), AWS).checks.find((x) => x.field === 'spec.worker.pagestore.reservedSize')!;
@@ -125,7 +185,8 @@ describe('every page-store fix converges with several directories', () => {
       fc.property(inputs, ({ disk, provider, fs, sizes, reserved }) => {
         const o = { disk, provider, fs };
         const paths = sizes.map((_, i) => `/mnt/d${i}`).join(',');
-        const sizeOf = (s: string): bigint => BigInt(/^\d+/.exec(s)![0]) * ({ Gi: 1n << 30n, G: 10n ** 9n, Mi: 1n << 20n, Ti: 1n << 40n }[s.replace(/^\d+/, '')] ?? 1n);
+        const sizeOf = (s: string): bigint =>
+          BigInt(/^\d+/.exec(s)![0]) * ({ Gi: 1n << 30n, G: 10n ** 9n, Mi: 1n << 20n, Ti: 1n << 40n }[s.replace(/^\d+/, '')] ?? 1n);
         if (reserved !== undefined && sizes.some((s) => sizeOf(reserved) > sizeOf(s))) return; // bad input (exit 2), not a check
         const before = plan(withStore(sizes.join(','), reserved, paths), o);
         for (const c of before.checks) {
@@ -141,7 +202,9 @@ describe('every page-store fix converges with several directories', () => {
           const after = plan(withStore(nextSizes.join(','), nextReserved, paths), o);
           const fields = [c.field, ...Object.keys(values).map((k) => `spec.worker.pagestore.${k}`)];
           const left = after.checks.filter((x) => x.severity !== 'info' && fields.includes(x.field)).map((x) => `${x.severity} ${x.field}: ${x.message}`);
-          expect(left, `${JSON.stringify({ disk, provider, fs, sizes, reserved })}: ${c.message} → "${c.fix}" applied as ${JSON.stringify(values)}`).toEqual([]);
+          expect(left, `${JSON.stringify({ disk, provider, fs, sizes, reserved })}: ${c.message} → "${c.fix}" applied as ${JSON.stringify(values)}`).toEqual(
+            [],
+          );
         }
       }),
       { seed: 30, numRuns: 100 },

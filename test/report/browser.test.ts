@@ -77,7 +77,16 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 60_000);
@@ -94,7 +103,10 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     const r = ringSim('plan', `${root}examples/alluxio-clusters.yaml`, '--json', '--html', html);
     const json = JSON.parse(r.stdout) as { clusters: PlanReport[] };
     const { page, errors, requests } = await open(html);
-    expect(await page.locator('section.cluster').evaluateAll((ss) => ss.map((x) => x.getAttribute('data-cluster')))).toEqual(['training/alx-ns', 'serving/alx-ns']);
+    expect(await page.locator('section.cluster').evaluateAll((ss) => ss.map((x) => x.getAttribute('data-cluster')))).toEqual([
+      'training/alx-ns',
+      'serving/alx-ns',
+    ]);
     for (const [i, c] of json.clusters.entries()) {
       expect(await page.locator(`#verdict-${i}`).innerText()).toBe(`Deployable: ${c.verdict.summary}`);
       expect(await page.locator(`#cluster-${i} div.check`).count()).toBe(c.checks.length);
@@ -125,7 +137,7 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(requests).toEqual([]);
   });
 
-  it('plan: add, restart without identity, virtual nodes and provider recompute the figures; the plan\'s own what-ifs agree', async () => {
+  it("plan: add, restart without identity, virtual nodes and provider recompute the figures; the plan's own what-ifs agree", async () => {
     // The GKE example persists identities the guide's way; the restart control shows a restart without that.
     mkdirSync(artifacts, { recursive: true });
     const example = `${artifacts}/gke-identity-not-persisted.yaml`;
@@ -182,14 +194,38 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
   it('plan --ufs-bandwidth --ufs-price: the what-if table has the re-read time, GETs and cost of plan --json', async () => {
     const html = `${artifacts}/plan-ufs.html`;
     const manifest = `${artifacts}/plan-ufs.yaml`;
-    writeFileSync(manifest, ['apiVersion: k8s-operator.alluxio.com/v1', 'kind: AlluxioCluster', 'metadata: {name: c}', 'spec:', '  worker:', '    count: 2',
-      '    useExternalId: false', '    systemInfo: {hostPath: /home/alluxio/system-info}', '    pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}', ''].join('\n'));
+    writeFileSync(
+      manifest,
+      [
+        'apiVersion: k8s-operator.alluxio.com/v1',
+        'kind: AlluxioCluster',
+        'metadata: {name: c}',
+        'spec:',
+        '  worker:',
+        '    count: 2',
+        '    useExternalId: false',
+        '    systemInfo: {hostPath: /home/alluxio/system-info}',
+        '    pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}',
+        '',
+      ].join('\n'),
+    );
     const { json } = plan(html, manifest, '--dataset', '1PiB', '--ufs-bandwidth', '1GiB/s', '--ufs-price', '0.0004');
     const restart = json.whatIf.find((w) => w.name === 'restart one worker')!;
     expect([restart.rereadSeconds, restart.rereadRequests]).toEqual([100, 25_600]);
     const { page, errors, requests } = await open(html);
     const table = page.locator('table', { hasText: 're-read time' });
-    expect(await table.locator('th').allInnerTexts()).toEqual(['change', 'keys moved', 'stays on the pod', 'optimal', 'unreachable', 'bytes moved', 're-read time', 'GETs', 'cost', 'what happens']);
+    expect(await table.locator('th').allInnerTexts()).toEqual([
+      'change',
+      'keys moved',
+      'stays on the pod',
+      'optimal',
+      'unreachable',
+      'bytes moved',
+      're-read time',
+      'GETs',
+      'cost',
+      'what happens',
+    ]);
     const row = await table.locator('tr', { hasText: 'restart one worker' }).locator('td').allInnerTexts();
     expect(row.slice(6, 9)).toEqual(['1 min 40 s', '25,600', '0.01024 USD']);
     expect(errors).toEqual([]);
@@ -250,7 +286,9 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(await page.locator('[data-metric="error"]').innerText()).toMatch(/only worker/);
     expect(await moved(page).innerText()).toBe('-');
     // The guide's step 4 manifest writes no useExternalId: the page names what was assumed (issue 23 item 5).
-    expect(await page.locator('section', { hasText: 'Assumptions (model)' }).innerText()).toMatch(/spec\.worker\.useExternalId not set: identities are not counted as persisted/);
+    expect(await page.locator('section', { hasText: 'Assumptions (model)' }).innerText()).toMatch(
+      /spec\.worker\.useExternalId not set: identities are not counted as persisted/,
+    );
     expect(await page.locator('div.check.warning', { hasText: 'useExternalId not set' }).count()).toBe(1);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
@@ -306,7 +344,9 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
       expect(await message('ufs-bandwidth').innerText()).toBe('Optional: give more than 0 and at most 10,000 Gbit/s to time the re-read.');
       for (const value of ['0', '-1', '100000']) {
         await page.fill('input[data-control="ufs-bandwidth"]', value);
-        expect(await message('ufs-bandwidth').innerText()).toBe(`Under-storage read bandwidth: ${value} is out of range; give more than 0 and at most 10,000 Gbit/s.`);
+        expect(await message('ufs-bandwidth').innerText()).toBe(
+          `Under-storage read bandwidth: ${value} is out of range; give more than 0 and at most 10,000 Gbit/s.`,
+        );
         expect(await page.getAttribute('input[data-control="ufs-bandwidth"]', 'aria-invalid')).toBe('true');
         expect(await page.locator('[data-metric="time"]').innerText()).toBe('-');
         expect(await page.locator('[data-note="time"]').innerText()).toMatch(/refused/);
@@ -335,8 +375,11 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       // The other pages fit too.
-      const others = [['plan-heterogeneous-narrow.html', 'plan', `${root}examples/alluxio-cluster-heterogeneous.yaml`], ['plan-one-worker-narrow.html', 'plan', `${root}examples/alluxio-cluster.yaml`],
-        ['simulation-narrow.html', 'simulate', `${root}examples/scenarios/scale-out-between-epochs-s3.yaml`]];
+      const others = [
+        ['plan-heterogeneous-narrow.html', 'plan', `${root}examples/alluxio-cluster-heterogeneous.yaml`],
+        ['plan-one-worker-narrow.html', 'plan', `${root}examples/alluxio-cluster.yaml`],
+        ['simulation-narrow.html', 'simulate', `${root}examples/scenarios/scale-out-between-epochs-s3.yaml`],
+      ];
       for (const [name, command, file] of others) {
         ringSim(command, file, '--html', `${artifacts}/${name}`);
         const other = await open(`${artifacts}/${name}`, narrow);
@@ -357,7 +400,7 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(/<(script|link|img|iframe|object|embed)\b[^>]*\b(src|href)=/.test(html)).toBe(false);
   });
 
-  it('simulate --html: hit ratio, under-storage reads and per-worker load over time, events on the axis, the text report\'s figures', async () => {
+  it("simulate --html: hit ratio, under-storage reads and per-worker load over time, events on the axis, the text report's figures", async () => {
     const html = `${artifacts}/simulation.html`;
     const r = ringSim('simulate', `${root}examples/scenarios/rolling-restart.yaml`, '--html', html);
     expect(r.code).toBe(0);

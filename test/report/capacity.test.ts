@@ -8,7 +8,17 @@ describe('capacity report', () => {
   it('lists the sizes with exact bytes and both readings, the disk rows when a disk is given', () => {
     const rows = capacityRows(plan);
     expect(rows[0]).toEqual(['size', '96,636,764,160 B (90.00 GiB, 96.64 GB)']);
-    expect(rows.map((r) => r[0])).toEqual(['size', 'reservedSize', 'page size', 'page data', 'pages', 'disk (raw)', 'ext4: df size', 'ext4: usable', 'headroom']);
+    expect(rows.map((r) => r[0])).toEqual([
+      'size',
+      'reservedSize',
+      'page size',
+      'page data',
+      'pages',
+      'disk (raw)',
+      'ext4: df size',
+      'ext4: usable',
+      'headroom',
+    ]);
   });
 
   it('the text gives the verdict, the checks with their fix and the model assumptions', () => {

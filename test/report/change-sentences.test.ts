@@ -5,7 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  movedMethodNote, OPTIMAL_TOLERANCE, persistedRestartClause, removeClause, restartOptimalNote, SAMPLE_KEYS, shareChangeClause, SMALL_SHARE_CHANGE,
+  movedMethodNote,
+  OPTIMAL_TOLERANCE,
+  persistedRestartClause,
+  removeClause,
+  restartOptimalNote,
+  SAMPLE_KEYS,
+  shareChangeClause,
+  SMALL_SHARE_CHANGE,
 } from '../../src/report/change-sentences.js';
 import { percent } from '../../src/report/format.js';
 

@@ -21,6 +21,6 @@ describe('compare report', () => {
     const text = renderCompareText(report);
     expect(text).toMatch(/^6 workers \(total weight 7\); 2000 sampled keys/);
     expect(text).toContain('jump: skipped:');
-    expect(text.endsWith('(binomial, as Ceph\'s osdmaptool prints it).\n')).toBe(true);
+    expect(text.endsWith("(binomial, as Ceph's osdmaptool prints it).\n")).toBe(true);
   });
 });

@@ -27,7 +27,9 @@ describe('escapeHtml and embedJSON', () => {
 
 describe('the page head and the plan page', () => {
   it('the CSP allows exactly the inlined scripts and style by hash, WebAssembly, and no network', () => {
-    expect(contentSecurityPolicy(assets)).toBe("default-src 'none'; script-src 'sha256-H(9)' 'sha256-H(21)' 'sha256-H(6)' 'wasm-unsafe-eval'; style-src 'sha256-H(6)'; img-src data:; base-uri 'none'; form-action 'none'");
+    expect(contentSecurityPolicy(assets)).toBe(
+      "default-src 'none'; script-src 'sha256-H(9)' 'sha256-H(21)' 'sha256-H(6)' 'wasm-unsafe-eval'; style-src 'sha256-H(6)'; img-src data:; base-uri 'none'; form-action 'none'",
+    );
   });
 
   it('pageHead writes the doctype, the policy, the escaped title and the style', () => {

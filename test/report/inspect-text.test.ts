@@ -8,7 +8,9 @@ import { renderInspectText } from '../../src/report/inspect-text.js';
 function cluster(n: number, offline: number[]): Membership {
   const r = new Random(3);
   const members = Array.from({ length: n }, (_, i) => ({
-    identity: `worker-${r.uuid()}`, address: `w${i}:29999`, state: offline.includes(i) ? ('OFFLINE' as const) : ('ONLINE' as const),
+    identity: `worker-${r.uuid()}`,
+    address: `w${i}:29999`,
+    state: offline.includes(i) ? ('OFFLINE' as const) : ('ONLINE' as const),
   })).sort((a, b) => (a.identity < b.identity ? -1 : 1));
   return { cluster: 'c', members, source: 'dump.json', notes: ['a note'] };
 }
@@ -25,10 +27,12 @@ describe('renderInspectText', () => {
     expect(text.endsWith('Notes:\n  a note\n')).toBe(true);
   });
 
-  it('gives both rings\' balance, the ring bloat and the way to clear it', () => {
+  it("gives both rings' balance, the ring bloat and the way to clear it", () => {
     expect(text).toMatch(/^ {2}dynamic ring: 12 workers, 60 points; busiest /m);
     expect(text).toMatch(/^ {2}static ring: 14 workers, 70 points; busiest /m);
-    expect(text).toMatch(/^Ring bloat: 2 OFFLINE identities; in a static ring [\d.]+ % of the keys belong to an OFFLINE worker \(reads fall back to the UFS\)\. alluxio process remove-worker -n <identity> clears one\.$/m);
+    expect(text).toMatch(
+      /^Ring bloat: 2 OFFLINE identities; in a static ring [\d.]+ % of the keys belong to an OFFLINE worker \(reads fall back to the UFS\)\. alluxio process remove-worker -n <identity> clears one\.$/m,
+    );
   });
 
   it('shows at most 10 stop rows, the largest first, and says how many more --json has', () => {

@@ -10,7 +10,9 @@ import { Random } from '../../src/core/random.js';
 function cluster(n: number, offline: number[], seed = 14): Membership {
   const r = new Random(seed);
   const members = Array.from({ length: n }, (_, i) => ({
-    identity: `worker-${r.uuid()}`, address: `w${i}:29999`, state: offline.includes(i) ? ('OFFLINE' as const) : ('ONLINE' as const),
+    identity: `worker-${r.uuid()}`,
+    address: `w${i}:29999`,
+    state: offline.includes(i) ? ('OFFLINE' as const) : ('ONLINE' as const),
   })).sort((a, b) => (a.identity < b.identity ? -1 : 1));
   return { cluster: 'c', members, source: 'test', notes: [] };
 }
@@ -27,7 +29,14 @@ describe('buildInspect', () => {
       expect(r.counts).toEqual({ registered: 20, online: 14, offline: 6 });
       for (const w of r.whatIf) {
         if (w.kind === 'stop') {
-          const mv = movement(dyn, membershipPlacement({ ...m, members: m.members.map((x) => (x.identity === w.identities[0] ? { ...x, state: 'OFFLINE' as const } : x)) }, 'dynamic', vnodes));
+          const mv = movement(
+            dyn,
+            membershipPlacement(
+              { ...m, members: m.members.map((x) => (x.identity === w.identities[0] ? { ...x, state: 'OFFLINE' as const } : x)) },
+              'dynamic',
+              vnodes,
+            ),
+          );
           expect(w.dynamic!.moved).toBe(mv.moved);
           expect(w.dynamic!.optimal).toBeCloseTo(mv.optimal, 12);
           expect(w.static.moved).toBe(0);
@@ -36,14 +45,23 @@ describe('buildInspect', () => {
           expect(w.static.moved).toBe(r.workers.find((x) => x.identity === w.identities[0])!.staticShare);
           const rebuilt = membershipPlacement(without(m, w.identities[0]), 'static', vnodes);
           const own = rebuilt.ownership();
-          const unreachable = rebuilt.workers.reduce((sum, x, i) => sum + (m.members.find((y) => y.identity === x.id)!.state === 'OFFLINE' ? own.byWorker[i] / own.total : 0), 0);
+          const unreachable = rebuilt.workers.reduce(
+            (sum, x, i) => sum + (m.members.find((y) => y.identity === x.id)!.state === 'OFFLINE' ? own.byWorker[i] / own.total : 0),
+            0,
+          );
           expect(w.static.unreachable).toBeCloseTo(unreachable, 12);
           expect(w.dynamic!.moved).toBe(0);
         } else if (w.kind === 'restart-new-identity') {
           const [old, fresh] = w.identities;
-          const after: Membership = { ...m, members: [...m.members.map((x) => (x.identity === old ? { ...x, state: 'OFFLINE' as const } : x)), { identity: fresh, state: 'ONLINE' as const }] };
+          const after: Membership = {
+            ...m,
+            members: [...m.members.map((x) => (x.identity === old ? { ...x, state: 'OFFLINE' as const } : x)), { identity: fresh, state: 'ONLINE' as const }],
+          };
           // Keys passing from the old identity to the new one stay on the pod (hostPath assumed): samePod, not moved.
-          for (const [e, mode, before] of [[w.dynamic!, 'dynamic', dyn], [w.static, 'static', stat]] as const) {
+          for (const [e, mode, before] of [
+            [w.dynamic!, 'dynamic', dyn],
+            [w.static, 'static', stat],
+          ] as const) {
             const afterRing = membershipPlacement(after, mode, vnodes);
             const onPod = movement(before, afterRing, { samePod: [[old, fresh]] });
             expect(e.moved).toBe(onPod.moved);
@@ -108,7 +126,9 @@ describe('buildInspect', () => {
     const stop = capped.whatIf.find((w) => w.kind === 'stop')!;
     expect(stop.dynamic!.rereadBytes).toBe(2 ** 30); // a stopped worker hands over all it caches, no more
     const kept = capped.whatIf.find((w) => w.kind === 'restart-new-identity')!;
-    const lost = buildInspect(m, { datasetBytes: dataset, cacheBytes: 2 ** 30, pagestoreType: 'emptyDir' }).whatIf.find((w) => w.kind === 'restart-new-identity')!;
+    const lost = buildInspect(m, { datasetBytes: dataset, cacheBytes: 2 ** 30, pagestoreType: 'emptyDir' }).whatIf.find(
+      (w) => w.kind === 'restart-new-identity',
+    )!;
     expect(lost.dynamic!.samePod).toBe(0);
     expect(lost.dynamic!.moved).toBeCloseTo(kept.dynamic!.moved + kept.dynamic!.samePod, 12);
     expect(lost.model).toMatch(/emptyDir page store comes back empty/);

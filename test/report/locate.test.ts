@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderLocateJsonLines, renderLocateText } from '../../src/report/locate.js';
 
 describe('locate output', () => {
-  const located = [{ key: 's3://a', workers: ['w1', 'w2'] }, { key: 's3://b', workers: ['w3'] }];
+  const located = [
+    { key: 's3://a', workers: ['w1', 'w2'] },
+    { key: 's3://b', workers: ['w3'] },
+  ];
 
   it('text: key, a tab, the workers in preference order; one line a key', () => {
     expect(renderLocateText(located)).toBe('s3://a\tw1 w2\ns3://b\tw3\n');

@@ -18,14 +18,21 @@ describe('renderAgainstText', () => {
     expect(row).toMatch(/\b5\b.*\b2000\b.*DESTRUCTIVE/);
     expect(text).toMatch(/^Ring before: CONSISTENT \(DEFAULT\), 5 virtual nodes, dynamic ring, \d+ workers on it$/m);
     expect(text).toMatch(/^Ring after: {2}CONSISTENT \(DEFAULT\), 2000 virtual nodes, dynamic ring, \d+ workers on it$/m);
-    expect(text).toMatch(/^Moved: [\d.]+ % of the keys change worker \(exact on these rings, some identities drawn: a model; optimal [\d.]+ %\): DESTRUCTIVE\.$/m);
+    expect(text).toMatch(
+      /^Moved: [\d.]+ % of the keys change worker \(exact on these rings, some identities drawn: a model; optimal [\d.]+ %\): DESTRUCTIVE\.$/m,
+    );
     expect(text).not.toContain('Re-read from the under-storage');
   });
 
   it('says what the move costs to re-read when given the data set and the UFS bandwidth', () => {
-    const r = planAgainst(manifest('alluxio-cluster.yaml'), manifest('alluxio-cluster-scale-out.yaml'), { datasetBytes: 2 ** 40, ufsBandwidth: parseBandwidth('10Gbps') });
+    const r = planAgainst(manifest('alluxio-cluster.yaml'), manifest('alluxio-cluster-scale-out.yaml'), {
+      datasetBytes: 2 ** 40,
+      ufsBandwidth: parseBandwidth('10Gbps'),
+    });
     const text = renderAgainstText(r);
-    expect(text).toMatch(/^Re-read from the under-storage: [\d,]+ B \([\d.]+ GiB, [\d.]+ GB\), .+ at 1\.25 GB\/s \(10\.00 Gbit\/s\) \(model: moved × data set\)\.$/m);
+    expect(text).toMatch(
+      /^Re-read from the under-storage: [\d,]+ B \([\d.]+ GiB, [\d.]+ GB\), .+ at 1\.25 GB\/s \(10\.00 Gbit\/s\) \(model: moved × data set\)\.$/m,
+    );
     expect(text).not.toContain('DESTRUCTIVE\n');
   });
 

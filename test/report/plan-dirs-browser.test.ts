@@ -24,7 +24,18 @@ let browser: Browser;
 describe.skipIf(!available && !required)('HTML plan of several page-store directories, in headless Chromium', () => {
   beforeAll(async () => {
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -32,7 +43,26 @@ describe.skipIf(!available && !required)('HTML plan of several page-store direct
 
   it('shows each directory and the page-size what-if with its re-read time', async () => {
     const html = join(mkdtempSync(join(tmpdir(), 'ring-sim-html-')), 'plan.html');
-    const r = spawnSync(process.execPath, [`${root}dist/cli/main.js`, 'plan', 'examples/alluxio-cluster-two-disks.yaml', '--disk', '100GB', '--provider', 'aws', '--dataset', '500GiB', '--ufs-bandwidth', '10Gbps', '--json', '--html', html], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        `${root}dist/cli/main.js`,
+        'plan',
+        'examples/alluxio-cluster-two-disks.yaml',
+        '--disk',
+        '100GB',
+        '--provider',
+        'aws',
+        '--dataset',
+        '500GiB',
+        '--ufs-bandwidth',
+        '10Gbps',
+        '--json',
+        '--html',
+        html,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as PlanReport;
     const page = await browser.newPage();
@@ -40,7 +70,10 @@ describe.skipIf(!available && !required)('HTML plan of several page-store direct
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`file://${html}`);
     await page.waitForSelector('body[data-rendered="true"]', { timeout: 15_000 });
-    const capacity = await page.locator('section', { has: page.locator('h2', { hasText: 'Capacity per worker' }) }).locator('tbody tr').allInnerTexts();
+    const capacity = await page
+      .locator('section', { has: page.locator('h2', { hasText: 'Capacity per worker' }) })
+      .locator('tbody tr')
+      .allInnerTexts();
     expect(capacity).toHaveLength(3);
     expect(capacity[1]).toMatch(/pagestore-0 \/mnt\/disks\/nvme0\/alluxio\s+80\.00 GiB\s+8\.00 GiB/);
     const whatIf = page.locator('section', { has: page.locator('h2', { hasText: 'What if' }) });

@@ -9,17 +9,25 @@ const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const text = (name: string): string => readFileSync(`${examples}${name}`, 'utf8');
 
 function inputOf(r: PlanReport): RebalanceInput {
-  return { model: r.ring.model, names: r.ring.shares.map((s) => s.worker), mode: r.ring.mode, capacityBytes: r.workers.map((w) => w.cacheBytes), pagestoreTypes: r.workers.map((w) => w.pagestoreType) };
+  return {
+    model: r.ring.model,
+    names: r.ring.shares.map((s) => s.worker),
+    mode: r.ring.mode,
+    capacityBytes: r.workers.map((w) => w.cacheBytes),
+    pagestoreTypes: r.workers.map((w) => w.pagestoreType),
+  };
 }
 
 /** The heterogeneous example with identities not persisted, so the plan has a restart what-if on a CAPACITY ring. */
 function unpersisted(mode: 'true' | 'false'): PlanReport {
-  const yaml = text('alluxio-cluster-heterogeneous.yaml').replace(/useExternalId: true/g, 'useExternalId: false').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/g, '')
+  const yaml = text('alluxio-cluster-heterogeneous.yaml')
+    .replace(/useExternalId: true/g, 'useExternalId: false')
+    .replace(/\n\s*systemInfo:\n\s*hostPath: \S+/g, '')
     .replace(/(alluxio\.user\.dynamic\.consistent\.hash\.ring\.enabled: )"false"/, `$1"${mode}"`);
   return buildPlan(parseManifest(yaml, 'h.yaml'));
 }
 
-describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
+describe("rebalance: the page's what-ifs agree with plan --json", () => {
   const cases: Array<[string, () => PlanReport]> = [
     ['GKE (dynamic, DEFAULT)', () => buildPlan(parseManifest(text('alluxio-cluster-gke.yaml').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/, ''), 'gke.yaml'))],
     ['heterogeneous (static, CAPACITY), identities not persisted', () => unpersisted('false')],
@@ -70,7 +78,9 @@ describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
   });
 
   it('a restart with an emptyDir page store: the same-pod keys are moved too, as in the plan', () => {
-    const yaml = text('alluxio-cluster-gke.yaml').replace(/\n\s*systemInfo:\n\s*hostPath: \S+/, '').replace(/(\n(\s*)pagestore:\n)/, '$1$2  type: emptyDir\n');
+    const yaml = text('alluxio-cluster-gke.yaml')
+      .replace(/\n\s*systemInfo:\n\s*hostPath: \S+/, '')
+      .replace(/(\n(\s*)pagestore:\n)/, '$1$2  type: emptyDir\n');
     const r = buildPlan(parseManifest(yaml, 'gke.yaml'));
     expect(r.workers.every((w) => w.pagestoreType === 'emptyDir')).toBe(true);
     const plan = r.whatIf.find((w) => w.name === 'restart one worker')!;
@@ -91,7 +101,11 @@ describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
   it('ringArcs covers the window in order, exactly when few points, binned when many', () => {
     const r = buildPlan(parseManifest(text('alluxio-cluster-gke.yaml'), 'gke.yaml'));
     const x = rebalance(inputOf(r), { kind: 'remove', worker: 0 });
-    for (const [lo, hi, bins] of [[0, 1, 500], [0.25, 0.2501, 500], [0.999, 1, 50]] as const) {
+    for (const [lo, hi, bins] of [
+      [0, 1, 500],
+      [0.25, 0.2501, 500],
+      [0.999, 1, 50],
+    ] as const) {
       const arcs = ringArcs(x.before, lo, hi, bins);
       expect(arcs[0]).toBe(lo);
       expect(arcs[arcs.length - 2]).toBeCloseTo(hi, 12);
@@ -106,6 +120,9 @@ describe('rebalance: the page\'s what-ifs agree with plan --json', () => {
     expect(m.from[4]).toBe('other');
     expect(m.to[4]).toBe('other');
     const total = m.cells.flat().reduce((s, v) => s + v, 0);
-    expect(total).toBeCloseTo(flows.reduce((s, f) => s + f.fraction, 0), 12);
+    expect(total).toBeCloseTo(
+      flows.reduce((s, f) => s + f.fraction, 0),
+      12,
+    );
   });
 });

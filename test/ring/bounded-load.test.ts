@@ -4,7 +4,8 @@ import { balance } from '../../src/ring/analysis/balance.js';
 import { syntheticKeys } from '../../src/ring/analysis/keys.js';
 import { BoundedLoadPlacement, boundedLoadMovement } from '../../src/ring/bounded-load.js';
 
-const hosts = (n: number, weights: number[] = [1]) => Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(4, '0')}`, weight: weights[i % weights.length] }));
+const hosts = (n: number, weights: number[] = [1]) =>
+  Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(4, '0')}`, weight: weights[i % weights.length] }));
 
 describe('bounded-load', () => {
   it('never exceeds ceil((1 + ε) · m · share) while keys come and go', () => {
@@ -14,7 +15,10 @@ describe('bounded-load', () => {
         fc.double({ min: 0.05, max: 1, noNaN: true }),
         fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 400 })), { minLength: 1, maxLength: 600 }),
         (weights, epsilon, ops) => {
-          const p = new BoundedLoadPlacement(weights.map((w, i) => ({ id: `w${i}`, weight: w })), { epsilon, vnodes: 50 });
+          const p = new BoundedLoadPlacement(
+            weights.map((w, i) => ({ id: `w${i}`, weight: w })),
+            { epsilon, vnodes: 50 },
+          );
           const s = p.loadState();
           for (const [add, k] of ops) {
             if (add) s.assign(`key-${k}`);

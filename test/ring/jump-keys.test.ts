@@ -21,7 +21,11 @@ describe('jumpHash64: Guava consistentHash in one WebAssembly call', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: 0n, max: MASK }),
-        fc.oneof(fc.integer({ min: 1, max: JUMP_KEYS_MAX_BUCKETS }), fc.integer({ min: 1, max: 64 }), fc.constantFrom(JUMP_KEYS_MAX_BUCKETS, JUMP_KEYS_MAX_BUCKETS - 1)),
+        fc.oneof(
+          fc.integer({ min: 1, max: JUMP_KEYS_MAX_BUCKETS }),
+          fc.integer({ min: 1, max: 64 }),
+          fc.constantFrom(JUMP_KEYS_MAX_BUCKETS, JUMP_KEYS_MAX_BUCKETS - 1),
+        ),
         (key, n) => {
           expect(viaModule(key, n)).toBe(jumpConsistentHash(key, n));
         },
@@ -34,7 +38,7 @@ describe('jumpHash64: Guava consistentHash in one WebAssembly call', () => {
     // M's inverse mod 2^64 (Newton's iteration for odd numbers): the key whose first LCG step gives a chosen r.
     let inverse = M;
     for (let i = 0; i < 6; i++) inverse = (inverse * (2n - M * inverse)) & MASK;
-    const keyForFirstR = (r: bigint, low: bigint) => ((((r - 1n) << 33n) | low) - 1n) * inverse & MASK;
+    const keyForFirstR = (r: bigint, low: bigint) => (((((r - 1n) << 33n) | low) - 1n) * inverse) & MASK;
     for (let k = 0n; k <= 31n; k++) {
       for (const r of [2n ** k, 2n ** k + 1n, 2n ** k - 1n, 3n * 2n ** k].filter((x) => x >= 1n && x <= 2n ** 31n)) {
         for (const low of [0n, 1n, 0x1ffffffffn, 0x123456789n]) {
@@ -58,8 +62,8 @@ describe('jumpHash64: whole quotients that the reciprocal puts just below themse
   for (let i = 0; i < 6; i++) inverse = (inverse * (2n - M * inverse)) & MASK;
   const keyFor = (c1: number, r2: bigint): bigint => {
     for (let low = 0n; ; low++) {
-      const state1 = ((((r2 - 1n) << 33n) | low) - 1n) * inverse & MASK;
-      if (Math.floor(2 ** 31 / (Number(state1 >> 33n) + 1)) === c1 - 1) return (state1 - 1n) * inverse & MASK;
+      const state1 = (((((r2 - 1n) << 33n) | low) - 1n) * inverse) & MASK;
+      if (Math.floor(2 ** 31 / (Number(state1 >> 33n) + 1)) === c1 - 1) return ((state1 - 1n) * inverse) & MASK;
     }
   };
   const cases: [number, bigint, number][] = [

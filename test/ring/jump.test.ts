@@ -47,7 +47,7 @@ describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
         expect(lcgNext()).toBe(Number(s >> 33n));
       }
     };
-    for (const start of [0n, MASK, carryLo, (0x12345678n << 32n) | carryLo, (MASK << 32n | carryLo) & MASK]) check(start);
+    for (const start of [0n, MASK, carryLo, (0x12345678n << 32n) | carryLo, ((MASK << 32n) | carryLo) & MASK]) check(start);
     fc.assert(fc.property(fc.bigInt({ min: 0n, max: MASK }), check), { numRuns: 700 });
   });
 
@@ -79,7 +79,13 @@ describe('jumpConsistentHash (Guava Hashing.consistentHash)', () => {
 
 describe('jump placement', () => {
   it('rejects unequal weights with a clear error', () => {
-    expect(() => new JumpPlacement([{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }])).toThrow(/jump consistent hash has no weights/);
+    expect(
+      () =>
+        new JumpPlacement([
+          { id: 'a', weight: 1 },
+          { id: 'b', weight: 2 },
+        ]),
+    ).toThrow(/jump consistent hash has no weights/);
   });
 
   it('returns distinct replicas, even all of the workers', () => {
@@ -93,8 +99,10 @@ describe('jump placement', () => {
 });
 
 const workerIds = (min: number, max: number) =>
-  fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`), { minLength: min, maxLength: max });
-
+  fc.uniqueArray(
+    fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`),
+    { minLength: min, maxLength: max },
+  );
 
 describe('jump: minimal movement', () => {
   const sample = Array.from({ length: 3000 }, (_, i) => `s3://bucket/minimal/file-${i}.bin`);
@@ -102,7 +110,10 @@ describe('jump: minimal movement', () => {
   it('removing the last worker moves only its keys', () => {
     fc.assert(
       fc.property(workerIds(2, 12), (ids) => {
-        const before = createPlacement('jump', ids.map((id) => ({ id })));
+        const before = createPlacement(
+          'jump',
+          ids.map((id) => ({ id })),
+        );
         const gone = ids[ids.length - 1];
         for (const [from] of moves(sample, before, before.removeWorker(gone))) expect(from).toBe(gone);
       }),
@@ -157,7 +168,7 @@ describe('jumpConsistentHash32: whole quotients take the exact division', () => 
   for (let i = 0; i < 6; i++) inverse = (inverse * (2n - M * inverse)) & MASK;
 
   /** A key whose first LCG step gives r = (state >>> 33) + 1 = `r`, with `low` as the state's low 33 bits. */
-  const keyForFirstR = (r: bigint, low: bigint) => ((((r - 1n) << 33n) | low) - 1n) * inverse & MASK;
+  const keyForFirstR = (r: bigint, low: bigint) => (((((r - 1n) << 33n) | low) - 1n) * inverse) & MASK;
 
   it('equals the reference when a step divides exactly (r a power of two, or 2^31) and just beside it', () => {
     expect((M * inverse) & MASK).toBe(1n);

@@ -7,7 +7,11 @@ import { movement } from '../../src/ring/analysis/movement.js';
 import { createPlacement } from '../../src/ring/registry.js';
 
 const require = createRequire(import.meta.url);
-type HashRingCtor = new (servers: Record<string, number> | string[], algorithm?: string, options?: Record<string, unknown>) => {
+type HashRingCtor = new (
+  servers: Record<string, number> | string[],
+  algorithm?: string,
+  options?: Record<string, unknown>,
+) => {
   get(key: string): string;
   range(key: string, size: number): string[];
   find(hash: number): number;
@@ -41,7 +45,10 @@ describe('ketama', () => {
           const spec: Record<string, number> = {};
           servers.forEach((s, i) => (spec[s] = weights[i]));
           const theirs = new HashRing(spec, 'md5');
-          const ours = new KetamaPlacement(servers.map((id, i) => ({ id, weight: weights[i] })), { weighting: 'hashring' });
+          const ours = new KetamaPlacement(
+            servers.map((id, i) => ({ id, weight: weights[i] })),
+            { weighting: 'hashring' },
+          );
           const reachable = new Set(theirs.ring.map((n) => n.server)).size;
           for (const key of keys) {
             // hashring's own lookup without its result cache, which mixes up keys such as "toString"
@@ -100,12 +107,15 @@ describe('ketama', () => {
 
 describe('ketama weights', () => {
   it('shares follow memory weights', () => {
-    const p = createPlacement('ketama', [1, 2, 3, 4].map((w) => ({ id: `10.0.0.${w}:11211`, weight: w })));
+    const p = createPlacement(
+      'ketama',
+      [1, 2, 3, 4].map((w) => ({ id: `10.0.0.${w}:11211`, weight: w })),
+    );
     const own = p.ownership()!;
     // ketama gives 40 * 4 * n * w / W points; each share has a relative spread of about 1/sqrt(points).
     [1, 2, 3, 4].forEach((w, i) => {
       const points = 160 * 4 * (w / 10);
-      expect(Math.abs((own.byWorker[i] / own.total) / (w / 10) - 1)).toBeLessThan(5 / Math.sqrt(points));
+      expect(Math.abs(own.byWorker[i] / own.total / (w / 10) - 1)).toBeLessThan(5 / Math.sqrt(points));
     });
   });
 });

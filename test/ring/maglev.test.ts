@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { movement } from '../../src/ring/analysis/movement.js';
 import { MaglevPlacement } from '../../src/ring/maglev.js';
 
-const hosts = (n: number, weights: number[] = [1]) => Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(4, '0')}`, weight: weights[i % weights.length] }));
+const hosts = (n: number, weights: number[] = [1]) =>
+  Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(4, '0')}`, weight: weights[i % weights.length] }));
 
 describe('maglev (Envoy weighting)', () => {
   it('weights 1:2 on a 65,537 table give 21,846 and 43,691 slots', () => {
-    const p = new MaglevPlacement([{ id: 'a', weight: 1 }, { id: 'b', weight: 2 }]);
+    const p = new MaglevPlacement([
+      { id: 'a', weight: 1 },
+      { id: 'b', weight: 2 },
+    ]);
     expect(Array.from(p.ownership().byWorker)).toEqual([21846, 43691]);
   });
 
@@ -23,7 +27,10 @@ describe('maglev (Envoy weighting)', () => {
 
   it('disruption: removing a worker changes more slots than the optimum, within what the table size allows', () => {
     // Measured exactly (slot by slot). A larger table gets closer to the optimum.
-    for (const [M, bound] of [[65537, 2.0], [655373, 1.4]] as const) {
+    for (const [M, bound] of [
+      [65537, 2.0],
+      [655373, 1.4],
+    ] as const) {
       const before = new MaglevPlacement(hosts(20), { tableSize: M });
       const m = movement(before, before.removeWorker('host-0007'));
       expect(m.method).toBe('exact');

@@ -7,13 +7,15 @@ import { ALGORITHM_NAMES, createPlacement, loadPlacement } from '../../src/ring/
 import { moves } from './moves.js';
 
 const workerIds = (min: number, max: number) =>
-  fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`), { minLength: min, maxLength: max });
+  fc.uniqueArray(
+    fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`),
+    { minLength: min, maxLength: max },
+  );
 
 const keys = fc.array(fc.string({ minLength: 1, maxLength: 60 }), { minLength: 1, maxLength: 60 });
 // Small rings and Maglev tables (1021 slots, a prime: still about 85 a worker for 12 workers) keep 26 algorithms x
 // 30 runs quick; the properties do not depend on the sizes.
 const small = { vnodes: 40, tableSize: 1021 };
-
 
 describe.each(ALGORITHM_NAMES)('%s', (name) => {
   it('is deterministic, and a saved placement loads back identical', () => {
@@ -42,7 +44,11 @@ describe.each(ALGORITHM_NAMES)('%s', (name) => {
   it('returns distinct replicas in preference order, the first being locate(key)', () => {
     fc.assert(
       fc.property(workerIds(1, 10), keys, fc.integer({ min: 1, max: 10 }), (ids, ks, r) => {
-        const p = createPlacement(name, ids.map((id) => ({ id })), small);
+        const p = createPlacement(
+          name,
+          ids.map((id) => ({ id })),
+          small,
+        );
         const replicas = Math.min(r, ids.length);
         for (const k of ks) {
           let got: string[];
@@ -81,36 +87,57 @@ describe.each(ALGORITHM_NAMES)('%s', (name) => {
 describe('minimal movement', () => {
   const sample = Array.from({ length: 3000 }, (_, i) => `s3://bucket/minimal/file-${i}.bin`);
 
-  it.each(['ring', 'alluxio-consistent', 'ketama', 'jump', 'rendezvous', 'multi-probe', 'alluxio-capacity', 'alluxio-jump', 'alluxio-multi-probe'])('%s: adding a worker (appended last) moves keys only to it', (name) => {
-    fc.assert(
-      fc.property(workerIds(2, 12), (ids) => {
-        const [added, ...rest] = ids;
-        const before = createPlacement(name, rest.map((id) => ({ id })), small);
-        const after = before.addWorker({ id: added });
-        for (const [, to] of moves(sample, before, after)) expect(to).toBe(added);
-      }),
-      { numRuns: 15 },
-    );
-  });
+  it.each(['ring', 'alluxio-consistent', 'ketama', 'jump', 'rendezvous', 'multi-probe', 'alluxio-capacity', 'alluxio-jump', 'alluxio-multi-probe'])(
+    '%s: adding a worker (appended last) moves keys only to it',
+    (name) => {
+      fc.assert(
+        fc.property(workerIds(2, 12), (ids) => {
+          const [added, ...rest] = ids;
+          const before = createPlacement(
+            name,
+            rest.map((id) => ({ id })),
+            small,
+          );
+          const after = before.addWorker({ id: added });
+          for (const [, to] of moves(sample, before, after)) expect(to).toBe(added);
+        }),
+        { numRuns: 15 },
+      );
+    },
+  );
 
-  it.each(['ring', 'alluxio-consistent', 'ketama', 'rendezvous', 'multi-probe', 'alluxio-capacity', 'alluxio-multi-probe'])('%s: removing any worker moves only its keys', (name) => {
-    fc.assert(
-      fc.property(workerIds(2, 12), fc.nat(), (ids, pick) => {
-        const before = createPlacement(name, ids.map((id) => ({ id })), small);
-        const gone = ids[pick % ids.length];
-        const after = before.removeWorker(gone);
-        for (const [from] of moves(sample, before, after)) expect(from).toBe(gone);
-      }),
-      { numRuns: 15 },
-    );
-  });
+  it.each(['ring', 'alluxio-consistent', 'ketama', 'rendezvous', 'multi-probe', 'alluxio-capacity', 'alluxio-multi-probe'])(
+    '%s: removing any worker moves only its keys',
+    (name) => {
+      fc.assert(
+        fc.property(workerIds(2, 12), fc.nat(), (ids, pick) => {
+          const before = createPlacement(
+            name,
+            ids.map((id) => ({ id })),
+            small,
+          );
+          const gone = ids[pick % ids.length];
+          const after = before.removeWorker(gone);
+          for (const [from] of moves(sample, before, after)) expect(from).toBe(gone);
+        }),
+        { numRuns: 15 },
+      );
+    },
+  );
 });
 
 describe('shares converge to 1/n', () => {
   it('jump and alluxio-consistent: sampled shares approach 1/n', () => {
     const ks = Array.from({ length: 40000 }, (_, i) => `gs://data/train/${i}.tfrecord`);
-    for (const [name, vnodes] of [['jump', undefined], ['alluxio-consistent', 2000]] as const) {
-      const p = createPlacement(name, Array.from({ length: 8 }, (_, i) => ({ id: `host-${i}` })), { vnodes });
+    for (const [name, vnodes] of [
+      ['jump', undefined],
+      ['alluxio-consistent', 2000],
+    ] as const) {
+      const p = createPlacement(
+        name,
+        Array.from({ length: 8 }, (_, i) => ({ id: `host-${i}` })),
+        { vnodes },
+      );
       const counts = new Array(8).fill(0);
       for (const k of ks) counts[p.locateIndex(k)]++;
       for (const c of counts) expect(Math.abs(c / ks.length - 1 / 8)).toBeLessThan(0.01);

@@ -4,7 +4,8 @@ import { syntheticKeys } from '../../src/ring/analysis/keys.js';
 import { movement } from '../../src/ring/analysis/movement.js';
 import { RendezvousPlacement } from '../../src/ring/rendezvous.js';
 
-const hosts = (n: number, weights: number[] = [1]) => Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(4, '0')}`, weight: weights[i % weights.length] }));
+const hosts = (n: number, weights: number[] = [1]) =>
+  Array.from({ length: n }, (_, i) => ({ id: `host-${String(i).padStart(4, '0')}`, weight: weights[i % weights.length] }));
 
 describe('rendezvous', () => {
   it('weighted shares are within 1 % of the weight shares at 1,000,000 keys', () => {

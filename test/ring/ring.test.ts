@@ -5,7 +5,10 @@ import { createPlacement } from '../../src/ring/registry.js';
 import type { Worker } from '../../src/ring/worker.js';
 
 const workerIds = (min: number, max: number) =>
-  fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`), { minLength: min, maxLength: max });
+  fc.uniqueArray(
+    fc.stringMatching(/^[a-z][a-z0-9-]{2,15}$/).map((s) => `host-${s}`),
+    { minLength: min, maxLength: max },
+  );
 
 const small = { vnodes: 40 };
 
@@ -35,7 +38,11 @@ describe('ring', () => {
   it('each worker owns its weight share of the hash space within 5 standard deviations', () => {
     fc.assert(
       fc.property(workerIds(2, 8), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 8, maxLength: 8 }), (ids, weights) => {
-        const p = createPlacement('ring', ids.map((id, i) => ({ id, weight: weights[i] })), { vnodes: 1000 });
+        const p = createPlacement(
+          'ring',
+          ids.map((id, i) => ({ id, weight: weights[i] })),
+          { vnodes: 1000 },
+        );
         const own = p.ownership()!;
         const total = ids.reduce((s, _, i) => s + weights[i], 0);
         ids.forEach((_, i) => {

@@ -5,14 +5,15 @@ import { baselineScenario, totalsDelta } from '../../src/sim/baseline.js';
 import { simulateWithBaseline } from '../../src/sim/simulate.js';
 import { simulate } from '../../src/sim/simulate.js';
 
-const scenario = (files: number, requests: number, workers: number, window: number, events: unknown[]) => readScenario({
-  seed: 3,
-  cluster: { workers: { count: workers, pagestore: { size: '64Mi', pageSize: '1MB' } } },
-  workload: { type: 'zipf', files, alpha: 0.8, fileSize: { distribution: 'uniform', min: '100Ki', max: '3Mi' }, requests },
-  metrics: { window },
-  ufs: { bandwidth: '1Gbps', maxRequestsPerSecond: 50, pricePer1000Requests: 0.0004, pricePerGiB: 0.02 },
-  events,
-});
+const scenario = (files: number, requests: number, workers: number, window: number, events: unknown[]) =>
+  readScenario({
+    seed: 3,
+    cluster: { workers: { count: workers, pagestore: { size: '64Mi', pageSize: '1MB' } } },
+    workload: { type: 'zipf', files, alpha: 0.8, fileSize: { distribution: 'uniform', min: '100Ki', max: '3Mi' }, requests },
+    metrics: { window },
+    ufs: { bandwidth: '1Gbps', maxRequestsPerSecond: 50, pricePer1000Requests: 0.0004, pricePerGiB: 0.02 },
+    events,
+  });
 
 const arb = fc.record({
   files: fc.integer({ min: 5, max: 300 }),
@@ -23,15 +24,20 @@ const arb = fc.record({
 });
 
 describe('the baseline and the windows', () => {
-  it('totals are the sum of the windows: bytes and GETs exactly, dollars to rounding; seconds at most the windows\' sum (property)', async () => {
+  it("totals are the sum of the windows: bytes and GETs exactly, dollars to rounding; seconds at most the windows' sum (property)", async () => {
     await fc.assert(
       fc.asyncProperty(arb, async ({ files, requests, workers, window, event }) => {
-        const r = await simulate(scenario(files, requests, workers, window, event ? [{ at: event.at % requests, action: 'add-workers', count: event.count }] : []));
+        const r = await simulate(
+          scenario(files, requests, workers, window, event ? [{ at: event.at % requests, action: 'add-workers', count: event.count }] : []),
+        );
         const sum = (f: (u: typeof r.totals.ufs) => number): number => r.windows.reduce((s, w) => s + f(w.ufs), 0);
         expect(r.totals.ufs.bytes).toBe(sum((u) => u.bytes));
         expect(r.totals.ufs.requests).toBe(sum((u) => u.requests));
         expect(r.totals.ufs.bytes).toBe(r.totals.ufsBytes);
-        expect(r.totals.ufs.costUSD!).toBeCloseTo(sum((u) => u.costUSD!), 12);
+        expect(r.totals.ufs.costUSD!).toBeCloseTo(
+          sum((u) => u.costUSD!),
+          12,
+        );
         expect(r.totals.ufs.seconds!).toBeLessThanOrEqual(sum((u) => u.seconds!) * (1 + 1e-12));
       }),
       { seed: 28, numRuns: 25 },

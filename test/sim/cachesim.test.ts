@@ -47,7 +47,12 @@ describe('cacheSim equals libCacheSim on cloudPhysicsIO (test/test_evictionAlgo.
   });
 
   it('a fractional size is a share of the working set (48,974 objects, 2,029,769,728 bytes)', async () => {
-    const r = await cacheSim({ trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`), format: 'oracleGeneral', policies: ['lru'], sizes: [0.5, { fraction: 1 }] });
+    const r = await cacheSim({
+      trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`),
+      format: 'oracleGeneral',
+      policies: ['lru'],
+      sizes: [0.5, { fraction: 1 }],
+    });
     expect(r.workingSet).toEqual({ objects: 48974, bytes: 2029769728 });
     expect(r.results.map((x) => x.cacheSize)).toEqual([1014884864, 2029769728]);
     // A cache as large as the working set misses each object once.
@@ -55,7 +60,13 @@ describe('cacheSim equals libCacheSim on cloudPhysicsIO (test/test_evictionAlgo.
   });
 
   it('a whole number is absolute, as in libCacheSim: 1 is one byte, not the working set', async () => {
-    const r = await cacheSim({ trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`), format: 'oracleGeneral', policies: ['lru'], sizes: [1], ignoreObjectSize: true });
+    const r = await cacheSim({
+      trace: fileTraceSource(`${SHARED}traces/cloudPhysicsIO.oracleGeneral.bin`),
+      format: 'oracleGeneral',
+      policies: ['lru'],
+      sizes: [1],
+      ignoreObjectSize: true,
+    });
     expect(r.results[0].cacheSize).toBe(1);
     // The working set is counted in the same pass, with no fractional size asking for it.
     expect(r.workingSet).toEqual({ objects: 48974, bytes: 48974 });
@@ -104,7 +115,13 @@ describe('unit-size LRU agrees with Mattson stack distances on the cache2k trace
     const path = `${SHARED}traces/${file}`;
     const capacities = [1, 10, 100, 500, 1000, 2000, 5000, 10000, 20000];
     const expected = await lruMissesByStackDistance(path, capacities);
-    const r = await cacheSim({ trace: fileTraceSource(path), format: 'cache2k', policies: ['lru'], sizes: capacities.map((c) => c + 0.0), ignoreObjectSize: true });
+    const r = await cacheSim({
+      trace: fileTraceSource(path),
+      format: 'cache2k',
+      policies: ['lru'],
+      sizes: capacities.map((c) => c + 0.0),
+      ignoreObjectSize: true,
+    });
     // sizes <= 1 are fractions: the 1-object cache is asked as 1 object via a non-fractional path below.
     const got = r.results.map((x) => x.misses);
     expect(got.slice(1)).toEqual(expected.slice(1));

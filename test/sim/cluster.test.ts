@@ -3,7 +3,19 @@ import { Cluster, setCapacityDetail } from '../../src/sim/cluster.js';
 import type { WorkerGroup } from '../../src/sim/scenario.js';
 
 const MiB = 2 ** 20;
-const group = (o: Partial<WorkerGroup> = {}): WorkerGroup => ({ name: 'w', count: 3, sizeBytes: 64 * MiB, dirs: [64 * MiB], reservedBytes: 0, pageSizeBytes: MiB, policy: 'lru', evictionRetries: 10, persistentIdentity: false, persistentPageStore: true, ...o });
+const group = (o: Partial<WorkerGroup> = {}): WorkerGroup => ({
+  name: 'w',
+  count: 3,
+  sizeBytes: 64 * MiB,
+  dirs: [64 * MiB],
+  reservedBytes: 0,
+  pageSizeBytes: MiB,
+  policy: 'lru',
+  evictionRetries: 10,
+  persistentIdentity: false,
+  persistentPageStore: true,
+  ...o,
+});
 
 function cluster(n = 3, g = group(), stores: ConstructorParameters<typeof Cluster>[1] = undefined): Cluster {
   const c = new Cluster(1, stores);
@@ -122,11 +134,17 @@ describe('Cluster: restore on restart (Alluxio keeps the pages of the current pa
     const c = cluster(2);
     fill(c);
     const set = c.setPageSize('w-0', 'f', 4 * MiB);
-    expect(set).toEqual({ detail: 'w-0 page size set to 4.00 MiB, its page store is dropped at its next start (it runs with 1.00 MiB until then)', lost: [], evictedBytes: 0 });
+    expect(set).toEqual({
+      detail: 'w-0 page size set to 4.00 MiB, its page store is dropped at its next start (it runs with 1.00 MiB until then)',
+      lost: [],
+      evictedBytes: 0,
+    });
     expect(c.hosts[0].store!.pageSizeBytes).toBe(MiB); // still running with the old size
     expect(c.totalOccupied()).toBe(8 * MiB);
     const e = c.startWorker('w-0', 'f', true, { identity: true });
-    expect(e.detail).toBe(`w-0 kept ${c.identities[0].id}; page store dropped: page size 4.00 MiB, was 1.00 MiB (restore keeps only pages of the current page size)`);
+    expect(e.detail).toBe(
+      `w-0 kept ${c.identities[0].id}; page store dropped: page size 4.00 MiB, was 1.00 MiB (restore keeps only pages of the current page size)`,
+    );
     expect(e.lost).toEqual([c.hosts[0]]);
     c.dropPages(c.hosts[0]);
     expect(c.hosts[0].store!.pageSizeBytes).toBe(4 * MiB);

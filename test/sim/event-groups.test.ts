@@ -16,9 +16,27 @@ function windows(ratios: readonly number[]) {
 /** An event at `at`, its recovery measured as the pipeline does (src/sim/recovery.ts). */
 function event(index: number, at: number, run: ReturnType<typeof windows>, base: ReturnType<typeof windows>, effectiveAt = at): EventReport {
   const e: EventReport = {
-    index, label: `e${index}`, action: 'stop-worker', at, time: null, detail: '', filesMoved: 0, bytesMoved: 10, samePod: 0, bytesSamePod: 0, hashSpaceMoved: null,
-    bytesUnreachable: 100, hitRatioBefore: 0.9, effectiveAt, hitRatioAfter: null, lowestHitRatio: null, recoveryRequests: null,
-    recoverySeconds: null, recoveredBy: null, overlapsWith: [], group: null,
+    index,
+    label: `e${index}`,
+    action: 'stop-worker',
+    at,
+    time: null,
+    detail: '',
+    filesMoved: 0,
+    bytesMoved: 10,
+    samePod: 0,
+    bytesSamePod: 0,
+    hashSpaceMoved: null,
+    bytesUnreachable: 100,
+    hitRatioBefore: 0.9,
+    effectiveAt,
+    hitRatioAfter: null,
+    lowestHitRatio: null,
+    recoveryRequests: null,
+    recoverySeconds: null,
+    recoveredBy: null,
+    overlapsWith: [],
+    group: null,
   };
   return { ...e, ...recoveryFrom(e, run, base, null) };
 }
@@ -34,10 +52,24 @@ describe('groupEvents', () => {
     const { events: out, groups } = groupEvents(events, run, base, null);
     expect(out.map((e) => e.overlapsWith)).toEqual([[1], [0], []]);
     expect(out.map((e) => e.group)).toEqual([0, 0, null]);
-    expect(groups).toEqual([{ events: [0, 1], at: 1000, lastAt: 2500, bytesMoved: 20, bytesUnreachable: 200, hitRatioBefore: 0.9, hitRatioAfter: null, lowestHitRatio: 0.5, recoveryRequests: 3000, recoverySeconds: null, recoveredBy: 5000 }]);
+    expect(groups).toEqual([
+      {
+        events: [0, 1],
+        at: 1000,
+        lastAt: 2500,
+        bytesMoved: 20,
+        bytesUnreachable: 200,
+        hitRatioBefore: 0.9,
+        hitRatioAfter: null,
+        lowestHitRatio: 0.5,
+        recoveryRequests: 3000,
+        recoverySeconds: null,
+        recoveredBy: 5000,
+      },
+    ]);
   });
 
-  it('an event at the read its predecessor\'s recovery shows by does not overlap; one read earlier does', () => {
+  it("an event at the read its predecessor's recovery shows by does not overlap; one read earlier does", () => {
     const at = (x: number) => groupEvents([event(0, 1000, run, base), event(1, x, run, base)], run, base, null).events[0].overlapsWith;
     expect(at(5000)).toEqual([]);
     expect(at(4999)).toEqual([1]);
@@ -53,18 +85,22 @@ describe('groupEvents', () => {
 
   it('overlaps are symmetric, groups are runs of consecutive events each overlapping another, lone events overlap none (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }), fc.uniqueArray(fc.integer({ min: 0, max: 11_999 }), { minLength: 1, maxLength: 8 }), (ratios, ats) => {
-        const r = windows(ratios.map((x) => x / 100));
-        const events = [...ats].sort((a, b) => a - b).map((at, i) => event(i, at, r, base));
-        const { events: out, groups } = groupEvents(events, r, base, null);
-        for (const e of out) for (const j of e.overlapsWith) expect(out[j].overlapsWith).toContain(e.index);
-        for (const e of out) expect(e.group === null).toBe(e.overlapsWith.length === 0);
-        groups.forEach((g, gi) => {
-          expect(g.events.length).toBeGreaterThan(1);
-          expect(g.events).toEqual(Array.from({ length: g.events.length }, (_, k) => g.events[0] + k));
-          for (const x of g.events) expect(out[x].group).toBe(gi);
-        });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 11_999 }), { minLength: 1, maxLength: 8 }),
+        (ratios, ats) => {
+          const r = windows(ratios.map((x) => x / 100));
+          const events = [...ats].sort((a, b) => a - b).map((at, i) => event(i, at, r, base));
+          const { events: out, groups } = groupEvents(events, r, base, null);
+          for (const e of out) for (const j of e.overlapsWith) expect(out[j].overlapsWith).toContain(e.index);
+          for (const e of out) expect(e.group === null).toBe(e.overlapsWith.length === 0);
+          groups.forEach((g, gi) => {
+            expect(g.events.length).toBeGreaterThan(1);
+            expect(g.events).toEqual(Array.from({ length: g.events.length }, (_, k) => g.events[0] + k));
+            for (const x of g.events) expect(out[x].group).toBe(gi);
+          });
+        },
+      ),
       { seed: 29, numRuns: 300 },
     );
   });

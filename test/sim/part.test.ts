@@ -32,26 +32,31 @@ function scenario(x: Shape): Scenario {
     { at: 900, action: 'restart-worker', worker: `worker-${x.workers}`, keepIdentity: false },
   ];
   if (x.resize) events.push({ at: 1000, action: 'set-capacity', worker: 'worker-1', size: '6Mi' });
-  return readScenario({
-    name: 'random shards',
-    seed: x.seed,
-    cluster: { workerGroups: [{ name: 'worker', count: x.workers, pagestore: { size: '12Mi', pageSize: '1MB' } }] },
-    placement: { algorithm: 'alluxio-consistent', vnodes: 40, ring: x.ring, refreshDelay: x.refreshDelay },
-    workload: { type: 'zipf', files: 300, alpha: 0.9, fileSize: '2Mi', requests: 1200 },
-    metrics: { window: x.window },
-    events,
-  }, 'random');
+  return readScenario(
+    {
+      name: 'random shards',
+      seed: x.seed,
+      cluster: { workerGroups: [{ name: 'worker', count: x.workers, pagestore: { size: '12Mi', pageSize: '1MB' } }] },
+      placement: { algorithm: 'alluxio-consistent', vnodes: 40, ring: x.ring, refreshDelay: x.refreshDelay },
+      workload: { type: 'zipf', files: 300, alpha: 0.9, fileSize: '2Mi', requests: 1200 },
+      metrics: { window: x.window },
+      events,
+    },
+    'random',
+  );
 }
 
 /** A part as a file carries it: its JSON, parsed. */
 const carried = (p: SimulationPart): SimulationPart => JSON.parse(JSON.stringify(p)) as SimulationPart;
 
 async function parts(s: Scenario, shards: number, sample?: number, baseline = false): Promise<SimulationPart[]> {
-  return Promise.all(Array.from({ length: shards }, async (_, shard) => {
-    const run = [await simulateShard(s, { shard, shards }, { sample })];
-    const base = needsBaseline(s, baseline) ? [await simulateShard(baselineScenario(s), { shard, shards }, { sample })] : null;
-    return carried(simulationPart(s, shard, shards, '0.1.0', sample, run, base, baseline));
-  }));
+  return Promise.all(
+    Array.from({ length: shards }, async (_, shard) => {
+      const run = [await simulateShard(s, { shard, shards }, { sample })];
+      const base = needsBaseline(s, baseline) ? [await simulateShard(baselineScenario(s), { shard, shards }, { sample })] : null;
+      return carried(simulationPart(s, shard, shards, '0.1.0', sample, run, base, baseline));
+    }),
+  );
 }
 
 describe('mergeParts', () => {
@@ -80,13 +85,36 @@ describe('mergeParts', () => {
   }, 60_000);
 
   it('assigns worker i to shard i mod N, the workers events add included', async () => {
-    const s = scenario({ seed: 1, workers: 3, added: 2, ring: 'dynamic', refreshDelay: 0, window: 300, keepIdentity: true, keepPageStore: true, resize: false });
+    const s = scenario({
+      seed: 1,
+      workers: 3,
+      added: 2,
+      ring: 'dynamic',
+      refreshDelay: 0,
+      window: 300,
+      keepIdentity: true,
+      keepPageStore: true,
+      resize: false,
+    });
     const held = (await parts(s, 2)).map((p) => p.run[0].final.info.filter((_, i) => p.run[0].final.hosts[i].owned).map((h) => h.name));
-    expect(held).toEqual([['worker-0', 'worker-2', 'worker-4'], ['worker-1', 'worker-3']]);
+    expect(held).toEqual([
+      ['worker-0', 'worker-2', 'worker-4'],
+      ['worker-1', 'worker-3'],
+    ]);
   });
 
   it('refuses parts of another scenario, version, shard count or sample, a doubled and a missing shard', async () => {
-    const x: Shape = { seed: 2, workers: 3, added: 1, ring: 'dynamic', refreshDelay: 10, window: 300, keepIdentity: false, keepPageStore: false, resize: false };
+    const x: Shape = {
+      seed: 2,
+      workers: 3,
+      added: 1,
+      ring: 'dynamic',
+      refreshDelay: 10,
+      window: 300,
+      keepIdentity: false,
+      keepPageStore: false,
+      resize: false,
+    };
     const s = scenario(x);
     const [p0, p1] = await parts(s, 2);
     const names = ['a.json', 'b.json'];
@@ -98,15 +126,25 @@ describe('mergeParts', () => {
     expect(() => mergeParts([p0, { ...p1, shards: 3 }], '0.1.0', names)).toThrow(/is a shard of 3, and a\.json one of 2/);
     expect(() => mergeParts([p0, { ...p1, sample: 0.5 }], '0.1.0', names)).toThrow(/sampled at 0\.5/);
     expect(() => mergeParts([p0, { ...p1, baselineReported: true }], '0.1.0', names)).toThrow(/^b\.json: was run with --baseline, and a\.json without/);
-    expect(() => mergeParts([p0, { ...p1, baseline: null }], '0.1.0', names)).toThrow(/^b\.json: has no baseline replay, which the events' recovery is measured against/);
+    expect(() => mergeParts([p0, { ...p1, baseline: null }], '0.1.0', names)).toThrow(
+      /^b\.json: has no baseline replay, which the events' recovery is measured against/,
+    );
     expect(() => mergeParts([p1, p1], '0.1.0', ['b.json', 'c.json'])).toThrow(/^c\.json: shard 1\/2 is given twice \(b\.json, then c\.json\)/);
     expect(() => mergeParts([p1], '0.1.0', ['b.json'])).toThrow(/^parts: shard 0\/2 is missing \(got "1\/2"\)/);
     expect(() => mergeParts([], '0.1.0')).toThrow(/no part given/);
   });
 
   it('the digest is of the scenario as read: comments, key order and spelt-out sizes do not change it', () => {
-    const base = { name: 'd', cluster: { workerGroups: [{ name: 'w', count: 2, pagestore: { size: '1Gi' } }] }, workload: { type: 'uniform', files: 10, requests: 100 } };
-    const same = { workload: { requests: 100, files: 10, type: 'uniform' }, cluster: { workerGroups: [{ pagestore: { size: 2 ** 30 }, count: 2, name: 'w' }] }, name: 'd' };
+    const base = {
+      name: 'd',
+      cluster: { workerGroups: [{ name: 'w', count: 2, pagestore: { size: '1Gi' } }] },
+      workload: { type: 'uniform', files: 10, requests: 100 },
+    };
+    const same = {
+      workload: { requests: 100, files: 10, type: 'uniform' },
+      cluster: { workerGroups: [{ pagestore: { size: 2 ** 30 }, count: 2, name: 'w' }] },
+      name: 'd',
+    };
     expect(scenarioDigest(readScenario(same))).toBe(scenarioDigest(readScenario(base)));
     expect(scenarioDigest(readScenario({ ...base, seed: 5 }))).not.toBe(scenarioDigest(readScenario(base)));
     expect(scenarioDigest(readScenario(base))).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -12,7 +12,8 @@ function batch(n: number, base: number) {
 /** What a shard reads: each batch's columns, copied. */
 function drain(ring: ReadRing, shard: number): Array<{ file: number[]; time: number[]; host: number[] }> {
   const out = [];
-  for (const b of ring.batches(shard)) out.push({ file: [...b.file.subarray(0, b.length)], time: [...b.time.subarray(0, b.length)], host: [...b.host.subarray(0, b.length)] });
+  for (const b of ring.batches(shard))
+    out.push({ file: [...b.file.subarray(0, b.length)], time: [...b.time.subarray(0, b.length)], host: [...b.host.subarray(0, b.length)] });
   return out;
 }
 

@@ -31,14 +31,17 @@ describe('SpatialSample', () => {
 });
 
 function zipfScenario(files: number, requests: number) {
-  return readScenario({
-    name: 'zipf',
-    seed: 4,
-    cluster: { workerGroups: [{ name: 'worker', count: 10, pagestore: { size: '8Gi', pageSize: '1MB', policy: 'lru' } }] },
-    placement: { algorithm: 'alluxio-consistent', vnodes: 200 },
-    workload: { type: 'zipf', files, alpha: 0.9, fileSize: '1Mi', requests },
-    metrics: { window: requests / 4 },
-  }, 'zipf');
+  return readScenario(
+    {
+      name: 'zipf',
+      seed: 4,
+      cluster: { workerGroups: [{ name: 'worker', count: 10, pagestore: { size: '8Gi', pageSize: '1MB', policy: 'lru' } }] },
+      placement: { algorithm: 'alluxio-consistent', vnodes: 200 },
+      workload: { type: 'zipf', files, alpha: 0.9, fileSize: '1Mi', requests },
+      metrics: { window: requests / 4 },
+    },
+    'zipf',
+  );
 }
 
 describe('simulate with a sample', () => {

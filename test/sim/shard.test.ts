@@ -22,16 +22,19 @@ const events = [
 ];
 
 function scenario(ring: 'static' | 'dynamic', extra: Record<string, unknown> = {}) {
-  return readScenario({
-    name: 'shards',
-    seed: 9,
-    cluster: { workerGroups: [{ name: 'worker', count: 7, pagestore: { size: '64Mi', pageSize: '1MB', type: 'hostPath' }, identity: 'persisted' }] },
-    placement: { algorithm: 'alluxio-consistent', vnodes: 100, ring, refreshDelay: 50 },
-    workload: { type: 'zipf', files: 500, alpha: 0.8, fileSize: '3Mi', requests: 3000 },
-    metrics: { window: 250 },
-    events,
-    ...extra,
-  }, 'shards');
+  return readScenario(
+    {
+      name: 'shards',
+      seed: 9,
+      cluster: { workerGroups: [{ name: 'worker', count: 7, pagestore: { size: '64Mi', pageSize: '1MB', type: 'hostPath' }, identity: 'persisted' }] },
+      placement: { algorithm: 'alluxio-consistent', vnodes: 100, ring, refreshDelay: 50 },
+      workload: { type: 'zipf', files: 500, alpha: 0.8, fileSize: '3Mi', requests: 3000 },
+      metrics: { window: 250 },
+      events,
+      ...extra,
+    },
+    'shards',
+  );
 }
 
 describe('simulateShard + mergeShards', () => {
@@ -81,25 +84,49 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
 
   it('property: any seed, refresh delay, window, sample and shard count merge to the one-thread result', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 50, max: 900 }), fc.constantFrom(undefined, 0.5), fc.integer({ min: 1, max: 4 }), async (seed, refreshDelay, window, sample, shards) => {
-        const timed = [...events, { atTime: 1.25, action: 'add-workers', count: 1 }];
-        const s = scenario('dynamic', { seed, placement: { algorithm: 'alluxio-consistent', vnodes: 50, refreshDelay }, metrics: { window }, events: timed, requestsPerSecond: 1000 });
-        expect(await routed(s, shards, sample)).toBe(JSON.stringify(await replay(s, { sample })));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 50, max: 900 }),
+        fc.constantFrom(undefined, 0.5),
+        fc.integer({ min: 1, max: 4 }),
+        async (seed, refreshDelay, window, sample, shards) => {
+          const timed = [...events, { atTime: 1.25, action: 'add-workers', count: 1 }];
+          const s = scenario('dynamic', {
+            seed,
+            placement: { algorithm: 'alluxio-consistent', vnodes: 50, refreshDelay },
+            metrics: { window },
+            events: timed,
+            requestsPerSecond: 1000,
+          });
+          expect(await routed(s, shards, sample)).toBe(JSON.stringify(await replay(s, { sample })));
+        },
+      ),
       { seed: 16, numRuns: 12 },
     );
   });
 
   it('a trace: the router ships each file (path, size) ahead of its reads, over several slots when long', async () => {
-    const csv = Array.from({ length: 9000 }, (_, i) => `${i},key-${(i * 7919) % 1300}-${'x'.repeat(((i * 7919) % 1300) % 40)},${1 + ((i * 31) % 5)}000000`).join('\n');
-    const s = readScenario({
-      name: 'trace', seed: 4,
-      cluster: { workerGroups: [{ name: 'w', count: 5, pagestore: { size: '300Mi' } }] },
-      placement: { algorithm: 'alluxio-consistent', vnodes: 50, refreshDelay: 100 },
-      workload: { type: 'trace', path: 'mem.csv', format: 'csv', csv: { timeCol: 1, idCol: 2, sizeCol: 3 } },
-      metrics: { window: 700 },
-      events: [{ at: 2000, action: 'add-workers', count: 1 }, { at: 5000, action: 'restart-worker', worker: 'w-1', keepIdentity: false, keepPageStore: false }, { atTime: 7000, action: 'stop-worker', worker: 'w-2' }],
-    }, 'trace');
+    const csv = Array.from(
+      { length: 9000 },
+      (_, i) => `${i},key-${(i * 7919) % 1300}-${'x'.repeat(((i * 7919) % 1300) % 40)},${1 + ((i * 31) % 5)}000000`,
+    ).join('\n');
+    const s = readScenario(
+      {
+        name: 'trace',
+        seed: 4,
+        cluster: { workerGroups: [{ name: 'w', count: 5, pagestore: { size: '300Mi' } }] },
+        placement: { algorithm: 'alluxio-consistent', vnodes: 50, refreshDelay: 100 },
+        workload: { type: 'trace', path: 'mem.csv', format: 'csv', csv: { timeCol: 1, idCol: 2, sizeCol: 3 } },
+        metrics: { window: 700 },
+        events: [
+          { at: 2000, action: 'add-workers', count: 1 },
+          { at: 5000, action: 'restart-worker', worker: 'w-1', keepIdentity: false, keepPageStore: false },
+          { atTime: 7000, action: 'stop-worker', worker: 'w-2' },
+        ],
+      },
+      'trace',
+    );
     const openTrace = () => bytesTraceSource('mem.csv', new TextEncoder().encode(csv));
     const whole = JSON.stringify(await replay(s, { openTrace }));
     for (const shards of [1, 3]) {
@@ -113,7 +140,14 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
   it('refuses a trace workload and a ring made for another shard count', async () => {
     const s = scenario('dynamic');
     await expect(simulateStores(s, { shard: 0, shards: 2 }, ReadRing.create(3))).rejects.toThrow(/ring was made for 3/);
-    const trace = readScenario({ name: 't', cluster: { workerGroups: [{ name: 'w', count: 2, pagestore: { size: '1Gi' } }] }, workload: { type: 'trace', path: 'x.csv', format: 'csv' } }, 't');
+    const trace = readScenario(
+      {
+        name: 't',
+        cluster: { workerGroups: [{ name: 'w', count: 2, pagestore: { size: '1Gi' } }] },
+        workload: { type: 'trace', path: 'x.csv', format: 'csv' },
+      },
+      't',
+    );
     await expect(simulateStores(trace, { shard: 0, shards: 1 }, ReadRing.create(1))).rejects.toThrow(/workload.type/);
   });
 });

@@ -27,7 +27,11 @@ function base(events: unknown[], extra: Record<string, unknown> = {}) {
 
 /** Owner (identity string) of every file under an alluxio-consistent ring of `ids`. */
 function owners(ids: string[], vnodes = 500): string[] {
-  const p = createPlacement('alluxio-consistent', ids.map((id) => ({ id })), { vnodes, identity: 'identity' });
+  const p = createPlacement(
+    'alluxio-consistent',
+    ids.map((id) => ({ id })),
+    { vnodes, identity: 'identity' },
+  );
   return Array.from({ length: FILES }, (_, f) => p.locate(path(f))[0]);
 }
 
@@ -88,7 +92,7 @@ describe('simulate: hand-computable cases', () => {
     expect(Math.abs(missFraction(r, 80_000, FILES) - expectedMissFraction(changedHost * FILES, FILES))).toBeLessThan(0.01);
   });
 
-  it('restart without identity and without page store: misses are changed-host files plus the restarted host\'s files', async () => {
+  it("restart without identity and without page store: misses are changed-host files plus the restarted host's files", async () => {
     const r = await simulate(readScenario(base([{ at: 80_000, action: 'restart-worker', worker: 'worker-3', keepIdentity: false, keepPageStore: false }])));
     const oldId = r.offlineIdentities[0];
     const oldIds = r.workers.map((w) => (w.name === 'worker-3' ? oldId : w.identity));
@@ -101,7 +105,17 @@ describe('simulate: hand-computable cases', () => {
   });
 
   it('static ring with a worker down: the under-storage fraction equals its share', async () => {
-    const r = await simulate(readScenario(base([{ at: 50_000, action: 'stop-worker', worker: 'worker-6' }, { at: 90_000, action: 'start-worker', worker: 'worker-6' }], { placement: { algorithm: 'alluxio-consistent', vnodes: 500, ring: 'static' } })));
+    const r = await simulate(
+      readScenario(
+        base(
+          [
+            { at: 50_000, action: 'stop-worker', worker: 'worker-6' },
+            { at: 90_000, action: 'start-worker', worker: 'worker-6' },
+          ],
+          { placement: { algorithm: 'alluxio-consistent', vnodes: 500, ring: 'static' } },
+        ),
+      ),
+    );
     const ids = r.workers.map((w) => w.identity);
     const share = owners(ids).filter((o) => o === ids[6]).length / FILES;
     const down = r.windows.filter((w) => w.start >= 50_000 && w.end <= 90_000);
@@ -123,7 +137,13 @@ describe('simulate: hand-computable cases', () => {
   });
 
   it('a client refresh delay sends reads to the stopped worker until clients see the change', async () => {
-    const r = await simulate(readScenario(base([{ at: 50_000, action: 'stop-worker', worker: 'worker-6' }], { placement: { algorithm: 'alluxio-consistent', vnodes: 500, ring: 'dynamic', refreshDelay: 1000 } })));
+    const r = await simulate(
+      readScenario(
+        base([{ at: 50_000, action: 'stop-worker', worker: 'worker-6' }], {
+          placement: { algorithm: 'alluxio-consistent', vnodes: 500, ring: 'dynamic', refreshDelay: 1000 },
+        }),
+      ),
+    );
     const lag = r.windows.filter((w) => w.start >= 50_000 && w.end <= 51_000);
     expect(lag.reduce((s, w) => s + w.unavailableBytes, 0)).toBeGreaterThan(0);
     expect(r.windows.filter((w) => w.start >= 51_000).every((w) => w.unavailableBytes === 0)).toBe(true);
@@ -131,10 +151,17 @@ describe('simulate: hand-computable cases', () => {
   });
 
   it('remove-worker clears an offline identity; removing a running one fails as in Alluxio', async () => {
-    const r = await simulate(readScenario(base([
-      { at: 10_000, action: 'restart-worker', worker: 'worker-1', keepIdentity: false },
-      { at: 20_000, action: 'remove-worker', worker: 'worker-1' },
-    ], { placement: { algorithm: 'alluxio-consistent', vnodes: 500, ring: 'static' } })));
+    const r = await simulate(
+      readScenario(
+        base(
+          [
+            { at: 10_000, action: 'restart-worker', worker: 'worker-1', keepIdentity: false },
+            { at: 20_000, action: 'remove-worker', worker: 'worker-1' },
+          ],
+          { placement: { algorithm: 'alluxio-consistent', vnodes: 500, ring: 'static' } },
+        ),
+      ),
+    );
     expect(r.offlineIdentities).toEqual([]);
     await expect(simulate(readScenario(base([{ at: 10, action: 'remove-worker', worker: 'worker-1' }])))).rejects.toThrow(/no offline identity/);
   });
@@ -142,7 +169,13 @@ describe('simulate: hand-computable cases', () => {
 
 describe('simulate: determinism and the step iterator', () => {
   it('the same seed gives byte-identical JSON; another seed does not', async () => {
-    const s = base([{ at: 30_000, action: 'add-workers', count: 2 }, { at: 60_000, action: 'restart-worker', worker: 'worker-0', keepIdentity: false }], { workload: { type: 'zipf', files: 3000, alpha: 0.9, fileSize: { distribution: 'lognormal', mean: '3Mi', sd: '1Mi' }, requests: 80_000 } });
+    const s = base(
+      [
+        { at: 30_000, action: 'add-workers', count: 2 },
+        { at: 60_000, action: 'restart-worker', worker: 'worker-0', keepIdentity: false },
+      ],
+      { workload: { type: 'zipf', files: 3000, alpha: 0.9, fileSize: { distribution: 'lognormal', mean: '3Mi', sd: '1Mi' }, requests: 80_000 } },
+    );
     const a = JSON.stringify(await simulate(readScenario(s)));
     const b = JSON.stringify(await simulate(readScenario(s)));
     expect(a).toBe(b);
@@ -151,7 +184,9 @@ describe('simulate: determinism and the step iterator', () => {
   });
 
   it('yields windows and events as they happen, then returns the result', async () => {
-    const it = simulation(readScenario(base([{ at: 500, action: 'add-workers', count: 1 }], { workload: { type: 'uniform', files: 100, fileSize: '1Mi', requests: 1000 } })));
+    const it = simulation(
+      readScenario(base([{ at: 500, action: 'add-workers', count: 1 }], { workload: { type: 'uniform', files: 100, fileSize: '1Mi', requests: 1000 } })),
+    );
     const kinds: string[] = [];
     let step = await it.next();
     while (!step.done) {
@@ -164,7 +199,9 @@ describe('simulate: determinism and the step iterator', () => {
   });
 
   it('streams each event with its final figures, not placeholders (issue 29)', async () => {
-    const it = simulation(readScenario(base([{ at: 400, action: 'add-workers', count: 1 }], { workload: { type: 'uniform', files: 100, fileSize: '1Mi', requests: 1000 } })));
+    const it = simulation(
+      readScenario(base([{ at: 400, action: 'add-workers', count: 1 }], { workload: { type: 'uniform', files: 100, fileSize: '1Mi', requests: 1000 } })),
+    );
     const events: unknown[] = [];
     let step = await it.next();
     while (!step.done) {
@@ -180,7 +217,9 @@ describe('simulate: determinism and the step iterator', () => {
   });
 
   it('training: every job reads every file once an epoch', async () => {
-    const r = await simulate(readScenario(base([], { workload: { type: 'training', files: 300, fileSize: '1Mi', epochs: 3, jobs: 2 }, metrics: { window: 600 } })));
+    const r = await simulate(
+      readScenario(base([], { workload: { type: 'training', files: 300, fileSize: '1Mi', epochs: 3, jobs: 2 }, metrics: { window: 600 } })),
+    );
     expect(r.totals.reads).toBe(300 * 3 * 2);
     // The first epoch of the two jobs misses each file once at most (both jobs share the cache).
     expect(r.windows[0].pageHits).toBeGreaterThanOrEqual(0);
@@ -215,21 +254,34 @@ describe('scenario validation', () => {
 
   it('YAML errors and alias bombs fail fast with one line', () => {
     expect(() => parseScenario('a: [1, 2', 'x.yaml')).toThrow(/x\.yaml: not valid YAML/);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 12 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     expect(() => parseScenario(bomb, 'bomb.yaml')).toThrow(/bomb\.yaml/);
   });
 });
 
 describe('simulate: page-store directories against the pooled store', () => {
-  const pressured = (pagestore: Record<string, unknown>) => base(
-    [{ at: 20_000, action: 'add-workers', count: 2 }, { at: 40_000, action: 'restart-worker', worker: 'worker-3', keepIdentity: true }],
-    {
-      cluster: { workerGroups: [{ name: 'worker', count: 6, pagestore: { ...pagestore, pageSize: '1MB', policy: 'lru', type: 'hostPath' }, identity: 'persisted' }] },
-      // About 3 GiB of files over 6-8 workers of 96 MiB: every worker evicts.
-      workload: { type: 'zipf', files: 1000, alpha: 0.8, fileSize: { distribution: 'lognormal', mean: '3Mi', sd: '1Mi' }, requests: 60_000 },
-      metrics: { window: 5000 },
-    },
-  );
+  const pressured = (pagestore: Record<string, unknown>) =>
+    base(
+      [
+        { at: 20_000, action: 'add-workers', count: 2 },
+        { at: 40_000, action: 'restart-worker', worker: 'worker-3', keepIdentity: true },
+      ],
+      {
+        cluster: {
+          workerGroups: [{ name: 'worker', count: 6, pagestore: { ...pagestore, pageSize: '1MB', policy: 'lru', type: 'hostPath' }, identity: 'persisted' }],
+        },
+        // About 3 GiB of files over 6-8 workers of 96 MiB: every worker evicts.
+        workload: { type: 'zipf', files: 1000, alpha: 0.8, fileSize: { distribution: 'lognormal', mean: '3Mi', sd: '1Mi' }, requests: 60_000 },
+        metrics: { window: 5000 },
+      },
+    );
 
   it('one directory gives byte-identical JSON to pagestore.size of the same size', async () => {
     const pooled = await simulate(readScenario(pressured({ size: '96Mi' })));
@@ -241,7 +293,11 @@ describe('simulate: page-store directories against the pooled store', () => {
   it('hashes each file once, not each page: none with one directory, one per file read with several', async () => {
     // Uniform reads, 60 a file on average: every file is read (an unread one has odds about e^-60), no events
     // (so no baseline replay): one replay, each of the 1000 files hashed exactly once.
-    const uniform = (pagestore: Record<string, unknown>) => ({ ...pressured(pagestore), events: [], workload: { type: 'uniform', files: 1000, fileSize: { distribution: 'lognormal', mean: '3Mi', sd: '1Mi' }, requests: 60_000 } });
+    const uniform = (pagestore: Record<string, unknown>) => ({
+      ...pressured(pagestore),
+      events: [],
+      workload: { type: 'uniform', files: 1000, fileSize: { distribution: 'lognormal', mean: '3Mi', sd: '1Mi' }, requests: 60_000 },
+    });
     const before = FileDirMemo.hashesInProcess;
     await simulate(readScenario(uniform({ dirs: [{ size: '96Mi' }] })));
     expect(FileDirMemo.hashesInProcess).toBe(before);

@@ -22,13 +22,20 @@ describe('the ufs: block', () => {
     expect(read({ bandwidth: '1GiB/s' })!.bandwidth!.bytesPerSecond).toBe(2 ** 30);
   });
 
-  it('takes a preset\'s figures, and explicit fields over them', () => {
+  it("takes a preset's figures, and explicit fields over them", () => {
     expect(read({ preset: 's3-standard' })).toEqual({ preset: 's3-standard', bandwidth: null, ...UFS_PRESET_FIGURES['s3-standard'] });
     expect(UFS_PRESET_FIGURES['s3-standard']).toMatchObject({ maxRequestsPerSecond: 5500, pricePer1000Requests: 0.0004, pricePerGiB: 0 });
     expect(UFS_PRESET_FIGURES['gcs-standard']).toMatchObject({ maxRequestsPerSecond: 5000, pricePer1000Requests: 0.0004, pricePerGiB: 0 });
     const m = read({ preset: 's3-standard', pricePerGiB: 0.01, maxRequestsPerSecond: 500, requestLatency: '30ms' })!;
     expect(m).toMatchObject({ maxRequestsPerSecond: 500, pricePer1000Requests: 0.0004, pricePerGiB: 0.01, requestLatency: 0.03 });
-    expect(read({})).toEqual({ preset: 'none', bandwidth: null, maxRequestsPerSecond: null, pricePer1000Requests: null, pricePerGiB: null, requestLatency: null });
+    expect(read({})).toEqual({
+      preset: 'none',
+      bandwidth: null,
+      maxRequestsPerSecond: null,
+      pricePer1000Requests: null,
+      pricePerGiB: null,
+      requestLatency: null,
+    });
     expect(read(undefined)).toBeUndefined();
     expect(read({ requestLatency: 0.2 })!.requestLatency).toBe(0.2);
   });

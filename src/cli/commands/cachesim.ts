@@ -49,12 +49,30 @@ export function parseLibCacheSimTraceOptions(text: string): Partial<CachesimFlag
     };
     const bool = (): boolean => /^(true|1|yes)$/i.test(value);
     switch (key) {
-      case 'time-col': case 'time-field': out.timeCol = col(); break;
-      case 'obj-id-col': case 'obj-id-field': out.idCol = col(); break;
-      case 'obj-size-col': case 'obj-size-field': case 'size-col': case 'size-field': out.sizeCol = col(); break;
-      case 'delimiter': out.delimiter = value === '\\t' ? '\t' : value; break;
-      case 'has-header': case 'header': out.header = bool(); break;
-      case 'obj-id-is-num': out.idIsNum = bool(); break;
+      case 'time-col':
+      case 'time-field':
+        out.timeCol = col();
+        break;
+      case 'obj-id-col':
+      case 'obj-id-field':
+        out.idCol = col();
+        break;
+      case 'obj-size-col':
+      case 'obj-size-field':
+      case 'size-col':
+      case 'size-field':
+        out.sizeCol = col();
+        break;
+      case 'delimiter':
+        out.delimiter = value === '\\t' ? '\t' : value;
+        break;
+      case 'has-header':
+      case 'header':
+        out.header = bool();
+        break;
+      case 'obj-id-is-num':
+        out.idIsNum = bool();
+        break;
       default:
         throw new RingSimError('--trace-options', key, 'unknown trace option', 'use time-col, obj-id-col, obj-size-col, delimiter, has-header, obj-id-is-num');
     }
@@ -64,7 +82,12 @@ export function parseLibCacheSimTraceOptions(text: string): Partial<CachesimFlag
 
 /** A byte size (one with a unit) given where cache sizes count objects. */
 function byteSizeOnObjects(text: string, why: string): RingSimError {
-  return new RingSimError('--sizes', text, `is a byte size, but ${why}, so cache sizes are numbers of objects`, 'give a number of objects (e.g. 1000), a fraction of the working set (0.1), or --object-size for a trace without sizes');
+  return new RingSimError(
+    '--sizes',
+    text,
+    `is a byte size, but ${why}, so cache sizes are numbers of objects`,
+    'give a number of objects (e.g. 1000), a fraction of the working set (0.1), or --object-size for a trace without sizes',
+  );
 }
 
 export function registerCachesim(program: Command, io: Io): void {
@@ -73,8 +96,17 @@ export function registerCachesim(program: Command, io: Io): void {
     .description('miss-ratio curve of one cache over a trace (libCacheSim-compatible)')
     .option('--trace <file>', 'trace file (plain, gzip or xz)')
     .option('--format <format>', `trace format: ${TRACE_FORMATS.join(', ')}`, (v: string) => parseTraceFormat(v))
-    .option('--policy <list>', `eviction policies, in any case: ${EVICTION_POLICIES.join(', ')}`, listOption('--policy', (v: string) => choiceOption('--policy', EVICTION_POLICIES)(v.toLowerCase())), ['lru'])
-    .option('--sizes <list>', 'cache sizes, e.g. 128MiB,256MiB,1Gi (libCacheSim\'s binary units, or Kubernetes quantities); a value with a dot and no unit is a fraction of the working set (0.1, 1.0); 1 is one byte (one object with --ignore-obj-size)', (v: string) => cacheSizeTexts(v).map((text) => ({ text, size: parseCacheSize(text) })))
+    .option(
+      '--policy <list>',
+      `eviction policies, in any case: ${EVICTION_POLICIES.join(', ')}`,
+      listOption('--policy', (v: string) => choiceOption('--policy', EVICTION_POLICIES)(v.toLowerCase())),
+      ['lru'],
+    )
+    .option(
+      '--sizes <list>',
+      "cache sizes, e.g. 128MiB,256MiB,1Gi (libCacheSim's binary units, or Kubernetes quantities); a value with a dot and no unit is a fraction of the working set (0.1, 1.0); 1 is one byte (one object with --ignore-obj-size)",
+      (v: string) => cacheSizeTexts(v).map((text) => ({ text, size: parseCacheSize(text) })),
+    )
     .option('--ignore-obj-size', 'count every object as size 1: sizes are numbers of objects')
     .option('--time-col <n>', 'csv: 1-based time column', integerOption('--time-col', 1, 1000))
     .option('--id-col <n>', 'csv: 1-based object id column', integerOption('--id-col', 1, 1000))
@@ -89,10 +121,13 @@ export function registerCachesim(program: Command, io: Io): void {
     .option('--metadata-bytes <n>', 'metadata bytes counted per cached object (libCacheSim obj_md_size)', integerOption('--metadata-bytes', 0, 1 << 20), 0)
     .option('--sample <rate>', 'replay only this fraction of the objects (spatial hash sampling, SHARDS), caches scaled to it, e.g. 0.05', sampleOption)
     .option(...JSON_OPTION)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
   ring-sim cachesim --trace ../shared/traces/cloudPhysicsIO.oracleGeneral.bin --format oracleGeneral \\
-    --policy lru,fifo --sizes 128MiB,256MiB,384MiB,512MiB`)
+    --policy lru,fifo --sizes 128MiB,256MiB,384MiB,512MiB`,
+    )
     .action(async (flags: CachesimFlags) => {
       checkJsonPath(flags.json);
       if (flags.trace === undefined) throw new RingSimError('--trace', undefined, 'no trace given', 'pass --trace FILE');
@@ -124,8 +159,21 @@ Example:
         sample: flags.sample,
       });
       progress?.done();
-      if (report.requests === 0) throw new RingSimError('--trace', flags.trace, 'the trace holds no requests, so it has no miss ratio', 'check the file and --format (zero-size requests are skipped unless --keep-zero-size)');
+      if (report.requests === 0)
+        throw new RingSimError(
+          '--trace',
+          flags.trace,
+          'the trace holds no requests, so it has no miss ratio',
+          'check the file and --format (zero-size requests are skipped unless --keep-zero-size)',
+        );
       if (report.unit === 'objects' && withUnit) throw byteSizeOnObjects(withUnit.text, `this ${flags.format} trace has no object sizes`);
-      writeOutputs(reportOutputs(flags.json, () => jsonText(report), () => renderCacheSimText(report)), io);
+      writeOutputs(
+        reportOutputs(
+          flags.json,
+          () => jsonText(report),
+          () => renderCacheSimText(report),
+        ),
+        io,
+      );
     });
 }

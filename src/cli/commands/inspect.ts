@@ -38,21 +38,33 @@ interface InspectFlags extends MembershipFlags {
 export function registerInspect(program: Command, io: Io): void {
   const command = program
     .command('inspect')
-    .description('the exact ring of a running Alluxio cluster from etcd: each identity\'s state and share, balance, ring bloat, and what remove-worker, a stop or a scale-out moves')
-    .option('--vnodes <n>', `virtual nodes per worker (default: --manifest's, else ${ALLUXIO_ENTERPRISE_VNODES} Enterprise, ${ALLUXIO_OSS_VNODES} open source)`, integerOption('--vnodes', 1, 16_777_216))
+    .description(
+      "the exact ring of a running Alluxio cluster from etcd: each identity's state and share, balance, ring bloat, and what remove-worker, a stop or a scale-out moves",
+    )
+    .option(
+      '--vnodes <n>',
+      `virtual nodes per worker (default: --manifest's, else ${ALLUXIO_ENTERPRISE_VNODES} Enterprise, ${ALLUXIO_OSS_VNODES} open source)`,
+      integerOption('--vnodes', 1, 16_777_216),
+    )
     .option('--add <n>', 'workers to add in the scale-out what-if', integerOption('--add', 0, 100_000), 1)
-    .option('--seed <n>', 'seed for the added workers\' identities (random UUIDs in Alluxio)', integerOption('--seed', 0, 2 ** 31 - 1), 1)
+    .option('--seed <n>', "seed for the added workers' identities (random UUIDs in Alluxio)", integerOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--dataset <size>', 'data set size, e.g. 20TiB: gives the bytes each what-if re-reads from the under-storage')
     .option('--ufs-bandwidth <rate>', 'under-storage read bandwidth, e.g. 10Gbps or 1.2GB/s: gives how long the re-read takes')
     .option(...UFS_PRICE_OPTION)
     .option(...PODS_OPTION)
-    .option('--worker <id>', 'only this worker\'s what-ifs (stop, restart with and without its identity, remove-worker when OFFLINE, scale-in), with flows: an identity worker-<uuid>, its registered host, or its pod name')
+    .option(
+      '--worker <id>',
+      "only this worker's what-ifs (stop, restart with and without its identity, remove-worker when OFFLINE, scale-in), with flows: an identity worker-<uuid>, its registered host, or its pod name",
+    )
     .option(...JSON_OPTION)
     .option('--html <file>', 'write the report as a self-contained HTML page');
   addClusterSettingsOptions(addMembershipOptions(command))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Example:
-  ring-sim inspect --etcd-export membership.json --manifest alluxio-cluster.yaml --dataset 20TiB --ufs-bandwidth 10Gbps --add 4`)
+  ring-sim inspect --etcd-export membership.json --manifest alluxio-cluster.yaml --dataset 20TiB --ufs-bandwidth 10Gbps --add 4`,
+    )
     .action(async (flags: InspectFlags, cmd: Command) => {
       const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
       const datasetBytes = flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined;
@@ -61,15 +73,39 @@ Example:
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const settings = clusterSettings(flags, cmd);
       if (settings.policy !== 'CONSISTENT' || settings.provider !== 'DEFAULT') {
-        throw new RingSimError('--manifest', `${settings.policy}/${settings.provider}`, 'inspect builds Alluxio\'s CONSISTENT ring with the DEFAULT hash provider only', 'plan the manifest with ring-sim plan, which models the CAPACITY provider');
+        throw new RingSimError(
+          '--manifest',
+          `${settings.policy}/${settings.provider}`,
+          "inspect builds Alluxio's CONSISTENT ring with the DEFAULT hash provider only",
+          'plan the manifest with ring-sim plan, which models the CAPACITY provider',
+        );
       }
       const pods = readPods(flags.pods);
       const membership = await loadMembership({ ...flags, cluster: settings.cluster });
       const report = buildInspect(membership, {
-        vnodes: settings.vnodes, ring: settings.ring, provider: settings.provider, pageSizeBytes: settings.pageSizeBytes,
-        assumptions: settings.assumptions.map((a) => a.text), add: flags.add, seed: flags.seed, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice, pods, worker: flags.worker, ...manifestPageStore(flags.manifest, settings.pageSizeBytes, flags.edition) });
-      writeOutputs(reportOutputs(flags.json, () => JSON.stringify(report, null, 2) + '\n', () => renderInspectText(report),
-        [optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))]), io);
+        vnodes: settings.vnodes,
+        ring: settings.ring,
+        provider: settings.provider,
+        pageSizeBytes: settings.pageSizeBytes,
+        assumptions: settings.assumptions.map((a) => a.text),
+        add: flags.add,
+        seed: flags.seed,
+        datasetBytes,
+        ufsBandwidth,
+        ufsPricePer1000Requests: flags.ufsPrice,
+        pods,
+        worker: flags.worker,
+        ...manifestPageStore(flags.manifest, settings.pageSizeBytes, flags.edition),
+      });
+      writeOutputs(
+        reportOutputs(
+          flags.json,
+          () => JSON.stringify(report, null, 2) + '\n',
+          () => renderInspectText(report),
+          [optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))],
+        ),
+        io,
+      );
     });
 }
 

@@ -28,19 +28,30 @@ export function registerJob(program: Command, io: Io): void {
     .argument('<scenario>', 'the scenario file (see docs/scenarios.md)')
     .requiredOption('--shards <n>', 'the number of shards, one pod each (1 to 1000)')
     .option('--pvc <name>', 'a PersistentVolumeClaim (ReadWriteMany) mounted at /out for the parts; else an emptyDir')
-    .option('--image <image>', 'the container image (built from the repository\'s Dockerfile)', DEFAULT_JOB_IMAGE)
+    .option('--image <image>', "the container image (built from the repository's Dockerfile)", DEFAULT_JOB_IMAGE)
     .option('--namespace <ns>', 'the namespace of both objects', 'default')
-    .option('--name <name>', 'the Job\'s name (the ConfigMap is NAME-scenario); default ring-sim- and the file\'s stem')
-    .addHelpText('after', `
+    .option('--name <name>', "the Job's name (the ConfigMap is NAME-scenario); default ring-sim- and the file's stem")
+    .addHelpText(
+      'after',
+      `
 Pod I runs: npx ring-sim simulate /scenario/FILE --shard I/N --json /out/part-I.json
 Example:
-  ring-sim job examples/scenarios/rolling-restart.yaml --shards 4 --pvc ring-sim-parts | kubectl apply -f -`)
+  ring-sim job examples/scenarios/rolling-restart.yaml --shards 4 --pvc ring-sim-parts | kubectl apply -f -`,
+    )
     .action((file: string, flags: JobFlags) => {
       const shards = shardCount(flags.shards);
       const scenarioText = readTextFile(file, 'scenario');
       parseScenario(scenarioText, file);
       const fileName = basename(file);
-      const objects = shardedJob({ fileName, scenarioText, shards, name: flags.name ?? defaultJobName(fileName), namespace: flags.namespace, image: flags.image, pvc: flags.pvc });
+      const objects = shardedJob({
+        fileName,
+        scenarioText,
+        shards,
+        name: flags.name ?? defaultJobName(fileName),
+        namespace: flags.namespace,
+        image: flags.image,
+        pvc: flags.pvc,
+      });
       io.out(objects.map((o) => stringify(o, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n'));
     });
 }

@@ -19,23 +19,32 @@ export function registerMerge(program: Command, io: Io): void {
   program
     .command('merge')
     .description('add up the parts of a simulation run in shards (simulate --shard I/N --json PART) into the result one run gives, byte for byte')
-    .argument('<parts...>', 'every shard\'s part file, in any order')
+    .argument('<parts...>', "every shard's part file, in any order")
     .option(...JSON_OPTION)
     .option('--html <file>', 'write the self-contained HTML report, as simulate --html does')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Refuses (one line, exit 2, nothing written) parts of different scenarios, samples or ring-sim versions, a missing
 or doubled shard, and a part cut short or changed since it was written.
 
 Example:
   ring-sim simulate examples/scenarios/rolling-restart.yaml --shard 0/2 --json part-0.json
   ring-sim simulate examples/scenarios/rolling-restart.yaml --shard 1/2 --json part-1.json
-  ring-sim merge part-0.json part-1.json --json result.json`)
+  ring-sim merge part-0.json part-1.json --json result.json`,
+    )
     .action((files: string[], flags: MergeFlags) => {
       checkJsonPath(flags.json);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const result = mergeParts(files.map(readPartFile), RING_SIM_VERSION, files);
-      writeOutputs(reportOutputs(flags.json, () => jsonText(result), () => renderSimulationText(result), [
-        optionalOutput('--html', flags.html, () => renderHtml({ simulation: result }, htmlAssets())),
-      ]), io);
+      writeOutputs(
+        reportOutputs(
+          flags.json,
+          () => jsonText(result),
+          () => renderSimulationText(result),
+          [optionalOutput('--html', flags.html, () => renderHtml({ simulation: result }, htmlAssets()))],
+        ),
+        io,
+      );
     });
 }

@@ -31,7 +31,7 @@ export interface AgainstFlags extends MembershipFlags {
 export function addAgainstOptions(command: Command): void {
   command
     .option('--against <old.yaml>', 'plan a change: what going from this (deployed) manifest to the new one does')
-    .option('--ufs-bandwidth <rate>', 'with --dataset: UFS read bandwidth (10Gbps, 1.2GB/s): how long each what-if\'s re-read takes (model)')
+    .option('--ufs-bandwidth <rate>', "with --dataset: UFS read bandwidth (10Gbps, 1.2GB/s): how long each what-if's re-read takes (model)")
     .option(...UFS_PRICE_OPTION);
   addMembershipOptions(command);
 }
@@ -46,13 +46,32 @@ export async function runAgainst(file: string, flags: AgainstFlags, datasetBytes
   // in etcd unless --cluster says otherwise.
   const cluster = flags.cluster === DEFAULT_CLUSTER ? operatorClusterName(before).name : flags.cluster;
   const membership = hasMembershipSource(flags) ? await loadMembership({ ...flags, cluster }) : undefined;
-  const report = planAgainst(before, after, { edition: flags.edition, seed: flags.seed, membership, datasetBytes, ufsBandwidth, ufsPricePer1000Requests: flags.ufsPrice });
-  writeOutputs(reportOutputs(flags.json, () => JSON.stringify(report, null, 2) + '\n', () => renderAgainstText(report)), io);
+  const report = planAgainst(before, after, {
+    edition: flags.edition,
+    seed: flags.seed,
+    membership,
+    datasetBytes,
+    ufsBandwidth,
+    ufsPricePer1000Requests: flags.ufsPrice,
+  });
+  writeOutputs(
+    reportOutputs(
+      flags.json,
+      () => JSON.stringify(report, null, 2) + '\n',
+      () => renderAgainstText(report),
+    ),
+    io,
+  );
 }
 
 /** Membership flags make sense only with --against. */
 export function checkAgainstFlags(flags: AgainstFlags): void {
   if (!flags.against && hasMembershipSource(flags)) {
-    throw new RingSimError('--etcd', flags.etcd ?? flags.etcdExport, 'only used with --against', 'pass --against OLD.yaml, or use ring-sim inspect for a running cluster');
+    throw new RingSimError(
+      '--etcd',
+      flags.etcd ?? flags.etcdExport,
+      'only used with --against',
+      'pass --against OLD.yaml, or use ring-sim inspect for a running cluster',
+    );
   }
 }

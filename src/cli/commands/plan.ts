@@ -54,9 +54,16 @@ function parsePlanWorkers(text: string, source: string): Array<{ name: string; s
       throw new RingSimError(`${source}:${i + 1} size`, size, 'not a positive Kubernetes quantity', 'write e.g. 200Gi');
     }
     const first = lineOf.get(name);
-    if (first !== undefined) throw new RingSimError(`${source}:${i + 1} name`, name, `the worker is already listed on line ${first}`, 'give each worker one line with a name of its own');
+    if (first !== undefined)
+      throw new RingSimError(
+        `${source}:${i + 1} name`,
+        name,
+        `the worker is already listed on line ${first}`,
+        'give each worker one line with a name of its own',
+      );
     lineOf.set(name, i + 1);
-    if (out.length === 100_000) throw new RingSimError('--workers', source, 'more than 100,000 workers (the limit for plan --workers, as for a group\'s count)', 'list fewer workers');
+    if (out.length === 100_000)
+      throw new RingSimError('--workers', source, "more than 100,000 workers (the limit for plan --workers, as for a group's count)", 'list fewer workers');
     out.push({ name, size });
   });
   if (out.length === 0) throw new RingSimError(source, '', 'the workers file lists no workers', 'write one worker a line: "name size"');
@@ -66,7 +73,9 @@ function parsePlanWorkers(text: string, source: string): Array<{ name: string; s
 export function registerPlan(program: Command, io: Io, setExitCode: (code: number) => void): void {
   const command = program
     .command('plan')
-    .description('plan an AlluxioCluster before kubectl apply: will it deploy, how full each worker gets, how evenly the ring spreads data, what scaling or restarting costs')
+    .description(
+      'plan an AlluxioCluster before kubectl apply: will it deploy, how full each worker gets, how evenly the ring spreads data, what scaling or restarting costs',
+    )
     .argument('<manifest>', 'alluxio-cluster.yaml (multi-document files are fine)')
     .option('--disk <size>', 'per-worker disk as sold: 100GB, 1TB, 100GiB, or a Kubernetes quantity')
     .option('--provider <name>', `how the disk size is read: ${DISK_PROVIDERS.join(', ')}`, choiceOption('--provider', DISK_PROVIDERS), 'plain')
@@ -76,17 +85,29 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
     .option('--files <n>', 'number of files in the data set, e.g. 2e6')
     .option('--trace <file>', 'or: take the data set (unique objects and their bytes) from a trace')
     .option('--trace-format <format>', `format of --trace: ${TRACE_FORMATS.join(', ')}`, (v: string) => parseTraceFormat(v))
-    .option('--edition <edition>', `defaults: enterprise (${ALLUXIO_ENTERPRISE_VNODES} virtual nodes) or oss (${ALLUXIO_OSS_VNODES})`, choiceOption('--edition', ['enterprise', 'oss'] as const), 'enterprise')
+    .option(
+      '--edition <edition>',
+      `defaults: enterprise (${ALLUXIO_ENTERPRISE_VNODES} virtual nodes) or oss (${ALLUXIO_OSS_VNODES})`,
+      choiceOption('--edition', ['enterprise', 'oss'] as const),
+      'enterprise',
+    )
     .option('--workers <file>', 'per-worker capacity for heterogeneous clusters: "name size" a line')
-    .option('--platform <name>', 'gke, eks, aks or other (gke is assumed with --provider gcp)', choiceOption('--platform', ['gke', 'eks', 'aks', 'other'] as const))
+    .option(
+      '--platform <name>',
+      'gke, eks, aks or other (gke is assumed with --provider gcp)',
+      choiceOption('--platform', ['gke', 'eks', 'aks', 'other'] as const),
+    )
     .option('--seed <n>', 'seed for the worker identity draws', integerOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--what-if-vnodes <n>', 'virtual node count for the "change virtual nodes" what-if', integerOption('--what-if-vnodes', 1, 16_777_216))
     .option(...JSON_OPTION)
     .option('--html <file>', 'write a self-contained HTML report (works offline)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Exit codes: 0 deployable; 1 a check found an error that would make the deployment fail (a size Kubernetes\nrejects, such as 100GB, is one); 2 bad input.
 Example:
-  ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --nodes 3 --html plan.html`)
+  ring-sim plan examples/alluxio-cluster.yaml --disk 100GB --provider aws --nodes 3 --html plan.html`,
+    )
     .action(async (file: string, flags: PlanFlags & AgainstFlags, cmd: Command) => {
       checkAgainstFlags(flags);
       checkJsonPath(flags.json);
@@ -95,46 +116,74 @@ Example:
       checkUfsNeedsDataset(flags, flags.dataset !== undefined || flags.trace !== undefined, 'pass --dataset SIZE (e.g. 20TiB) or --trace FILE');
       const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
       // --cluster names the AlluxioCluster to plan (with --against it is alluxio.cluster.name in etcd).
-      const manifests = selectClusters(parseManifests(readTextFile(file, 'manifest'), file), cmd.getOptionValueSource('cluster') === 'cli' ? flags.cluster : undefined);
-      if (manifests.length > 1 && flags.workers !== undefined) throw new RingSimError('--workers', flags.workers, `describes one cluster's workers, and ${file} holds ${manifests.length} AlluxioClusters`, 'pass --cluster NAME[/NAMESPACE] to plan the one it describes');
+      const manifests = selectClusters(
+        parseManifests(readTextFile(file, 'manifest'), file),
+        cmd.getOptionValueSource('cluster') === 'cli' ? flags.cluster : undefined,
+      );
+      if (manifests.length > 1 && flags.workers !== undefined)
+        throw new RingSimError(
+          '--workers',
+          flags.workers,
+          `describes one cluster's workers, and ${file} holds ${manifests.length} AlluxioClusters`,
+          'pass --cluster NAME[/NAMESPACE] to plan the one it describes',
+        );
       let traceSet: { objects: number; bytes: number } | undefined;
       if (flags.trace !== undefined) {
         if (flags.dataset !== undefined) throw new RingSimError('--trace', flags.trace, '--trace and --dataset both given', 'use one of them');
-        if (!flags.traceFormat) throw new RingSimError('--trace-format', undefined, 'no trace format given', `pass --trace-format, one of ${TRACE_FORMATS.join(', ')}`);
-        if (flags.traceFormat === 'csv') throw new RingSimError('--trace-format', 'csv', 'plan reads no csv column options', 'take the working set from ring-sim cachesim --trace FILE --format csv --id-col N --sizes 1.0 --json, then pass --dataset and --files');
+        if (!flags.traceFormat)
+          throw new RingSimError('--trace-format', undefined, 'no trace format given', `pass --trace-format, one of ${TRACE_FORMATS.join(', ')}`);
+        if (flags.traceFormat === 'csv')
+          throw new RingSimError(
+            '--trace-format',
+            'csv',
+            'plan reads no csv column options',
+            'take the working set from ring-sim cachesim --trace FILE --format csv --id-col N --sizes 1.0 --json, then pass --dataset and --files',
+          );
         traceSet = await traceWorkingSet(fileTraceSource(flags.trace), flags.traceFormat);
-        if (traceSet.objects === 0) throw new RingSimError('--trace', flags.trace, 'the trace holds no requests, so it gives no data set', 'check the file and --trace-format');
+        if (traceSet.objects === 0)
+          throw new RingSimError('--trace', flags.trace, 'the trace holds no requests, so it gives no data set', 'check the file and --trace-format');
       }
       let files: number | undefined;
       if (flags.files !== undefined) {
         files = Number(flags.files);
         if (!Number.isSafeInteger(files) || files < 1) throw new RingSimError('--files', flags.files, 'must be a whole number of files', 'write e.g. 2e6');
       }
-      const workers = flags.workers !== undefined ? parsePlanWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) : undefined;
-      const reports = manifests.map((manifest) => buildPlan(manifest, {
-        disk: flags.disk,
-        provider: flags.provider,
-        fs: flags.fs,
-        nodes: flags.nodes,
-        datasetBytes: traceSet ? traceSet.bytes : flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined,
-        files: traceSet ? traceSet.objects : files,
-        edition: flags.edition,
-        workers,
-        seed: flags.seed,
-        whatIfVnodes: flags.whatIfVnodes,
-        platform: flags.platform,
-        ufsBandwidth,
-        ufsPricePer1000Requests: flags.ufsPrice,
-      }));
+      const workers =
+        flags.workers !== undefined ? parsePlanWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) : undefined;
+      const reports = manifests.map((manifest) =>
+        buildPlan(manifest, {
+          disk: flags.disk,
+          provider: flags.provider,
+          fs: flags.fs,
+          nodes: flags.nodes,
+          datasetBytes: traceSet ? traceSet.bytes : flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined,
+          files: traceSet ? traceSet.objects : files,
+          edition: flags.edition,
+          workers,
+          seed: flags.seed,
+          whatIfVnodes: flags.whatIfVnodes,
+          platform: flags.platform,
+          ufsBandwidth,
+          ufsPricePer1000Requests: flags.ufsPrice,
+        }),
+      );
       const html = flags.html;
       const one = reports.length === 1 ? reports[0] : undefined;
-      writeOutputs(reportOutputs(flags.json, () => JSON.stringify(one ?? { clusters: reports }, null, 2) + '\n',
-        () => renderPlansText(reports) + (html && !isStdout(html) ? `\nHTML report: ${html}\n` : ''),
-        [optionalOutput('--html', html, () => renderHtml(one ? { plan: one } : { plans: reports }, htmlAssets()))]), io);
+      writeOutputs(
+        reportOutputs(
+          flags.json,
+          () => JSON.stringify(one ?? { clusters: reports }, null, 2) + '\n',
+          () => renderPlansText(reports) + (html && !isStdout(html) ? `\nHTML report: ${html}\n` : ''),
+          [optionalOutput('--html', html, () => renderHtml(one ? { plan: one } : { plans: reports }, htmlAssets()))],
+        ),
+        io,
+      );
       // The exit code is the worst of the clusters': 1 when any will not deploy.
       if (reports.some((r) => !r.verdict.deployable)) setExitCode(1);
     });
   addAgainstOptions(command);
   const cluster = command.options.find((o) => o.long === '--cluster');
-  if (cluster) cluster.description = 'the AlluxioCluster to plan in a file of several: NAME or NAME/NAMESPACE (all are planned without it); with --against: alluxio.cluster.name in etcd';
+  if (cluster)
+    cluster.description =
+      'the AlluxioCluster to plan in a file of several: NAME or NAME/NAMESPACE (all are planned without it); with --against: alluxio.cluster.name in etcd';
 }

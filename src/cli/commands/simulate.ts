@@ -33,18 +33,31 @@ interface SimulateFlags {
 export function registerSimulate(program: Command, io: Io): void {
   program
     .command('simulate')
-    .description('replay a workload against a cluster over time (scale-out, restarts, static or dynamic ring) and measure hit ratio, under-storage reads and movement')
+    .description(
+      'replay a workload against a cluster over time (scale-out, restarts, static or dynamic ring) and measure hit ratio, under-storage reads and movement',
+    )
     .argument('<scenario>', 'scenario file (YAML or JSON); see docs/scenarios.md')
     .option(...JSON_OPTION)
     .option('--html <file>', 'write a self-contained HTML report with the hit-ratio timeline (works offline)')
-    .option('--threads <n>', 'threads holding the page stores, the workers split among them, fed the routed reads by the main thread (same output for any count; default: 1 under 1,000,000 reads, else the cores less one, 2 to 4)', integerOption('--threads', 1, 64))
+    .option(
+      '--threads <n>',
+      'threads holding the page stores, the workers split among them, fed the routed reads by the main thread (same output for any count; default: 1 under 1,000,000 reads, else the cores less one, 2 to 4)',
+      integerOption('--threads', 1, 64),
+    )
     .option('--sample <rate>', 'replay only this fraction of the files (spatial hash sampling, SHARDS), page stores scaled to it, e.g. 0.05', sampleOption)
     .option('--baseline', 'also replay the same reads without the events and report what the events cost over that baseline (baseline.totals, delta in --json)')
-    .option('--shard <i/n>', 'run shard I of N (0 to N-1): every read routed, the page stores of workers I, I+N, I+2N, ... held; --json writes its part, for ring-sim merge', shardOption)
-    .addHelpText('after', `
+    .option(
+      '--shard <i/n>',
+      'run shard I of N (0 to N-1): every read routed, the page stores of workers I, I+N, I+2N, ... held; --json writes its part, for ring-sim merge',
+      shardOption,
+    )
+    .addHelpText(
+      'after',
+      `
 Example:
   ring-sim simulate examples/scenarios/scale-out-training.yaml --json result.json
-  ring-sim simulate examples/scenarios/scale-out-training.yaml --shard 0/2 --json part-0.json`)
+  ring-sim simulate examples/scenarios/scale-out-training.yaml --shard 0/2 --json part-0.json`,
+    )
     .action(async (file: string, flags: SimulateFlags) => {
       if (flags.shard) return simulateShardPart(file, flags, flags.shard, io);
       const json = jsonPath(flags.json);
@@ -62,16 +75,28 @@ Example:
         baseProgress?.done();
         result = withBaselineReplay(scenario, result, base, flags.baseline === true);
       }
-      writeOutputs(reportOutputs(json, () => jsonText(result), () => renderSimulationText(result), [
-        optionalOutput('--html', flags.html, () => renderHtml({ simulation: result }, htmlAssets())),
-      ]), io);
+      writeOutputs(
+        reportOutputs(
+          json,
+          () => jsonText(result),
+          () => renderSimulationText(result),
+          [optionalOutput('--html', flags.html, () => renderHtml({ simulation: result }, htmlAssets()))],
+        ),
+        io,
+      );
     });
 }
 
 /** `simulate --shard I/N --json PART`: one shard's run (and baseline run), written as its part. */
 async function simulateShardPart(file: string, flags: SimulateFlags, spec: ShardSpec, io: Io): Promise<void> {
   const where = `${spec.shard}/${spec.shards}`;
-  if (flags.html !== undefined) throw new RingSimError('--html', flags.html, `a shard (--shard ${where}) writes a part, not a report`, 'merge the parts with ring-sim merge PART... --html FILE');
+  if (flags.html !== undefined)
+    throw new RingSimError(
+      '--html',
+      flags.html,
+      `a shard (--shard ${where}) writes a part, not a report`,
+      'merge the parts with ring-sim merge PART... --html FILE',
+    );
   const path = jsonPath(flags.json);
   if (path === undefined) throw new RingSimError('--shard', where, 'a shard writes its part to --json PART', `add --json part-${spec.shard}.json`);
   checkOutputPath('--json', path);
@@ -88,5 +113,12 @@ async function simulateShardPart(file: string, flags: SimulateFlags, spec: Shard
   const reported = flags.baseline === true;
   const baseline = needsBaseline(scenario, reported) ? await run(baselineScenario(scenario), 'baseline reads')() : null;
   const part = simulationPart(scenario, spec.shard, spec.shards, RING_SIM_VERSION, flags.sample, results, baseline, reported);
-  writeOutputs(reportOutputs(path, () => partText(part), () => renderPartText(part, path)), io);
+  writeOutputs(
+    reportOutputs(
+      path,
+      () => partText(part),
+      () => renderPartText(part, path),
+    ),
+    io,
+  );
 }

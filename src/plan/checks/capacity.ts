@@ -26,7 +26,16 @@ export function workersFileChecks(c: PlanContext): Check[] {
   if (!listed || !listed.length) return [];
   const manifestCount = c.manifest.groups.reduce((s, g) => s + g.count, 0);
   if (manifestCount === listed.length) return [];
-  return [{ id: 'workers-file-count', source: 'ring-sim', severity: 'warning', field: '--workers', message: `the workers file lists ${listed.length} workers but the manifest asks for ${manifestCount}`, fix: 'make the two agree; the plan uses the workers file' }];
+  return [
+    {
+      id: 'workers-file-count',
+      source: 'ring-sim',
+      severity: 'warning',
+      field: '--workers',
+      message: `the workers file lists ${listed.length} workers but the manifest asks for ${manifestCount}`,
+      fix: 'make the two agree; the plan uses the workers file',
+    },
+  ];
 }
 
 const CHART_SOURCE = 'operator chart (unofficial copy github.com/dodiadodia/alluxio-helm: templates/worker/deployment.yaml fails when the counts differ)';
@@ -49,16 +58,18 @@ export function pageStoreDirCountChecks(c: PlanContext): Check[] {
     const example = more
       ? Array.from({ length: sizes.length }, (_, i) => paths[i] ?? `${paths[0].replace(/\/+$/, '')}-${i}`).join(',')
       : Array.from({ length: paths.length }, (_, i) => sizes[i] ?? sizes[sizes.length - 1]).join(',');
-    return [{
-      id: 'pagestore-dirs-count',
-      source: CHART_SOURCE,
-      severity: 'error' as const,
-      field: pathField,
-      message: `${sizeField} lists ${entries(sizes.length)} (${g.size}) but ${pathField} lists ${entries(paths.length)} (${g.hostPath}${given ? '' : ', the default'}): the operator's chart fails with "Error: worker.pagestore.size doesn't match with worker.pagestore.hostPath" and no worker is created`,
-      fix: more
-        ? `set ${pathField} to ${sizes.length} comma-separated paths, one on each disk (e.g. ${example}), or list ${entries(paths.length)} in ${sizeField}`
-        : `set ${sizeField} to ${entries(paths.length)}, one a directory (e.g. ${example}), or list ${entries(sizes.length)} in ${pathField}`,
-    }];
+    return [
+      {
+        id: 'pagestore-dirs-count',
+        source: CHART_SOURCE,
+        severity: 'error' as const,
+        field: pathField,
+        message: `${sizeField} lists ${entries(sizes.length)} (${g.size}) but ${pathField} lists ${entries(paths.length)} (${g.hostPath}${given ? '' : ', the default'}): the operator's chart fails with "Error: worker.pagestore.size doesn't match with worker.pagestore.hostPath" and no worker is created`,
+        fix: more
+          ? `set ${pathField} to ${sizes.length} comma-separated paths, one on each disk (e.g. ${example}), or list ${entries(paths.length)} in ${sizeField}`
+          : `set ${sizeField} to ${entries(paths.length)}, one a directory (e.g. ${example}), or list ${entries(sizes.length)} in ${pathField}`,
+      },
+    ];
   });
 }
 
@@ -68,15 +79,40 @@ export function datasetFit(c: PlanContext, shares: readonly PlanShare[], dataset
     .map((s, i) => ({ worker: s.worker, expectedBytes: Math.round(datasetBytes * s.share), cacheBytes: c.workers[i].cacheBytes }))
     .filter((x) => x.expectedBytes > x.cacheBytes)
     .sort((a, b) => b.expectedBytes / b.cacheBytes - a.expectedBytes / a.cacheBytes);
-  const dataset = { bytes: datasetBytes, files: c.options.files ?? null, cacheBytes: totalCache, coverage: totalCache / datasetBytes, fits: overflowing.length === 0, overflowing: overflowing.slice(0, 20) };
+  const dataset = {
+    bytes: datasetBytes,
+    files: c.options.files ?? null,
+    cacheBytes: totalCache,
+    coverage: totalCache / datasetBytes,
+    fits: overflowing.length === 0,
+    overflowing: overflowing.slice(0, 20),
+  };
   return { dataset, overflowingCount: overflowing.length };
 }
 
 export function datasetChecks(d: PlanDataset, overflowingCount: number): Check[] {
   if (d.cacheBytes < d.bytes) {
-    return [{ id: 'dataset-coverage', source: 'ring-sim model', severity: 'warning', field: '--dataset', message: `the cache (${formatBinary(d.cacheBytes)}) holds ${((d.cacheBytes / d.bytes) * 100).toFixed(1)} % of the ${formatBinary(d.bytes)} data set: reads beyond it go to the under-storage`, fix: `add workers or page-store size to reach ${formatBinary(d.bytes)}` }];
+    return [
+      {
+        id: 'dataset-coverage',
+        source: 'ring-sim model',
+        severity: 'warning',
+        field: '--dataset',
+        message: `the cache (${formatBinary(d.cacheBytes)}) holds ${((d.cacheBytes / d.bytes) * 100).toFixed(1)} % of the ${formatBinary(d.bytes)} data set: reads beyond it go to the under-storage`,
+        fix: `add workers or page-store size to reach ${formatBinary(d.bytes)}`,
+      },
+    ];
   }
   if (overflowingCount === 0) return [];
   const top = d.overflowing[0];
-  return [{ id: 'dataset-overflow', source: 'ring-sim model', severity: 'warning', field: '--dataset', message: `the cache holds the data set in total, but ${overflowingCount} worker(s) get more of it than they hold (the ring's imbalance): ${top.worker} would need ${formatBinary(top.expectedBytes)} in ${formatBinary(top.cacheBytes)}`, fix: 'raise the virtual node count or leave more headroom' }];
+  return [
+    {
+      id: 'dataset-overflow',
+      source: 'ring-sim model',
+      severity: 'warning',
+      field: '--dataset',
+      message: `the cache holds the data set in total, but ${overflowingCount} worker(s) get more of it than they hold (the ring's imbalance): ${top.worker} would need ${formatBinary(top.expectedBytes)} in ${formatBinary(top.cacheBytes)}`,
+      fix: 'raise the virtual node count or leave more headroom',
+    },
+  ];
 }

@@ -19,7 +19,14 @@ export function externalEtcdChecks(endpoints: readonly EtcdEndpoint[], tls: stri
   const tlsOn = tls !== undefined && /^true$/i.test(tls.trim());
   const https = urls.filter((u) => u.scheme === 'https');
   const out: Check[] = [];
-  if (https.length > 0 && https.length < urls.length) out.push(mixedSchemes(urls.filter((u) => u.scheme === 'http').map((u) => u.text), https.map((u) => u.text), tlsOn));
+  if (https.length > 0 && https.length < urls.length)
+    out.push(
+      mixedSchemes(
+        urls.filter((u) => u.scheme === 'http').map((u) => u.text),
+        https.map((u) => u.text),
+        tlsOn,
+      ),
+    );
   else if (https.length > 0 && !tlsOn) out.push(tlsMissing(tls));
   else if (https.length === 0 && tlsOn) out.push(tlsOverHttp());
   const portless = urls.filter((u) => u.port === undefined);
@@ -43,7 +50,8 @@ function tlsOverHttp(): Check {
     id: 'etcd-tls-http',
     severity: 'warning',
     field: TLS_FIELD,
-    message: 'alluxio.etcd.tls.enabled is "true" but every alluxio.etcd.endpoints URL is http://: the client starts a TLS handshake with a port that serves plain HTTP (unless that etcd serves TLS on it), and registration fails',
+    message:
+      'alluxio.etcd.tls.enabled is "true" but every alluxio.etcd.endpoints URL is http://: the client starts a TLS handshake with a port that serves plain HTTP (unless that etcd serves TLS on it), and registration fails',
     fix: `write the endpoints as https:// if the etcd serves TLS; otherwise remove ${ETCD_TLS_PROP}`,
     source: 'guide B.3',
   };
@@ -68,6 +76,6 @@ function portMissing(portless: string[]): Check {
     field: ENDPOINTS_FIELD,
     message: `${portless.join(', ')} ${portless.length === 1 ? 'names' : 'name'} no port: etcd serves clients on ${ETCD_CLIENT_PORT}, and a URL without a port goes to the scheme's default (80 for http, 443 for https), where no etcd listens unless a proxy does`,
     fix: `write the client port, e.g. ${portless[0].replace(/\/$/, '')}:${ETCD_CLIENT_PORT}`,
-    source: 'guide B.3 (ring-sim model: the scheme\'s default port for a URL without one)',
+    source: "guide B.3 (ring-sim model: the scheme's default port for a URL without one)",
   };
 }

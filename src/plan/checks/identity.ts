@@ -47,7 +47,9 @@ export function identityReading(m: AlluxioClusterManifest): { persisted: boolean
 /** The assumption line when the manifest does not write useExternalId. */
 export function identityAssumptions(m: AlluxioClusterManifest): string[] {
   if (!m.groups.some((g) => g.useExternalId === undefined)) return [];
-  return [`${USE_EXTERNAL_ID_FIELD} not set: identities are not counted as persisted, and the restart what-if gives the restarted worker a new identity (${USE_EXTERNAL_ID_UNSET_REASON})`];
+  return [
+    `${USE_EXTERNAL_ID_FIELD} not set: identities are not counted as persisted, and the restart what-if gives the restarted worker a new identity (${USE_EXTERNAL_ID_UNSET_REASON})`,
+  ];
 }
 
 export function identityChecks(c: PlanContext): Check[] {
@@ -55,7 +57,14 @@ export function identityChecks(c: PlanContext): Check[] {
   const groups = c.manifest.groups;
   const external = groups[0]?.useExternalId;
   if (external === true) {
-    out.push({ id: 'identity-external-id', severity: 'warning', field: USE_EXTERNAL_ID_FIELD, message: 'useExternalId: true is not how the guide persists worker identities', fix: `set ${USE_EXTERNAL_ID_FIELD}: false and systemInfo.hostPath to a persistent path (e.g. /home/alluxio/system-info)`, source: SOURCE });
+    out.push({
+      id: 'identity-external-id',
+      severity: 'warning',
+      field: USE_EXTERNAL_ID_FIELD,
+      message: 'useExternalId: true is not how the guide persists worker identities',
+      fix: `set ${USE_EXTERNAL_ID_FIELD}: false and systemInfo.hostPath to a persistent path (e.g. /home/alluxio/system-info)`,
+      source: SOURCE,
+    });
   } else if (external === undefined && groups.some((g) => g.systemInfoStore !== undefined)) {
     out.push({
       id: 'identity-external-id-unset',
@@ -89,6 +98,7 @@ export function withRestartCost(checks: Check[], restart: PlanWhatIf | undefined
   // Keys that pass to the restarted worker's new identity stay on the same pod: the what-if's samePod, not moved.
   const onPod = restart.samePod > 0 ? ` (${(restart.samePod * 100).toFixed(1)} % stay on the pod under its new identity, not re-read)` : '';
   for (const c of checks) {
-    if (c.id !== undefined && IDENTITY_CHECKS.has(c.id)) c.message += `; in this ${mode} ring one restart moves ${(restart.moved * 100).toFixed(1)} % of the keys to other pods${onPod}${restart.unreachable ? ` and leaves ${(restart.unreachable * 100).toFixed(1)} % unreachable` : ''} (what-if "restart one worker")`;
+    if (c.id !== undefined && IDENTITY_CHECKS.has(c.id))
+      c.message += `; in this ${mode} ring one restart moves ${(restart.moved * 100).toFixed(1)} % of the keys to other pods${onPod}${restart.unreachable ? ` and leaves ${(restart.unreachable * 100).toFixed(1)} % unreachable` : ''} (what-if "restart one worker")`;
   }
 }

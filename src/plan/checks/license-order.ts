@@ -56,5 +56,14 @@ export function licenseBesideCluster(c: AppliedCluster, l: LicenseDocument): Che
 /** A placeholder left as a license: the pods stay in Init. */
 export function licensePlaceholderCheck(field: string, value: string | undefined, fix: string, source: string): Check[] {
   if (value === undefined || !isLicensePlaceholder(value)) return [];
-  return [{ id: 'license-placeholder', severity: 'error', field, message: `${JSON.stringify(value.trim())} is a placeholder, not a license: the license is invalid and the pods stay in Init`, fix, source }];
+  return [
+    {
+      id: 'license-placeholder',
+      severity: 'error',
+      field,
+      message: `${JSON.stringify(value.trim())} is a placeholder, not a license: the license is invalid and the pods stay in Init`,
+      fix,
+      source,
+    },
+  ];
 }

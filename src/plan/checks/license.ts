@@ -12,20 +12,28 @@ export function licenseChecks(c: PlanContext): Check[] {
   const m = c.manifest;
   if (c.edition !== 'enterprise') return [];
   const property = m.properties[LICENSE_PROP];
-  const placeholder = licensePlaceholderCheck(`spec.properties.${LICENSE_PROP}`, property, 'write the cluster license string you received (guide C.1)', 'guide C.1');
+  const placeholder = licensePlaceholderCheck(
+    `spec.properties.${LICENSE_PROP}`,
+    property,
+    'write the cluster license string you received (guide C.1)',
+    'guide C.1',
+  );
   if (m.licenses.length === 0) {
     if (placeholder.length) return placeholder;
     if (property !== undefined && property.trim() !== '') return [];
-    return [{
-      id: 'license-missing',
-      severity: 'warning',
-      field: `spec.properties.${LICENSE_PROP}`,
-      message: property === undefined
-        ? 'no alluxio.license property and no License document: the pods start but stay in Init until a License is applied'
-        : 'alluxio.license is empty: the pods stay in Init until a valid license is applied',
-      fix: 'set alluxio.license to your cluster license (C.1), or apply a License whose clusters list this cluster once it is deployed (C.2)',
-      source: 'guide C.2',
-    }];
+    return [
+      {
+        id: 'license-missing',
+        severity: 'warning',
+        field: `spec.properties.${LICENSE_PROP}`,
+        message:
+          property === undefined
+            ? 'no alluxio.license property and no License document: the pods start but stay in Init until a License is applied'
+            : 'alluxio.license is empty: the pods stay in Init until a valid license is applied',
+        fix: 'set alluxio.license to your cluster license (C.1), or apply a License whose clusters list this cluster once it is deployed (C.2)',
+        source: 'guide C.2',
+      },
+    ];
   }
   const covering = m.licenses.filter((l) => lists(l, m));
   // Licenses that list no AlluxioCluster of the file are about this one (a near miss) when no License covers it.
@@ -99,8 +107,17 @@ function licenseDocumentChecks(c: PlanContext, l: License): Check[] {
     });
   }
   if (l.licenseString === undefined || l.licenseString.trim() === '') {
-    out.push({ id: 'license-string-missing', severity: 'error', field: `${l.label}: spec.licenseString`, message: 'the License has no licenseString: it licenses nothing and the pods stay in Init', fix: 'set spec.licenseString to your deployment license', source: 'guide C.2' });
+    out.push({
+      id: 'license-string-missing',
+      severity: 'error',
+      field: `${l.label}: spec.licenseString`,
+      message: 'the License has no licenseString: it licenses nothing and the pods stay in Init',
+      fix: 'set spec.licenseString to your deployment license',
+      source: 'guide C.2',
+    });
   }
-  out.push(...licensePlaceholderCheck(`${l.label}: spec.licenseString`, l.licenseString, 'write the deployment license string you received (guide C.2)', 'guide C.2'));
+  out.push(
+    ...licensePlaceholderCheck(`${l.label}: spec.licenseString`, l.licenseString, 'write the deployment license string you received (guide C.2)', 'guide C.2'),
+  );
   return out;
 }

@@ -37,7 +37,14 @@ export function placeholderChecks(c: PlanContext): Check[] {
     for (const [path, p] of found) {
       const known = PLACEHOLDER_FIX[p] ?? { fix: `replace ${p} with your value`, source: 'guide step 4, step 5' };
       const where = d.value === c.manifest.raw ? path : `${d.label}: ${path}`;
-      out.push({ id: 'placeholder', severity: 'error', field: where, message: `the placeholder ${p} is still in the manifest: ${placeholderEffect(p, path)}`, fix: known.fix, source: known.source });
+      out.push({
+        id: 'placeholder',
+        severity: 'error',
+        field: where,
+        message: `the placeholder ${p} is still in the manifest: ${placeholderEffect(p, path)}`,
+        fix: known.fix,
+        source: known.source,
+      });
     }
   }
   return out;
@@ -55,15 +62,17 @@ export function propertyValueChecks(c: PlanContext): Check[] {
 
 /** A size Kubernetes rejects: kubectl apply refuses the manifest; the plan goes on with Alluxio's binary reading. */
 export function rejectedSizeChecks(c: PlanContext): Check[] {
-  return c.manifest.groups.flatMap((g) => g.rejectedSizes.map((r) => ({
-    id: 'quantity-rejected',
-    severity: 'error' as const,
-    field: `${g.path}.pagestore.${r.field}`,
-    message: `${JSON.stringify(r.text)} is not a Kubernetes quantity: kubectl apply rejects the manifest (this plan reads it as ${r.binary}, as Alluxio would)`,
-    // Only the binary spelling: the decimal one (100G) raises quantity-decimal on the same field.
-    fix: `write ${r.binary} (binary, the size this plan used)`,
-    source: 'Kubernetes resource.Quantity; guide D.4 (GB vs GiB)',
-  })));
+  return c.manifest.groups.flatMap((g) =>
+    g.rejectedSizes.map((r) => ({
+      id: 'quantity-rejected',
+      severity: 'error' as const,
+      field: `${g.path}.pagestore.${r.field}`,
+      message: `${JSON.stringify(r.text)} is not a Kubernetes quantity: kubectl apply rejects the manifest (this plan reads it as ${r.binary}, as Alluxio would)`,
+      // Only the binary spelling: the decimal one (100G) raises quantity-decimal on the same field.
+      fix: `write ${r.binary} (binary, the size this plan used)`,
+      source: 'Kubernetes resource.Quantity; guide D.4 (GB vs GiB)',
+    })),
+  );
 }
 
 export function ufsChecks(c: PlanContext): Check[] {
@@ -71,12 +80,27 @@ export function ufsChecks(c: PlanContext): Check[] {
   const out: Check[] = [];
   for (const u of m.ufs) {
     // An UnderFileSystem of another AlluxioCluster of the file is that cluster's (its own report checks it).
-    if (u.alluxioCluster !== m.name && m.clustersInFile.some((k) => k.name === u.alluxioCluster && (u.namespace === undefined || k.namespace === u.namespace))) continue;
+    if (u.alluxioCluster !== m.name && m.clustersInFile.some((k) => k.name === u.alluxioCluster && (u.namespace === undefined || k.namespace === u.namespace)))
+      continue;
     if (u.alluxioCluster !== undefined && u.alluxioCluster !== m.name) {
-      out.push({ id: 'ufs-cluster', severity: 'error', field: `${u.label}: spec.alluxioCluster`, message: `names the cluster ${JSON.stringify(u.alluxioCluster)} but the AlluxioCluster is ${JSON.stringify(m.name)}: the mount never becomes Ready`, fix: `set spec.alluxioCluster: ${m.name}`, source: 'guide step 5' });
+      out.push({
+        id: 'ufs-cluster',
+        severity: 'error',
+        field: `${u.label}: spec.alluxioCluster`,
+        message: `names the cluster ${JSON.stringify(u.alluxioCluster)} but the AlluxioCluster is ${JSON.stringify(m.name)}: the mount never becomes Ready`,
+        fix: `set spec.alluxioCluster: ${m.name}`,
+        source: 'guide step 5',
+      });
     }
     if (u.namespace !== undefined && m.namespace !== undefined && u.namespace !== m.namespace) {
-      out.push({ id: 'ufs-namespace', severity: 'error', field: `${u.label}: metadata.namespace`, message: `is ${u.namespace} but the AlluxioCluster is in ${m.namespace}: the UnderFileSystem finds its cluster in its own namespace`, fix: `set metadata.namespace: ${m.namespace}`, source: 'guide step 5' });
+      out.push({
+        id: 'ufs-namespace',
+        severity: 'error',
+        field: `${u.label}: metadata.namespace`,
+        message: `is ${u.namespace} but the AlluxioCluster is in ${m.namespace}: the UnderFileSystem finds its cluster in its own namespace`,
+        fix: `set metadata.namespace: ${m.namespace}`,
+        source: 'guide step 5',
+      });
     }
   }
   return out;

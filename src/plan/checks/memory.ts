@@ -86,23 +86,25 @@ function headroomChecks(m: ComponentMemory, heap: bigint, direct: bigint): Check
   const what = `${heapText(m, heap)} plus ${directText(m, direct)} = ${formatBinary(used)}`;
   const limitText = `limits.memory ${limit.text} (${formatBinary(limit.bytes)}${limit.given ? '' : OF_OPERATOR})`;
   const over = left < 0n;
-  return [{
-    id: over ? 'jvm-memory-over-limit' : 'jvm-memory-headroom',
-    severity: over ? 'error' : 'warning',
-    field: `${m.path}.resources.limits.memory`,
-    message: over
-      ? `${m.label}: the JVM may use ${what}, more than ${limitText}: under load the kernel OOM-kills the container (Exit Code 137) and the pod restarts`
-      : `${m.label}: ${what} leave ${formatBinary(left)} of ${limitText} for metaspace, thread stacks, code cache, GC and native buffers, less than the ${formatBinary(margin)} margin (${MARGIN_TEXT}): the container may be OOM-killed (Exit Code 137)`,
-    fix: headroomFix(m, heap, direct),
-    source: `guide D.4 (OOM, Exit Code 137)${over ? '' : `; ${MARGIN_TEXT}`}`,
-  }];
+  return [
+    {
+      id: over ? 'jvm-memory-over-limit' : 'jvm-memory-headroom',
+      severity: over ? 'error' : 'warning',
+      field: `${m.path}.resources.limits.memory`,
+      message: over
+        ? `${m.label}: the JVM may use ${what}, more than ${limitText}: under load the kernel OOM-kills the container (Exit Code 137) and the pod restarts`
+        : `${m.label}: ${what} leave ${formatBinary(left)} of ${limitText} for metaspace, thread stacks, code cache, GC and native buffers, less than the ${formatBinary(margin)} margin (${MARGIN_TEXT}): the container may be OOM-killed (Exit Code 137)`,
+      fix: headroomFix(m, heap, direct),
+      source: `guide D.4 (OOM, Exit Code 137)${over ? '' : `; ${MARGIN_TEXT}`}`,
+    },
+  ];
 }
 
 function heapText(m: ComponentMemory, heap: bigint): string {
   const x = m.jvm.maxHeap;
   if (x) return `heap ${x.option} (${formatBinary(heap)}${m.jvmGiven ? '' : OF_OPERATOR})`;
   const p = m.jvm.maxRamPercentage;
-  return `heap ${formatBinary(heap)} (no -Xmx: ${p ? p.option : 'HotSpot\'s default MaxRAMPercentage 25'} of the limit)`;
+  return `heap ${formatBinary(heap)} (no -Xmx: ${p ? p.option : "HotSpot's default MaxRAMPercentage 25"} of the limit)`;
 }
 
 function directText(m: ComponentMemory, direct: bigint): string {
@@ -115,11 +117,17 @@ function directText(m: ComponentMemory, direct: bigint): string {
 function headroomFix(m: ComponentMemory, heap: bigint, direct: bigint): string {
   const parts: string[] = [];
   const limit = passingLimit(m, heap, direct);
-  if (limit) parts.push(`raise ${m.path}.resources.limits.memory to ${limit.size}${m.request.bytes > limit.sizeBytes ? '' : ` (requests.memory ${m.request.text} stays within it)`}`);
+  if (limit)
+    parts.push(
+      `raise ${m.path}.resources.limits.memory to ${limit.size}${m.request.bytes > limit.sizeBytes ? '' : ` (requests.memory ${m.request.text} stays within it)`}`,
+    );
   if (m.jvm.maxHeap) {
     const room = m.limit.bytes - jvmMarginBytes(m.limit.bytes) - heap;
     const lower = jvmSizeFloor(room);
-    if (lower.bytes > 0n) parts.push(`${m.jvm.maxDirect ? 'lower' : 'add'} -XX:MaxDirectMemorySize=${lower.text} in ${m.path}.jvmOptions${m.jvmGiven ? '' : ' (writing the list replaces the operator\'s default: keep -Xmx and -Xms in it)'}`);
+    if (lower.bytes > 0n)
+      parts.push(
+        `${m.jvm.maxDirect ? 'lower' : 'add'} -XX:MaxDirectMemorySize=${lower.text} in ${m.path}.jvmOptions${m.jvmGiven ? '' : " (writing the list replaces the operator's default: keep -Xmx and -Xms in it)"}`,
+      );
   }
   return parts.length ? parts.join(', or ') : `give ${m.path}.jvmOptions an -Xmx and -XX:MaxDirectMemorySize whose sum leaves the margin within limits.memory`;
 }

@@ -16,14 +16,32 @@ const BEFORE_DEPLOY = 'guide step 4 (configure the hash ring before deploying)';
 export function policyChecks(c: PlanContext): Check[] {
   const { policy } = c.settings;
   if (policy === 'CONSISTENT') return [];
-  return [{ id: 'policy-not-consistent', severity: 'warning', field: `spec.properties.${POLICY_PROP}`, message: `${policy}: Alluxio's property description says CONSISTENT is the only policy for real deployments; this plan models CONSISTENT`, fix: 'remove the property or set CONSISTENT', source: 'Alluxio property description' }];
+  return [
+    {
+      id: 'policy-not-consistent',
+      severity: 'warning',
+      field: `spec.properties.${POLICY_PROP}`,
+      message: `${policy}: Alluxio's property description says CONSISTENT is the only policy for real deployments; this plan models CONSISTENT`,
+      fix: 'remove the property or set CONSISTENT',
+      source: 'Alluxio property description',
+    },
+  ];
 }
 
 /** The provider, and workers of different capacity on DEFAULT: their fill rates from the ring's own shares (`shares`, aligned with `c.workers`). */
 export function providerChecks(c: PlanContext, shares: readonly number[]): Check[] {
   const p = c.settings.provider;
   if (p !== 'DEFAULT' && p !== 'CAPACITY') {
-    return [{ id: 'provider-not-modelled', severity: 'info', field: `spec.properties.${PROVIDER_PROP}`, message: `ring-sim models the DEFAULT and CAPACITY providers; ${p} is planned as DEFAULT`, fix: 'use DEFAULT, or CAPACITY for workers of different sizes', source: 'ring-sim model' }];
+    return [
+      {
+        id: 'provider-not-modelled',
+        severity: 'info',
+        field: `spec.properties.${PROVIDER_PROP}`,
+        message: `ring-sim models the DEFAULT and CAPACITY providers; ${p} is planned as DEFAULT`,
+        fix: 'use DEFAULT, or CAPACITY for workers of different sizes',
+        source: 'ring-sim model',
+      },
+    ];
   }
   if (p === 'CAPACITY') return [];
   const sizes = c.workers.map((w) => w.cacheBytes);
@@ -35,14 +53,16 @@ export function providerChecks(c: PlanContext, shares: readonly number[]): Check
   const fastest = fill.indexOf(Math.max(...fill));
   const slowest = fill.indexOf(Math.min(...fill));
   const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
-  return [{
-    id: 'heterogeneous-default-provider',
-    severity: 'warning',
-    field: `spec.properties.${PROVIDER_PROP}`,
-    message: `workers hold ${formatBinary(small)} to ${formatBinary(large)} but the DEFAULT provider gives each the same number of virtual nodes, whatever it holds: here they get ${pct(Math.min(...shares))} to ${pct(Math.max(...shares))} of the keys, so ${c.planned[fastest].name} (${formatBinary(sizes[fastest])}) fills ${(fill[fastest] / fill[slowest]).toFixed(2)}× sooner than ${c.planned[slowest].name} (${formatBinary(sizes[slowest])}) and evicts while the other is part empty`,
-    fix: `set ${PROVIDER_PROP}: CAPACITY before the first deployment (ring-sim models CAPACITY as virtual nodes proportional to capacity: a model, Alluxio's algorithm is not public)`,
-    source: BEFORE_DEPLOY,
-  }];
+  return [
+    {
+      id: 'heterogeneous-default-provider',
+      severity: 'warning',
+      field: `spec.properties.${PROVIDER_PROP}`,
+      message: `workers hold ${formatBinary(small)} to ${formatBinary(large)} but the DEFAULT provider gives each the same number of virtual nodes, whatever it holds: here they get ${pct(Math.min(...shares))} to ${pct(Math.max(...shares))} of the keys, so ${c.planned[fastest].name} (${formatBinary(sizes[fastest])}) fills ${(fill[fastest] / fill[slowest]).toFixed(2)}× sooner than ${c.planned[slowest].name} (${formatBinary(sizes[slowest])}) and evicts while the other is part empty`,
+      fix: `set ${PROVIDER_PROP}: CAPACITY before the first deployment (ring-sim models CAPACITY as virtual nodes proportional to capacity: a model, Alluxio's algorithm is not public)`,
+      source: BEFORE_DEPLOY,
+    },
+  ];
 }
 
 /** A spread check is raised when the worst identity draw's busiest worker is over this × its expected share. */
@@ -58,16 +78,19 @@ export function spreadChecks(c: PlanContext, b: RingBalance): Check[] {
   const vnodeProp = c.settings.vnodeProp ?? VNODE_PROPS[c.edition === 'enterprise' ? 0 : 1];
   const v = c.settings.vnodes;
   const x = (r: number): string => `${r.toFixed(2)}×`;
-  return [{
-    id: 'ring-spread',
-    severity: maxes[0] > SPREAD_WARN_OVER_FAIR ? 'warning' : 'info',
-    field: `spec.properties.${vnodeProp}`,
-    message: `${v} virtual nodes a worker spread data unevenly: over ${b.draws} identity draws the busiest worker gets up to ${x(worst)} its expected share (median ${x(maxes[Math.floor(maxes.length / 2)])}, best ${x(maxes[0])}), over the ${x(SPREAD_FLAG_OVER_FAIR)} ring-sim flags${maxes[0] > SPREAD_WARN_OVER_FAIR ? ` (a warning: every draw is over ${x(SPREAD_WARN_OVER_FAIR)})` : ''}`,
-    fix: v < ALLUXIO_ENTERPRISE_VNODES
-      ? `set ${vnodeProp} to ${ALLUXIO_ENTERPRISE_VNODES} (stddev/mean about ${(100 / Math.sqrt(ALLUXIO_ENTERPRISE_VNODES)).toFixed(2)} %) before the first deployment`
-      : `with ${v} virtual nodes this is the ring's randomness over ${c.planned.length} workers: leave headroom on each worker (the what-if shows what a later change costs)`,
-    source: BEFORE_DEPLOY,
-  }];
+  return [
+    {
+      id: 'ring-spread',
+      severity: maxes[0] > SPREAD_WARN_OVER_FAIR ? 'warning' : 'info',
+      field: `spec.properties.${vnodeProp}`,
+      message: `${v} virtual nodes a worker spread data unevenly: over ${b.draws} identity draws the busiest worker gets up to ${x(worst)} its expected share (median ${x(maxes[Math.floor(maxes.length / 2)])}, best ${x(maxes[0])}), over the ${x(SPREAD_FLAG_OVER_FAIR)} ring-sim flags${maxes[0] > SPREAD_WARN_OVER_FAIR ? ` (a warning: every draw is over ${x(SPREAD_WARN_OVER_FAIR)})` : ''}`,
+      fix:
+        v < ALLUXIO_ENTERPRISE_VNODES
+          ? `set ${vnodeProp} to ${ALLUXIO_ENTERPRISE_VNODES} (stddev/mean about ${(100 / Math.sqrt(ALLUXIO_ENTERPRISE_VNODES)).toFixed(2)} %) before the first deployment`
+          : `with ${v} virtual nodes this is the ring's randomness over ${c.planned.length} workers: leave headroom on each worker (the what-if shows what a later change costs)`,
+      source: BEFORE_DEPLOY,
+    },
+  ];
 }
 
 /** Changing the ring after deploying: the guide's word (destructive) and the what-if's exact fraction. */
@@ -78,13 +101,17 @@ export function ringChangeChecks(c: PlanContext, whatIf: readonly PlanWhatIf[]):
     ? `; ${change.name} moves ${(change.moved * 100).toFixed(2)} % of the keys (${formatBinary(change.bytesMoved)}, ${change.bytesBasisText}) to other workers, exactly, in the what-if`
     : '';
   const page = whatIf.find((w) => w.name === 'change the page size after deploy');
-  const pageCost = page ? `; changing the page size drops every cached page (${formatBinary(page.bytesMoved)}, ${page.bytesBasisText}) when the workers restart, in the what-if` : '';
-  return [{
-    id: 'ring-change-destructive',
-    severity: 'info',
-    field: 'spec.properties',
-    message: `the ring settings (virtual nodes ${s.vnodes}, ${s.mode} ring, provider ${s.provider}, page size ${formatBinary(s.pageSizeBytes)}) are fixed at deployment: the guide calls changing them afterwards destructive (cached data is lost)${cost}${pageCost}`,
-    fix: 'decide them now',
-    source: BEFORE_DEPLOY,
-  }];
+  const pageCost = page
+    ? `; changing the page size drops every cached page (${formatBinary(page.bytesMoved)}, ${page.bytesBasisText}) when the workers restart, in the what-if`
+    : '';
+  return [
+    {
+      id: 'ring-change-destructive',
+      severity: 'info',
+      field: 'spec.properties',
+      message: `the ring settings (virtual nodes ${s.vnodes}, ${s.mode} ring, provider ${s.provider}, page size ${formatBinary(s.pageSizeBytes)}) are fixed at deployment: the guide calls changing them afterwards destructive (cached data is lost)${cost}${pageCost}`,
+      fix: 'decide them now',
+      source: BEFORE_DEPLOY,
+    },
+  ];
 }

@@ -42,18 +42,29 @@ function unclassedClaims(c: PlanContext): Claim[] {
   const out: Claim[] = [];
   const { etcd } = c.manifest;
   if (etcd.enabled && etcd.persistence.enabled && (etcd.persistence.storageClass ?? '').trim() === '') {
-    out.push({ field: 'spec.etcd.persistence.storageClass', what: `the etcd PVCs${etcd.persistence.written ? '' : ' (the operator\'s default persistence)'}`, pods: 'the etcd pods', written: etcd.persistence.written });
+    out.push({
+      field: 'spec.etcd.persistence.storageClass',
+      what: `the etcd PVCs${etcd.persistence.written ? '' : " (the operator's default persistence)"}`,
+      pods: 'the etcd pods',
+      written: etcd.persistence.written,
+    });
   }
   for (const g of c.manifest.groups) {
     if (g.pagestoreType !== 'persistentVolumeClaim' || g.storageClass !== undefined) continue;
-    out.push({ field: `${g.path}.pagestore.storageClass`, what: `the ${c.manifest.groups.length > 1 ? `worker group ${g.name}'s ` : ''}page-store PVCs`, pods: 'the workers', asks: PAGESTORE_DEFAULT_STORAGE_CLASS, written: true });
+    out.push({
+      field: `${g.path}.pagestore.storageClass`,
+      what: `the ${c.manifest.groups.length > 1 ? `worker group ${g.name}'s ` : ''}page-store PVCs`,
+      pods: 'the workers',
+      asks: PAGESTORE_DEFAULT_STORAGE_CLASS,
+      written: true,
+    });
   }
   return out;
 }
 
 function asksText(x: Claim): string {
   return x.asks === undefined
-    ? 'name no storageClass, so they are bound through the cluster\'s default StorageClass'
+    ? "name no storageClass, so they are bound through the cluster's default StorageClass"
     : `name no storageClass, so they ask for the class "${x.asks}" (the operator's default)`;
 }
 

@@ -6,7 +6,7 @@ import type { Check } from '../../core/check.js';
 import type { PlanContext } from '../context.js';
 import { GROUP_FORBIDDEN_FIELDS, type GroupFinding } from '../worker-template.js';
 
-const SOURCE = "operator chart (unofficial copy github.com/dodiadodia/alluxio-helm: values.yaml workerGroups, templates/worker/deployment.yaml)";
+const SOURCE = 'operator chart (unofficial copy github.com/dodiadodia/alluxio-helm: values.yaml workerGroups, templates/worker/deployment.yaml)';
 
 function show(v: unknown): string {
   return v === undefined ? "the operator's default" : JSON.stringify(v);

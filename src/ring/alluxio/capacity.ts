@@ -14,13 +14,23 @@ export class AlluxioCapacityPlacement extends AlluxioConsistentPlacement {
 
   constructor(workers: readonly Worker[], options: AlluxioConsistentOptions = {}) {
     const vnodes = options.vnodes ?? ALLUXIO_ENTERPRISE_VNODES;
-    if (!Number.isInteger(vnodes) || vnodes < 1) throw new RingSimError('vnodes', vnodes, 'must be a whole number of at least 1', `virtual nodes of a worker of weight 1, e.g. ${ALLUXIO_ENTERPRISE_VNODES}`);
+    if (!Number.isInteger(vnodes) || vnodes < 1)
+      throw new RingSimError(
+        'vnodes',
+        vnodes,
+        'must be a whole number of at least 1',
+        `virtual nodes of a worker of weight 1, e.g. ${ALLUXIO_ENTERPRISE_VNODES}`,
+      );
     const counts = normaliseWorkers(workers).map((w) => Math.max(1, Math.round(vnodes * (w.weight ?? 1))));
     const total = counts.reduce((a, b) => a + b, 0);
     if (total > MAX_RING_POINTS) {
-      throw new RingSimError('vnodes', vnodes, `the workers would need ${total} ring points, over the limit of ${MAX_RING_POINTS}`, 'use weights relative to a reference worker (capacity / smallest capacity) or fewer virtual nodes');
+      throw new RingSimError(
+        'vnodes',
+        vnodes,
+        `the workers would need ${total} ring points, over the limit of ${MAX_RING_POINTS}`,
+        'use weights relative to a reference worker (capacity / smallest capacity) or fewer virtual nodes',
+      );
     }
     super(workers, { ...options, vnodes }, counts);
   }
-
 }

@@ -96,8 +96,13 @@ export class AlluxioConsistentPlacement extends RingBackedPlacement {
     const n = this.workers.length;
     this.vnodes = perWorkerVnodes
       ? o.vnodes
-      : checkInteger('vnodes', o.vnodes, 1, Math.floor(MAX_RING_POINTS / n),
-        `use 1 to ${Math.floor(MAX_RING_POINTS / n)} virtual nodes per worker for ${n} workers (at most ${MAX_RING_POINTS} ring points in all)`);
+      : checkInteger(
+          'vnodes',
+          o.vnodes,
+          1,
+          Math.floor(MAX_RING_POINTS / n),
+          `use 1 to ${Math.floor(MAX_RING_POINTS / n)} virtual nodes per worker for ${n} workers (at most ${MAX_RING_POINTS} ring points in all)`,
+        );
     this.maxAttempts = checkInteger('maxAttempts', o.maxAttempts, 1, 1_000_000, 'Alluxio uses 100');
     if (!['auto', 'identity', 'hostname'].includes(o.identity)) {
       throw new RingSimError('identity', o.identity, 'unknown identity mode', 'use auto, identity or hostname');
@@ -163,5 +168,4 @@ export class AlluxioConsistentPlacement extends RingBackedPlacement {
     checkEnoughWorkers(replicas, this.workers.length);
     return super.locate(key, replicas, options);
   }
-
 }

@@ -55,13 +55,7 @@ export function parseJavaUuid(text: string): Uint8Array | null {
   const dash4 = text.indexOf('-', dash3 + 1);
   const dash5 = text.indexOf('-', dash4 + 1);
   if (dash1 < 0 || dash2 < 0 || dash3 < 0 || dash4 < 0 || dash5 >= 0) return null;
-  const fields = [
-    text.slice(0, dash1),
-    text.slice(dash1 + 1, dash2),
-    text.slice(dash2 + 1, dash3),
-    text.slice(dash3 + 1, dash4),
-    text.slice(dash4 + 1),
-  ];
+  const fields = [text.slice(0, dash1), text.slice(dash1 + 1, dash2), text.slice(dash2 + 1, dash3), text.slice(dash3 + 1, dash4), text.slice(dash4 + 1)];
   const values = fields.map((f) => parseJavaLong(f, 16));
   if (values.some((v) => v === null)) return null;
   const [a, b, c, d, e] = values as bigint[];

@@ -26,7 +26,8 @@ export class AlluxioKetamaPlacement extends AlluxioPolicyPlacement {
   constructor(workers: readonly Worker[], options: AlluxioKetamaOptions = {}) {
     const R = options.replicas ?? 200;
     super(workers, { ketamaPoints: R }, options);
-    if (!Number.isInteger(R) || R < 1 || R > 65536) throw new RingSimError('replicas', R, 'alluxio.user.ketama.hash.replicas must be a whole number from 1 to 65536', 'Alluxio defaults to 200');
+    if (!Number.isInteger(R) || R < 1 || R > 65536)
+      throw new RingSimError('replicas', R, 'alluxio.user.ketama.hash.replicas must be a whole number from 1 to 65536', 'Alluxio defaults to 200');
     this.pointsPerWorker = R;
     const n = this.workers.length;
     const points = new Uint32Array(n * R);
@@ -46,5 +47,4 @@ export class AlluxioKetamaPlacement extends AlluxioPolicyPlacement {
     keyHash.setKey(key, attempt);
     return this.ring.ownerOf((keyHash.hash() ^ SIGN) >>> 0); // murmur3_32(UTF-8(key + attempt))
   }
-
 }

@@ -32,7 +32,10 @@ export function javaHashMapOrder(hashCodes: readonly number[]): number[] {
   let capacity = 16;
   while (hashCodes.length > capacity * 0.75) capacity *= 2;
   const bucket = (h: number): number => ((h ^ (h >>> 16)) & (capacity - 1)) >>> 0;
-  return hashCodes.map((h, i) => ({ i, b: bucket(h) })).sort((a, b) => a.b - b.b || a.i - b.i).map((x) => x.i);
+  return hashCodes
+    .map((h, i) => ({ i, b: bucket(h) }))
+    .sort((a, b) => a.b - b.b || a.i - b.i)
+    .map((x) => x.i);
 }
 
 export class AlluxioMaglevPlacement extends AlluxioPolicyPlacement {
@@ -43,7 +46,13 @@ export class AlluxioMaglevPlacement extends AlluxioPolicyPlacement {
   constructor(workers: readonly Worker[], options: AlluxioMaglevOptions = {}) {
     const M = options.tableSize ?? 65537;
     super(workers, { tableSize: M }, options);
-    if (!Number.isInteger(M) || M < 2 || M > 5_000_011) throw new RingSimError('tableSize', M, 'alluxio.user.maglev.hash.lookup.size must be a whole number from 2 to 5000011', 'Alluxio defaults to 65537 (a prime)');
+    if (!Number.isInteger(M) || M < 2 || M > 5_000_011)
+      throw new RingSimError(
+        'tableSize',
+        M,
+        'alluxio.user.maglev.hash.lookup.size must be a whole number from 2 to 5000011',
+        'Alluxio defaults to 65537 (a prime)',
+      );
     this.tableSize = M;
     const n = this.workers.length;
     const offset = new Int32Array(n);

@@ -29,14 +29,20 @@ export class AlluxioMultiProbePlacement extends AlluxioPolicyPlacement {
   constructor(workers: readonly Worker[], options: AlluxioMultiProbeOptions = {}) {
     const probes = options.probes ?? ALLUXIO_MULTI_PROBE_PROBES;
     super(workers, { probes }, options);
-    if (!Number.isInteger(probes) || probes < 1 || probes > 10_000) throw new RingSimError('probes', probes, 'must be a whole number from 1 to 10000', `Alluxio defaults to ${ALLUXIO_MULTI_PROBE_PROBES}`);
+    if (!Number.isInteger(probes) || probes < 1 || probes > 10_000)
+      throw new RingSimError('probes', probes, 'must be a whole number from 1 to 10000', `Alluxio defaults to ${ALLUXIO_MULTI_PROBE_PROBES}`);
     this.probes = probes;
     const n = this.workers.length;
     const entries = Array.from({ length: n }, (_, w) => ({ w, p: murmur3String(`${this.workerHashes[w]}${SEED}`) }));
     entries.sort((a, b) => a.p - b.p);
     for (let i = 1; i < n; i++) {
       if (entries[i].p === entries[i - 1].p) {
-        throw new RingSimError('workers', this.workers[entries[i].w].id, `has the same multi-probe point as ${this.workers[entries[i - 1].w].id}; Alluxio fails to add it (IndexOutOfBoundsException)`, 'this pair of identities cannot share an Alluxio MULTI_PROBE ring');
+        throw new RingSimError(
+          'workers',
+          this.workers[entries[i].w].id,
+          `has the same multi-probe point as ${this.workers[entries[i - 1].w].id}; Alluxio fails to add it (IndexOutOfBoundsException)`,
+          'this pair of identities cannot share an Alluxio MULTI_PROBE ring',
+        );
       }
     }
     this.points = Int32Array.from(entries, (e) => e.p);

@@ -18,7 +18,12 @@ export function distinctIdentities(workers: readonly Worker[], mode: IdentityMod
     const s = identityToString(id);
     const prior = seen.get(s);
     if (prior !== undefined) {
-      throw new RingSimError(`workers[${i}].id`, workers[i].id, `it is the same Alluxio identity as ${JSON.stringify(workers[prior].id)} (${s})`, 'give every worker a distinct identity');
+      throw new RingSimError(
+        `workers[${i}].id`,
+        workers[i].id,
+        `it is the same Alluxio identity as ${JSON.stringify(workers[prior].id)} (${s})`,
+        'give every worker a distinct identity',
+      );
     }
     seen.set(s, i);
   });
@@ -28,8 +33,11 @@ export function distinctIdentities(workers: readonly Worker[], mode: IdentityMod
 /** Alluxio's "Not enough workers in the cluster" failure when `replicas` exceeds the `workers` registered. */
 export function checkEnoughWorkers(replicas: number, workers: number): void {
   if (Number.isInteger(replicas) && replicas > workers) {
-    throw new RingSimError('replicas', replicas,
+    throw new RingSimError(
+      'replicas',
+      replicas,
       `Not enough workers in the cluster ${workers} workers in the cluster but ${replicas} required`,
-      `ask for at most ${workers} replicas or add workers`);
+      `ask for at most ${workers} replicas or add workers`,
+    );
   }
 }

@@ -63,7 +63,7 @@ export function shares(placement: Placement, keys?: readonly string[]): { method
 
 export function balance(placement: Placement, options: BalanceOptions = {}): BalanceReport {
   const measured = shares(placement, options.keys);
-  const T = measured.method === 'sample' ? measured.keys : options.nominalKeys ?? 1_000_000;
+  const T = measured.method === 'sample' ? measured.keys : (options.nominalKeys ?? 1_000_000);
   const workers = placement.workers;
   let totalWeight = 0;
   for (const w of workers) totalWeight += w.weight ?? 1;

@@ -62,7 +62,6 @@ export function movedBytes(m: CacheModel, moved: number, movedFrom: ArrayLike<nu
   return { bytes: Math.max(0, Math.round(moved * uncapped + extra)), basis: capBinds ? 'cache' : 'dataset' };
 }
 
-
 /** What a what-if's bytes are of, in the operator's words. */
 export function bytesBasisText(basis: 'dataset' | 'cache', datasetGiven: boolean): string {
   if (basis === 'dataset') return 'of the data set';
@@ -73,5 +72,5 @@ export function bytesBasisText(basis: 'dataset' | 'cache', datasetGiven: boolean
 export function cacheModelAssumption(datasetGiven: boolean): string {
   return datasetGiven
     ? 'what-if bytes (model): the data set spread uniformly over the hash space; worker w caches min(share_w × data set, its page data); keys leaving w carry the moved part of its range × what w caches'
-    : 'what-if bytes (model): no --dataset, so every worker\'s cache is taken as full; keys leaving w carry the moved part of its range × its page data';
+    : "what-if bytes (model): no --dataset, so every worker's cache is taken as full; keys leaving w carry the moved part of its range × its page data";
 }

@@ -66,9 +66,11 @@ export function movement(before: Placement, after: Placement, options: MovementO
   const exact = exactTable || (!options.forceSample && !options.sizes && rb !== null && ra !== null && rb.space === ra.space);
   const match = matchWorkers(before, after, options.samePod ?? []);
   const pairs = new PairSums(before.workers.length, after.workers.length, !!options.sizes);
-  const measured = exactTable ? tableMoves(tb.slots, ta.slots, match, pairs)
-    : exact ? ringMoves(rb!.ring, ra!.ring, match, pairs)
-    : sampleMoves(before, after, options, match, pairs);
+  const measured = exactTable
+    ? tableMoves(tb.slots, ta.slots, match, pairs)
+    : exact
+      ? ringMoves(rb!.ring, ra!.ring, match, pairs)
+      : sampleMoves(before, after, options, match, pairs);
   // Optimal: positive share changes, from the same measure as `moved` (exact ownership for an exact walk, the
   // same keys for a sample), so that moved >= optimal always holds; mixing a sampled `moved` with an exact optimal
   // could show less moved than the optimal through sampling noise alone.
@@ -197,7 +199,13 @@ function ringMoves(A: RingOf, B: RingOf, { sameAs, podOf, keptBefore, keptAfter 
 }
 
 /** Measured on `options.keys` (with their sizes, bytes too): each key's first worker before and after. */
-function sampleMoves(before: Placement, after: Placement, options: MovementOptions, { sameAs, podOf, keptBefore, keptAfter }: WorkerMatch, pairs: PairSums): Measured {
+function sampleMoves(
+  before: Placement,
+  after: Placement,
+  options: MovementOptions,
+  { sameAs, podOf, keptBefore, keptAfter }: WorkerMatch,
+  pairs: PairSums,
+): Measured {
   const keys = options.keys;
   if (!keys || keys.length === 0) throw new Error('movement: pass keys to measure these placements on');
   const sizes = options.sizes;
@@ -226,7 +234,14 @@ function sampleMoves(before: Placement, after: Placement, options: MovementOptio
   }
   for (let i = 0; i < countBefore.length; i++) countBefore[i] /= keys.length;
   for (let i = 0; i < countAfter.length; i++) countAfter[i] /= keys.length;
-  const measured: Measured = { moved: movedCount / keys.length, samePod: podCount / keys.length, collateral: collateralCount / keys.length, scale: keys.length, keys: keys.length, shares: { before: countBefore, after: countAfter } };
+  const measured: Measured = {
+    moved: movedCount / keys.length,
+    samePod: podCount / keys.length,
+    collateral: collateralCount / keys.length,
+    scale: keys.length,
+    keys: keys.length,
+    shares: { before: countBefore, after: countAfter },
+  };
   if (sizes) {
     measured.movedBytes = movedBytes;
     measured.totalBytes = totalBytes;

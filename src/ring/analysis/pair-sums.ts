@@ -25,7 +25,11 @@ export class PairSums {
   private bytes: Float64Array | null;
   private length = 0;
 
-  constructor(readonly rows: number, readonly cols: number, withBytes: boolean) {
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+    withBytes: boolean,
+  ) {
     this.bytes = withBytes ? new Float64Array(1024) : null;
   }
 

@@ -189,7 +189,11 @@ function changedWorkers(c: WhatIfCluster, change: WhatIfChange): Changed {
 function cacheOf(c: WhatIfCluster, before: Placement, ringed: readonly WhatIfWorker[]): CacheModel {
   const own = before.ownership();
   const shares = own ? own.byWorker.map((x) => x / own.total) : before.workers.map(() => 1 / before.workers.length);
-  return cacheModel(shares, ringed.map((w) => (w.offline ? 0 : w.cacheBytes)), c.datasetBytes);
+  return cacheModel(
+    shares,
+    ringed.map((w) => (w.offline ? 0 : w.cacheBytes)),
+    c.datasetBytes,
+  );
 }
 
 const shareOf = (p: Placement): ((i: number) => number) => {
@@ -221,7 +225,14 @@ export function whatIf(c: WhatIfCluster, change: WhatIfChange): WhatIfResult {
   if (onPod && restarted) {
     const leaving = onPod.movedFrom[before.workers.findIndex((w) => w.id === restarted.id)];
     result.handover = { leaving, samePod: onPod.samePod, arriving: onPod.moved - leaving, survives };
-    if (survives && onPod.samePod > 0) result.samePodFlow = { from: restarted.id, to: next.added[0].id, fraction: onPod.samePod, bytes: flowBytes(cache, ringed.indexOf(restarted), onPod.samePod), samePod: true };
+    if (survives && onPod.samePod > 0)
+      result.samePodFlow = {
+        from: restarted.id,
+        to: next.added[0].id,
+        fraction: onPod.samePod,
+        bytes: flowBytes(cache, ringed.indexOf(restarted), onPod.samePod),
+        samePod: true,
+      };
   }
   return result;
 }
@@ -244,11 +255,26 @@ function measured(p: Parts): WhatIfResult {
   const shown = flows.reduce((s, f) => s + f.fraction, 0);
   const shownBytes = flows.reduce((s, f) => s + f.bytes, 0);
   return {
-    before: p.before, after: p.after, method: mv.method, moved: mv.moved, samePod: mv.samePod, samePodPairs: p.samePodPairs,
-    optimal: mv.optimal, unreachable: 0, bytesMoved: total.bytes, bytesBasis: total.basis, bytesUnreachable: 0,
-    flows, flowCount: mv.flowCount,
+    before: p.before,
+    after: p.after,
+    method: mv.method,
+    moved: mv.moved,
+    samePod: mv.samePod,
+    samePodPairs: p.samePodPairs,
+    optimal: mv.optimal,
+    unreachable: 0,
+    bytesMoved: total.bytes,
+    bytesBasis: total.basis,
+    bytesUnreachable: 0,
+    flows,
+    flowCount: mv.flowCount,
     otherFlows: { count: mv.flowCount - flows.length, fraction: Math.max(0, mv.moved - shown), bytes: Math.max(0, total.bytes - shownBytes) },
-    samePodFlow: null, movedFrom: mv.movedFrom, added: p.added, stopped: [], emptied: null, handover: null,
+    samePodFlow: null,
+    movedFrom: mv.movedFrom,
+    added: p.added,
+    stopped: [],
+    emptied: null,
+    handover: null,
   };
 }
 
@@ -291,10 +317,26 @@ function restartInPlace(c: WhatIfCluster, before: Placement, cache: CacheModel, 
   const total = movedBytes(cache, emptied ? share : 0, movedFrom);
   const flows: WhatIfFlow[] = emptied ? [{ from: w.id, to: w.id, fraction: share, bytes: total.bytes, emptied: true }] : [];
   return {
-    before, after: before, method: 'exact', moved: emptied ? share : 0, samePod: 0, samePodPairs: [], optimal: 0,
-    unreachable: c.mode === 'static' ? staticOffline(c, before) : 0, bytesMoved: total.bytes, bytesBasis: total.basis, bytesUnreachable: 0,
-    flows, flowCount: flows.length, otherFlows: { count: 0, fraction: 0, bytes: 0 }, samePodFlow: null, movedFrom,
-    added: [], stopped: [], emptied: emptied ? w.id : null, handover: null,
+    before,
+    after: before,
+    method: 'exact',
+    moved: emptied ? share : 0,
+    samePod: 0,
+    samePodPairs: [],
+    optimal: 0,
+    unreachable: c.mode === 'static' ? staticOffline(c, before) : 0,
+    bytesMoved: total.bytes,
+    bytesBasis: total.basis,
+    bytesUnreachable: 0,
+    flows,
+    flowCount: flows.length,
+    otherFlows: { count: 0, fraction: 0, bytes: 0 },
+    samePodFlow: null,
+    movedFrom,
+    added: [],
+    stopped: [],
+    emptied: emptied ? w.id : null,
+    handover: null,
   };
 }
 
@@ -316,10 +358,26 @@ function pagesDropped(c: WhatIfCluster, before: Placement, cache: CacheModel): W
   const rest = all.slice(flows.length);
   const shownBytes = flows.reduce((s, f) => s + f.bytes, 0);
   return {
-    before, after: before, method: 'exact', moved, samePod: 0, samePodPairs: [], optimal: 0,
-    unreachable: c.mode === 'static' ? staticOffline(c, before) : 0, bytesMoved: total.bytes, bytesBasis: total.basis, bytesUnreachable: 0,
-    flows, flowCount: all.length, otherFlows: { count: rest.length, fraction: rest.reduce((s, f) => s + f.fraction, 0), bytes: Math.max(0, total.bytes - shownBytes) },
-    samePodFlow: null, movedFrom, added: [], stopped: [], emptied: null, handover: null,
+    before,
+    after: before,
+    method: 'exact',
+    moved,
+    samePod: 0,
+    samePodPairs: [],
+    optimal: 0,
+    unreachable: c.mode === 'static' ? staticOffline(c, before) : 0,
+    bytesMoved: total.bytes,
+    bytesBasis: total.basis,
+    bytesUnreachable: 0,
+    flows,
+    flowCount: all.length,
+    otherFlows: { count: rest.length, fraction: rest.reduce((s, f) => s + f.fraction, 0), bytes: Math.max(0, total.bytes - shownBytes) },
+    samePodFlow: null,
+    movedFrom,
+    added: [],
+    stopped: [],
+    emptied: null,
+    handover: null,
   };
 }
 
@@ -335,9 +393,25 @@ function nothingLeft(before: Placement, cache: CacheModel, next: Changed): WhatI
   const cached = Math.round(cache.cached.reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0));
   const basis = movedBytes(cache, 0, []).basis;
   return {
-    before, after: before, method: 'exact', moved: 0, samePod: 0, samePodPairs: [], optimal: 0, unreachable: 1,
-    bytesMoved: 0, bytesBasis: basis, bytesUnreachable: cached, flows: [], flowCount: 0, otherFlows: { count: 0, fraction: 0, bytes: 0 },
-    samePodFlow: null, movedFrom: new Float64Array(before.workers.length), added: next.added,
-    stopped: next.workers.filter((w) => w.offline).map((w) => w.id), emptied: null, handover: null,
+    before,
+    after: before,
+    method: 'exact',
+    moved: 0,
+    samePod: 0,
+    samePodPairs: [],
+    optimal: 0,
+    unreachable: 1,
+    bytesMoved: 0,
+    bytesBasis: basis,
+    bytesUnreachable: cached,
+    flows: [],
+    flowCount: 0,
+    otherFlows: { count: 0, fraction: 0, bytes: 0 },
+    samePodFlow: null,
+    movedFrom: new Float64Array(before.workers.length),
+    added: next.added,
+    stopped: next.workers.filter((w) => w.offline).map((w) => w.id),
+    emptied: null,
+    handover: null,
   };
 }

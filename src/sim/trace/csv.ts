@@ -25,7 +25,12 @@ export function detectDelimiter(firstLine: string): string {
   const line = firstLine.slice(0, 1024);
   let best = ',';
   let bestScore = -1;
-  for (const [c, w] of [['\t', 4], [',', 3], ['|', 2], [':', 1]] as const) {
+  for (const [c, w] of [
+    ['\t', 4],
+    [',', 3],
+    ['|', 2],
+    [':', 1],
+  ] as const) {
     const score = line.split(c).length - 1;
     if (score * w > bestScore) {
       best = c;
@@ -81,7 +86,10 @@ export async function* readCsv(source: TraceSource, options: CsvOptions): AsyncG
   if (!idCol || !Number.isInteger(idCol) || idCol < 1) {
     throw new RingSimError('--id-col', idCol, 'the csv format needs the 1-based column of the object id', 'pass e.g. --id-col 2');
   }
-  for (const [name, col] of [['--time-col', options.timeCol], ['--size-col', options.sizeCol]] as const) {
+  for (const [name, col] of [
+    ['--time-col', options.timeCol],
+    ['--size-col', options.sizeCol],
+  ] as const) {
     if (col !== undefined && (!Number.isInteger(col) || col < 1)) {
       throw new RingSimError(name, col, 'columns are numbered from 1', `pass e.g. ${name} 1`);
     }
@@ -100,25 +108,48 @@ export async function* readCsv(source: TraceSource, options: CsvOptions): AsyncG
     if (line === '') continue;
     const fields = splitFields(line, delimiter!);
     if (fields.length < needed) {
-      throw new RingSimError(source.name, undefined, `line ${number} has ${fields.length} columns, fewer than the ${needed} the column options need`, `check --delimiter (now ${JSON.stringify(delimiter)}) and the column numbers`);
+      throw new RingSimError(
+        source.name,
+        undefined,
+        `line ${number} has ${fields.length} columns, fewer than the ${needed} the column options need`,
+        `check --delimiter (now ${JSON.stringify(delimiter)}) and the column numbers`,
+      );
     }
     let size = 1;
     if (options.sizeCol) {
       const s = parseU64(fields[options.sizeCol - 1]);
-      if (!s) throw new RingSimError(source.name, undefined, `line ${number}: size ${JSON.stringify(fields[options.sizeCol - 1].slice(0, 30))} is not a number`, 'check --size-col');
+      if (!s)
+        throw new RingSimError(
+          source.name,
+          undefined,
+          `line ${number}: size ${JSON.stringify(fields[options.sizeCol - 1].slice(0, 30))} is not a number`,
+          'check --size-col',
+        );
       size = s[0] * 4294967296 + s[1];
       if (size === 0 && !options.keepZeroSize) continue;
     }
     const i = batch.length;
     if (options.timeCol) {
       const t = parseTime(fields[options.timeCol - 1]);
-      if (t === null) throw new RingSimError(source.name, undefined, `line ${number}: time ${JSON.stringify(fields[options.timeCol - 1].slice(0, 30))} is not a number`, 'check --time-col');
+      if (t === null)
+        throw new RingSimError(
+          source.name,
+          undefined,
+          `line ${number}: time ${JSON.stringify(fields[options.timeCol - 1].slice(0, 30))} is not a number`,
+          'check --time-col',
+        );
       batch.time[i] = t;
     } else batch.time[i] = 0;
     const rawId = fields[idCol - 1];
     if (numeric) {
       const id = parseU64(rawId);
-      if (!id) throw new RingSimError(source.name, undefined, `line ${number}: id ${JSON.stringify(rawId.slice(0, 30))} is not a number`, 'drop --id-is-num to read ids as strings');
+      if (!id)
+        throw new RingSimError(
+          source.name,
+          undefined,
+          `line ${number}: id ${JSON.stringify(rawId.slice(0, 30))} is not a number`,
+          'drop --id-is-num to read ids as strings',
+        );
       batch.idHi[i] = id[0];
       batch.idLo[i] = id[1];
     } else {

@@ -9,7 +9,12 @@ import { RingSimError } from '../../core/errors.js';
 export const MAX_LINE_CHARS = 1 << 20;
 
 function tooLong(name: string, number: number): never {
-  throw new RingSimError(name, undefined, `line ${number} is longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters (the limit for a text trace line)`, 'check --format: a binary trace read as text has no line breaks');
+  throw new RingSimError(
+    name,
+    undefined,
+    `line ${number} is longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters (the limit for a text trace line)`,
+    'check --format: a binary trace read as text has no line breaks',
+  );
 }
 
 /** Bytes of the start of a text trace sniffed for binary content. */
@@ -30,7 +35,12 @@ export function binaryByteAt(head: Uint8Array): number {
 }
 
 function refuseBinary(name: string, at: number, byte: number): never {
-  throw new RingSimError(name, undefined, `is binary, not text (byte ${at} is 0x${byte.toString(16).padStart(2, '0')})`, 'pass the binary format it is written in, e.g. --format oracleGeneral or --format cache2k');
+  throw new RingSimError(
+    name,
+    undefined,
+    `is binary, not text (byte ${at} is 0x${byte.toString(16).padStart(2, '0')})`,
+    'pass the binary format it is written in, e.g. --format oracleGeneral or --format cache2k',
+  );
 }
 
 export async function* textLines(chunks: AsyncIterable<Uint8Array>, name = 'trace'): AsyncGenerator<{ line: string; number: number }> {

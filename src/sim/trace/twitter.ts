@@ -16,7 +16,12 @@ export async function* readTwitter(source: TraceSource): AsyncGenerator<RequestB
     if (line === '') continue;
     const f = splitFields(line, ',');
     if (f.length < 7) {
-      throw new RingSimError(source.name, undefined, `line ${number} has ${f.length} columns; a Twitter cache trace has 7`, 'check --format (twitter expects timestamp,key,key size,value size,client,op,ttl)');
+      throw new RingSimError(
+        source.name,
+        undefined,
+        `line ${number} has ${f.length} columns; a Twitter cache trace has 7`,
+        'check --format (twitter expects timestamp,key,key size,value size,client,op,ttl)',
+      );
     }
     const op = f[5];
     if (op !== 'get' && op !== 'gets') continue;
@@ -24,7 +29,12 @@ export async function* readTwitter(source: TraceSource): AsyncGenerator<RequestB
     const keySize = parseU64(f[2]);
     const valueSize = parseU64(f[3]);
     if (time === null || !keySize || !valueSize) {
-      throw new RingSimError(source.name, undefined, `line ${number}: timestamp, key size and value size must be numbers`, 'check that this is a Twitter cache trace');
+      throw new RingSimError(
+        source.name,
+        undefined,
+        `line ${number}: timestamp, key size and value size must be numbers`,
+        'check that this is a Twitter cache trace',
+      );
     }
     const i = batch.length++;
     const [hi, lo] = hashStringId(f[1]);

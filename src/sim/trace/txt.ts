@@ -20,7 +20,13 @@ export async function* readTxt(source: TraceSource, options: TxtOptions = {}): A
     const i = batch.length;
     if (numeric) {
       const id = parseU64(line);
-      if (!id) throw new RingSimError(source.name, undefined, `line ${number}: ${JSON.stringify(line.slice(0, 40))} is not a numeric id`, 'drop --id-is-num to read ids as strings');
+      if (!id)
+        throw new RingSimError(
+          source.name,
+          undefined,
+          `line ${number}: ${JSON.stringify(line.slice(0, 40))} is not a numeric id`,
+          'drop --id-is-num to read ids as strings',
+        );
       batch.idHi[i] = id[0];
       batch.idLo[i] = id[1];
     } else {

@@ -60,7 +60,8 @@ export function traceWorkload(spec: TraceSpec, pathTemplate: string, source: Tra
     for await (const b of traceBatches(source, spec.format, { ...spec.csv, objectSize: spec.objectSize })) {
       for (let i = 0; i < b.length && emitted < limit; i++) {
         const known = catalog.index.find(b.idHi[i], b.idLo[i]);
-        out.file[out.length] = known !== -1 ? known : catalog.add(b.idHi[i], b.idLo[i], Math.max(1, spec.objectSize ?? b.size[i]), b.keys?.[i] ?? b.idString(i));
+        out.file[out.length] =
+          known !== -1 ? known : catalog.add(b.idHi[i], b.idLo[i], Math.max(1, spec.objectSize ?? b.size[i]), b.keys?.[i] ?? b.idString(i));
         if (Number.isNaN(first)) first = b.time[i];
         out.time[out.length] = b.time[i] - first;
         out.length++;

@@ -23,21 +23,48 @@ describe('page store against the disk (guide D.4)', () => {
 });
 
 describe('the workers file and the data set', () => {
-  it('a workers file that disagrees with the manifest\'s count is a warning; the plan uses the file', () => {
-    const r = plan(MINIMAL, { workers: [{ name: 'a', size: '90Gi' }, { name: 'b', size: '45Gi' }] });
-    expect(r.checks.find((c) => c.id === 'workers-file-count')).toMatchObject({ severity: 'warning', field: '--workers', message: 'the workers file lists 2 workers but the manifest asks for 1' });
+  it("a workers file that disagrees with the manifest's count is a warning; the plan uses the file", () => {
+    const r = plan(MINIMAL, {
+      workers: [
+        { name: 'a', size: '90Gi' },
+        { name: 'b', size: '45Gi' },
+      ],
+    });
+    expect(r.checks.find((c) => c.id === 'workers-file-count')).toMatchObject({
+      severity: 'warning',
+      field: '--workers',
+      message: 'the workers file lists 2 workers but the manifest asks for 1',
+    });
     expect(r.workers.map((w) => w.name)).toEqual(['a', 'b']);
     expect(ids(plan(MINIMAL, { workers: [{ name: 'a', size: '90Gi' }] }))).not.toContain('workers-file-count');
   });
 
   it('a data set larger than the cache is a coverage warning in binary units', () => {
     const d = { bytes: 4 * 2 ** 40, files: null, cacheBytes: 2 ** 40, coverage: 0.25, fits: false, overflowing: [] };
-    expect(datasetChecks(d, 0)).toEqual([{ id: 'dataset-coverage', source: 'ring-sim model', severity: 'warning', field: '--dataset', message: 'the cache (1.00 TiB) holds 25.0 % of the 4.00 TiB data set: reads beyond it go to the under-storage', fix: 'add workers or page-store size to reach 4.00 TiB' }]);
+    expect(datasetChecks(d, 0)).toEqual([
+      {
+        id: 'dataset-coverage',
+        source: 'ring-sim model',
+        severity: 'warning',
+        field: '--dataset',
+        message: 'the cache (1.00 TiB) holds 25.0 % of the 4.00 TiB data set: reads beyond it go to the under-storage',
+        fix: 'add workers or page-store size to reach 4.00 TiB',
+      },
+    ]);
   });
 
   it('a data set that fits in total but not on the busiest worker names that worker', () => {
-    const d = { bytes: 2 ** 30, files: 10, cacheBytes: 2 ** 31, coverage: 2, fits: false, overflowing: [{ worker: 'w3', expectedBytes: 2 ** 29, cacheBytes: 2 ** 28 }] };
-    expect(datasetChecks(d, 2)[0].message).toBe('the cache holds the data set in total, but 2 worker(s) get more of it than they hold (the ring\'s imbalance): w3 would need 512.00 MiB in 256.00 MiB');
+    const d = {
+      bytes: 2 ** 30,
+      files: 10,
+      cacheBytes: 2 ** 31,
+      coverage: 2,
+      fits: false,
+      overflowing: [{ worker: 'w3', expectedBytes: 2 ** 29, cacheBytes: 2 ** 28 }],
+    };
+    expect(datasetChecks(d, 2)[0].message).toBe(
+      "the cache holds the data set in total, but 2 worker(s) get more of it than they hold (the ring's imbalance): w3 would need 512.00 MiB in 256.00 MiB",
+    );
     expect(datasetChecks({ ...d, overflowing: [] }, 0)).toEqual([]);
   });
 });

@@ -21,24 +21,37 @@ describe('etcd (guide D.2, B.3)', () => {
   it('etcd.enabled: false needs alluxio.etcd.endpoints (B.3)', () => {
     const off = MINIMAL.replace('  etcd:\n    replicaCount: 3\n', '  etcd:\n    enabled: false\n');
     expect(ids(plan(off), 'error')).toContain('etcd-external-endpoints');
-    const withEndpoints = off.replace('    alluxio.license: LICENSE-STRING\n', '    alluxio.license: LICENSE-STRING\n    alluxio.etcd.endpoints: http://external-etcd:2379\n');
+    const withEndpoints = off.replace(
+      '    alluxio.license: LICENSE-STRING\n',
+      '    alluxio.license: LICENSE-STRING\n    alluxio.etcd.endpoints: http://external-etcd:2379\n',
+    );
     expect(ids(plan(withEndpoints))).toEqual(expect.not.arrayContaining(['etcd-external-endpoints', 'etcd-anti-affinity']));
   });
 });
 
 describe('etcd replica counts and external endpoints', () => {
-  it('an even count is an info naming the next odd count; endpoints beside the operator\'s own etcd are a warning', () => {
+  it("an even count is an info naming the next odd count; endpoints beside the operator's own etcd are a warning", () => {
     const four = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 4'), { nodes: 4 });
-    expect(four.checks.find((c) => c.id === 'etcd-even')).toMatchObject({ severity: 'info', field: 'spec.etcd.replicaCount', message: '4 etcd replicas tolerate 1 failure (a quorum is 3 of 4), no more than 3 replicas', fix: 'use replicaCount: 3 (the same tolerance, one pod fewer)' });
+    expect(four.checks.find((c) => c.id === 'etcd-even')).toMatchObject({
+      severity: 'info',
+      field: 'spec.etcd.replicaCount',
+      message: '4 etcd replicas tolerate 1 failure (a quorum is 3 of 4), no more than 3 replicas',
+      fix: 'use replicaCount: 3 (the same tolerance, one pod fewer)',
+    });
     const fourOnSix = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 4'), { nodes: 6 });
     expect(fourOnSix.checks.find((c) => c.id === 'etcd-even')?.fix).toBe('use replicaCount: 3 (the same tolerance, one pod fewer) or 5 (tolerates 2)');
-    const both = plan(MINIMAL.replace('    alluxio.license: LICENSE-STRING\n', '    alluxio.license: LICENSE-STRING\n    alluxio.etcd.endpoints: http://e:2379\n'));
+    const both = plan(
+      MINIMAL.replace('    alluxio.license: LICENSE-STRING\n', '    alluxio.license: LICENSE-STRING\n    alluxio.etcd.endpoints: http://e:2379\n'),
+    );
     expect(both.checks.find((c) => c.id === 'etcd-endpoints-ignored')).toMatchObject({ severity: 'warning', field: 'spec.properties.alluxio.etcd.endpoints' });
   });
 
   it('two replicas tolerate no failure, like one: a warning whose fix is 3', () => {
     const two = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 2'), { nodes: 3 }).checks.find((c) => c.id === 'etcd-even')!;
-    expect(two).toMatchObject({ severity: 'warning', message: '2 etcd replicas tolerate no failure (a quorum is 2 of 2), no more than 1 replica: membership stops when either etcd pod restarts' });
+    expect(two).toMatchObject({
+      severity: 'warning',
+      message: '2 etcd replicas tolerate no failure (a quorum is 2 of 2), no more than 1 replica: membership stops when either etcd pod restarts',
+    });
     expect(two.fix).toMatch(/^use replicaCount: 3 /);
     const fixed = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 3'), { nodes: 3 }).checks.filter((c) => c.field === 'spec.etcd.replicaCount');
     expect(fixed).toEqual([]);
@@ -51,14 +64,20 @@ describe('etcd replica counts and external endpoints', () => {
       expect(c.message).toContain(`tolerate ${tolerated(n)} failure`);
       // Applying either count the fix names raises nothing on the field.
       for (const m of [...c.fix.matchAll(/(?:replicaCount: |or )(\d+)/g)].map((x) => Number(x[1]))) {
-        expect(plan(MINIMAL.replace('replicaCount: 3', `replicaCount: ${m}`), { nodes: n + 1 }).checks.filter((x) => x.field === 'spec.etcd.replicaCount' && x.severity !== 'info')).toEqual([]);
+        expect(
+          plan(MINIMAL.replace('replicaCount: 3', `replicaCount: ${m}`), { nodes: n + 1 }).checks.filter(
+            (x) => x.field === 'spec.etcd.replicaCount' && x.severity !== 'info',
+          ),
+        ).toEqual([]);
       }
     }
   });
 
   it('on 4 nodes a 5-replica etcd leaves one pod Pending and suggests the largest odd count that fits', () => {
     const c = plan(MINIMAL.replace('replicaCount: 3', 'replicaCount: 5'), { nodes: 4 }).checks.find((x) => x.id === 'etcd-anti-affinity')!;
-    expect(c.message).toBe('5 etcd replicas with the operator\'s required hostname anti-affinity need 5 nodes; --nodes 4, so 1 etcd pod stays Pending ("didn\'t match pod anti-affinity rules")');
+    expect(c.message).toBe(
+      '5 etcd replicas with the operator\'s required hostname anti-affinity need 5 nodes; --nodes 4, so 1 etcd pod stays Pending ("didn\'t match pod anti-affinity rules")',
+    );
     expect(c.fix).toBe('add nodes or set replicaCount: 3');
   });
 });
@@ -69,8 +88,15 @@ describe('an external etcd over TLS (guide B.3)', () => {
   const TLS_IDS = ['etcd-tls-missing', 'etcd-tls-http', 'etcd-endpoints-mixed-schemes', 'etcd-endpoint-port-missing', 'property-invalid'];
   it('https:// endpoints without alluxio.etcd.tls.enabled: an error naming the property to add; with it, nothing', () => {
     const r = plan(external('    alluxio.etcd.endpoints: https://etcd-0:2379,https://etcd-1:2379\n'));
-    expect(r.checks.find((c) => c.id === 'etcd-tls-missing')).toMatchObject({ severity: 'error', field: 'spec.properties.alluxio.etcd.tls.enabled', fix: 'add alluxio.etcd.tls.enabled: "true" under spec.properties', source: 'guide B.3' });
-    expect(ids(plan(external('    alluxio.etcd.endpoints: https://etcd-0:2379\n    alluxio.etcd.tls.enabled: "false"\n')), 'error')).toContain('etcd-tls-missing');
+    expect(r.checks.find((c) => c.id === 'etcd-tls-missing')).toMatchObject({
+      severity: 'error',
+      field: 'spec.properties.alluxio.etcd.tls.enabled',
+      fix: 'add alluxio.etcd.tls.enabled: "true" under spec.properties',
+      source: 'guide B.3',
+    });
+    expect(ids(plan(external('    alluxio.etcd.endpoints: https://etcd-0:2379\n    alluxio.etcd.tls.enabled: "false"\n')), 'error')).toContain(
+      'etcd-tls-missing',
+    );
     const fixed = plan(external('    alluxio.etcd.endpoints: https://etcd-0:2379,https://etcd-1:2379\n    alluxio.etcd.tls.enabled: "true"\n'));
     expect(ids(fixed)).toEqual(expect.not.arrayContaining(TLS_IDS));
     // the guide's B.3 manifest as written (http://, no TLS) raises none of them

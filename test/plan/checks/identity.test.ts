@@ -21,7 +21,9 @@ describe('identity persistence (guide E)', () => {
     expect(c).toMatchObject({ severity: 'warning', field: 'spec.worker.useExternalId' });
     expect(c.message).toMatch(/not set beside systemInfo.*not count identities as persisted.*assumed/);
     expect(r.assumptions.filter((a) => a.startsWith('spec.worker.useExternalId not set: '))).toHaveLength(1);
-    expect(r.whatIf.find((w) => w.name === 'restart one worker')!.description).toMatch(/^identity not persisted \(useExternalId not set: assumed not persisted\): /);
+    expect(r.whatIf.find((w) => w.name === 'restart one worker')!.description).toMatch(
+      /^identity not persisted \(useExternalId not set: assumed not persisted\): /,
+    );
   });
 
   it('the fix converges: writing what it names raises nothing on useExternalId or systemInfo, and the restart moves nothing', () => {
@@ -31,13 +33,16 @@ describe('identity persistence (guide E)', () => {
       expect(r.checks.some((c) => /useExternalId|systemInfo/.test(c.field))).toBe(true);
       expect(fixed.checks.filter((c) => /useExternalId|systemInfo/.test(c.field))).toEqual([]);
       expect(fixed.assumptions.some((a) => a.includes('useExternalId'))).toBe(false);
-      expect(fixed.whatIf.find((w) => w.name === 'restart one worker')!.description).toMatch(/^identity persisted \(useExternalId: false, systemInfo hostPath \/home\/alluxio\/system-info\)/);
+      expect(fixed.whatIf.find((w) => w.name === 'restart one worker')!.description).toMatch(
+        /^identity persisted \(useExternalId: false, systemInfo hostPath \/home\/alluxio\/system-info\)/,
+      );
     }
   });
 });
 
 describe('identityPersisted and the restart cost', () => {
-  const group = (useExternalId: boolean | undefined, systemInfoStore: string | undefined) => ({ useExternalId, systemInfoStore }) as Parameters<typeof identityPersisted>[0];
+  const group = (useExternalId: boolean | undefined, systemInfoStore: string | undefined) =>
+    ({ useExternalId, systemInfoStore }) as Parameters<typeof identityPersisted>[0];
 
   it("is the guide's way only: useExternalId: false written, and the identity file on a hostPath or claim", () => {
     expect(identityPersisted(group(false, '/home/alluxio/system-info'))).toBe(true);
@@ -61,13 +66,22 @@ describe('identityPersisted and the restart cost', () => {
       { id: 'identity-not-persisted', severity: 'warning', field: 'f', message: 'not persisted', fix: 'x' },
       { id: 'other', severity: 'info', field: 'g', message: 'other', fix: 'y' },
     ];
-    const restart = { moved: 0.05, samePod: 0.2, unreachable: 0.05, flows: [{ from: 'w0', to: 'w1', fraction: 0.05 }, { from: 'w0', to: 'w0 (new identity)', fraction: 0.2, samePod: true }] } as unknown as Parameters<typeof withRestartCost>[1];
+    const restart = {
+      moved: 0.05,
+      samePod: 0.2,
+      unreachable: 0.05,
+      flows: [
+        { from: 'w0', to: 'w1', fraction: 0.05 },
+        { from: 'w0', to: 'w0 (new identity)', fraction: 0.2, samePod: true },
+      ],
+    } as unknown as Parameters<typeof withRestartCost>[1];
     withRestartCost(checks, restart, 'static');
-    expect(checks[0].message).toBe('not persisted; in this static ring one restart moves 5.0 % of the keys to other pods (20.0 % stay on the pod under its new identity, not re-read) and leaves 5.0 % unreachable (what-if "restart one worker")');
+    expect(checks[0].message).toBe(
+      'not persisted; in this static ring one restart moves 5.0 % of the keys to other pods (20.0 % stay on the pod under its new identity, not re-read) and leaves 5.0 % unreachable (what-if "restart one worker")',
+    );
     expect(checks[1].message).toBe('other');
     const unchanged = [{ ...checks[1] }];
     withRestartCost(unchanged, undefined, 'dynamic');
     expect(unchanged[0].message).toBe('other');
   });
 });
-

@@ -19,7 +19,9 @@ describe('licenses (guide C)', () => {
     const wrongName = plan(bundle(noProperty, LICENSE.replace('  - name: alluxio-cluster', '  - name: other')));
     expect(ids(wrongName, 'error')).toContain('license-cluster-mismatch');
     expect(ids(wrongName, 'warning')).toContain('license-other-clusters');
-    expect(ids(plan(bundle(noProperty, LICENSE)))).toEqual(expect.not.arrayContaining(['license-cluster-mismatch', 'license-missing', 'license-other-clusters']));
+    expect(ids(plan(bundle(noProperty, LICENSE)))).toEqual(
+      expect.not.arrayContaining(['license-cluster-mismatch', 'license-missing', 'license-other-clusters']),
+    );
   });
   it('a License in the same file as the cluster it lists: a warning with the apply order (C.2); none when the cluster was read back running', () => {
     const c = plan(bundle(noProperty, LICENSE)).checks.find((x) => x.id === 'license-apply-order')!;
@@ -36,7 +38,7 @@ describe('licenses (guide C)', () => {
     expect(ids(plan(bundle(noProperty, LICENSE)))).not.toContain('license-duplicate');
     expect(ids(plan(MINIMAL))).not.toContain('license-duplicate');
   });
-  it('a clusters entry no AlluxioCluster in the file matches: named, with C.2\'s exact-match rule', () => {
+  it("a clusters entry no AlluxioCluster in the file matches: named, with C.2's exact-match rule", () => {
     const extra = LICENSE.replace('  licenseString', '  - name: analytics\n    namespace: alx-ns\n  licenseString');
     const c = plan(bundle(noProperty, extra)).checks.find((x) => x.id === 'license-other-clusters')!;
     expect(c.message).toMatch(/^also lists analytics\/alx-ns, which no AlluxioCluster in this file is/);
@@ -45,7 +47,9 @@ describe('licenses (guide C)', () => {
   it('a placeholder license string is an error; the <UPPER_CASE> ones stay the placeholder check; a real string is not', () => {
     for (const p of ['YOUR_DEPLOYMENT_LICENSE', '<your license>', 'xxxx', 'changeme', 'REPLACE_ME']) {
       const r = plan(bundle(noProperty, LICENSE.replace('DEPLOYMENT-LICENSE', JSON.stringify(p))));
-      expect(r.checks.filter((x) => x.id === 'license-placeholder').map((x) => [x.severity, x.field])).toEqual([['error', 'License alluxio-license: spec.licenseString']]);
+      expect(r.checks.filter((x) => x.id === 'license-placeholder').map((x) => [x.severity, x.field])).toEqual([
+        ['error', 'License alluxio-license: spec.licenseString'],
+      ]);
     }
     const inline = plan(MINIMAL.replace('LICENSE-STRING', 'YOUR_CLUSTER_LICENSE'));
     expect(inline.checks.find((x) => x.id === 'license-placeholder')).toMatchObject({ field: 'spec.properties.alluxio.license', source: 'guide C.1' });
@@ -71,7 +75,9 @@ describe('a License over several AlluxioClusters of one file (C.2)', () => {
     expect(licenseIds(a)).toEqual(['license-apply-order']);
     const c = b.checks.find((x) => x.id === 'license-cluster-mismatch')!;
     expect(c).toMatchObject({ severity: 'error', field: 'License alluxio-license: spec.clusters' });
-    expect(c.message).toBe('no License in the file lists the AlluxioCluster serving (namespace alx-ns) (License alluxio-license lists alluxio-cluster/alx-ns) and it has no alluxio.license: its pods stay in Init');
+    expect(c.message).toBe(
+      'no License in the file lists the AlluxioCluster serving (namespace alx-ns) (License alluxio-license lists alluxio-cluster/alx-ns) and it has no alluxio.license: its pods stay in Init',
+    );
     // With its own cluster license (C.1) it needs none.
     const [, licensed] = plans(bundle(noProperty, MINIMAL.replace('  name: alluxio-cluster\n', '  name: serving\n'), LICENSE));
     expect(licenseIds(licensed)).toEqual([]);

@@ -27,15 +27,21 @@ describe('memory (guide D.4: OOM, Exit Code 137)', () => {
       }
     }
     const r = plan(MINIMAL);
-    expect(r.assumptions.find((a) => a.startsWith('memory (guide D.4)'))).toMatch(/worker jvmOptions -Xmx8g -Xms8g -XX:MaxDirectMemorySize=8g, limits.memory 20Gi, requests.memory 16Gi/);
+    expect(r.assumptions.find((a) => a.startsWith('memory (guide D.4)'))).toMatch(
+      /worker jvmOptions -Xmx8g -Xms8g -XX:MaxDirectMemorySize=8g, limits.memory 20Gi, requests.memory 16Gi/,
+    );
   });
 
   it('heap + direct memory over the limit is an error on limits.memory; both fixes pass when applied', () => {
     const text = worker(jvm('-Xmx16g', '-Xms16g', '-XX:MaxDirectMemorySize=8g'));
     const c = plan(text).checks.find((x) => x.id === 'jvm-memory-over-limit')!;
     expect(c).toMatchObject({ severity: 'error', field: 'spec.worker.resources.limits.memory', source: 'guide D.4 (OOM, Exit Code 137)' });
-    expect(c.message).toBe("worker: the JVM may use heap -Xmx16g (16.00 GiB) plus direct memory -XX:MaxDirectMemorySize=8g (8.00 GiB) = 24.00 GiB, more than limits.memory 20Gi (20.00 GiB, the operator's default): under load the kernel OOM-kills the container (Exit Code 137) and the pod restarts");
-    expect(c.fix).toBe('raise spec.worker.resources.limits.memory to 27Gi (requests.memory 16Gi stays within it), or lower -XX:MaxDirectMemorySize=2g in spec.worker.jvmOptions');
+    expect(c.message).toBe(
+      "worker: the JVM may use heap -Xmx16g (16.00 GiB) plus direct memory -XX:MaxDirectMemorySize=8g (8.00 GiB) = 24.00 GiB, more than limits.memory 20Gi (20.00 GiB, the operator's default): under load the kernel OOM-kills the container (Exit Code 137) and the pod restarts",
+    );
+    expect(c.fix).toBe(
+      'raise spec.worker.resources.limits.memory to 27Gi (requests.memory 16Gi stays within it), or lower -XX:MaxDirectMemorySize=2g in spec.worker.jvmOptions',
+    );
     expect(ids(plan(text), 'error')).toContain('jvm-memory-over-limit');
     expect(checksOf(text.replace('    jvmOptions:', `${limits('27Gi')}    jvmOptions:`))).toEqual([]);
     expect(checksOf(text.replace('MaxDirectMemorySize=8g', 'MaxDirectMemorySize=2g'))).toEqual([]);
@@ -44,16 +50,26 @@ describe('memory (guide D.4: OOM, Exit Code 137)', () => {
   });
 
   it('every JVM spelling of the same sizes gives the same finding', () => {
-    const spellings = [['-Xmx16g', '16G'], ['-Xmx16384m', '16384M'], ['-Xmx17179869184', '17179869184'], ['-XX:MaxHeapSize=16777216k', '16777216K']];
+    const spellings = [
+      ['-Xmx16g', '16G'],
+      ['-Xmx16384m', '16384M'],
+      ['-Xmx17179869184', '17179869184'],
+      ['-XX:MaxHeapSize=16777216k', '16777216K'],
+    ];
     const found = spellings.map(([xmx, d]) => checksOf(worker(jvm(xmx, `-XX:MaxDirectMemorySize=${d}`))).map((x) => `${x.id} ${x.fix}`));
-    for (const f of found) expect(f).toEqual(['jvm-memory-over-limit raise spec.worker.resources.limits.memory to 36Gi (requests.memory 16Gi stays within it), or lower -XX:MaxDirectMemorySize=2g in spec.worker.jvmOptions']);
+    for (const f of found)
+      expect(f).toEqual([
+        'jvm-memory-over-limit raise spec.worker.resources.limits.memory to 36Gi (requests.memory 16Gi stays within it), or lower -XX:MaxDirectMemorySize=2g in spec.worker.jvmOptions',
+      ]);
   });
 
   it('less than the model margin left is a warning; exactly the margin passes', () => {
     const text = worker(jvm('-Xmx9g', '-Xms9g', '-XX:MaxDirectMemorySize=10g'));
     const c = checksOf(text)[0];
     expect(c).toMatchObject({ id: 'jvm-memory-headroom', severity: 'warning', field: 'spec.worker.resources.limits.memory' });
-    expect(c.message).toMatch(/leave 1\.00 GiB of limits\.memory 20Gi \(20\.00 GiB, the operator's default\) for metaspace.*less than the 2\.00 GiB margin \(ring-sim model: 1 GiB or 10 % of the limit, whichever is larger\)/);
+    expect(c.message).toMatch(
+      /leave 1\.00 GiB of limits\.memory 20Gi \(20\.00 GiB, the operator's default\) for metaspace.*less than the 2\.00 GiB margin \(ring-sim model: 1 GiB or 10 % of the limit, whichever is larger\)/,
+    );
     expect(c.source).toMatch(/ring-sim model/);
     expect(checksOf(worker(jvm('-Xmx9g', '-Xms9g', '-XX:MaxDirectMemorySize=9g')))).toEqual([]);
   });
@@ -66,11 +82,15 @@ describe('memory (guide D.4: OOM, Exit Code 137)', () => {
     expect(c.message).toMatch(/leave 641\.49 MiB of limits\.memory 20G \(18\.63 GiB\)/);
   });
 
-  it("a request above its limit is an error (the default request counts: 16Gi over a written 12Gi limit); the fix passes", () => {
+  it('a request above its limit is an error (the default request counts: 16Gi over a written 12Gi limit); the fix passes', () => {
     const text = worker(limits('12Gi') + jvm('-Xmx4g', '-Xms4g', '-XX:MaxDirectMemorySize=4g'));
     const c = checksOf(text);
     expect(c.map((x) => x.id)).toEqual(['memory-request-over-limit']);
-    expect(c[0]).toMatchObject({ severity: 'error', field: 'spec.worker.resources.requests.memory', fix: 'set spec.worker.resources.requests.memory to at most 12Gi (e.g. 12Gi), or raise limits.memory to at least 16Gi' });
+    expect(c[0]).toMatchObject({
+      severity: 'error',
+      field: 'spec.worker.resources.requests.memory',
+      fix: 'set spec.worker.resources.requests.memory to at most 12Gi (e.g. 12Gi), or raise limits.memory to at least 16Gi',
+    });
     expect(c[0].message).toMatch(/requests\.memory 16Gi \(the operator's default\) is more than limits\.memory 12Gi: Kubernetes rejects/);
     expect(checksOf(worker(limits('12Gi', '12Gi') + jvm('-Xmx4g', '-Xms4g', '-XX:MaxDirectMemorySize=4g')))).toEqual([]);
   });
@@ -80,7 +100,9 @@ describe('memory (guide D.4: OOM, Exit Code 137)', () => {
     expect(bad[0]).toMatchObject({ id: 'jvm-option-invalid', severity: 'error', field: 'spec.worker.jvmOptions[0]' });
     expect(bad[0].message).toMatch(/"Invalid maximum heap size: -Xmx12gb"/);
     const minMax = checksOf(worker(jvm('-Xmx4g', '-Xms8g', '-XX:MaxDirectMemorySize=4g')));
-    expect(minMax.map((x) => [x.id, x.field, x.fix])).toEqual([['jvm-heap-min-over-max', 'spec.worker.jvmOptions[1]', 'set -Xms4g (the same as -Xmx, as the operator\'s defaults do) or lower']]);
+    expect(minMax.map((x) => [x.id, x.field, x.fix])).toEqual([
+      ['jvm-heap-min-over-max', 'spec.worker.jvmOptions[1]', "set -Xms4g (the same as -Xmx, as the operator's defaults do) or lower"],
+    ]);
   });
 
   it('without -Xmx the heap is 25 % of the limit and direct memory as much: the default list replaced by other options passes', () => {
@@ -96,10 +118,18 @@ describe('memory (guide D.4: OOM, Exit Code 137)', () => {
     const coord = MINIMAL.replace('  worker:\n', '  coordinator:\n    jvmOptions: ["-Xmx8g", "-XX:MaxDirectMemorySize=4g"]\n  worker:\n');
     expect(checksOf(coord).map((x) => [x.id, x.field])).toEqual([['jvm-memory-over-limit', 'spec.coordinator.resources.limits.memory']]);
     const fuse = MINIMAL.replace('  worker:\n', '  fuse:\n    resources:\n      limits:\n        memory: 10Gi\n  worker:\n');
-    expect(checksOf(fuse).map((x) => [x.id, x.field])).toEqual([['memory-request-over-limit', 'spec.fuse.resources.requests.memory'], ['jvm-memory-over-limit', 'spec.fuse.resources.limits.memory']]);
+    expect(checksOf(fuse).map((x) => [x.id, x.field])).toEqual([
+      ['memory-request-over-limit', 'spec.fuse.resources.requests.memory'],
+      ['jvm-memory-over-limit', 'spec.fuse.resources.limits.memory'],
+    ]);
     expect(checksOf(fuse.replace('  fuse:\n', '  fuse:\n    enabled: false\n'))).toEqual([]);
-    const groups = readFileSync('examples/alluxio-cluster-heterogeneous.yaml', 'utf8').replace('        count: 4\n', '        count: 4\n        jvmOptions: ["-Xmx20g", "-XX:MaxDirectMemorySize=4g"]\n');
-    expect(checksOf(groups).map((x) => [x.id, x.field, x.message.split(':')[0]])).toEqual([['jvm-memory-over-limit', 'spec.workerGroups[1].worker.resources.limits.memory', 'worker group large']]);
+    const groups = readFileSync('examples/alluxio-cluster-heterogeneous.yaml', 'utf8').replace(
+      '        count: 4\n',
+      '        count: 4\n        jvmOptions: ["-Xmx20g", "-XX:MaxDirectMemorySize=4g"]\n',
+    );
+    expect(checksOf(groups).map((x) => [x.id, x.field, x.message.split(':')[0]])).toEqual([
+      ['jvm-memory-over-limit', 'spec.workerGroups[1].worker.resources.limits.memory', 'worker group large'],
+    ]);
   });
 
   it('a memory quantity Kubernetes rejects is bad input naming the field', () => {
@@ -109,21 +139,26 @@ describe('memory (guide D.4: OOM, Exit Code 137)', () => {
 
   it('property: the fix converges: the limit it names, or the direct memory it names, raises nothing on the field', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 64 * 1024 }), fc.integer({ min: 0, max: 64 * 1024 }), fc.integer({ min: 2, max: 128 }), (heapMi, directMi, limitGi) => {
-        const text = worker(limits(`${limitGi}Gi`, '1Gi') + jvm(`-Xmx${heapMi}m`, `-XX:MaxDirectMemorySize=${directMi}m`));
-        const found = checksOf(text);
-        const used = BigInt(heapMi + directMi) << 20n;
-        const limit = BigInt(limitGi) * GiB;
-        expect(found.length > 0).toBe(!limitPasses(limit, used));
-        expect(limitPasses(limit, used)).toBe(limit - used >= jvmMarginBytes(limit));
-        for (const c of found) {
-          const raised = /limits\.memory to (\d+)Gi/.exec(c.fix)![1];
-          expect(checksOf(text.replace(`memory: ${limitGi}Gi`, `memory: ${raised}Gi`))).toEqual([]);
-          expect(checksOf(text.replace(`memory: ${limitGi}Gi`, `memory: ${Number(raised) - 1}Gi`)).length).toBe(1); // the least that passes
-          const lower = /MaxDirectMemorySize=(\d+[gm])/.exec(c.fix);
-          if (lower) expect(checksOf(text.replace(`MaxDirectMemorySize=${directMi}m`, `MaxDirectMemorySize=${lower[1]}`))).toEqual([]);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 64 * 1024 }),
+        fc.integer({ min: 0, max: 64 * 1024 }),
+        fc.integer({ min: 2, max: 128 }),
+        (heapMi, directMi, limitGi) => {
+          const text = worker(limits(`${limitGi}Gi`, '1Gi') + jvm(`-Xmx${heapMi}m`, `-XX:MaxDirectMemorySize=${directMi}m`));
+          const found = checksOf(text);
+          const used = BigInt(heapMi + directMi) << 20n;
+          const limit = BigInt(limitGi) * GiB;
+          expect(found.length > 0).toBe(!limitPasses(limit, used));
+          expect(limitPasses(limit, used)).toBe(limit - used >= jvmMarginBytes(limit));
+          for (const c of found) {
+            const raised = /limits\.memory to (\d+)Gi/.exec(c.fix)![1];
+            expect(checksOf(text.replace(`memory: ${limitGi}Gi`, `memory: ${raised}Gi`))).toEqual([]);
+            expect(checksOf(text.replace(`memory: ${limitGi}Gi`, `memory: ${Number(raised) - 1}Gi`)).length).toBe(1); // the least that passes
+            const lower = /MaxDirectMemorySize=(\d+[gm])/.exec(c.fix);
+            if (lower) expect(checksOf(text.replace(`MaxDirectMemorySize=${directMi}m`, `MaxDirectMemorySize=${lower[1]}`))).toEqual([]);
+          }
+        },
+      ),
       { seed: 2407, numRuns: 150 },
     );
   });

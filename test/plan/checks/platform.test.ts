@@ -8,8 +8,15 @@ describe('GKE hostPaths (guide E)', () => {
     const r = plan(MINIMAL, { platform: 'gke' });
     const fields = r.checks.filter((c) => c.id === 'gke-hostpath').map((c) => c.field);
     expect(fields.sort()).toEqual([
-      'spec.coordinator.log.hostPath', 'spec.coordinator.metastore.hostPath', 'spec.fuse.hostPathForMigration', 'spec.fuse.log.hostPath',
-      'spec.gateway.log.hostPath', 'spec.prometheus.persistence.hostPath', 'spec.worker.log.hostPath', 'spec.worker.metastore.hostPath', 'spec.worker.pagestore.hostPath',
+      'spec.coordinator.log.hostPath',
+      'spec.coordinator.metastore.hostPath',
+      'spec.fuse.hostPathForMigration',
+      'spec.fuse.log.hostPath',
+      'spec.gateway.log.hostPath',
+      'spec.prometheus.persistence.hostPath',
+      'spec.worker.log.hostPath',
+      'spec.worker.metastore.hostPath',
+      'spec.worker.pagestore.hostPath',
     ]);
     expect(r.checks.find((c) => c.field === 'spec.worker.pagestore.hostPath')!.fix).toMatch(/\/home\/alluxio\/pagestore/);
     expect(ids(plan(MINIMAL))).not.toContain('gke-hostpath'); // not on GKE

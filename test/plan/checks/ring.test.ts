@@ -5,7 +5,12 @@ import { spreadChecks, SPREAD_FLAG_OVER_FAIR, SPREAD_WARN_OVER_FAIR } from '../.
 import { ids, MINIMAL, persisted, plan } from '../guide-manifests.js';
 
 describe('the ring (guide step 4)', () => {
-  const hetero = persisted(MINIMAL).replace('  worker:\n    count: 1\n', '  workerGroups:\n  - name: small\n    count: 2\n').replace(/\n {2}etcd:/, '\n  - name: large\n    count: 2\n    useExternalId: false\n    systemInfo: {hostPath: /home/alluxio/system-info}\n    pagestore: {size: 360Gi, reservedSize: 36Gi}\n  etcd:');
+  const hetero = persisted(MINIMAL)
+    .replace('  worker:\n    count: 1\n', '  workerGroups:\n  - name: small\n    count: 2\n')
+    .replace(
+      /\n {2}etcd:/,
+      '\n  - name: large\n    count: 2\n    useExternalId: false\n    systemInfo: {hostPath: /home/alluxio/system-info}\n    pagestore: {size: 360Gi, reservedSize: 36Gi}\n  etcd:',
+    );
   it('heterogeneous workers on DEFAULT: set CAPACITY (model), never "set the virtual nodes to 2000" when they are 2000', () => {
     const r = plan(hetero);
     expect(r.workers.map((w) => w.sizeBytes / 2 ** 30)).toEqual([90, 90, 360, 360]);
@@ -19,7 +24,10 @@ describe('the ring (guide step 4)', () => {
     const shares = r.ring.shares.map((x) => x.share);
     expect(c.message).toContain(`they get ${pct(Math.min(...shares))} to ${pct(Math.max(...shares))} of the keys`);
     expect(c.message).toContain(`fills ${(Math.max(...fill) / Math.min(...fill)).toFixed(2)}× sooner`);
-    const cap = hetero.replace('    alluxio.license: LICENSE-STRING\n', '    alluxio.license: LICENSE-STRING\n    alluxio.user.worker.selection.policy.consistent.hash.provider.impl: CAPACITY\n');
+    const cap = hetero.replace(
+      '    alluxio.license: LICENSE-STRING\n',
+      '    alluxio.license: LICENSE-STRING\n    alluxio.user.worker.selection.policy.consistent.hash.provider.impl: CAPACITY\n',
+    );
     expect(ids(plan(cap))).not.toContain('heterogeneous-default-provider');
   });
   it('the ring-change check quotes the exact fraction of the virtual-node what-if', () => {
@@ -32,7 +40,9 @@ describe('the ring (guide step 4)', () => {
 });
 
 describe('the spread check follows its figures (issue 23 item 7)', () => {
-  const context = { settings: { vnodeProp: undefined, vnodes: 50 }, edition: 'enterprise', planned: [1, 2, 3, 4] } as unknown as Parameters<typeof spreadChecks>[0];
+  const context = { settings: { vnodeProp: undefined, vnodes: 50 }, edition: 'enterprise', planned: [1, 2, 3, 4] } as unknown as Parameters<
+    typeof spreadChecks
+  >[0];
   const balance = (spreadMaxes: number[]) => ({ spreadMaxes, draws: spreadMaxes.length }) as unknown as Parameters<typeof spreadChecks>[1];
   it('raised exactly when the worst draw is over SPREAD_FLAG_OVER_FAIR, a warning exactly when the best is over SPREAD_WARN_OVER_FAIR, quoting both', () => {
     fc.assert(

@@ -35,16 +35,28 @@ describe('alluxio-consistent', () => {
     const expected = Object.entries(activeNodes)
       .map(([point, id]) => ({ point: Number(point), worker: asId(id) }))
       .sort((a, b) => a.point - b.point);
-    const fromList = new AlluxioConsistentPlacement(workerList.map((w) => ({ id: asId(w) })), { vnodes: 5 });
+    const fromList = new AlluxioConsistentPlacement(
+      workerList.map((w) => ({ id: asId(w) })),
+      { vnodes: 5 },
+    );
     expect(fromList.ringPoints()).toEqual(expected);
-    const fromHosts = new AlluxioConsistentPlacement(hostnames.map((h) => ({ id: h })), { vnodes: 5 });
+    const fromHosts = new AlluxioConsistentPlacement(
+      hostnames.map((h) => ({ id: h })),
+      { vnodes: 5 },
+    );
     const byHost = new Map(hostnames.map((h) => [h, identityToString(identityFromHostname(h))]));
     expect(fromHosts.ringPoints().map((e) => ({ point: e.point, worker: byHost.get(e.worker) }))).toEqual(expected);
   });
 
   it('returns the 21 ordered worker lists of fileUrlWorkers.json', () => {
-    const p = new AlluxioConsistentPlacement(workerList.map((w) => ({ id: asId(w) })), { vnodes: 5 });
-    const hostP = new AlluxioConsistentPlacement(hostnames.map((h) => ({ id: h })), { vnodes: 5 });
+    const p = new AlluxioConsistentPlacement(
+      workerList.map((w) => ({ id: asId(w) })),
+      { vnodes: 5 },
+    );
+    const hostP = new AlluxioConsistentPlacement(
+      hostnames.map((h) => ({ id: h })),
+      { vnodes: 5 },
+    );
     const byHost = new Map(hostnames.map((h) => [h, identityToString(identityFromHostname(h))]));
     const urls = Object.keys(fileUrlWorkers);
     expect(urls.length).toBe(21);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { identityFromHostname, identityFromJSON, identityHex, identityJavaHashCode, identityToString, parseIdentityString, resolveIdentity } from '../../../src/ring/alluxio/identity.js';
+import {
+  identityFromHostname,
+  identityFromJSON,
+  identityHex,
+  identityJavaHashCode,
+  identityToString,
+  parseIdentityString,
+  resolveIdentity,
+} from '../../../src/ring/alluxio/identity.js';
 import { RingSimError } from '../../../src/core/errors.js';
 import { sharedJSON, type IdentityJSON } from '../../shared.js';
 

@@ -13,7 +13,10 @@ describe('alluxio-maglev', () => {
     expect(javaHashMapOrder([16, ...Array.from({ length: 12 }, (_, i) => 64 * (i + 1)), 0]).slice(0, 2)).toEqual([1, 2]);
     // CRC-32C check value of "123456789" is 0xE3069283.
     expect(crc32c(utf8Bytes('123456789')) >>> 0).toBe(0xe3069283);
-    const p = new AlluxioMaglevPlacement(Array.from({ length: 8 }, (_, i) => ({ id: `worker-${i + 1}` })), { tableSize: 251 });
+    const p = new AlluxioMaglevPlacement(
+      Array.from({ length: 8 }, (_, i) => ({ id: `worker-${i + 1}` })),
+      { tableSize: 251 },
+    );
     const own = p.ownership();
     expect(own.byWorker.reduce((a, b) => a + b, 0) + p.emptySlots()).toBe(251);
   });

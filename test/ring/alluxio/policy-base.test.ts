@@ -63,7 +63,7 @@ describe('AlluxioPolicyPlacement: the shared outer loop', () => {
     expect(() => p.locate('k', 2)).toThrow(/^replicas: found 1 workers for key "k" but 2 are required/);
   });
 
-  it('fails with Alluxio\'s message when no attempt gives a worker, or replicas exceed workers', () => {
+  it("fails with Alluxio's message when no attempt gives a worker, or replicas exceed workers", () => {
     Scripted.script = [];
     expect(() => new Scripted(workers(2)).locate('k')).toThrow(/^key: scripted has no worker for this key \(Alluxio would fail here\)/);
     expect(() => new Scripted(workers(2)).locate('k', 3)).toThrow(/Not enough workers in the cluster 2 workers in the cluster but 3 required/);
@@ -74,12 +74,67 @@ describe('the four test-only policies hash key + attempt (+ seed or probe) as Ja
   // Placements pinned from the transcription that built each string (key + attempt, + INDEX_SEED for MAGLEV,
   // + probe for MULTI_PROBE) before hashing it, as Alluxio does; now the digits are appended to the encoded key.
   // Worker numbers of locate(key, 3) over worker-0 … worker-10.
-  const keys = ['hdfs://a/b/c', 's3://bucket-07/training/imagenet/part-00042/file-0001234.parquet', '', '/', 'é中\ud83d\ude00', 'lone\ud800', '\udc00tail', 'x'.repeat(400), `gs://datasets/${'中'.repeat(120)}`, 'key-2147483647'];
+  const keys = [
+    'hdfs://a/b/c',
+    's3://bucket-07/training/imagenet/part-00042/file-0001234.parquet',
+    '',
+    '/',
+    'é中\ud83d\ude00',
+    'lone\ud800',
+    '\udc00tail',
+    'x'.repeat(400),
+    `gs://datasets/${'中'.repeat(120)}`,
+    'key-2147483647',
+  ];
   const pinned: Record<string, number[][]> = {
-    'alluxio-jump': [[1, 8, 0], [4, 6, 2], [2, 6, 10], [10, 3, 1], [7, 6, 2], [9, 5, 0], [7, 3, 8], [6, 9, 8], [3, 0, 1], [3, 6, 10]],
-    'alluxio-ketama': [[0, 2, 10], [0, 10, 3], [2, 3, 0], [4, 3, 2], [0, 4, 1], [2, 10, 0], [0, 6, 4], [2, 6, 8], [3, 2, 0], [2, 4, 3]],
-    'alluxio-maglev': [[10, 4, 6], [2, 7, 5], [10, 4, 8], [6, 8, 9], [4, 7, 6], [5, 3, 2], [1, 0, 10], [7, 10, 8], [1, 10, 2], [8, 9, 1]],
-    'alluxio-multi-probe': [[3, 2, 7], [0, 6, 4], [0, 3, 10], [6, 10, 1], [2, 8, 6], [6, 1, 2], [5, 0, 1], [5, 8, 3], [1, 2, 8], [1, 0, 4]],
+    'alluxio-jump': [
+      [1, 8, 0],
+      [4, 6, 2],
+      [2, 6, 10],
+      [10, 3, 1],
+      [7, 6, 2],
+      [9, 5, 0],
+      [7, 3, 8],
+      [6, 9, 8],
+      [3, 0, 1],
+      [3, 6, 10],
+    ],
+    'alluxio-ketama': [
+      [0, 2, 10],
+      [0, 10, 3],
+      [2, 3, 0],
+      [4, 3, 2],
+      [0, 4, 1],
+      [2, 10, 0],
+      [0, 6, 4],
+      [2, 6, 8],
+      [3, 2, 0],
+      [2, 4, 3],
+    ],
+    'alluxio-maglev': [
+      [10, 4, 6],
+      [2, 7, 5],
+      [10, 4, 8],
+      [6, 8, 9],
+      [4, 7, 6],
+      [5, 3, 2],
+      [1, 0, 10],
+      [7, 10, 8],
+      [1, 10, 2],
+      [8, 9, 1],
+    ],
+    'alluxio-multi-probe': [
+      [3, 2, 7],
+      [0, 6, 4],
+      [0, 3, 10],
+      [6, 10, 1],
+      [2, 8, 6],
+      [6, 1, 2],
+      [5, 0, 1],
+      [5, 8, 3],
+      [1, 2, 8],
+      [1, 0, 4],
+    ],
   };
   const eleven = Array.from({ length: 11 }, (_, i) => ({ id: `worker-${i}.alluxio.svc:29999` }));
   for (const [algorithm, expected] of Object.entries(pinned)) {

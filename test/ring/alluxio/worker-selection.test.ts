@@ -15,7 +15,7 @@ describe('what every Alluxio policy shares', () => {
     );
   });
 
-  it('checkEnoughWorkers fails in Alluxio\'s words when more replicas are asked than workers exist', () => {
+  it("checkEnoughWorkers fails in Alluxio's words when more replicas are asked than workers exist", () => {
     expect(() => checkEnoughWorkers(2, 2)).not.toThrow();
     expect(() => checkEnoughWorkers(3, 2)).toThrow(/Not enough workers in the cluster 2 workers in the cluster but 3 required/);
   });

@@ -22,12 +22,19 @@ describe('cacheModel: what each worker caches, and what leaving keys re-read', (
   it('property: never more than the sources cache; moved × data set exactly when the data set fits', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 40 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 40 }), fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         fc.integer({ min: 1, max: 2 ** 46 }),
         (raw, dataset) => {
           const total = raw.reduce((s, [w]) => s + w, 0);
           const shares = raw.map(([w]) => w / total);
-          const m = cacheModel(shares, raw.map(([, c]) => c), dataset);
+          const m = cacheModel(
+            shares,
+            raw.map(([, c]) => c),
+            dataset,
+          );
           const movedFrom = raw.map(([, , part], i) => part * shares[i]);
           const moved = movedFrom.reduce((s, x) => s + x, 0);
           const got = movedBytes(m, moved, movedFrom);

@@ -11,7 +11,8 @@ describe('syntheticKeys', () => {
   it('gives distinct path-like keys of 56 to 99 bytes', () => {
     const keys = syntheticKeys(5000, 7);
     expect(new Set(keys).size).toBe(5000);
-    const shape = /^(s3:\/\/|gs:\/\/|hdfs:\/\/namenode:8020\/|wasbs:\/\/c@a\.blob\.core\.windows\.net\/)bucket-\d\d\/[a-z]+\/[a-z]+\/part-\d{5}\/file-\d{7}\.parquet$/;
+    const shape =
+      /^(s3:\/\/|gs:\/\/|hdfs:\/\/namenode:8020\/|wasbs:\/\/c@a\.blob\.core\.windows\.net\/)bucket-\d\d\/[a-z]+\/[a-z]+\/part-\d{5}\/file-\d{7}\.parquet$/;
     expect(keys.filter((k) => !shape.test(k) || k.length < 56 || k.length > 99)).toEqual([]);
   });
 

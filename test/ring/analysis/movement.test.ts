@@ -88,6 +88,8 @@ describe('movement', () => {
         expect(pod.moved).toBeGreaterThanOrEqual(pod.optimal - 1e-12);
       }
     }
-    expect(() => movement(createPlacement('ring', workers(2)), createPlacement('ring', workers(2)), { samePod: [['host-000', 'nobody']] })).toThrow(/samePod pair/);
+    expect(() => movement(createPlacement('ring', workers(2)), createPlacement('ring', workers(2)), { samePod: [['host-000', 'nobody']] })).toThrow(
+      /samePod pair/,
+    );
   });
 });

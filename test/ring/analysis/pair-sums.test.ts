@@ -13,7 +13,11 @@ function naive(pieces: Array<[number, number, number, number]>, cols: number, li
   const byRow = new Float64Array(Math.max(0, ...pieces.map(([f]) => f + 1)));
   for (const [k, [v]] of sums) if (v !== 0) byRow[Math.floor(k / cols)] += v / 7;
   const all = [...sums].filter(([, [v]]) => v !== 0).sort((x, y) => y[1][0] - x[1][0] || x[0] - y[0]);
-  return { count: all.length, byRow, flows: all.slice(0, limit).map(([k, [v, b]]) => ({ from: `b${Math.floor(k / cols)}`, to: `a${k % cols}`, fraction: v / 7, bytes: b })) };
+  return {
+    count: all.length,
+    byRow,
+    flows: all.slice(0, limit).map(([k, [v, b]]) => ({ from: `b${Math.floor(k / cols)}`, to: `a${k % cols}`, fraction: v / 7, bytes: b })),
+  };
 }
 
 describe('PairSums', () => {
@@ -43,6 +47,13 @@ describe('PairSums', () => {
     const sums = new PairSums(2, 2, false);
     sums.add(0, 1, 3);
     sums.add(1, 0, 3);
-    expect(sums.top(10, 3, (f, t) => [String(f), String(t)])).toEqual({ count: 2, byRow: Float64Array.from([1, 1]), flows: [{ from: '0', to: '1', fraction: 1 }, { from: '1', to: '0', fraction: 1 }] });
+    expect(sums.top(10, 3, (f, t) => [String(f), String(t)])).toEqual({
+      count: 2,
+      byRow: Float64Array.from([1, 1]),
+      flows: [
+        { from: '0', to: '1', fraction: 1 },
+        { from: '1', to: '0', fraction: 1 },
+      ],
+    });
   });
 });

@@ -7,7 +7,12 @@ import type { Worker } from '../../../src/ring/worker.js';
 const ring = (ws: readonly Worker[], vnodes = 50) => createPlacement('alluxio-consistent', ws, { vnodes, identity: 'identity' });
 
 function cluster(mode: 'dynamic' | 'static', o: { type?: string; dataset?: number | null; offline?: number[] } = {}): WhatIfCluster {
-  const workers: WhatIfWorker[] = Array.from({ length: 5 }, (_, i) => ({ id: `worker-${i}`, cacheBytes: 1e9, pagestoreType: o.type ?? 'hostPath', offline: o.offline?.includes(i) }));
+  const workers: WhatIfWorker[] = Array.from({ length: 5 }, (_, i) => ({
+    id: `worker-${i}`,
+    cacheBytes: 1e9,
+    pagestoreType: o.type ?? 'hostPath',
+    offline: o.offline?.includes(i),
+  }));
   return { workers, mode, ring, datasetBytes: o.dataset === undefined ? 1e9 : o.dataset };
 }
 

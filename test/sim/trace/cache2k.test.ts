@@ -19,7 +19,10 @@ describe('cache2k reader', () => {
     const p = tempFile('k.trace', '');
     writeFileSync(p, raw);
     const plain = await all(p, 'cache2k');
-    expect(plain.map((x) => [x.hi, x.lo])).toEqual([[0xffffffff, (-5) >>> 0], [0, 7]]);
+    expect(plain.map((x) => [x.hi, x.lo])).toEqual([
+      [0xffffffff, -5 >>> 0],
+      [0, 7],
+    ]);
     const pgz = tempFile('k.trace.gz', '');
     writeFileSync(pgz, gzipSync(raw));
     expect(await all(pgz, 'cache2k')).toEqual(plain);

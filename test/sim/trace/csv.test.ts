@@ -7,7 +7,11 @@ describe('csv reader', () => {
   it('csv: 1-based columns, detected delimiter and header, zero sizes skipped, strtoull ids', async () => {
     const p = tempFile('t.csv', 'time,op,size,id\n1.9,get,100,0x10\n2,get,0,7\n3,get,200,010\n4,get,50,16\n');
     const r = await all(p, 'csv', { timeCol: 1, sizeCol: 3, idCol: 4, idIsNum: true });
-    expect(r.map((x) => [x.time, x.lo, x.size])).toEqual([[1, 16, 100], [3, 8, 200], [4, 16, 50]]);
+    expect(r.map((x) => [x.time, x.lo, x.size])).toEqual([
+      [1, 16, 100],
+      [3, 8, 200],
+      [4, 16, 50],
+    ]);
     expect(detectDelimiter('a\tb\tc,d')).toBe('\t');
     expect(detectDelimiter('a,b|c|d')).toBe('|');
     expect(detectHeader('1,2,3')).toBe(false);
@@ -24,5 +28,4 @@ describe('csv reader', () => {
     await expect(all(bad, 'csv', { timeCol: 1, idCol: 2, sizeCol: 3, hasHeader: false })).rejects.toThrow(/bad\.csv.*line 2 has 2 columns/);
     await expect(all(p, 'csv', {})).rejects.toThrow(/--id-col/);
   });
-
 });

@@ -12,7 +12,7 @@ describe('parseTraceFormat', () => {
 });
 
 describe('traceBatches and traceRequests', () => {
-  it('dispatch to the format\'s reader', async () => {
+  it("dispatch to the format's reader", async () => {
     const requests = [];
     for await (const r of traceRequests(bytesTraceSource('t.txt', text('a\nb\na\n')), 'txt')) requests.push(r.key);
     expect(requests).toHaveLength(3);

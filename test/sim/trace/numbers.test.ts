@@ -9,5 +9,4 @@ describe('parseU64', () => {
     expect(parseU64('-1')).toEqual([0xffffffff, 0xffffffff]);
     expect(parseU64('4x')).toBeNull();
   });
-
 });

@@ -13,8 +13,12 @@ describe('oracleGeneral reader on cloudPhysicsIO (reference traces.md §11)', ()
     expect(r.reduce((s, x) => s + x.size, 0)).toBe(4368040448);
     expect(new Set(r.map((x) => x.hi * 2 ** 32 + x.lo)).size).toBe(48974);
     const first = [
-      [5633898, 42932745, 512], [5633898, 42932746, 512], [5633898, 42932747, 512],
-      [5633898, 40409911, 6656], [5633899, 31954535, 6144], [5633899, 6238199, 57344],
+      [5633898, 42932745, 512],
+      [5633898, 42932746, 512],
+      [5633898, 42932747, 512],
+      [5633898, 40409911, 6656],
+      [5633899, 31954535, 6144],
+      [5633899, 6238199, 57344],
     ];
     first.forEach(([time, id, size], i) => expect(r[i]).toMatchObject({ time, hi: 0, lo: id, size }));
     expect(r[r.length - 1]).toMatchObject({ time: 5641098, hi: 0, lo: 42936150, size: 512 });

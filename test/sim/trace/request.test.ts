@@ -14,7 +14,13 @@ describe('RequestBatch', () => {
 
   it('writes a request id as its unsigned 64-bit decimal form (property against BigInt)', () => {
     const b = new RequestBatch(1);
-    expect(((): string => { b.idHi[0] = 0xffffffff; b.idLo[0] = 0xffffffff; return b.idString(0); })()).toBe('18446744073709551615');
+    expect(
+      ((): string => {
+        b.idHi[0] = 0xffffffff;
+        b.idLo[0] = 0xffffffff;
+        return b.idString(0);
+      })(),
+    ).toBe('18446744073709551615');
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), (id) => {
         b.idHi[0] = Number(id >> 32n);

@@ -9,9 +9,12 @@ describe('txt reader', () => {
     const p = tempFile('t.txt', 'a\n\nb\na\n');
     const r = [];
     for await (const q of traceRequests(fileTraceSource(p), 'txt')) r.push(q);
-    expect(r).toEqual([{ time: 0, key: 'a', bytes: 1 }, { time: 0, key: 'b', bytes: 1 }, { time: 0, key: 'a', bytes: 1 }]);
+    expect(r).toEqual([
+      { time: 0, key: 'a', bytes: 1 },
+      { time: 0, key: 'b', bytes: 1 },
+      { time: 0, key: 'a', bytes: 1 },
+    ]);
     const n = tempFile('n.txt', '12\n0x1f\nzz\n');
     await expect(all(n, 'txt', { idIsNum: true })).rejects.toThrow(/line 3/);
   });
-
 });

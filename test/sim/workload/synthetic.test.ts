@@ -45,7 +45,9 @@ describe('synthetic workloads', () => {
   });
 
   it('hotset: most reads fall in the current hot tenth', async () => {
-    const { files } = await reads(syntheticWorkload({ type: 'hotset', files: 100, fileSize, requests: 1000, hotFraction: 0.1, hotProbability: 0.9, shiftEvery: 1000 }, 3, 'f'));
+    const { files } = await reads(
+      syntheticWorkload({ type: 'hotset', files: 100, fileSize, requests: 1000, hotFraction: 0.1, hotProbability: 0.9, shiftEvery: 1000 }, 3, 'f'),
+    );
     expect(files.filter((f) => f < 10).length).toBeGreaterThan(850);
   });
 });

@@ -17,7 +17,11 @@ describe('traceWorkload', () => {
   });
 
   it('stops at requests, and objectSize sets every size', async () => {
-    const w = traceWorkload({ type: 'trace', path: 't', format: 'txt', requests: 2, objectSize: 4096 }, '{key}', bytesTraceSource('t', new TextEncoder().encode('a\nb\nc\n')));
+    const w = traceWorkload(
+      { type: 'trace', path: 't', format: 'txt', requests: 2, objectSize: 4096 },
+      '{key}',
+      bytesTraceSource('t', new TextEncoder().encode('a\nb\nc\n')),
+    );
     let n = 0;
     for await (const b of w.batches()) n += b.length;
     expect(n).toBe(2);
