@@ -316,28 +316,15 @@ function restartInPlace(c: WhatIfCluster, before: Placement, cache: CacheModel, 
   if (emptied) movedFrom[i] = share;
   const total = movedBytes(cache, emptied ? share : 0, movedFrom);
   const flows: WhatIfFlow[] = emptied ? [{ from: w.id, to: w.id, fraction: share, bytes: total.bytes, emptied: true }] : [];
-  return {
-    before,
-    after: before,
-    method: 'exact',
+  return pagesReread(c, before, {
     moved: emptied ? share : 0,
-    samePod: 0,
-    samePodPairs: [],
-    optimal: 0,
-    unreachable: c.mode === 'static' ? staticOffline(c, before) : 0,
-    bytesMoved: total.bytes,
-    bytesBasis: total.basis,
-    bytesUnreachable: 0,
+    total,
     flows,
     flowCount: flows.length,
     otherFlows: { count: 0, fraction: 0, bytes: 0 },
-    samePodFlow: null,
     movedFrom,
-    added: [],
-    stopped: [],
     emptied: emptied ? w.id : null,
-    handover: null,
-  };
+  });
 }
 
 /** A page-size change: the same ring, every ONLINE worker's pages dropped at its restart, all it cached re-read. */
@@ -357,26 +344,36 @@ function pagesDropped(c: WhatIfCluster, before: Placement, cache: CacheModel): W
   const flows = all.slice(0, c.maxFlows ?? 1000);
   const rest = all.slice(flows.length);
   const shownBytes = flows.reduce((s, f) => s + f.bytes, 0);
+  const otherFlows = { count: rest.length, fraction: rest.reduce((s, f) => s + f.fraction, 0), bytes: Math.max(0, total.bytes - shownBytes) };
+  return pagesReread(c, before, { moved, total, flows, flowCount: all.length, otherFlows, movedFrom, emptied: null });
+}
+
+/** What a change that keeps the ring reports: only pages re-read where they were (an emptied page store, a page-size change). */
+function pagesReread(
+  c: WhatIfCluster,
+  before: Placement,
+  r: Pick<WhatIfResult, 'moved' | 'flows' | 'flowCount' | 'otherFlows' | 'movedFrom' | 'emptied'> & { total: ReturnType<typeof movedBytes> },
+): WhatIfResult {
   return {
     before,
     after: before,
     method: 'exact',
-    moved,
+    moved: r.moved,
     samePod: 0,
     samePodPairs: [],
     optimal: 0,
     unreachable: c.mode === 'static' ? staticOffline(c, before) : 0,
-    bytesMoved: total.bytes,
-    bytesBasis: total.basis,
+    bytesMoved: r.total.bytes,
+    bytesBasis: r.total.basis,
     bytesUnreachable: 0,
-    flows,
-    flowCount: all.length,
-    otherFlows: { count: rest.length, fraction: rest.reduce((s, f) => s + f.fraction, 0), bytes: Math.max(0, total.bytes - shownBytes) },
+    flows: r.flows,
+    flowCount: r.flowCount,
+    otherFlows: r.otherFlows,
     samePodFlow: null,
-    movedFrom,
+    movedFrom: r.movedFrom,
     added: [],
     stopped: [],
-    emptied: null,
+    emptied: r.emptied,
     handover: null,
   };
 }
