@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { RingSimError } from '../core/errors.js';
-import { PART_FORMAT, PART_VERSION, scenarioDigest, type SimulationPart } from '../sim/part.js';
+import { PART_FORMAT, PART_VERSION, scenarioDigest, TRACE_DIGEST, type SimulationPart } from '../sim/part.js';
 import { readTextFile } from './input-file.js';
 
 /** Largest part file: a part holds every window's per-worker page requests, so it can be large. */
@@ -57,6 +57,11 @@ function checkShape(p: SimulationPart, path: string): void {
     fail('shard', `${p.shard}/${p.shards}`, 'not a shard I/N with I from 0 to N - 1');
   if (typeof p.ringSim !== 'string') fail('ringSim', p.ringSim, 'not a version');
   if (scenarioDigest(p.scenario) !== p.scenarioDigest) fail('scenarioDigest', p.scenarioDigest, 'does not match the scenario the part holds');
+  if (p.traceDigest !== null && (typeof p.traceDigest !== 'string' || !TRACE_DIGEST.test(p.traceDigest)))
+    fail('traceDigest', p.traceDigest, 'not null or sha256: and 64 hex digits');
+  const trace = (p.scenario.workload as { type?: unknown } | undefined)?.type === 'trace';
+  if ((p.traceDigest === null) === trace)
+    fail('traceDigest', p.traceDigest, p.traceDigest === null ? "a trace workload's part has no digest of the trace" : 'a synthetic workload has no trace');
   const results = (r: unknown): boolean =>
     Array.isArray(r) &&
     r.length > 0 &&

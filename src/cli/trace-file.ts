@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { RingSimError } from '../core/errors.js';
 import type { TraceSource } from '../sim/trace/source.js';
 import { checkInputFile } from './input-file.js';
@@ -116,4 +117,14 @@ export async function* byteChunks(path: string): AsyncGenerator<Uint8Array> {
 /** A trace file as a source the library's readers take. */
 export function fileTraceSource(path: string): TraceSource {
   return { name: path, chunks: () => byteChunks(path) };
+}
+
+/**
+ * `sha256:` and the hex SHA-256 of the trace file's bytes as stored (compressed or not), read in chunks: what a
+ * shard's part records so that parts of runs over different trace bytes do not merge.
+ */
+export function traceFileDigest(path: string): string {
+  const hash = createHash('sha256');
+  for (const chunk of plainChunks(path)) hash.update(chunk);
+  return `sha256:${hash.digest('hex')}`;
 }

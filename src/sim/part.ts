@@ -17,7 +17,10 @@ import type { Scenario } from './scenario.js';
 import type { ShardResult } from './steps.js';
 
 export const PART_FORMAT = 'ring-sim/simulation-part';
-export const PART_VERSION = 1;
+export const PART_VERSION = 2;
+
+/** A trace file's digest in a part: `sha256:` and the hex SHA-256 of its bytes as stored (compressed or not). */
+export const TRACE_DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 export interface SimulationPart {
   format: typeof PART_FORMAT;
@@ -26,6 +29,11 @@ export interface SimulationPart {
   ringSim: string;
   /** `sha256:` and the hex SHA-256 of the scenario's canonical JSON (`scenarioDigest`). */
   scenarioDigest: string;
+  /**
+   * A trace workload's file: `sha256:` and the hex SHA-256 of its bytes as stored (the scenario's digest covers
+   * its path, not its bytes); null for a synthetic workload. Parts merge only over the same bytes.
+   */
+  traceDigest: string | null;
   /** This part's shard, 0 … shards - 1 (Kubernetes' JOB_COMPLETION_INDEX). */
   shard: number;
   shards: number;
@@ -74,12 +82,14 @@ export function simulationPart(
   run: ShardResult[],
   baseline: ShardResult[] | null,
   baselineReported: boolean,
+  traceDigest: string | null = null,
 ): SimulationPart {
   return {
     format: PART_FORMAT,
     version: PART_VERSION,
     ringSim,
     scenarioDigest: scenarioDigest(s),
+    traceDigest,
     shard,
     shards,
     sample: sample ?? null,
@@ -124,6 +134,13 @@ function checkParts(parts: readonly SimulationPart[], names: readonly string[], 
         p.scenarioDigest,
         `is a part of another scenario than ${name(0)} (${p0.scenarioDigest})`,
         'merge the parts of one scenario',
+      );
+    if (p.traceDigest !== p0.traceDigest)
+      throw new RingSimError(
+        name(i),
+        p.traceDigest ?? 'none',
+        `was run over other trace bytes than ${name(0)} (${p0.traceDigest ?? 'none'})`,
+        'run every shard on the same trace file (one copy, e.g. one PersistentVolumeClaim)',
       );
     if (p.shards !== p0.shards)
       throw new RingSimError(

@@ -38,7 +38,13 @@ describe('part files', () => {
     expect(() => parsePart(resealed(body.replace(/"format":"[^"]+"/, '"format":"ring-sim/simulation"')), 'p.json')).toThrow(
       /^p\.json: format: not a ring-sim part/,
     );
-    expect(() => parsePart(resealed(body.replace('"version":1', '"version":2')), 'p.json')).toThrow(/^p\.json: version: this ring-sim reads part version 1/);
+    expect(() => parsePart(resealed(body.replace('"version":2', '"version":1')), 'p.json')).toThrow(/^p\.json: version: this ring-sim reads part version 2/);
+    expect(() => parsePart(resealed(body.replace('"traceDigest":null', `"traceDigest":"sha256:${'0'.repeat(64)}"`)), 'p.json')).toThrow(
+      /^p\.json: traceDigest: .*a synthetic workload has no trace/,
+    );
+    expect(() => parsePart(resealed(body.replace('"traceDigest":null', '"traceDigest":"md5:1"')), 'p.json')).toThrow(
+      /^p\.json: traceDigest: not null or sha256:/,
+    );
     expect(() => parsePart(resealed(body.replace('"shard":1', '"shard":2')), 'p.json')).toThrow(/^p\.json: shard: not a shard I\/N/);
     expect(() => parsePart(resealed(body.replace('"seed":1', '"seed":2')), 'p.json')).toThrow(/^p\.json: scenarioDigest: does not match the scenario/);
     expect(() => parsePart(resealed(body.replace(/"run":\[.*\],"baseline"/, '"run":[],"baseline"')), 'p.json')).toThrow(/^p\.json: run: not the results/);

@@ -143,6 +143,27 @@ describe('merge refuses parts that are not one run (one line, exit 2, nothing wr
   it('a missing shard', () =>
     refused([parts[2], parts[0]], /^ring-sim: error: parts: shard 1\/3 is missing \(got "0\/3, 2\/3"\); give all 3 parts, shards 0 to 2$/m));
   it('a doubled shard', () => refused([parts[0], parts[1], parts[1], parts[2]], /r-1\.json: shard 1\/3 is given twice/));
+  it('parts of runs over different trace bytes (the same path and length, so the same scenario and reads)', () => {
+    const trace = (k: number): string => Array.from({ length: 3000 }, (_, i) => `${i},obj${String((i * k) % 400).padStart(3, '0')},1000000`).join('\n');
+    writeFileSync(at('bytes.csv'), trace(7919));
+    writeFileSync(
+      at('bytes.yaml'),
+      [
+        'name: bytes',
+        'cluster: {workerGroups: [{name: worker, count: 3, pagestore: {size: 100Mi}}]}',
+        `workload: {type: trace, path: ${at('bytes.csv')}, format: csv, csv: {timeCol: 1, idCol: 2, sizeCol: 3}}`,
+        'metrics: {window: 1000}',
+      ].join('\n'),
+    );
+    ok(builtCli(['simulate', at('bytes.yaml'), '--shard', '0/2', '--json', at('bytes-0.json')]));
+    writeFileSync(at('bytes.csv'), trace(7907));
+    expect(trace(7907)).toHaveLength(trace(7919).length);
+    ok(builtCli(['simulate', at('bytes.yaml'), '--shard', '1/2', '--json', at('bytes-1.json')]));
+    refused(
+      [at('bytes-0.json'), at('bytes-1.json')],
+      /^ring-sim: error: .*bytes-1\.json: was run over other trace bytes than .*bytes-0\.json \(sha256:[0-9a-f]{64}\) \(got "sha256:[0-9a-f]{64}"\); run every shard on the same trace file/,
+    );
+  }, 30_000);
   it('a part cut short', () => {
     writeFileSync(at('cut.json'), readFileSync(parts[1], 'utf8').slice(0, 5000));
     refused([parts[0], at('cut.json'), parts[2]], /cut\.json: is not a whole part/);

@@ -103,7 +103,7 @@ describe('mergeParts', () => {
     ]);
   });
 
-  it('refuses parts of another scenario, version, shard count or sample, a doubled and a missing shard', async () => {
+  it('refuses parts of another scenario, trace bytes, version, shard count or sample, a doubled and a missing shard', async () => {
     const x: Shape = {
       seed: 2,
       workers: 3,
@@ -123,6 +123,17 @@ describe('mergeParts', () => {
     expect(() => mergeParts([p0, { ...other, shard: 1 }], '0.1.0', names)).toThrow(/^b\.json: is a part of another scenario than a\.json/);
     expect(() => mergeParts([p0, { ...p1, ringSim: '0.0.9' }], '0.1.0', names)).toThrow(/^b\.json: was made by ring-sim 0\.0\.9, and this is ring-sim 0\.1\.0/);
     expect(() => mergeParts([p0, p1], '0.2.0', names)).toThrow(/^a\.json: was made by ring-sim 0\.1\.0, and this is ring-sim 0\.2\.0/);
+    const digest = (c: string): string => `sha256:${c.repeat(64)}`;
+    expect(() =>
+      mergeParts(
+        [
+          { ...p0, traceDigest: digest('a') },
+          { ...p1, traceDigest: digest('b') },
+        ],
+        '0.1.0',
+        names,
+      ),
+    ).toThrow(new RegExp(`^b\\.json: was run over other trace bytes than a\\.json \\(${digest('a')}\\)`));
     expect(() => mergeParts([p0, { ...p1, shards: 3 }], '0.1.0', names)).toThrow(/is a shard of 3, and a\.json one of 2/);
     expect(() => mergeParts([p0, { ...p1, sample: 0.5 }], '0.1.0', names)).toThrow(/sampled at 0\.5/);
     expect(() => mergeParts([p0, { ...p1, baselineReported: true }], '0.1.0', names)).toThrow(/^b\.json: was run with --baseline, and a\.json without/);

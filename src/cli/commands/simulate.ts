@@ -16,6 +16,7 @@ import { renderSimulationText } from '../../report/simulate.js';
 import { jsonText } from '../../report/json.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../input-file.js';
+import { traceFileDigest } from '../trace-file.js';
 import { renderHtml } from '../../report/html.js';
 import { htmlAssets } from '../html-assets.js';
 import { checkOutputPath, optionalOutput, writeOutputs } from '../output-file.js';
@@ -112,7 +113,9 @@ async function simulateShardPart(file: string, flags: SimulateFlags, spec: Shard
   // The events' recovery is measured against the baseline: with events, it is replayed even without --baseline.
   const reported = flags.baseline === true;
   const baseline = needsBaseline(scenario, reported) ? await run(baselineScenario(scenario), 'baseline reads')() : null;
-  const part = simulationPart(scenario, spec.shard, spec.shards, RING_SIM_VERSION, flags.sample, results, baseline, reported);
+  // The digest of the bytes the shard read: a trace changed under the same path (or another copy) is caught at the merge.
+  const trace = scenario.workload.type === 'trace' ? traceFileDigest(scenario.workload.path) : null;
+  const part = simulationPart(scenario, spec.shard, spec.shards, RING_SIM_VERSION, flags.sample, results, baseline, reported, trace);
   writeOutputs(
     reportOutputs(
       path,
