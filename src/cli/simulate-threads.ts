@@ -2,13 +2,13 @@
  * `simulate --threads N`: the simulation split by worker over N worker threads that hold the page stores
  * (worker i's in thread i mod N), fed by this thread, which generates (or reads from the trace) every read
  * once, routes it (ring lookup, sample) and passes the routed reads, and a trace's files as it finds them,
- * through shared memory (`ReadRing`); the threads' counters are merged into the result one thread gives.
+ * through shared memory (`SharedReadQueue`); the threads' counters are merged into the result one thread gives.
  * `--shard I/N` runs one shard of that split (the workers of index I modulo N) on its threads.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { RingSimError } from '../core/errors.js';
-import { isThreadAborted, ReadRing, type ReadRingShape } from '../sim/read-ring.js';
+import { isThreadAborted, SharedReadQueue, type SharedReadQueueShape } from '../sim/shared-read-queue.js';
 import type { Scenario } from '../sim/scenario.js';
 import {
   mergeShards,
@@ -27,7 +27,7 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('../../dist/cli/simulate-worker.js', import.meta.url)
   : new URL('./simulate-worker.js', import.meta.url);
 
-/** Bytes of a trace's new file paths a ring slot carries (longer runs of new files take more slots). */
+/** Bytes of a trace's new file paths a queue slot carries (longer runs of new files take more slots). */
 const TRACE_PATH_BYTES = 64 * 1024;
 
 /** Reads below which one thread is the default: starting threads costs more than they save. */
@@ -55,10 +55,10 @@ interface ThreadData {
   scenario: Scenario;
   shard: number;
   shards: number;
-  /** The ring's consumer the thread reads as. */
+  /** The queue's consumer the thread reads as. */
   slot: number;
   sample?: number;
-  ring: ReadRingShape;
+  queue: SharedReadQueueShape;
 }
 
 type Message =
@@ -96,7 +96,7 @@ function runThread(data: ThreadData, onFail: () => void): { worker: Worker; resu
 
 /**
  * Every result, or the failure that stopped the run: the first in `results` order that is not only "another
- * thread failed" (a thread stopped by the ring's abort), so the user sees the cause, whichever thread hit it.
+ * thread failed" (a thread stopped by the queue's abort), so the user sees the cause, whichever thread hit it.
  */
 async function allOrFirstError(results: readonly Promise<ShardResult>[], workers: readonly Worker[]): Promise<ShardResult[]> {
   const settled = await Promise.allSettled(results);
@@ -115,12 +115,12 @@ async function allOrFirstError(results: readonly Promise<ShardResult>[], workers
  */
 async function shardOnThreads(scenario: Scenario, spec: ShardSpec, threads: number, options: SimulateOptions): Promise<ShardResult[]> {
   if (threads === 1) return [await simulateShard(scenario, spec, options)];
-  const ring = ReadRing.create(threads, undefined, undefined, scenario.workload.type === 'trace' ? TRACE_PATH_BYTES : 0);
+  const queue = SharedReadQueue.create(threads, undefined, undefined, scenario.workload.type === 'trace' ? TRACE_PATH_BYTES : 0);
   const shards = spec.shards * threads;
   const stores = Array.from({ length: threads }, (_, slot) =>
-    runThread({ scenario, shard: spec.shard + spec.shards * slot, shards, slot, sample: options.sample, ring: ring.shape }, () => ring.abort()),
+    runThread({ scenario, shard: spec.shard + spec.shards * slot, shards, slot, sample: options.sample, queue: queue.shape }, () => queue.abort()),
   );
-  const router = simulateRouter(scenario, ring, options, spec.shard === 0);
+  const router = simulateRouter(scenario, queue, options, spec.shard === 0);
   return allOrFirstError(
     [router, ...stores.map((t) => t.result)],
     stores.map((t) => t.worker),

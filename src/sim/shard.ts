@@ -3,7 +3,7 @@
  * this shard's hosts only (host h belongs to shard h mod shards; a router holds none). Every shard sees the
  * same reads and the same membership; a read whose worker's page store another shard holds is skipped here.
  * A shard that routes picks each read's host itself (the client's ring, the sample); one that does not takes
- * the hosts from its batches (a router's, through `ReadRing`). The lead shard counts what no page store does
+ * the hosts from its batches (a router's, through `SharedReadQueue`). The lead shard counts what no page store does
  * (reads of offline workers) and measures what ring changes moved. Shards emit raw steps (counters, not ratios)
  * that `Merger` adds up, so one shard or several give the same numbers.
  */
@@ -14,7 +14,7 @@ import { RingSimError } from '../core/errors.js';
 import { grown, grownCapacity } from '../core/typed-arrays.js';
 import { FileDirMemo } from '../pagestore/file-dir-memo.js';
 import { Cluster, type EventEffect, type Host, type Identity, type ShardSpec } from './cluster.js';
-import { ROUTE_SKIPPED, ROUTE_UNAVAILABLE, type RoutedBatch } from './read-ring.js';
+import { ROUTE_SKIPPED, ROUTE_UNAVAILABLE, type RoutedBatch } from './shared-read-queue.js';
 import type { Scenario, ScenarioEvent } from './scenario.js';
 import type { ReadBatch, Workload } from './workload/workload.js';
 import type { SpatialSample } from './sample.js';
@@ -545,7 +545,7 @@ export class SimulationShard {
   private source(): AsyncIterable<ReadBatch> | Iterable<RoutedBatch> {
     if (this.role.routes) return this.workload.batches();
     if (!this.routes)
-      throw new RingSimError('routes', undefined, 'a shard that does not route needs routed batches', "pass the router's batches (ReadRing.batches)");
+      throw new RingSimError('routes', undefined, 'a shard that does not route needs routed batches', "pass the router's batches (SharedReadQueue.batches)");
     return this.routes;
   }
 

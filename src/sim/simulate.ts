@@ -12,7 +12,7 @@
  *
  * A run can be split into shards by worker and merged (`mergeShards`), with the same result as one run:
  * - `simulateRouter` + `simulateStores` (the CLI's threads): one router generates or reads every read once,
- *   routes it (ring lookup, sample) and hands the routed batches through a shared `ReadRing` to N shards that
+ *   routes it (ring lookup, sample) and hands the routed batches through a `SharedReadQueue` (shared memory) to N shards that
  *   hold the page stores (worker i in shard i mod N) and replay every event; a trace's router also ships the
  *   files (path, size) it finds, ahead of the reads of them;
  * - `simulateShard`: every shard generates and routes every read itself (no shared memory).
@@ -23,7 +23,7 @@ import type { ShardSpec } from './cluster.js';
 import { Merger } from './merge.js';
 import { baselineScenario, withBaseline } from './baseline.js';
 import { measureEvents } from './event-groups.js';
-import type { NewFiles, ReadRing, RoutedBatch } from './read-ring.js';
+import type { NewFiles, SharedReadQueue, RoutedBatch } from './shared-read-queue.js';
 import type { SimulationResult, SimulationStep } from './result.js';
 import type { Scenario } from './scenario.js';
 import { SimulationShard, type RouteSink, type ShardRole } from './shard.js';
@@ -175,11 +175,18 @@ function shippedWorkload(batches: Iterable<RoutedBatch>): { workload: Workload; 
   };
 }
 
-async function runShard(scenario: Scenario, index: number, role: ShardRole, options: SimulateOptions, ring?: ReadRing, storeShard = 0): Promise<ShardResult> {
+async function runShard(
+  scenario: Scenario,
+  index: number,
+  role: ShardRole,
+  options: SimulateOptions,
+  queue?: SharedReadQueue,
+  storeShard = 0,
+): Promise<ShardResult> {
   try {
-    return await replayShard(scenario, index, role, options, ring, storeShard);
+    return await replayShard(scenario, index, role, options, queue, storeShard);
   } catch (e) {
-    ring?.abort(); // whatever failed (the workload, the placement, a read), the other threads stop waiting
+    queue?.abort(); // whatever failed (the workload, the placement, a read), the other threads stop waiting
     throw e;
   }
 }
@@ -189,66 +196,77 @@ async function replayShard(
   index: number,
   role: ShardRole,
   options: SimulateOptions,
-  ring?: ReadRing,
+  queue?: SharedReadQueue,
   storeShard = 0,
 ): Promise<ShardResult> {
   let workload: Workload;
   let routed: Iterable<RoutedBatch> | undefined;
-  if (!role.routes && ring && scenario.workload.type === 'trace') ({ workload, batches: routed } = shippedWorkload(ring.batches(storeShard)));
+  if (!role.routes && queue && scenario.workload.type === 'trace') ({ workload, batches: routed } = shippedWorkload(queue.batches(storeShard)));
   else {
     workload = buildWorkload(scenario, options.openTrace);
-    routed = role.routes ? undefined : ring?.batches(storeShard);
+    routed = role.routes ? undefined : queue?.batches(storeShard);
   }
   const shard = new SimulationShard(scenario, workload, role, sampleOf(options), routed);
-  const ship = ring && ring.shape.fileBytes > 0 && scenario.workload.type === 'trace' ? newFilesOf(workload.catalog) : undefined;
-  const sink: RouteSink | undefined = role.routes && ring ? (n, file, time, host) => ring.publish(n, file, time, host, ship?.()) : undefined;
+  const ship = queue && queue.shape.fileBytes > 0 && scenario.workload.type === 'trace' ? newFilesOf(workload.catalog) : undefined;
+  const sink: RouteSink | undefined = role.routes && queue ? (n, file, time, host) => queue.publish(n, file, time, host, ship?.()) : undefined;
   const steps: ShardStep[] = [];
   for await (const step of shard.run(options.onProgress, sink)) steps.push(step);
   return { shard: index, sample: options.sample, steps, final: shard.final() };
 }
 
 /**
- * The router of a run split over `ring.shape.shards` store shards: generates (or reads) every read once, routes
- * it and publishes it to `ring`, holding no page store; counts reads of offline workers and measures what ring
+ * The router of a run split over `queue.shape.shards` store shards: generates (or reads) every read once, routes
+ * it and publishes it to `queue`, holding no page store; counts reads of offline workers and measures what ring
  * changes moved (unless `leads` is false: the router of a `--shard` other than 0, whose lead is shard 0's). Its
  * result is shard 0 for `mergeShards`; store shard k's is k + 1.
  */
-export async function simulateRouter(scenario: Scenario, ring: ReadRing, options: SimulateOptions = {}, leads = true): Promise<ShardResult> {
-  if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0) {
-    ring.abort();
+export async function simulateRouter(scenario: Scenario, queue: SharedReadQueue, options: SimulateOptions = {}, leads = true): Promise<ShardResult> {
+  if (scenario.workload.type === 'trace' && queue.shape.fileBytes === 0) {
+    queue.abort();
     throw new RingSimError(
       'workload.type',
       'trace',
       "a trace's router ships the files it finds, and this ring ships none",
-      'make the ring with ReadRing.create(shards, slots, batch, fileBytes)',
+      'make the queue with SharedReadQueue.create(shards, slots, batch, fileBytes)',
     );
   }
-  const result = await runShard(scenario, 0, { stores: null, routes: true, leads }, options, ring);
-  ring.close();
+  const result = await runShard(scenario, 0, { stores: null, routes: true, leads }, options, queue);
+  queue.close();
   return result;
 }
 
 /**
- * Store shard `spec.shard` of `spec.shards` (`ring.shape.shards`): the page stores of the workers whose index is
- * `spec.shard` modulo `spec.shards`, replaying the router's routed reads from `ring` and every event. Blocks
+ * Store shard `spec.shard` of `spec.shards` (`queue.shape.shards`): the page stores of the workers whose index is
+ * `spec.shard` modulo `spec.shards`, replaying the router's routed reads from `queue` and every event. Blocks
  * while it waits for reads: run it in its own thread. Its result is shard `spec.shard + 1` for `mergeShards`.
- * `slot`: the ring's consumer it reads as, when the ring feeds only some of `spec.shards` (thread t of
+ * `slot`: the queue's consumer it reads as, when the queue feeds only some of `spec.shards` (thread t of
  * `--shard I/N` on T threads is store shard I + N t of N T, slot t); by default `spec.shard`.
  */
-export async function simulateStores(scenario: Scenario, spec: ShardSpec, ring: ReadRing, options: SimulateOptions = {}, slot?: number): Promise<ShardResult> {
+export async function simulateStores(
+  scenario: Scenario,
+  spec: ShardSpec,
+  queue: SharedReadQueue,
+  options: SimulateOptions = {},
+  slot?: number,
+): Promise<ShardResult> {
   checkSpec(spec);
-  if (scenario.workload.type === 'trace' && ring.shape.fileBytes === 0)
+  if (scenario.workload.type === 'trace' && queue.shape.fileBytes === 0)
     throw new RingSimError(
       'workload.type',
       'trace',
       "a store shard learns a trace's files from the router, and this ring ships none",
-      'make the ring with ReadRing.create(shards, slots, batch, fileBytes)',
+      'make the queue with SharedReadQueue.create(shards, slots, batch, fileBytes)',
     );
-  if (slot === undefined && spec.shards !== ring.shape.shards)
-    throw new RingSimError('shards', spec.shards, `the ring was made for ${ring.shape.shards} store shards`, 'make the ring with ReadRing.create(shards)');
-  if (slot !== undefined && (!Number.isInteger(slot) || slot < 0 || slot >= ring.shape.shards))
-    throw new RingSimError('slot', slot, `the ring feeds slots 0 to ${ring.shape.shards - 1}`, "read as one of the ring's slots");
-  return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, ring, slot ?? spec.shard);
+  if (slot === undefined && spec.shards !== queue.shape.shards)
+    throw new RingSimError(
+      'shards',
+      spec.shards,
+      `the ring was made for ${queue.shape.shards} store shards`,
+      'make the queue with SharedReadQueue.create(shards)',
+    );
+  if (slot !== undefined && (!Number.isInteger(slot) || slot < 0 || slot >= queue.shape.shards))
+    throw new RingSimError('slot', slot, `the ring feeds slots 0 to ${queue.shape.shards - 1}`, "read as one of the ring's slots");
+  return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, queue, slot ?? spec.shard);
 }
 
 /** The result of a run from all its shards (in any order; each shard exactly once), as `replay` gives it. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ReadRing } from '../../src/sim/read-ring.js';
+import { SharedReadQueue } from '../../src/sim/shared-read-queue.js';
 import { bytesTraceSource } from '../../src/sim/trace/source.js';
 import { readScenario } from '../../src/sim/scenario.js';
 import { mergeShards, replay, simulateRouter, simulateShard, simulateStores } from '../../src/sim/simulate.js';
@@ -61,11 +61,11 @@ describe('simulateShard + mergeShards', () => {
   });
 });
 
-describe('simulateRouter + simulateStores (routed reads through a ReadRing)', () => {
+describe('simulateRouter + simulateStores (routed reads through a SharedReadQueue)', () => {
   // In one thread: the router publishes every batch first (the ring has a slot for each), then each store shard
   // replays them; threads only change when the work happens.
   async function routed(s: ReturnType<typeof scenario>, shards: number, sample?: number): Promise<string> {
-    const ring = ReadRing.create(shards, 8);
+    const ring = SharedReadQueue.create(shards, 8);
     const router = await simulateRouter(s, ring, { sample });
     const stores = [];
     for (let shard = 0; shard < shards; shard++) stores.push(await simulateStores(s, { shard, shards }, ring, { sample }));
@@ -130,7 +130,7 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
     const openTrace = () => bytesTraceSource('mem.csv', new TextEncoder().encode(csv));
     const whole = JSON.stringify(await replay(s, { openTrace }));
     for (const shards of [1, 3]) {
-      const ring = ReadRing.create(shards, 64, 4096, 2000); // 2,000 bytes of paths a slot: a batch's new files take many slots
+      const ring = SharedReadQueue.create(shards, 64, 4096, 2000); // 2,000 bytes of paths a slot: a batch's new files take many slots
       const parts = [await simulateRouter(s, ring, { openTrace })];
       for (let shard = 0; shard < shards; shard++) parts.push(await simulateStores(s, { shard, shards }, ring));
       expect(JSON.stringify(mergeShards(s, parts))).toBe(whole);
@@ -139,7 +139,7 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
 
   it('refuses a trace workload and a ring made for another shard count', async () => {
     const s = scenario('dynamic');
-    await expect(simulateStores(s, { shard: 0, shards: 2 }, ReadRing.create(3))).rejects.toThrow(/ring was made for 3/);
+    await expect(simulateStores(s, { shard: 0, shards: 2 }, SharedReadQueue.create(3))).rejects.toThrow(/ring was made for 3/);
     const trace = readScenario(
       {
         name: 't',
@@ -148,6 +148,6 @@ describe('simulateRouter + simulateStores (routed reads through a ReadRing)', ()
       },
       't',
     );
-    await expect(simulateStores(trace, { shard: 0, shards: 1 }, ReadRing.create(1))).rejects.toThrow(/workload.type/);
+    await expect(simulateStores(trace, { shard: 0, shards: 1 }, SharedReadQueue.create(1))).rejects.toThrow(/workload.type/);
   });
 });

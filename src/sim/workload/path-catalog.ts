@@ -1,9 +1,9 @@
 /**
  * A catalog of files known by path and size, numbered in the order they are added: what a page-store thread
- * knows of a trace's files, as the router ships them (`ReadRing`'s new files) ahead of the reads of them.
+ * knows of a trace's files, as the router ships them (`SharedReadQueue`'s new files) ahead of the reads of them.
  */
 import { grown, grownCapacity } from '../../core/typed-arrays.js';
-import type { NewFiles } from '../read-ring.js';
+import type { NewFiles } from '../shared-read-queue.js';
 import type { FileCatalog } from './workload.js';
 
 export class PathCatalog implements FileCatalog {

@@ -1,6 +1,6 @@
 /** The shared-memory ring of routed read batches: order, every shard sees every batch, close, abort, bounds, new files. */
 import { describe, expect, it, vi } from 'vitest';
-import { ReadRing, ROUTE_SKIPPED, ROUTE_UNAVAILABLE } from '../../src/sim/read-ring.js';
+import { SharedReadQueue, ROUTE_SKIPPED, ROUTE_UNAVAILABLE } from '../../src/sim/shared-read-queue.js';
 
 function batch(n: number, base: number) {
   const file = Int32Array.from({ length: n }, (_, i) => base + i);
@@ -10,16 +10,16 @@ function batch(n: number, base: number) {
 }
 
 /** What a shard reads: each batch's columns, copied. */
-function drain(ring: ReadRing, shard: number): Array<{ file: number[]; time: number[]; host: number[] }> {
+function drain(ring: SharedReadQueue, shard: number): Array<{ file: number[]; time: number[]; host: number[] }> {
   const out = [];
   for (const b of ring.batches(shard))
     out.push({ file: [...b.file.subarray(0, b.length)], time: [...b.time.subarray(0, b.length)], host: [...b.host.subarray(0, b.length)] });
   return out;
 }
 
-describe('ReadRing', () => {
+describe('SharedReadQueue', () => {
   it('gives every shard every published batch, in order, then ends once closed', async () => {
-    const ring = ReadRing.create(2, 4, 8);
+    const ring = SharedReadQueue.create(2, 4, 8);
     const sent = [batch(8, 0), batch(3, 8), batch(8, 11)];
     for (const b of sent) await ring.publish(b.file.length, b.file, b.time, b.host);
     ring.close();
@@ -29,15 +29,15 @@ describe('ReadRing', () => {
   });
 
   it('works through a second view of the same memory (as another thread has)', async () => {
-    const ring = ReadRing.create(1, 2, 4);
+    const ring = SharedReadQueue.create(1, 2, 4);
     const b = batch(4, 100);
     await ring.publish(4, b.file, b.time, b.host);
     ring.close();
-    expect(drain(new ReadRing(ring.shape), 0)[0].file).toEqual([100, 101, 102, 103]);
+    expect(drain(new SharedReadQueue(ring.shape), 0)[0].file).toEqual([100, 101, 102, 103]);
   });
 
   it('makes the router wait while the slowest shard is a whole ring behind', async () => {
-    const ring = ReadRing.create(2, 2, 4);
+    const ring = SharedReadQueue.create(2, 2, 4);
     const b = batch(4, 0);
     await ring.publish(4, b.file, b.time, b.host);
     await ring.publish(4, b.file, b.time, b.host);
@@ -56,7 +56,7 @@ describe('ReadRing', () => {
   });
 
   it('stops everyone after abort, and refuses a batch larger than a slot', async () => {
-    const ring = ReadRing.create(1, 2, 4);
+    const ring = SharedReadQueue.create(1, 2, 4);
     const b = batch(5, 0);
     await expect(ring.publish(5, b.file, b.time, b.host)).rejects.toThrow(/at most 4 reads/);
     ring.abort();
@@ -65,13 +65,13 @@ describe('ReadRing', () => {
   });
 });
 
-describe('ReadRing wake-ups', () => {
+describe('SharedReadQueue wake-ups', () => {
   // A thread reads the word it sleeps on, checks whether it may go on, then sleeps while the word is unchanged. A
   // close or abort landing anywhere between its read and its sleep must change the word, so that the sleep returns
   // 'not-equal' at once instead of running out its whole timeout ('timed-out').
   type Checked = { checkOpen(): void };
   /** Runs `event` once, right after the ring's next open-check passes (between a thread's read and its sleep). */
-  const afterNextCheck = (ring: ReadRing, event: () => void) => {
+  const afterNextCheck = (ring: SharedReadQueue, event: () => void) => {
     const target = ring as unknown as Checked;
     const check = target.checkOpen.bind(ring);
     let pending = true;
@@ -85,8 +85,8 @@ describe('ReadRing wake-ups', () => {
   };
 
   /** Shard 0 of an empty ring sleeps; `event` lands just before its first sleep. What did that sleep return? */
-  const shardSleep = (event: (ring: ReadRing) => void): string => {
-    const ring = ReadRing.create(1, 2, 4);
+  const shardSleep = (event: (ring: SharedReadQueue) => void): string => {
+    const ring = SharedReadQueue.create(1, 2, 4);
     const wait = Atomics.wait.bind(Atomics);
     const results: string[] = [];
     vi.spyOn(Atomics, 'wait').mockImplementation((array, index, value, timeout) => {
@@ -111,9 +111,9 @@ describe('ReadRing wake-ups', () => {
   });
 
   /** The router fills a 2-slot ring no shard reads, so its third publish sleeps; `arrange` sets up what lands when. */
-  const routerSleep = async (arrange: (ring: ReadRing, other: ReadRing) => void): Promise<unknown> => {
-    const ring = ReadRing.create(1, 2, 4);
-    const other = new ReadRing(ring.shape); // a shard thread's view of the same memory
+  const routerSleep = async (arrange: (ring: SharedReadQueue, other: SharedReadQueue) => void): Promise<unknown> => {
+    const ring = SharedReadQueue.create(1, 2, 4);
+    const other = new SharedReadQueue(ring.shape); // a shard thread's view of the same memory
     const b = batch(4, 0);
     await ring.publish(4, b.file, b.time, b.host);
     await ring.publish(4, b.file, b.time, b.host);
@@ -139,9 +139,9 @@ describe('ReadRing wake-ups', () => {
   });
 });
 
-describe('ReadRing with files', () => {
+describe('SharedReadQueue with files', () => {
   it('ships new files ahead of the batch, over as many slots as their paths need', async () => {
-    const ring = ReadRing.create(1, 8, 4, 24);
+    const ring = SharedReadQueue.create(1, 8, 4, 24);
     const b = batch(3, 0);
     const paths = ['s3://a/1', 's3://a/22', 's3://a/333', 's3://ü/4444'];
     await ring.publish(3, b.file, b.time, b.host, { sizes: [1, 2, 3, 4], paths });
@@ -156,7 +156,7 @@ describe('ReadRing with files', () => {
   });
 
   it('a batch published without files brings none, even in a slot that held files a lap ago', async () => {
-    const ring = ReadRing.create(1, 2, 4, 64);
+    const ring = SharedReadQueue.create(1, 2, 4, 64);
     const b = batch(1, 0);
     const got: string[][] = [];
     const shard = ring.batches(0);
@@ -176,7 +176,9 @@ describe('ReadRing with files', () => {
 
   it('refuses files on a ring made without room for them, and a path longer than a slot holds', async () => {
     const b = batch(1, 0);
-    await expect(ReadRing.create(1, 2, 4).publish(1, b.file, b.time, b.host, { sizes: [1], paths: ['x'] })).rejects.toThrow(/ships no files/);
-    await expect(ReadRing.create(1, 2, 4, 8).publish(1, b.file, b.time, b.host, { sizes: [1], paths: ['123456789'] })).rejects.toThrow(/longer than 8 bytes/);
+    await expect(SharedReadQueue.create(1, 2, 4).publish(1, b.file, b.time, b.host, { sizes: [1], paths: ['x'] })).rejects.toThrow(/ships no files/);
+    await expect(SharedReadQueue.create(1, 2, 4, 8).publish(1, b.file, b.time, b.host, { sizes: [1], paths: ['123456789'] })).rejects.toThrow(
+      /longer than 8 bytes/,
+    );
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Routed reads handed from one router to N page-store shards through shared memory: a ring of batch slots in a
+ * Routed reads handed from one router to N page-store shards through shared memory: a circular queue of batch slots in a
  * `SharedArrayBuffer` (no per-read objects or messages). The router fills a slot with a batch's columns (file,
  * serving host, clock) and publishes it; every shard reads every slot in order and releases it; the router waits
- * (asynchronously, so its thread keeps handling messages) while the slowest shard is a whole ring behind.
+ * (asynchronously, so its thread keeps handling messages) while the slowest shard is a whole lap of slots behind.
  *
  * Runs wherever `SharedArrayBuffer` and `Atomics` do: worker threads in Node, Web Workers in a browser (shards
  * block in `Atomics.wait`, which a browser allows off the main thread only). A router waiting in
@@ -55,17 +55,17 @@ const ABORTED = 2;
 
 type WaitAsync = (a: Int32Array, index: number, value: number, timeout?: number) => { async: boolean; value: unknown };
 
-export interface ReadRingShape {
+export interface SharedReadQueueShape {
   buffer: SharedArrayBuffer;
   shards: number;
   slots: number;
   batch: number;
-  /** Bytes of new files' paths a slot holds (0: the ring ships no files). */
+  /** Bytes of new files' paths a slot holds (0: the queue ships no files). */
   fileBytes: number;
 }
 
-/** The ring's memory, shared by the router and the shards (pass `shape` to each thread). */
-export class ReadRing {
+/** The queue's memory, shared by the router and the shards (pass `shape` to each thread). */
+export class SharedReadQueue {
   private readonly ctl: Int32Array;
   private readonly lengths: Int32Array;
   private readonly files: Int32Array;
@@ -84,14 +84,14 @@ export class ReadRing {
    * `slots` batches of `batch` reads in flight (16 bytes a read: 8 MiB by default), so shards whose load differs
    * for a while keep going; with `fileBytes`, each slot also carries new files (a trace's keys) in that many bytes.
    */
-  static create(shards: number, slots = 128, batch = 4096, fileBytes = 0): ReadRing {
+  static create(shards: number, slots = 128, batch = 4096, fileBytes = 0): SharedReadQueue {
     const n = slots * batch;
     const files = fileBytes > 0 ? 12 * n + slots * fileBytes : 0;
     const bytes = 16 * n + 4 * (RELEASED + shards + 2 * slots) + files;
-    return new ReadRing({ buffer: new SharedArrayBuffer(bytes), shards, slots, batch, fileBytes });
+    return new SharedReadQueue({ buffer: new SharedArrayBuffer(bytes), shards, slots, batch, fileBytes });
   }
 
-  constructor(readonly shape: ReadRingShape) {
+  constructor(readonly shape: SharedReadQueueShape) {
     const { buffer, shards, slots, batch, fileBytes } = shape;
     const n = slots * batch;
     const withFiles = fileBytes > 0 ? n : 0;
@@ -135,7 +135,7 @@ export class ReadRing {
   // The router's side.
 
   /**
-   * Publishes a batch (copied into the next slot), waiting while every slot is still in use; `files` (a ring
+   * Publishes a batch (copied into the next slot), waiting while every slot is still in use; `files` (a queue
    * made with `fileBytes`) go first, over as many slots as their paths need.
    */
   async publish(length: number, file: Int32Array, time: Float64Array, host: Int32Array, files?: NewFiles): Promise<void> {
@@ -143,7 +143,7 @@ export class ReadRing {
     let next = 0;
     const count = files?.paths.length ?? 0;
     if (count > 0 && this.shape.fileBytes === 0)
-      throw new RingSimError('files', count, 'this ring ships no files', 'make it with ReadRing.create(shards, slots, batch, fileBytes)');
+      throw new RingSimError('files', count, 'this ring ships no files', 'make it with SharedReadQueue.create(shards, slots, batch, fileBytes)');
     for (;;) {
       const seq = await this.freeSlot();
       const slot = seq % this.shape.slots;
