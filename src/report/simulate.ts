@@ -45,19 +45,38 @@ export function simulationView(r: SimulationResult): SimulationView {
   };
   if (r.sample) view.heading.push(`${sampleLabel(r.sample.rate, 'the files')}; ${count(t.requests)} of the ${count(t.reads)} reads replayed`);
   if (r.events.length) {
+    // A restart without a persisted identity is the one event that keeps files on a pod under a new identity.
+    const pod = r.events.some((e) => e.action === 'restart-worker' || e.samePod > 0);
     const rows = r.events.map((e) => [
       e.label,
       count(e.at),
       percent(e.filesMoved),
       formatBinary(e.bytesMoved),
+      ...(pod ? [percent(e.samePod), formatBinary(e.bytesSamePod)] : []),
       formatBinary(e.bytesUnreachable),
       orDash(e.hitRatioBefore),
       ...(e.group === null ? [orDash(e.hitRatioAfter), orDash(e.lowestHitRatio), recoveryText(e)] : ['-', '-', `in group ${e.group + 1}`]),
     ]);
-    const headers = ['event', 'at read', 'files moved', 'bytes moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'];
+    const headers = [
+      'event',
+      'at read',
+      'files moved',
+      'bytes moved',
+      ...(pod ? ['files stay on pod', 'bytes stay on pod'] : []),
+      'cached bytes unreachable',
+      'hit ratio before',
+      'after',
+      'lowest',
+      'recovery',
+    ];
+    const podNote = pod
+      ? [
+          "stay on pod: files passing from a restarted worker's old identity to its new one on the same pod (samePod), still in its page store: not moved, not re-read",
+        ]
+      : [];
     view.events = {
       table: { headers, rows, rightAlign: headers.map((_, i) => i > 0) },
-      details: [...r.events.map((e) => `  ${e.label}: ${e.detail}`), recoveryNote(r)],
+      details: [...r.events.map((e) => `  ${e.label}: ${e.detail}`), ...podNote, recoveryNote(r)],
     };
   }
   if (r.eventGroups.length) view.groups = groupsView(r);

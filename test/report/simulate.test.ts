@@ -3,6 +3,7 @@ import { parseScenario } from '../../src/sim/scenario.js';
 import { simulate } from '../../src/sim/simulate.js';
 import { renderSimulationText, simulationView, workersText } from '../../src/report/simulate.js';
 import { formatBinary } from '../../src/core/units.js';
+import { percent } from '../../src/report/format.js';
 
 const yaml = `
 name: tiny
@@ -44,5 +45,20 @@ describe('simulate report', () => {
     expect(e.bytesMoved).toBeGreaterThan(0);
     expect(v.events!.table.rows[0][3]).toBe(formatBinary(e.bytesMoved));
     expect(workersText({ ...result.scenario, workersAtStart: 1, workersAddedByEvents: 0 })).toBe('1 worker');
+  });
+
+  it('a restart-worker event gets files and bytes that stay on the pod, from samePod and bytesSamePod (issue 23 item 2)', async () => {
+    const restart = yaml
+      .replace('count: 3, pagestore:', 'count: 3, identity: ephemeral, pagestore:')
+      .replace('{ at: 1000, action: stop-worker, worker: worker-1 }', '{ at: 1000, action: restart-worker, worker: worker-1 }');
+    const result = await simulate(parseScenario(restart, 'tiny.yaml'));
+    const e = result.events[0];
+    expect(e.samePod).toBeGreaterThan(0);
+    const v = simulationView(result);
+    expect(v.events!.table.headers.slice(2, 7)).toEqual(['files moved', 'bytes moved', 'files stay on pod', 'bytes stay on pod', 'cached bytes unreachable']);
+    expect(v.events!.table.rows[0].slice(4, 6)).toEqual([percent(e.samePod), formatBinary(e.bytesSamePod)]);
+    expect(v.events!.details.some((d) => d.startsWith('stay on pod: files passing from a restarted worker'))).toBe(true);
+    // No restart: no such column.
+    expect(simulationView(await simulate(parseScenario(yaml, 'tiny.yaml'))).events!.table.headers).not.toContain('files stay on pod');
   });
 });
