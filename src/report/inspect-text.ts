@@ -44,19 +44,34 @@ function labelled(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>): 
   return w.identities.reduce((name, id) => (hosts.has(id) ? name.replace(id, workerLabel(id, hosts.get(id))) : name), w.name);
 }
 
-function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | null>, priced: boolean): string {
+/** Keys a restart without identity keeps on its pod (share; with --dataset the bytes still cached there); '-' for a ring not computed. */
+function onPod(e: InspectEffect | null, bytes: boolean): string[] {
+  const share = e ? percent(e.samePod) : '-';
+  if (!bytes) return [share];
+  return [share, e?.samePodBytes == null ? '-' : formatBytes(e.samePodBytes)];
+}
+
+/**
+ * One what-if kind's table. A restart without identity (the only change that keeps keys on a pod under a new
+ * identity) gets the "stay on pod" columns, each ring: the JSON's samePod, and with --dataset samePodBytes.
+ */
+function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | null>, priced: boolean, withBytes: boolean): string {
   const costHead = priced ? ['re-read', 'time', 'GETs', 'cost'] : ['re-read', 'time'];
+  const pod = rows.some((w) => w.kind === 'restart-new-identity' || (w.dynamic?.samePod ?? 0) > 0 || w.static.samePod > 0);
+  const podHead = !pod ? [] : withBytes ? ['stay on pod', 'cached on pod'] : ['stay on pod'];
   return table(
-    ['what-if', 'dynamic: moved', ...costHead, 'static: moved', 'unreachable', ...costHead],
+    ['what-if', 'dynamic: moved', ...podHead, ...costHead, 'static: moved', ...podHead, 'unreachable', ...costHead],
     rows.map((w) => [
       labelled(w, hosts),
       w.dynamic ? percent(w.dynamic.moved) : '-',
+      ...(pod ? onPod(w.dynamic, withBytes) : []),
       ...cost(w.dynamic, priced),
       percent(w.static.moved),
+      ...(pod ? onPod(w.static, withBytes) : []),
       percent(w.static.unreachable),
       ...cost(w.static, priced),
     ]),
-    [false, ...costHead.map(() => true), true, true, ...costHead.map(() => true), true],
+    [false, true, ...podHead.map(() => true), ...costHead.map(() => true), true, ...podHead.map(() => true), true, ...costHead.map(() => true)],
   );
 }
 
@@ -67,14 +82,10 @@ function whatIfSection(r: InspectReport): string[] {
     const rows = r.whatIf.filter((w) => w.kind === kind);
     if (rows.length === 0) continue;
     const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;
-    out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts, r.cost.pricePer1000Requests !== null));
+    out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts, r.cost.pricePer1000Requests !== null, r.cost.datasetBytes !== null));
     if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
-    for (const w of rows.filter((x) => (x.dynamic?.samePod ?? 0) > 0 || x.static.samePod > 0)) {
-      out.push(
-        `stays on the pod (new identity, same page store: not moved, not re-read): dynamic ${w.dynamic ? percent(w.dynamic.samePod) : '-'}, static ${percent(w.static.samePod)}`,
-      );
-    }
     for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
+    for (const n of new Set(rows.map((w) => w.note).filter((x): x is string => x !== null))) out.push(`note: ${n}`);
     if (r.worker !== null) out.push(...flowLines(rows[0], hosts));
   }
   out.push(

@@ -59,6 +59,8 @@ export interface InspectEffect {
   unreachable: number;
   /** Fraction of keys a restart without identity hands to its new identity on the same pod: still cached, not moved. */
   samePod: number;
+  /** Model: what the restarted worker caches of the samePod keys: still in its page store, not re-read (null without --dataset). */
+  samePodBytes: number | null;
   /** Model: what the workers handing the moved keys over cache of them, re-read from the under-storage (null without --dataset). */
   rereadBytes: number | null;
   /** "cache" when what a worker caches (its page data, or nothing for an OFFLINE identity) caps rereadBytes, else "dataset". */
@@ -83,6 +85,12 @@ export interface InspectWhatIf {
   static: InspectEffect;
   /** Null when exact; otherwise what is modelled. */
   model: string | null;
+  /**
+   * What the figures do not show, when there is something (null otherwise): for a stop, what happens when the
+   * worker comes back with its identity, from its page-store type (a hostPath or PVC page store is still warm,
+   * an emptyDir one comes back empty).
+   */
+  note: string | null;
 }
 
 export interface InspectReport {
@@ -182,6 +190,7 @@ function effectOf(m: Membership, mode: RingMode, change: WhatIfChange, o: Inspec
     optimal: r.optimal,
     unreachable: r.unreachable,
     samePod: r.samePod,
+    samePodBytes: o.datasetBytes !== undefined ? (r.samePodFlow?.bytes ?? 0) : null,
     rereadBytes,
     bytesBasis: r.bytesBasis,
     ...rereadCost(rereadBytes, rereadUfs(o)),
@@ -214,6 +223,7 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
       identities: [w.identity],
       ...effects(m, { kind: 'remove', worker: index.get(w.identity)! }, o),
       model: null,
+      note: null,
     });
   }
   for (const w of online) {
@@ -223,6 +233,7 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
       identities: [w.identity],
       ...effects(m, { kind: 'stop', worker: index.get(w.identity)! }, o),
       model: null,
+      note: stopNote(o),
     });
   }
   const chosen = o.worker !== undefined ? findWorker(m, o.worker, o.pods) : undefined;
@@ -285,6 +296,19 @@ function pageStoreAssumptions(o: InspectOptions): string[] {
   return [cap, type];
 }
 
+/**
+ * What a stop's figures do not show: the worker coming back with its identity gets its keys back, and whether they
+ * are still cached depends on its page-store type (the what-if module's pageStoreSurvivesRestart: hostPath and
+ * persistentVolumeClaim survive a pod restart, emptyDir does not).
+ */
+function stopNote(o: InspectOptions): string {
+  const type = o.pagestoreType ?? 'hostPath';
+  const source = o.pagestoreType !== undefined ? 'from --manifest' : 'assumed: no --manifest';
+  return pageStoreSurvivesRestart(o.pagestoreType)
+    ? `back with its identity, a stopped worker gets its keys back and its ${type} page store (${source}) survives the pod restart: still warm, nothing more is re-read`
+    : `back with its identity, a stopped worker gets its keys back but its ${type} page store (${source}) comes back empty: all it cached is re-read once more`;
+}
+
 /** The pod, node and (when none) why, of one host; nothing without --pods. */
 function podFields(host: string | undefined, pods: PodIndex | undefined): Pick<InspectWorker, 'pod' | 'node' | 'podNote'> {
   if (!pods) return {};
@@ -313,7 +337,7 @@ function restartWithout(m: Membership, identity: string, o: InspectOptions, flow
   const fresh = drawIdentities(seed, 'restart')[0];
   const worker = m.members.findIndex((w) => w.identity === identity);
   const kept = pageStoreSurvivesRestart(o.pagestoreType)
-    ? 'keys passing from the old identity to the new one stay on the pod (samePod: its page store survives, not re-read)'
+    ? 'keys passing from the old identity to the new one stay on the pod (stay on pod, samePod: its page store survives, so they are not moved, not re-read)'
     : 'its emptyDir page store comes back empty, so the keys passing to the new identity on the same pod are re-read too (counted as moved)';
   return {
     kind: 'restart-new-identity',
@@ -321,6 +345,7 @@ function restartWithout(m: Membership, identity: string, o: InspectOptions, flow
     identities: [identity, fresh],
     ...effects(m, { kind: 'restart', worker, newIdentity: fresh }, o, flows),
     model: `the new identity is random in Alluxio: drawn here (seed ${seed}); the old one stays registered, OFFLINE (ring bloat +1); ${kept}`,
+    note: null,
   };
 }
 
@@ -337,6 +362,7 @@ function addWorkers(m: Membership, n: number, o: InspectOptions): InspectWhatIf 
     identities: added,
     ...effects(m, { kind: 'add', ids: added, like }, o),
     model: `new workers get random UUIDs: these are drawn (seed ${seed}); another draw moves about as much`,
+    note: null,
   };
 }
 
@@ -350,13 +376,20 @@ function workerWhatIfs(m: Membership, identity: string, o: InspectOptions): Insp
   const worker = m.members.findIndex((w) => w.identity === identity);
   if (m.members[worker].state === 'OFFLINE') {
     return [
-      { kind: 'remove-offline', name: `remove-worker ${identity}`, identities: [identity], ...effects(m, { kind: 'remove', worker }, o, true), model: null },
+      {
+        kind: 'remove-offline',
+        name: `remove-worker ${identity}`,
+        identities: [identity],
+        ...effects(m, { kind: 'remove', worker }, o, true),
+        model: null,
+        note: null,
+      },
     ];
   }
   const down = effects(m, { kind: 'stop', worker }, o, true);
   const survives = pageStoreSurvivesRestart(o.pagestoreType);
   return [
-    { kind: 'stop', name: `stop ${identity}`, identities: [identity], ...down, model: null },
+    { kind: 'stop', name: `stop ${identity}`, identities: [identity], ...down, model: null, note: stopNote(o) },
     {
       kind: 'restart-same-identity',
       name: `restart ${identity} with its identity`,
@@ -365,6 +398,7 @@ function workerWhatIfs(m: Membership, identity: string, o: InspectOptions): Insp
       model: survives
         ? 'its keys come back with the same ring points and its page store survives the pod restart, so nothing moves once it is back (while it is down, its stop row applies)'
         : 'its keys come back with the same ring points, but its emptyDir page store comes back empty: every byte it cached is re-read (while it is down, its stop row applies)',
+      note: null,
     },
     restartWithout(m, identity, o, true),
     {
@@ -374,6 +408,7 @@ function workerWhatIfs(m: Membership, identity: string, o: InspectOptions): Insp
       ...down,
       model:
         'its pod leaves, its identity stays registered OFFLINE until remove-worker; with a Deployment the ReplicaSet picks which pod goes (pending first, then the lowest controller.kubernetes.io/pod-deletion-cost, then nodes with more replicas, then the newest, else random), so annotate this pod with the lowest pod-deletion-cost first',
+      note: null,
     },
   ];
 }

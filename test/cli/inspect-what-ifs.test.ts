@@ -82,6 +82,9 @@ describe('inspect what-ifs: cache cap, samePod, page-store type', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Assumed: what-if bytes: no --manifest, so what each worker caches is unknown/);
     expect(r.stdout).toMatch(/Assumed: page store: no --manifest, taken as hostPath/);
-    expect(r.stdout).toMatch(/stays on the pod \(new identity, same page store: not moved, not re-read\): dynamic \d+\.\d\d %/);
+    expect(r.stdout).toMatch(/^what-if +dynamic: moved +stay on pod +cached on pod +re-read +time +static: moved +stay on pod +cached on pod +unreachable/m);
+    expect(r.stdout).toMatch(
+      /^note: back with its identity, a stopped worker gets its keys back and its hostPath page store \(assumed: no --manifest\) survives/m,
+    );
   });
 });

@@ -4,6 +4,8 @@ import { Random } from '../../src/core/random.js';
 import type { Membership } from '../../src/membership/membership.js';
 import { buildInspect } from '../../src/report/inspect.js';
 import { renderInspectText } from '../../src/report/inspect-text.js';
+import { formatBytes } from '../../src/core/units.js';
+import { percent } from '../../src/report/format.js';
 
 function cluster(n: number, offline: number[]): Membership {
   const r = new Random(3);
@@ -50,5 +52,51 @@ describe('renderInspectText', () => {
     expect(down).toContain('dynamic ring: no ONLINE worker');
     expect(down).toContain('re-read: pass --dataset SIZE (and --ufs-bandwidth RATE)');
     expect(down).not.toContain('Notes:\n  a note\n  a note');
+  });
+});
+
+describe('renderInspectText: the "stay on pod" columns and the stop note (issue 23)', () => {
+  const m = cluster(6, []);
+  const table = (text: string, first: string): string[] => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith(first));
+    return [lines[at - 2], lines[at]];
+  };
+
+  it('the restart-without-identity table has stay on pod (share, and with --dataset the bytes) for each ring, from the JSON figures', () => {
+    const r = buildInspect(m, { vnodes: 200, datasetBytes: 2 ** 40 });
+    const w = r.whatIf.find((x) => x.kind === 'restart-new-identity')!;
+    const [head, row] = table(renderInspectText(r), 'restart ');
+    expect(head.split(/ {2,}/)).toEqual([
+      'what-if',
+      'dynamic: moved',
+      'stay on pod',
+      'cached on pod',
+      're-read',
+      'time',
+      'static: moved',
+      'stay on pod',
+      'cached on pod',
+      'unreachable',
+      're-read',
+      'time',
+    ]);
+    const cells = row.split(/ {2,}/);
+    expect(cells[2]).toBe(percent(w.dynamic!.samePod));
+    expect(cells[3]).toBe(formatBytes(w.dynamic!.samePodBytes!));
+    expect(cells[7]).toBe(percent(w.static.samePod));
+    expect(cells[8]).toBe(formatBytes(w.static.samePodBytes!));
+  });
+
+  it('without --dataset only the share; the other tables have no such column; the stop rows carry their note', () => {
+    const r = buildInspect(m, { vnodes: 200 });
+    const text = renderInspectText(r);
+    const [head] = table(text, 'restart ');
+    expect(head.split(/ {2,}/).filter((h) => h === 'stay on pod')).toHaveLength(2);
+    expect(head).not.toContain('cached on pod');
+    expect(table(text, 'stop ')[0]).not.toContain('stay on pod');
+    expect(table(text, 'add ')[0]).not.toContain('stay on pod');
+    expect(text).toContain('\nnote: back with its identity, a stopped worker gets its keys back and its hostPath page store (assumed: no --manifest) survives');
+    expect(renderInspectText(buildInspect(m, { vnodes: 200, pagestoreType: 'emptyDir' }))).toContain('page store (from --manifest) comes back empty');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseBandwidth } from '../../src/core/bandwidth.js';
 import { membershipPlacement, type Membership } from '../../src/membership/membership.js';
 import { movement } from '../../src/ring/analysis/movement.js';
@@ -137,5 +138,76 @@ describe('buildInspect', () => {
     const same = one.whatIf.find((w) => w.kind === 'restart-same-identity')!;
     expect(same.dynamic!.moved).toBeCloseTo(one.workers[0].share, 12);
     expect(same.dynamic!.rereadBytes).toBe(2 ** 30);
+  });
+});
+
+describe('buildInspect: keys that stay on the pod, and what a stopped worker comes back to (issue 23)', () => {
+  it("property: moved + samePod ≤ 1 and samePod ≤ the restarted worker's share; samePod = 0 wherever identities persist", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.constantFrom('hostPath', 'persistentVolumeClaim', 'emptyDir'),
+        (online, offline, seed, type) => {
+          const m = cluster(
+            online + offline,
+            Array.from({ length: offline }, (_, i) => online + i),
+            seed,
+          );
+          const r = buildInspect(m, { vnodes: 20, seed, datasetBytes: 2 ** 40, cacheBytes: 2 ** 30, pagestoreType: type });
+          for (const w of r.whatIf) {
+            for (const e of [w.dynamic, w.static]) {
+              if (!e) continue;
+              expect(e.moved + e.samePod).toBeLessThanOrEqual(1 + 1e-12);
+              expect(e.samePodBytes).toBeGreaterThanOrEqual(0);
+              expect(e.samePodBytes).toBeLessThanOrEqual(2 ** 30);
+              if (w.kind !== 'restart-new-identity' || type === 'emptyDir') {
+                expect(e.samePod).toBe(0);
+                expect(e.samePodBytes).toBe(0);
+              }
+            }
+            if (w.kind === 'restart-new-identity') {
+              const old = r.workers.find((x) => x.identity === w.identities[0])!;
+              expect(w.dynamic!.samePod).toBeLessThanOrEqual(old.share + 1e-12);
+              expect(w.static.samePod).toBeLessThanOrEqual(old.staticShare + 1e-12);
+            }
+          }
+        },
+      ),
+      { seed: 23, numRuns: 60 },
+    );
+  });
+
+  it('samePodBytes is what the restarted worker caches of its samePod keys, and null without --dataset', () => {
+    const m = cluster(6, []);
+    const r = buildInspect(m, { vnodes: 200, datasetBytes: 2 ** 40 });
+    const w = r.whatIf.find((x) => x.kind === 'restart-new-identity')!;
+    expect(w.dynamic!.samePod).toBeGreaterThan(0);
+    expect(w.dynamic!.samePodBytes).toBe(Math.round(w.dynamic!.samePod * 2 ** 40));
+    const bare = buildInspect(m, { vnodes: 200 }).whatIf.find((x) => x.kind === 'restart-new-identity')!;
+    expect(bare.dynamic!.samePodBytes).toBeNull();
+    expect(bare.dynamic!.samePod).toBe(w.dynamic!.samePod);
+  });
+
+  it("a stop's note follows the page-store type: hostPath and PVC stay warm, emptyDir comes back empty", () => {
+    const m = cluster(4, [1]);
+    const note = (pagestoreType?: string): string[] => [
+      ...new Set(
+        buildInspect(m, { pagestoreType })
+          .whatIf.filter((w) => w.kind === 'stop')
+          .map((w) => w.note!),
+      ),
+    ];
+    expect(note()).toEqual([
+      'back with its identity, a stopped worker gets its keys back and its hostPath page store (assumed: no --manifest) survives the pod restart: still warm, nothing more is re-read',
+    ]);
+    expect(note('persistentVolumeClaim')[0]).toMatch(/its persistentVolumeClaim page store \(from --manifest\) survives the pod restart: still warm/);
+    expect(note('emptyDir')).toEqual([
+      'back with its identity, a stopped worker gets its keys back but its emptyDir page store (from --manifest) comes back empty: all it cached is re-read once more',
+    ]);
+    const one = buildInspect(m, { pagestoreType: 'emptyDir', worker: m.members[0].identity });
+    expect(one.whatIf.find((w) => w.kind === 'stop')!.note).toMatch(/comes back empty/);
+    for (const w of one.whatIf.filter((x) => x.kind !== 'stop')) expect(w.note).toBeNull();
   });
 });
