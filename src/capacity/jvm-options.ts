@@ -24,6 +24,8 @@ export interface JvmMemoryOptions {
   maxRamPercentage?: { option: string; field: string; percent: number };
   /** Memory options whose value HotSpot refuses, with what the JVM says. */
   invalid: Array<{ option: string; field: string; problem: string }>;
+  /** Options a later one of the same kind replaced (`by`): the JVM never uses them. */
+  overridden?: Array<{ option: string; field: string; by: { option: string; field: string } }>;
 }
 
 type SizeKey = 'maxHeap' | 'initialHeap' | 'maxDirect';
@@ -42,10 +44,18 @@ export const DEFAULT_MAX_RAM_PERCENTAGE = 25;
 
 /** The memory options of `options` (a component's jvmOptions list), each located as `${field}[i]`. */
 export function readJvmMemoryOptions(options: readonly string[], field: string): JvmMemoryOptions {
+  return readJvmMemoryItems(options.map((text, i) => ({ text, field: `${field}[${i}]` })));
+}
+
+/**
+ * The memory options of items in the order the JVM reads them, each located at its own field (an item's text may
+ * hold several options separated by spaces, as a shell variable does): a later option overrides an earlier one.
+ */
+export function readJvmMemoryItems(items: ReadonlyArray<{ text: string; field: string }>): JvmMemoryOptions {
   const out: JvmMemoryOptions = { invalid: [] };
-  options.forEach((item, i) => {
-    for (const option of item.split(/\s+/).filter((w) => w !== '')) readOption(option, `${field}[${i}]`, out);
-  });
+  for (const { text, field } of items) {
+    for (const option of text.split(/\s+/).filter((w) => w !== '')) readOption(option, field, out);
+  }
   return out;
 }
 
@@ -54,7 +64,11 @@ function readOption(option: string, field: string, out: JvmMemoryOptions): void 
     if (!option.startsWith(o.prefix)) continue;
     const bytes = parseJvmSize(option.slice(o.prefix.length));
     if (bytes === undefined) out.invalid.push({ option, field, problem: o.problem });
-    else out[o.key] = { option, field, bytes };
+    else {
+      const before = out[o.key];
+      if (before) (out.overridden ??= []).push({ option: before.option, field: before.field, by: { option, field } });
+      out[o.key] = { option, field, bytes };
+    }
     return;
   }
   if (option.startsWith(RAM_PERCENTAGE)) {

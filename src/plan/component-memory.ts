@@ -1,20 +1,28 @@
 /**
  * The memory of the coordinator, each worker group and FUSE (guide D.4, OOM): the container's
- * `resources.limits.memory` and `resources.requests.memory` (Kubernetes quantities) and the JVM's memory options
- * from `jvmOptions`, the operator's field: a list of strings on `spec.coordinator`, `spec.worker` (and each worker
- * group) and `spec.fuse` (Alluxio/k8s-operator `api/v1alpha1/alluxiocluster_types.go`: `JvmOptions []string
- * json:"jvmOptions"` and `Resources` with `limits`/`requests` `memory` on each component's spec).
+ * `resources.limits.memory` and `resources.requests.memory` (Kubernetes quantities) and the JVM's memory options.
+ * The operator's CRD gives each component `jvmOptions` (a list of strings), `env` and `resources` with
+ * `limits`/`requests` `memory`, and the spec a cluster-wide `jvmOptions` (Alluxio/k8s-operator
+ * `api/v1alpha1/alluxiocluster_types.go`; that CRD names the coordinator `master`, the Enterprise chart copy below
+ * `coordinator`). Where the options come from and in what order the JVM reads them: jvm-sources.ts.
  *
  * The operator renders its chart with the spec as Helm values, so what a field omits comes from the chart's
  * `values.yaml` (an unofficial copy, github.com/dodiadodia/alluxio-helm): mappings merge key by key, so a manifest
  * that writes only `limits.memory` keeps the default `requests.memory`; a list replaces the default list whole, so
  * a `jvmOptions` without `-Xmx` leaves the JVM's own default heap. The chart's `templates/helpers/_alluxio-env.tpl`
- * puts each component's `jvmOptions` after its built-in `-D` options; `spec.jvmOptions` is not used by it.
+ * puts each component's `jvmOptions` after its built-in `-D` options.
+ *
+ * FUSE overrides: `spec.fuse.overrides[]` (the chart copy's values.yaml: "Per-node-group overrides for CSI fuse
+ * pods", each with `name`, `nodeSelector`, `resources` and `jvmOptions`, "Only effective when fuse.type is csi",
+ * passed to the FuseSet by `templates/csi/csi-fuse.yaml`). How the FuseSet applies one is not published: ring-sim
+ * assumes an override's `resources` merge key by key over `spec.fuse.resources` and its `jvmOptions` replace
+ * FUSE's list on the nodes it selects, each override planned as a FUSE of its own beside the default one.
  */
 import { parseQuantity } from '../capacity/quantity.js';
-import { readJvmMemoryOptions, type JvmMemoryOptions } from '../capacity/jvm-options.js';
+import { readJvmMemoryItems, type JvmMemoryOptions } from '../capacity/jvm-options.js';
 import type { FieldReader } from '../core/field-reader.js';
 import { at, isObj, type Obj } from './yaml-object.js';
+import { jvmSources, type JvmIgnored, type JvmFields } from './jvm-sources.js';
 
 /** A memory quantity as the container gets it: the text, its bytes, and whether the manifest wrote it. */
 export interface MemoryQuantity {
@@ -25,15 +33,23 @@ export interface MemoryQuantity {
 
 export interface ComponentMemory {
   component: keyof typeof OPERATOR_MEMORY_DEFAULTS;
-  /** `coordinator`, `worker`, `worker group large`, `FUSE`. */
+  /** `coordinator`, `worker`, `worker group large`, `FUSE`, `FUSE override high-memory`. */
   label: string;
-  /** Where the component's fields are (`spec.worker`, `spec.workerGroups[1].worker`). */
+  /** Where the component's resources are (`spec.worker`, `spec.workerGroups[1].worker`, `spec.fuse.overrides[0]`). */
   path: string;
   limit: MemoryQuantity;
   request: MemoryQuantity;
   jvm: JvmMemoryOptions;
-  /** Whether jvmOptions was written (else the operator's default list). */
+  /** Whether the component's own list was written (else the operator's default list). */
   jvmGiven: boolean;
+  /** Where the component's own list is, where a fix adds an option (`spec.worker.jvmOptions`). */
+  listField: string;
+  /** `env._JAVA_OPTIONS` when written: read after every other source, so a fix edits an option there. */
+  lateField?: string;
+  /** Fields beside the own list that give options (`spec.jvmOptions`, `spec.worker.env.JAVA_TOOL_OPTIONS`). */
+  extraSources: string[];
+  /** JVM-options fields written where the JVM never reads them. */
+  ignored: JvmIgnored[];
 }
 
 /** The chart's defaults (values.yaml of the unofficial copy): JVM memory options, limits.memory, requests.memory. */
@@ -43,36 +59,92 @@ export const OPERATOR_MEMORY_DEFAULTS = {
   fuse: { jvmOptions: ['-Xmx4g', '-Xms4g', '-XX:MaxDirectMemorySize=8g'], limit: '16Gi', request: '12Gi' },
 } as const;
 
-/** The memory of every component the cluster runs; `groups` are the worker groups with their merged worker fields. */
-export function readComponentMemory(spec: Obj, groups: ReadonlyArray<{ name: string; path: string; spec: Obj }>, r: FieldReader): ComponentMemory[] {
-  const out: ComponentMemory[] = [];
-  out.push(readOne(isObj(spec.coordinator) ? spec.coordinator : {}, 'spec.coordinator', 'coordinator', 'coordinator', r));
-  for (const g of groups) out.push(readOne(g.spec, g.path, groups.length > 1 ? `worker group ${g.name}` : 'worker', 'worker', r));
-  if (at(spec, ['fuse', 'enabled']) !== false) out.push(readOne(isObj(spec.fuse) ? spec.fuse : {}, 'spec.fuse', 'FUSE', 'fuse', r));
-  return out;
+/** One component as the plan reads it: its fields merged as its pods get them, and where each part is written. */
+interface ComponentFields {
+  component: ComponentMemory['component'];
+  label: string;
+  /** Where its resources are written. */
+  path: string;
+  o: Obj;
+  listPath: string;
+  envPath: string;
 }
 
-function readOne(o: Obj, path: string, label: string, component: ComponentMemory['component'], r: FieldReader): ComponentMemory {
-  const d = OPERATOR_MEMORY_DEFAULTS[component];
-  const written = o.jvmOptions;
-  const jvmGiven = written !== undefined && written !== null;
-  if (jvmGiven && (!Array.isArray(written) || written.some((x) => typeof x !== 'string'))) {
-    r.fail(
-      `${path}.jvmOptions`,
-      written,
-      'must be a list of JVM options (strings)',
-      'write e.g. jvmOptions: ["-Xmx8g", "-Xms8g", "-XX:MaxDirectMemorySize=8g"]',
-    );
-  }
-  const jvm = readJvmMemoryOptions(jvmGiven ? (written as string[]) : d.jvmOptions, `${path}.jvmOptions`);
-  return {
+/** The memory of every component the cluster runs; `groups` are the worker groups with their merged worker fields. */
+export function readComponentMemory(spec: Obj, groups: ReadonlyArray<{ name: string; path: string; spec: Obj }>, r: FieldReader): ComponentMemory[] {
+  const one = (component: ComponentMemory['component'], label: string, path: string, o: Obj): ComponentFields => ({
     component,
     label,
     path,
-    limit: memoryQuantity(at(o, ['resources', 'limits', 'memory']), d.limit, `${path}.resources.limits.memory`, r),
-    request: memoryQuantity(at(o, ['resources', 'requests', 'memory']), d.request, `${path}.resources.requests.memory`, r),
-    jvm,
-    jvmGiven,
+    o,
+    listPath: path,
+    envPath: path,
+  });
+  const components = [
+    one('coordinator', 'coordinator', 'spec.coordinator', isObj(spec.coordinator) ? spec.coordinator : {}),
+    ...groups.map((g) => one('worker', groups.length > 1 ? `worker group ${g.name}` : 'worker', g.path, g.spec)),
+  ];
+  const overrideFindings: JvmIgnored[] = [];
+  if (at(spec, ['fuse', 'enabled']) !== false) {
+    const fuse = isObj(spec.fuse) ? spec.fuse : {};
+    components.push(one('fuse', 'FUSE', 'spec.fuse', fuse), ...fuseOverrides(fuse, r, overrideFindings));
+  }
+  const out = components.map((c) => readOne(spec, c, r));
+  out.find((m) => m.path === 'spec.fuse')?.ignored.push(...overrideFindings);
+  return out;
+}
+
+/** Each `spec.fuse.overrides[i]` as a FUSE of its own (assumed merge: see the head of this file). */
+function fuseOverrides(fuse: Obj, r: FieldReader, ignored: JvmIgnored[]): ComponentFields[] {
+  const list = fuse.overrides;
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) r.fail('spec.fuse.overrides', list, 'must be a list', 'write overrides: [{ name:, nodeSelector:, resources:, jvmOptions: }]');
+  const type = fuse.type ?? 'csi';
+  if (type !== 'csi') {
+    if (list.length)
+      ignored.push({
+        field: 'spec.fuse.overrides',
+        why: `the chart applies FUSE overrides only when fuse.type is csi (values.yaml of the chart copy), and fuse.type is ${String(type)}: their resources and jvmOptions are not used`,
+        fix: 'remove spec.fuse.overrides, or use fuse.type: csi (the default)',
+      });
+    return [];
+  }
+  return list.map((raw, i) => {
+    const path = `spec.fuse.overrides[${i}]`;
+    const ov = r.mapping(raw, path, 'must be a mapping', 'write name:, nodeSelector:, resources: and jvmOptions: under it');
+    const name = typeof ov.name === 'string' && ov.name !== '' ? ov.name : String(i);
+    const given = ov.jvmOptions !== undefined && ov.jvmOptions !== null;
+    const o: Obj = { ...fuse, resources: mergeMappings(fuse.resources, ov.resources), jvmOptions: given ? ov.jvmOptions : fuse.jvmOptions };
+    return { component: 'fuse' as const, label: `FUSE override ${name}`, path, o, listPath: given ? path : 'spec.fuse', envPath: 'spec.fuse' };
+  });
+}
+
+/** `b` merged over `a` key by key (mappings in mappings too), as Helm merges values. */
+function mergeMappings(a: unknown, b: unknown): unknown {
+  if (!isObj(a) || !isObj(b)) return b ?? a;
+  const out: Obj = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = mergeMappings(a[k], v);
+  return out;
+}
+
+function readOne(spec: Obj, c: ComponentFields, r: FieldReader): ComponentMemory {
+  const d = OPERATOR_MEMORY_DEFAULTS[c.component];
+  const f: JvmFields = { component: c.component, o: c.o, listPath: c.listPath, envPath: c.envPath, defaults: d.jvmOptions };
+  const sources = jvmSources(spec, f, r);
+  const quantity = (kind: 'limits' | 'requests', fallback: string): MemoryQuantity =>
+    memoryQuantity(at(c.o, ['resources', kind, 'memory']), fallback, `${c.path}.resources.${kind}.memory`, r);
+  return {
+    component: c.component,
+    label: c.label,
+    path: c.path,
+    limit: quantity('limits', d.limit),
+    request: quantity('requests', d.request),
+    jvm: readJvmMemoryItems(sources.items),
+    jvmGiven: sources.listGiven,
+    listField: sources.listField,
+    ...(sources.lateField ? { lateField: sources.lateField } : {}),
+    extraSources: sources.extra,
+    ignored: sources.ignored,
   };
 }
 
@@ -109,5 +181,20 @@ export function memoryAssumption(memory: readonly ComponentMemory[]): string {
   const defaults = taken.length
     ? `the operator's defaults where the manifest is silent (values.yaml of an unofficial copy of its chart, github.com/dodiadodia/alluxio-helm): ${taken.join('; ')}; `
     : '';
-  return `memory (guide D.4): ${defaults}without -XX:MaxDirectMemorySize direct memory may grow to the heap's size (OpenJDK), without -Xmx the heap is MaxRAMPercentage (25 % by default) of limits.memory; the margin left for metaspace, threads and native memory is a ring-sim model (1 GiB or 10 % of the limit)`;
+  return `memory (guide D.4): ${defaults}${sourcesAssumption(memory)}without -XX:MaxDirectMemorySize direct memory may grow to the heap's size (OpenJDK), without -Xmx the heap is MaxRAMPercentage (25 % by default) of limits.memory; the margin left for metaspace, threads and native memory is a ring-sim model (1 GiB or 10 % of the limit)`;
+}
+
+/** What the line says when options come from beyond each component's own list, or FUSE overrides are planned. */
+function sourcesAssumption(memory: readonly ComponentMemory[]): string {
+  const extra = memory.flatMap((m) => m.extraSources).filter((x, i, all) => all.indexOf(x) === i);
+  const overrides = memory.some((m) => m.path.startsWith('spec.fuse.overrides['));
+  const parts = [
+    ...(extra.length
+      ? [
+          `JVM options also read from ${extra.join(', ')}, in the order the JVM reads them (env JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS, ALLUXIO_JAVA_OPTS, spec.jvmOptions, the component's jvmOptions, env _JAVA_OPTIONS; the last of a repeated option wins; HotSpot arguments.cpp, Alluxio's launcher)${extra.includes('spec.jvmOptions') ? ', spec.jvmOptions assumed to reach every component as ALLUXIO_JAVA_OPTS (no chart source renders it)' : ''}`,
+        ]
+      : []),
+    ...(overrides ? ["each FUSE override assumed to merge its resources over spec.fuse's and replace FUSE's jvmOptions on its nodes"] : []),
+  ];
+  return parts.length ? `${parts.join('; ')}; ` : '';
 }

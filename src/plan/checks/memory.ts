@@ -38,6 +38,41 @@ const DEFAULT = " (the operator's default)";
 const OF_OPERATOR = ", the operator's default";
 
 function componentChecks(m: ComponentMemory): Check[] {
+  return [...sourceChecks(m), ...limitChecks(m)];
+}
+
+/** JVM options written where the JVM never reads them, or replaced by a later option from another field. */
+function sourceChecks(m: ComponentMemory): Check[] {
+  const ignored = m.ignored.map((x) => ({
+    id: 'jvm-options-ignored',
+    severity: 'warning' as const,
+    field: x.field,
+    message: `${m.label}: ${x.why}`,
+    fix: x.fix,
+    source: "guide D.4; the chart's _alluxio-env.tpl (unofficial copy), Alluxio's launcher (cli/env/env.go)",
+  }));
+  const base = (field: string): string => field.replace(/\[\d+\]$/, '');
+  const overridden = (m.jvm.overridden ?? [])
+    // Only options the manifest wrote: the default list giving way to a written option is what the operator meant.
+    .filter((x) => base(x.field) !== base(x.by.field) && !fromDefaultList(m, x.field))
+    .map((x) => ({
+      id: 'jvm-option-overridden',
+      severity: 'info' as const,
+      field: x.field,
+      message: `${m.label}: ${x.option} is replaced by ${x.by.option} at ${x.by.field}${fromDefaultList(m, x.by.field) ? " (the operator's default list)" : ''}, which the JVM reads later (the last of a repeated option wins), so ${x.option} has no effect`,
+      fix: `to use ${x.option}, write it in ${base(x.by.field)}${fromDefaultList(m, x.by.field) ? " (writing the list replaces the operator's default: keep -Xmx, -Xms and -XX:MaxDirectMemorySize in it)" : ''}, or remove it from ${base(x.field)}`,
+      source:
+        'HotSpot (arguments.cpp: JAVA_TOOL_OPTIONS, then the command line, then _JAVA_OPTIONS); Alluxio launcher (ALLUXIO_JAVA_OPTS before the process options)',
+    }));
+  return [...ignored, ...overridden];
+}
+
+/** Whether an option at `field` comes from the operator's default list (the manifest wrote no list). */
+function fromDefaultList(m: ComponentMemory, field: string): boolean {
+  return !m.jvmGiven && field.startsWith(`${m.listField}[`);
+}
+
+function limitChecks(m: ComponentMemory): Check[] {
   const out: Check[] = m.jvm.invalid.map((x) => ({
     id: 'jvm-option-invalid',
     severity: 'error' as const,
@@ -100,16 +135,22 @@ function headroomChecks(m: ComponentMemory, heap: bigint, direct: bigint): Check
   ];
 }
 
+/** Where an option the message names comes from, when not from the component's own written list. */
+function origin(m: ComponentMemory, field: string): string {
+  if (fromDefaultList(m, field)) return OF_OPERATOR;
+  return field.startsWith(m.listField) ? '' : `, ${field}`;
+}
+
 function heapText(m: ComponentMemory, heap: bigint): string {
   const x = m.jvm.maxHeap;
-  if (x) return `heap ${x.option} (${formatBinary(heap)}${m.jvmGiven ? '' : OF_OPERATOR})`;
+  if (x) return `heap ${x.option} (${formatBinary(heap)}${origin(m, x.field)})`;
   const p = m.jvm.maxRamPercentage;
   return `heap ${formatBinary(heap)} (no -Xmx: ${p ? p.option : "HotSpot's default MaxRAMPercentage 25"} of the limit)`;
 }
 
 function directText(m: ComponentMemory, direct: bigint): string {
   const x = m.jvm.maxDirect;
-  if (x) return `direct memory ${x.option} (${formatBinary(direct)}${m.jvmGiven ? '' : OF_OPERATOR})`;
+  if (x) return `direct memory ${x.option} (${formatBinary(direct)}${origin(m, x.field)})`;
   return `direct memory ${formatBinary(direct)} (no -XX:MaxDirectMemorySize: the JVM allows as much as the heap)`;
 }
 
@@ -124,9 +165,13 @@ function headroomFix(m: ComponentMemory, heap: bigint, direct: bigint): string {
   if (m.jvm.maxHeap) {
     const room = m.limit.bytes - jvmMarginBytes(m.limit.bytes) - heap;
     const lower = jvmSizeFloor(room);
+    // The option must be written where nothing the JVM reads later replaces it: env._JAVA_OPTIONS when it holds
+    // the direct-memory option (read after the command line), else the component's own list.
+    const where = m.lateField && m.jvm.maxDirect?.field === m.lateField ? m.lateField : m.listField;
+    const replacesDefault = where === m.listField && !m.jvmGiven;
     if (lower.bytes > 0n)
       parts.push(
-        `${m.jvm.maxDirect ? 'lower' : 'add'} -XX:MaxDirectMemorySize=${lower.text} in ${m.path}.jvmOptions${m.jvmGiven ? '' : " (writing the list replaces the operator's default: keep -Xmx and -Xms in it)"}`,
+        `${m.jvm.maxDirect?.field.startsWith(where) ? 'lower' : 'add'} -XX:MaxDirectMemorySize=${lower.text} in ${where}${replacesDefault ? " (writing the list replaces the operator's default: keep -Xmx and -Xms in it)" : ''}`,
       );
   }
   return parts.length ? parts.join(', or ') : `give ${m.path}.jvmOptions an -Xmx and -XX:MaxDirectMemorySize whose sum leaves the margin within limits.memory`;
