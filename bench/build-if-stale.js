@@ -2,7 +2,7 @@
 // `npm run bench:quick` runs this first: it builds (npm run build) only when dist/ is older than what it is built
 // from, so that the quick run after `npm test` (which has just built) spends its time benchmarking, not compiling
 // (the build alone takes 10-20 s on the 2-core machine). Inputs: src/, viz/, package.json and the tsconfig files;
-// outputs: dist/index.js, dist/cli/main.js and dist/viz/core.js. Compares modification times, newest input
+// outputs: dist/index.js, dist/cli/main.js, dist/viz/core.js and dist/viz/report.js. Compares modification times, newest input
 // against oldest output. `npm run bench` always builds.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -21,7 +21,7 @@ function newest(path) {
 }
 
 const inputs = ['src', 'viz', 'package.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) => join(root, p)).filter((p) => existsSync(p));
-const outputs = ['dist/index.js', 'dist/cli/main.js', 'dist/viz/core.js'].map((p) => join(root, p));
+const outputs = ['dist/index.js', 'dist/cli/main.js', 'dist/viz/core.js', 'dist/viz/report.js'].map((p) => join(root, p));
 const built = outputs.every((p) => existsSync(p)) ? Math.min(...outputs.map((p) => statSync(p).mtimeMs)) : -Infinity;
 if (Math.max(...inputs.map(newest)) > built) {
   console.error('bench: dist/ is missing or older than src/: npm run build');

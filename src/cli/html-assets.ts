@@ -1,7 +1,8 @@
 /**
- * The HTML report's assets, read from the installed package: viz/report.css, the renderer (viz/report.js and the views after it), d3's UMD bundle and
- * the placement core that `npm run build` bundles (dist/viz/core.js). Node only; the renderer
- * (src/report/html.ts) takes them as strings.
+ * The HTML report's assets, read from the installed package: viz/report.css, the renderer that `npm run build`
+ * bundles from viz/main.ts (dist/viz/report.js) and the views still written as classic scripts after it
+ * (viz/rebalance.js, viz/rebalance-views.js), d3's UMD bundle and the placement core (dist/viz/core.js, also
+ * bundled by the build). Node only; the renderer (src/report/html.ts) takes them as strings.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,12 +15,12 @@ const require = createRequire(import.meta.url);
 
 let cached: HtmlAssets | undefined;
 
-/** The renderer's files, in order: helpers, the views, then the start. */
-const VIEWS = ['report.js', 'plan.js', 'rebalance.js', 'rebalance-views.js', 'simulation.js', 'main.js'];
+/** The views after the renderer's bundle, in order (classic scripts using its `window.ringSimReport`). */
+const VIEWS = ['rebalance.js', 'rebalance-views.js'];
 
-/** dist/viz/core.js, from dist/cli/ (the built CLI) or from src/cli/ (run from source, after a build). */
-function readCore(): string {
-  const places = [new URL('../viz/core.js', import.meta.url), new URL('../../dist/viz/core.js', import.meta.url)];
+/** A bundle of dist/viz/ (`core.js`, `report.js`), from dist/cli/ (the built CLI) or from src/cli/ (run from source, after a build). */
+function readBuilt(name: string): string {
+  const places = [new URL(`../viz/${name}`, import.meta.url), new URL(`../../dist/viz/${name}`, import.meta.url)];
   for (const url of places) {
     try {
       return readFileSync(url, 'utf8');
@@ -27,7 +28,12 @@ function readCore(): string {
       // try the next place
     }
   }
-  throw new RingSimError('--html', places[0].pathname, "the page's placement core is missing", 'run npm run build (it bundles dist/viz/core.js)');
+  throw new RingSimError(
+    '--html',
+    places[0].pathname,
+    `the page's ${name === 'core.js' ? 'placement core' : 'renderer'} is missing`,
+    `run npm run build (it bundles dist/viz/${name})`,
+  );
 }
 
 export function htmlAssets(): HtmlAssets {
@@ -36,7 +42,7 @@ export function htmlAssets(): HtmlAssets {
   // d3's exports map hides dist/; its UMD bundle sits beside the ES module it resolves to.
   const d3 = readFileSync(join(dirname(require.resolve('d3')), 'd3.min.js'), 'utf8');
   const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
-  const script = VIEWS.map(viz).join('\n');
-  cached = { css: viz('report.css'), script, d3, core: readCore(), sha256 };
+  const script = [readBuilt('report.js'), ...VIEWS.map(viz)].join('\n');
+  cached = { css: viz('report.css'), script, d3, core: readBuilt('core.js'), sha256 };
   return cached;
 }

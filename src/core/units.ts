@@ -33,6 +33,15 @@ export function formatBinary(bytes: bigint | number, digits = 2): string {
   return formatIn(bytes, pickUnit(BigInt(bytes), BINARY, 1024n), digits);
 }
 
+/**
+ * The unit `formatBinary` prints `bytes` in, and that unit's size in bytes: a chart axis's unit for values up to
+ * `bytes` (`binaryUnit(3 * 2 ** 30)` → `{ unit: 'GiB', bytes: 1073741824 }`).
+ */
+export function binaryUnit(bytes: bigint | number): { unit: ByteUnit; bytes: number } {
+  const unit = pickUnit(BigInt(typeof bytes === 'number' ? Math.round(bytes) : bytes), BINARY, 1024n);
+  return { unit, bytes: Number(FACTORS[unit]) };
+}
+
 /** The largest decimal unit that keeps the number at least 1: "1.61 GB". */
 export function formatDecimal(bytes: bigint | number, digits = 2): string {
   return formatIn(bytes, pickUnit(BigInt(bytes), DECIMAL, 1000n), digits);

@@ -17,7 +17,7 @@ import type { PlanReport } from '../plan/model.js';
 /** The page's assets, as text. */
 export interface HtmlAssets {
   css: string;
-  /** The renderer (viz/report.js), a classic script using the global d3 and `ringSim`. */
+  /** The renderer (dist/viz/report.js, bundled from viz/main.ts, and the views after it), a classic script using the global d3 and `ringSim`. */
   script: string;
   /** d3's UMD bundle. */
   d3: string;
@@ -71,8 +71,16 @@ export function pageHead(title: string, csp: string, css: string): string {
 `;
 }
 
+/** What a plan or simulate page shows, embedded as JSON (`#report-data`) for the renderer (viz/main.ts). */
+export interface PageModel {
+  plan?: PlanReport;
+  /** Several AlluxioClusters of one file: a section each. */
+  plans?: PlanReport[];
+  simulation?: SimulationResult;
+}
+
 /** The page of a plan, of several clusters' plans (`plans`: one section each) or of a simulation. */
-export function renderHtml(model: { plan?: PlanReport; plans?: PlanReport[]; simulation?: SimulationResult }, assets: HtmlAssets): string {
+export function renderHtml(model: PageModel, assets: HtmlAssets): string {
   const title = model.plan
     ? `ring-sim plan: ${model.plan.cluster.name}`
     : model.plans

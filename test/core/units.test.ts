@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBinary, formatBinaryCompact, formatBytes, formatDecimal, formatIn } from '../../src/core/units.js';
+import { binaryUnit, formatBinary, formatBinaryCompact, formatBytes, formatDecimal, formatIn } from '../../src/core/units.js';
 
 describe('byte units', () => {
   it('formatIn rounds exactly, half up, with thousands separators unless told not to', () => {
@@ -16,6 +16,13 @@ describe('byte units', () => {
     expect(formatBinary(1024)).toBe('1.00 KiB');
     expect(formatBinary(3n * 1024n ** 4n)).toBe('3.00 TiB');
     expect(formatDecimal(1_610_612_736)).toBe('1.61 GB');
+  });
+
+  it("binaryUnit is formatBinary's unit and its size in bytes (a chart axis's unit)", () => {
+    expect(binaryUnit(1023)).toEqual({ unit: 'B', bytes: 1 });
+    expect(binaryUnit(1024)).toEqual({ unit: 'KiB', bytes: 1024 });
+    expect(binaryUnit(3 * 2 ** 30)).toEqual({ unit: 'GiB', bytes: 2 ** 30 });
+    for (const n of [0, 1, 1500, 2 ** 20 * 7, 5 * 2 ** 40]) expect(formatBinary(n).endsWith(` ${binaryUnit(n).unit}`)).toBe(true);
   });
 
   it('formatBytes gives the exact count with both readings', () => {

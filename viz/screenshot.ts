@@ -1,17 +1,16 @@
-#!/usr/bin/env node
 // Renders the README's picture of the HTML report, docs/plan-report.png: the rebalance section of
 // `ring-sim plan examples/alluxio-cluster-gke.yaml --html`, with "restart worker-3 without its identity" chosen
 // in the page (the page recomputes it with ring-sim's own ring code):
-//   npm run build && node viz/screenshot.js
-// It drives Debian's chromium (/usr/bin/chromium, `apt-get install chromium`) through playwright-core.
+//   npm run build && npm run screenshot
+// (npm run screenshot compiles this file with esbuild and runs it from the repository root). It drives Debian's chromium (/usr/bin/chromium, `apt-get install chromium`) through playwright-core.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = process.cwd(); // npm run screenshot runs it from the repository root
 const dir = mkdtempSync(join(tmpdir(), 'ring-sim-shot-'));
 const html = join(dir, 'plan.html');
 // The example will not deploy on GKE (exit 1): that is the verdict the page shows.
