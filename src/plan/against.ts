@@ -21,7 +21,7 @@ import { createPlacement } from '../ring/registry.js';
 import type { AlluxioClusterManifest, ManifestWorkerGroup } from './manifest.js';
 import { drawIdentities } from './ring-model.js';
 import { rereadCost } from './reread.js';
-import { leavingChoices, scaleInRange, statefulSetOrdinal, type ScaleInChoice, type ScaleInRange } from './scale-in.js';
+import { scaleInLeaving, scaleInRange, type ScaleInChoice, type ScaleInRange } from './scale-in.js';
 import { DYNAMIC_PROP, PAGE_SIZE_PROP, POLICY_PROP, PROVIDER_PROP, VNODE_PROPS, readRingSettings, type RingSettings } from './settings.js';
 
 export interface ManifestChange {
@@ -214,11 +214,6 @@ function scaledOut(m: Membership, added: number, seed: number, notes: string[]):
   return { ...m, members: [...m.members, ...members] };
 }
 
-const STATEFULSET_BASIS =
-  'every ONLINE worker registered a StatefulSet pod name with its ordinal (<name>-<N>.<service>…); a StatefulSet scales in from the highest ordinal down (kubernetes.io, StatefulSets: Deployment and Scaling Guarantees)';
-const REPLICASET_BASIS =
-  'the registered hosts carry no StatefulSet ordinal (pod IPs: the operator runs the workers as a Deployment, its pods named <name>-worker-<hash>-<id>); a ReplicaSet deletes pending pods first, then the lowest controller.kubernetes.io/pod-deletion-cost, then pods on nodes with more replicas, then the newest, else at random (kubernetes.io, ReplicaSet: Scaling a ReplicaSet), none of which etcd holds';
-
 /** Scale in by `k` ONLINE workers: the highest StatefulSet ordinals, else the range over the ReplicaSet's choices. */
 function scaleIn(
   base: Membership,
@@ -228,30 +223,21 @@ function scaleIn(
   notes: string[],
 ): { after: Membership; plan: AgainstScaleIn } {
   const online = base.members.filter((w) => w.state === 'ONLINE');
-  if (online.every((w) => statefulSetOrdinal(w) >= 0)) {
-    const leaving = [...online]
-      .sort((x, y) => statefulSetOrdinal(y) - statefulSetOrdinal(x))
-      .slice(0, k)
-      .map((w) => w.identity);
-    notes.push(
-      `scale in: ${k} worker(s) leave, the highest pod ordinals (a StatefulSet: ${STATEFULSET_BASIS}); they stay registered (OFFLINE) until remove-worker`,
-    );
-    return { after: scaledIn(base, leaving), plan: { removes: 'statefulset-ordinals', leaving: k, basis: STATEFULSET_BASIS, range: null } };
+  const who = scaleInLeaving(online, k, seed);
+  if (who.removes === 'statefulset-ordinals') {
+    notes.push(`scale in: ${k} worker(s) leave, the highest pod ordinals (a StatefulSet: ${who.basis}); they stay registered (OFFLINE) until remove-worker`);
+    return { after: scaledIn(base, who.leaving), plan: { removes: 'statefulset-ordinals', leaving: k, basis: who.basis, range: null } };
   }
-  const { sets, total } = leavingChoices(
-    online.map((w) => w.identity),
-    k,
-    seed,
-  );
+  const { sets, total } = who;
   const range = scaleInRange(
     sets.map((set) => measure(scaledIn(base, set), set)),
     total,
   );
   const over = range.measured === total ? `every choice (${total})` : `${range.measured} of the ${total} choices, drawn (seed ${seed})`;
   notes.push(
-    `scale in: which ${k} of the ${online.length} ONLINE workers leave is the ReplicaSet's choice, not determined (${REPLICASET_BASIS}); moved is measured for ${over}, and the figures above are the median choice's; annotate the pods you want gone with the lowest pod-deletion-cost to decide it; they stay registered (OFFLINE) until remove-worker`,
+    `scale in: which ${k} of the ${online.length} ONLINE workers leave is the ReplicaSet's choice, not determined (${who.basis}); moved is measured for ${over}, and the figures above are the median choice's; annotate the pods you want gone with the lowest pod-deletion-cost to decide it; they stay registered (OFFLINE) until remove-worker`,
   );
-  return { after: scaledIn(base, range.median.leaving), plan: { removes: 'replicaset', leaving: k, basis: REPLICASET_BASIS, range } };
+  return { after: scaledIn(base, range.median.leaving), plan: { removes: 'replicaset', leaving: k, basis: who.basis, range } };
 }
 
 function ring(m: Membership, s: RingSettings, notes: string[]): Placement {

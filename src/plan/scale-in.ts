@@ -95,3 +95,29 @@ export function scaleInRange(measuredChoices: readonly ScaleInChoice[], total: n
   const sorted = [...measuredChoices].sort((a, b) => a.moved - b.moved);
   return { choices: total, measured: sorted.length, best: sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)], worst: sorted[sorted.length - 1] };
 }
+
+export const STATEFULSET_BASIS =
+  'every ONLINE worker registered a StatefulSet pod name with its ordinal (<name>-<N>.<service>…); a StatefulSet scales in from the highest ordinal down (kubernetes.io, StatefulSets: Deployment and Scaling Guarantees)';
+export const REPLICASET_BASIS =
+  'the registered hosts carry no StatefulSet ordinal (pod IPs: the operator runs the workers as a Deployment, its pods named <name>-worker-<hash>-<id>); a ReplicaSet deletes pending pods first, then the lowest controller.kubernetes.io/pod-deletion-cost, then pods on nodes with more replicas, then the newest, else at random (kubernetes.io, ReplicaSet: Scaling a ReplicaSet), none of which etcd holds';
+
+/** Who removes the pods of a scale-in by `k` of the `online` workers, and which leave (or every choice to measure). */
+export type ScaleInLeaving =
+  { removes: 'statefulset-ordinals'; basis: string; leaving: string[] } | { removes: 'replicaset'; basis: string; sets: string[][]; total: number };
+
+/** Scale in by `k` ONLINE workers: the highest StatefulSet ordinals when every one has one, else the ReplicaSet's choices. */
+export function scaleInLeaving(online: readonly Member[], k: number, seed: number): ScaleInLeaving {
+  if (online.every((w) => statefulSetOrdinal(w) >= 0)) {
+    const leaving = [...online]
+      .sort((x, y) => statefulSetOrdinal(y) - statefulSetOrdinal(x))
+      .slice(0, k)
+      .map((w) => w.identity);
+    return { removes: 'statefulset-ordinals', basis: STATEFULSET_BASIS, leaving };
+  }
+  const { sets, total } = leavingChoices(
+    online.map((w) => w.identity),
+    k,
+    seed,
+  );
+  return { removes: 'replicaset', basis: REPLICASET_BASIS, sets, total };
+}

@@ -6,6 +6,7 @@ import { usd } from './ufs-text.js';
 import { table } from './table.js';
 import { workerLabel } from './worker-label.js';
 import type { InspectEffect, InspectReport, InspectWhatIf, RingBalance } from './inspect.js';
+import type { ScaleInChoice, ScaleInRange } from '../plan/scale-in.js';
 
 /** Rows shown per what-if kind in text; --json carries them all. */
 const SHOWN = 10;
@@ -37,6 +38,15 @@ function flowLines(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>):
           ...(e.flows.length > 5 ? [`    (${e.flows.length - 5} more in --json)`] : []),
         ];
   return [...ring('dynamic', w.dynamic), ...ring('static', w.static)];
+}
+
+/** A Deployment's scale-in over every choice of the leaving workers: best, median and worst moved (dynamic ring). */
+function rangeLine(r: ScaleInRange, hosts: ReadonlyMap<string, string | null>): string {
+  const name = (id: string): string => workerLabel(id, hosts.get(id));
+  const choice = (label: string, c: ScaleInChoice): string =>
+    `${label} ${percent(c.moved)}${c.rereadBytes === null ? '' : ` (${formatBytes(c.rereadBytes)})`}: ${c.leaving.map(name).join(', ')}`;
+  const over = r.measured === r.choices ? `every choice (${count(r.choices)})` : `${count(r.measured)} of ${count(r.choices)} choices (drawn)`;
+  return `range over ${over}, dynamic ring moved: ${choice('best', r.best)}; ${choice('median', r.median)}; ${choice('worst', r.worst)}`;
 }
 
 /** A what-if's name with each registered identity in it as `identity (host)`. */
@@ -84,6 +94,7 @@ function whatIfSection(r: InspectReport): string[] {
     const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;
     out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts, r.cost.pricePer1000Requests !== null, r.cost.datasetBytes !== null));
     if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
+    for (const w of rows) if (w.scaleIn?.range) out.push(rangeLine(w.scaleIn.range, hosts));
     for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
     for (const n of new Set(rows.map((w) => w.note).filter((x): x is string => x !== null))) out.push(`note: ${n}`);
     if (r.worker !== null) out.push(...flowLines(rows[0], hosts));

@@ -22,6 +22,7 @@ import { balance } from '../ring/analysis/balance.js';
 import { pageStoreSurvivesRestart, whatIf, type WhatIfChange, type WhatIfCluster } from '../ring/analysis/what-if.js';
 import { ALLUXIO_OSS_VNODES, AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
 import { rereadCost, type RereadUfs } from '../plan/reread.js';
+import { scaleInLeaving, scaleInRange, type ScaleInRange } from '../plan/scale-in.js';
 
 export interface InspectWorker {
   identity: string;
@@ -85,6 +86,11 @@ export interface InspectWhatIf {
   static: InspectEffect;
   /** Null when exact; otherwise what is modelled. */
   model: string | null;
+  /**
+   * Scale-in (inspect's general list): who removes the pod and, for a Deployment's ReplicaSet, moved on the
+   * dynamic ring over every choice of the leaving worker (the row's figures are the median choice's); else absent.
+   */
+  scaleIn?: { removes: 'statefulset-ordinals' | 'replicaset'; leaving: number; basis: string; range: ScaleInRange | null };
   /**
    * What the figures do not show, when there is something (null otherwise): for a stop, what happens when the
    * worker comes back with its identity, from its page-store type (a hostPath or PVC page store is still warm,
@@ -241,7 +247,7 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
     whatIf.length = 0;
     whatIf.push(...workerWhatIfs(m, chosen.identity, o));
   } else {
-    if (dyn) whatIf.push(restartNewIdentity(m, dyn, o));
+    if (dyn) whatIf.push(restartNewIdentity(m, dyn, o), scaleInByOne(m, o));
     const add = o.add ?? 1;
     if (add > 0) whatIf.push(addWorkers(m, add, o));
   }
@@ -346,6 +352,47 @@ function restartWithout(m: Membership, identity: string, o: InspectOptions, flow
     ...effects(m, { kind: 'restart', worker, newIdentity: fresh }, o, flows),
     model: `the new identity is random in Alluxio: drawn here (seed ${seed}); the old one stays registered, OFFLINE (ring bloat +1); ${kept}`,
     note: null,
+  };
+}
+
+/**
+ * `kubectl scale --replicas=N-1`: one ONLINE worker's pod leaves (its identity stays registered OFFLINE), the same
+ * rules as plan --against (src/plan/scale-in.ts): the highest StatefulSet ordinal when every ONLINE worker has one,
+ * else a Deployment's ReplicaSet picks, so moved is measured on the dynamic ring for every choice (best, median,
+ * worst) and the row's figures are the median choice's.
+ */
+function scaleInByOne(m: Membership, o: InspectOptions): InspectWhatIf {
+  const online = m.members.filter((w) => w.state === 'ONLINE');
+  const who = scaleInLeaving(online, 1, o.seed ?? 1);
+  const stop = (id: string): WhatIfChange => ({ kind: 'stop', worker: m.members.findIndex((w) => w.identity === id) });
+  const base = { kind: 'scale-in' as const, note: null };
+  if (who.removes === 'statefulset-ordinals') {
+    const [id] = who.leaving;
+    return {
+      ...base,
+      name: `scale in by 1 worker: ${id} leaves (the highest ordinal)`,
+      identities: [id],
+      ...effects(m, stop(id), o),
+      scaleIn: { removes: who.removes, leaving: 1, basis: who.basis, range: null },
+      model: `a StatefulSet removes the highest ordinal: ${id} leaves (${who.basis}); it stays registered OFFLINE until remove-worker`,
+    };
+  }
+  const range = scaleInRange(
+    who.sets.map((leaving) => {
+      const e = effectOf(m, 'dynamic', stop(leaving[0]), o);
+      return { leaving, moved: e.moved, rereadBytes: e.rereadBytes };
+    }),
+    who.total,
+  );
+  const id = range.median.leaving[0];
+  const over = range.measured === who.total ? `every choice (${who.total})` : `${range.measured} of the ${who.total} choices, drawn (seed ${o.seed ?? 1})`;
+  return {
+    ...base,
+    name: `scale in by 1 worker: the median choice, ${id}`,
+    identities: [id],
+    ...effects(m, stop(id), o),
+    scaleIn: { removes: who.removes, leaving: 1, basis: who.basis, range },
+    model: `which pod leaves is the ReplicaSet's choice, not determined (${who.basis}); moved is measured on the dynamic ring for ${over}, the row is the median choice's; annotate the pod you want gone with the lowest controller.kubernetes.io/pod-deletion-cost to decide it; it stays registered OFFLINE until remove-worker`,
   };
 }
 

@@ -24,6 +24,11 @@ interface Effect {
 interface WhatIf {
   kind: string;
   name: string;
+  identities: string[];
+  scaleIn?: {
+    removes: string;
+    range: { choices: number; best: { moved: number }; median: { moved: number; leaving: string[] }; worst: { moved: number } } | null;
+  };
   dynamic: Effect | null;
   static: Effect;
   model: string | null;
@@ -86,5 +91,15 @@ describe('inspect what-ifs: cache cap, samePod, page-store type', () => {
     expect(r.stdout).toMatch(
       /^note: back with its identity, a stopped worker gets its keys back and its hostPath page store \(assumed: no --manifest\) survives/m,
     );
+  });
+
+  it('scale in by 1 worker: one row from the scale-in rules plan --against uses (issue 27 item 4)', async () => {
+    const j = await inspect('--dataset', '20TiB');
+    const s = j.whatIf.filter((w) => w.kind === 'scale-in');
+    expect(s).toHaveLength(1);
+    const stop = j.whatIf.find((w) => w.kind === 'stop' && w.identities[0] === s[0].identities[0])!;
+    expect(s[0].dynamic).toEqual(stop.dynamic);
+    expect(s[0].scaleIn!.removes).toBe('statefulset-ordinals');
+    expect(s[0].identities).toEqual(['worker-8b9a5e1c-ff37-4fe0-bdae-a0809bd8d13f']); // alluxio-worker-11, the highest ordinal
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { choose, leavingChoices, MAX_SCALE_IN_CHOICES, scaleInRange, statefulSetOrdinal } from '../../src/plan/scale-in.js';
+import { choose, leavingChoices, MAX_SCALE_IN_CHOICES, scaleInLeaving, scaleInRange, statefulSetOrdinal } from '../../src/plan/scale-in.js';
 import { parseManifest } from '../../src/plan/manifest.js';
 import { planAgainst } from '../../src/plan/against.js';
 import { readMembership } from '../../src/membership/etcd-membership.js';
@@ -13,6 +13,20 @@ const manifest = (file: string, count?: number) => {
 };
 
 describe('scale-in: which workers leave', () => {
+  it('scaleInLeaving: the highest ordinals when every worker has one, else every choice (plan --against and inspect share it)', () => {
+    const sts = [3, 11, 7].map((n) => ({
+      identity: `w${n}`,
+      state: 'ONLINE' as const,
+      address: `alluxio-worker-${n}.alluxio-worker.ns.svc.cluster.local:29999`,
+    }));
+    expect(scaleInLeaving(sts, 2, 1)).toMatchObject({ removes: 'statefulset-ordinals', leaving: ['w11', 'w7'] });
+    const ips = [1, 2, 3, 4].map((n) => ({ identity: `w${n}`, state: 'ONLINE' as const, address: `10.244.${n}.7:29999` }));
+    const d = scaleInLeaving(ips, 2, 1);
+    expect(d.removes).toBe('replicaset');
+    if (d.removes === 'replicaset') expect([d.sets.length, d.total]).toEqual([6, 6]);
+    expect(scaleInLeaving([...sts, ips[0]], 1, 1).removes).toBe('replicaset');
+  });
+
   it('StatefulSet ordinals from a pod DNS name; none in a pod IP', () => {
     expect(statefulSetOrdinal({ identity: 'w', state: 'ONLINE', address: 'alluxio-worker-11.alluxio-worker.alluxio.svc.cluster.local:29999' })).toBe(11);
     expect(statefulSetOrdinal({ identity: 'w', state: 'ONLINE', address: '10.244.0.7:29999' })).toBe(-1);

@@ -70,6 +70,10 @@ describe('buildInspect', () => {
             expect(e.moved + e.samePod).toBeCloseTo(movement(before, afterRing).moved, 12);
           }
           if (vnodes === 200) expect(w.dynamic!.samePod).toBeGreaterThan(0);
+        } else if (w.kind === 'scale-in') {
+          // The test's addresses carry no StatefulSet ordinal: the median of the ReplicaSet's choices, as its stop.
+          const stop = r.whatIf.find((x) => x.kind === 'stop' && x.identities[0] === w.identities[0])!;
+          expect(w.dynamic).toEqual(stop.dynamic);
         } else {
           const grown: Membership = { ...m, members: [...m.members, ...w.identities.map((identity) => ({ identity, state: 'ONLINE' as const }))] };
           expect(w.identities).toHaveLength(3);
@@ -209,5 +213,53 @@ describe('buildInspect: keys that stay on the pod, and what a stopped worker com
     const one = buildInspect(m, { pagestoreType: 'emptyDir', worker: m.members[0].identity });
     expect(one.whatIf.find((w) => w.kind === 'stop')!.note).toMatch(/comes back empty/);
     for (const w of one.whatIf.filter((x) => x.kind !== 'stop')) expect(w.note).toBeNull();
+  });
+});
+
+describe('buildInspect: scale in by 1 worker in the general what-ifs (issue 27 item 4)', () => {
+  const withAddresses = (m: Membership, address: (i: number) => string): Membership => ({
+    ...m,
+    members: m.members.map((w, i) => ({ ...w, address: address(i), host: address(i).split(':')[0] })),
+  });
+
+  it('StatefulSet pod names: the highest ordinal of the ONLINE workers leaves, figures as its stop', () => {
+    const m = withAddresses(cluster(7, [6]), (i) => `alluxio-worker-${i}.alluxio-worker.ns.svc.cluster.local:29999`);
+    const r = buildInspect(m, { vnodes: 50, datasetBytes: 2 ** 40 });
+    const s = r.whatIf.find((w) => w.kind === 'scale-in')!;
+    const online = m.members.map((w, i) => ({ w, i })).filter((x) => x.w.state === 'ONLINE');
+    const highest = online[online.length - 1].w.identity; // the address ordinal is the member's index
+    expect(s.identities).toEqual([highest]);
+    expect(s.scaleIn).toMatchObject({ removes: 'statefulset-ordinals', leaving: 1, range: null });
+    const stop = r.whatIf.find((w) => w.kind === 'stop' && w.identities[0] === highest)!;
+    expect(s.dynamic).toEqual(stop.dynamic);
+    expect(s.static).toEqual(stop.static);
+  });
+
+  it("pod IPs (a Deployment): best, median and worst over every choice, the same as plan's scale-in code; the row is the median's", () => {
+    const m = withAddresses(cluster(9, [2]), (i) => `10.244.${i}.7:29999`);
+    const r = buildInspect(m, { vnodes: 50, datasetBytes: 2 ** 40 });
+    const s = r.whatIf.find((w) => w.kind === 'scale-in')!;
+    const range = s.scaleIn!.range!;
+    expect(s.scaleIn!.removes).toBe('replicaset');
+    expect(range.choices).toBe(8);
+    expect(range.measured).toBe(8);
+    const stops = r.whatIf.filter((w) => w.kind === 'stop').map((w) => w.dynamic!.moved);
+    const sorted = [...stops].sort((a, b) => a - b);
+    expect(range.best.moved).toBe(sorted[0]);
+    expect(range.median.moved).toBe(sorted[3]);
+    expect(range.worst.moved).toBe(sorted[7]);
+    expect(s.identities).toEqual(range.median.leaving);
+    expect(s.dynamic!.moved).toBe(range.median.moved);
+    expect(s.dynamic!.rereadBytes).toBe(range.median.rereadBytes);
+    const text = renderInspectText(r);
+    expect(text).toMatch(/^scale in by 1 worker: the median choice, worker-\S+ \(10\.244\.\d\.7\) /m);
+    expect(text).toMatch(/^range over every choice \(8\), dynamic ring moved: best \d+\.\d\d % \(.*\): worker-\S+ \(10\.244\.\d\.7\); median .*; worst /m);
+  });
+
+  it('--worker keeps its own scale-in row; no ONLINE worker: no scale-in', () => {
+    const m = cluster(4, []);
+    const one = buildInspect(m, { worker: m.members[1].identity });
+    expect(one.whatIf.filter((w) => w.kind === 'scale-in').map((w) => w.identities)).toEqual([[m.members[1].identity]]);
+    expect(buildInspect(cluster(3, [0, 1, 2])).whatIf.some((w) => w.kind === 'scale-in')).toBe(false);
   });
 });
