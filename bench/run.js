@@ -9,7 +9,7 @@
 //   node --expose-gc bench/run.js [--quick] [--only plan,simulate,...] [--out DIR] [--write-results] [--render]
 // --only runs the named sections: lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, pagestore-dirs, plan, and (full
 // run only) threads, sample, libcachesim (which needs LIBCACHESIM_SRC=/path/to/libCacheSim or --libcachesim PATH,
-// see bench/libcachesim.js). Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise;
+// see bench/libcachesim.js); ufs-callgrind (valgrind, minutes) runs only when --only names it. Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise;
 // a partial run (--only) merges its sections into the results.json already there and records its own command for
 // them. Every run ends with one line on stderr: its total wall time and each section's.
 // Runs against the built library in dist/ (npm run bench builds first, bench:quick when dist/ is stale). Peers run
@@ -31,6 +31,7 @@ import * as scaling from './sections/scaling.js';
 import * as cachesim from './sections/cachesim.js';
 import * as simulate from './sections/simulate.js';
 import * as ufs from './sections/ufs.js';
+import * as ufsCallgrind from './sections/ufs-callgrind.js';
 import * as pagestoreDirs from './sections/pagestore-dirs.js';
 import * as threads from './sections/threads.js';
 import * as sample from './sections/sample.js';
@@ -38,8 +39,8 @@ import * as plan from './sections/plan.js';
 import * as libcachesim from './sections/libcachesim.js';
 
 /** The sections in the order they are measured, and in the order RESULTS.md shows them. */
-const MEASURED = [lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, pagestoreDirs, threads, sample, plan, libcachesim];
-const RENDERED = [lookup, build, peers, scaling, agreement, cachesim, simulate, ufs, pagestoreDirs, threads, sample, libcachesim, plan];
+const MEASURED = [lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, ufsCallgrind, pagestoreDirs, threads, sample, plan, libcachesim];
+const RENDERED = [lookup, build, peers, scaling, agreement, cachesim, simulate, ufs, ufsCallgrind, pagestoreDirs, threads, sample, libcachesim, plan];
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

@@ -1,25 +1,19 @@
 // simulate with and without a `ufs:` block (issue 28): the same run, so the difference is the model's own cost.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { median } from '../lib/stats.js';
 import { f, table } from '../lib/table.js';
 
 export const name = 'ufs';
 
-const UFS = { preset: 's3-standard', bandwidth: '10Gbps', pricePerGiB: 0.01, requestLatency: '100ms' };
+/** The scenario files (bench/scenarios/ufs-with.json, ufs-without.json: the same but for the ufs: block). */
+export const SCENARIO_FILES = { without: 'bench/scenarios/ufs-without.json', with: 'bench/scenarios/ufs-with.json' };
 
-/** The scenario, with the ufs: block or without. */
+/** The scenario, with the ufs: block or without, cut to `reads` (the event half-way). */
 function scenario(reads, withUfs) {
-  return {
-    name: 'ufs overhead',
-    seed: 5,
-    cluster: { workerGroups: [{ name: 'worker', count: 100, pagestore: { size: '1Gi', pageSize: '1MB', policy: 'lru' } }] },
-    placement: { algorithm: 'alluxio-consistent', vnodes: 2000 },
-    workload: { type: 'zipf', files: 200000, alpha: 0.9, fileSize: '4Mi', requests: reads },
-    metrics: { window: 50000 },
-    events: [{ at: reads / 2, action: 'add-workers', group: 'worker', count: 2 }],
-    ...(withUfs ? { ufs: UFS } : {}),
-  };
+  const s = JSON.parse(readFileSync(new URL(`../../${SCENARIO_FILES[withUfs ? 'with' : 'without']}`, import.meta.url), 'utf8'));
+  return { ...s, workload: { ...s.workload, requests: reads }, events: s.events.map((e) => ({ ...e, at: reads / 2 })) };
 }
 
 export async function measure({ quick, results }) {
@@ -65,7 +59,7 @@ export function render(r, { measuredBy }) {
     ...measuredBy('ufs'),
     '## simulate with and without `ufs:` (issue 28)',
     '',
-    `The same \`simulate()\` run with and without a \`ufs:\` block (preset s3-standard, bandwidth 10Gbps, pricePerGiB 0.01, requestLatency 100ms), in one fresh process (bench/ufs-child.js): ${f(u.reads)} reads, Zipf 0.9 over 200,000 files of 4 MiB, 100 workers with 1 GiB LRU page stores, alluxio-consistent 2,000 virtual nodes, 2 workers added half-way, windows of 50,000 reads. One warm-up run of each, then ${u.rounds} round${u.rounds === 1 ? '' : 's'} of both back to back, the first of each pair alternating. Hits, misses and bytes equal with and without: **${u.sameCounts ? 'yes' : 'no'}**. With the block the run served ${f(u.ufs.requests)} GETs, ${f(u.ufs.seconds, 1)} s and ${u.ufs.costUSD.toFixed(4)} USD of under-storage (model). Load average (1 min) ${u.load.map((x) => x.toFixed(1)).join(' before, ')} after, on 2 shared cores: the other work moves every figure, so the one to read is the paired one (each round's two runs under the same load).`,
+    `The same \`simulate()\` run with and without a \`ufs:\` block (preset s3-standard, bandwidth 10Gbps, pricePerGiB 0.01, requestLatency 100ms; the scenarios are ${SCENARIO_FILES.with} and ${SCENARIO_FILES.without}), in one fresh process (bench/ufs-child.js): ${f(u.reads)} reads, Zipf 0.9 over 200,000 files of 4 MiB, 100 workers with 1 GiB LRU page stores, alluxio-consistent 2,000 virtual nodes, 2 workers added half-way, windows of 50,000 reads. One warm-up run of each, then ${u.rounds} round${u.rounds === 1 ? '' : 's'} of both back to back, the first of each pair alternating. Hits, misses and bytes equal with and without: **${u.sameCounts ? 'yes' : 'no'}**. With the block the run served ${f(u.ufs.requests)} GETs, ${f(u.ufs.seconds, 1)} s and ${u.ufs.costUSD.toFixed(4)} USD of under-storage (model). Load average (1 min) ${u.load.map((x) => x.toFixed(1)).join(' before, ')} after, on 2 shared cores: the other work moves every figure, so the one to read is the paired one (each round's two runs under the same load).`,
     '',
     ...table(['run', 'wall s (median)', 'CPU s (median)', 'CPU s (least)'], 'lrrr', [row('without ufs:', u.without), row('with ufs:', u.with)]),
     '',
