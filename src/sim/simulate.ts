@@ -76,7 +76,7 @@ export function replaySteps(scenario: Scenario, options: SimulateOptions = {}): 
   const shard = new SimulationShard(
     scenario,
     buildWorkload(scenario, options.openTrace),
-    { stores: { shard: 0, shards: 1 }, routes: true, leads: true },
+    { stores: { shard: 0, shards: 1 }, routesReads: true, ownsClusterFigures: true },
     sample,
   );
   const merger = new Merger(scenario, sample?.rate);
@@ -138,7 +138,7 @@ export async function simulateWithBaseline(scenario: Scenario, options: Simulate
  */
 export async function simulateShard(scenario: Scenario, spec: ShardSpec, options: SimulateOptions = {}): Promise<ShardResult> {
   checkSpec(spec);
-  return runShard(scenario, spec.shard, { stores: spec, routes: true, leads: spec.shard === 0 }, options);
+  return runShard(scenario, spec.shard, { stores: spec, routesReads: true, ownsClusterFigures: spec.shard === 0 }, options);
 }
 
 function checkSpec(spec: ShardSpec): void {
@@ -201,14 +201,14 @@ async function replayShard(
 ): Promise<ShardResult> {
   let workload: Workload;
   let routed: Iterable<RoutedBatch> | undefined;
-  if (!role.routes && queue && scenario.workload.type === 'trace') ({ workload, batches: routed } = shippedWorkload(queue.batches(storeShard)));
+  if (!role.routesReads && queue && scenario.workload.type === 'trace') ({ workload, batches: routed } = shippedWorkload(queue.batches(storeShard)));
   else {
     workload = buildWorkload(scenario, options.openTrace);
-    routed = role.routes ? undefined : queue?.batches(storeShard);
+    routed = role.routesReads ? undefined : queue?.batches(storeShard);
   }
   const shard = new SimulationShard(scenario, workload, role, sampleOf(options), routed);
   const ship = queue && queue.shape.fileBytes > 0 && scenario.workload.type === 'trace' ? newFilesOf(workload.catalog) : undefined;
-  const sink: RouteSink | undefined = role.routes && queue ? (n, file, time, host) => queue.publish(n, file, time, host, ship?.()) : undefined;
+  const sink: RouteSink | undefined = role.routesReads && queue ? (n, file, time, host) => queue.publish(n, file, time, host, ship?.()) : undefined;
   const steps: ShardStep[] = [];
   for await (const step of shard.run(options.onProgress, sink)) steps.push(step);
   return { shard: index, sample: options.sample, steps, final: shard.final() };
@@ -217,10 +217,15 @@ async function replayShard(
 /**
  * The router of a run split over `queue.shape.shards` store shards: generates (or reads) every read once, routes
  * it and publishes it to `queue`, holding no page store; counts reads of offline workers and measures what ring
- * changes moved (unless `leads` is false: the router of a `--shard` other than 0, whose lead is shard 0's). Its
- * result is shard 0 for `mergeShards`; store shard k's is k + 1.
+ * changes moved (unless `ownsClusterFigures` is false: the router of a `--shard` other than 0, whose shard 0 owns
+ * them). Its result is shard 0 for `mergeShards`; store shard k's is k + 1.
  */
-export async function simulateRouter(scenario: Scenario, queue: SharedReadQueue, options: SimulateOptions = {}, leads = true): Promise<ShardResult> {
+export async function simulateRouter(
+  scenario: Scenario,
+  queue: SharedReadQueue,
+  options: SimulateOptions = {},
+  ownsClusterFigures = true,
+): Promise<ShardResult> {
   if (scenario.workload.type === 'trace' && queue.shape.fileBytes === 0) {
     queue.abort();
     throw new RingSimError(
@@ -230,7 +235,7 @@ export async function simulateRouter(scenario: Scenario, queue: SharedReadQueue,
       'make the queue with SharedReadQueue.create(shards, slots, batch, fileBytes)',
     );
   }
-  const result = await runShard(scenario, 0, { stores: null, routes: true, leads }, options, queue);
+  const result = await runShard(scenario, 0, { stores: null, routesReads: true, ownsClusterFigures }, options, queue);
   queue.close();
   return result;
 }
@@ -266,7 +271,7 @@ export async function simulateStores(
     );
   if (slot !== undefined && (!Number.isInteger(slot) || slot < 0 || slot >= queue.shape.shards))
     throw new RingSimError('slot', slot, `the ring feeds slots 0 to ${queue.shape.shards - 1}`, "read as one of the ring's slots");
-  return runShard(scenario, spec.shard + 1, { stores: spec, routes: false, leads: false }, options, queue, slot ?? spec.shard);
+  return runShard(scenario, spec.shard + 1, { stores: spec, routesReads: false, ownsClusterFigures: false }, options, queue, slot ?? spec.shard);
 }
 
 /** The result of a run from all its shards (in any order; each shard exactly once), as `replay` gives it. */
