@@ -8,7 +8,8 @@
   /** What happened to an identity, in words: '', ' [removed]', ' [new]', ' [old identity, OFFLINE]'. */
   function stateLabel(w, r) {
     if (w.state === 'kept') return '';
-    if (r.change.kind === 'restart' && w.state !== 'new') return w.state === 'offline' ? ' [old identity, OFFLINE]' : ' [old identity, gone]';
+    if (r.change.kind === 'restart' && w.id === r.restarted) return w.state === 'offline' ? ' [old identity, OFFLINE]' : ' [old identity, gone]';
+    if (r.change.kind === 'stop' && w.state === 'removed') return ' [stopped: OFFLINE, off the ring]';
     return ' [' + w.state + ']';
   }
 
@@ -124,8 +125,8 @@
     var lo = Math.max(0, s.x.domain()[0]);
     var hi = Math.min(1, s.x.domain()[1]);
     var px = s.x.range()[1] - s.x.range()[0];
-    this.drawRing(ctx, r.before, lo, hi, px, 0, null);
-    this.drawRing(ctx, r.after, lo, hi, px, 2 * (ROW + GAP), r.offline);
+    this.drawRing(ctx, r.before, lo, hi, px, 0, r.offlineBefore);
+    this.drawRing(ctx, r.after, lo, hi, px, 2 * (ROW + GAP), r.offlineAfter);
     this.drawMoved(ctx, lo, hi, ROW);
     ctx.fillStyle = '#111827';
     ctx.font = '12px system-ui, sans-serif';
@@ -163,7 +164,7 @@
     var ws = placement.workers;
     for (var i = 0; i < arcs.length; i += 3) {
       var w = ws[arcs[i + 2]];
-      ctx.fillStyle = w.id === offline ? R.OFFLINE : this.colorOf[w.id];
+      ctx.fillStyle = offline[w.id] ? R.OFFLINE : this.colorOf[w.id];
       var a = s.x(arcs[i]);
       var b = s.x(arcs[i + 1]);
       ctx.fillRect(Math.floor(a), y, Math.max(1, Math.ceil(b) - Math.floor(a)), ROW);
@@ -214,6 +215,8 @@
   };
 
   // ---- shares against the fair share --------------------------------------------------------------------------
+  /** The most identities the shares picture draws. */
+  var SHARES_MAX = 60;
   E.shares = function (box) {
     this.sharesBox = box.append('div').attr('class', 'shares');
   };
@@ -221,9 +224,9 @@
   E.drawShares = function () {
     var r = this.result;
     var self = this;
-    // Beyond 60 identities: the 60 whose share changes most, in their order.
+    // Beyond SHARES_MAX identities: the SHARES_MAX whose share changes most, in their order.
     var rows = r.workers;
-    if (rows.length > 60) {
+    if (rows.length > SHARES_MAX) {
       var keep = rows
         .map(function (w, i) {
           return [Math.abs(w.after - w.before), i];
@@ -231,7 +234,7 @@
         .sort(function (a, b) {
           return b[0] - a[0] || a[1] - b[1];
         })
-        .slice(0, 60)
+        .slice(0, SHARES_MAX)
         .map(function (x) {
           return x[1];
         })
@@ -520,8 +523,8 @@
       });
   }
 
-  /** "+492 more: 490 new, 2 kept", with a swatch of their colours side by side. */
-  function moreItem(rest, colorOf) {
+  /** "+492 more: 490 new, 2 kept", with a swatch of their colours side by side; `all` identities in all. */
+  function moreItem(rest, colorOf, all) {
     var states = {};
     rest.forEach(function (w) {
       states[w.state] = (states[w.state] || 0) + 1;
@@ -535,10 +538,18 @@
     return {
       color: colours.length > 1 ? 'linear-gradient(90deg, ' + colours.join(', ') + ')' : colours[0],
       text: '+' + rest.length.toLocaleString('en-US') + ' more identities (' + counts.join(', ') + ')',
-      title: "each one's name is on hover of its bar in the shares (which show the 60 identities whose share changes most)",
+      title: "each one's name is on hover of its bar in the shares (" + sharesShown(all) + ')',
       more: true,
     };
   }
+
+  /** What the shares picture shows of `all` identities, in words (drawShares keeps at most SHARES_MAX). */
+  function sharesShown(all) {
+    return all > SHARES_MAX
+      ? 'which show the ' + SHARES_MAX + ' identities whose share changes most, of ' + all.toLocaleString('en-US')
+      : 'which show all ' + all.toLocaleString('en-US') + ' identities';
+  }
+  R.sharesShown = sharesShown;
 
   E.drawLegend = function () {
     var r = this.result;
@@ -569,11 +580,12 @@
             return !named[i];
           }),
           colorOf,
+          r.workers.length,
         ),
       );
     }
     items.push({ color: R.MOVED, text: 'key range that moves', title: 'hash-space ranges whose worker changes' });
-    if (r.offline)
+    if (r.offlineIds.length)
       items.push({ color: R.OFFLINE, text: 'offline identity (reads go to the under-storage)', title: "a static ring keeps an OFFLINE identity's ranges" });
     var it = box
       .selectAll('span.item')
@@ -597,7 +609,76 @@
       .append('div')
       .attr('class', 'legend')
       .text(
-        'Shares: thin grey bar = before, coloured bar = after, black line = fair share (by page-store size), grey band = fair share ± 2/√(virtual nodes), what a random ring gives.',
+        'Shares: thin grey bar = before, coloured bar = after, black line = fair share (' +
+          (this.page.capacityKnown === false ? 'equal: the page stores are unknown without --manifest' : 'by page-store size') +
+          '), grey band = fair share ± 2/√(virtual nodes), what a random ring gives.',
       );
+  };
+
+  // ---- the section ----------------------------------------------------------------------------------------------
+  /**
+   * The rebalance section for `source` (a plan, or the inspect page's model, R.inspectPage): the controls, the
+   * figures and the pictures, appended to R.root under `title`. Returns the Explorer.
+   */
+  R.rebalanceSection = function (source, core, title) {
+    var ex = new R.Explorer(source, core);
+    var s = R.section(title, 'rebalance');
+    var read = ex.controls(s, update, nothing);
+    ex.metrics(s);
+    // The pictures: hidden while a refused value leaves nothing to draw.
+    var pictures = s.append('div').attr('class', 'pictures');
+    pictures.append('h3').text('The ring: which worker owns each part of the key hash space');
+    ex.strip(pictures);
+    var row = pictures.append('div').attr('class', 'row');
+    var left = row.append('div').attr('class', 'picture-shares');
+    left.append('h3').text('Shares of keys against the fair share');
+    ex.shares(left);
+    var right = row.append('div').attr('class', 'picture-flows');
+    right.append('h3').text('Where the moved keys go (from → to)');
+    ex.matrix(right);
+    pictures.append('h3').text('Legend');
+    ex.legend(pictures);
+    /** No figure and no picture beside the message: nothing stale, nothing computed from a refused value. */
+    function nothing(message) {
+      ex.result = null;
+      s.attr('data-invalid', 'true');
+      s.selectAll('.metric .value').text('-');
+      s.selectAll('.metric .note').text('');
+      s.select('[data-metric="moved"]').attr('data-value', null);
+      s.select('[data-metric="bytes-moved"]').attr('data-value', null);
+      s.select('[data-metric="summary"]').text('');
+      s.select('[data-metric="error"]').text(message + ' Nothing is computed until then.');
+      document.body.removeAttribute('data-change');
+    }
+    function update(change) {
+      try {
+        ex.result = ex.compute(change);
+      } catch (e) {
+        nothing(String(e && e.message ? e.message : e));
+        return;
+      }
+      s.attr('data-invalid', null);
+      ex.sizeStrip(); // the window may have changed while the pictures were hidden
+      ex.showMetrics(s, ex.result);
+      if (!ex.zoomed) {
+        ex.zoomed = true;
+        ex.readableZoom();
+      }
+      ex.drawStrip();
+      ex.drawShares();
+      ex.drawMatrix();
+      ex.drawLegend();
+      document.body.setAttribute('data-change', JSON.stringify(change));
+    }
+    read();
+    var pending = null;
+    window.addEventListener('resize', function () {
+      if (pending === null)
+        pending = window.requestAnimationFrame(function () {
+          pending = null;
+          ex.resize();
+        });
+    });
+    return ex;
   };
 })(window.ringSimReport);

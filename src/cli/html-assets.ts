@@ -15,8 +15,8 @@ const require = createRequire(import.meta.url);
 
 let cached: HtmlAssets | undefined;
 
-/** The views after the renderer's bundle, in order (classic scripts using its `window.ringSimReport`). */
-const VIEWS = ['rebalance.js', 'rebalance-views.js'];
+/** The views after the renderer's bundle, in order (classic scripts using its `window.ringSimReport`); inspect.js starts the inspect page's. */
+const VIEWS = ['rebalance.js', 'rebalance-views.js', 'inspect.js'];
 
 /** A bundle of dist/viz/ (`core.js`, `report.js`), from dist/cli/ (the built CLI) or from src/cli/ (run from source, after a build). */
 function readBuilt(name: string): string {

@@ -1,17 +1,58 @@
 /**
  * `inspect --html`: the inspect report as one self-contained page (the report's stylesheet and tables, the plan
- * page's head): no script runs and nothing is fetched, as its Content Security Policy says (`INSPECT_CSP`). The
- * model is embedded as JSON too (`#report-data`, data, not a script), as on the plan page, for scripts that want it.
+ * page's head). Given the page's assets (`HtmlAssets`, as the CLI passes them), it is the rebalance view of the
+ * running cluster: the plan page's what-if controls (viz/rebalance.js, started by viz/inspect.js) on the exact
+ * identities read, computed in the browser by ring-sim's own ring code (dist/viz/core.js, src/report/rebalance.ts
+ * over src/ring/analysis/what-if.ts) with the ring settings inspect used, so its figures equal `inspect --json`'s.
+ * It fetches nothing, as the plan page's Content Security Policy says. Given only a stylesheet, it is the tables
+ * alone and runs no script (`INSPECT_CSP`). The model is embedded as JSON (`#report-data`, data, not a script).
  */
 import { formatBandwidth, formatDuration } from '../core/bandwidth.js';
 import { formatBytes } from '../core/units.js';
 import { count, percent, ratio } from './format.js';
 import { usd } from './ufs-text.js';
-import { embedJSON, escapeHtml, pageHead } from './html.js';
-import type { InspectEffect, InspectReport, RingBalance } from './inspect.js';
+import { contentSecurityPolicy, embedJSON, escapeHtml, pageHead, type HtmlAssets } from './html.js';
+import type { InspectReport, InspectEffect, RingBalance } from './inspect.js';
+import type { RebalanceInput } from './rebalance.js';
 
-/** No script, no network; the inlined stylesheet only. */
+/** No script, no network; the inlined stylesheet only (the page without its assets). */
 export const INSPECT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** What the page's what-ifs take that the report does not carry: inspect's options. */
+export interface InspectPageOptions {
+  /** Seed of the drawn identities (--seed, default 1): the page draws the same new identities as the CLI. */
+  seed?: number;
+  /** What each ONLINE worker caches at most (bytes, from --manifest), or absent: unknown, not capped. */
+  cacheBytes?: number;
+  /** The page store's volume type (from --manifest), or absent: hostPath. */
+  pagestoreType?: string;
+}
+
+/** The page's rebalance model: the identities as read (OFFLINE ones marked), each labelled with its host. */
+export interface InspectRebalance {
+  input: RebalanceInput;
+  /** `identity (host)`, aligned with `input.names`; `, OFFLINE` added for a registered OFFLINE identity. */
+  labels: string[];
+}
+
+/** The ring inspect built (DEFAULT provider, its virtual nodes, the identities in etcd's order) as the page's what-ifs take it. */
+export function inspectRebalance(r: InspectReport, o: InspectPageOptions = {}): InspectRebalance {
+  return {
+    input: {
+      model: { weighted: false, vnodes: r.vnodes, seed: o.seed ?? 1, workers: r.workers.map((w) => ({ id: w.identity })) },
+      names: r.workers.map((w) => w.identity),
+      mode: r.ring,
+      capacityBytes: r.workers.map(() => o.cacheBytes ?? null),
+      offline: r.workers.map((w) => w.state === 'OFFLINE'),
+      datasetBytes: r.cost.datasetBytes,
+      pagestoreTypes: r.workers.map(() => o.pagestoreType ?? 'hostPath'),
+    },
+    labels: r.workers.map((w) => {
+      const where = [w.host ?? w.address, w.pod ? `pod ${w.pod}` : null, w.state === 'OFFLINE' ? 'OFFLINE' : null].filter((x): x is string => !!x);
+      return where.length ? `${w.identity} (${where.join(', ')})` : w.identity;
+    }),
+  };
+}
 
 function htmlTable(headers: string[], rows: string[][]): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
@@ -33,7 +74,26 @@ function costCells(e: InspectEffect | null, priced: boolean): string[] {
   return [...cells, e?.rereadRequests == null ? '-' : count(e.rereadRequests), e?.rereadUSD == null ? '-' : usd(e.rereadUSD)];
 }
 
-export function renderInspectHtml(r: InspectReport, css: string): string {
+/**
+ * The inspect page. With `assets` (the CLI's), the rebalance view of the cluster below the tables; with a
+ * stylesheet only, the tables alone, without a script.
+ */
+export function renderInspectHtml(r: InspectReport, assets: HtmlAssets | string, page: InspectPageOptions = {}): string {
+  const live = typeof assets !== 'string';
+  const css = live ? assets.css : assets;
+  const head = pageHead(`ring-sim inspect: ${r.cluster}`, live ? contentSecurityPolicy(assets) : INSPECT_CSP, css);
+  const data = live ? { inspect: r, rebalance: inspectRebalance(r, page) } : { inspect: r };
+  const scripts = live ? `\n<script>${assets.d3}</script>\n<script type="module">${assets.core}</script>\n<script>${assets.script}</script>` : '';
+  return `${head}<body>
+${inspectMain(r, live)}
+<script type="application/json" id="report-data">${embedJSON(data)}</script>${scripts}
+</body>
+</html>
+`;
+}
+
+/** The tables (and, live, the slot the rebalance view is drawn in). */
+function inspectMain(r: InspectReport, live: boolean): string {
   const c = r.counts;
   const cost =
     r.cost.datasetBytes === null
@@ -42,8 +102,7 @@ export function renderInspectHtml(r: InspectReport, css: string): string {
   const priced = r.cost.pricePer1000Requests !== null;
   const costHead = priced ? ['re-read', 'time', 'GETs', 'cost'] : ['re-read', 'time'];
   const models = [...new Set(r.whatIf.map((w) => w.model).filter((m): m is string => m !== null))];
-  return `${pageHead(`ring-sim inspect: ${r.cluster}`, INSPECT_CSP, css)}<body>
-<main id="inspect">
+  return `<main id="inspect">
 <h1>${escapeHtml(`Cluster ${r.cluster}`)}</h1>
 <p>${escapeHtml(`From ${r.source}: ${c.registered} registered, ${c.online} ONLINE, ${c.offline} OFFLINE; ${r.vnodes} virtual nodes a worker.`)}</p>
 ${r.assumptions.map((a) => `<p class="assumption">${escapeHtml(`Assumed: ${a}`)}</p>`).join('\n')}
@@ -63,9 +122,5 @@ ${htmlTable(
 )}
 <p>${escapeHtml(cost)}</p>
 ${models.map((m) => `<p>${escapeHtml(`model: ${m}`)}</p>`).join('\n')}
-</main>
-<script type="application/json" id="report-data">${embedJSON({ inspect: r })}</script>
-</body>
-</html>
-`;
+${live ? '<div id="rebalance-slot"></div>\n' : ''}</main>`;
 }

@@ -12,6 +12,11 @@
  * - add N: N workers like the first, identities drawn like the plan's +1 worker (the first is the plan's).
  * - vnodes / provider: another ring over the same workers; the provider switch changes the key hash, so its
  *   movement is measured on a key sample.
+ * - stop: X's pod goes, its identity stays registered OFFLINE (the module's `stop`).
+ *
+ * `inspect --html` runs the same on a running cluster's exact identities (`offline` marks the registered but
+ * OFFLINE ones; `capacityBytes` null: what each caches is unknown, not capped), so its page and `inspect --json`
+ * agree too.
  */
 import { bytesBasisText } from '../ring/analysis/cached-bytes.js';
 import { whatIf, type WhatIfChange, type WhatIfCluster } from '../ring/analysis/what-if.js';
@@ -24,6 +29,7 @@ import type { RingMode } from '../membership/membership.js';
 export type RebalanceChange =
   | { kind: 'remove'; worker: number }
   | { kind: 'add'; count: number }
+  | { kind: 'stop'; worker: number }
   | { kind: 'restart'; worker: number }
   | { kind: 'vnodes'; vnodes: number }
   | { kind: 'provider'; weighted: boolean };
@@ -34,8 +40,10 @@ export interface RebalanceInput {
   names: string[];
   /** Static ring: stopped identities stay registered, OFFLINE. */
   mode: RingMode;
-  /** Page-store size of each worker (bytes): the CAPACITY provider's weights, and what each caches at most. */
-  capacityBytes: number[];
+  /** Page-store size of each worker (bytes): the CAPACITY provider's weights, and what each caches at most; null: unknown, not capped. */
+  capacityBytes: ReadonlyArray<number | null>;
+  /** Registered but OFFLINE (inspect's membership), aligned with `model.workers`; absent: every worker ONLINE. */
+  offline?: readonly boolean[];
   /** The data set (bytes), or null/absent: every cache taken as full. */
   datasetBytes?: number | null;
   /** Page-store type of each worker (`hostPath`, `persistentVolumeClaim`, `emptyDir`), aligned with `model.workers`; absent: hostPath. */
@@ -68,8 +76,10 @@ export interface RebalanceResult {
   workers: RebalanceWorker[];
   /** From → to, by identity, largest first. */
   flows: Array<{ from: string; to: string; fraction: number }>;
-  /** Offline identity (static ring), if any. */
+  /** The identity this change takes OFFLINE (static ring), if any. */
   offline: string | null;
+  /** Every OFFLINE identity on the ring after the change (static ring): the ones already OFFLINE too. */
+  offlineIds: string[];
   /** Bytes re-read for the keys moved, and what they are of (the plan's what-if model, cached-bytes.ts). */
   bytesMoved: number;
   bytesBasis: 'dataset' | 'cache';
@@ -95,7 +105,12 @@ export function baseRing(model: PlanRingModel): Placement {
 function cluster(input: RebalanceInput): WhatIfCluster {
   const { model } = input;
   return {
-    workers: model.workers.map((w, i) => ({ ...w, cacheBytes: input.capacityBytes[i], pagestoreType: input.pagestoreTypes?.[i] })),
+    workers: model.workers.map((w, i) => ({
+      ...w,
+      offline: input.offline?.[i] === true,
+      cacheBytes: input.capacityBytes[i] ?? Infinity,
+      pagestoreType: input.pagestoreTypes?.[i],
+    })),
     mode: input.mode,
     ring: (ws, vnodes = model.vnodes) => planRing(ws, vnodes, model.weighted),
     datasetBytes: input.datasetBytes ?? null,
@@ -107,19 +122,28 @@ function moduleChange(input: RebalanceInput, change: RebalanceChange): WhatIfCha
   const { model } = input;
   switch (change.kind) {
     case 'remove':
+    case 'stop':
       return change;
     case 'add':
-      return { kind: 'add', ids: drawIdentities(model.seed, 'add', change.count) };
+      return { kind: 'add', ids: drawIdentities(model.seed, 'add', change.count), like: firstOnline(input) };
     case 'restart':
       return { kind: 'restart', worker: change.worker, newIdentity: drawIdentities(model.seed, 'restart')[0] };
     case 'vnodes':
       return change;
     case 'provider': {
-      const weights = capacityWeights(input.capacityBytes);
+      const weights = capacityWeights(input.capacityBytes.map((b) => b ?? 1));
       const ws = model.workers.map((w, i) => (change.weighted ? { id: w.id, weight: weights[i] } : { id: w.id }));
       return { kind: 'ring', after: planRing(ws, model.vnodes, change.weighted) };
     }
   }
+}
+
+/** The worker new ones are like: the first ONLINE one. */
+function firstOnline(input: RebalanceInput): number {
+  return Math.max(
+    0,
+    input.model.workers.findIndex((_, i) => input.offline?.[i] !== true),
+  );
 }
 
 /** The what-if `change` on the plan's ring (src/ring/analysis/what-if.ts), with the page's names and states. */
@@ -130,10 +154,12 @@ export function rebalance(input: RebalanceInput, change: RebalanceChange): Rebal
   const sa = ringShares(after);
   const afterIndex = new Map(after.workers.map((w, i) => [w.id, i]));
   const offline = r.stopped.find((id) => afterIndex.has(id)) ?? null;
+  const offlineIds = offlineAfter(input, r.stopped).filter((id) => afterIndex.has(id));
+  const isOffline = new Set(offlineIds);
   const nameOf = workerNames(input, change, r.added);
   const rows: RebalanceWorker[] = before.workers.map((w, i) => {
     const j = afterIndex.get(w.id);
-    const state = w.id === offline ? 'offline' : j === undefined ? 'removed' : 'kept';
+    const state = isOffline.has(w.id) ? 'offline' : j === undefined ? 'removed' : 'kept';
     return { id: w.id, name: nameOf(w.id), state, before: sb[i], after: j === undefined ? 0 : sa[j] };
   });
   for (const w of r.added) rows.push({ id: w.id, name: nameOf(w.id), state: 'new', before: 0, after: sa[afterIndex.get(w.id)!] });
@@ -149,11 +175,18 @@ export function rebalance(input: RebalanceInput, change: RebalanceChange): Rebal
     workers: rows,
     flows: r.flows,
     offline,
+    offlineIds,
     bytesMoved: r.bytesMoved,
     bytesBasis: r.bytesBasis,
     bytesBasisText: bytesBasisText(r.bytesBasis, input.datasetBytes != null),
     bytesUnreachable: r.bytesUnreachable,
   };
+}
+
+/** The identities OFFLINE after a change: those registered OFFLINE before and those it stops. */
+function offlineAfter(input: RebalanceInput, stopped: readonly string[]): string[] {
+  const before = input.model.workers.filter((_, i) => input.offline?.[i] === true).map((w) => w.id);
+  return [...before, ...stopped.filter((id) => !before.includes(id))];
 }
 
 function workerNames(input: RebalanceInput, change: RebalanceChange, added: readonly Worker[]): (id: string) => string {

@@ -10,7 +10,10 @@ describe('htmlAssets', () => {
   it("reads the stylesheet, the renderer's files in order, d3 and the placement core", () => {
     expect(a.css).toBe(readFileSync('viz/report.css', 'utf8'));
     // The renderer bundled from viz/main.ts (npm run build), then the views still written as classic scripts.
-    const files = [readFileSync('dist/viz/report.js', 'utf8'), ...['rebalance.js', 'rebalance-views.js'].map((f) => readFileSync(`viz/${f}`, 'utf8'))];
+    const files = [
+      readFileSync('dist/viz/report.js', 'utf8'),
+      ...['rebalance.js', 'rebalance-views.js', 'inspect.js'].map((f) => readFileSync(`viz/${f}`, 'utf8')),
+    ];
     expect(a.script).toBe(files.join('\n'));
     expect(a.d3).toMatch(/d3js\.org/);
     expect(a.core).toBe(readFileSync('dist/viz/core.js', 'utf8'));

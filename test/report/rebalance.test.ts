@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/plan/manifest.js';
 import { buildPlan, type PlanReport } from '../../src/plan/plan.js';
 import { flowMatrix, movedRanges, rebalance, ringArcs, type RebalanceInput } from '../../src/report/rebalance.js';
+import type { Membership } from '../../src/membership/membership.js';
+import { buildInspect, type InspectEffect, type InspectOptions } from '../../src/report/inspect.js';
+import { inspectRebalance } from '../../src/report/inspect-html.js';
+import { Random } from '../../src/core/random.js';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const text = (name: string): string => readFileSync(`${examples}${name}`, 'utf8');
@@ -125,4 +129,69 @@ describe("rebalance: the page's what-ifs agree with plan --json", () => {
       12,
     );
   });
+});
+
+/** A running cluster: `n` drawn identities in etcd's order, the ones at `offline` OFFLINE, each with a host. */
+function membership(n: number, offline: readonly number[]): Membership {
+  const r = new Random(41);
+  return {
+    cluster: 'c',
+    source: 'export.json',
+    notes: [],
+    members: Array.from({ length: n }, (_, i) => ({
+      identity: `worker-${r.uuid()}`,
+      host: `10.0.0.${i}`,
+      address: `10.0.0.${i}:29999`,
+      state: offline.includes(i) ? ('OFFLINE' as const) : ('ONLINE' as const),
+    })),
+  };
+}
+
+describe("rebalance on inspect's exact identities: the page's figures are inspect's", () => {
+  const same = (x: ReturnType<typeof rebalance>, e: InspectEffect, withBytes: boolean): void => {
+    expect([x.moved, x.unreachable, x.samePod, x.optimal]).toEqual([e.moved, e.unreachable, e.samePod, e.optimal]);
+    if (withBytes) expect(x.bytesMoved).toBe(e.rereadBytes);
+  };
+  const settings: Array<[string, InspectOptions]> = [
+    ['no --manifest, no --dataset', { vnodes: 40 }],
+    [
+      '--manifest page data and emptyDir, --dataset, --seed',
+      { vnodes: 40, cacheBytes: 2 ** 30, pagestoreType: 'emptyDir', datasetBytes: 20 * 2 ** 40, seed: 5 },
+    ],
+  ];
+  for (const [name, o] of settings) {
+    it(`${name}: remove-worker, stop, restart without identity and add, in both rings`, () => {
+      const m = membership(9, [0, 4]);
+      const page = { seed: o.seed, cacheBytes: o.cacheBytes, pagestoreType: o.pagestoreType };
+      const r = buildInspect(m, o);
+      const bytes = o.datasetBytes !== undefined;
+      for (const mode of ['dynamic', 'static'] as const) {
+        const input = { ...inspectRebalance({ ...r, ring: mode }, page).input };
+        const pick = (e: { dynamic: InspectEffect | null; static: InspectEffect }): InspectEffect => (mode === 'static' ? e.static : e.dynamic!);
+        r.workers.forEach((w, i) => {
+          const removed = rebalance(input, { kind: 'remove', worker: i });
+          if (w.state === 'OFFLINE') same(removed, pick(r.whatIf.find((x) => x.kind === 'remove-offline' && x.identities[0] === w.identity)!), bytes);
+          else {
+            const stop = r.whatIf.find((x) => x.kind === 'stop' && x.identities[0] === w.identity)!;
+            same(rebalance(input, { kind: 'stop', worker: i }), pick(stop), bytes);
+            // An ONLINE identity removed moves exactly its share of that ring.
+            expect(removed.moved).toBeCloseTo(mode === 'dynamic' ? w.share : w.staticShare, 12);
+          }
+        });
+        same(rebalance(input, { kind: 'add', count: 1 }), pick(r.whatIf.find((x) => x.kind === 'add')!), bytes);
+        const restart = r.whatIf.find((x) => x.kind === 'restart-new-identity')!;
+        const busiest = r.workers.findIndex((w) => w.identity === restart.identities[0]);
+        const x = rebalance(input, { kind: 'restart', worker: busiest });
+        same(x, pick(restart), bytes);
+        // The identities OFFLINE after it: the ones registered OFFLINE (static ring) and the old identity.
+        expect(x.offlineIds).toEqual(mode === 'static' ? [m.members[0].identity, m.members[4].identity, restart.identities[0]] : []);
+        expect(
+          x.workers
+            .filter((w) => w.state === 'offline')
+            .map((w) => w.id)
+            .sort(),
+        ).toEqual([...x.offlineIds].sort());
+      }
+    });
+  }
 });

@@ -82,6 +82,7 @@ Example:
       }
       const pods = readPods(flags.pods);
       const membership = await loadMembership({ ...flags, cluster: settings.cluster });
+      const pageStore = manifestPageStore(flags.manifest, settings.pageSizeBytes, flags.edition);
       const report = buildInspect(membership, {
         vnodes: settings.vnodes,
         ring: settings.ring,
@@ -95,14 +96,14 @@ Example:
         ufsPricePer1000Requests: flags.ufsPrice,
         pods,
         worker: flags.worker,
-        ...manifestPageStore(flags.manifest, settings.pageSizeBytes, flags.edition),
+        ...pageStore,
       });
       writeOutputs(
         reportOutputs(
           flags.json,
           () => JSON.stringify(report, null, 2) + '\n',
           () => renderInspectText(report),
-          [optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets().css))],
+          [optionalOutput('--html', flags.html, () => renderInspectHtml(report, htmlAssets(), { seed: flags.seed, ...pageStore }))],
         ),
         io,
       );
