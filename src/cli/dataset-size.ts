@@ -31,3 +31,12 @@ export function parseDatasetSize(text: string): number {
   if (!(bytes > 0) || !Number.isSafeInteger(bytes)) throw new RingSimError('--dataset', text, 'must be a positive size below 8 PiB', 'write e.g. 20TiB');
   return bytes;
 }
+
+/** `--files`: the data set's file count (plan, plan --against, inspect), which gives the mean file size. */
+export const FILES_OPTION = ['--files <n>', 'number of files in the data set, e.g. 2e6'] as const;
+
+export function parseFileCount(text: string): number {
+  const files = Number(text);
+  if (!Number.isSafeInteger(files) || files < 1) throw new RingSimError('--files', text, 'must be a whole number of files', 'write e.g. 2e6');
+  return files;
+}

@@ -63,5 +63,19 @@ export function ufsBound(u: UfsUsage, limits: UfsLimits | undefined): 'bandwidth
 export function pageRequests(bytes: number, pageSizeBytes: number, fileBytes?: number | null): number {
   if (bytes <= 0) return 0;
   if (!fileBytes || fileBytes <= 0) return Math.ceil(bytes / pageSizeBytes);
-  return Math.ceil((bytes / fileBytes) * Math.ceil(fileBytes / pageSizeBytes));
+  return Math.ceil((bytes / fileBytes) * requestsPerFile(fileBytes, pageSizeBytes));
+}
+
+/** GETs to read one file of `fileBytes` (its last page partial, a file below a page one GET): ⌈file ÷ page size⌉. */
+export function requestsPerFile(fileBytes: number, pageSizeBytes: number): number {
+  return Math.ceil(fileBytes / pageSizeBytes);
+}
+
+/**
+ * The mean file size of a data set of `datasetBytes` in `files` files (`--files`, a trace's objects), which
+ * {@link pageRequests} takes; null without both (the bytes are then whole pages).
+ */
+export function meanFileBytes(datasetBytes: number | null | undefined, files: number | null | undefined): number | null {
+  if (datasetBytes === null || datasetBytes === undefined || files === null || files === undefined || !(files > 0)) return null;
+  return datasetBytes / files;
 }

@@ -11,7 +11,6 @@
  * and `scaleIn.range` gives the best, median and worst (scale-in.ts); `ring.moved` is the median choice's. Both are
  * said in `notes`. Without a membership every identity is drawn (seeded): a model of a cluster like this one.
  */
-import type { Bandwidth } from '../core/bandwidth.js';
 import type { Edition } from '../capacity/pagestore-plan.js';
 import { membershipPlacement, type Member, type Membership, type RingMode } from '../membership/membership.js';
 import { movement } from '../ring/analysis/movement.js';
@@ -20,7 +19,7 @@ import type { Placement } from '../ring/placement.js';
 import { createPlacement } from '../ring/registry.js';
 import type { AlluxioClusterManifest, ManifestWorkerGroup } from './manifest.js';
 import { drawIdentities } from './ring-model.js';
-import { rereadCost } from './reread.js';
+import { rereadAssumption, rereadCost, rereadUfs, type RereadFlags } from './reread.js';
 import { scaleInLeaving, scaleInRange, type ScaleInChoice, type ScaleInRange } from './scale-in.js';
 import { DYNAMIC_PROP, PAGE_SIZE_PROP, POLICY_PROP, PROVIDER_PROP, VNODE_PROPS, readRingSettings, type RingSettings } from './settings.js';
 
@@ -84,14 +83,11 @@ export interface AgainstReport {
   notes: string[];
 }
 
-export interface AgainstOptions {
+/** The data set and under-storage flags are plan's (--dataset, --files, --ufs-bandwidth, --ufs-price). */
+export interface AgainstOptions extends RereadFlags {
   edition?: Edition;
   seed?: number;
   membership?: Membership;
-  datasetBytes?: number;
-  ufsBandwidth?: Bandwidth;
-  /** USD per 1000 GET requests (--ufs-price). */
-  ufsPricePer1000Requests?: number;
 }
 
 const POLICY_ALGORITHM: Record<string, string> = {
@@ -308,13 +304,9 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
     ...propertyChanges(before, after, RING_PROPERTIES),
   ];
   const rereadBytes = bytesOf(mv.moved);
-  const priced = o.ufsBandwidth !== undefined || o.ufsPricePer1000Requests !== undefined;
-  const cost = rereadCost(
-    rereadBytes,
-    priced
-      ? { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: Number(sb.pageSizeBytes), fileBytes: null }
-      : undefined,
-  );
+  // GETs at the new manifest's page size, counted as plan counts them (whole pages, or files of --files' mean size).
+  const ufs = o.datasetBytes !== undefined ? rereadUfs(o, Number(sb.pageSizeBytes)) : null;
+  const cost = rereadCost(rereadBytes, ufs ?? undefined);
   const side = (s: RingSettings, p: Placement): AgainstRing => ({
     policy: s.policy,
     provider: s.provider,
@@ -347,6 +339,6 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
       rereadUSD: cost.rereadUSD,
     },
     scaleIn: scaled.plan,
-    notes: [...notes, ...(o.datasetBytes !== undefined ? ['bytes re-read: model, moved fraction × data set'] : [])],
+    notes: [...notes, ...(o.datasetBytes !== undefined ? ['bytes re-read: model, moved fraction × data set'] : []), ...(ufs ? [rereadAssumption(ufs)] : [])],
   };
 }

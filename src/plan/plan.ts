@@ -20,7 +20,7 @@ import { checkRingPoints, readRingSettings, settingsAssumptions } from './settin
 import { expandWorkers, workerCapacity } from './workers.js';
 import { PlanRingBuilder, ringBalance, type RingBalance } from './ring-balance.js';
 import { whatIfs } from './what-if.js';
-import { rereadAssumption, rereadCost, type RereadUfs } from './reread.js';
+import { rereadAssumption, rereadCost, rereadUfs, type RereadUfs } from './reread.js';
 import { cacheModelAssumption } from '../ring/analysis/cached-bytes.js';
 import type { PlanRingModel } from './ring-model.js';
 import { ringArcs } from './arcs.js';
@@ -135,13 +135,6 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ...(ufs ? [rereadAssumption(ufs)] : []),
   ];
   return report(c, { checks, assumptions, defaults, ring, dataset, whatIf, ufs, totalCache, model: builder.model(ring.ids) });
-}
-
-/** The under-storage of --ufs-bandwidth and --ufs-price, at the plan's page size (null: neither given). */
-function rereadUfs(o: PlanOptions, pageSizeBytes: number): RereadUfs | null {
-  if (o.ufsBandwidth === undefined && o.ufsPricePer1000Requests === undefined) return null;
-  const fileBytes = o.datasetBytes !== undefined && o.files !== undefined && o.files > 0 ? o.datasetBytes / o.files : null;
-  return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes, fileBytes };
 }
 
 function contextAssumptions(c: PlanContext): string[] {

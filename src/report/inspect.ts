@@ -21,7 +21,7 @@ import { findWorker, WORKER_FLOWS, type WorkerFlow } from './inspect-worker.js';
 import { balance } from '../ring/analysis/balance.js';
 import { pageStoreSurvivesRestart, whatIf, type WhatIfChange, type WhatIfCluster } from '../ring/analysis/what-if.js';
 import { ALLUXIO_OSS_VNODES, AlluxioConsistentPlacement } from '../ring/alluxio/consistent.js';
-import { rereadCost, type RereadUfs } from '../plan/reread.js';
+import { requestsAssumption, rereadCost, rereadUfs, type RereadUfs } from '../plan/reread.js';
 import { scaleInLeaving, scaleInRange, type ScaleInRange } from '../plan/scale-in.js';
 
 export interface InspectWorker {
@@ -68,7 +68,7 @@ export interface InspectEffect {
   bytesBasis: 'dataset' | 'cache';
   /** rereadBytes at the UFS bandwidth (null without --ufs-bandwidth). */
   rereadSeconds: number | null;
-  /** GETs to re-read rereadBytes, one a page (whole pages), and their USD (null without --ufs-price). */
+  /** GETs to re-read rereadBytes, one a page (whole pages, or with --files files of the mean size), and their USD (null without --ufs-price). */
   rereadRequests: number | null;
   rereadUSD: number | null;
   /** With --worker: where the moved keys go (movement's largest flows, from → to, fractions of all keys). */
@@ -118,7 +118,16 @@ export interface InspectReport {
   whatIf: InspectWhatIf[];
   /** With --worker: the identity whose what-ifs these are (the others are left out). */
   worker: string | null;
-  cost: { datasetBytes: number | null; ufsBytesPerSecond: number | null; ufsBandwidth: string | null; pricePer1000Requests: number | null; basis: string };
+  cost: {
+    datasetBytes: number | null;
+    ufsBytesPerSecond: number | null;
+    ufsBandwidth: string | null;
+    pricePer1000Requests: number | null;
+    /** --files, and the mean file size it gives with --dataset (null: the GETs are whole pages). */
+    files: number | null;
+    fileBytes: number | null;
+    basis: string;
+  };
   notes: string[];
 }
 
@@ -134,6 +143,8 @@ export interface InspectOptions {
   /** Seed of the added workers' identity draw. */
   seed?: number;
   datasetBytes?: number;
+  /** Files in the data set (--files): with datasetBytes the mean file size, each file ⌈file ÷ page⌉ GETs. */
+  files?: number;
   ufsBandwidth?: Bandwidth;
   /** USD per 1000 GET requests (--ufs-price). */
   ufsPricePer1000Requests?: number;
@@ -169,10 +180,9 @@ function pageSize(o: InspectOptions): number {
   return o.pageSizeBytes !== undefined ? Number(o.pageSizeBytes) : ALLUXIO_PAGE_SIZE_BYTES;
 }
 
-/** The under-storage of --ufs-bandwidth and --ufs-price (undefined: neither). */
-function rereadUfs(o: InspectOptions): RereadUfs | undefined {
-  if (o.ufsBandwidth === undefined && o.ufsPricePer1000Requests === undefined) return undefined;
-  return { bandwidth: o.ufsBandwidth ?? null, pricePer1000Requests: o.ufsPricePer1000Requests ?? null, pageSizeBytes: pageSize(o), fileBytes: null };
+/** The under-storage of --ufs-bandwidth and --ufs-price, GETs counted as plan counts them (undefined: neither). */
+function ufsOf(o: InspectOptions): RereadUfs | undefined {
+  return rereadUfs(o, pageSize(o)) ?? undefined;
 }
 
 /** The membership as the what-if module takes it (src/ring/analysis/what-if.ts): OFFLINE identities cache nothing. */
@@ -199,7 +209,7 @@ function effectOf(m: Membership, mode: RingMode, change: WhatIfChange, o: Inspec
     samePodBytes: o.datasetBytes !== undefined ? (r.samePodFlow?.bytes ?? 0) : null,
     rereadBytes,
     bytesBasis: r.bytesBasis,
-    ...rereadCost(rereadBytes, rereadUfs(o)),
+    ...rereadCost(rereadBytes, ufsOf(o)),
   };
   if (flows) out.flows = r.flows.map((f) => ({ from: f.from, to: f.to, fraction: f.fraction }));
   return out;
@@ -280,7 +290,9 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
       ufsBytesPerSecond: o.ufsBandwidth?.bytesPerSecond ?? null,
       ufsBandwidth: o.ufsBandwidth?.text ?? null,
       pricePer1000Requests: o.ufsPricePer1000Requests ?? null,
-      basis: `${REREAD_BASIS}${o.ufsPricePer1000Requests !== undefined ? `; GETs = ⌈bytes ÷ ${pageSize(o)} B page⌉ (one a page, whole pages: the least); cost = GETs ÷ 1000 × ${o.ufsPricePer1000Requests} USD` : ''}`,
+      files: o.files ?? null,
+      fileBytes: ufsOf(o)?.fileBytes ?? null,
+      basis: costBasis(o),
     },
     notes: m.notes,
   };
@@ -288,6 +300,13 @@ export function buildInspect(m: Membership, o: InspectOptions = {}): InspectRepo
 
 const REREAD_BASIS =
   'model: bytes re-read = what the workers handing the moved keys over cache of them: a worker caches min(share × data set, its page data), the data set spread uniformly over the hash space; an OFFLINE identity caches nothing; keys a restart keeps on its pod (samePod) are not re-read; time = bytes ÷ UFS bandwidth';
+
+/** The re-read model; with --ufs-price how the GETs are counted (plan's rule: whole pages, or --files' files). */
+function costBasis(o: InspectOptions): string {
+  const ufs = ufsOf(o);
+  if (!ufs || o.ufsPricePer1000Requests === undefined) return REREAD_BASIS;
+  return `${REREAD_BASIS}; one GET a page: ${requestsAssumption(ufs)}; cost = GETs ÷ 1000 × ${o.ufsPricePer1000Requests} USD`;
+}
 
 /** What inspect takes about the page stores, which etcd does not say: from --manifest, else assumed. */
 function pageStoreAssumptions(o: InspectOptions): string[] {

@@ -1,6 +1,7 @@
 /** The plan report as terminal text: the same model `--json` prints and the HTML page draws. */
 import { formatBandwidth } from '../core/bandwidth.js';
 import { formatBinary } from '../core/units.js';
+import { requestsPerFile } from '../core/ufs-cost.js';
 import type { PlanReport, PlanWhatIf, PlanWorker } from '../plan/model.js';
 import { count, percent, table } from './format.js';
 import { seconds, usd } from './ufs-text.js';
@@ -160,7 +161,7 @@ function rereadLine(r: PlanReport): string {
     const files =
       u.fileBytes === null
         ? 'bytes moved in whole pages'
-        : `files of the mean ${formatBinary(Math.round(u.fileBytes))}, ${Math.ceil(u.fileBytes / u.pageSizeBytes)} a file`;
+        : `files of the mean ${formatBinary(Math.round(u.fileBytes))}, ${requestsPerFile(u.fileBytes, u.pageSizeBytes)} a file`;
     parts.push(`one GET a ${formatBinary(u.pageSizeBytes)} page (${files}), ${u.pricePer1000Requests} USD/1000 GETs`);
   }
   return `${parts.join('; ')} (model: see the assumptions)`;

@@ -3,8 +3,10 @@
  * computed by hand: a persisted identity with an emptyDir page store re-reads exactly what the worker caches
  * (its 100 GiB page store, the data set being far larger), so the restart what-if re-reads 100 GiB:
  * 100 s at 1 GiB/s, 85.89934592 s at 10 Gbps; 25,600 GETs of 4 MiB pages (0.01024 USD at 0.0004 USD/1000),
- * 102,400 of 1 MiB pages. `inspect --ufs-price` and `plan --against --ufs-price` take the same formulas.
+ * 102,400 of 1 MiB pages. `inspect --ufs-price` and `plan --against --ufs-price` take the same formulas, `--files`
+ * included: 100 GiB of 1 MiB files under 4 MiB pages are 102,400 GETs, one a file, not 25,600 whole pages.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtCli, tempFile } from './helpers.js';
 
@@ -178,5 +180,96 @@ describe('inspect --ufs-price (built CLI)', () => {
     expect(builtCli(args).stdout).toMatch(/what-if +dynamic: moved +re-read +time +GETs +cost +static: moved +unreachable +re-read +time +GETs +cost/);
     const bad = builtCli(['inspect', '--etcd-export', 'examples/etcd-export.json', '--ufs-price', '0.0004']);
     expect([bad.code, bad.stderr]).toEqual([2, 'ring-sim: error: --dataset: --ufs-price needs a data-set size to price; pass --dataset SIZE, e.g. 20TiB\n']);
+  });
+});
+
+describe('inspect and plan --against count GETs as plan does: --files gives each file its GETs (built CLI)', () => {
+  const MiB = 2 ** 20;
+  const WORKER = 'worker-a136fa91-6ed1-458b-8d85-68b1e438a1f7';
+  // The day-2 cluster with an emptyDir page store: restarting a worker with its identity re-reads all it caches,
+  // its 100 GiB page store (1 PiB of data set is far more than a worker's share fits).
+  const emptyDir = tempFile(
+    'inspect-emptydir.yaml',
+    readFileSync('examples/day2/alluxio-cluster.yaml', 'utf8').replace(/(\n(\s*)pagestore:\n)/, '$1$2  type: emptyDir\n'),
+  );
+  interface Effect {
+    rereadBytes: number;
+    rereadRequests: number;
+    rereadUSD: number;
+  }
+  const restartSame = (args: string[]): { effect: Effect; cost: { files: number | null; fileBytes: number | null; basis: string } } => {
+    const r = builtCli([
+      'inspect',
+      '--etcd-export',
+      'examples/etcd-export.json',
+      '--manifest',
+      emptyDir,
+      '--worker',
+      WORKER,
+      '--ufs-price',
+      '0.0004',
+      ...args,
+      '--json',
+    ]);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout) as {
+      whatIf: Array<{ kind: string; static: Effect }>;
+      cost: { files: number | null; fileBytes: number | null; basis: string };
+    };
+    return { effect: j.whatIf.find((w) => w.kind === 'restart-same-identity')!.static, cost: j.cost };
+  };
+
+  it('inspect: 100 GiB of 1 MiB files under 4 MiB pages are 102,400 GETs (one a file), not 25,600 whole pages', () => {
+    const pages = restartSame(['--dataset', '1PiB']);
+    expect(pages.effect).toMatchObject({ rereadBytes: 100 * GiB, rereadRequests: 25_600 });
+    expect(pages.cost).toMatchObject({ files: null, fileBytes: null });
+    expect(pages.cost.basis).toContain('GETs = ⌈bytes moved ÷ 4194304 B page⌉, whole pages, so the least');
+    const files = restartSame(['--dataset', '1PiB', '--files', String(2 ** 30)]); // 1 PiB ÷ 2^30 files = 1 MiB a file
+    expect(files.effect).toMatchObject({ rereadBytes: 100 * GiB, rereadRequests: 102_400 });
+    expect(files.effect.rereadUSD).toBeCloseTo(0.04096, 15);
+    expect(files.cost).toMatchObject({ files: 2 ** 30, fileBytes: MiB });
+    expect(files.cost.basis).toContain('GETs = ⌈bytes moved ÷ 1048576 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 1 a file');
+  });
+
+  it("inspect: 6 MiB files are 2 GETs each, plan's 34,134 for 100 GiB", () => {
+    expect(restartSame(['--dataset', '6TiB', '--files', String(2 ** 20)]).effect).toMatchObject({ rereadBytes: 100 * GiB, rereadRequests: 34_134 });
+  });
+
+  it('plan --against: 1,000 files of 1 MiB (1000 MiB) under 4 MiB pages, one GET a file of the bytes moved', () => {
+    const against = (files: string[]): { ring: Effect; notes: string[] } =>
+      JSON.parse(
+        builtCli([
+          'plan',
+          'examples/day2/alluxio-cluster-scale-out.yaml',
+          '--against',
+          'examples/day2/alluxio-cluster.yaml',
+          '--dataset',
+          '1000MiB',
+          ...files,
+          '--ufs-price',
+          '0.0004',
+          '--json',
+        ]).stdout,
+      ) as { ring: Effect; notes: string[] };
+    const pages = against([]);
+    const oneMiB = against(['--files', '1000']);
+    const halfMiB = against(['--files', '2000']);
+    expect(oneMiB.ring.rereadBytes).toBe(pages.ring.rereadBytes);
+    expect(pages.ring.rereadRequests).toBe(Math.ceil(pages.ring.rereadBytes / (4 * MiB))); // whole pages
+    expect(oneMiB.ring.rereadRequests).toBe(Math.ceil(oneMiB.ring.rereadBytes / MiB)); // one GET a 1 MiB file
+    expect(halfMiB.ring.rereadRequests).toBe(Math.ceil(halfMiB.ring.rereadBytes / (MiB / 2))); // a file below a page is one GET
+    expect(oneMiB.ring.rereadRequests).toBeGreaterThan(3 * pages.ring.rereadRequests);
+    expect(pages.notes).toContainEqual(expect.stringMatching(/GETs = ⌈bytes moved ÷ 4194304 B page⌉, whole pages, so the least/));
+    expect(oneMiB.notes).toContainEqual(expect.stringMatching(/GETs = ⌈bytes moved ÷ 1048576 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 1 a file/));
+  });
+
+  it('bad input: inspect --files without --dataset, or not a whole number, exits 2 naming the flag', () => {
+    const noData = builtCli(['inspect', '--etcd-export', 'examples/etcd-export.json', '--files', '1000']);
+    expect([noData.code, noData.stderr]).toEqual([
+      2,
+      'ring-sim: error: --dataset: --files needs a data-set size to give the mean file size; pass --dataset SIZE, e.g. 20TiB\n',
+    ]);
+    const half = builtCli(['inspect', '--etcd-export', 'examples/etcd-export.json', '--dataset', '1TiB', '--files', '1.5']);
+    expect([half.code, half.stderr]).toEqual([2, 'ring-sim: error: --files: must be a whole number of files (got "1.5"); write e.g. 2e6\n']);
   });
 });

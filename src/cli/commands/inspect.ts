@@ -13,7 +13,7 @@ import { JSON_OPTION, checkJsonPath, reportOutputs } from '../json-option.js';
 import type { Io } from '../io.js';
 import { integerOption } from '../options.js';
 import { UFS_PRICE_OPTION, checkUfsNeedsDataset } from '../ufs-options.js';
-import { parseDatasetSize } from '../dataset-size.js';
+import { FILES_OPTION, parseDatasetSize, parseFileCount } from '../dataset-size.js';
 import { RingSimError } from '../../core/errors.js';
 import { parseManifest } from '../../plan/manifest.js';
 import { expandWorkers, workerCapacity } from '../../plan/workers.js';
@@ -27,6 +27,7 @@ interface InspectFlags extends MembershipFlags {
   add: number;
   seed: number;
   dataset?: string;
+  files?: string;
   ufsBandwidth?: string;
   ufsPrice?: number;
   json?: string | boolean;
@@ -49,6 +50,7 @@ export function registerInspect(program: Command, io: Io): void {
     .option('--add <n>', 'workers to add in the scale-out what-if', integerOption('--add', 0, 100_000), 1)
     .option('--seed <n>', "seed for the added workers' identities (random UUIDs in Alluxio)", integerOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--dataset <size>', 'data set size, e.g. 20TiB: gives the bytes each what-if re-reads from the under-storage')
+    .option(FILES_OPTION[0], `${FILES_OPTION[1]}: with --dataset, the mean file size, so --ufs-price counts each file's GETs (a file below a page is one GET)`)
     .option('--ufs-bandwidth <rate>', 'under-storage read bandwidth, e.g. 10Gbps or 1.2GB/s: gives how long the re-read takes')
     .option(...UFS_PRICE_OPTION)
     .option(...PODS_OPTION)
@@ -69,6 +71,9 @@ Example:
       const ufsBandwidth = flags.ufsBandwidth !== undefined ? parseBandwidth(flags.ufsBandwidth) : undefined;
       const datasetBytes = flags.dataset !== undefined ? parseDatasetSize(flags.dataset) : undefined;
       checkUfsNeedsDataset(flags, datasetBytes !== undefined);
+      const files = flags.files !== undefined ? parseFileCount(flags.files) : undefined;
+      if (files !== undefined && datasetBytes === undefined)
+        throw new RingSimError('--dataset', undefined, '--files needs a data-set size to give the mean file size', 'pass --dataset SIZE, e.g. 20TiB');
       checkJsonPath(flags.json);
       if (flags.html !== undefined) checkOutputPath('--html', flags.html);
       const settings = clusterSettings(flags, cmd);
@@ -92,6 +97,7 @@ Example:
         add: flags.add,
         seed: flags.seed,
         datasetBytes,
+        files,
         ufsBandwidth,
         ufsPricePer1000Requests: flags.ufsPrice,
         pods,

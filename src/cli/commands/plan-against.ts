@@ -13,6 +13,7 @@ import { renderAgainstText } from '../../report/plan-against-text.js';
 import { addMembershipOptions, hasMembershipSource, loadMembership, type MembershipFlags } from '../etcd-options.js';
 import type { Io } from '../io.js';
 import { readTextFile } from '../input-file.js';
+import { parseFileCount } from '../dataset-size.js';
 import { reportOutputs } from '../json-option.js';
 import { writeOutputs } from '../output-file.js';
 import { UFS_PRICE_OPTION, checkUfsNeedsDataset } from '../ufs-options.js';
@@ -22,6 +23,8 @@ export interface AgainstFlags extends MembershipFlags {
   against?: string;
   ufsBandwidth?: string;
   ufsPrice?: number;
+  /** --files: the data set's file count (plan's option), for the GETs a file. */
+  files?: string;
   edition: Edition;
   seed: number;
   json?: string | boolean;
@@ -51,6 +54,7 @@ export async function runAgainst(file: string, flags: AgainstFlags, datasetBytes
     seed: flags.seed,
     membership,
     datasetBytes,
+    files: flags.files !== undefined ? parseFileCount(flags.files) : undefined,
     ufsBandwidth,
     ufsPricePer1000Requests: flags.ufsPrice,
   });

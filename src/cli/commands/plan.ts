@@ -13,7 +13,7 @@ import { fileTraceSource } from '../trace-file.js';
 import { traceWorkingSet } from '../../sim/cachesim.js';
 import { TRACE_FORMATS, parseTraceFormat, type TraceFormat } from '../../sim/trace/index.js';
 import { RingSimError } from '../../core/errors.js';
-import { parseDatasetSize } from '../dataset-size.js';
+import { FILES_OPTION, parseDatasetSize, parseFileCount } from '../dataset-size.js';
 import { ALLUXIO_ENTERPRISE_VNODES, ALLUXIO_OSS_VNODES } from '../../ring/alluxio/consistent.js';
 import type { Io } from '../io.js';
 import { checkUfsNeedsDataset } from '../ufs-options.js';
@@ -82,7 +82,7 @@ export function registerPlan(program: Command, io: Io, setExitCode: (code: numbe
     .option('--fs <name>', `file system on the disk: ${FILE_SYSTEMS.join(', ')}`, choiceOption('--fs', FILE_SYSTEMS), 'ext4')
     .option('--nodes <n>', 'Kubernetes nodes available (checks worker and etcd anti-affinity)', integerOption('--nodes', 1, 1_000_000))
     .option('--dataset <size>', 'data set size, e.g. 20TiB')
-    .option('--files <n>', 'number of files in the data set, e.g. 2e6')
+    .option(...FILES_OPTION)
     .option('--trace <file>', 'or: take the data set (unique objects and their bytes) from a trace')
     .option('--trace-format <format>', `format of --trace: ${TRACE_FORMATS.join(', ')}`, (v: string) => parseTraceFormat(v))
     .option(
@@ -143,11 +143,7 @@ Example:
         if (traceSet.objects === 0)
           throw new RingSimError('--trace', flags.trace, 'the trace holds no requests, so it gives no data set', 'check the file and --trace-format');
       }
-      let files: number | undefined;
-      if (flags.files !== undefined) {
-        files = Number(flags.files);
-        if (!Number.isSafeInteger(files) || files < 1) throw new RingSimError('--files', flags.files, 'must be a whole number of files', 'write e.g. 2e6');
-      }
+      const files = flags.files !== undefined ? parseFileCount(flags.files) : undefined;
       const workers =
         flags.workers !== undefined ? parsePlanWorkers(readTextFile(flags.workers, '--workers', MAX_WORKERS_FILE_BYTES), flags.workers) : undefined;
       const reports = manifests.map((manifest) =>
