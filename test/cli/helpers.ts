@@ -38,3 +38,40 @@ export function builtCli(argv: readonly string[], options: { cwd?: string; input
   const r = spawnSync(process.execPath, [BUILT_CLI, ...argv], { cwd: options.cwd, input: options.input, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * The YAML of a one-group AlluxioCluster named `c`, as the plan tests write it: each `worker` line under
+ * spec.worker (indented there), each `properties` line under spec.properties (none: no properties).
+ */
+export function clusterYaml(o: { worker: readonly string[]; properties?: readonly string[] }): string {
+  const properties = o.properties ?? [];
+  return [
+    'apiVersion: k8s-operator.alluxio.com/v1',
+    'kind: AlluxioCluster',
+    'metadata: {name: c}',
+    'spec:',
+    ...(properties.length ? ['  properties:', ...properties.map((p) => `    ${p}`)] : []),
+    '  worker:',
+    ...o.worker.map((w) => `    ${w}`),
+    '',
+  ].join('\n');
+}
+
+/** clusterYaml written to a temporary file `name`; its path. */
+export function clusterManifest(name: string, o: { worker: readonly string[]; properties?: readonly string[] }): string {
+  return tempFile(name, clusterYaml(o));
+}
+
+/** Two workers whose emptyDir page stores of 100Gi (10Gi reserved) keep their identities: a restart empties one. */
+export const EMPTYDIR_WORKERS = [
+  'count: 2',
+  'useExternalId: false',
+  'systemInfo: {hostPath: /home/alluxio/system-info}',
+  'pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}',
+] as const;
+
+/** `ring-sim plan ARGS --json` through the built CLI: exit code, stderr and the parsed report. */
+export function builtPlan<T>(args: readonly string[], options: { cwd?: string } = {}): CliResult & { json: T } {
+  const r = builtCli(['plan', ...args, '--json'], options);
+  return { ...r, json: JSON.parse(r.stdout) as T };
+}

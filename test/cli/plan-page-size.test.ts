@@ -4,31 +4,18 @@
  * its source; a page size in spec.properties wins over both. `capacity` and `inspect` take the same default.
  */
 import { describe, expect, it } from 'vitest';
-import { builtCli, tempFile } from './helpers.js';
+import { builtCli, builtPlan, clusterManifest } from './helpers.js';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
 const manifest = (name: string, properties: string[] = []): string =>
-  tempFile(
-    name,
-    [
-      'apiVersion: k8s-operator.alluxio.com/v1',
-      'kind: AlluxioCluster',
-      'metadata: {name: c}',
-      'spec:',
-      ...(properties.length ? ['  properties:', ...properties.map((p) => `    ${p}`)] : []),
-      '  worker:',
-      '    count: 2',
-      '    pagestore: {size: 100Gi, reservedSize: 10Gi}',
-      '',
-    ].join('\n'),
-  );
+  clusterManifest(name, { properties, worker: ['count: 2', 'pagestore: {size: 100Gi, reservedSize: 10Gi}'] });
 
 interface Plan {
   workers: Array<{ pages: number; pageSizeBytes: number }>;
   assumptions: string[];
 }
-const plan = (args: string[]): Plan => JSON.parse(builtCli(['plan', ...args, '--json']).stdout) as Plan;
+const plan = (args: string[]): Plan => builtPlan<Plan>(args).json;
 
 describe('plan: the page size when the manifest sets none (built CLI)', () => {
   it("Enterprise: 4 MiB, the operator chart's preset, said with its source", () => {

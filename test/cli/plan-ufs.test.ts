@@ -8,26 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtCli, tempFile } from './helpers.js';
+import { EMPTYDIR_WORKERS, builtCli, builtPlan, clusterManifest, tempFile } from './helpers.js';
 
 const GiB = 2 ** 30;
-const manifest = (name: string, properties: string[] = []): string =>
-  tempFile(
-    name,
-    [
-      'apiVersion: k8s-operator.alluxio.com/v1',
-      'kind: AlluxioCluster',
-      'metadata: {name: c}',
-      'spec:',
-      ...(properties.length ? ['  properties:', ...properties.map((p) => `    ${p}`)] : []),
-      '  worker:',
-      '    count: 2',
-      '    useExternalId: false',
-      '    systemInfo: {hostPath: /home/alluxio/system-info}',
-      '    pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}',
-      '',
-    ].join('\n'),
-  );
+const manifest = (name: string, properties: string[] = []): string => clusterManifest(name, { properties, worker: EMPTYDIR_WORKERS });
 
 interface WhatIf {
   name: string;
@@ -49,9 +33,9 @@ interface Plan {
 }
 
 const plan = (file: string, args: string[]): Plan => {
-  const r = builtCli(['plan', file, '--dataset', '1PiB', ...args, '--json']);
+  const r = builtPlan<Plan>([file, '--dataset', '1PiB', ...args]);
   expect(r.stderr).toBe('');
-  return JSON.parse(r.stdout) as Plan;
+  return r.json;
 };
 const restart = (p: Plan): WhatIf => p.whatIf.find((w) => w.name === 'restart one worker')!;
 
@@ -76,9 +60,7 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
 
   it('with --files, the bytes are files of the mean size, each ⌈file ÷ page⌉ GETs: 100 GiB of 6 MiB files, 34,134 GETs', () => {
     const p = plan(manifest('ufs-files.yaml'), ['--ufs-price', '0.0004']);
-    const sixTiB = JSON.parse(
-      builtCli(['plan', manifest('ufs-files2.yaml'), '--dataset', '6TiB', '--files', String(2 ** 20), '--ufs-price', '0.0004', '--json']).stdout,
-    ) as Plan;
+    const sixTiB = builtPlan<Plan>([manifest('ufs-files2.yaml'), '--dataset', '6TiB', '--files', String(2 ** 20), '--ufs-price', '0.0004']).json;
     expect(restart(p).rereadRequests).toBe(25_600); // no --files: whole pages
     expect(sixTiB.ufs).toMatchObject({ fileBytes: 6 * 2 ** 20 });
     expect(restart(sixTiB)).toMatchObject({ bytesMoved: 100 * GiB, rereadRequests: 34_134 }); // 17,066.67 files × 2 GETs

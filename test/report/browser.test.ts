@@ -6,7 +6,6 @@
  * range with a message beside it. Screenshots go to test-artifacts/ (git-ignored).
  * Skipped with a message when Chromium is missing, unless RING_SIM_REQUIRE_BROWSER=1 (CI sets it).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatBinary } from '../../src/core/units.js';
 import { SMALL_SHARE_CHANGE } from '../../src/report/change-sentences.js';
 import type { PlanReport } from '../../src/plan/plan.js';
+import { EMPTYDIR_WORKERS, builtCli, builtPlan, clusterYaml, type CliResult } from '../cli/helpers.js';
 
 const CHROMIUM = process.env.RING_SIM_CHROMIUM ?? '/usr/bin/chromium';
 const required = process.env.RING_SIM_REQUIRE_BROWSER === '1';
@@ -25,16 +25,13 @@ if (!available && !required) {
   console.warn(`browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set RING_SIM_CHROMIUM)`);
 }
 
-/** Runs the built CLI (npm run build) as users do. */
-function ringSim(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [`${root}dist/cli/main.js`, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs the built CLI (npm run build) as users do, from the project root. */
+const ringSim = (...args: string[]): CliResult => builtCli(args, { cwd: root });
 
 /** One run of the built CLI writes both: the JSON report to stdout and the page to `html` (the same page as without --json). */
 function plan(html: string, ...args: string[]): { code: number; json: PlanReport } {
-  const r = ringSim('plan', ...args, '--json', '--html', html);
-  return { code: r.code, json: JSON.parse(r.stdout) as PlanReport };
+  const r = builtPlan<PlanReport>([...args, '--html', html], { cwd: root });
+  return { code: r.code, json: r.json };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
@@ -197,21 +194,7 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
   it('plan --ufs-bandwidth --ufs-price: the what-if table has the re-read time, GETs and cost of plan --json', async () => {
     const html = `${artifacts}/plan-ufs.html`;
     const manifest = `${artifacts}/plan-ufs.yaml`;
-    writeFileSync(
-      manifest,
-      [
-        'apiVersion: k8s-operator.alluxio.com/v1',
-        'kind: AlluxioCluster',
-        'metadata: {name: c}',
-        'spec:',
-        '  worker:',
-        '    count: 2',
-        '    useExternalId: false',
-        '    systemInfo: {hostPath: /home/alluxio/system-info}',
-        '    pagestore: {type: emptyDir, size: 100Gi, reservedSize: 10Gi}',
-        '',
-      ].join('\n'),
-    );
+    writeFileSync(manifest, clusterYaml({ worker: EMPTYDIR_WORKERS }));
     const { json } = plan(html, manifest, '--dataset', '1PiB', '--ufs-bandwidth', '1GiB/s', '--ufs-price', '0.0004');
     const restart = json.whatIf.find((w) => w.name === 'restart one worker')!;
     expect([restart.rereadSeconds, restart.rereadRequests]).toEqual([100, 25_600]);
