@@ -4,6 +4,7 @@
  */
 import type * as D3 from 'd3';
 import type { EventGroup, EventReport, SimulationResult, WindowMetrics } from '../src/sim/result.js';
+import { LABEL_ROW, labelBaseline, labelRows, layoutLabels } from './event-labels.js';
 import { axisLabel, byteUnit, bytes, count, d3, pct, seconds, section, shortNames, tableOf, usd, type Sel } from './report.js';
 
 const W = 1100;
@@ -15,6 +16,8 @@ interface Chart {
   x: D3.ScaleLinear<number, number>;
   y0: number;
   y1: number;
+  /** The svg's height, label rows included. */
+  height: number;
 }
 
 /** A colour and what it means, in a chart's key. */
@@ -69,35 +72,70 @@ function totals(sim: SimulationResult): Sel {
   return s;
 }
 
-/** An svg with the shared x axis (reads) and the events as dashed lines labelled above the plot. */
+/** An event's label in full ("3: restart worker-2", with its downtime) and short ("3"). */
+function labelTexts(e: EventReport, i: number): [string, string] {
+  return [`${i + 1}: ${e.label}${e.downtime ? ` (down ${count(e.downtime)} reads)` : ''}`, String(i + 1)];
+}
+
+/** The width of `text` as an event label of `svg` (its font, report.css), in the svg's pixels. */
+function labelWidth(svg: Sel<SVGSVGElement>): (text: string) => number {
+  const probe = svg.append('text').attr('class', 'event-label');
+  const node = probe.node()!;
+  return (text) => {
+    node.textContent = text;
+    return node.getComputedTextLength();
+  };
+}
+
+/**
+ * An svg with the shared x axis (reads) and the events as dashed lines labelled above the plot: `height` is the
+ * chart's with three rows of labels; more rows (many events close together, viz/event-labels.ts) add to it.
+ */
 function chart(s: Sel, id: string, height: number, sim: SimulationResult, yLabel: string): Chart {
-  // The viewBox lets a narrow window shrink the chart whole (report.css) instead of cutting it.
-  const svg = s.append('svg').attr('id', id).attr('width', W).attr('height', height).attr('viewBox', `0 0 ${W} ${height}`);
+  const svg = s.append('svg').attr('id', id).attr('width', W);
   const x = d3
     .scaleLinear()
     .domain([0, d3.max(sim.windows, (w) => w.end) || 1])
     .range([M.l, W - M.r]);
+  const measure = labelWidth(svg);
+  const places = layoutLabels(
+    sim.events.map((e) => x(e.at)),
+    sim.events.map(labelTexts),
+    W - 2,
+    measure,
+  );
+  svg.select('text.event-label').remove(); // the probe
+  const top = Math.max(M.t, labelRows(places) * LABEL_ROW + 8); // the plot starts below the labels' rows
+  const full = height + top - M.t;
+  // The viewBox lets a narrow window shrink the chart whole (report.css) instead of cutting it.
+  svg.attr('height', full).attr('viewBox', `0 0 ${W} ${full}`);
   svg
     .append('g')
-    .attr('transform', `translate(0,${height - M.b})`)
+    .attr('transform', `translate(0,${full - M.b})`)
     .call(d3.axisBottom(x).ticks(10).tickFormat(d3.format('~s')));
-  axisLabel(svg, 'reads replayed (requests)', (M.l + W - M.r) / 2, height - 8);
-  axisLabel(svg, yLabel, 14, (M.t + height - M.b) / 2, true);
+  axisLabel(svg, 'reads replayed (requests)', (M.l + W - M.r) / 2, full - 8);
+  axisLabel(svg, yLabel, 14, (top + full - M.b) / 2, true);
   const ev = svg.selectAll('g.event').data(sim.events).join('g').attr('class', 'event');
   ev.append('line')
     .attr('x1', (e) => x(e.at))
     .attr('x2', (e) => x(e.at))
-    .attr('y1', M.t - 4)
-    .attr('y2', height - M.b)
+    .attr('y1', top - 4)
+    .attr('y2', full - M.b)
     .attr('stroke', '#dc2626')
     .attr('stroke-dasharray', '3,3');
-  ev.append('text')
-    .attr('x', (e) => x(e.at) + 3)
-    .attr('y', (_e, i) => 12 + (i % 3) * 12)
-    .attr('class', 'event-label')
-    .text((e, i) => `${i + 1}: ${e.label}`);
-  ev.append('title').text((e) => `${e.label} at read ${count(e.at)}: ${e.detail}`);
-  return { svg, x, y0: height - M.b, y1: M.t };
+  ev.each(function (_e, i) {
+    const p = places[i];
+    if (!p) return; // no room even for its number: its line, tooltip and table row name it
+    d3.select(this)
+      .append('text')
+      .attr('x', p.x)
+      .attr('y', labelBaseline(p.row))
+      .attr('text-anchor', p.anchor === 'end' ? 'end' : null)
+      .attr('class', 'event-label')
+      .text(p.text);
+  });
+  ev.append('title').text((e) => `${e.label} at read ${count(e.at)}${e.downtime ? `, down ${count(e.downtime)} reads` : ''}: ${e.detail}`);
+  return { svg, x, y0: full - M.b, y1: top, height: full };
 }
 
 /** A y scale from 0 to `max` (rounded up to a tick when `nice`) over the plot's height. */
@@ -227,7 +265,7 @@ function ufsTime(s: Sel, sim: SimulationResult): void {
   if (!sim.windows.length || (t.seconds === null && t.costUSD === null)) return;
   s.append('h3').text('Under-storage time and cost over time (model)');
   const c = chart(s, 'ufs-time', 260, sim, t.seconds === null ? '' : 'seconds per window');
-  c.svg.attr('width', W + 90).attr('viewBox', `0 0 ${W + 90} 260`); // room for the dollar axis on the right
+  c.svg.attr('width', W + 90).attr('viewBox', `0 0 ${W + 90} ${c.height}`); // room for the dollar axis on the right
   const items: KeyItem[] = [];
   if (t.seconds !== null) {
     const secondsOf = (w: WindowMetrics): number => w.ufs.seconds ?? 0;
@@ -276,7 +314,7 @@ function workerLoad(s: Sel, sim: SimulationResult): void {
     c.svg
       .append('text')
       .attr('x', M.l - 6)
-      .attr('y', M.t + i * rh + rh * 0.7)
+      .attr('y', c.y1 + i * rh + rh * 0.7)
       .attr('text-anchor', 'end')
       .text(short[n])
       .append('title')
@@ -291,7 +329,7 @@ function workerLoad(s: Sel, sim: SimulationResult): void {
         .append('rect')
         .attr('x', x)
         .attr('width', width)
-        .attr('y', M.t + i * rh)
+        .attr('y', c.y1 + i * rh)
         .attr('height', rh - 2)
         .attr('fill', v ? color(v) : '#f3f4f6')
         .append('title')
@@ -359,15 +397,30 @@ function eventGroups(s: Sel, sim: SimulationResult): void {
 function events(s: Sel, sim: SimulationResult): void {
   if (!sim.events.length) return;
   s.append('h3').text('Events');
+  // Restarts with a downtime: how long each worker was down (a column only when some event has one).
+  const down = sim.events.some((e) => e.downtime);
   tableOf(
     s,
-    ['#', 'event', 'at read', 'files moved', 'bytes moved', 'cached bytes unreachable', 'hit ratio before', 'after', 'lowest', 'recovery'],
+    [
+      '#',
+      'event',
+      'at read',
+      ...(down ? ['down for'] : []),
+      'files moved',
+      'bytes moved',
+      'cached bytes unreachable',
+      'hit ratio before',
+      'after',
+      'lowest',
+      'recovery',
+    ],
     sim.events.map((e, i) => {
       const grouped = e.group !== null && e.group !== undefined;
       return [
         String(i + 1),
         e.label,
         count(e.at),
+        ...(down ? [e.downtime ? `${count(e.downtime)} reads` : '-'] : []),
         pct(e.filesMoved),
         bytes(e.bytesMoved),
         bytes(e.bytesUnreachable),
@@ -377,7 +430,7 @@ function events(s: Sel, sim: SimulationResult): void {
         grouped ? `in group ${e.group! + 1}` : recovery(e),
       ];
     }),
-    [true, false, true, true, true, true, true, true, true, true],
+    [true, false, true, ...(down ? [true] : []), true, true, true, true, true, true, true],
   ).attr('id', 'events');
   eventGroups(s, sim);
   s.append('ul')

@@ -144,6 +144,7 @@ export class Merger {
       overlapsWith: [],
       group: null,
     };
+    if (e.action === 'restart-worker' && e.downtime) report.downtime = e.downtime;
     this.events.push(report);
     this.byIndex.set(report.index, report);
     this.pendingEvents.push(report);

@@ -84,6 +84,8 @@ export interface EventReport {
   at: number;
   time: number | null;
   detail: string;
+  /** A `restart-worker` with a `downtime`: the reads the worker was down before it came back (absent: none). */
+  downtime?: number;
   /** Fraction of the workload's files whose preferred worker changed once clients saw the change. */
   filesMoved: number;
   /** Bytes of those files. */

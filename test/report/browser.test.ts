@@ -35,6 +35,13 @@ function plan(html: string, ...args: string[]): { code: number; json: PlanReport
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)} %`;
+/** An SVG element's box, in its svg's pixels. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 /** A duration as the text report prints it: "12.3 s", "4 min 02 s", "2 h 05 min 10 s". */
 const DURATION = /^\d+(\.\d+)? s$|^\d+ min \d\d s$|^\d+ h \d\d min \d\d s$/;
 
@@ -423,6 +430,72 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
     expect(totals).toMatch(/under-storage cost \(model\)\s+0\.007867 USD/);
     expect(await page.locator('svg#ufs g.window title').first().textContent()).toMatch(/under-storage: [\d,]+ GETs, [\d.]+ s, [\d.]+ USD/);
     await page.screenshot({ path: `${artifacts}/simulation-ufs.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('simulate --html with 12 events: no two event labels intersect on any chart; downtime in the table and labels (issue 29)', async () => {
+    // Twelve restarts 1,200 reads apart (about 28 px on the chart) after two at one read, some with a downtime: more
+    // than three rows of full labels would need, so the page stacks them in rows and shortens some to their number.
+    const scenario = `${artifacts}/twelve-events.yaml`;
+    const events = Array.from({ length: 12 }, (_, i) => {
+      const at = 10_000 + Math.max(0, i - 1) * 1_200;
+      const downtime = i % 3 === 0 ? ', downtime: 500' : '';
+      return `  - { at: ${at}, action: restart-worker, worker: worker-${i % 8}${downtime} }`;
+    });
+    writeFileSync(
+      scenario,
+      [
+        'name: twelve events',
+        'seed: 3',
+        'cluster:',
+        '  workerGroups:',
+        '    - { name: worker, count: 8, pagestore: { size: 256Mi, pageSize: 1MB, type: hostPath }, identity: ephemeral }',
+        'placement: { algorithm: alluxio-consistent, vnodes: 200, ring: dynamic }',
+        'workload: { type: zipf, files: 1000, alpha: 0.8, fileSize: 1Mi, requests: 40000 }',
+        'metrics: { window: 1000 }',
+        'events:',
+        ...events,
+        '',
+      ].join('\n'),
+    );
+    const html = `${artifacts}/simulation-twelve-events.html`;
+    const r = ringSim('simulate', scenario, '--json', '--html', html);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout) as { events: Array<{ downtime?: number }> };
+    expect(json.events.map((e) => e.downtime ?? 0)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 500 : 0)));
+    const { page, errors, requests } = await open(html);
+    for (const chart of ['timeline', 'ufs', 'worker-load']) {
+      const boxes = await page.locator(`svg#${chart} g.event text.event-label`).evaluateAll((ts) =>
+        ts.map((t) => {
+          // An SVGRect's fields are getters: copied out, or they would not cross to the test.
+          const { x, y, width, height } = (t as unknown as { getBBox(): Box }).getBBox();
+          return { text: t.textContent ?? '', box: { x, y, width, height } };
+        }),
+      );
+      // Every event keeps a label here: its number, in full where there is room ("3: restart-worker worker-2").
+      expect(boxes.map((b) => b.text.split(':')[0])).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
+      expect(boxes.filter((b) => b.text.includes(': ')).length).toBeGreaterThan(0);
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) {
+          const apart =
+            a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y;
+          expect(apart, `${chart}: "${a.text}" and "${b.text}"`).toBe(true);
+        }
+      // Labels stay above the plot: the topmost dashed line starts below the lowest label.
+      const lineTop = await page.locator(`svg#${chart} g.event line`).first().getAttribute('y1');
+      expect(Math.max(...boxes.map((b) => b.box.y + b.box.height))).toBeLessThanOrEqual(Number(lineTop));
+    }
+    // A restart's downtime: in its label when written in full, and in its tooltip.
+    const labels = await page.locator('svg#timeline g.event text.event-label').allTextContents();
+    labels.forEach((t, i) => {
+      if (t.includes(': ')) expect(t.endsWith(' (down 500 reads)')).toBe(i % 3 === 0);
+    });
+    expect(await page.locator('svg#timeline g.event title').first().textContent()).toMatch(/^restart-worker worker-0 at read 10,000, down 500 reads: /);
+    expect(await page.locator('#events thead th').allInnerTexts()).toContain('down for');
+    const downFor = await page.locator('#events tbody tr td:nth-child(4)').allInnerTexts();
+    expect(downFor).toEqual(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? '500 reads' : '-')));
+    await page.screenshot({ path: `${artifacts}/simulation-twelve-events.png`, fullPage: true });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });
