@@ -75,7 +75,7 @@ describe('inspect what-ifs: cache cap, samePod, page-store type', () => {
     expect(lost.dynamic!.moved).toBeCloseTo(kept.dynamic!.moved + kept.dynamic!.samePod, 12);
     expect(lost.model).toMatch(/emptyDir page store comes back empty/);
     // --worker: restarting with its identity re-reads everything the emptied worker cached.
-    const one = await inspect('--manifest', emptyDir, '--dataset', '20TiB', '--worker', 'alluxio-worker-5');
+    const one = await inspect('--manifest', emptyDir, '--dataset', '20TiB', '--worker', '10.244.4.7');
     const same = one.whatIf.find((w) => w.kind === 'restart-same-identity')!;
     expect(same.dynamic!.rereadBytes).toBe(100 * GiB);
     const five = one.workers.find((w) => w.identity === 'worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c')!;
@@ -93,13 +93,33 @@ describe('inspect what-ifs: cache cap, samePod, page-store type', () => {
     );
   });
 
-  it('scale in by 1 worker: one row from the scale-in rules plan --against uses (issue 27 item 4)', async () => {
+  it("scale in by 1 worker: pod IPs (a Deployment) give the range over every choice, plan --against's rules (issue 27 item 4)", async () => {
     const j = await inspect('--dataset', '20TiB');
     const s = j.whatIf.filter((w) => w.kind === 'scale-in');
     expect(s).toHaveLength(1);
+    const range = s[0].scaleIn!.range!;
+    expect(s[0].scaleIn!.removes).toBe('replicaset');
+    expect(range.choices).toBe(10);
+    const stops = j.whatIf
+      .filter((w) => w.kind === 'stop')
+      .map((w) => w.dynamic!.moved)
+      .sort((a, b) => a - b);
+    expect([range.best.moved, range.median.moved, range.worst.moved]).toEqual([stops[0], stops[4], stops[9]]);
+    expect(s[0].identities).toEqual(range.median.leaving);
     const stop = j.whatIf.find((w) => w.kind === 'stop' && w.identities[0] === s[0].identities[0])!;
     expect(s[0].dynamic).toEqual(stop.dynamic);
-    expect(s[0].scaleIn!.removes).toBe('statefulset-ordinals');
-    expect(s[0].identities).toEqual(['worker-8b9a5e1c-ff37-4fe0-bdae-a0809bd8d13f']); // alluxio-worker-11, the highest ordinal
+    // Registered by StatefulSet pod names instead: the highest ordinal leaves, determined.
+    const names = join(dir, 'statefulset-export.json');
+    const exported = JSON.parse(readFileSync(EXPORT, 'utf8')) as { kvs: Array<{ value: string }> };
+    for (const kv of exported.kvs) {
+      const v = Buffer.from(kv.value, 'base64').toString('utf8');
+      const ip = /"Host":"10\.244\.(\d+)\.(\d+)"/.exec(v)!;
+      kv.value = Buffer.from(v.replace(ip[0], `"Host":"alluxio-worker-${ip[1]}${ip[2]}.alluxio-worker.alx-ns.svc.cluster.local"`)).toString('base64');
+    }
+    writeFileSync(names, JSON.stringify(exported));
+    const r = await builtCli(['inspect', '--etcd-export', names, '--cluster', 'alx-ns-alluxio-cluster', '--json']);
+    const sts = (JSON.parse(r.stdout) as Json).whatIf.find((w) => w.kind === 'scale-in')!;
+    expect(sts.scaleIn).toMatchObject({ removes: 'statefulset-ordinals', range: null });
+    expect(sts.identities).toEqual(['worker-8b9a5e1c-ff37-4fe0-bdae-a0809bd8d13f']); // 10.244.9.7 → ordinal 97, the highest ONLINE
   });
 });

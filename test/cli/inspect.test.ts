@@ -26,12 +26,9 @@ describe('ring-sim inspect', () => {
     for (const w of j.workers) {
       expect(Object.keys(w).slice(0, 4)).toEqual(['identity', 'address', 'state', 'share']);
       expect(w.identity).toMatch(/^worker-[0-9a-f-]{36}$/);
-      expect(w.address).toMatch(/^alluxio-worker-\d+\..*:29999$/);
+      expect(w.address).toMatch(/^10\.244\.\d+\.\d+:29999$/); // pod IPs (status.podIP), as a default install registers
     }
-    expect(j.workers.filter((w) => w.state === 'OFFLINE').map((w) => w.address)).toEqual([
-      'alluxio-worker-9.alluxio-worker.alluxio.svc.cluster.local:29999',
-      'alluxio-worker-4.alluxio-worker.alluxio.svc.cluster.local:29999',
-    ]);
+    expect(j.workers.filter((w) => w.state === 'OFFLINE').map((w) => w.address)).toEqual(['10.244.7.4:29999', '10.244.3.5:29999']);
     expect(j.whatIf.map((w) => w.kind).filter((k) => k === 'add')).toHaveLength(1);
   });
 
@@ -135,7 +132,7 @@ describe('ring-sim inspect', () => {
 });
 
 describe('--pods FILE: pods and nodes beside the registered hosts (inspect and locate)', () => {
-  const PODS = 'examples/day2/pods.json';
+  const PODS = 'examples/pods.json';
   it('inspect: JSON workers gain host, pod, node; a host with no pod is said so; what-ifs name identity (host)', async () => {
     const [j, t] = await Promise.all([
       builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--json']),
@@ -145,10 +142,11 @@ describe('--pods FILE: pods and nodes beside the registered hosts (inspect and l
     type W = { identity: string; host: string; state: string; pod: string | null; node: string | null; podNote: string | null };
     const workers = (JSON.parse(j.stdout) as { workers: W[] }).workers;
     const w5 = workers.find((w) => w.identity === 'worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c')!;
-    expect([w5.host, w5.pod, w5.node, w5.podNote]).toEqual(['alluxio-worker-5.alluxio-worker.alluxio.svc.cluster.local', 'alluxio-worker-5', 'node-e', null]);
-    for (const w of workers.filter((x) => x.state === 'OFFLINE')) expect(w.podNote).toMatch(/^no pod named alluxio-worker-(9|4) in examples\/day2\/pods.json$/);
-    expect(t.stdout).toMatch(/worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c {2}alluxio-worker-5\S+:29999 +ONLINE .* alluxio-worker-5 +node-e/);
-    expect(t.stdout).toMatch(/^remove-worker worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88 \(alluxio-worker-9\.alluxio-worker\.alluxio\.svc\.cluster\.local\) /m);
+    expect([w5.host, w5.pod, w5.node, w5.podNote]).toEqual(['10.244.4.7', 'alluxio-cluster-worker-6c8f9d7b54-z9tc9', 'node-e', null]);
+    for (const w of workers.filter((x) => x.state === 'ONLINE')) expect(w.pod).toMatch(/^alluxio-cluster-worker-6c8f9d7b54-[a-z0-9]{5}$/);
+    for (const w of workers.filter((x) => x.state === 'OFFLINE')) expect(w.podNote).toMatch(/^no pod with IP 10\.244\.(7\.4|3\.5) in examples\/pods.json$/);
+    expect(t.stdout).toMatch(/worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c {2}10\.244\.4\.7:29999 +ONLINE .* alluxio-cluster-worker-6c8f9d7b54-z9tc9 +node-e/);
+    expect(t.stdout).toMatch(/^remove-worker worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88 \(10\.244\.7\.4\) /m);
   });
 
   it('locate: text identity (host, pod P on node N); JSON lines gain pods, nodes, podNotes in the order of workers', async () => {
@@ -168,7 +166,9 @@ describe('--pods FILE: pods and nodes beside the registered hosts (inspect and l
       const label =
         line.pods[i] === null ? `${w} (${line.hosts[i]}, ${line.podNotes[i]})` : `${w} (${line.hosts[i]}, pod ${line.pods[i]} on node ${line.nodes[i]})`;
       expect(t.stdout).toContain(label);
-      expect(line.pods[i] ?? line.hosts[i].split('.')[0]).toBe(line.hosts[i].split('.')[0]);
+      expect(line.pods[i] === null ? line.podNotes[i] : line.pods[i]).toMatch(
+        line.pods[i] === null ? `no pod with IP ${line.hosts[i]} in ${PODS}` : /^alluxio-cluster-worker-6c8f9d7b54-/,
+      );
     });
     expect(line.pods).toContain(null);
     const bad = await builtCli(['locate', '--workers', 'examples/workers.txt', '--pods', PODS, 'x']);
@@ -185,10 +185,21 @@ describe("inspect --worker ID: one worker's what-ifs, with flows", () => {
     bloat: { staticOfflineShare: number };
     whatIf: Array<{ kind: string; identities: string[]; dynamic: Effect | null; static: Effect }>;
   };
-  it('an ONLINE worker by host label: stop moves exactly its share to its successors; restart with/without identity; scale-in', async () => {
+  it('an ONLINE worker by pod name (--pods): stop moves exactly its share to its successors; restart with/without identity; scale-in', async () => {
     const [all, one] = await Promise.all([
       builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--json']),
-      builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--worker', 'alluxio-worker-5', '--json']),
+      builtCli([
+        'inspect',
+        '--etcd-export',
+        EXPORT,
+        '--cluster',
+        CLUSTER,
+        '--pods',
+        'examples/pods.json',
+        '--worker',
+        'alluxio-cluster-worker-6c8f9d7b54-z9tc9',
+        '--json',
+      ]),
     ]);
     expect(one.code).toBe(0);
     const r = JSON.parse(one.stdout) as R;
@@ -222,7 +233,7 @@ describe("inspect --worker ID: one worker's what-ifs, with flows", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(
-      /--worker: no registered worker of cluster alx-ns-alluxio-cluster .*pass one of: worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c \(alluxio-worker-5\./,
+      /--worker: no registered worker of cluster alx-ns-alluxio-cluster .*pass one of: worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c \(10\.244\.4\.7\)/,
     );
   });
 });

@@ -75,12 +75,12 @@ describe('plan --against a scale-in', () => {
     // Leaving a dynamic ring moves exactly what the leaving workers owned: the optimum.
     expect(s.ring.optimal).toBeCloseTo(s.ring.moved, 12);
   });
-  it('the example export registered StatefulSet pod names: the highest ordinals leave, no range', async () => {
+  it('the example export registers pod IPs, as a default install (a Deployment): the range over every choice', async () => {
     const m = await readMembership(
       exportSource('export', parseEtcdJson(readFileSync('examples/etcd-export.json', 'utf8'), 'export')),
       'alx-ns-alluxio-cluster',
     );
     const s = planAgainst(manifest('examples/day2/alluxio-cluster.yaml'), manifest('examples/day2/alluxio-cluster.yaml', 8), { membership: m });
-    expect(s.scaleIn).toMatchObject({ removes: 'statefulset-ordinals', leaving: 2, range: null });
+    expect(s.scaleIn).toMatchObject({ removes: 'replicaset', leaving: 2, range: { choices: 45, measured: 45 } });
   });
 });
