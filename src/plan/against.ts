@@ -74,9 +74,11 @@ export interface AgainstReport {
     rereadSeconds: number | null;
     /** The --ufs-bandwidth the time was computed at. */
     ufsBytesPerSecond: number | null;
-    /** With --ufs-price: GETs to re-read rereadBytes, one a page of the new manifest (whole pages), and their USD. */
+    /** With --ufs-price: GETs to re-read rereadBytes at the new manifest's page size (see requestsBasis), and their USD. */
     rereadRequests: number | null;
     rereadUSD: number | null;
+    /** How rereadRequests counts: "pages" (whole pages, the least), "files" (files of --files' mean size), null without --ufs-price. */
+    requestsBasis: 'pages' | 'files' | null;
   };
   /** A scale-in of the ONLINE workers: which leave, and the range where that is not determined; else null. */
   scaleIn: AgainstScaleIn | null;
@@ -337,6 +339,7 @@ export function planAgainst(before: AlluxioClusterManifest, after: AlluxioCluste
       ufsBytesPerSecond: o.ufsBandwidth?.bytesPerSecond ?? null,
       rereadRequests: cost.rereadRequests,
       rereadUSD: cost.rereadUSD,
+      requestsBasis: cost.rereadRequests === null ? null : ufs?.fileBytes != null ? 'files' : 'pages',
     },
     scaleIn: scaled.plan,
     notes: [...notes, ...(o.datasetBytes !== undefined ? ['bytes re-read: model, moved fraction × data set'] : []), ...(ufs ? [rereadAssumption(ufs)] : [])],

@@ -26,7 +26,10 @@ export function renderAgainstText(r: AgainstReport): string {
     `Moved: ${percent(g.moved, 3)} of the keys change worker (${g.method === 'exact' ? 'exact on these rings' : 'sampled'}${r.exact ? ', the live identities' : ', some identities drawn: a model'}; optimal ${percent(g.optimal, 3)})${g.destructive ? ': DESTRUCTIVE' : ''}.`,
   );
   if (g.rereadBytes !== null) {
-    const priced = g.rereadRequests !== null && g.rereadUSD !== null ? `, ${count(g.rereadRequests)} GETs (one a page), ${usd(g.rereadUSD)}` : '';
+    const priced =
+      g.rereadRequests !== null && g.rereadUSD !== null
+        ? `, ${count(g.rereadRequests)} GETs (${g.requestsBasis === 'files' ? 'files of the mean size, each its own pages' : 'one a page'}), ${usd(g.rereadUSD)}`
+        : '';
     lines.push(
       `Re-read from the under-storage: ${formatBytes(g.rereadBytes)}${g.rereadSeconds !== null && g.ufsBytesPerSecond !== null ? `, ${formatDuration(g.rereadSeconds)} at ${formatBandwidth(g.ufsBytesPerSecond)}` : ''}${priced} (model: moved × data set).`,
     );

@@ -178,6 +178,7 @@ describe('inspect and plan --against count GETs as plan does: --files gives each
     rereadBytes: number;
     rereadRequests: number;
     rereadUSD: number;
+    requestsBasis?: string | null;
   }
   const restartSame = (args: string[]): { effect: Effect; cost: { files: number | null; fileBytes: number | null; basis: string } } => {
     const r = builtCli([
@@ -243,6 +244,26 @@ describe('inspect and plan --against count GETs as plan does: --files gives each
     expect(oneMiB.ring.rereadRequests).toBeGreaterThan(3 * pages.ring.rereadRequests);
     expect(pages.notes).toContainEqual(expect.stringMatching(/GETs = ⌈bytes moved ÷ 4194304 B page⌉, whole pages, so the least/));
     expect(oneMiB.notes).toContainEqual(expect.stringMatching(/GETs = ⌈bytes moved ÷ 1048576 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 1 a file/));
+    expect([pages.ring.requestsBasis, oneMiB.ring.requestsBasis]).toEqual(['pages', 'files']);
+  });
+
+  it('plan --against text: the GETs say how they are counted, whole pages or files of the mean size', () => {
+    const text = (files: string[]): string =>
+      builtCli([
+        'plan',
+        'examples/day2/alluxio-cluster-scale-out.yaml',
+        '--against',
+        'examples/day2/alluxio-cluster.yaml',
+        '--dataset',
+        '1000MiB',
+        ...files,
+        '--ufs-price',
+        '0.0004',
+      ]).stdout;
+    expect(text([])).toMatch(/GETs \(one a page\)/);
+    const files = text(['--files', '1000']);
+    expect(files).toMatch(/GETs \(files of the mean size, each its own pages\)/);
+    expect(files).not.toMatch(/one a page/);
   });
 
   it('bad input: inspect --files without --dataset, or not a whole number, exits 2 naming the flag', () => {
