@@ -12,6 +12,26 @@ export const DEFAULT_JOB_IMAGE = 'ring-sim:0.1.0';
 /** Where a pod finds the scenario (the ConfigMap) and writes its part (the PVC or an emptyDir). */
 export const SCENARIO_DIR = '/scenario';
 export const OUT_DIR = '/out';
+/** The container's working directory (the image's WORKDIR): a relative trace path is read from under it. */
+export const WORK_DIR = '/work';
+
+/** A trace workload's file, mounted from a PersistentVolumeClaim where the scenario's `workload.path` names it. */
+export interface JobTrace {
+  /** The claim (`--trace-pvc`). */
+  pvc: string;
+  /** The trace file's path inside the claim (`--trace-subpath`). */
+  subPath: string;
+  /** The scenario's `workload.path`. */
+  path: string;
+}
+
+/** What each pod gets (`shardResources`): memory and cpu, and the `--threads` its shard runs on. */
+export interface JobPodResources {
+  memoryRequest: string;
+  memoryLimit: string;
+  cpu: string;
+  threads: number;
+}
 
 export interface JobOptions {
   /** The scenario file's name (its ConfigMap key and the name under /scenario). */
@@ -24,6 +44,9 @@ export interface JobOptions {
   image: string;
   /** A PersistentVolumeClaim mounted at /out; undefined: an emptyDir. */
   pvc?: string;
+  resources: JobPodResources;
+  /** A trace workload's file (absent: a synthetic workload). */
+  trace?: JobTrace;
 }
 
 export type K8sObject = Record<string, unknown>;
@@ -61,7 +84,7 @@ export function defaultJobName(fileName: string): string {
 }
 
 /** The container's arguments to `npx ring-sim`: `$(JOB_COMPLETION_INDEX)` is expanded by Kubernetes from the env. */
-export function shardArgs(fileName: string, shards: number): string[] {
+export function shardArgs(fileName: string, shards: number, threads = 1): string[] {
   return [
     'ring-sim',
     'simulate',
@@ -70,7 +93,33 @@ export function shardArgs(fileName: string, shards: number): string[] {
     `$(JOB_COMPLETION_INDEX)/${shards}`,
     '--json',
     `${OUT_DIR}/part-$(JOB_COMPLETION_INDEX).json`,
+    '--threads',
+    String(threads),
   ];
+}
+
+/** Where a pod reads the trace: the scenario's `workload.path`, a relative one under the working directory. */
+export function traceMountPath(path: string): string {
+  const segments = path.split('/');
+  if (segments.includes('..') || path.trim() === '')
+    throw new RingSimError(
+      'workload.path',
+      path,
+      "has '..' in it: a pod mounts the trace at the path the scenario names",
+      'write an absolute path, e.g. /trace/web07.trace.gz',
+    );
+  return path.startsWith('/') ? path : `${WORK_DIR}/${segments.filter((x) => x !== '.' && x !== '').join('/')}`;
+}
+
+/** Refuses a path inside a claim Kubernetes would refuse as a subPath (absolute, or with `..`). */
+export function checkSubPath(subPath: string): void {
+  if (subPath === '' || subPath.startsWith('/') || subPath.split('/').includes('..'))
+    throw new RingSimError(
+      '--trace-subpath',
+      subPath,
+      "must be a relative path inside the claim, without '..'",
+      'give e.g. --trace-subpath traces/web07.trace.gz',
+    );
 }
 
 /** The ConfigMap and the Indexed Job, in the order `kubectl apply` needs them. */
@@ -88,18 +137,30 @@ export function shardedJob(o: JobOptions): [K8sObject, K8sObject] {
     metadata: { name: `${o.name}-scenario`, namespace: o.namespace, labels },
     data: { [key]: o.scenarioText },
   };
+  if (o.trace) {
+    checkDnsLabel('--trace-pvc', o.trace.pvc);
+    checkSubPath(o.trace.subPath);
+  }
   const out = o.pvc === undefined ? { name: 'out', emptyDir: {} } : { name: 'out', persistentVolumeClaim: { claimName: o.pvc } };
   const container = {
     name: 'shard',
     image: o.image,
     command: ['npx'],
-    args: shardArgs(o.fileName, o.shards),
+    args: shardArgs(o.fileName, o.shards, o.resources.threads),
+    ...(o.trace ? { workingDir: WORK_DIR } : {}),
+    resources: {
+      requests: { memory: o.resources.memoryRequest, cpu: o.resources.cpu },
+      limits: { memory: o.resources.memoryLimit, cpu: o.resources.cpu },
+    },
     env: [{ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } }],
     volumeMounts: [
       { name: 'scenario', mountPath: SCENARIO_DIR, readOnly: true },
       { name: 'out', mountPath: OUT_DIR },
+      ...(o.trace ? [{ name: 'trace', mountPath: traceMountPath(o.trace.path), subPath: o.trace.subPath, readOnly: true }] : []),
     ],
   };
+  const volumes: K8sObject[] = [{ name: 'scenario', configMap: { name: `${o.name}-scenario` } }, out];
+  if (o.trace) volumes.push({ name: 'trace', persistentVolumeClaim: { claimName: o.trace.pvc, readOnly: true } });
   const job = {
     apiVersion: 'batch/v1',
     kind: 'Job',
@@ -111,7 +172,7 @@ export function shardedJob(o: JobOptions): [K8sObject, K8sObject] {
       backoffLimit: o.shards,
       template: {
         metadata: { labels },
-        spec: { restartPolicy: 'Never', containers: [container], volumes: [{ name: 'scenario', configMap: { name: `${o.name}-scenario` } }, out] },
+        spec: { restartPolicy: 'Never', containers: [container], volumes },
       },
     },
   };
