@@ -7,7 +7,7 @@
 //                            machine with other work running; writes the git-ignored bench/out/; builds first
 //                            only when dist/ is older than the sources (bench/build-if-stale.js)
 //   node --expose-gc bench/run.js [--quick] [--only plan,simulate,...] [--out DIR] [--write-results] [--render]
-// --only runs the named sections: lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, pagestore-dirs, plan, and (full
+// --only runs the named sections: lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, pagestore-dirs, shards, plan, and (full
 // run only) threads, sample, libcachesim (which needs LIBCACHESIM_SRC=/path/to/libCacheSim or --libcachesim PATH,
 // see bench/libcachesim.js); ufs-callgrind (valgrind, minutes) runs only when --only names it. Results go to bench/out/ unless --write-results (bench/) or --out DIR says otherwise;
 // a partial run (--only) merges its sections into the results.json already there and records its own command for
@@ -37,10 +37,11 @@ import * as threads from './sections/threads.js';
 import * as sample from './sections/sample.js';
 import * as plan from './sections/plan.js';
 import * as libcachesim from './sections/libcachesim.js';
+import * as shards from './sections/shards.js';
 
 /** The sections in the order they are measured, and in the order RESULTS.md shows them. */
-const MEASURED = [lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, ufsCallgrind, pagestoreDirs, threads, sample, plan, libcachesim];
-const RENDERED = [lookup, build, peers, scaling, agreement, cachesim, simulate, ufs, ufsCallgrind, pagestoreDirs, threads, sample, libcachesim, plan];
+const MEASURED = [lookup, build, agreement, peers, scaling, cachesim, simulate, ufs, ufsCallgrind, pagestoreDirs, threads, shards, sample, plan, libcachesim];
+const RENDERED = [lookup, build, peers, scaling, agreement, cachesim, simulate, ufs, ufsCallgrind, pagestoreDirs, threads, shards, sample, libcachesim, plan];
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
