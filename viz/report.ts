@@ -151,6 +151,8 @@ export interface ReportKit {
   root: Sel;
   data: PageModel;
   Explorer?: new (plan: PlanReport, core: RingSimCore) => Explorer;
+  /** The rebalance section (viz/rebalance-views.js) for a plan, or the inspect page's model: appended to `root` under `title`. */
+  rebalanceSection?: (source: PlanReport, core: RingSimCore, title: string) => Explorer;
   MOVED?: string;
   OFFLINE?: string;
 }
