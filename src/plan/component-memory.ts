@@ -23,6 +23,7 @@ import { readJvmMemoryItems, type JvmMemoryOptions } from '../capacity/jvm-optio
 import type { FieldReader } from '../core/field-reader.js';
 import { at, isObj, type Obj } from './yaml-object.js';
 import { jvmSources, type JvmIgnored, type JvmFields } from './jvm-sources.js';
+import { LAUNCHER_SOURCE, type LauncherDefault } from './launcher-defaults.js';
 
 /** A memory quantity as the container gets it: the text, its bytes, and whether the manifest wrote it. */
 export interface MemoryQuantity {
@@ -50,6 +51,8 @@ export interface ComponentMemory {
   extraSources: string[];
   /** JVM-options fields written where the JVM never reads them. */
   ignored: JvmIgnored[];
+  /** The options Alluxio's launcher adds because the component's options lack them (launcher-defaults.ts). */
+  launcher: LauncherDefault[];
 }
 
 /** The chart's defaults (values.yaml of the unofficial copy): JVM memory options, limits.memory, requests.memory. */
@@ -145,6 +148,7 @@ function readOne(spec: Obj, c: ComponentFields, r: FieldReader): ComponentMemory
     ...(sources.lateField ? { lateField: sources.lateField } : {}),
     extraSources: sources.extra,
     ignored: sources.ignored,
+    launcher: sources.launcher,
   };
 }
 
@@ -181,7 +185,13 @@ export function memoryAssumption(memory: readonly ComponentMemory[]): string {
   const defaults = taken.length
     ? `the operator's defaults where the manifest is silent (values.yaml of an unofficial copy of its chart, github.com/dodiadodia/alluxio-helm): ${taken.join('; ')}; `
     : '';
-  return `memory (guide D.4): ${defaults}${sourcesAssumption(memory)}without -XX:MaxDirectMemorySize direct memory may grow to the heap's size (OpenJDK), without -Xmx the heap is MaxRAMPercentage (25 % by default) of limits.memory; the margin left for metaspace, threads and native memory is a ring-sim model (1 GiB or 10 % of the limit)`;
+  return `memory (guide D.4): ${defaults}${launcherAssumption(memory)}${sourcesAssumption(memory)}Alluxio's worker launcher adds -Xmx4g when the worker's options hold no -Xmx or MaxRAMPercentage and -XX:MaxDirectMemorySize=4g when they hold no -XX:MaxDirectMemorySize (Alluxio 3.x, ${LAUNCHER_SOURCE}); the coordinator's and FUSE's launchers publish no such default, so without -Xmx their heap is MaxRAMPercentage (25 % by default) of limits.memory; without -XX:MaxDirectMemorySize direct memory may grow to the heap's size (OpenJDK); the margin left for metaspace, threads and native memory is a ring-sim model (1 GiB or 10 % of the limit)`;
+}
+
+/** The launcher defaults each component took: `worker heap -Xmx4g: Alluxio's worker launcher default, ...`. */
+function launcherAssumption(memory: readonly ComponentMemory[]): string {
+  const taken = memory.flatMap((m) => m.launcher.map((x) => `${m.label} ${x.option.startsWith('-Xmx') ? 'heap' : 'direct memory'} ${x.option}: ${x.why}`));
+  return taken.length ? `${taken.join('; ')} (${LAUNCHER_SOURCE}); ` : '';
 }
 
 /** What the line says when options come from beyond each component's own list, or FUSE overrides are planned. */

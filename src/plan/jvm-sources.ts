@@ -13,6 +13,9 @@
  *    on each component, Alluxio/k8s-operator `api/v1alpha1/alluxiocluster_types.go`), else the chart's default list.
  *    FUSE: `env.ALLUXIO_FUSE_JVM_OPTS` replaces that list (the chart copy's `templates/helpers/_alluxio-env.tpl`
  *    writes `ALLUXIO_FUSE_JVM_OPTS="${ALLUXIO_FUSE_JVM_OPTS:-<fuse.jvmOptions>}"`).
+ * 5. Alluxio's launcher defaults, appended after the options it is given (3, `spec.jvmOptions` and 4): the
+ *    worker's `-Xmx4g` and `-XX:MaxDirectMemorySize=4g` when those options lack them (launcher-defaults.ts).
+ * 6. `env._JAVA_OPTIONS` (see 1), after the whole command line.
  *
  * Ignored, and reported: `env.ALLUXIO_COORDINATOR_JAVA_OPTS`, `env.ALLUXIO_WORKER_JAVA_OPTS`,
  * `env.ALLUXIO_FUSE_JAVA_OPTS`: the chart's alluxio-env.sh assigns each of them (`_alluxio-env.tpl`) and Alluxio's
@@ -26,6 +29,7 @@
  */
 import type { FieldReader } from '../core/field-reader.js';
 import { isObj, type Obj } from './yaml-object.js';
+import { launcherDefaults, type LauncherDefault } from './launcher-defaults.js';
 
 /** One text of JVM options and the field it is written at. */
 export interface JvmItem {
@@ -70,6 +74,8 @@ export interface JvmSources {
   lateField?: string;
   /** The fields beside the component's own list that contribute options (for the assumptions line). */
   extra: string[];
+  /** The options Alluxio's launcher appends because the options it is given lack them. */
+  launcher: LauncherDefault[];
   ignored: JvmIgnored[];
 }
 
@@ -81,17 +87,23 @@ export function jvmSources(spec: Obj, f: JvmFields, r: FieldReader): JvmSources 
   const own = ownList(f, env, r);
   const early = [...variable('JAVA_TOOL_OPTIONS'), ...variable('JDK_JAVA_OPTIONS'), ...variable('ALLUXIO_JAVA_OPTS'), ...cluster];
   const late = variable('_JAVA_OPTIONS');
+  // The launcher sees ALLUXIO_JAVA_OPTS (spec.jvmOptions assumed there too) and the component's own list.
+  const launcher = launcherDefaults(
+    f.component,
+    [...variable('ALLUXIO_JAVA_OPTS'), ...cluster, ...own.items].map((x) => x.text),
+  );
   const ignored: JvmIgnored[] = variable(OWN_VARIABLE[f.component]).map((x) => ({
     field: x.field,
     why: `the chart's alluxio-env.sh sets ${OWN_VARIABLE[f.component]} itself and Alluxio's launcher takes alluxio-env.sh's value over the pod's environment, so "${x.text}" never reaches the JVM`,
     fix: `move these options to ${own.field}${own.given ? '' : " (writing the list replaces the operator's default: keep its -Xmx, -Xms and -XX:MaxDirectMemorySize)"} and remove ${x.field}`,
   }));
   return {
-    items: [...early, ...own.items, ...late],
+    items: [...early, ...own.items, ...launcher.map((x) => ({ text: x.option, field: x.field })), ...late],
     listField: own.field,
     listGiven: own.given,
     ...(late.length ? { lateField: late[0].field } : {}),
     extra: [...early, ...late].map((x) => x.field.replace(/\[\d+\]$/, '')).filter((x, i, all) => all.indexOf(x) === i),
+    launcher,
     ignored,
   };
 }

@@ -14,6 +14,7 @@ import { maxDirectBytes, maxHeapBytes } from '../../capacity/jvm-options.js';
 import { jvmSizeFloor } from '../../capacity/jvm-size.js';
 import type { PlanContext } from '../context.js';
 import type { ComponentMemory } from '../component-memory.js';
+import { isLauncherField, LAUNCHER_SOURCE } from '../launcher-defaults.js';
 
 const GiB = 1n << 30n;
 /** The model margin beside heap and direct memory: at least 1 GiB, and at least 10 % of the limit. */
@@ -54,17 +55,38 @@ function sourceChecks(m: ComponentMemory): Check[] {
   const base = (field: string): string => field.replace(/\[\d+\]$/, '');
   const overridden = (m.jvm.overridden ?? [])
     // Only options the manifest wrote: the default list giving way to a written option is what the operator meant.
-    .filter((x) => base(x.field) !== base(x.by.field) && !fromDefaultList(m, x.field))
-    .map((x) => ({
-      id: 'jvm-option-overridden',
-      severity: 'info' as const,
-      field: x.field,
-      message: `${m.label}: ${x.option} is replaced by ${x.by.option} at ${x.by.field}${fromDefaultList(m, x.by.field) ? " (the operator's default list)" : ''}, which the JVM reads later (the last of a repeated option wins), so ${x.option} has no effect`,
-      fix: `to use ${x.option}, write it in ${base(x.by.field)}${fromDefaultList(m, x.by.field) ? " (writing the list replaces the operator's default: keep -Xmx, -Xms and -XX:MaxDirectMemorySize in it)" : ''}, or remove it from ${base(x.field)}`,
-      source:
-        'HotSpot (arguments.cpp: JAVA_TOOL_OPTIONS, then the command line, then _JAVA_OPTIONS); Alluxio launcher (ALLUXIO_JAVA_OPTS before the process options)',
-    }));
+    // A launcher default that a later option replaces is the launcher's business, not the manifest's.
+    .filter((x) => base(x.field) !== base(x.by.field) && !fromDefaultList(m, x.field) && !isLauncherField(x.field))
+    .map((x) =>
+      isLauncherField(x.by.field)
+        ? byLauncher(m, x)
+        : {
+            id: 'jvm-option-overridden',
+            severity: 'info' as const,
+            field: x.field,
+            message: `${m.label}: ${x.option} is replaced by ${x.by.option} at ${x.by.field}${fromDefaultList(m, x.by.field) ? " (the operator's default list)" : ''}, which the JVM reads later (the last of a repeated option wins), so ${x.option} has no effect`,
+            fix: `to use ${x.option}, write it in ${base(x.by.field)}${fromDefaultList(m, x.by.field) ? " (writing the list replaces the operator's default: keep -Xmx, -Xms and -XX:MaxDirectMemorySize in it)" : ''}, or remove it from ${base(x.field)}`,
+            source:
+              'HotSpot (arguments.cpp: JAVA_TOOL_OPTIONS, then the command line, then _JAVA_OPTIONS); Alluxio launcher (ALLUXIO_JAVA_OPTS before the process options)',
+          },
+    );
   return [...ignored, ...overridden];
+}
+
+type Overridden = NonNullable<ComponentMemory['jvm']['overridden']>[number];
+
+/** An option the launcher's default replaces: `-XX:MaxHeapSize=` (no "-Xmx" in the text), or one the launcher never sees. */
+function byLauncher(m: ComponentMemory, x: Overridden): Check {
+  const why = m.launcher.find((d) => d.option === x.by.option)?.why ?? "Alluxio's launcher default";
+  const wanted = x.option.replace(/^-XX:MaxHeapSize=/, '-Xmx');
+  return {
+    id: 'jvm-option-overridden',
+    severity: 'info',
+    field: x.field,
+    message: `${m.label}: ${x.option} is replaced by ${x.by.option} (${why}), which the launcher puts after it on the command line (the last of a repeated option wins), so ${x.option} has no effect`,
+    fix: `write ${wanted} in ${m.listField}: the launcher adds ${x.by.option} only when the options it is given (ALLUXIO_JAVA_OPTS and jvmOptions) hold no ${x.by.option.startsWith('-Xmx') ? '-Xmx or MaxRAMPercentage' : '-XX:MaxDirectMemorySize'}`,
+    source: `${LAUNCHER_SOURCE}; HotSpot (arguments.cpp)`,
+  };
 }
 
 /** Whether an option at `field` comes from the operator's default list (the manifest wrote no list). */
@@ -138,6 +160,8 @@ function headroomChecks(m: ComponentMemory, heap: bigint, direct: bigint): Check
 /** Where an option the message names comes from, when not from the component's own written list. */
 function origin(m: ComponentMemory, field: string): string {
   if (fromDefaultList(m, field)) return OF_OPERATOR;
+  const launcher = m.launcher.find((d) => d.field === field);
+  if (launcher) return `, ${launcher.why}`;
   return field.startsWith(m.listField) ? '' : `, ${field}`;
 }
 

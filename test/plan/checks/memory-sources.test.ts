@@ -71,6 +71,22 @@ describe('memory: JVM options from spec.jvmOptions, env and FUSE overrides', () 
     for (const fixed of applyMemoryFix(late, found[0])) expect(checksOf(fixed).filter((c) => c.field === found[0].field)).toEqual([]);
   });
 
+  it("the worker launcher sees ALLUXIO_JAVA_OPTS and the list, not JAVA_TOOL_OPTIONS: its -Xmx4g replaces that one's", () => {
+    const d = withSpec((s) => {
+      s.worker.env = { JAVA_TOOL_OPTIONS: '-Xmx12g' };
+      s.worker.jvmOptions = ['-XX:MaxDirectMemorySize=8g'];
+    });
+    const found = checksOf(d);
+    expect(summary(found)).toEqual([['jvm-option-overridden', 'info', 'spec.worker.env.JAVA_TOOL_OPTIONS']]);
+    expect(found[0].message).toMatch(/-Xmx12g is replaced by -Xmx4g \(Alluxio's worker launcher default, no -Xmx in the options\)/);
+    expect(found[0].fix).toMatch(/^write -Xmx12g in spec\.worker\.jvmOptions: the launcher adds -Xmx4g only when/);
+    const alluxio = withSpec((s) => {
+      s.worker.env = { ALLUXIO_JAVA_OPTS: '-Xmx10g' };
+      s.worker.jvmOptions = ['-XX:MaxDirectMemorySize=8g'];
+    });
+    expect(summary(checksOf(alluxio))).toEqual([]); // the launcher sees -Xmx10g: 10 + 8 GiB leave the 2 GiB margin of 20Gi
+  });
+
   it('env ALLUXIO_WORKER_JAVA_OPTS is replaced by the chart (a warning, not counted); moving it converges', () => {
     const d = withSpec((s) => (s.worker.env = { ALLUXIO_WORKER_JAVA_OPTS: '-Xmx30g' }));
     const found = checksOf(d);
@@ -129,8 +145,11 @@ describe('memory: JVM options from spec.jvmOptions, env and FUSE overrides', () 
   });
 
   it('property: options spread over every source; each fix that names a value, applied, leaves nothing on its field', () => {
-    const SOURCES = ['spec', 'tool', 'alluxio', 'list', 'late'] as const;
+    // 'none': the option is not written, so the worker launcher's default applies (unless JAVA_TOOL_OPTIONS or
+    // _JAVA_OPTIONS hold it, which the launcher does not see).
+    const SOURCES = ['spec', 'tool', 'alluxio', 'list', 'late', 'none'] as const;
     const place = (s: Spec, where: (typeof SOURCES)[number], option: string): void => {
+      if (where === 'none') return;
       const env = (s.worker.env ??= {}) as Record<string, string>;
       const list = (s.jvmOptions ??= []) as string[];
       const add = (name: string) => (env[name] = `${env[name] ?? ''} ${option}`.trim());

@@ -54,7 +54,6 @@ describe('memory (guide D.4: OOM, Exit Code 137)', () => {
       ['-Xmx16g', '16G'],
       ['-Xmx16384m', '16384M'],
       ['-Xmx17179869184', '17179869184'],
-      ['-XX:MaxHeapSize=16777216k', '16777216K'],
     ];
     const found = spellings.map(([xmx, d]) => checksOf(worker(jvm(xmx, `-XX:MaxDirectMemorySize=${d}`))).map((x) => `${x.id} ${x.fix}`));
     for (const f of found)
@@ -105,13 +104,44 @@ describe('memory (guide D.4: OOM, Exit Code 137)', () => {
     ]);
   });
 
-  it('without -Xmx the heap is 25 % of the limit and direct memory as much: the default list replaced by other options passes', () => {
-    expect(checksOf(worker(jvm('-XX:+UseG1GC')))).toEqual([]);
+  it("without -Xmx a worker gets Alluxio's launcher defaults, -Xmx4g and -XX:MaxDirectMemorySize=4g (worker.go)", () => {
+    expect(checksOf(worker(jvm('-XX:+UseG1GC')))).toEqual([]); // 4 GiB + 4 GiB in the default 20Gi
+    const r = plan(worker(jvm('-XX:+UseG1GC')));
+    expect(r.assumptions.find((a) => a.startsWith('memory (guide D.4)'))).toMatch(
+      /worker heap -Xmx4g: Alluxio's worker launcher default, no -Xmx in the options; worker direct memory -XX:MaxDirectMemorySize=4g: Alluxio's worker launcher default, no -XX:MaxDirectMemorySize in the options \(Alluxio\/alluxio cli\/src\/alluxio\.org\/cli\/processes\/worker\.go\)/,
+    );
     const c = checksOf(worker(jvm('-XX:MaxDirectMemorySize=16g')))[0];
-    expect(c.message).toMatch(/heap 5\.00 GiB \(no -Xmx: HotSpot's default MaxRAMPercentage 25 of the limit\) plus direct memory -XX:MaxDirectMemorySize=16g/);
+    expect(c.id).toBe('jvm-memory-headroom');
+    expect(c.message).toMatch(
+      /heap -Xmx4g \(4\.00 GiB, Alluxio's worker launcher default, no -Xmx in the options\) plus direct memory -XX:MaxDirectMemorySize=16g \(16\.00 GiB\) = 20\.00 GiB leave 0\.00 B/,
+    );
+    expect(c.fix).toBe(
+      'raise spec.worker.resources.limits.memory to 23Gi (requests.memory 16Gi stays within it), or lower -XX:MaxDirectMemorySize=14g in spec.worker.jvmOptions',
+    );
+    expect(checksOf(worker(limits('23Gi') + jvm('-XX:MaxDirectMemorySize=16g')))).toEqual([]);
+    // -Xms above the launcher's -Xmx4g: the JVM refuses to start.
+    expect(checksOf(worker(jvm('-Xms8g'))).map((x) => x.id)).toEqual(['jvm-heap-min-over-max']);
+  });
+
+  it("-XX:MaxHeapSize= alone does not stop the launcher's -Xmx4g (its test is for the text -Xmx), which wins", () => {
+    const found = checksOf(worker(jvm('-XX:MaxHeapSize=16777216k', '-XX:MaxDirectMemorySize=16777216K')));
+    expect(found.map((x) => [x.id, x.severity, x.field])).toEqual([
+      ['jvm-option-overridden', 'info', 'spec.worker.jvmOptions[0]'],
+      ['jvm-memory-headroom', 'warning', 'spec.worker.resources.limits.memory'],
+    ]);
+    expect(found[0].message).toMatch(/-XX:MaxHeapSize=16777216k is replaced by -Xmx4g \(Alluxio's worker launcher default, no -Xmx in the options\)/);
+    expect(found[0].fix).toMatch(/^write -Xmx16777216k in spec\.worker\.jvmOptions/);
+  });
+
+  it('with MaxRAMPercentage (no launcher -Xmx), and for the coordinator and FUSE, the heap is a share of the limit', () => {
+    const c = checksOf(worker(jvm('-XX:MaxRAMPercentage=25', '-XX:MaxDirectMemorySize=16g')))[0];
+    expect(c.message).toMatch(/heap 5\.00 GiB \(no -Xmx: -XX:MaxRAMPercentage=25 of the limit\) plus direct memory -XX:MaxDirectMemorySize=16g/);
     expect(c.fix).toBe('raise spec.worker.resources.limits.memory to 25Gi (requests.memory 16Gi stays within it)');
-    expect(checksOf(worker(limits('24Gi') + jvm('-XX:MaxDirectMemorySize=16g'))).map((x) => x.id)).toEqual(['jvm-memory-headroom']);
-    expect(checksOf(worker(limits('25Gi') + jvm('-XX:MaxDirectMemorySize=16g')))).toEqual([]);
+    expect(checksOf(worker(limits('25Gi') + jvm('-XX:MaxRAMPercentage=25', '-XX:MaxDirectMemorySize=16g')))).toEqual([]);
+    const coord = MINIMAL.replace('  worker:\n', '  coordinator:\n    jvmOptions: ["-XX:MaxDirectMemorySize=8g"]\n  worker:\n');
+    const found = checksOf(coord);
+    expect(found.map((x) => [x.id, x.field])).toEqual([['jvm-memory-over-limit', 'spec.coordinator.resources.limits.memory']]);
+    expect(found[0].message).toMatch(/heap 2\.50 GiB \(no -Xmx: HotSpot's default MaxRAMPercentage 25 of the limit\)/);
   });
 
   it('the coordinator, FUSE and each worker group are checked at their own fields; FUSE disabled is not', () => {
