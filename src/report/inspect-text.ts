@@ -5,6 +5,7 @@ import { count, percent, ratio } from './format.js';
 import { usd } from './ufs-text.js';
 import { table } from './table.js';
 import { workerLabel } from './worker-label.js';
+import type { PodMatch } from '../membership/pods.js';
 import type { InspectEffect, InspectReport, InspectWhatIf, RingBalance } from './inspect.js';
 import type { ScaleInChoice, ScaleInRange } from '../plan/scale-in.js';
 
@@ -27,8 +28,8 @@ function cost(e: InspectEffect | null, priced: boolean): string[] {
 }
 
 /** The largest flows of a --worker what-if, each ring, as `from (host) -> to (host): share`. */
-function flowLines(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>): string[] {
-  const name = (id: string): string => (hosts.has(id) ? workerLabel(id, hosts.get(id)) : `${id} (new)`);
+function flowLines(w: InspectWhatIf, labels: Labels): string[] {
+  const name = (id: string): string => labels.get(id) ?? `${id} (new)`;
   const ring = (label: string, e: InspectEffect | null): string[] =>
     !e?.flows || e.flows.length === 0
       ? []
@@ -41,17 +42,31 @@ function flowLines(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>):
 }
 
 /** A Deployment's scale-in over every choice of the leaving workers: best, median and worst moved (dynamic ring). */
-function rangeLine(r: ScaleInRange, hosts: ReadonlyMap<string, string | null>): string {
-  const name = (id: string): string => workerLabel(id, hosts.get(id));
+function rangeLine(r: ScaleInRange, labels: Labels): string {
+  const name = (id: string): string => labels.get(id) ?? workerLabel(id, null);
   const choice = (label: string, c: ScaleInChoice): string =>
     `${label} ${percent(c.moved)}${c.rereadBytes === null ? '' : ` (${formatBytes(c.rereadBytes)})`}: ${c.leaving.map(name).join(', ')}`;
   const over = r.measured === r.choices ? `every choice (${count(r.choices)})` : `${count(r.measured)} of ${count(r.choices)} choices (drawn)`;
   return `range over ${over}, dynamic ring moved: ${choice('best', r.best)}; ${choice('median', r.median)}; ${choice('worst', r.worst)}`;
 }
 
-/** A what-if's name with each registered identity in it as `identity (host)`. */
-function labelled(w: InspectWhatIf, hosts: ReadonlyMap<string, string | null>): string {
-  return w.identities.reduce((name, id) => (hosts.has(id) ? name.replace(id, workerLabel(id, hosts.get(id))) : name), w.name);
+/** A what-if's name with each registered identity in it as its label. */
+function labelled(w: InspectWhatIf, labels: Labels): string {
+  return w.identities.reduce((name, id) => name.replace(id, labels.get(id) ?? id), w.name);
+}
+
+/** Identity → how the operator knows it: `identity (host)`, with --pods `identity (host, pod P on node N)`. */
+type Labels = ReadonlyMap<string, string>;
+
+/** The pod match a worker row carries with --pods (undefined without). */
+function podMatchOf(w: InspectReport['workers'][number]): PodMatch | undefined {
+  if (w.pod === undefined) return undefined;
+  return w.pod === null ? { pod: null, node: null, why: w.podNote ?? 'no pod' } : { pod: w.pod, node: w.node ?? null };
+}
+
+/** The label of every identity that registered a host. */
+function labelsOf(r: InspectReport): Labels {
+  return new Map(r.workers.filter((w) => w.host !== null).map((w) => [w.identity, workerLabel(w.identity, w.host, podMatchOf(w))]));
 }
 
 /** Keys a restart without identity keeps on its pod (share; with --dataset the bytes still cached there); '-' for a ring not computed. */
@@ -65,14 +80,14 @@ function onPod(e: InspectEffect | null, bytes: boolean): string[] {
  * One what-if kind's table. A restart without identity (the only change that keeps keys on a pod under a new
  * identity) gets the "stay on pod" columns, each ring: the JSON's samePod, and with --dataset samePodBytes.
  */
-function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | null>, priced: boolean, withBytes: boolean): string {
+function whatIfTable(rows: InspectWhatIf[], labels: Labels, priced: boolean, withBytes: boolean): string {
   const costHead = priced ? ['re-read', 'time', 'GETs', 'cost'] : ['re-read', 'time'];
   const pod = rows.some((w) => w.kind === 'restart-new-identity' || (w.dynamic?.samePod ?? 0) > 0 || w.static.samePod > 0);
   const podHead = !pod ? [] : withBytes ? ['stay on pod', 'cached on pod'] : ['stay on pod'];
   return table(
     ['what-if', 'dynamic: moved', ...podHead, ...costHead, 'static: moved', ...podHead, 'unreachable', ...costHead],
     rows.map((w) => [
-      labelled(w, hosts),
+      labelled(w, labels),
       w.dynamic ? percent(w.dynamic.moved) : '-',
       ...(pod ? onPod(w.dynamic, withBytes) : []),
       ...cost(w.dynamic, priced),
@@ -87,17 +102,17 @@ function whatIfTable(rows: InspectWhatIf[], hosts: ReadonlyMap<string, string | 
 
 function whatIfSection(r: InspectReport): string[] {
   const out: string[] = ['', 'What-ifs on the exact rings (moved: fraction of keys whose first worker changes):'];
-  const hosts = new Map(r.workers.filter((w) => w.host !== null).map((w) => [w.identity, w.host]));
+  const labels = labelsOf(r);
   for (const kind of ['remove-offline', 'stop', 'restart-same-identity', 'restart-new-identity', 'scale-in', 'add'] as const) {
     const rows = r.whatIf.filter((w) => w.kind === kind);
     if (rows.length === 0) continue;
     const sorted = kind === 'stop' ? [...rows].sort((a, b) => (b.dynamic?.moved ?? 0) - (a.dynamic?.moved ?? 0)) : rows;
-    out.push('', whatIfTable(sorted.slice(0, SHOWN), hosts, r.cost.pricePer1000Requests !== null, r.cost.datasetBytes !== null));
+    out.push('', whatIfTable(sorted.slice(0, SHOWN), labels, r.cost.pricePer1000Requests !== null, r.cost.datasetBytes !== null));
     if (rows.length > SHOWN) out.push(`(${rows.length - SHOWN} more ${kind} rows in --json; the largest are shown)`);
-    for (const w of rows) if (w.scaleIn?.range) out.push(rangeLine(w.scaleIn.range, hosts));
+    for (const w of rows) if (w.scaleIn?.range) out.push(rangeLine(w.scaleIn.range, labels));
     for (const m of new Set(rows.map((w) => w.model).filter((x): x is string => x !== null))) out.push(`model: ${m}`);
     for (const n of new Set(rows.map((w) => w.note).filter((x): x is string => x !== null))) out.push(`note: ${n}`);
-    if (r.worker !== null) out.push(...flowLines(rows[0], hosts));
+    if (r.worker !== null) out.push(...flowLines(rows[0], labels));
   }
   out.push(
     '',

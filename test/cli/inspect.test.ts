@@ -133,7 +133,7 @@ describe('ring-sim inspect', () => {
 
 describe('--pods FILE: pods and nodes beside the registered hosts (inspect and locate)', () => {
   const PODS = 'examples/pods.json';
-  it('inspect: JSON workers gain host, pod, node; a host with no pod is said so; what-ifs name identity (host)', async () => {
+  it('inspect: JSON workers gain host, pod, node; a host with no pod is said so; what-ifs name identity (host, pod on node)', async () => {
     const [j, t] = await Promise.all([
       builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS, '--json']),
       builtCli(['inspect', '--etcd-export', EXPORT, '--cluster', CLUSTER, '--pods', PODS]),
@@ -146,7 +146,13 @@ describe('--pods FILE: pods and nodes beside the registered hosts (inspect and l
     for (const w of workers.filter((x) => x.state === 'ONLINE')) expect(w.pod).toMatch(/^alluxio-cluster-worker-6c8f9d7b54-[a-z0-9]{5}$/);
     for (const w of workers.filter((x) => x.state === 'OFFLINE')) expect(w.podNote).toMatch(/^no pod with IP 10\.244\.(7\.4|3\.5) in examples\/pods.json$/);
     expect(t.stdout).toMatch(/worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c {2}10\.244\.4\.7:29999 +ONLINE .* alluxio-cluster-worker-6c8f9d7b54-z9tc9 +node-e/);
-    expect(t.stdout).toMatch(/^remove-worker worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88 \(10\.244\.7\.4\) /m);
+    // The what-if tables name each worker as the worker table does: with --pods, its pod and node (or why none).
+    expect(t.stdout).toMatch(
+      /^remove-worker worker-4f133dbb-f2d2-474a-ba94-aecbb2cdef88 \(10\.244\.7\.4, no pod with IP 10\.244\.7\.4 in examples\/pods\.json\) /m,
+    );
+    expect(t.stdout).toMatch(
+      /^stop worker-0f6f321d-4c70-4c46-a3cc-6e44ba26841c \(10\.244\.4\.7, pod alluxio-cluster-worker-6c8f9d7b54-z9tc9 on node node-e\) /m,
+    );
   });
 
   it('locate: text identity (host, pod P on node N); JSON lines gain pods, nodes, podNotes in the order of workers', async () => {
