@@ -16,10 +16,16 @@
  *   pageStoreDirIndex('s3://bucket/data/part-0.parquet', 2); // 0 or 1
  */
 import { RingSimError } from '../core/errors.js';
-import { murmur3String } from '../hash/murmur3.js';
-import { sha256Hex } from '../hash/sha256.js';
-import { utf8Bytes } from '../hash/utf8.js';
+import { murmur3String, murmur3x86_32Words } from '../hash/murmur3.js';
+import { Sha256, sha256Hex } from '../hash/sha256.js';
+import { KeyBuffer, utf8Bytes } from '../hash/utf8.js';
 import { alluxioUriString } from './alluxio-uri.js';
+
+/** `fileIdHash`'s reused buffers: the URI's UTF-8, the hasher, and the file id's 64 hex digits (with a word view). */
+const uriBytes = new KeyBuffer();
+const sha = new Sha256();
+const fileIdDigits = new Uint8Array(64);
+const fileIdWords = new Int32Array(fileIdDigits.buffer);
 
 /** The file id Alluxio's page store keys a file's pages by: SHA-256 hex of its normalized URI string. */
 export function alluxioFileId(ufsPath: string): string {
@@ -33,9 +39,16 @@ export function dirIndexOfFileId(fileId: string, dirCount: number): number {
   return ((hash % dirCount) + dirCount) % dirCount;
 }
 
-/** The signed murmur3 of the file's Alluxio file id: what `HashAllocator` reduces floor-modulo the directory count. */
+/**
+ * The signed murmur3 of the file's Alluxio file id: what `HashAllocator` reduces floor-modulo the directory count.
+ * Equal to `murmur3String(alluxioFileId(ufsPath))`, without the id's string: the URI is encoded into a reused
+ * buffer, digested in place, and its hex digits (ASCII, so their UTF-8 is themselves) hashed from a reused buffer.
+ */
 export function fileIdHash(ufsPath: string): number {
-  return murmur3String(alluxioFileId(ufsPath));
+  const length = uriBytes.encode(alluxioUriString(ufsPath), 'java', 0);
+  sha.digest(uriBytes.bytes, length);
+  sha.writeHex(fileIdDigits, 0);
+  return murmur3x86_32Words(fileIdWords, fileIdDigits, 64);
 }
 
 /** The index of the page-store directory (0-based, in `alluxio.worker.page.store.dirs` order) that holds the file. */
