@@ -106,6 +106,7 @@ function whatIfTable(plan: PlanReport, interactive?: boolean): void {
     'optimal',
     'unreachable',
     'bytes moved',
+    'bytes re-read',
     ...(timed ? ['re-read time'] : []),
     ...(priced ? ['GETs', 'cost'] : []),
     'what happens',
@@ -117,6 +118,7 @@ function whatIfTable(plan: PlanReport, interactive?: boolean): void {
     pct(w.optimal),
     pct(w.unreachable),
     `${bytes(w.bytesMoved)} (${w.bytesBasisText})`,
+    bytes(w.bytesReread),
     ...(timed ? [dash(w.rereadSeconds, seconds)] : []),
     ...(priced ? [dash(w.rereadRequests, count), dash(w.rereadUSD, usd)] : []),
     w.description,
@@ -132,7 +134,9 @@ function whatIfTable(plan: PlanReport, interactive?: boolean): void {
     .text(
       'Keys moved: share of all keys (files) whose pod changes. Stays on the pod: share that a restart without a persisted identity hands ' +
         'from the old identity to the new one on the same pod; its surviving page store still holds it, so it is neither moved nor re-read. ' +
-        'Optimal: the least any placement with the new shares moves. Unreachable: share whose worker is offline, read from the under-storage.' +
+        'Optimal: the least any placement with the new shares moves. Unreachable: share whose worker is offline, read from the under-storage. ' +
+        'Bytes re-read: what is read again from the under-storage (the re-read time and cost are of it): the bytes moved, or, when the page size ' +
+        'changes, all that is cached, although no key moves.' +
         (interactive === false
           ? ' The rebalance view is on the page of one cluster: ring-sim plan FILE --cluster NAME --html PAGE.'
           : ' Try other changes in the rebalance section above.'),

@@ -107,6 +107,13 @@ export interface PlanWhatIf extends RereadCost {
   unreachable: number;
   optimal: number;
   bytesMoved: number;
+  /**
+   * Fraction of keys whose cached pages are read again from the under-storage: `moved` for a change of the ring;
+   * for "change the page size after deploy", whose ring does not change (`moved` 0), every cached key.
+   */
+  reread: number;
+  /** Bytes read again from the under-storage (what `rereadSeconds` and `rereadUSD` time and price): `bytesMoved`, or all that is cached after a page-size change. */
+  bytesReread: number;
   /** "cache" when the page stores cap what the workers handing keys over hold (or no data set was given), else "dataset". */
   bytesBasis: 'dataset' | 'cache';
   /** `bytesBasis` in words ("of the data set", "capped by what the workers cache", "of the cache, taken as full"). */
@@ -118,7 +125,7 @@ export interface PlanWhatIf extends RereadCost {
   reason?: string;
   /** All from→to pairs that moved keys (the `samePod` flow is not one); `flows` lists the largest of them. */
   flowCount: number;
-  /** The share of the moved keys that the listed flows carry (1 when all are listed). */
+  /** The share of the re-read keys (`reread`: the moved ones, or a page-size change's dropped ones) that the listed flows carry (1 when all are listed). */
   flowsShownShare: number;
   /** The flows not listed, summed. */
   otherFlows: { count: number; fraction: number; bytes: number };

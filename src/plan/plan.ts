@@ -117,7 +117,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     cacheBytes: capacity.workers.map((w) => w.cacheBytes),
     datasetBytes: o.datasetBytes ?? null,
     vnodeTarget: target,
-  }).map((w) => (w.applicable && o.datasetBytes !== undefined ? { ...w, ...rereadCost(w.bytesMoved, ufs ?? undefined) } : w));
+  }).map((w) => (w.applicable && o.datasetBytes !== undefined ? { ...w, ...rereadCost(w.bytesReread, ufs ?? undefined) } : w));
   checks.push(...ringChangeChecks(c, whatIf));
   withRestartCost(
     checks,

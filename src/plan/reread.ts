@@ -68,7 +68,7 @@ export function rereadAssumption(ufs: RereadUfs): string {
   const parts = ['re-read time and cost: model, one UFS GET a page (Alluxio reads the under-storage page by page)'];
   if (ufs.bandwidth)
     parts.push(
-      `time = bytes moved × 8 ÷ ${ufs.bandwidth.bytesPerSecond * 8} bits a second (--ufs-bandwidth ${ufs.bandwidth.text}; no request cap, no latency)`,
+      `time = bytes re-read × 8 ÷ ${ufs.bandwidth.bytesPerSecond * 8} bits a second (--ufs-bandwidth ${ufs.bandwidth.text}; no request cap, no latency)`,
     );
   if (ufs.pricePer1000Requests !== null)
     parts.push(`${requestsAssumption(ufs)}; USD = GETs ÷ 1000 × ${ufs.pricePer1000Requests} (requests only: no transfer price)`);
@@ -78,6 +78,6 @@ export function rereadAssumption(ufs: RereadUfs): string {
 /** How the GETs are counted: whole pages without a file count, else files of the mean size. */
 export function requestsAssumption(ufs: RereadUfs): string {
   return ufs.fileBytes === null
-    ? `GETs = ⌈bytes moved ÷ ${ufs.pageSizeBytes} B page⌉, whole pages, so the least (a file ending in a partial page takes one more; --files gives the file size)`
-    : `GETs = ⌈bytes moved ÷ ${Math.round(ufs.fileBytes)} B mean file × ⌈file ÷ ${ufs.pageSizeBytes} B page⌉⌉ = ${requestsPerFile(ufs.fileBytes, ufs.pageSizeBytes)} a file, its last page partial (files of the mean size)`;
+    ? `GETs = ⌈bytes re-read ÷ ${ufs.pageSizeBytes} B page⌉, whole pages, so the least (a file ending in a partial page takes one more; --files gives the file size)`
+    : `GETs = ⌈bytes re-read ÷ ${Math.round(ufs.fileBytes)} B mean file × ⌈file ÷ ${ufs.pageSizeBytes} B page⌉⌉ = ${requestsPerFile(ufs.fileBytes, ufs.pageSizeBytes)} a file, its last page partial (files of the mean size)`;
 }

@@ -70,6 +70,8 @@ function still(c: WhatIfContext, row: Row): PlanWhatIf {
     unreachable: 0,
     optimal: 0,
     bytesMoved: 0,
+    reread: 0,
+    bytesReread: 0,
     bytesBasis: basis,
     bytesBasisText: bytesBasisText(basis, c.datasetBytes !== null),
     flows: [],
@@ -112,12 +114,14 @@ function row(c: WhatIfContext, name: string, description: string, r: WhatIfResul
     unreachable: r.unreachable,
     optimal: r.optimal,
     bytesMoved: r.bytesMoved,
+    reread: r.reread,
+    bytesReread: r.bytesReread,
     bytesBasis: r.bytesBasis,
     bytesBasisText: bytesBasisText(r.bytesBasis, c.datasetBytes !== null),
     flows: r.samePodFlow ? [...flows, flow(r.samePodFlow)] : flows,
     applicable: true,
     flowCount: r.flowCount,
-    flowsShownShare: r.moved > 0 ? Math.min(1, shown / r.moved) : 1,
+    flowsShownShare: r.reread > 0 ? Math.min(1, shown / r.reread) : 1,
     otherFlows: r.otherFlows,
     name,
     description,
@@ -209,7 +213,7 @@ function changeVnodes(c: WhatIfContext, names: Names): PlanWhatIf {
  */
 function changePageSize(c: WhatIfContext, names: Names): PlanWhatIf {
   const page = formatBinary(c.builder.settings.pageSizeBytes);
-  const description = `alluxio.worker.page.store.page.size changed from ${page} and the workers restarted with the new size: restore keeps only the pages stored under the current page size, so every worker comes back with an empty cache and all it cached is re-read from the under-storage; the ring does not change (no key changes worker)`;
+  const description = `alluxio.worker.page.store.page.size changed from ${page} and the workers restarted with the new size: restore keeps only the pages stored under the current page size, so every worker comes back with an empty cache and all it cached is re-read from the under-storage; the ring does not change: no key moves (keys moved 0 %), and the bytes re-read are all that is cached`;
   return row(c, 'change the page size after deploy', description, run(c, { kind: 'page-size' }), names, 'pages dropped');
 }
 

@@ -100,16 +100,17 @@ function whatIfLines(r: PlanReport): string[] {
     '',
     'what if:',
     table(
-      ['change', 'keys moved', 'optimal', 'unreachable', 'bytes moved', ...cols.map((c) => c.head)],
+      ['change', 'keys moved', 'optimal', 'unreachable', 'bytes moved', 'bytes re-read', ...cols.map((c) => c.head)],
       r.whatIf.map((w) => [
         w.name,
         na(w, percent(w.moved)),
         na(w, percent(w.optimal)),
         na(w, percent(w.unreachable)),
         na(w, `${formatBinary(w.bytesMoved)} (${w.bytesBasisText})`),
+        na(w, formatBinary(w.bytesReread)),
         ...cols.map((c) => na(w, c.cell(w))),
       ]),
-      [false, true, true, true, true, ...cols.map(() => true)],
+      [false, true, true, true, true, true, ...cols.map(() => true)],
     ),
   ];
   if (cols.length) L.push(`  re-read: ${rereadLine(r)}`);
@@ -121,7 +122,7 @@ function whatIfLines(r: PlanReport): string[] {
       w.flowCount === 0
         ? 'none to another pod'
         : movedFlows.length < w.flowCount
-          ? `top ${movedFlows.length} of ${w.flowCount} flows, ${percent(w.flowsShownShare, 1)} of the moved keys`
+          ? `top ${movedFlows.length} of ${w.flowCount} flows, ${percent(w.flowsShownShare, 1)} of the ${w.moved === 0 && w.reread > 0 ? 're-read' : 'moved'} keys`
           : `all ${w.flowCount} flow${w.flowCount === 1 ? '' : 's'}`;
     L.push(`    flows (${listed}):`);
     for (const f of movedFlows) L.push(`      ${f.from} → ${f.to}: ${percent(f.fraction)} of the keys, ${formatBinary(f.bytes)}`);
@@ -160,7 +161,7 @@ function rereadLine(r: PlanReport): string {
   if (u.pricePer1000Requests !== null) {
     const files =
       u.fileBytes === null
-        ? 'bytes moved in whole pages'
+        ? 'bytes re-read in whole pages'
         : `files of the mean ${formatBinary(Math.round(u.fileBytes))}, ${requestsPerFile(u.fileBytes, u.pageSizeBytes)} a file`;
     parts.push(`one GET a ${formatBinary(u.pageSizeBytes)} page (${files}), ${u.pricePer1000Requests} USD/1000 GETs`);
   }

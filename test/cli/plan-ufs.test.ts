@@ -17,6 +17,7 @@ interface WhatIf {
   name: string;
   applicable: boolean;
   bytesMoved: number;
+  bytesReread: number;
   rereadSeconds: number | null;
   rereadRequests: number | null;
   rereadUSD: number | null;
@@ -45,7 +46,7 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
     expect(restart(p)).toMatchObject({ bytesMoved: 100 * GiB, rereadSeconds: 100, rereadRequests: 25_600 });
     expect(restart(p).rereadUSD).toBeCloseTo(0.01024, 15);
     expect(p.ufs).toEqual({ bandwidth: { text: '1GiB/s', bytesPerSecond: GiB }, pricePer1000Requests: 0.0004, pageSizeBytes: 4 * 2 ** 20, fileBytes: null });
-    expect(p.assumptions).toContainEqual(expect.stringMatching(/^re-read time and cost: model, one UFS GET a page .*⌈bytes moved ÷ 4194304 B page⌉/));
+    expect(p.assumptions).toContainEqual(expect.stringMatching(/^re-read time and cost: model, one UFS GET a page .*⌈bytes re-read ÷ 4194304 B page⌉/));
   });
 
   it('bits a second: 10 Gbps is 1.25·10⁹ bytes a second, so 100 GiB take 85.89934592 s', () => {
@@ -64,19 +65,19 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
     expect(restart(p).rereadRequests).toBe(25_600); // no --files: whole pages
     expect(sixTiB.ufs).toMatchObject({ fileBytes: 6 * 2 ** 20 });
     expect(restart(sixTiB)).toMatchObject({ bytesMoved: 100 * GiB, rereadRequests: 34_134 }); // 17,066.67 files × 2 GETs
-    expect(sixTiB.assumptions).toContainEqual(expect.stringMatching(/GETs = ⌈bytes moved ÷ 6291456 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 2 a file/));
+    expect(sixTiB.assumptions).toContainEqual(expect.stringMatching(/GETs = ⌈bytes re-read ÷ 6291456 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 2 a file/));
     const text = builtCli(['plan', manifest('ufs-files3.yaml'), '--dataset', '6TiB', '--files', String(2 ** 20), '--ufs-price', '0.0004']).stdout;
     expect(text).toContain('  re-read: one GET a 4.00 MiB page (files of the mean 6.00 MiB, 2 a file), 0.0004 USD/1000 GETs (model: see the assumptions)');
   });
 
-  it('GETs round bytes moved up to whole pages, on every what-if', () => {
+  it('GETs round bytes re-read (the bytes moved, or all cached after a page-size change) up to whole pages, on every what-if', () => {
     const p = plan(manifest('ufs-round.yaml'), ['--ufs-price', '0.0004', '--ufs-bandwidth', '1GiB/s']);
     for (const w of p.whatIf.filter((x) => x.applicable)) {
-      expect(w.rereadRequests).toBe(Math.ceil(w.bytesMoved / (4 * 2 ** 20)));
-      expect(w.rereadSeconds).toBe(w.bytesMoved / GiB);
+      expect(w.rereadRequests).toBe(Math.ceil(w.bytesReread / (4 * 2 ** 20)));
+      expect(w.rereadSeconds).toBe(w.bytesReread / GiB);
       expect(w.rereadUSD).toBeCloseTo((w.rereadRequests! / 1000) * 0.0004, 15);
     }
-    expect(p.whatIf.some((w) => w.bytesMoved % (4 * 2 ** 20) !== 0)).toBe(true);
+    expect(p.whatIf.some((w) => w.bytesReread % (4 * 2 ** 20) !== 0)).toBe(true);
   });
 
   it('without the flags the fields are null and the table has no re-read columns', () => {
@@ -88,10 +89,10 @@ describe('plan --ufs-bandwidth / --ufs-price without --against (built CLI)', () 
 
   it('the text table: a time column, GETs and cost, and the line saying what they stand on', () => {
     const text = builtCli(['plan', manifest('ufs-text.yaml'), '--dataset', '1PiB', '--ufs-bandwidth', '1GiB/s', '--ufs-price', '0.0004']).stdout;
-    expect(text).toMatch(/change +keys moved +optimal +unreachable +bytes moved +re-read time +GETs +cost/);
-    expect(text).toMatch(/restart one worker .* 100\.00 GiB \(capped by what the workers cache\) +1 min 40 s +25,600 +0\.01024 USD/);
+    expect(text).toMatch(/change +keys moved +optimal +unreachable +bytes moved +bytes re-read +re-read time +GETs +cost/);
+    expect(text).toMatch(/restart one worker .* 100\.00 GiB \(capped by what the workers cache\) +100\.00 GiB +1 min 40 s +25,600 +0\.01024 USD/);
     expect(text).toContain(
-      '  re-read: time at 1.07 GB/s (8.59 Gbit/s); one GET a 4.00 MiB page (bytes moved in whole pages), 0.0004 USD/1000 GETs (model: see the assumptions)',
+      '  re-read: time at 1.07 GB/s (8.59 Gbit/s); one GET a 4.00 MiB page (bytes re-read in whole pages), 0.0004 USD/1000 GETs (model: see the assumptions)',
     );
   });
 
@@ -206,12 +207,12 @@ describe('inspect and plan --against count GETs as plan does: --files gives each
     const pages = restartSame(['--dataset', '1PiB']);
     expect(pages.effect).toMatchObject({ rereadBytes: 100 * GiB, rereadRequests: 25_600 });
     expect(pages.cost).toMatchObject({ files: null, fileBytes: null });
-    expect(pages.cost.basis).toContain('GETs = ⌈bytes moved ÷ 4194304 B page⌉, whole pages, so the least');
+    expect(pages.cost.basis).toContain('GETs = ⌈bytes re-read ÷ 4194304 B page⌉, whole pages, so the least');
     const files = restartSame(['--dataset', '1PiB', '--files', String(2 ** 30)]); // 1 PiB ÷ 2^30 files = 1 MiB a file
     expect(files.effect).toMatchObject({ rereadBytes: 100 * GiB, rereadRequests: 102_400 });
     expect(files.effect.rereadUSD).toBeCloseTo(0.04096, 15);
     expect(files.cost).toMatchObject({ files: 2 ** 30, fileBytes: MiB });
-    expect(files.cost.basis).toContain('GETs = ⌈bytes moved ÷ 1048576 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 1 a file');
+    expect(files.cost.basis).toContain('GETs = ⌈bytes re-read ÷ 1048576 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 1 a file');
   });
 
   it("inspect: 6 MiB files are 2 GETs each, plan's 34,134 for 100 GiB", () => {
@@ -242,8 +243,8 @@ describe('inspect and plan --against count GETs as plan does: --files gives each
     expect(oneMiB.ring.rereadRequests).toBe(Math.ceil(oneMiB.ring.rereadBytes / MiB)); // one GET a 1 MiB file
     expect(halfMiB.ring.rereadRequests).toBe(Math.ceil(halfMiB.ring.rereadBytes / (MiB / 2))); // a file below a page is one GET
     expect(oneMiB.ring.rereadRequests).toBeGreaterThan(3 * pages.ring.rereadRequests);
-    expect(pages.notes).toContainEqual(expect.stringMatching(/GETs = ⌈bytes moved ÷ 4194304 B page⌉, whole pages, so the least/));
-    expect(oneMiB.notes).toContainEqual(expect.stringMatching(/GETs = ⌈bytes moved ÷ 1048576 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 1 a file/));
+    expect(pages.notes).toContainEqual(expect.stringMatching(/GETs = ⌈bytes re-read ÷ 4194304 B page⌉, whole pages, so the least/));
+    expect(oneMiB.notes).toContainEqual(expect.stringMatching(/GETs = ⌈bytes re-read ÷ 1048576 B mean file × ⌈file ÷ 4194304 B page⌉⌉ = 1 a file/));
     expect([pages.ring.requestsBasis, oneMiB.ring.requestsBasis]).toEqual(['pages', 'files']);
   });
 

@@ -214,13 +214,14 @@ describe.skipIf(!available && !required)('HTML report in headless Chromium', () 
       'optimal',
       'unreachable',
       'bytes moved',
+      'bytes re-read',
       're-read time',
       'GETs',
       'cost',
       'what happens',
     ]);
     const row = await table.locator('tr', { hasText: 'restart one worker' }).locator('td').allInnerTexts();
-    expect(row.slice(6, 9)).toEqual(['1 min 40 s', '25,600', '0.01024 USD']);
+    expect(row.slice(7, 10)).toEqual(['1 min 40 s', '25,600', '0.01024 USD']);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });

@@ -102,7 +102,7 @@ export function ringChangeChecks(c: PlanContext, whatIf: readonly PlanWhatIf[]):
     : '';
   const page = whatIf.find((w) => w.name === 'change the page size after deploy');
   const pageCost = page
-    ? `; changing the page size drops every cached page (${formatBinary(page.bytesMoved)}, ${page.bytesBasisText}) when the workers restart, in the what-if`
+    ? `; changing the page size drops every cached page (${formatBinary(page.bytesReread)}, ${page.bytesBasisText}) when the workers restart, in the what-if`
     : '';
   return [
     {

@@ -22,7 +22,9 @@
  * - page-size (`alluxio.worker.page.store.page.size` changed, every worker restarted with it): the ring stays, but
  *   restore keeps only the pages stored under the current page size (Alluxio's `LocalCacheManager.restore`,
  *   `LocalPageStoreDir`), so every ONLINE worker comes back empty, whatever its page store or identity: all that is
- *   cached is re-read, one flow a worker on its own range.
+ *   cached is re-read, one flow a worker on its own range. No key changes worker: `moved` and `bytesMoved` are 0,
+ *   `reread` and `bytesReread` hold what is read again (every change reports those two: for the others they
+ *   equal `moved` and `bytesMoved`).
  * Bytes follow cached-bytes.ts (a model: the data set spread uniformly over the hash space, capped by what each
  * worker caches). An OFFLINE identity caches nothing: keys leaving it re-read nothing.
  */
@@ -115,6 +117,13 @@ export interface WhatIfResult {
   /** Bytes re-read for the keys moved, and what they are of. */
   bytesMoved: number;
   bytesBasis: 'dataset' | 'cache';
+  /**
+   * Fraction of keys whose cached pages are read again from the under-storage: `moved`, or (page-size change) the
+   * keys whose pages are dropped although they stay on their worker.
+   */
+  reread: number;
+  /** Bytes read again from the under-storage: `bytesMoved`, or (page-size change) all that was cached. */
+  bytesReread: number;
   /** Bytes the newly unreachable range cached: read from the under-storage. */
   bytesUnreachable: number;
   /** The largest moved flows (at most `maxFlows`), largest first. */
@@ -265,6 +274,8 @@ function measured(p: Parts): WhatIfResult {
     unreachable: 0,
     bytesMoved: total.bytes,
     bytesBasis: total.basis,
+    reread: mv.moved,
+    bytesReread: total.bytes,
     bytesUnreachable: 0,
     flows,
     flowCount: mv.flowCount,
@@ -318,6 +329,7 @@ function restartInPlace(c: WhatIfCluster, before: Placement, cache: CacheModel, 
   const flows: WhatIfFlow[] = emptied ? [{ from: w.id, to: w.id, fraction: share, bytes: total.bytes, emptied: true }] : [];
   return pagesReread(c, before, {
     moved: emptied ? share : 0,
+    reread: emptied ? share : 0,
     total,
     flows,
     flowCount: flows.length,
@@ -345,14 +357,19 @@ function pagesDropped(c: WhatIfCluster, before: Placement, cache: CacheModel): W
   const rest = all.slice(flows.length);
   const shownBytes = flows.reduce((s, f) => s + f.bytes, 0);
   const otherFlows = { count: rest.length, fraction: rest.reduce((s, f) => s + f.fraction, 0), bytes: Math.max(0, total.bytes - shownBytes) };
-  return pagesReread(c, before, { moved, total, flows, flowCount: all.length, otherFlows, movedFrom, emptied: null });
+  // The ring does not change: nothing moves; every page is re-read where it was.
+  return pagesReread(c, before, { moved: 0, reread: moved, total, flows, flowCount: all.length, otherFlows, movedFrom, emptied: null, keepsKeys: true });
 }
 
 /** What a change that keeps the ring reports: only pages re-read where they were (an emptied page store, a page-size change). */
 function pagesReread(
   c: WhatIfCluster,
   before: Placement,
-  r: Pick<WhatIfResult, 'moved' | 'flows' | 'flowCount' | 'otherFlows' | 'movedFrom' | 'emptied'> & { total: ReturnType<typeof movedBytes> },
+  r: Pick<WhatIfResult, 'moved' | 'reread' | 'flows' | 'flowCount' | 'otherFlows' | 'movedFrom' | 'emptied'> & {
+    total: ReturnType<typeof movedBytes>;
+    /** No key leaves its worker (page-size change): bytes moved 0, all of `total` re-read. */
+    keepsKeys?: boolean;
+  },
 ): WhatIfResult {
   return {
     before,
@@ -363,8 +380,10 @@ function pagesReread(
     samePodPairs: [],
     optimal: 0,
     unreachable: c.mode === 'static' ? staticOffline(c, before) : 0,
-    bytesMoved: r.total.bytes,
+    bytesMoved: r.keepsKeys ? 0 : r.total.bytes,
     bytesBasis: r.total.basis,
+    reread: r.reread,
+    bytesReread: r.total.bytes,
     bytesUnreachable: 0,
     flows: r.flows,
     flowCount: r.flowCount,
@@ -400,6 +419,8 @@ function nothingLeft(before: Placement, cache: CacheModel, next: Changed): WhatI
     unreachable: 1,
     bytesMoved: 0,
     bytesBasis: basis,
+    reread: 0,
+    bytesReread: 0,
     bytesUnreachable: cached,
     flows: [],
     flowCount: 0,
