@@ -1,5 +1,6 @@
 // simulate() with the pooled page store (pagestore.size) and with page-store directories (pagestore.dirs, issue 30):
 // one process, interleaved rounds, CPU time and paired per-round differences; the allocator's hashes counted.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { childJson } from '../lib/child.js';
 import { median } from '../lib/stats.js';
@@ -111,10 +112,44 @@ export function render(r, { measuredBy }) {
       `Against the code before page-store directories (\`${s.before}\`, the same scenario with \`pagestore.size\`, built to a separate dist/ with \`git archive a9ba03f^ | tar -x -C DIR\`, \`npx tsc -p tsconfig.build.json\` there, and given as \`--before-dist DIR/dist\` or \`BEFORE_DIST\`; run in the same process, interleaved with the others): pooled ${signed(paired(s, 'pooled', 'before'))}, one directory ${signed(paired(s, 'oneDir', 'before'))} CPU time (paired medians).`,
     );
   const h = s.variants.twoDirs.hashes;
+  lines.push(...callgrindLines());
   lines.push(
     '',
     `Target (issue 30): one directory within 5 % of the pooled store's speed: ${s.rounds < 3 ? 'not judged (too few rounds)' : one <= 5 ? 'met' : 'not met'}. With several directories the allocator hashes each file once per replay, not each page: ${f(h)} hashes for ${f(s.variants.twoDirs.totals.pageRequests)} page reads of ${f(files)} files (two and four directories alike: the hash does not depend on the count), one per distinct file read; one directory hashes nothing. Those hashes are the multi-directory rows' extra CPU time: a SHA-256 of each distinct file's path, as Alluxio's worker computes the file id.`,
     '',
   );
   return lines;
+}
+
+/**
+ * The instruction counts of bench/pagestore-callgrind.json (a recorded measurement: callgrind takes some 20 minutes
+ * a replay here, so no bench run repeats it; rerun the commands it names to check it), as a paragraph and a table.
+ */
+function callgrindLines() {
+  const c = JSON.parse(readFileSync(new URL('../pagestore-callgrind.json', import.meta.url), 'utf8'));
+  return [
+    '',
+    `Instruction counts under callgrind (bench/pagestore-callgrind.json, measured ${c.measured}): \`${c.command}\` (DIST a dist/ built from the commit named, VARIANT pooled, oneDir or twoDirs; start-up: ${c.startupCommand}). Scenario: ${c.scenario}. Repeatability: ${c.repeatability}.`,
+    '',
+    ...table(
+      ['build', 'page store', 'instructions', 'start-up'],
+      'llrr',
+      c.rows.map((x) => [x.build, x.variant, f(x.instructions), x.startup === null ? '' : f(x.startup)]),
+    ),
+    '',
+    `Against the code before directories (the first row), the whole process: ${vsBefore(c.rows)}; the target (issue 30) is 5 %. ${c.conclusion}.`,
+  ];
+}
+
+/** Each one-directory row's instructions against the first row's (the pooled store before directories), signed percent. */
+function vsBefore(rows) {
+  const before = rows[0];
+  const pct = (x) => {
+    const v = (x.instructions / before.instructions - 1) * 100;
+    return `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+  };
+  return rows
+    .filter((x) => x.variant === 'one directory')
+    .map((x) => `${x.build} ${pct(x)} %`)
+    .join(', ');
 }

@@ -71,9 +71,24 @@ function authorityString(authority: string): string {
   return authority;
 }
 
+/**
+ * A path every rule above leaves as written: `scheme://authority/seg/…/seg`, a scheme of two or more characters (one
+ * letter would be a Windows drive), an authority without `:` `,` `;` `+` (so `Authority` keeps it), and one or more
+ * segments that are not empty (no `//`, no trailing `/`), not `.` or `..` (`DOT_SEGMENT`), and hold none of `\ ? :`.
+ * Most UFS paths of a replay are of this form; they skip the rules' splitting and regular expressions.
+ */
+const UNCHANGED_URI = /^[A-Za-z][A-Za-z0-9+.-]+:\/\/[^/\\?:,;+]+(?:\/[^/\\?:]+)+$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
 /** The string `new AlluxioURI(ufsPath).toString()` gives (see the module's rules). */
 export function alluxioUriString(ufsPath: string): string {
   if (typeof ufsPath !== 'string') throw new RingSimError('ufsPath', ufsPath, 'is not a string', "give the file's full UFS path, e.g. s3://bucket/key");
+  if (UNCHANGED_URI.test(ufsPath) && !DOT_SEGMENT.test(ufsPath)) return ufsPath;
+  return alluxioUriStringByRules(ufsPath);
+}
+
+/** `alluxioUriString` through every rule, without the shortcut for paths the rules leave as written (for tests). */
+export function alluxioUriStringByRules(ufsPath: string): string {
   const text = hasWindowsDrive(ufsPath, false) ? `/${ufsPath}` : ufsPath;
   let scheme: string | null = null;
   let start = 0;

@@ -6,6 +6,7 @@
  * manifest → settings (settings.ts) → workers and capacity (workers.ts) → checks (checks/, one file a family)
  * → the ring (ring-balance.ts) → what-ifs (what-if.ts) → the report.
  */
+import { DIRECTORY_CHOICE_ASSUMPTION } from '../pagestore/enterprise-assumptions.js';
 import type { Check } from '../core/check.js';
 import { hasErrors } from '../core/check.js';
 import type { Edition } from '../capacity/pagestore-plan.js';
@@ -128,6 +129,7 @@ export function buildPlan(m: AlluxioClusterManifest, o: PlanOptions = {}): PlanR
     ...defaults.map(defaultAssumption),
     ...settingsAssumptions(settings, edition),
     ...capacity.assumptions,
+    ...(capacity.workers.some((w) => (w.dirs?.length ?? 1) > 1) ? [DIRECTORY_CHOICE_ASSUMPTION] : []),
     ...identityAssumptions(m),
     ...contextAssumptions(c),
     memoryAssumption(m.memory),
