@@ -219,22 +219,22 @@ describe('inspect and plan --against count GETs as plan does: --files gives each
     expect(restartSame(['--dataset', '6TiB', '--files', String(2 ** 20)]).effect).toMatchObject({ rereadBytes: 100 * GiB, rereadRequests: 34_134 });
   });
 
+  /** The day-2 scale-out planned against its old manifest, 1000 MiB of data at 0.0004 USD a 1000 GETs, with `files`. */
+  const againstArgs = (files: string[]): string[] => [
+    'plan',
+    'examples/day2/alluxio-cluster-scale-out.yaml',
+    '--against',
+    'examples/day2/alluxio-cluster.yaml',
+    '--dataset',
+    '1000MiB',
+    ...files,
+    '--ufs-price',
+    '0.0004',
+  ];
+
   it('plan --against: 1,000 files of 1 MiB (1000 MiB) under 4 MiB pages, one GET a file of the bytes moved', () => {
     const against = (files: string[]): { ring: Effect; notes: string[] } =>
-      JSON.parse(
-        builtCli([
-          'plan',
-          'examples/day2/alluxio-cluster-scale-out.yaml',
-          '--against',
-          'examples/day2/alluxio-cluster.yaml',
-          '--dataset',
-          '1000MiB',
-          ...files,
-          '--ufs-price',
-          '0.0004',
-          '--json',
-        ]).stdout,
-      ) as { ring: Effect; notes: string[] };
+      JSON.parse(builtCli([...againstArgs(files), '--json']).stdout) as { ring: Effect; notes: string[] };
     const pages = against([]);
     const oneMiB = against(['--files', '1000']);
     const halfMiB = against(['--files', '2000']);
@@ -249,18 +249,7 @@ describe('inspect and plan --against count GETs as plan does: --files gives each
   });
 
   it('plan --against text: the GETs say how they are counted, whole pages or files of the mean size', () => {
-    const text = (files: string[]): string =>
-      builtCli([
-        'plan',
-        'examples/day2/alluxio-cluster-scale-out.yaml',
-        '--against',
-        'examples/day2/alluxio-cluster.yaml',
-        '--dataset',
-        '1000MiB',
-        ...files,
-        '--ufs-price',
-        '0.0004',
-      ]).stdout;
+    const text = (files: string[]): string => builtCli(againstArgs(files)).stdout;
     expect(text([])).toMatch(/GETs \(one a page\)/);
     const files = text(['--files', '1000']);
     expect(files).toMatch(/GETs \(files of the mean size, each its own pages\)/);
